@@ -1,0 +1,239 @@
+// Package pages renders the HTML a person sees: the index of the newest
+// articles and each article's own page. Output is deterministic (no clock,
+// no randomness), self-contained (one inline stylesheet, no script, no
+// external resource) and escaped by html/template; only an article's
+// BodyHTML, already sanitized upstream, is inserted as markup.
+package pages
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+)
+
+// ErrInvalid is returned when the input cannot produce a correct page, for
+// example a relative base URL or an entry without a slug.
+var ErrInvalid = errors.New("pages: invalid input")
+
+// Feed paths advertised by every page. They are the server's routes; /feed.xml
+// is the main (Atom) feed, so /atom.xml is not advertised a second time.
+const (
+	AtomPath = "/feed.xml"
+	RSSPath  = "/rss.xml"
+	JSONPath = "/feed.json"
+)
+
+// SiteInfo describes the site as a whole.
+type SiteInfo struct {
+	Title    string
+	Subtitle string
+	Author   string
+	// Language is a BCP 47 tag for <html lang>; empty means "en".
+	Language string
+	// BaseURL is absolute ("https://example.org" or "https://example.org/blog");
+	// every link on a page is built on it, so a static copy works anywhere.
+	BaseURL string
+	// Location is the zone dates are shown in; nil means UTC.
+	Location *time.Location
+}
+
+// Image is a picture the article referred to, known by its caption and credit.
+type Image struct {
+	Caption string
+	Credit  string
+}
+
+// Entry is one article as the pages need it. The daemon maps store records
+// to it.
+type Entry struct {
+	Slug      string
+	Title     string
+	Subtitle  string
+	Author    string
+	Published time.Time
+	// Updated is shown only when it differs from Published.
+	Updated time.Time
+	// DatelinePlace is the "Place" of a "Place, Month Day:" lead.
+	DatelinePlace string
+	Images        []Image
+	// Summary is plain text.
+	Summary string
+	// BodyHTML is sanitized, safe HTML and is inserted as is.
+	BodyHTML string
+	Tags     []string
+}
+
+//go:embed templates/*.html templates/style.css
+var files embed.FS
+
+// tmpl and style are parsed once from embedded, constant files; they are
+// read-only after package initialization, so sharing them is safe.
+var (
+	style = mustRead("templates/style.css")
+	tmpl  = template.Must(template.New("").Funcs(template.FuncMap{
+		"date":     formatDate,
+		"datetime": formatDatetime,
+		"sameDay":  sameDay,
+	}).ParseFS(files, "templates/*.html"))
+)
+
+func mustRead(name string) string {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// StyleHash is the CSP source expression ('sha256-...') that allows the
+// inline stylesheet every page carries, so a Content-Security-Policy can
+// forbid every other style.
+func StyleHash() string {
+	sum := sha256.Sum256([]byte(style))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// view is what every template receives.
+type view struct {
+	Site      SiteInfo
+	Lang      string
+	Title     string
+	Canonical string
+	Desc      string
+	Style     template.CSS
+	Feeds     feedLinks
+	Entries   []entryView
+	Entry     entryView
+}
+
+// feedLinks are absolute feed URLs. Their MIME types are written literally
+// in the templates: html/template would escape the "+" of a dynamic value as
+// &#43;, which is valid HTML but trips naive autodiscovery scanners.
+type feedLinks struct {
+	Atom, RSS, JSON string
+}
+
+type entryView struct {
+	Entry
+	URL  string
+	Body template.HTML
+	Loc  *time.Location
+}
+
+// Index renders the home page: the given entries (newest first, as the
+// caller orders them) with dates and summaries, feed autodiscovery links and
+// a subscribe box.
+func Index(site SiteInfo, items []Entry) ([]byte, error) {
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	v.Title = site.Title
+	v.Canonical = v.Site.BaseURL + "/"
+	v.Desc = site.Subtitle
+	v.Entries = make([]entryView, 0, len(items))
+	for i := range items {
+		ev, err := newEntryView(v.Site, items[i])
+		if err != nil {
+			return nil, err
+		}
+		v.Entries = append(v.Entries, ev)
+	}
+	return execute("index.html", v)
+}
+
+// Article renders one article's page.
+func Article(site SiteInfo, a Entry) ([]byte, error) {
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := newEntryView(v.Site, a)
+	if err != nil {
+		return nil, err
+	}
+	v.Entry = ev
+	v.Title = a.Title + " · " + site.Title
+	if site.Title == "" {
+		v.Title = a.Title
+	}
+	v.Canonical = ev.URL
+	v.Desc = a.Summary
+	return execute("article.html", v)
+}
+
+// NotFound renders the page shown for an unknown URL.
+func NotFound(site SiteInfo) ([]byte, error) {
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	v.Title = "Not found · " + site.Title
+	return execute("notfound.html", v)
+}
+
+func newView(site SiteInfo) (view, error) {
+	base := site.BaseURL
+	if !strings.HasPrefix(base, "https://") && !strings.HasPrefix(base, "http://") {
+		return view{}, fmt.Errorf("%w: base URL %q is not absolute http(s)", ErrInvalid, base)
+	}
+	site.BaseURL = strings.TrimRight(base, "/")
+	if site.Location == nil {
+		site.Location = time.UTC
+	}
+	lang := site.Language
+	if lang == "" {
+		lang = "en"
+	}
+	return view{
+		Site:  site,
+		Lang:  lang,
+		Style: template.CSS(style),
+		Feeds: feedLinks{
+			Atom: site.BaseURL + AtomPath,
+			RSS:  site.BaseURL + RSSPath,
+			JSON: site.BaseURL + JSONPath,
+		},
+	}, nil
+}
+
+// newEntryView expects site as normalized by newView.
+func newEntryView(site SiteInfo, e Entry) (entryView, error) {
+	if e.Slug == "" {
+		return entryView{}, fmt.Errorf("%w: entry %q has no slug", ErrInvalid, e.Title)
+	}
+	return entryView{
+		Entry: e,
+		URL:   site.BaseURL + "/articles/" + e.Slug,
+		Loc:   site.Location,
+		// BodyHTML is sanitized by the article package before it is stored.
+		Body: template.HTML(e.BodyHTML),
+	}, nil
+}
+
+func execute(name string, v view) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(8 << 10)
+	if err := tmpl.ExecuteTemplate(&buf, name, v); err != nil {
+		return nil, fmt.Errorf("pages: render %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func formatDate(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("January 2, 2006")
+}
+
+func formatDatetime(t time.Time) string {
+	return t.UTC().Format(time.RFC3339)
+}
+
+func sameDay(a, b time.Time, loc *time.Location) bool {
+	return formatDate(a, loc) == formatDate(b, loc)
+}

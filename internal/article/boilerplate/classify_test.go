@@ -1,0 +1,117 @@
+package boilerplate
+
+import (
+	"strings"
+	"testing"
+)
+
+const (
+	proseA = "The council met on Tuesday evening to discuss the plan for the new bridge, which has been delayed for more than two years because of a dispute over its cost."
+	proseB = "Residents who spoke at the meeting said that they were tired of waiting and that the old crossing was no longer safe for the children who use it every day."
+	proseC = "The mayor told them that the work would start in the spring if the state agreed to pay its share, but she did not say what would happen if it refused."
+)
+
+func TestClassifyCleanArticleKeepsEverything(t *testing.T) {
+	lines := []string{"Town agrees to rebuild the old river bridge", proseA, proseB, proseC}
+	res := Classify(lines)
+	if res.Start != 0 || res.Body != 1 || res.End != len(lines) {
+		t.Fatalf("run = [%d %d %d), want [0 1 4)", res.Start, res.Body, res.End)
+	}
+	for i, k := range res.Kinds {
+		if k != "" {
+			t.Errorf("line %d %q dropped as %q", i, lines[i], k)
+		}
+	}
+}
+
+func TestClassifyKinds(t *testing.T) {
+	lines := []string{
+		"Home", "News", "Sport", "Weather", "Contact us",
+		"Town agrees to rebuild the old river bridge",
+		"A photo of the bridge at dusk (image credit: J. Smith)",
+		"A photo of the bridge at dusk (image credit: J. Smith)",
+		"Spread the love",
+		"By Staff Reporter",
+		proseA,
+		"Also read: Ferry service to resume next month",
+		proseB,
+		"Advertisement",
+		proseC,
+		"Share this:",
+		"Facebook",
+		"Tags: bridge, council",
+		"About the author",
+		"Leave a Reply",
+		"Your email address will not be published. Required fields are marked *",
+		"I think this is a great idea and that the council should have done it a long time ago, frankly.",
+		"© 2024 Example Gazette. All rights reserved.",
+	}
+	want := map[int]string{
+		0: KindNavigation, 1: KindOutside, 4: KindNavigation,
+		5: "", 7: KindDuplicate, 8: KindShare, 9: "", 10: "", 11: KindReadMore, 12: "", 13: KindAdvert, 14: "",
+		15: KindShare, 16: KindShare, 17: KindTags, 18: KindAuthorBox, 19: KindCommentForm, 20: KindCommentForm,
+		21: KindOutside, 22: KindCopyright,
+	}
+	res := Classify(lines)
+	if res.Start != 5 || res.Body != 10 || res.End != 15 {
+		t.Errorf("run = [%d %d %d), want [5 10 15)", res.Start, res.Body, res.End)
+	}
+	for i, k := range want {
+		if res.Kinds[i] != k {
+			t.Errorf("line %d %q: kind %q, want %q", i, lines[i], res.Kinds[i], k)
+		}
+	}
+}
+
+func TestClassifyEmpty(t *testing.T) {
+	res := Classify(nil)
+	if res.Start != 0 || res.End != 0 || len(res.Kinds) != 0 {
+		t.Fatalf("Classify(nil) = %+v", res)
+	}
+	res = Classify([]string{"Home", "Menu", "Search"})
+	if res.End != res.Start {
+		t.Errorf("menu-only page has an article: %+v", res)
+	}
+	for i, k := range res.Kinds {
+		if k == "" {
+			t.Errorf("line %d kept on a page with no article", i)
+		}
+	}
+}
+
+func BenchmarkClassify(b *testing.B) {
+	var lines []string
+	for i := 0; i < 2000; i++ {
+		lines = append(lines, "Home", "Share this:", proseA, proseB, "Advertisement", proseC, "Leave a Reply")
+	}
+	size := 0
+	for _, l := range lines {
+		size += len(l) + 2
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		Classify(lines)
+	}
+}
+
+func TestClassifyMillionLines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	lines := make([]string, 1_000_000)
+	for i := range lines {
+		switch i % 4 {
+		case 0:
+			lines[i] = proseA
+		case 1:
+			lines[i] = "Menu"
+		default:
+			lines[i] = strings.Repeat("word ", i%13)
+		}
+	}
+	res := Classify(lines)
+	if len(res.Kinds) != len(lines) {
+		t.Fatalf("got %d kinds for %d lines", len(res.Kinds), len(lines))
+	}
+}

@@ -1,0 +1,278 @@
+package boilerplate
+
+// thresholds are the jusText-style class boundaries, in characters and
+// stop-word density.
+type thresholds struct {
+	short    int     // shorter lines are "short"
+	long     int     // lines at least this long with density >= good are "good"
+	good     float64 // stop-word density of good prose
+	nearGood float64 // density of prose that needs its neighbours' support
+}
+
+// standardThresholds are jusText's, adapted to lines.
+func standardThresholds() thresholds {
+	return thresholds{short: 70, long: 200, good: 0.32, nearGood: 0.25}
+}
+
+// relaxedThresholds serve pages with almost no line that passes the
+// standard ones: short news items, list-heavy articles, languages whose
+// function-word list here is thin.
+func relaxedThresholds() thresholds {
+	return thresholds{short: 40, long: 100, good: 0.22, nearGood: 0.15}
+}
+
+type class uint8
+
+const (
+	clsBad class = iota
+	clsShort
+	clsNearGood
+	clsGood
+)
+
+type page struct {
+	lines  []string
+	feats  []feat
+	scores []float64
+	class  []class
+	lang   lang
+}
+
+func newPage(lines []string) *page {
+	sw := stopWordSet()
+	ph := phraseSet()
+	p := &page{
+		lines:  lines,
+		feats:  make([]feat, len(lines)),
+		scores: make([]float64, len(lines)),
+		class:  make([]class, len(lines)),
+		lang:   detectLang(lines, sw),
+	}
+	seen := make(map[string]int, len(lines))
+	key := make([]byte, 0, 2*maxKeyBytes)
+	for i, s := range lines {
+		f := measure(s, p.lang, sw)
+		if m, ok := ph.match(s, &key); ok && p.phraseApplies(f, m) {
+			f.kind = m.kind
+			f.comment = m.comment
+		}
+		f.teaser = isTeaser(s, f, sw, p.lang)
+		p.feats[i] = f
+		seen[s]++
+	}
+	first := make(map[string]bool, 16)
+	for i, s := range lines {
+		n := seen[s]
+		if n < 2 {
+			continue
+		}
+		p.feats[i].dup = n
+		if !first[s] {
+			first[s] = true
+			p.feats[i].dupFirst = true
+		}
+	}
+	return p
+}
+
+// phraseApplies keeps a boilerplate phrase from condemning a line of real
+// prose that merely starts with the same words ("Popular culture has ...").
+func (p *page) phraseApplies(f feat, m phrase) bool {
+	if m.contains {
+		return true
+	}
+	switch m.kind {
+	case KindReadMore, KindCommentForm, KindCopyright, KindCookie, KindTags:
+		return f.runes <= 300
+	}
+	if f.runes > 200 {
+		return false
+	}
+	return !(f.endsSent && f.words > 8 && f.density >= 0.3)
+}
+
+// classify puts one line in a jusText class.
+func (th thresholds) classify(f feat) class {
+	switch {
+	case f.kind != "" || f.teaser:
+		return clsBad
+	case f.dup > 1 && f.runes < 100:
+		return clsBad
+	case f.runes < th.short:
+		return clsShort
+	case f.density >= th.good && f.runes >= th.long:
+		return clsGood
+	case f.density >= th.nearGood:
+		return clsNearGood
+	}
+	return clsBad
+}
+
+// score gives every line a soft score in units of words: positive for
+// lines that look like article prose, negative for the rest. The article
+// is then the run with the largest sum, which is what token F1 rewards:
+// a kept body word is a true positive, a kept menu word a false one.
+func (p *page) score() {
+	th := standardThresholds()
+	good := 0
+	for _, f := range p.feats {
+		if th.classify(f) == clsGood {
+			good++
+		}
+	}
+	if good < 3 {
+		th = relaxedThresholds()
+	}
+	for i, f := range p.feats {
+		c := th.classify(f)
+		p.class[i] = c
+		w := f.weight
+		var s float64
+		switch c {
+		case clsGood:
+			s = 0.8 * w
+		case clsNearGood:
+			s = 0.3 * w
+			if f.endsSent {
+				s = 0.5 * w
+			}
+		case clsShort:
+			switch {
+			case f.endsSent && f.density >= th.nearGood && f.words >= 4:
+				s = 0.2 * w
+			case f.endsSent:
+				s = -0.5
+			default:
+				s = -1 - 0.4*w
+			}
+		default:
+			s = -1 - 0.8*w
+			if f.kind != "" {
+				s = -3 - w
+			}
+		}
+		p.scores[i] = s
+	}
+}
+
+// findArticle returns the article's first line (headline if any), its
+// first body line and one past its last body line.
+func (p *page) findArticle() (start, body, end int) {
+	s, e := p.maxRun()
+	if e <= s {
+		return 0, 0, 0
+	}
+	s, e = p.extend(s, e)
+	// A headline or byline that scored as prose opens the run; the body
+	// starts at the first line that reads as running text.
+	b := s
+	for b < e-1 && b < s+maxHeaderLines && !p.feats[b].endsSent && p.class[b] != clsGood {
+		b++
+	}
+	if b == e-1 && !p.feats[b].endsSent && p.class[b] != clsGood {
+		b = s
+	}
+	return p.header(s), b, e
+}
+
+// maxRun is Kadane's maximum-sum subarray over the line scores. A line that
+// opens a comment section is a wall: comments are prose too, and without
+// the wall a long discussion would join the article.
+func (p *page) maxRun() (int, int) {
+	bestSum, bestS, bestE := 0.0, 0, 0
+	sum, s := 0.0, 0
+	for i, sc := range p.scores {
+		if p.feats[i].comment {
+			sum, s = 0, i+1
+			continue
+		}
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += sc
+		if sum > bestSum {
+			bestSum, bestS, bestE = sum, s, i+1
+		}
+	}
+	return bestS, bestE
+}
+
+// sentenceLike reports whether a line reads as part of running text even
+// if it is too short to score well on its own: a closing remark, a one-line
+// paragraph.
+func (p *page) sentenceLike(i int) bool {
+	f := p.feats[i]
+	return f.kind == "" && !f.teaser && f.dup < 2 && f.endsSent && f.words >= 3 && f.density >= 0.15
+}
+
+// extend grows the run over neighbouring lines that read as sentences: the
+// maximum-sum run stops at short final paragraphs that score just below
+// zero.
+func (p *page) extend(s, e int) (int, int) {
+	for e < len(p.lines) && !p.feats[e].comment && p.sentenceLike(e) {
+		e++
+	}
+	for s > 0 && p.sentenceLike(s-1) {
+		s--
+	}
+	return s, e
+}
+
+// maxHeaderLines bounds how far above the body the headline is looked for.
+const maxHeaderLines = 8
+
+// header looks above the first body line for the article's headline: the
+// farthest headline-like line among the few short lines that precede the
+// body without a break of navigation.
+func (p *page) header(body int) int {
+	start := body
+	for i := body - 1; i >= 0 && i >= body-maxHeaderLines; i-- {
+		f := p.feats[i]
+		if f.comment || f.runes > 300 || p.class[i] == clsGood {
+			break
+		}
+		if p.headlineLike(i) {
+			start = i
+		}
+	}
+	return start
+}
+
+func (p *page) headlineLike(i int) bool {
+	f := p.feats[i]
+	if f.kind != "" || f.teaser {
+		return false
+	}
+	if f.cjk {
+		return f.runes >= 8 && f.runes <= 120
+	}
+	if f.words < 4 || f.runes > 250 {
+		return false
+	}
+	last := p.lines[i][len(p.lines[i])-1]
+	return last != '.' && last != ':'
+}
+
+// label writes the kind of every line.
+func (p *page) label(kinds []string, start, body, end int) {
+	ownFirst := make(map[string]bool)
+	for i := range p.lines {
+		f := p.feats[i]
+		inside := i >= start && i < end
+		switch {
+		case f.kind != "":
+			kinds[i] = f.kind
+		case f.teaser && (!inside || i >= body):
+			kinds[i] = KindRelated
+		case !inside:
+			kinds[i] = KindOutside
+		case f.dup > 1 && (f.runes < 100 || ownFirst[p.lines[i]]):
+			// Short repeats are menus and captions shown twice; a long
+			// paragraph repeated inside the article is kept once.
+			kinds[i] = KindDuplicate
+		}
+		if inside && f.dup > 1 {
+			ownFirst[p.lines[i]] = true
+		}
+	}
+}

@@ -1,0 +1,340 @@
+package boilerplate
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Boilerplate kinds reported in Result.Kinds.
+const (
+	KindOutside      = "outside"
+	KindShare        = "share_widget"
+	KindAuthorBox    = "author_box"
+	KindCommentForm  = "comment_form"
+	KindDuplicate    = "duplicate"
+	KindRelated      = "related"
+	KindReadMore     = "read_more"
+	KindNewsletter   = "newsletter"
+	KindAdvert       = "advertisement"
+	KindCookie       = "cookie_notice"
+	KindTags         = "tags"
+	KindCopyright    = "copyright"
+	KindNavigation   = "navigation"
+)
+
+// phraseTable lists the wording sites use for each kind of boilerplate, in
+// the languages of the corpus. Syntax of an entry:
+//
+//	"text"    the whole line (lowercased, trimmed of punctuation) is text
+//	"text*"   the line starts with text
+//	"*text*"  the line contains text (checked on lines under 400 bytes)
+//	"!..."    as above, and the line opens a comment section
+//
+// These are generic phrases of the web, not strings of one site; they feed
+// a score, they do not decide alone (a long prose line is never dropped for
+// containing one, except where noted in classify).
+var phraseTable = map[string][]string{
+	KindShare: {
+		"spread the love", "share this*", "share on*", "share via*", "share the story", "share article",
+		"click to share*", "*(opens in new window)*", "*opens in a new window*", "share", "shares", "sharing",
+		"tweet", "tweet this", "pin it", "email this", "copy link", "copy url", "link copied*", "print this*",
+		"compartilhe*", "compartilhar*", "teilen*", "artikel teilen", "condividi*", "bagikan*", "поделиться*",
+		"partager*", "compartir*", "공유*", "シェア*", "follow us*", "like us on facebook", "follow on twitter",
+		"siga-nos*", "folgen sie uns*", "seguici*", "ikuti kami*", "подписывайтесь*", "whatsapp me*",
+	},
+	KindAuthorBox: {
+		"about the author*", "about author", "about the writer", "about this author", "more by this author",
+		"more from this author", "more articles by*", "view all posts by*", "all posts by*", "posts by*",
+		"sobre o autor*", "über den autor*", "über die autorin*", "sull'autore*", "l'autore*", "об авторе*",
+		"tentang penulis*", "sobre el autor*", "à propos de l'auteur*", "author bio*", "author profile",
+	},
+	KindCommentForm: {
+		"!leave a reply*", "!leave a comment*", "!join the conversation*", "!comments", "!comment", "!responses",
+		"!post a comment*", "!add a comment*", "!add your comment*", "!reader comments*", "!show comments*",
+		"!view comments*", "!load comments*", "!see comments*", "!conversation", "!discussion", "!what do you think*",
+		"!deixe um comentário*", "!deixe seu comentário*", "!comentários", "!comentarios", "!kommentare",
+		"!kommentar schreiben*", "!commenti", "!lascia un commento*", "!komentar", "!tinggalkan balasan*",
+		"!tinggalkan komentar*", "!комментарии", "!оставить комментарий*", "!добавить комментарий*", "!commentaires",
+		"!laisser un commentaire*", "!reacties", "!댓글*", "!コメント*", "!thoughts on*", "!one thought on*",
+		"!one response to*", "!replies", "!the discussion*", "!comments are closed*",
+		"your email address will not be published*", "*required fields are marked*", "save my name*",
+		"notify me of*", "cancel reply", "post comment", "submit comment", "you must be logged in*",
+		"*akismet to reduce spam*", "log in to comment*", "sign in to comment*", "name *", "email *", "comment *",
+		"website", "o seu endereço de email não será publicado*", "o seu endereço de e-mail não será publicado*",
+		"ihre e-mail-adresse wird nicht veröffentlicht*", "il tuo indirizzo email non sarà pubblicato*",
+		"alamat email anda tidak akan dipublikasikan*", "ваш адрес email не будет опубликован*",
+		"comments are moderated*", "we welcome your comments*", "commenting policy*", "community guidelines*",
+	},
+	KindRelated: {
+		"you may also like*", "you might also like*", "you may like", "related", "related posts*", "related articles*",
+		"related stories*", "related content*", "related coverage*", "related news*", "related topics*", "more stories*",
+		"more news*", "more from*", "more in*", "more on*", "recommended*", "recommended for you*", "popular*",
+		"most popular*", "most read*", "most viewed*", "trending*", "top stories*", "latest news*", "latest stories*",
+		"latest posts*", "recent posts*", "editor's picks*", "editors' picks*", "editor’s picks*", "don't miss*",
+		"don’t miss*", "what to read next*", "up next*", "next article*", "previous article*", "next post*",
+		"previous post*", "sponsored stories*", "around the web*", "from the web*", "more to explore*",
+		"leia também*", "veja também*", "mais lidas*", "notícias relacionadas*", "auch interessant*",
+		"das könnte sie auch interessieren*", "weitere artikel*", "mehr zum thema*", "читайте также*",
+		"по теме*", "похожие статьи*", "leggi anche*", "potrebbe interessarti*", "articoli correlati*",
+		"baca juga*", "berita terkait*", "artikel terkait*", "terpopuler*", "te puede interesar*", "noticias relacionadas*",
+		"à lire aussi*", "sur le même sujet*", "관련기사*", "많이 본 뉴스*", "関連記事*", "人気記事*",
+	},
+	KindReadMore: {
+		"also read*", "read also*", "read more*", "read next*", "see also*", "related:*", "more:*", "continue reading*",
+		"read the full*", "read full*", "click here to read*", "read the rest*", "read our*", "read this next*",
+		"recommended reading*", "further reading*", "also see*", "also on*", "watch:*", "watch now*", "listen:*",
+		"leia mais*", "weiterlesen*", "mehr lesen*", "leggi di più*", "continua a leggere*", "baca selengkapnya*",
+		"читать далее*", "подробнее*", "lire la suite*", "leer más*", "더보기*", "続きを読む*", "view gallery*",
+	},
+	KindNewsletter: {
+		"subscribe*", "sign up*", "*newsletter*", "enter your email*", "your email address", "email address",
+		"*delivered to your inbox*", "*to your inbox*", "*straight to your inbox*", "get the latest*", "get our*", "join our mailing*",
+		"*mailing list*", "inscreva-se*", "assine*", "abonnieren*", "jetzt abonnieren*", "iscriviti*", "berlangganan*",
+		"подписаться*", "подпишитесь*", "s'abonner*", "abonnez-vous*", "suscríbete*", "구독*", "購読*",
+		"*sign up for*", "*subscribe to*", "already a subscriber*", "already have an account*", "log in", "login",
+		"sign in", "register", "create an account*", "create a free account*", "subscriber*",
+	},
+	KindAdvert: {
+		"advertisement", "advertisements", "ad", "ads", "advert", "sponsored", "sponsored content*", "paid content*",
+		"promoted*", "*continues below advertisement*", "*continues below*", "continue reading below*",
+		"*story continues below*", "advertise with us*", "advertise", "ad choices", "adchoices", "publicidade",
+		"publicidad", "anzeige", "werbung", "реклама", "pubblicità", "iklan", "publicité", "광고", "広告",
+		"scroll to continue*", "report this ad*", "this article is sponsored*", "partner content*",
+	},
+	KindCookie: {
+		"*we use cookies*", "*this site uses cookies*", "*this website uses cookies*", "*use of cookies*",
+		"*cookie policy*", "*cookie settings*", "*cookies policy*", "*accept cookies*", "*accept all cookies*",
+		"accept", "accept all", "i accept", "i agree", "agree", "got it", "ok, got it", "manage preferences*",
+		"*uses cookies*", "*utilizamos cookies*", "*usamos cookies*", "*verwendet cookies*", "*wir verwenden cookies*",
+		"*utilizziamo i cookie*", "*questo sito utilizza*", "*menggunakan cookie*", "*использует cookie*",
+		"*используем cookie*", "*utilise des cookies*", "*by continuing to use*", "*by using this site*",
+		"*by using our site*", "*privacy policy and terms*", "*consent to*", "*your privacy choices*",
+		"*do not sell my*", "*we and our partners*", "*personalised ads*", "*personalized ads*",
+	},
+	KindTags: {
+		"tags:*", "tags", "tag:*", "tagged:*", "tagged with*", "tagged in*", "topics:*", "topics", "filed under*",
+		"categories:*", "category:*", "categories", "posted in*", "etiquetas*", "schlagwörter*", "schlagworte*",
+		"themen:*", "теги*", "метки*", "tag", "argomenti*", "topik*", "label:*", "mots-clés*", "태그*", "タグ*",
+	},
+	KindCopyright: {
+		"©*", "*© *", "*©2*", "copyright*", "*all rights reserved*", "(c) 1*", "(c) 2*",
+		"*todos os direitos reservados*", "*alle rechte vorbehalten*", "*все права защищены*",
+		"*tutti i diritti riservati*", "*hak cipta*", "*tous droits réservés*", "*todos los derechos reservados*",
+		"(c)", "(c) *", "powered by*", "proudly powered by*",
+	},
+	KindNavigation: {
+		"terms of use*", "terms of service*", "terms and conditions*", "privacy policy*", "privacy notice*",
+		"privacy", "contact us*", "about us*", "site map", "sitemap", "accessibility*", "careers", "*customer service*",
+		"help center*", "faq", "faqs", "back to top*", "scroll to top*", "skip to content*", "skip to main content*",
+		"skip to navigation*", "jump to*", "go to*", "home", "menu", "search", "close", "open menu*", "toggle*",
+		"main menu*", "navigation*", "you are here*", "breadcrumb*", "page not found*", "next", "previous", "prev",
+		"load more*", "show more*", "see more*", "see all*", "view all*", "view more*", "more", "all", "top",
+		"início", "startseite", "главная", "beranda", "accueil", "inicio", "홈", "ホーム",
+	},
+}
+
+// socialWords are the words a row of share buttons is made of. A line made
+// only of them is a share widget whatever order they come in.
+var socialWords = map[string]bool{
+	"facebook": true, "twitter": true, "x": true, "whatsapp": true, "tweet": true, "linkedin": true,
+	"pinterest": true, "reddit": true, "email": true, "e-mail": true, "mail": true, "print": true,
+	"share": true, "telegram": true, "messenger": true, "sms": true, "flipboard": true, "pocket": true,
+	"tumblr": true, "vk": true, "ok": true, "google+": true, "google": true, "copy": true, "link": true,
+	"instagram": true, "youtube": true, "rss": true, "feed": true, "snapchat": true, "tiktok": true,
+	"viber": true, "line": true, "weibo": true, "wechat": true, "mix": true, "digg": true, "stumbleupon": true,
+	"buffer": true, "skype": true, "pin": true, "save": true, "comment": true, "comments": true, "share:": true,
+	"on": true, "via": true, "tumblr.": true, "more": true, "threads": true, "bluesky": true, "mastodon": true,
+	"gmail": true, "yahoo": true, "outlook": true, "naver": true, "kakaotalk": true, "kakao": true, "hatena": true,
+}
+
+type phrase struct {
+	text     string
+	kind     string
+	prefix   bool
+	contains bool
+	comment  bool
+}
+
+// phrases is phraseTable compiled for lookup: exact lines in a map,
+// prefixes bucketed by first byte, contains patterns in one short list.
+type phrases struct {
+	exact  map[string]phrase
+	prefix [256][]phrase
+	// contains is keyed by the first two bytes of the pattern; patterns
+	// are only looked for at the start of a word of the line.
+	contains map[uint16][]phrase
+}
+
+func pair(b []byte) uint16 {
+	if len(b) < 2 {
+		return uint16(b[0]) << 8
+	}
+	return uint16(b[0])<<8 | uint16(b[1])
+}
+
+var phraseSet = sync.OnceValue(compilePhrases)
+
+func compilePhrases() *phrases {
+	p := &phrases{exact: make(map[string]phrase, 512), contains: make(map[uint16][]phrase)}
+	for kind, list := range phraseTable {
+		for _, e := range list {
+			ph := phrase{kind: kind}
+			if strings.HasPrefix(e, "!") {
+				ph.comment = true
+				e = e[1:]
+			}
+			if strings.HasPrefix(e, "*") && strings.HasSuffix(e, "*") && len(e) > 2 {
+				ph.contains = true
+				ph.text = e[1 : len(e)-1]
+				k := pair([]byte(ph.text))
+				p.contains[k] = append(p.contains[k], ph)
+				continue
+			}
+			if strings.HasSuffix(e, "*") && e != "name *" && e != "email *" && e != "comment *" {
+				ph.prefix = true
+				ph.text = e[:len(e)-1]
+				p.prefix[ph.text[0]] = append(p.prefix[ph.text[0]], ph)
+				continue
+			}
+			ph.text = e
+			var key []byte
+			p.exact[string(normalizeKey(e, &key))] = ph
+		}
+	}
+	return p
+}
+
+// maxKeyBytes bounds how much of a line phrase matching looks at: the
+// phrases that matter sit at the start of a line.
+const maxKeyBytes = 160
+
+// maxPhraseLine is the longest line phrase matching looks at at all: longer
+// lines are prose or data, and no phrase rule applies to them.
+const maxPhraseLine = 1200
+
+// normalizeKey lowercases s, trims bullets, punctuation and digits around
+// it and folds inner whitespace, so "  Share this: " and "share this" meet.
+// Leading counts ("12 Comments") and trailing counts ("Comments (12)") go
+// too: the count is never what makes a line boilerplate. The key is built
+// in *buf, which is reused from line to line.
+func normalizeKey(s string, buf *[]byte) []byte {
+	if len(s) > maxKeyBytes {
+		cut := maxKeyBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	trim := func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '©' && r != '*' && r != '(' && r != '+'
+	}
+	s = strings.TrimFunc(s, func(r rune) bool { return trim(r) || unicode.IsDigit(r) })
+	s = strings.TrimRightFunc(s, func(r rune) bool { return trim(r) || unicode.IsDigit(r) || r == '(' })
+	b := (*buf)[:0]
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if r == ' ' || r == '\t' || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		if 'A' <= r && r <= 'Z' {
+			b = append(b, byte(r+'a'-'A'))
+		} else if r < utf8.RuneSelf {
+			b = append(b, byte(r))
+		} else {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+	}
+	*buf = b
+	return b
+}
+
+// match returns the boilerplate phrase that line s is, starts with or
+// contains, if any.
+func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
+	if len(s) > maxPhraseLine {
+		return phrase{}, false
+	}
+	kb := normalizeKey(s, buf)
+	if len(kb) == 0 {
+		return phrase{}, false
+	}
+	if ph, ok := p.exact[string(kb)]; ok {
+		return ph, true
+	}
+	for _, ph := range p.prefix[kb[0]] {
+		if len(kb) >= len(ph.text) && string(kb[:len(ph.text)]) == ph.text && wordBoundary(kb, len(ph.text), ph.text) {
+			return ph, true
+		}
+	}
+	if len(s) < 400 {
+		for j := 0; j < len(kb); j++ {
+			if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
+				continue // not a word start (0xC2 opens "©", which may be glued)
+			}
+			for _, ph := range p.contains[pair(kb[j:])] {
+				if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
+					return ph, true
+				}
+			}
+		}
+	}
+	if onlySocial(kb) {
+		return phrase{kind: KindShare}, true
+	}
+	return phrase{}, false
+}
+
+// wordBoundary reports whether a prefix match of text ends at a word
+// boundary of key, so "related" matches "Related: ..." but not
+// "Relatedness of ...".
+func wordBoundary(key []byte, n int, text string) bool {
+	if n >= len(key) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if !unicode.IsLetter(last) {
+		return true
+	}
+	next, _ := utf8.DecodeRune(key[n:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
+}
+
+// onlySocial reports whether every word of key is the name of a social
+// network or a share action ("Facebook Twitter WhatsApp Email").
+func onlySocial(key []byte) bool {
+	n := 0
+	for len(key) > 0 {
+		i := bytes.IndexByte(key, ' ')
+		if i < 0 {
+			i = len(key)
+		}
+		w := bytes.Trim(key[:i], ",.:;|/·•-–—()")
+		if i < len(key) {
+			key = key[i+1:]
+		} else {
+			key = nil
+		}
+		if len(w) == 0 {
+			continue
+		}
+		if !socialWords[string(w)] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}

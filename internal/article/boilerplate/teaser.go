@@ -1,0 +1,81 @@
+package boilerplate
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentenceStarters are English words that often open a summary sentence.
+// With the page's own function words they mark where a teaser's headline
+// runs into its summary.
+var sentenceStarters = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "this": true, "it": true,
+	"he": true, "she": true, "they": true, "we": true, "after": true, "when": true, "as": true, "for": true,
+	"with": true, "from": true, "here": true, "how": true, "what": true, "why": true, "our": true,
+	"his": true, "her": true, "their": true, "one": true, "two": true, "some": true, "many": true,
+	"most": true, "new": true, "last": true, "but": true, "if": true, "while": true, "during": true,
+	"these": true, "those": true, "there": true, "you": true, "your": true, "i": true, "its": true,
+}
+
+// maxTeaserHead bounds the headline part of a teaser, in bytes.
+const maxTeaserHead = 200
+
+// isTeaser reports whether line s is a headline that runs straight into
+// its summary, as related-story lists and mega-menus read once their markup
+// is gone: "Big Storm Hits the CoastThe storm made landfall ...". The
+// headline part is title-cased (or ends in ? or !), has no sentence end,
+// and the summary starts with a capitalised common word glued to it.
+func isTeaser(s string, f feat, sw stopWords, lg lang) bool {
+	if f.words < 8 || f.cjk {
+		return false
+	}
+	var buf [maxWordBytes]byte
+	words, caps := 0, 0
+	inWord := false
+	var prev rune
+	for i, r := range s {
+		if i > maxTeaserHead {
+			return false
+		}
+		if r == ' ' {
+			inWord = false
+			prev = r
+			continue
+		}
+		if !inWord {
+			inWord = true
+			words++
+			if unicode.IsUpper(r) || unicode.IsDigit(r) {
+				caps++
+			}
+		}
+		if isSentenceEnd(prev) && r == ' ' {
+			return false
+		}
+		if unicode.IsUpper(r) && i > 0 && glueBefore(prev) && words >= 3 {
+			// Candidate junction: the summary's first word starts at i.
+			end := i
+			for end < len(s) && s[end] != ' ' {
+				end++
+			}
+			lw := lowerWord(&buf, s[i:end])
+			if lw != nil && (sentenceStarters[string(lw)] || (lg != langEN && sw[string(lw)]&(1<<lg) != 0)) {
+				titled := caps*2 >= words
+				if titled || prev == '?' || prev == '!' || prev == '"' || prev == '”' {
+					return f.words-words >= 6
+				}
+			}
+		}
+		prev = r
+	}
+	return false
+}
+
+// glueBefore reports whether r can end a headline that the next text was
+// glued to: a lowercase letter, a digit, or closing punctuation.
+func glueBefore(r rune) bool {
+	if r == utf8.RuneError || r == 0 {
+		return false
+	}
+	return unicode.IsLower(r) || unicode.IsDigit(r) || r == '?' || r == '!' || r == '"' || r == '”' || r == '’' || r == ')'
+}

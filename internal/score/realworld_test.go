@@ -1,0 +1,93 @@
+package score_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"seedfeed/internal/article/boilerplate"
+	"seedfeed/internal/score"
+)
+
+var verbose = flag.Int("worst", 0, "print the N worst pages of the real-world corpus")
+
+// corpusDir finds ../shared/corpus/realworld beside the repository root,
+// or skips the test when the shared folder is absent.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	c := filepath.Join(filepath.Dir(dir), "shared", "corpus", "realworld")
+	if _, err := os.Stat(filepath.Join(c, "expected")); err != nil {
+		t.Skipf("real-world corpus absent: %v", err)
+	}
+	return c
+}
+
+// splitLines is how plain text becomes the classifier's lines: one per
+// non-blank line, trimmed.
+func splitLines(data []byte) []string {
+	var lines []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// classifyBody keeps the body lines Classify found.
+func classifyBody(_ string, data []byte) ([]string, error) {
+	lines := splitLines(data)
+	res := boilerplate.Classify(lines)
+	var out []string
+	for i := res.Body; i < res.End; i++ {
+		if res.Kinds[i] == "" {
+			out = append(out, lines[i])
+		}
+	}
+	return out, nil
+}
+
+// split reports the figures on the even- and odd-numbered pages apart, so
+// that tuning on one half can be checked on the other.
+func split(rep score.Report) (even, odd score.Report) {
+	var e, o []score.Page
+	for i, p := range rep.Pages {
+		if i%2 == 0 {
+			e = append(e, p)
+		} else {
+			o = append(o, p)
+		}
+	}
+	return score.Summarize(e), score.Summarize(o)
+}
+
+func TestRealWorldText(t *testing.T) {
+	dir := corpusDir(t)
+	rep, err := score.Corpus(os.DirFS(dir), score.Text, classifyBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	even, odd := split(rep)
+	t.Logf("text all : %v", rep)
+	t.Logf("text even: %v", even)
+	t.Logf("text odd : %v", odd)
+	for _, p := range rep.Worst(*verbose) {
+		t.Logf("  %s P=%.3f R=%.3f F1=%.3f", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1)
+	}
+}

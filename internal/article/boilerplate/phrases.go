@@ -10,19 +10,19 @@ import (
 
 // Boilerplate kinds reported in Result.Kinds.
 const (
-	KindOutside      = "outside"
-	KindShare        = "share_widget"
-	KindAuthorBox    = "author_box"
-	KindCommentForm  = "comment_form"
-	KindDuplicate    = "duplicate"
-	KindRelated      = "related"
-	KindReadMore     = "read_more"
-	KindNewsletter   = "newsletter"
-	KindAdvert       = "advertisement"
-	KindCookie       = "cookie_notice"
-	KindTags         = "tags"
-	KindCopyright    = "copyright"
-	KindNavigation   = "navigation"
+	KindOutside     = "outside"
+	KindShare       = "share_widget"
+	KindAuthorBox   = "author_box"
+	KindCommentForm = "comment_form"
+	KindDuplicate   = "duplicate"
+	KindRelated     = "related"
+	KindReadMore    = "read_more"
+	KindNewsletter  = "newsletter"
+	KindAdvert      = "advertisement"
+	KindCookie      = "cookie_notice"
+	KindTags        = "tags"
+	KindCopyright   = "copyright"
+	KindNavigation  = "navigation"
 )
 
 // phraseTable lists the wording sites use for each kind of boilerplate, in

@@ -2,6 +2,7 @@ package score_test
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,5 +90,29 @@ func TestRealWorldText(t *testing.T) {
 	t.Logf("text odd : %v", odd)
 	for _, p := range rep.Worst(*verbose) {
 		t.Logf("  %s P=%.3f R=%.3f F1=%.3f", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1)
+	}
+}
+
+// TestRealWorldScrapeAsIs checks the scorers against the README's "naive
+// scrape as-is" reference row: token F1 0.640, shingle F1 0.671.
+func TestRealWorldScrapeAsIs(t *testing.T) {
+	dir := corpusDir(t)
+	asIs := func(_ string, data []byte) ([]string, error) { return []string{string(data)}, nil }
+	rep, err := score.Corpus(os.DirFS(dir), score.Text, asIs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("scrape as-is: %v", rep)
+	checks := []struct {
+		name      string
+		got, want float64
+	}{
+		{"token P", rep.Tokens.P, 0.507}, {"token R", rep.Tokens.R, 0.998}, {"token F1", rep.Tokens.F1, 0.640},
+		{"shingle P", rep.Shingles.P, 0.506}, {"shingle R", rep.Shingles.R, 0.993}, {"shingle F1", rep.Shingles.F1, 0.671},
+	}
+	for _, c := range checks {
+		if math.Abs(c.got-c.want) > 0.0005 {
+			t.Errorf("%s = %.4f, README says %.3f", c.name, c.got, c.want)
+		}
 	}
 }

@@ -1,0 +1,181 @@
+// Package server answers HTTP requests from an immutable Snapshot that the
+// daemon swaps atomically: feeds and the index are served from precomputed
+// bytes and headers, article pages are rendered on demand from an injected
+// ArticleSource, and /healthz and /metrics report on the daemon.
+package server
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"seedfeed/internal/metrics"
+	"seedfeed/internal/pages"
+)
+
+// ErrNotFound is what an ArticleSource wraps when no article has the slug.
+var ErrNotFound = errors.New("server: not found")
+
+// ArticleSource looks up one article for its page.
+type ArticleSource interface {
+	// Article returns the article published under slug. It returns an error
+	// wrapping ErrNotFound when there is none, and ctx's error when ctx ends.
+	Article(ctx context.Context, slug string) (pages.Entry, error)
+}
+
+// Config holds the server's dependencies. Every field is optional.
+type Config struct {
+	Logger *slog.Logger
+	// Metrics, when set, enables /metrics and per-route request counting.
+	Metrics *metrics.Metrics
+	// Articles serves /articles/{slug}; when nil every article is not found.
+	Articles ArticleSource
+	// CacheControl for feeds, the index and article pages; default
+	// "public, max-age=300".
+	CacheControl string
+}
+
+// Server is the http.Handler for every seedfeed route.
+type Server struct {
+	log      *slog.Logger
+	metrics  *metrics.Metrics
+	articles ArticleSource
+	handler  http.Handler
+	state    atomic.Pointer[state]
+	hdr      headerValues
+	counters map[string]*routeCounters
+	recs     sync.Pool // *recorder
+	gzips    sync.Pool // *gzip.Writer at the default level, for article pages
+}
+
+// state is a published Snapshot plus what the server derives from it once.
+type state struct {
+	snap     *Snapshot
+	notFound *Resource // nil when the site info cannot render a page
+	health   []byte
+	healthOK bool
+}
+
+// headerValues are the constant header values, built once per Server so
+// that handlers assign them without allocating.
+type headerValues struct {
+	cacheControl []string
+	noCache      []string
+	noStore      []string
+	vary         []string
+	gzip         []string
+	nosniff      []string
+	csp          []string
+	referrer     []string
+	frameDeny    []string
+	allow        []string
+	textPlain    []string
+	jsonType     []string
+}
+
+// New returns a Server that answers 503 until the first Publish.
+func New(cfg Config) *Server {
+	s := &Server{
+		log:      cfg.Logger,
+		metrics:  cfg.Metrics,
+		articles: cfg.Articles,
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	cc := cfg.CacheControl
+	if cc == "" {
+		cc = "public, max-age=300"
+	}
+	s.hdr = headerValues{
+		cacheControl: []string{cc},
+		noCache:      []string{"no-cache"},
+		noStore:      []string{"no-store"},
+		vary:         []string{"Accept-Encoding"},
+		gzip:         []string{"gzip"},
+		nosniff:      []string{"nosniff"},
+		csp:          []string{ContentSecurityPolicy()},
+		referrer:     []string{"strict-origin-when-cross-origin"},
+		frameDeny:    []string{"DENY"},
+		allow:        []string{"GET, HEAD"},
+		textPlain:    []string{"text/plain; charset=utf-8"},
+		jsonType:     []string{"application/json"},
+	}
+	s.recs.New = func() any { return new(recorder) }
+	s.gzips.New = func() any { return gzip.NewWriter(io.Discard) }
+	s.state.Store(s.newState(nil))
+	mux := http.NewServeMux()
+	s.counters = s.routes(mux)
+	s.handler = s.countRequests(s.rejectUncleanPaths(mux))
+	return s
+}
+
+// ContentSecurityPolicy is the policy every HTML response carries: nothing
+// but the pages' own inline stylesheet (by hash) and images may load.
+func ContentSecurityPolicy() string {
+	return "default-src 'none'; style-src " + pages.StyleHash() +
+		"; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// Publish makes snap the snapshot every following request is served from.
+// snap must not be modified afterwards. Requests in flight finish with the
+// snapshot they started with.
+func (s *Server) Publish(snap *Snapshot) {
+	s.state.Store(s.newState(snap))
+	if s.metrics != nil && snap.good() {
+		s.metrics.SnapshotTime.Set(float64(snap.Built.UnixNano()) / 1e9)
+		s.metrics.Articles.Set(float64(snap.Articles))
+	}
+}
+
+// ReportScan records the outcome of a scan that produced no new snapshot
+// (a failure, or nothing changed): the content keeps serving, /healthz
+// reports the scan. It is safe to call concurrently with Publish.
+func (s *Server) ReportScan(at time.Time, scanErr error) {
+	msg := ""
+	if scanErr != nil {
+		msg = scanErr.Error()
+	}
+	for {
+		old := s.state.Load()
+		next := &Snapshot{}
+		if old.snap != nil {
+			*next = *old.snap
+		}
+		next.LastScan = at
+		next.LastScanErr = msg
+		if s.state.CompareAndSwap(old, s.newState(next)) {
+			return
+		}
+	}
+}
+
+// Snapshot returns the snapshot being served, or nil before the first one.
+func (s *Server) Snapshot() *Snapshot {
+	return s.state.Load().snap
+}
+
+func (s *Server) newState(snap *Snapshot) *state {
+	st := &state{snap: snap}
+	st.health, st.healthOK = healthBody(snap)
+	if snap.good() {
+		page, err := pages.NotFound(snap.Site)
+		if err != nil {
+			s.log.Error("render not-found page", slog.Any("error", err))
+		} else {
+			st.notFound = NewResource(page, "text/html; charset=utf-8", snap.Built)
+		}
+	}
+	return st
+}

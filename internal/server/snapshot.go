@@ -1,0 +1,55 @@
+package server
+
+import (
+	"time"
+
+	"seedfeed/internal/pages"
+)
+
+// Paths of the resources a complete Snapshot holds.
+const (
+	PathIndex      = "/"
+	PathFeed       = "/feed.xml"
+	PathAtom       = "/atom.xml"
+	PathRSS        = "/rss.xml"
+	PathJSON       = "/feed.json"
+	PathStylesheet = "/feed.xsl"
+)
+
+// SnapshotPaths lists every path a Snapshot is expected to hold.
+func SnapshotPaths() []string {
+	return []string{PathIndex, PathFeed, PathAtom, PathRSS, PathJSON, PathStylesheet}
+}
+
+// Snapshot is everything the server answers from without touching the
+// database. It is immutable once published: build a new one for every
+// change and hand it to (*Server).Publish.
+type Snapshot struct {
+	// Resources are keyed by URL path (see SnapshotPaths). A nil map means
+	// no good snapshot exists yet.
+	Resources map[string]*Resource
+	// Site is used to render article and not-found pages on demand.
+	Site     pages.SiteInfo
+	Built    time.Time
+	Articles int
+	// LastScan and LastScanErr describe the latest scan, which may be newer
+	// than the content (a failed rescan keeps the last good resources).
+	LastScan    time.Time
+	LastScanErr string
+}
+
+// Add prepares body with NewResource and stores it under path, creating the
+// map if needed. It is meant for building a snapshot before Publish.
+func (s *Snapshot) Add(path string, body []byte, contentType string, lastMod time.Time) *Resource {
+	if s.Resources == nil {
+		s.Resources = make(map[string]*Resource, 8)
+	}
+	r := NewResource(body, contentType, lastMod)
+	s.Resources[path] = r
+	return r
+}
+
+// good reports whether s can serve content.
+func (s *Snapshot) good() bool {
+	return s != nil && s.Resources != nil
+}

@@ -1,0 +1,347 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"seedfeed/internal/article"
+)
+
+// Hash is the SHA-256 of a file's raw bytes.
+type Hash = [sha256.Size]byte
+
+// Changes is one batch of what a scan found; Apply writes it in one
+// transaction.
+type Changes struct {
+	// At is the scan time: first_seen of new articles, updated of changed
+	// ones, removal time of tombstones. Stored to the second.
+	At time.Time
+	// Removed are paths that no longer exist. They are applied first, so
+	// that an Upsert of a new path with the same bytes in this batch (or a
+	// later one) is recognised as a move and keeps the id.
+	Removed []string
+	// Touches are files whose mtime or size changed but whose bytes hash
+	// the same: only the recorded mtime and size move.
+	Touches []Touch
+	// Upserts are files read and normalized.
+	Upserts []Upsert
+	// Rejects are files that cannot be published. An article already
+	// published from that path stays as it was (its last good version).
+	Rejects []Reject
+}
+
+// Upsert is one file read and normalized.
+type Upsert struct {
+	Path    string
+	Hash    Hash
+	ModTime time.Time
+	Size    int64
+	Article *article.Article
+}
+
+// Touch records a new mtime and size for unchanged bytes.
+type Touch struct {
+	Path    string
+	ModTime time.Time
+	Size    int64
+}
+
+// Reject records a file that cannot be published. Hash is zero when the
+// file was not read (too large, unreadable).
+type Reject struct {
+	Path    string
+	ModTime time.Time
+	Size    int64
+	Hash    Hash
+	Reason  string
+}
+
+// Result says what a batch did.
+type Result struct {
+	Inserted int // new articles (including moved or restored ones)
+	Updated  int // articles whose content changed
+	Touched  int
+	Removed  int // articles removed
+	Rejected int
+	// Changed is true when anything visible changed: a published article
+	// appeared, changed or left. The daemon re-renders only then.
+	Changed bool
+}
+
+func (r *Result) add(o Result) {
+	r.Inserted += o.Inserted
+	r.Updated += o.Updated
+	r.Touched += o.Touched
+	r.Removed += o.Removed
+	r.Rejected += o.Rejected
+	r.Changed = r.Changed || o.Changed
+}
+
+// encoded is an Upsert with its JSON made before the write lock is taken.
+type encoded struct {
+	Upsert
+	json []byte
+}
+
+// Apply writes one batch in one transaction. On error nothing of the batch
+// is written; the error wraps ErrDiskFull, ErrReadOnly or ErrCorrupt when
+// that is the cause.
+func (s *Store) Apply(ctx context.Context, c Changes) (Result, error) {
+	if c.At.IsZero() {
+		return Result{}, errors.New("store: apply: Changes.At is zero")
+	}
+	ups := make([]encoded, len(c.Upserts))
+	for i, u := range c.Upserts {
+		if u.Article == nil {
+			return Result{}, fmt.Errorf("store: apply %s: nil article", u.Path)
+		}
+		b, err := json.Marshal(u.Article)
+		if err != nil {
+			return Result{}, fmt.Errorf("store: apply %s: encode article: %w", u.Path, err)
+		}
+		ups[i] = encoded{u, b}
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return Result{}, fmt.Errorf("store: apply: begin: %w", classify(err))
+	}
+	a := applier{tx: tx, ctx: ctx, host: s.host, at: c.At.UTC().Truncate(time.Second)}
+	res, err := a.run(c, ups)
+	if err != nil {
+		// SQLite may already have rolled back (it does on SQLITE_FULL);
+		// either way the batch is not written, and err says why.
+		_ = tx.Rollback()
+		return Result{}, fmt.Errorf("store: apply: %w", classify(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return Result{}, fmt.Errorf("store: apply: commit: %w", classify(err))
+	}
+	return res, nil
+}
+
+type applier struct {
+	tx   *sql.Tx
+	ctx  context.Context
+	host string
+	at   time.Time
+}
+
+// row is the identity part of a stored article.
+type row struct {
+	id                        string
+	slug                      string
+	hash                      []byte
+	firstSeen, published, upd int64
+	draft                     bool
+}
+
+func (a *applier) exec(q string, args ...any) (sql.Result, error) {
+	return a.tx.ExecContext(a.ctx, q, args...)
+}
+
+func (a *applier) run(c Changes, ups []encoded) (Result, error) {
+	var res Result
+	for _, p := range c.Removed {
+		r, err := a.remove(p)
+		if err != nil {
+			return res, fmt.Errorf("remove %s: %w", p, err)
+		}
+		res.add(r)
+	}
+	for _, t := range c.Touches {
+		if err := a.touch(t); err != nil {
+			return res, fmt.Errorf("touch %s: %w", t.Path, err)
+		}
+		res.Touched++
+	}
+	for _, u := range ups {
+		r, err := a.upsert(u)
+		if err != nil {
+			return res, fmt.Errorf("upsert %s: %w", u.Path, err)
+		}
+		res.add(r)
+	}
+	for _, r := range c.Rejects {
+		if _, err := a.exec(`INSERT INTO rejected_files (path, mtime_ns, size, hash, reason, seen_at)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, size = excluded.size,
+				hash = excluded.hash, reason = excluded.reason, seen_at = excluded.seen_at`,
+			r.Path, r.ModTime.UnixNano(), r.Size, r.Hash[:], r.Reason, secs(a.at)); err != nil {
+			return res, fmt.Errorf("reject %s: %w", r.Path, err)
+		}
+		res.Rejected++
+	}
+	return res, nil
+}
+
+func (a *applier) byPath(p string) (row, bool, error) {
+	var r row
+	err := a.tx.QueryRowContext(a.ctx, `SELECT id, slug, hash, first_seen, published, updated, draft
+		FROM articles WHERE path = ?`, p).
+		Scan(&r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	return r, err == nil, err
+}
+
+func (a *applier) remove(p string) (Result, error) {
+	var res Result
+	if _, err := a.exec(`DELETE FROM rejected_files WHERE path = ?`, p); err != nil {
+		return res, err
+	}
+	r, ok, err := a.byPath(p)
+	if err != nil || !ok {
+		return res, err
+	}
+	if _, err := a.exec(`INSERT OR REPLACE INTO removed_articles
+		(id, slug, hash, first_seen, published, updated, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		r.id, r.slug, r.hash, r.firstSeen, r.published, r.upd, secs(a.at)); err != nil {
+		return res, err
+	}
+	if _, err := a.exec(`DELETE FROM articles WHERE path = ?`, p); err != nil {
+		return res, err
+	}
+	res.Removed = 1
+	res.Changed = !r.draft
+	return res, nil
+}
+
+// touch moves the recorded mtime and size of whatever currently stands
+// for the path: its reject record if it has one, else its article.
+func (a *applier) touch(t Touch) error {
+	n, err := a.exec(`UPDATE rejected_files SET mtime_ns = ?, size = ? WHERE path = ?`,
+		t.ModTime.UnixNano(), t.Size, t.Path)
+	if err != nil {
+		return err
+	}
+	if k, _ := n.RowsAffected(); k > 0 {
+		return nil
+	}
+	_, err = a.exec(`UPDATE articles SET mtime_ns = ?, size = ? WHERE path = ?`,
+		t.ModTime.UnixNano(), t.Size, t.Path)
+	return err
+}
+
+func (a *applier) upsert(u encoded) (Result, error) {
+	var res Result
+	if _, err := a.exec(`DELETE FROM rejected_files WHERE path = ?`, u.Path); err != nil {
+		return res, err
+	}
+	art := u.Article
+	old, ok, err := a.byPath(u.Path)
+	if err != nil {
+		return res, err
+	}
+	if ok {
+		return a.update(old, u)
+	}
+
+	// A new path: the same bytes seen before under a removed path are the
+	// same article, moved.
+	var t row
+	err = a.tx.QueryRowContext(a.ctx, `SELECT id, slug, first_seen, published, updated
+		FROM removed_articles WHERE hash = ? ORDER BY removed_at DESC, id LIMIT 1`, u.Hash[:]).
+		Scan(&t.id, &t.slug, &t.firstSeen, &t.published, &t.upd)
+	switch {
+	case err == nil:
+		if _, err := a.exec(`DELETE FROM removed_articles WHERE id = ?`, t.id); err != nil {
+			return res, err
+		}
+	case errors.Is(err, sql.ErrNoRows):
+		if t, err = a.fresh(u); err != nil {
+			return res, err
+		}
+	default:
+		return res, err
+	}
+	if _, err := a.exec(`INSERT INTO articles (id, slug, path, hash, mtime_ns, size, first_seen,
+		published, updated, draft, article, title, summary, author)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.id, t.slug, u.Path, u.Hash[:], u.ModTime.UnixNano(), u.Size, t.firstSeen,
+		t.published, t.upd, art.Draft, string(u.json), art.Title, art.Summary, art.Author); err != nil {
+		return res, err
+	}
+	res.Inserted = 1
+	res.Changed = !art.Draft
+	return res, nil
+}
+
+// fresh gives a never-seen article its identity: a free slug, the id built
+// from it and today's date, and its dates.
+func (a *applier) fresh(u encoded) (row, error) {
+	art := u.Article
+	base := baseSlug(art.Slug, u.Path)
+	var slug string
+	for n := 1; ; n++ {
+		slug = nthSlug(base, n)
+		var one int
+		err := a.tx.QueryRowContext(a.ctx, `SELECT 1 FROM articles WHERE slug = ?`, slug).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return row{}, err
+		}
+	}
+	// The slug is now this article's: a tombstone holding it can no longer
+	// come back under it.
+	id := tagID(a.host, a.at, slug)
+	if _, err := a.exec(`DELETE FROM removed_articles WHERE slug = ? OR id = ?`, slug, id); err != nil {
+		return row{}, err
+	}
+	pub := a.at
+	if art.Published != nil {
+		pub = art.Published.UTC().Truncate(time.Second)
+	}
+	upd := a.at
+	if art.Updated != nil && art.Updated.After(upd) {
+		upd = art.Updated.UTC().Truncate(time.Second)
+	}
+	if pub.After(upd) {
+		upd = pub
+	}
+	return row{id: id, slug: slug, firstSeen: secs(a.at), published: secs(pub), upd: secs(upd)}, nil
+}
+
+// update applies new bytes (or a new draft state) to an existing article:
+// id, slug and first_seen never change; published only when a draft is
+// first made public.
+func (a *applier) update(old row, u encoded) (Result, error) {
+	var res Result
+	art := u.Article
+	if string(old.hash) == string(u.Hash[:]) && old.draft == art.Draft {
+		_, err := a.exec(`UPDATE articles SET mtime_ns = ?, size = ? WHERE path = ?`,
+			u.ModTime.UnixNano(), u.Size, u.Path)
+		res.Touched = 1
+		return res, err
+	}
+	pub := fromSecs(old.published)
+	upd := nextUpdated(fromSecs(old.upd), a.at, art.Updated)
+	if old.draft && !art.Draft {
+		pub = a.at
+		if art.Published != nil {
+			pub = art.Published.UTC().Truncate(time.Second)
+		}
+	}
+	if pub.After(upd) {
+		upd = pub
+	}
+	if _, err := a.exec(`UPDATE articles SET hash = ?, mtime_ns = ?, size = ?, published = ?, updated = ?,
+		draft = ?, article = ?, title = ?, summary = ?, author = ? WHERE path = ?`,
+		u.Hash[:], u.ModTime.UnixNano(), u.Size, secs(pub), secs(upd), art.Draft, string(u.json),
+		art.Title, art.Summary, art.Author, u.Path); err != nil {
+		return res, err
+	}
+	res.Updated = 1
+	res.Changed = !(old.draft && art.Draft)
+	return res, nil
+}

@@ -1,0 +1,301 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// seedVersion[v] writes, with the schema of version v, the rows a user of
+// that version would have. Every row must survive every later migration.
+var seedVersion = map[int]func(ctx context.Context, db *sql.DB) error{
+	1: func(ctx context.Context, db *sql.DB) error {
+		_, err := db.ExecContext(ctx, `INSERT INTO articles
+			(id, slug, path, hash, mtime_ns, size, first_seen, published, updated, draft, article)
+			VALUES ('tag:example.org,2025-01-02:/articles/v1', 'v1', 'v1.txt', x'0101010101010101010101010101010101010101010101010101010101010101', 1735776000000000000, 10,
+				1735776000, 1735689600, 1735776000, 0,
+				'{"title":"From v1","summary":"Old summary","author":"Old Author","body_html":"<p>v1</p>"}'),
+			('tag:example.org,2025-01-02:/articles/v1-draft', 'v1-draft', 'draft.md', x'0202020202020202020202020202020202020202020202020202020202020202', 1, 1,
+				1735776000, 1735776000, 1735776000, 1, '{"title":"Draft","draft":true}')`)
+		return err
+	},
+	2: func(ctx context.Context, db *sql.DB) error {
+		_, err := db.ExecContext(ctx, `INSERT INTO rejected_files (path, mtime_ns, size, hash, reason, seen_at)
+			VALUES ('empty.txt', 5, 0, x'', 'empty', 1735776000)`)
+		return err
+	},
+	3: func(ctx context.Context, db *sql.DB) error {
+		_, err := db.ExecContext(ctx, `INSERT INTO articles
+			(id, slug, path, hash, mtime_ns, size, first_seen, published, updated, draft, article, title, summary, author)
+			VALUES ('tag:example.org,2025-02-01:/articles/v3', 'v3', 'v3.txt', x'0303030303030303030303030303030303030303030303030303030303030303', 7, 3,
+				1738368000, 1738368000, 1738368000, 0, '{"title":"From v3"}', 'From v3', '', '')`)
+		return err
+	},
+}
+
+func openRaw(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// buildAt makes a database as a seedfeed of schema version v left it.
+func buildAt(t *testing.T, path string, v int) {
+	t.Helper()
+	ctx := context.Background()
+	db := openRaw(t, path)
+	for step := 1; step <= v; step++ {
+		if err := migrateTo(ctx, db, step); err != nil {
+			t.Fatalf("migrate to %d: %v", step, err)
+		}
+		if seed := seedVersion[step]; seed != nil {
+			if err := seed(ctx, db); err != nil {
+				t.Fatalf("seed version %d: %v", step, err)
+			}
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func schemaOf(t *testing.T, db *sql.DB) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestMigrateFromEveryVersion(t *testing.T) {
+	if len(seedVersion) != SchemaVersion()-1 {
+		t.Fatalf("seedVersion has fixtures for %d versions; add one for each schema version below %d", len(seedVersion), SchemaVersion())
+	}
+	ctx := context.Background()
+	fresh := openTest(t)
+	want := schemaOf(t, fresh.wdb)
+
+	for from := 0; from < SchemaVersion(); from++ {
+		t.Run("from v"+string(rune('0'+from)), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			buildAt(t, path, from)
+			s := openAt(t, path)
+
+			var v, app int
+			s.wdb.QueryRow(`PRAGMA user_version`).Scan(&v)
+			s.wdb.QueryRow(`PRAGMA application_id`).Scan(&app)
+			if v != SchemaVersion() || app != applicationID {
+				t.Errorf("after open: version %d app %#x", v, app)
+			}
+			if got := schemaOf(t, s.wdb); !slices.Equal(got, want) {
+				t.Errorf("schema after migration differs from a fresh one:\n got  %q\n want %q", got, want)
+			}
+			files, err := s.Files(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs := latest(t, s)
+			if from >= 1 {
+				r, err := s.BySlug(ctx, "v1")
+				if err != nil {
+					t.Fatalf("v1 article lost: %v", err)
+				}
+				if r.ID != "tag:example.org,2025-01-02:/articles/v1" || r.Published.Unix() != 1735689600 || r.Article.Title != "From v1" {
+					t.Errorf("v1 article = %+v", r)
+				}
+				var title, summary, author string
+				s.wdb.QueryRow(`SELECT title, summary, author FROM articles WHERE slug = 'v1'`).Scan(&title, &summary, &author)
+				if title != "From v1" || summary != "Old summary" || author != "Old Author" {
+					t.Errorf("backfilled columns = %q %q %q", title, summary, author)
+				}
+				if _, ok := files["draft.md"]; !ok {
+					t.Error("v1 draft lost")
+				}
+			}
+			if from >= 2 && files["empty.txt"].Reason != "empty" {
+				t.Errorf("v2 reject lost: %+v", files["empty.txt"])
+			}
+			if from >= 3 {
+				if _, err := s.BySlug(ctx, "v3"); err != nil {
+					t.Errorf("v3 article lost: %v", err)
+				}
+			}
+			wantRecs := map[int]int{0: 0, 1: 1, 2: 1, 3: 2}[from]
+			if len(recs) != wantRecs {
+				t.Errorf("%d published records, want %d", len(recs), wantRecs)
+			}
+			// The migrated store keeps working: a move of an old article
+			// keeps its id through the tombstone table of version 4.
+			if from >= 1 {
+				var hash []byte
+				s.wdb.QueryRow(`SELECT hash FROM articles WHERE slug = 'v1'`).Scan(&hash)
+				var h Hash
+				copy(h[:], hash)
+				mustApply(t, s, Changes{At: t0, Removed: []string{"v1.txt"}, Upserts: []Upsert{{Path: "moved.txt", Hash: h, ModTime: t0, Article: art("From v1", "x")}}})
+				if r, err := s.BySlug(ctx, "v1"); err != nil || r.Path != "moved.txt" {
+					t.Errorf("move after migration: %+v, %v", r, err)
+				}
+			}
+			if err := s.IntegrityCheck(ctx); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestOpenRefuses(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, path string)
+		want    error
+		hint    string
+	}{
+		{"newer schema", func(t *testing.T, path string) {
+			buildAt(t, path, SchemaVersion())
+			db := openRaw(t, path)
+			if _, err := db.Exec(`PRAGMA user_version = 99`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}, ErrNewerSchema, "run a newer seedfeed"},
+		{"not a database", func(t *testing.T, path string) {
+			junk := bytes.Repeat([]byte("this is not sqlite\n"), 400)
+			if err := os.WriteFile(path, junk, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrCorrupt, "restore a backup"},
+		{"damaged schema page", func(t *testing.T, path string) {
+			populate(t, path, 20)
+			damage(t, path, 100, 4096-100)
+		}, ErrCorrupt, "restore a backup"},
+		{"someone else's database", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(`CREATE TABLE invoices (n INTEGER)`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}, ErrForeign, "new file"},
+		{"another application's id", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(`PRAGMA application_id = 42`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}, ErrForeign, "new file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "state.db")
+			tt.prepare(t, path)
+			before, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := Open(ctx, path, testHost)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.hint) || !strings.Contains(err.Error(), path) {
+				t.Errorf("error = %v\nwant %v, naming the file and saying %q", err, tt.want, tt.hint)
+			}
+			t.Logf("error: %q", err)
+			after, _ := os.ReadFile(path)
+			if !bytes.Equal(before, after) {
+				t.Error("the refused file was modified")
+			}
+		})
+	}
+}
+
+// populate writes n articles and closes the store, leaving a checkpointed
+// single-file database.
+func populate(t *testing.T, path string, n int) {
+	t.Helper()
+	s, err := Open(context.Background(), path, testHost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Changes{At: t0}
+	for i := range n {
+		body := strings.Repeat("filler text ", 300) + string(rune('a'+i%26)) + strings.Repeat("z", i)
+		c.Upserts = append(c.Upserts, up("f"+strings.Repeat("x", i)+".txt", art("Title "+strings.Repeat("q", i), body), t0))
+	}
+	mustApply(t, s, c)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, sfx := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + sfx); err == nil {
+			t.Fatalf("%s left after close", sfx)
+		}
+	}
+}
+
+func damage(t *testing.T, path string, off, n int) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := off; i < off+n && i < len(b); i++ {
+		b[i] = byte(i*7 + 3)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIntegrityCheck(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "state.db")
+	populate(t, path, 40)
+	s := openAt(t, path)
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("healthy store: %v", err)
+	}
+	s.Close()
+
+	info, _ := os.Stat(path)
+	// Damage the middle of the file: data pages, not the schema, so Open
+	// succeeds and only the check (or a read of those pages) finds it.
+	damage(t, path, int(info.Size()/2), 4096)
+	s2, err := Open(ctx, path, testHost)
+	if err != nil {
+		t.Fatalf("Open of a file with damaged data pages: %v", err)
+	}
+	defer s2.Close()
+	err = s2.IntegrityCheck(ctx)
+	if !errors.Is(err, ErrCorrupt) {
+		t.Errorf("IntegrityCheck = %v, want ErrCorrupt", err)
+	}
+	t.Logf("error: %q", err)
+}

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"seedfeed/internal/article"
+)
+
+// Record is one published article with its identity.
+type Record struct {
+	ID        string // tag: URI, fixed at first sight
+	Slug      string // fixed at first sight
+	Path      string // seeds-relative, slash-separated
+	FirstSeen time.Time
+	Published time.Time
+	Updated   time.Time
+	Article   *article.Article
+}
+
+// FileState is what the store knows of one file in the seeds folder,
+// enough to tell whether it changed without reading it.
+type FileState struct {
+	ModTime time.Time
+	Size    int64
+	Hash    Hash   // zero when a rejected file was never read
+	Reason  string // why the file is rejected; empty for an article
+}
+
+// Files returns every path the store knows: articles (drafts included) and
+// rejected files. For a path with both (a published file later broken),
+// the reject is its current state.
+func (s *Store) Files(ctx context.Context) (map[string]FileState, error) {
+	var n int
+	if err := s.rdb.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM rejected_files)`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: files: %w", classify(err))
+	}
+	out := make(map[string]FileState, n)
+	for _, q := range []string{
+		`SELECT path, mtime_ns, size, hash, '' FROM articles`,
+		`SELECT path, mtime_ns, size, hash, reason FROM rejected_files`,
+	} {
+		if err := s.files(ctx, q, out); err != nil {
+			return nil, fmt.Errorf("store: files: %w", classify(err))
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) files(ctx context.Context, q string, out map[string]FileState) error {
+	rows, err := s.rdb.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		p      string
+		ns     int64
+		st     FileState
+		hash   []byte
+		reason string
+	)
+	for rows.Next() {
+		if err := rows.Scan(&p, &ns, &st.Size, &hash, &reason); err != nil {
+			return err
+		}
+		st.ModTime = time.Unix(0, ns).UTC()
+		st.Hash = Hash{}
+		copy(st.Hash[:], hash)
+		st.Reason = reason
+		out[p] = st
+	}
+	return rows.Err()
+}
+
+const recordCols = `id, slug, path, first_seen, published, updated, article`
+
+func scanRecord(sc interface{ Scan(...any) error }) (Record, error) {
+	var (
+		r          Record
+		fs, pb, up int64
+		js         []byte
+	)
+	if err := sc.Scan(&r.ID, &r.Slug, &r.Path, &fs, &pb, &up, &js); err != nil {
+		return r, err
+	}
+	r.FirstSeen, r.Published, r.Updated = fromSecs(fs), fromSecs(pb), fromSecs(up)
+	r.Article = new(article.Article)
+	if err := json.Unmarshal(js, r.Article); err != nil {
+		return r, fmt.Errorf("decode article %s: %w", r.ID, err)
+	}
+	return r, nil
+}
+
+// Latest returns the n newest published articles, by published time
+// (newest first), then id.
+func (s *Store) Latest(ctx context.Context, n int) ([]Record, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	var out []Record
+	err := s.each(ctx, `SELECT `+recordCols+` FROM articles WHERE draft = 0
+		ORDER BY published DESC, id LIMIT ?`, []any{n}, func(r Record) error {
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: latest %d: %w", n, err)
+	}
+	return out, nil
+}
+
+// Each calls fn for every published article, newest first, without holding
+// them all in memory. fn must not call Apply.
+func (s *Store) Each(ctx context.Context, fn func(Record) error) error {
+	err := s.each(ctx, `SELECT `+recordCols+` FROM articles WHERE draft = 0
+		ORDER BY published DESC, id`, nil, fn)
+	if err != nil {
+		return fmt.Errorf("store: each: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) each(ctx context.Context, q string, args []any, fn func(Record) error) error {
+	rows, err := s.rdb.QueryContext(ctx, q, args...)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return classify(err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return classify(rows.Err())
+}
+
+// BySlug returns the published article with that slug, or ErrNotFound.
+func (s *Store) BySlug(ctx context.Context, slug string) (Record, error) {
+	r, err := scanRecord(s.rdb.QueryRowContext(ctx, `SELECT `+recordCols+` FROM articles
+		WHERE slug = ? AND draft = 0`, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Record{}, fmt.Errorf("%w: slug %q", ErrNotFound, slug)
+	}
+	if err != nil {
+		return Record{}, fmt.Errorf("store: slug %q: %w", slug, classify(err))
+	}
+	return r, nil
+}
+
+// Count is the number of published articles.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE draft = 0`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count: %w", classify(err))
+	}
+	return n, nil
+}
+
+// IntegrityCheck runs PRAGMA integrity_check (it reads the whole file) and
+// returns ErrCorrupt with SQLite's findings when the file is damaged.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.rdb.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("store: integrity check %s: %w", s.path, classify(err))
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("store: integrity check %s: %w", s.path, classify(err))
+		}
+		if line != "ok" && len(problems) < 10 {
+			problems = append(problems, strings.ReplaceAll(line, "\n", "; "))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: integrity check %s: %w", s.path, classify(err))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s: %s (restore a backup, or move the file aside and restart to rebuild it from the seeds folder, which gives every article a new id)",
+			ErrCorrupt, s.path, strings.Join(problems, "; "))
+	}
+	return nil
+}

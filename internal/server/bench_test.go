@@ -19,7 +19,7 @@ type discardWriter struct {
 	n    int
 }
 
-func (w *discardWriter) Header() http.Header { return w.h }
+func (w *discardWriter) Header() http.Header  { return w.h }
 func (w *discardWriter) WriteHeader(code int) { w.code = code }
 func (w *discardWriter) Write(b []byte) (int, error) {
 	w.n += len(b)

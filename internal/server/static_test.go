@@ -19,12 +19,12 @@ func TestWriteStatic(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{
-		"index.html": snap.Resources[PathIndex].Body,
-		"feed.xml":   snap.Resources[PathFeed].Body,
-		"atom.xml":   snap.Resources[PathAtom].Body,
-		"rss.xml":    snap.Resources[PathRSS].Body,
-		"feed.json":  snap.Resources[PathJSON].Body,
-		"feed.xsl":   snap.Resources[PathStylesheet].Body,
+		"index.html":                          snap.Resources[PathIndex].Body,
+		"feed.xml":                            snap.Resources[PathFeed].Body,
+		"atom.xml":                            snap.Resources[PathAtom].Body,
+		"rss.xml":                             snap.Resources[PathRSS].Body,
+		"feed.json":                           snap.Resources[PathJSON].Body,
+		"feed.xsl":                            snap.Resources[PathStylesheet].Body,
 		"articles/ferry-timetable/index.html": articles["ferry-timetable"],
 		"articles/fish-market/index.html":     articles["fish-market"],
 	}

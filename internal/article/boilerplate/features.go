@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,11 @@ type feat struct {
 	comment   bool    // the line opens a comment section
 	dup       int     // how many times the exact line occurs on the page
 	dupFirst  bool    // first occurrence of a repeated line
+	commas    int     // commas and semicolons: lists and prose have them, menus do not
+	colonEnd  bool    // ends with a colon: a label or a lead-in to a list
+	separator bool    // holds a menu or breadcrumb separator (| › » / ·)
+	bullet    bool    // starts with a list bullet
+	url       bool    // holds a URL or a bare domain
 }
 
 // maxWordBytes bounds the buffer used to lowercase a word without
@@ -187,6 +193,14 @@ func measure(s string, lg lang, sw stopWords) feat {
 	prevEnd := false
 	for i, r := range s {
 		f.runes++
+		switch r {
+		case ',', ';', '，', '、':
+			f.commas++
+		case '|', '›', '»', '·', '•':
+			if i > 0 {
+				f.separator = true
+			}
+		}
 		if r >= 0x2E80 && isCJK(r) {
 			cjkRunes++
 			if unicode.Is(unicode.Hiragana, r) {
@@ -209,6 +223,17 @@ func measure(s string, lg lang, sw stopWords) feat {
 		f.sentences++
 	}
 	f.cjk = cjkRunes*2 > f.runes
+	if s != "" {
+		switch s[0] {
+		case '*', '-', '+':
+			f.bullet = len(s) > 1 && s[1] == ' '
+		}
+		if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") || strings.HasPrefix(s, "–") {
+			f.bullet = true
+		}
+		f.colonEnd = s[len(s)-1] == ':'
+		f.url = strings.Contains(s, "http://") || strings.Contains(s, "https://") || strings.Contains(s, "www.")
+	}
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) && s[i] != ' ' && s[i] != '\t' {

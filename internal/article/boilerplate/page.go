@@ -34,8 +34,17 @@ type page struct {
 	lines  []string
 	feats  []feat
 	scores []float64
+	prob   []float64
 	class  []class
 	lang   lang
+	// relaxed is set on pages where almost no line passes the standard
+	// thresholds.
+	relaxed bool
+	th      thresholds
+	// maxRunes is the length of the longest line; proseDensity the mean
+	// stop-word density of lines of at least 70 characters.
+	maxRunes     int
+	proseDensity float64
 }
 
 func newPage(lines []string) *page {
@@ -71,6 +80,30 @@ func newPage(lines []string) *page {
 			first[s] = true
 			p.feats[i].dupFirst = true
 		}
+	}
+	p.th = standardThresholds()
+	good := 0
+	for _, f := range p.feats {
+		if p.th.classify(f) == clsGood {
+			good++
+		}
+	}
+	if good < 3 {
+		p.relaxed = true
+		p.th = relaxedThresholds()
+	}
+	var dsum float64
+	dn := 0
+	for i, f := range p.feats {
+		p.class[i] = p.th.classify(f)
+		p.maxRunes = max(p.maxRunes, f.runes)
+		if f.runes >= 70 {
+			dsum += f.density
+			dn++
+		}
+	}
+	if dn > 0 {
+		p.proseDensity = dsum / float64(dn)
 	}
 	return p
 }
@@ -113,52 +146,35 @@ func (th thresholds) classify(f feat) class {
 // is then the run with the largest sum, which is what token F1 rewards:
 // a kept body word is a true positive, a kept menu word a false one.
 func (p *page) score() {
-	th := standardThresholds()
-	good := 0
-	for _, f := range p.feats {
-		if th.classify(f) == clsGood {
-			good++
-		}
+	w1, w2 := stage1Weights(), stage2Weights()
+	p.prob = p.predict(&w1, &w2)
+	// Every page is taken to hold an article: on pages unlike most of
+	// the web, where even the article's lines score low, the bar drops
+	// with the best line's probability.
+	top := 0.0
+	for _, v := range p.prob {
+		top = max(top, v)
 	}
-	if good < 3 {
-		th = relaxedThresholds()
-	}
+	theta := min(thetaBase, thetaShare*top)
 	for i, f := range p.feats {
-		c := th.classify(f)
-		p.class[i] = c
-		w := f.weight
-		var s float64
-		switch c {
-		case clsGood:
-			s = 0.8 * w
-		case clsNearGood:
-			s = 0.3 * w
-			if f.endsSent {
-				s = 0.5 * w
-			}
-		case clsShort:
-			switch {
-			case f.endsSent && f.density >= th.nearGood && f.words >= 4:
-				s = 0.2 * w
-			case f.endsSent:
-				s = -0.5
-			default:
-				s = -1 - 0.4*w
-			}
-		default:
-			s = -1 - 0.8*w
-			if f.kind != "" {
-				s = -3 - w
-			}
+		s := f.weight * (p.prob[i] - theta) * 2
+		if f.kind != "" {
+			s = min(s, -3)
 		}
 		p.scores[i] = s
 	}
 }
 
+// thetaShare is the share of the page's best line probability below
+// which a line counts against the run, when that is under one half.
+const thetaShare = 0.45
+
+const thetaBase = 0.5
+
 // findArticle returns the article's first line (headline if any), its
 // first body line and one past its last body line.
 func (p *page) findArticle() (start, body, end int) {
-	s, e := p.maxRun()
+	s, e := p.maxRun(p.scores)
 	if e <= s {
 		return 0, 0, 0
 	}
@@ -178,10 +194,10 @@ func (p *page) findArticle() (start, body, end int) {
 // maxRun is Kadane's maximum-sum subarray over the line scores. A line that
 // opens a comment section is a wall: comments are prose too, and without
 // the wall a long discussion would join the article.
-func (p *page) maxRun() (int, int) {
+func (p *page) maxRun(scores []float64) (int, int) {
 	bestSum, bestS, bestE := 0.0, 0, 0
 	sum, s := 0.0, 0
-	for i, sc := range p.scores {
+	for i, sc := range scores {
 		if p.feats[i].comment {
 			sum, s = 0, i+1
 			continue

@@ -1,0 +1,187 @@
+package boilerplate
+
+import "math"
+
+// The line scorer is a two-stage logistic model. Stage one reads a line on
+// its own (length, function words, punctuation, known phrases,
+// repetition, position); stage two adds what its neighbourhood says
+// (stage-one probabilities around it, where the first guess of the
+// article lies). Its weights are fitted on half of the real-world corpus
+// by TestTrain (train_test.go) and written to weights.go.
+
+const (
+	nStage1 = 29
+	nStage2 = nStage1 + 15
+)
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// stage1Features describes line i on its own.
+func (p *page) stage1Features(i int, x []float64) {
+	f := p.feats[i]
+	n := float64(len(p.lines))
+	words := float64(max(1, f.words))
+	lr := math.Log1p(float64(f.runes)) / 5
+	pos := float64(i) / n
+	x[0] = 1
+	x[1] = lr
+	x[2] = f.density
+	x[3] = f.density * b2f(f.runes >= 70)
+	x[4] = b2f(f.endsSent)
+	x[5] = min(1, float64(f.sentences)*10/words)
+	x[6] = float64(f.upperInit) / words
+	x[7] = float64(f.digits) / words
+	x[8] = b2f(f.kind != "")
+	x[9] = b2f(f.comment)
+	x[10] = b2f(f.dup > 1)
+	x[11] = math.Log(float64(max(1, f.dup)))
+	x[12] = b2f(f.teaser)
+	x[13] = b2f(f.runes < 40)
+	x[14] = min(1, float64(f.commas)/words)
+	x[15] = b2f(f.colonEnd)
+	x[16] = b2f(f.separator)
+	x[17] = b2f(f.bullet)
+	x[18] = b2f(f.url)
+	x[19] = b2f(f.cjk)
+	x[20] = b2f(f.words < 4)
+	x[21] = pos
+	x[22] = pos * pos
+	x[23] = b2f(p.relaxed)
+	x[24] = f.density * lr
+	x[25] = b2f(f.words >= 4 && !f.endsSent && float64(f.upperInit)/words > 0.6)
+	// Relative to the page: the article's lines are long and wordy for
+	// this page, whatever the page's style.
+	x[26] = float64(f.runes) / float64(max(1, p.maxRunes))
+	x[27] = f.density - p.proseDensity
+	x[28] = math.Log1p(float64(p.maxRunes)) / 5
+}
+
+// context holds what stage two knows about the page as a whole.
+type context struct {
+	p1     []float64 // stage-one probabilities
+	sum    []float64 // prefix sums of p1
+	wsum   []float64 // prefix sums of p1 weighted by words
+	words  []float64 // prefix sums of words
+	s, e   int       // stage-one article run
+	wallAt int       // first comment wall after s, or len(lines)
+	max    float64   // highest stage-one probability on the page
+	// runShare is the stage-one run's share of the page's words.
+	runShare float64
+}
+
+func (p *page) newContext(p1 []float64) *context {
+	n := len(p1)
+	c := &context{p1: p1, sum: make([]float64, n+1), wsum: make([]float64, n+1), words: make([]float64, n+1)}
+	for i, v := range p1 {
+		w := float64(p.feats[i].words)
+		c.sum[i+1] = c.sum[i] + v
+		c.wsum[i+1] = c.wsum[i] + v*w
+		c.words[i+1] = c.words[i] + w
+	}
+	sc := make([]float64, n)
+	for i, v := range p1 {
+		sc[i] = p.feats[i].weight * (2*v - 1)
+	}
+	c.s, c.e = p.maxRun(sc)
+	c.max = 1e-3
+	for _, v := range p1 {
+		c.max = max(c.max, v)
+	}
+	if c.words[n] > 0 {
+		c.runShare = (c.words[c.e] - c.words[c.s]) / c.words[n]
+	}
+	c.wallAt = n
+	for i := c.s; i < n; i++ {
+		if p.feats[i].comment {
+			c.wallAt = i
+			break
+		}
+	}
+	return c
+}
+
+// mean is the average stage-one probability of lines [a, b) around i,
+// leaving i out.
+func (c *context) mean(i, r int) float64 {
+	a, b := max(0, i-r), min(len(c.p1), i+r+1)
+	if b-a <= 1 {
+		return 0.5
+	}
+	return (c.sum[b] - c.sum[a] - c.p1[i]) / float64(b-a-1)
+}
+
+func (c *context) wmean(i, r int) float64 {
+	a, b := max(0, i-r), min(len(c.p1), i+r+1)
+	w := c.words[b] - c.words[a]
+	if w == 0 {
+		return 0.5
+	}
+	return (c.wsum[b] - c.wsum[a]) / w
+}
+
+// stage2Features adds line i's neighbourhood to its own features.
+func (p *page) stage2Features(i int, c *context, x []float64) {
+	p.stage1Features(i, x[:nStage1])
+	inside := i >= c.s && i < c.e
+	dist := 0
+	switch {
+	case i < c.s:
+		dist = c.s - i
+	case i >= c.e:
+		dist = i - c.e + 1
+	}
+	x[nStage1+0] = c.p1[i]
+	x[nStage1+1] = c.mean(i, 1)
+	x[nStage1+2] = c.mean(i, 3)
+	x[nStage1+3] = c.mean(i, 10)
+	x[nStage1+4] = c.wmean(i, 5)
+	x[nStage1+5] = b2f(inside)
+	x[nStage1+6] = math.Log1p(float64(dist)) / 3
+	x[nStage1+7] = b2f(i < c.s)
+	x[nStage1+8] = b2f(i >= c.e)
+	x[nStage1+9] = b2f(i > c.wallAt)
+	rel := 0.0
+	if inside {
+		rel = float64(i-c.s) / float64(max(1, c.e-c.s))
+	}
+	x[nStage1+10] = rel
+	x[nStage1+11] = b2f(dist > 0 && dist <= 3)
+	x[nStage1+12] = c.p1[i] / c.max
+	x[nStage1+13] = c.max
+	x[nStage1+14] = c.runShare
+}
+
+func dot(w, x []float64) float64 {
+	z := 0.0
+	for k, v := range x {
+		z += w[k] * v
+	}
+	return z
+}
+
+// predict runs both stages and returns the stage-two probability that
+// each line belongs to the article body.
+func (p *page) predict(w1 *[nStage1]float64, w2 *[nStage2]float64) []float64 {
+	n := len(p.lines)
+	p1 := make([]float64, n)
+	var x1 [nStage1]float64
+	for i := range n {
+		p.stage1Features(i, x1[:])
+		p1[i] = sigmoid(dot(w1[:], x1[:]))
+	}
+	c := p.newContext(p1)
+	p2 := make([]float64, n)
+	var x2 [nStage2]float64
+	for i := range n {
+		p.stage2Features(i, c, x2[:])
+		p2[i] = sigmoid(dot(w2[:], x2[:]))
+	}
+	return p2
+}

@@ -1,0 +1,83 @@
+package feed
+
+import (
+	"time"
+
+	"github.com/gorilla/feeds"
+)
+
+// atomFeed adds what feeds.AtomFeed cannot express: xml:lang, typed text,
+// a generator, several links (self and alternate) and entries with
+// categories. Its fields hide the embedded ones of the same name.
+type atomFeed struct {
+	*feeds.AtomFeed
+	Lang      string         `xml:"xml:lang,attr,omitempty"`
+	Title     atomText       `xml:"title"`
+	Subtitle  *atomText      `xml:"subtitle,omitempty"`
+	Generator *atomGenerator `xml:"generator,omitempty"`
+	Links     []feeds.AtomLink
+	Entries   []atomEntry `xml:"entry"`
+}
+
+type atomGenerator struct {
+	Text string `xml:",chardata"`
+}
+
+// atomEntry replaces the single, element-valued feeds.AtomEntry.Category
+// with one category element per tag, and types its title.
+type atomEntry struct {
+	*feeds.AtomEntry
+	Title      atomText       `xml:"title"`
+	Categories []atomCategory `xml:"category"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+func renderAtom(d *doc, path string) ([]byte, error) {
+	af := (&feeds.Atom{Feed: gorillaFeed(d)}).AtomFeed()
+	out := atomFeed{
+		AtomFeed: af,
+		Lang:     d.lang,
+		Title:    newAtomText(d.title),
+		Links: []feeds.AtomLink{
+			{Href: d.base + path, Rel: "self", Type: "application/atom+xml"},
+			{Href: d.home, Rel: "alternate", Type: "text/html"},
+		},
+		Entries: make([]atomEntry, len(af.Entries)),
+	}
+	if d.subtitle != "" {
+		st := newAtomText(d.subtitle)
+		out.Subtitle = &st
+	}
+	if d.generator != "" {
+		out.Generator = &atomGenerator{Text: d.generator}
+	}
+	for i, ae := range af.Entries {
+		e := d.entries[i]
+		// feeds writes no <published> and calls every summary HTML; ours
+		// is plain text.
+		ae.Published = e.published.Format(time.RFC3339)
+		if ae.Summary != nil {
+			st := newAtomText(e.summary)
+			ae.Summary.Type, ae.Summary.Content = st.Type, st.Text
+			if st.Type == "" {
+				ae.Summary.Type = "text"
+			}
+		}
+		out.Entries[i] = atomEntry{
+			AtomEntry:  ae,
+			Title:      newAtomText(e.title),
+			Categories: make([]atomCategory, len(e.tags)),
+		}
+		for j, t := range e.tags {
+			out.Entries[i].Categories[j].Term = t
+		}
+	}
+	// AtomFeed copies the feed id from the link and keeps one link only.
+	af.Id = d.id
+	af.Link = nil
+	af.Entries = nil
+	return marshalXML(d.stylesheet, out)
+}

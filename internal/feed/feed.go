@@ -1,0 +1,119 @@
+// Package feed renders articles as Atom 1.0, RSS 2.0 and JSON Feed 1.1
+// documents. It uses gorilla/feeds for its structs and marshalling but sets
+// ids, dates and links itself, and cleans every string first, because the
+// library left alone emits invalid feeds in ordinary cases.
+package feed
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Errors returned by Render; they are wrapped with the offending field or
+// item, so test with errors.Is.
+var (
+	ErrMeta = errors.New("feed: invalid feed metadata")
+	ErrItem = errors.New("feed: invalid item")
+)
+
+// The URL paths Render produces, relative to Meta.BaseURL.
+const (
+	PathFeed       = "/feed.xml" // the main feed, Atom
+	PathAtom       = "/atom.xml"
+	PathRSS        = "/rss.xml"
+	PathJSON       = "/feed.json"
+	PathStylesheet = "/feed.xsl"
+)
+
+// Meta describes the feed as a whole.
+type Meta struct {
+	Title    string
+	Subtitle string
+	// Author is the site's author, used for every item without one of its
+	// own. Empty means Title, since Atom requires an author on every entry.
+	Author   string
+	Language string // BCP 47 tag, e.g. "en"; empty leaves it out
+	// BaseURL is absolute (http or https), optionally with a path:
+	// "https://example.org/blog". Every link is built on it.
+	BaseURL string
+	// FeedID is the feed's permanent id, a tag: URI computed once by the
+	// caller. Empty derives one from BaseURL's host and path.
+	FeedID    string
+	Generator string // "seedfeed 1.2.3"
+	TTL       int    // minutes, RSS <ttl>; 0 leaves it out
+	// FullContent puts each item's ContentHTML in the feeds; otherwise
+	// readers get the summary only.
+	FullContent bool
+	// Stylesheet is the path (under BaseURL) or absolute URL of the XSLT
+	// the XML feeds point browsers to; empty adds no processing instruction.
+	Stylesheet string
+}
+
+// Item is one article as the feeds show it.
+type Item struct {
+	// ID is the item's permanent id (a tag: URI fixed by the store when the
+	// article was first seen). It is never derived here.
+	ID string
+	// Slug names the article's page: BaseURL + "/articles/" + Slug.
+	Slug    string
+	Title   string
+	Summary string // plain text; empty derives one from ContentHTML
+	Author  string // empty means Meta.Author
+	// ContentHTML is sanitized HTML; relative URLs in it are resolved
+	// against the item's link.
+	ContentHTML string
+	// Published and Updated are converted to UTC and truncated to the
+	// second. A zero Published takes Updated and vice versa; an item with
+	// neither is dated 2000-01-01T00:00:00Z so that output stays
+	// deterministic.
+	Published time.Time
+	Updated   time.Time
+	Tags      []string
+}
+
+// Render returns every feed document, keyed by URL path: Atom at PathFeed
+// and PathAtom (each with its own rel="self" link), RSS at PathRSS and JSON
+// Feed at PathJSON. Items appear in the order given. The same input always
+// gives the same bytes.
+func Render(meta Meta, items []Item) (map[string][]byte, error) {
+	doc, err := prepare(meta, items)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, 4)
+	for _, p := range []string{PathFeed, PathAtom} {
+		b, err := renderAtom(doc, p)
+		if err != nil {
+			return nil, fmt.Errorf("feed: rendering %s: %w", p, err)
+		}
+		out[p] = b
+	}
+	b, err := renderRSS(doc)
+	if err != nil {
+		return nil, fmt.Errorf("feed: rendering %s: %w", PathRSS, err)
+	}
+	out[PathRSS] = b
+	b, err = renderJSON(doc)
+	if err != nil {
+		return nil, fmt.Errorf("feed: rendering %s: %w", PathJSON, err)
+	}
+	out[PathJSON] = b
+	return out, nil
+}
+
+// ContentType is the Content-Type to serve a path from Render, or
+// PathStylesheet, with; "" for any other path.
+func ContentType(path string) string {
+	switch path {
+	case PathFeed, PathAtom:
+		return "application/atom+xml; charset=utf-8"
+	case PathRSS:
+		return "application/rss+xml; charset=utf-8"
+	case PathJSON:
+		return "application/feed+json; charset=utf-8"
+	case PathStylesheet:
+		return "text/xsl; charset=utf-8"
+	}
+	return ""
+}

@@ -1,0 +1,94 @@
+package feed
+
+import (
+	"encoding/xml"
+
+	"github.com/gorilla/feeds"
+)
+
+// Namespaces of the RSS extensions used.
+const (
+	nsAtom    = "http://www.w3.org/2005/Atom"
+	nsContent = "http://purl.org/rss/1.0/modules/content/"
+	nsDC      = "http://purl.org/dc/elements/1.1/"
+)
+
+// rssDoc is the <rss> root: feeds.RssFeedXml declares only the content
+// namespace, and this feed also uses atom and dc.
+type rssDoc struct {
+	XMLName   xml.Name   `xml:"rss"`
+	Version   string     `xml:"version,attr"`
+	NSAtom    string     `xml:"xmlns:atom,attr"`
+	NSContent string     `xml:"xmlns:content,attr"`
+	NSDC      string     `xml:"xmlns:dc,attr"`
+	Channel   rssChannel `xml:"channel"`
+}
+
+// rssChannel adds the atom:link rel="self" the RSS Advisory Board asks for;
+// the shallower Items field hides the embedded one.
+type rssChannel struct {
+	*feeds.RssFeed
+	AtomLink rssAtomLink `xml:"atom:link"`
+	Items    []rssItem   `xml:"item"`
+}
+
+type rssAtomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+// rssItem puts the author's name in dc:creator (RSS <author> must be an
+// e-mail address) and writes one category element per tag.
+type rssItem struct {
+	*feeds.RssItem
+	Creator    string   `xml:"dc:creator,omitempty"`
+	Categories []string `xml:"category"`
+}
+
+func renderRSS(d *doc) ([]byte, error) {
+	rf := (&feeds.Rss{Feed: gorillaFeed(d)}).RssFeed()
+	rf.Title = rssText(rf.Title)
+	if rf.Description == "" {
+		rf.Description = d.title // required
+	}
+	rf.Description = rssText(rf.Description)
+	rf.ManagingEditor = "" // it would be " (name)": not an e-mail address
+	rf.PubDate = ""
+	rf.Language = d.lang
+	rf.Generator = d.generator
+	rf.Ttl = d.ttl
+	ch := rssChannel{
+		RssFeed:  rf,
+		AtomLink: rssAtomLink{Href: d.base + PathRSS, Rel: "self", Type: "application/rss+xml"},
+		Items:    make([]rssItem, len(rf.Items)),
+	}
+	for i, ri := range rf.Items {
+		e := d.entries[i]
+		ri.Author = ""
+		ri.Title = rssText(ri.Title)
+		// The description is HTML in RSS; the summary is plain text. It is
+		// written even when empty, which is invalid.
+		ri.Description = escapeHTMLText(e.summary)
+		if ri.Description == "" {
+			ri.Description = escapeHTMLText(e.title)
+		}
+		cats := make([]string, len(e.tags))
+		for j, t := range e.tags {
+			cats[j] = rssText(t)
+		}
+		ch.Items[i] = rssItem{RssItem: ri, Creator: rssText(e.author), Categories: cats}
+	}
+	rf.Items = nil
+	b, err := marshalXML(d.stylesheet, rssDoc{
+		Version:   "2.0",
+		NSAtom:    nsAtom,
+		NSContent: nsContent,
+		NSDC:      nsDC,
+		Channel:   ch,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rssCharRefs(b), nil
+}

@@ -2,6 +2,7 @@ package score_test
 
 import (
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,7 +13,10 @@ import (
 	"seedfeed/internal/score"
 )
 
-var verbose = flag.Int("worst", 0, "print the N worst pages of the real-world corpus")
+var (
+	verbose = flag.Int("worst", 0, "print the N worst pages of the real-world corpus")
+	dump    = flag.String("dump", "", "write every page's token F1 to this file")
+)
 
 // corpusDir finds ../shared/corpus/realworld beside the repository root,
 // or skips the test when the shared folder is absent.
@@ -88,6 +92,15 @@ func TestRealWorldText(t *testing.T) {
 	t.Logf("text all : %v", rep)
 	t.Logf("text even: %v", even)
 	t.Logf("text odd : %v", odd)
+	if *dump != "" {
+		var b strings.Builder
+		for _, p := range rep.Pages {
+			fmt.Fprintf(&b, "%s %.3f %.3f %.3f\n", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1)
+		}
+		if err := os.WriteFile(*dump, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, p := range rep.Worst(*verbose) {
 		t.Logf("  %s P=%.3f R=%.3f F1=%.3f", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1)
 	}

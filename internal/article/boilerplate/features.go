@@ -33,6 +33,7 @@ type feat struct {
 	separator bool    // holds a menu or breadcrumb separator (| › » / ·)
 	bullet    bool    // starts with a list bullet
 	url       bool    // holds a URL or a bare domain
+	numeric   bool    // nothing but numbers and punctuation: a table cell
 }
 
 // maxWordBytes bounds the buffer used to lowercase a word without
@@ -223,6 +224,7 @@ func measure(s string, lg lang, sw stopWords) feat {
 		f.sentences++
 	}
 	f.cjk = cjkRunes*2 > f.runes
+	f.numeric = s != "" && strings.IndexFunc(s, unicode.IsLetter) < 0 && strings.IndexFunc(s, unicode.IsDigit) >= 0
 	if s != "" {
 		switch s[0] {
 		case '*', '-', '+':

@@ -10,8 +10,8 @@ import "math"
 // by TestTrain (train_test.go) and written to weights.go.
 
 const (
-	nStage1 = 29
-	nStage2 = nStage1 + 15
+	nStage1 = 30
+	nStage2 = nStage1 + 18
 )
 
 func b2f(b bool) float64 {
@@ -61,6 +61,7 @@ func (p *page) stage1Features(i int, x []float64) {
 	x[26] = float64(f.runes) / float64(max(1, p.maxRunes))
 	x[27] = f.density - p.proseDensity
 	x[28] = math.Log1p(float64(p.maxRunes)) / 5
+	x[29] = b2f(f.numeric)
 }
 
 // context holds what stage two knows about the page as a whole.
@@ -69,6 +70,8 @@ type context struct {
 	sum    []float64 // prefix sums of p1
 	wsum   []float64 // prefix sums of p1 weighted by words
 	words  []float64 // prefix sums of words
+	// numeric holds prefix counts of number-only lines.
+	numeric []int
 	s, e   int       // stage-one article run
 	wallAt int       // first comment wall after s, or len(lines)
 	max    float64   // highest stage-one probability on the page
@@ -78,9 +81,14 @@ type context struct {
 
 func (p *page) newContext(p1 []float64) *context {
 	n := len(p1)
-	c := &context{p1: p1, sum: make([]float64, n+1), wsum: make([]float64, n+1), words: make([]float64, n+1)}
+	c := &context{p1: p1, sum: make([]float64, n+1), wsum: make([]float64, n+1), words: make([]float64, n+1),
+		numeric: make([]int, n+1)}
 	for i, v := range p1 {
 		w := float64(p.feats[i].words)
+		c.numeric[i+1] = c.numeric[i]
+		if p.feats[i].numeric {
+			c.numeric[i+1]++
+		}
 		c.sum[i+1] = c.sum[i] + v
 		c.wsum[i+1] = c.wsum[i] + v*w
 		c.words[i+1] = c.words[i] + w
@@ -156,6 +164,25 @@ func (p *page) stage2Features(i int, c *context, x []float64) {
 	x[nStage1+12] = c.p1[i] / c.max
 	x[nStage1+13] = c.max
 	x[nStage1+14] = c.runShare
+	// Tables and lists: runs of number cells, or lines after a lead-in
+	// that ends with a colon, are content even though they are not prose.
+	x[nStage1+15] = c.numericShare(i, 6)
+	x[nStage1+16] = b2f(c.colonBefore(p, i, 3))
+	x[nStage1+17] = math.Log1p(float64(len(p.lines))) / 7
+}
+
+func (c *context) numericShare(i, r int) float64 {
+	a, b := max(0, i-r), min(len(c.p1), i+r+1)
+	return float64(c.numeric[b]-c.numeric[a]) / float64(b-a)
+}
+
+func (c *context) colonBefore(p *page, i, r int) bool {
+	for k := max(0, i-r); k < i; k++ {
+		if p.feats[k].colonEnd {
+			return true
+		}
+	}
+	return false
 }
 
 func dot(w, x []float64) float64 {

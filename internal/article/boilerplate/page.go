@@ -193,12 +193,22 @@ func (p *page) findArticle() (start, body, end int) {
 
 // maxRun is Kadane's maximum-sum subarray over the line scores. A line that
 // opens a comment section is a wall: comments are prose too, and without
-// the wall a long discussion would join the article.
+// the wall a long discussion would join the article. Comments come after
+// the article, so the earliest stretch between walls whose best run is a
+// fair share of the page's best wins over a later, longer one.
 func (p *page) maxRun(scores []float64) (int, int) {
-	bestSum, bestS, bestE := 0.0, 0, 0
+	type run struct {
+		sum  float64
+		s, e int
+	}
+	var segs []run
+	best := run{}
+	cur := run{}
 	sum, s := 0.0, 0
 	for i, sc := range scores {
 		if p.feats[i].comment {
+			segs = append(segs, cur)
+			cur = run{}
 			sum, s = 0, i+1
 			continue
 		}
@@ -206,12 +216,28 @@ func (p *page) maxRun(scores []float64) (int, int) {
 			sum, s = 0, i
 		}
 		sum += sc
-		if sum > bestSum {
-			bestSum, bestS, bestE = sum, s, i+1
+		if sum > cur.sum {
+			cur = run{sum, s, i + 1}
+		}
+		if sum > best.sum {
+			best = run{sum, s, i + 1}
 		}
 	}
-	return bestS, bestE
+	for _, r := range segs {
+		if r.e > r.s && r.sum >= commentShare*best.sum && r.sum >= minArticleWords {
+			return r.s, r.e
+		}
+	}
+	return best.s, best.e
 }
+
+// commentShare: a stretch before a comment wall is preferred to the best
+// run of the page when its sum is at least this share of the best.
+const commentShare = 0.25
+
+// minArticleWords is the least run sum taken for an article before a
+// comment wall: less is a comment count in a header, not an article.
+const minArticleWords = 20
 
 // sentenceLike reports whether a line reads as part of running text even
 // if it is too short to score well on its own: a closing remark, a one-line

@@ -66,15 +66,15 @@ func (p *page) stage1Features(i int, x []float64) {
 
 // context holds what stage two knows about the page as a whole.
 type context struct {
-	p1     []float64 // stage-one probabilities
-	sum    []float64 // prefix sums of p1
-	wsum   []float64 // prefix sums of p1 weighted by words
-	words  []float64 // prefix sums of words
+	p1    []float64 // stage-one probabilities
+	sum   []float64 // prefix sums of p1
+	wsum  []float64 // prefix sums of p1 weighted by words
+	words []float64 // prefix sums of words
 	// numeric holds prefix counts of number-only lines.
 	numeric []int
-	s, e   int       // stage-one article run
-	wallAt int       // first comment wall after s, or len(lines)
-	max    float64   // highest stage-one probability on the page
+	s, e    int     // stage-one article run
+	wallAt  int     // first comment wall after s, or len(lines)
+	max     float64 // highest stage-one probability on the page
 	// runShare is the stage-one run's share of the page's words.
 	runShare float64
 }

@@ -158,7 +158,13 @@ func (p *page) score() {
 	theta := min(thetaBase, thetaShare*top)
 	for i, f := range p.feats {
 		s := f.weight * (p.prob[i] - theta) * 2
-		if f.kind != "" {
+		switch f.kind {
+		case "":
+		case KindReadMore, KindAdvert, KindShare, KindNewsletter:
+			// Interruptions that sit inside articles: dropped by their
+			// kind wherever they are, they cost the run nothing.
+			s = -0.5
+		default:
 			s = min(s, -3)
 		}
 		p.scores[i] = s

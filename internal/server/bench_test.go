@@ -74,6 +74,31 @@ func BenchmarkServeFeed(b *testing.B) {
 	}
 }
 
+// BenchmarkServeIndex is BenchmarkServeFeed for the HTML index, which
+// carries the security headers as well.
+func BenchmarkServeIndex(b *testing.B) {
+	f := newFixture(b, true)
+	for _, ae := range []string{"", "gzip"} {
+		req, err := http.NewRequest("GET", "http://example.org/", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		req.RequestURI = "/"
+		req.Header.Set("Accept-Encoding", ae)
+		b.Run("accept="+ae, func(b *testing.B) {
+			w := &discardWriter{h: make(http.Header, 16)}
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.h)
+				f.srv.ServeHTTP(w, req)
+			}
+			if w.code != 200 {
+				b.Fatalf("status %d", w.code)
+			}
+		})
+	}
+}
+
 // BenchmarkServeFeedHTTP runs the same requests through a real net/http
 // server over loopback, next to a minimal handler that writes the same
 // bytes from memory with the same headers (Go's own ceiling). The client

@@ -35,8 +35,10 @@ func healthBody(snap *Snapshot) (body []byte, ok bool) {
 	switch {
 	case snap.good():
 		ok = true
-		t := snap.Built.UTC()
-		doc.SnapshotBuilt = &t
+		if !snap.Built.IsZero() {
+			t := snap.Built.UTC()
+			doc.SnapshotBuilt = &t
+		}
 		doc.Status = "ok"
 		if doc.LastScanError != nil {
 			doc.Status = "degraded"

@@ -134,7 +134,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Publish(snap *Snapshot) {
 	s.state.Store(s.newState(snap))
 	if s.metrics != nil && snap.good() {
-		s.metrics.SnapshotTime.Set(float64(snap.Built.UnixNano()) / 1e9)
+		if !snap.Built.IsZero() {
+			s.metrics.SnapshotTime.Set(float64(snap.Built.UnixNano()) / 1e9)
+		}
 		s.metrics.Articles.Set(float64(snap.Articles))
 	}
 }

@@ -1,0 +1,644 @@
+package article
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// dateMatch is a calendar date read from text, as much of it as the text
+// gave. It is only ever read from header lines (datelines, bylines, date
+// lines): in running prose "May" is a verb and "March" a noun too often.
+type dateMatch struct {
+	Text       string // the date as written, e.g. "Match 25"
+	Start, End int    // byte span of Text in the searched string
+	Year       int    // 0 when the text gives none
+	Month      time.Month
+	Day        int
+	HasTime    bool
+	Hour, Min  int
+	Sec        int
+	Nsec       int
+	Zone       *time.Location // nil when the text names no zone
+}
+
+// resolve turns the match into an instant. A missing year is the latest
+// year in which that month and day is not after ref (compared as calendar
+// days in loc); a missing zone is loc; a missing time of day is midnight.
+// ok is false when the year is missing and ref is zero, or the day does not
+// exist.
+func (m dateMatch) resolve(ref time.Time, loc *time.Location) (t time.Time, year int, inferred, ok bool) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	zone := loc
+	if m.Zone != nil {
+		zone = m.Zone
+	}
+	year = m.Year
+	if year == 0 {
+		if ref.IsZero() {
+			return time.Time{}, 0, false, false
+		}
+		r := ref.In(zone)
+		ry, rm, rd := r.Date()
+		// Eight years back always reaches a leap year for February 29.
+		for y := ry; y >= ry-8; y-- {
+			if !validDate(y, m.Month, m.Day) {
+				continue
+			}
+			if y < ry || m.Month < rm || (m.Month == rm && m.Day <= rd) {
+				year = y
+				break
+			}
+		}
+		if year == 0 {
+			return time.Time{}, 0, false, false
+		}
+		inferred = true
+	}
+	if !validDate(year, m.Month, m.Day) {
+		return time.Time{}, 0, false, false
+	}
+	return time.Date(year, m.Month, m.Day, m.Hour, m.Min, m.Sec, m.Nsec, zone), year, inferred, true
+}
+
+// possibleDate reports whether the day exists in the month, in the given
+// year or, when there is none, in some year (2000 was a leap year).
+func possibleDate(m dateMatch) bool {
+	if m.Year != 0 {
+		return validDate(m.Year, m.Month, m.Day)
+	}
+	return validDate(2000, m.Month, m.Day)
+}
+
+func validDate(y int, mo time.Month, d int) bool {
+	if mo < time.January || mo > time.December || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	return t.Month() == mo && t.Day() == d
+}
+
+// maxDateLine bounds the work spent looking for a date in one line; header
+// lines are short, and a long line is prose, where dates are not read.
+const maxDateLine = 400
+
+// findDate returns the first date in s, scanning token by token.
+func findDate(s string) (dateMatch, bool) {
+	if len(s) > maxDateLine {
+		s = s[:maxDateLine]
+	}
+	toks := tokenize(s)
+	for i := range toks {
+		if m, ok := dateAt(s, toks, i); ok {
+			return m, true
+		}
+	}
+	return dateMatch{}, false
+}
+
+// dateAtStart reads a date that begins at the start of s (after spaces).
+func dateAtStart(s string) (dateMatch, bool) {
+	if len(s) > maxDateLine {
+		s = s[:maxDateLine]
+	}
+	toks := tokenize(s)
+	if len(toks) == 0 {
+		return dateMatch{}, false
+	}
+	return dateAt(s, toks, 0)
+}
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota + 1
+	tNum
+	tPunct
+)
+
+type token struct {
+	kind       tokKind
+	start, end int
+	text       string
+	space      bool // whitespace precedes the token
+}
+
+// tokenize splits s into letter runs, digit runs and single punctuation
+// characters, so "3rd" is "3" "rd" and "14:05" is "14" ":" "05".
+func tokenize(s string) []token {
+	toks := make([]token, 0, 16)
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			toks = append(toks, token{tNum, i, j, s[i:j], space})
+			i = j
+		case unicode.IsLetter(r):
+			j := i + size
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += sz
+			}
+			toks = append(toks, token{tWord, i, j, s[i:j], space})
+			i = j
+		default:
+			toks = append(toks, token{tPunct, i, i + size, s[i : i+size], space})
+			i += size
+		}
+		space = false
+	}
+	return toks
+}
+
+// dateAt tries every supported form at toks[i].
+func dateAt(s string, toks []token, i int) (dateMatch, bool) {
+	t := toks[i]
+	var m dateMatch
+	var next int
+	ok := false
+	switch t.kind {
+	case tNum:
+		if len(t.text) == 4 {
+			m, next, ok = isoDate(toks, i)
+		} else {
+			m, next, ok = dayFirst(toks, i)
+		}
+	case tWord:
+		m, next, ok = monthFirst(toks, i)
+	}
+	if !ok {
+		return dateMatch{}, false
+	}
+	next = readTime(toks, next, &m)
+	m.Start = t.start
+	m.End = toks[next-1].end
+	m.Text = s[m.Start:m.End]
+	return m, true
+}
+
+// isoDate reads 2024-01-05 and 2024/01/05, and RFC 3339's "T" time.
+func isoDate(toks []token, i int) (dateMatch, int, bool) {
+	if i+4 >= len(toks) {
+		return dateMatch{}, 0, false
+	}
+	sep := toks[i+1]
+	if sep.kind != tPunct || (sep.text != "-" && sep.text != "/") || toks[i+3].text != sep.text {
+		return dateMatch{}, 0, false
+	}
+	mo, d := toks[i+2], toks[i+4]
+	if mo.kind != tNum || d.kind != tNum || len(mo.text) > 2 || len(d.text) > 2 || sep.space || mo.space || toks[i+3].space || d.space {
+		return dateMatch{}, 0, false
+	}
+	y := atoi(toks[i].text)
+	m := dateMatch{Year: y, Month: time.Month(atoi(mo.text)), Day: atoi(d.text)}
+	if !plausibleYear(y) || !validDate(y, m.Month, m.Day) {
+		return dateMatch{}, 0, false
+	}
+	next := i + 5
+	// "T14:05" tokenizes as the word "T" then the number.
+	if next < len(toks) && toks[next].kind == tWord && (toks[next].text == "T" || toks[next].text == "t") && !toks[next].space {
+		if after := readTime(toks, next+1, &m); after > next+1 {
+			return m, after, true
+		}
+	}
+	return m, next, true
+}
+
+// monthFirst reads "March 25", "Jan. 5", "Mar 3rd", "March 3, 2024",
+// "Sept 5 2023".
+func monthFirst(toks []token, i int) (dateMatch, int, bool) {
+	j := i + 1
+	if j < len(toks) && toks[j].text == "." && !toks[j].space {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tNum || len(toks[j].text) > 2 {
+		return dateMatch{}, 0, false
+	}
+	dayTok := j
+	mo, ok := monthByName(toks[i].text, j > i+1)
+	if !ok {
+		return dateMatch{}, 0, false
+	}
+	m := dateMatch{Month: mo, Day: atoi(toks[dayTok].text)}
+	j = skipOrdinal(toks, dayTok+1)
+	if j < len(toks) && toks[j].kind == tNum && !toks[j].space && j == dayTok+1 {
+		return dateMatch{}, 0, false // "March 2024x" or digits glued on
+	}
+	j = readYear(toks, j, &m)
+	if !possibleDate(m) {
+		return dateMatch{}, 0, false
+	}
+	return m, j, true
+}
+
+// dayFirst reads "5 January 2024", "25th of March", "5 Jan. 2024".
+func dayFirst(toks []token, i int) (dateMatch, int, bool) {
+	if len(toks[i].text) > 2 {
+		return dateMatch{}, 0, false
+	}
+	j := skipOrdinal(toks, i+1)
+	if j < len(toks) && strings.EqualFold(toks[j].text, "of") {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tWord {
+		return dateMatch{}, 0, false
+	}
+	dotted := j+1 < len(toks) && toks[j+1].text == "." && !toks[j+1].space
+	mo, ok := monthByName(toks[j].text, dotted)
+	if !ok {
+		return dateMatch{}, 0, false
+	}
+	j++
+	if dotted {
+		j++
+	}
+	m := dateMatch{Month: mo, Day: atoi(toks[i].text)}
+	j = readYear(toks, j, &m)
+	if !possibleDate(m) {
+		return dateMatch{}, 0, false
+	}
+	return m, j, true
+}
+
+func skipOrdinal(toks []token, j int) int {
+	if j < len(toks) && toks[j].kind == tWord && !toks[j].space {
+		switch strings.ToLower(toks[j].text) {
+		case "st", "nd", "rd", "th":
+			return j + 1
+		}
+	}
+	return j
+}
+
+// readYear consumes an optional ", 2024" or " 2024".
+func readYear(toks []token, j int, m *dateMatch) int {
+	k := j
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 {
+		if y := atoi(toks[k].text); plausibleYear(y) {
+			// "March 25, 2024:30" is not a year.
+			if k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space {
+				return j
+			}
+			m.Year = y
+			return k + 1
+		}
+	}
+	return j
+}
+
+func plausibleYear(y int) bool { return y >= 1000 && y <= 2999 }
+
+// readTime consumes an optional time of day and zone after a date:
+// ", 14:05 IST", " at 2:05 p.m. EST", "T14:05:00Z", " 11:03 PM", "+05:30".
+// It returns j unchanged when there is none.
+func readTime(toks []token, j int, m *dateMatch) int {
+	k := j
+	if k < len(toks) && (toks[k].text == "," || toks[k].text == "|" || toks[k].text == "-" || toks[k].text == "–") {
+		k++
+	}
+	if k < len(toks) && (strings.EqualFold(toks[k].text, "at") || strings.EqualFold(toks[k].text, "um") || strings.EqualFold(toks[k].text, "à")) {
+		k++
+	}
+	if k+2 >= len(toks) || toks[k].kind != tNum || len(toks[k].text) > 2 || toks[k+1].text != ":" || toks[k+1].space ||
+		toks[k+2].kind != tNum || len(toks[k+2].text) != 2 || toks[k+2].space {
+		return j
+	}
+	h, mi := atoi(toks[k].text), atoi(toks[k+2].text)
+	sec, nsec := 0, 0
+	k += 3
+	if k+1 < len(toks) && toks[k].text == ":" && !toks[k].space && toks[k+1].kind == tNum && len(toks[k+1].text) == 2 && !toks[k+1].space {
+		sec = atoi(toks[k+1].text)
+		k += 2
+		if k+1 < len(toks) && toks[k].text == "." && !toks[k].space && toks[k+1].kind == tNum && !toks[k+1].space {
+			nsec = fraction(toks[k+1].text)
+			k += 2
+		}
+	}
+	if k < len(toks) && toks[k].kind == tWord {
+		switch strings.ToLower(toks[k].text) {
+		case "am", "pm":
+			h = ampm(h, toks[k].text)
+			k++
+		case "a", "p":
+			if k+3 < len(toks) && toks[k+1].text == "." && strings.EqualFold(toks[k+2].text, "m") {
+				h = ampm(h, toks[k].text+"m")
+				k += 3
+				if k < len(toks) && toks[k].text == "." && !toks[k].space {
+					k++
+				}
+			}
+		}
+	}
+	if h > 23 || mi > 59 || sec > 60 {
+		return j
+	}
+	m.HasTime, m.Hour, m.Min, m.Sec, m.Nsec = true, h, mi, sec, nsec
+	return readZone(toks, k, m)
+}
+
+func ampm(h int, s string) int {
+	pm := strings.EqualFold(s, "pm")
+	switch {
+	case h == 12 && !pm:
+		return 0
+	case h < 12 && pm:
+		return h + 12
+	}
+	return h
+}
+
+func fraction(digits string) int {
+	n := 0
+	for i := 0; i < 9; i++ {
+		n *= 10
+		if i < len(digits) {
+			n += int(digits[i] - '0')
+		}
+	}
+	return n
+}
+
+// zoneOffset maps the zone abbreviations news sites print to their fixed
+// offsets. Ambiguous ones take the reading common in English-language news
+// (IST is India, not Ireland or Israel).
+func zoneOffset(name string) (int, bool) {
+	const h = 3600
+	switch name {
+	case "UTC", "GMT", "Z", "UT", "WET":
+		return 0, true
+	case "BST", "CET", "WAT", "WEST":
+		return 1 * h, true
+	case "CEST", "EET", "CAT", "SAST":
+		return 2 * h, true
+	case "EEST", "EAT", "MSK":
+		return 3 * h, true
+	case "GST":
+		return 4 * h, true
+	case "PKT":
+		return 5 * h, true
+	case "IST":
+		return 5*h + 1800, true
+	case "NPT":
+		return 5*h + 2700, true
+	case "ICT", "WIB":
+		return 7 * h, true
+	case "SGT", "HKT", "PHT", "AWST":
+		return 8 * h, true
+	case "JST", "KST":
+		return 9 * h, true
+	case "ACST":
+		return 9*h + 1800, true
+	case "AEST":
+		return 10 * h, true
+	case "AEDT":
+		return 11 * h, true
+	case "NZST":
+		return 12 * h, true
+	case "NZDT":
+		return 13 * h, true
+	case "BRT", "ART":
+		return -3 * h, true
+	case "EDT":
+		return -4 * h, true
+	case "EST", "CDT":
+		return -5 * h, true
+	case "CST", "MDT":
+		return -6 * h, true
+	case "MST", "PDT":
+		return -7 * h, true
+	case "PST", "AKDT":
+		return -8 * h, true
+	case "AKST":
+		return -9 * h, true
+	case "HST":
+		return -10 * h, true
+	}
+	return 0, false
+}
+
+// readZone consumes an optional zone: an abbreviation, "Z", "+05:30",
+// "-0500", "UTC+5:30", "GMT+1".
+func readZone(toks []token, k int, m *dateMatch) int {
+	if k >= len(toks) {
+		return k
+	}
+	t := toks[k]
+	if t.kind == tWord {
+		name := t.text
+		if off, ok := zoneOffset(name); ok {
+			m.Zone = time.FixedZone(name, off)
+			k++
+			if name == "UTC" || name == "GMT" {
+				if k2, off2, ok := numericOffset(toks, k, false); ok {
+					m.Zone = time.FixedZone(name+offsetText(off2), off2)
+					return k2
+				}
+			}
+			return k
+		}
+		if off, ok := usZone(name, *m); ok {
+			m.Zone = time.FixedZone(name, off)
+			return k + 1
+		}
+		return k
+	}
+	if k2, off, ok := numericOffset(toks, k, true); ok {
+		m.Zone = time.FixedZone(offsetText(off), off)
+		return k2
+	}
+	return k
+}
+
+// numericOffset reads "+05:30", "+0530", "-5", "+1". When strict, an
+// offset of bare hours must be glued to what precedes it, so that
+// "14:05 - 7 killed" is not read as a zone.
+func numericOffset(toks []token, k int, strict bool) (int, int, bool) {
+	if k+1 >= len(toks) || (toks[k].text != "+" && toks[k].text != "-" && toks[k].text != "−") || toks[k+1].kind != tNum || toks[k+1].space {
+		return k, 0, false
+	}
+	digits := toks[k+1].text
+	var h, mi int
+	next := k + 2
+	switch {
+	case len(digits) == 4:
+		h, mi = atoi(digits[:2]), atoi(digits[2:])
+	case len(digits) <= 2 && next+1 < len(toks) && toks[next].text == ":" && toks[next+1].kind == tNum && len(toks[next+1].text) == 2:
+		h, mi = atoi(digits), atoi(toks[next+1].text)
+		next += 2
+	case len(digits) <= 2:
+		if strict && toks[k].space {
+			return k, 0, false
+		}
+		h = atoi(digits)
+	default:
+		return k, 0, false
+	}
+	if h > 14 || mi > 59 {
+		return k, 0, false
+	}
+	off := h*3600 + mi*60
+	if toks[k].text != "+" {
+		off = -off
+	}
+	return next, off, true
+}
+
+func offsetText(off int) string {
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	h, mi := off/3600, off%3600/60
+	return string([]byte{sign, byte('0' + h/10), byte('0' + h%10), ':', byte('0' + mi/10), byte('0' + mi%10)})
+}
+
+// usZone reads the DST-agnostic US abbreviations ("ET", "PT") with the US
+// daylight-saving rule of the date itself: second Sunday of March to first
+// Sunday of November.
+func usZone(name string, m dateMatch) (int, bool) {
+	var h int
+	switch name {
+	case "ET":
+		h = -5
+	case "CT":
+		h = -6
+	case "MT":
+		h = -7
+	case "PT":
+		h = -8
+	default:
+		return 0, false
+	}
+	if m.Year != 0 && inUSDST(m.Year, m.Month, m.Day) {
+		h++
+	}
+	return h * 3600, true
+}
+
+func inUSDST(y int, mo time.Month, d int) bool {
+	start := nthSunday(y, time.March, 2)
+	end := nthSunday(y, time.November, 1)
+	day := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	return !day.Before(start) && day.Before(end)
+}
+
+func nthSunday(y int, mo time.Month, n int) time.Time {
+	t := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+	for t.Weekday() != time.Sunday {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t.AddDate(0, 0, 7*(n-1))
+}
+
+// monthByName reads a month name, its usual abbreviations, and full names
+// misspelt by one edit ("Match" is March). Abbreviations must match
+// exactly; a fuzzy match needs at least four letters and exactly one
+// month within reach, so short words never turn into months.
+func monthByName(w string, dotted bool) (time.Month, bool) {
+	if len(w) < 3 || len(w) > 12 {
+		return 0, false
+	}
+	monthNames := [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+	lw := strings.ToLower(w)
+	for i, name := range monthNames {
+		if lw == name {
+			return time.Month(i + 1), true
+		}
+	}
+	switch lw {
+	case "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		for i, name := range monthNames {
+			if strings.HasPrefix(name, lw) {
+				return time.Month(i + 1), true
+			}
+		}
+	}
+	if dotted || utf8.RuneCountInString(lw) < 4 {
+		return 0, false
+	}
+	found := time.Month(0)
+	for i, name := range monthNames {
+		if len(name) < 4 {
+			continue
+		}
+		if oneEdit(lw, name) {
+			if found != 0 {
+				return 0, false
+			}
+			found = time.Month(i + 1)
+		}
+	}
+	return found, found != 0
+}
+
+// oneEdit reports whether a and b differ by exactly one insertion,
+// deletion, substitution or transposition of adjacent letters.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	switch len(rb) - len(ra) {
+	case 0:
+		diff := -1
+		for i := range ra {
+			if ra[i] != rb[i] {
+				if diff >= 0 {
+					// A second difference is allowed only as the
+					// other half of a transposition.
+					return i == diff+1 && ra[diff] == rb[i] && ra[i] == rb[diff] && equalRunes(ra[i+1:], rb[i+1:])
+				}
+				diff = i
+			}
+		}
+		return true
+	case 1:
+		i := 0
+		for i < len(ra) && ra[i] == rb[i] {
+			i++
+		}
+		return equalRunes(ra[i:], rb[i+1:])
+	}
+	return false
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s) && i < 9; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}

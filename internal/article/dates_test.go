@@ -1,0 +1,152 @@
+package article
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFindDate(t *testing.T) {
+	ist := time.FixedZone("IST", 5*3600+1800)
+	nyc := time.FixedZone("", -5*3600)
+	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in       string
+		text     string // "" when no date must be found
+		want     time.Time
+		inferred bool
+	}{
+		{"March 25", "March 25", time.Date(2026, 3, 25, 0, 0, 0, 0, time.UTC), true},
+		{"Match 25", "Match 25", time.Date(2026, 3, 25, 0, 0, 0, 0, time.UTC), true},
+		{"Marhc 25", "Marhc 25", time.Date(2026, 3, 25, 0, 0, 0, 0, time.UTC), true},
+		{"Febuary 3", "Febuary 3", time.Date(2026, 2, 3, 0, 0, 0, 0, time.UTC), true},
+		{"Septembre 9, 2021", "Septembre 9, 2021", time.Date(2021, 9, 9, 0, 0, 0, 0, time.UTC), false},
+		{"Jan. 5", "Jan. 5", time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), true},
+		{"Sept. 30, 2019", "Sept. 30, 2019", time.Date(2019, 9, 30, 0, 0, 0, 0, time.UTC), false},
+		{"5 January 2024", "5 January 2024", time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), false},
+		{"25th of December", "25th of December", time.Date(2025, 12, 25, 0, 0, 0, 0, time.UTC), true},
+		{"2024-01-05", "2024-01-05", time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), false},
+		{"2024/01/05", "2024/01/05", time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), false},
+		{"Mar 3rd", "Mar 3rd", time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), true},
+		{"Updated: March 3, 2024, 14:05 IST", "March 3, 2024, 14:05 IST", time.Date(2024, 3, 3, 14, 5, 0, 0, ist), false},
+		{"2024-01-05T14:05:00Z", "2024-01-05T14:05:00Z", time.Date(2024, 1, 5, 14, 5, 0, 0, time.UTC), false},
+		{"2024-01-05T14:05:06.5+05:30", "2024-01-05T14:05:06.5+05:30", time.Date(2024, 1, 5, 14, 5, 6, 5e8, ist), false},
+		{"Posted on Nov. 18, 2019 at 11:03 p.m. EST", "Nov. 18, 2019 at 11:03 p.m. EST", time.Date(2019, 11, 18, 23, 3, 0, 0, nyc), false},
+		{"Reuters November 18, 2019 11:03 PM", "November 18, 2019 11:03 PM", time.Date(2019, 11, 18, 23, 3, 0, 0, time.UTC), false},
+		{"Jan 5, 2024 12:30 AM ET", "Jan 5, 2024 12:30 AM ET", time.Date(2024, 1, 5, 0, 30, 0, 0, nyc), false},
+		{"July 4, 2024 9:00 ET", "July 4, 2024 9:00 ET", time.Date(2024, 7, 4, 13, 0, 0, 0, time.UTC), false},
+		{"Monday, 3 June 2024 GMT+1", "3 June 2024", time.Date(2024, 6, 3, 0, 0, 0, 0, time.UTC), false},
+		{"3 June 2024 10:00 UTC+5:30", "3 June 2024 10:00 UTC+5:30", time.Date(2024, 6, 3, 10, 0, 0, 0, ist), false},
+		{"Feb 29", "Feb 29", time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC), true},
+		// Not dates.
+		{"May I say something", "", time.Time{}, false},
+		{"the march 2024 protests", "", time.Time{}, false},
+		{"14 years later", "", time.Time{}, false},
+		{"Mary 5", "", time.Time{}, false},
+		{"Jun. 31", "", time.Time{}, false},
+		{"2024-13-01", "", time.Time{}, false},
+		{"February 30, 2024", "", time.Time{}, false},
+		{"Matches 25", "", time.Time{}, false},
+		{"Mar. 123", "", time.Time{}, false},
+		{"", "", time.Time{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			m, ok := findDate(tc.in)
+			if tc.text == "" {
+				if ok {
+					t.Fatalf("found %q, want no date", m.Text)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("no date found, want %q", tc.text)
+			}
+			if m.Text != tc.text || tc.in[m.Start:m.End] != m.Text {
+				t.Errorf("text %q span [%d,%d), want %q", m.Text, m.Start, m.End, tc.text)
+			}
+			got, _, inferred, ok := m.resolve(ref, time.UTC)
+			if !ok {
+				t.Fatal("resolve failed")
+			}
+			if !got.Equal(tc.want) || inferred != tc.inferred {
+				t.Errorf("resolve = %v (inferred %v), want %v (inferred %v)", got, inferred, tc.want, tc.inferred)
+			}
+		})
+	}
+}
+
+func TestResolveYear(t *testing.T) {
+	berlin := time.FixedZone("CET", 3600)
+	tests := []struct {
+		name     string
+		month    time.Month
+		day      int
+		ref      time.Time
+		loc      *time.Location
+		wantYear int
+		ok       bool
+	}{
+		{"before ref in year", time.March, 25, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), nil, 2026, true},
+		{"after ref goes back", time.March, 25, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), nil, 2025, true},
+		{"same day counts", time.March, 25, time.Date(2026, 3, 25, 0, 0, 0, 0, time.UTC), nil, 2026, true},
+		{"day after ref", time.March, 26, time.Date(2026, 3, 25, 23, 0, 0, 0, time.UTC), nil, 2025, true},
+		{"ref read in location", time.March, 26, time.Date(2026, 3, 25, 23, 30, 0, 0, time.UTC), berlin, 2026, true},
+		{"leap day", time.February, 29, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), nil, 2024, true},
+		{"leap day on ref", time.February, 29, time.Date(2028, 2, 29, 12, 0, 0, 0, time.UTC), nil, 2028, true},
+		{"zero ref", time.March, 25, time.Time{}, nil, 0, false},
+		{"impossible day", time.April, 31, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), nil, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := dateMatch{Month: tc.month, Day: tc.day}
+			got, year, inferred, ok := m.resolve(tc.ref, tc.loc)
+			if ok != tc.ok {
+				t.Fatalf("ok = %v, want %v", ok, tc.ok)
+			}
+			if !ok {
+				return
+			}
+			if year != tc.wantYear || !inferred || got.Year() != tc.wantYear || got.Hour() != 0 {
+				t.Errorf("got %v year %d inferred %v, want year %d", got, year, inferred, tc.wantYear)
+			}
+		})
+	}
+}
+
+func TestMonthByName(t *testing.T) {
+	tests := []struct {
+		in     string
+		dotted bool
+		want   time.Month
+	}{
+		{"March", false, time.March}, {"MARCH", false, time.March}, {"Match", false, time.March},
+		{"Mrach", false, time.March}, {"Marchh", false, time.March}, {"Mach", false, time.March},
+		{"Jan", true, time.January}, {"Sept", false, time.September}, {"Sep", true, time.September},
+		{"Juni", false, time.June}, {"Agust", false, time.August}, {"Novmber", false, time.November},
+		{"May", false, time.May}, {"Decmber", false, time.December},
+		{"Mat", false, 0}, {"Ma", false, 0}, {"Mayo", false, 0}, {"Jnu", true, 0},
+		{"Marc", true, 0}, {"Junly", false, time.July}, {"Octobers", false, time.October},
+	}
+	for _, tc := range tests {
+		got, ok := monthByName(tc.in, tc.dotted)
+		if got != tc.want || ok != (tc.want != 0) {
+			t.Errorf("monthByName(%q, %v) = %v, %v; want %v", tc.in, tc.dotted, got, ok, tc.want)
+		}
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"match", "march", true}, {"mrach", "march", true}, {"mach", "march", true},
+		{"marchx", "march", true}, {"march", "march", false}, {"mtach", "march", false},
+		{"ab", "ba", true}, {"abc", "cba", false}, {"", "a", true}, {"a", "abc", false},
+	}
+	for _, tc := range tests {
+		if got := oneEdit(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -18,9 +18,8 @@
   <xsl:template match="/">
     <html lang="{/atom:feed/@xml:lang | /rss/channel/language}">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/> (web feed)</title>
+        <title><xsl:apply-templates select="$title"/> (web feed)</title>
         <style>
           :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fdfdfc; --muted: #5f6368; --accent: #0b57d0; --box: #eef3fb; }
           @media (prefers-color-scheme: dark) { :root { --fg: #e8e6e3; --bg: #18191b; --muted: #a0a4a8; --accent: #8ab4f8; --box: #232a35; } }
@@ -48,9 +47,9 @@
             <p>To subscribe, copy this address into your feed reader:</p>
             <code class="url"><xsl:value-of select="$self"/></code>
           </div>
-          <h1><xsl:value-of select="$title"/></h1>
+          <h1><xsl:apply-templates select="$title"/></h1>
           <xsl:if test="string($subtitle) != '' and string($subtitle) != string($title)">
-            <p class="subtitle"><xsl:value-of select="$subtitle"/></p>
+            <p class="subtitle"><xsl:apply-templates select="$subtitle"/></p>
           </xsl:if>
           <p><a href="{$home}">Visit the website</a></p>
           <h2>Latest articles</h2>
@@ -65,12 +64,12 @@
 
   <xsl:template match="atom:entry">
     <article>
-      <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h3>
+      <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:apply-templates select="atom:title"/></a></h3>
       <p class="meta">
         <time datetime="{atom:published}"><xsl:value-of select="substring(atom:published, 1, 10)"/></time>
         <xsl:if test="atom:author/atom:name"> · <xsl:value-of select="atom:author/atom:name"/></xsl:if>
       </p>
-      <p class="summary"><xsl:value-of select="atom:summary"/></p>
+      <p class="summary"><xsl:apply-templates select="atom:summary"/></p>
     </article>
   </xsl:template>
 
@@ -82,7 +81,18 @@
         <time><xsl:value-of select="substring(pubDate, 6, 11)"/></time>
         <xsl:if test="dc:creator"> · <xsl:value-of select="dc:creator"/></xsl:if>
       </p>
-      <p class="summary"><xsl:value-of select="description"/></p>
+      <!-- seedfeed writes a plain-text summary here, escaped as HTML. -->
+      <p class="summary"><xsl:value-of select="description" disable-output-escaping="yes"/></p>
     </article>
+  </xsl:template>
+
+  <!-- seedfeed marks Atom text as html only when it escaped plain text
+       that looked like markup, so unescaping it shows that text. -->
+  <xsl:template match="atom:*[@type='html']">
+    <xsl:value-of select="." disable-output-escaping="yes"/>
+  </xsl:template>
+
+  <xsl:template match="atom:*">
+    <xsl:value-of select="."/>
   </xsl:template>
 </xsl:stylesheet>

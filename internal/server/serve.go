@@ -213,7 +213,7 @@ func equalFold(s, lower string) bool {
 // unavailable answers before the first good snapshot.
 func (s *Server) unavailable(w http.ResponseWriter) {
 	h := w.Header()
-	h["Retry-After"] = []string{"5"}
+	h["Retry-After"] = s.hdr.retryAfter
 	h["Cache-Control"] = s.hdr.noStore
 	http.Error(w, "seedfeed is starting: no snapshot yet", http.StatusServiceUnavailable)
 }

@@ -75,7 +75,7 @@ type headerValues struct {
 	referrer     []string
 	frameDeny    []string
 	allow        []string
-	textPlain    []string
+	retryAfter   []string
 	jsonType     []string
 }
 
@@ -104,7 +104,7 @@ func New(cfg Config) *Server {
 		referrer:     []string{"strict-origin-when-cross-origin"},
 		frameDeny:    []string{"DENY"},
 		allow:        []string{"GET, HEAD"},
-		textPlain:    []string{"text/plain; charset=utf-8"},
+		retryAfter:   []string{"5"},
 		jsonType:     []string{"application/json"},
 	}
 	s.recs.New = func() any { return new(recorder) }

@@ -1,0 +1,260 @@
+// Package ingest finds new, changed and removed files in the seeds folder
+// and brings the store up to date: it stats every file, reads only those
+// whose modification time or size changed (after they have settled),
+// normalizes them in parallel and writes the results in batched
+// transactions.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/metrics"
+	"seedfeed/internal/store"
+)
+
+// ErrNoSeeds: the seeds folder itself cannot be read. Nothing is removed
+// from the store then: an unmounted or mistyped folder must not unpublish
+// everything.
+var ErrNoSeeds = errors.New("ingest: seeds folder unreadable")
+
+// Store is what the scanner needs of the state; *store.Store implements it.
+type Store interface {
+	Files(ctx context.Context) (map[string]store.FileState, error)
+	Apply(ctx context.Context, c store.Changes) (store.Result, error)
+}
+
+// ParseFunc normalizes one file; article.Parse in production.
+type ParseFunc func(name string, data []byte, opts article.Options) (*article.Article, error)
+
+// Config holds a Scanner's dependencies. FS, Store and Parse are required.
+type Config struct {
+	// FS is the seeds folder: os.DirFS(seeds.dir) in production. Paths in
+	// the store are slash-separated and relative to it.
+	FS    fs.FS
+	Store Store
+	Parse ParseFunc
+	// Options returns the parse options of the moment (Location,
+	// BaseURL); Ref is set per file to its modification time. Nil means
+	// zero options.
+	Options func() article.Options
+	// MaxFileBytes: larger files are rejected by their size, unread.
+	// Zero or less means no limit.
+	MaxFileBytes int64
+	// Settle: a file modified less than this long ago is not read yet.
+	Settle time.Duration
+	// Now is the clock; nil means time.Now.
+	Now     func() time.Time
+	Logger  *slog.Logger     // nil: discard
+	Metrics *metrics.Metrics // nil: none
+	// Workers parse in parallel; zero means runtime.GOMAXPROCS(0).
+	Workers int
+	// BatchSize is the number of files per write transaction; zero
+	// means 256.
+	BatchSize int
+}
+
+// Stats describes one scan.
+type Stats struct {
+	Seen     int // regular files found (full scan) or examined (ScanPaths)
+	Changed  int // files read whose content was new or changed, and published or stored as drafts
+	Removed  int // articles or rejected files whose path disappeared
+	Rejected int // files newly recorded as unpublishable
+	// Pending files changed too recently (Settle) to be read; RetryAt
+	// is the earliest time one of them will be ready.
+	Pending int
+	RetryAt time.Time
+	// Published is true when anything visible in the feeds changed.
+	Published bool
+	Duration  time.Duration
+}
+
+// Scanner keeps the seeds folder and the store in step. Scan and ScanPaths
+// may be called from any goroutine; they run one at a time.
+type Scanner struct {
+	cfg Config
+	log *slog.Logger
+
+	mu sync.Mutex
+	// known mirrors store.Files so that a rescan costs a stat per file and
+	// no query; dropped after a failed write and reloaded from the store.
+	known map[string]*knownFile
+	gen   uint64
+	// observed notes when a not-yet-settled file was first seen with its
+	// current mtime and size, so that a file dated in the future (clock
+	// skew, preserved timestamps) is still read once it stops changing.
+	observed map[string]observation
+	// logged holds problems already reported that the store does not
+	// record (unreadable, symlink...), so they are logged once each.
+	logged map[logKey]uint64
+}
+
+type knownFile struct {
+	st    store.FileState
+	mtime int64  // st.ModTime in nanoseconds, compared once per file per scan
+	gen   uint64 // scan generation that last saw the path
+}
+
+type observation struct {
+	mtime, size int64
+	at          time.Time
+}
+
+// New checks the configuration and returns a Scanner.
+func New(cfg Config) (*Scanner, error) {
+	switch {
+	case cfg.FS == nil:
+		return nil, errors.New("ingest: Config.FS is nil")
+	case cfg.Store == nil:
+		return nil, errors.New("ingest: Config.Store is nil")
+	case cfg.Parse == nil:
+		return nil, errors.New("ingest: Config.Parse is nil")
+	case cfg.Settle < 0:
+		return nil, fmt.Errorf("ingest: negative Settle %v", cfg.Settle)
+	}
+	if cfg.Options == nil {
+		cfg.Options = func() article.Options { return article.Options{} }
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 256
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Scanner{
+		cfg:      cfg,
+		log:      log,
+		observed: map[string]observation{},
+		logged:   map[logKey]uint64{},
+	}, nil
+}
+
+// Scan walks the whole folder and applies what changed. On error the
+// store holds every batch committed before it, and the next Scan resumes
+// from the store.
+func (s *Scanner) Scan(ctx context.Context) (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, err := s.run(ctx, nil)
+	if m := s.cfg.Metrics; m != nil {
+		outcome := "ok"
+		if err != nil {
+			outcome = "error"
+		} else {
+			m.FilesSeen.Set(float64(st.Seen))
+		}
+		m.ScanDuration.Observe(st.Duration.Seconds())
+		m.ScansTotal.WithLabelValues(outcome).Inc()
+		m.LastScanSeconds.Set(float64(s.cfg.Now().Unix()))
+	}
+	return st, err
+}
+
+// ScanPaths examines only the given paths (slash-separated, relative to
+// the folder, as from fsnotify events): each may be a file (new, changed
+// or gone) or a directory (walked). Paths outside the folder, hidden or
+// not valid UTF-8 are ignored; the next full Scan handles the latter.
+func (s *Scanner) ScanPaths(ctx context.Context, paths []string) (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	roots := cleanRoots(paths)
+	if len(roots) == 0 {
+		return Stats{}, nil
+	}
+	return s.run(ctx, roots)
+}
+
+// run is one scan: of everything when roots is nil.
+func (s *Scanner) run(ctx context.Context, roots []string) (Stats, error) {
+	start := s.cfg.Now()
+	var st Stats
+	defer func() { st.Duration = s.cfg.Now().Sub(start) }()
+	if err := s.loadKnown(ctx); err != nil {
+		return st, err
+	}
+	s.gen++
+	w := walker{s: s, gen: s.gen}
+	if roots == nil {
+		if err := w.walk("."); err != nil {
+			return st, err
+		}
+	} else {
+		for _, r := range roots {
+			w.visit(r)
+		}
+	}
+	st.Seen = w.seen
+	removed := s.vanished(roots, w.incomplete)
+	ready := s.settle(start, w.cands, &st)
+	err := s.process(ctx, start, ready, removed, &st)
+	if roots == nil && err == nil {
+		s.forgetLogged(w.gen)
+	}
+	st.Duration = s.cfg.Now().Sub(start)
+	return st, err
+}
+
+func (s *Scanner) loadKnown(ctx context.Context) error {
+	if s.known != nil {
+		return nil
+	}
+	files, err := s.cfg.Store.Files(ctx)
+	if err != nil {
+		return fmt.Errorf("ingest: load file states: %w", err)
+	}
+	s.known = make(map[string]*knownFile, len(files))
+	for p, st := range files {
+		s.known[p] = &knownFile{st: st, mtime: st.ModTime.UnixNano()}
+	}
+	return nil
+}
+
+// settle splits changed files into those ready to read and those still
+// being written, counting the latter in st.
+func (s *Scanner) settle(now time.Time, cands []candidate, st *Stats) []candidate {
+	ready := cands[:0]
+	for _, c := range cands {
+		readyAt := time.Unix(0, c.mtime).Add(s.cfg.Settle)
+		if o, ok := s.observed[c.path]; ok && o.mtime == c.mtime && o.size == c.size {
+			if t := o.at.Add(s.cfg.Settle); t.Before(readyAt) {
+				readyAt = t
+			}
+		} else if readyAt.After(now) {
+			s.observed[c.path] = observation{mtime: c.mtime, size: c.size, at: now}
+			if t := now.Add(s.cfg.Settle); t.Before(readyAt) {
+				readyAt = t
+			}
+		}
+		if readyAt.After(now) {
+			st.Pending++
+			if st.RetryAt.IsZero() || readyAt.Before(st.RetryAt) {
+				st.RetryAt = readyAt
+			}
+			continue
+		}
+		delete(s.observed, c.path)
+		ready = append(ready, c)
+	}
+	return ready
+}
+
+func (s *Scanner) pend(st *Stats, at time.Time) {
+	st.Pending++
+	if st.RetryAt.IsZero() || at.Before(st.RetryAt) {
+		st.RetryAt = at
+	}
+}

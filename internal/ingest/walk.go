@@ -1,0 +1,234 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"seedfeed/internal/store"
+)
+
+// candidate is a file whose mtime or size differs from what the store
+// knows (or that the store does not know).
+type candidate struct {
+	path        string
+	mtime, size int64
+	info        fs.FileInfo // from the walk's lstat, to detect a swap before reading
+	badName     bool        // not valid UTF-8: fs.FS cannot open it
+	prev        store.FileState
+	known       bool
+}
+
+// walker gathers one scan's view of the folder.
+type walker struct {
+	s          *Scanner
+	gen        uint64
+	seen       int
+	cands      []candidate
+	incomplete []string // folders that could not be read: nothing under them is removed
+	buf        []byte
+}
+
+// skipName reports names that are never articles: hidden files and
+// folders (.git, .DS_Store, editors' .#locks) and editors' and
+// downloaders' temporary files.
+func skipName(name string) bool {
+	if name == "" || name[0] == '.' || strings.HasSuffix(name, "~") ||
+		(len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#') {
+		return true
+	}
+	switch path.Ext(name) {
+	case ".swp", ".swo", ".swx", ".tmp", ".part", ".partial", ".crdownload":
+		return true
+	}
+	return false
+}
+
+// walk reads the whole tree under root; only an unreadable root is an
+// error.
+func (w *walker) walk(root string) error {
+	if err := w.dir(root); err != nil {
+		return fmt.Errorf("%w: %w", ErrNoSeeds, err)
+	}
+	return nil
+}
+
+// visit examines one path named by an event: a file, a folder, or nothing.
+func (w *walker) visit(p string) {
+	info, err := fs.Lstat(w.s.cfg.FS, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return // vanished: its known paths are removed
+	case err != nil:
+		w.s.problem(p, nil, "unreadable", err, w.gen)
+		w.incomplete = append(w.incomplete, p)
+		return
+	case info.IsDir():
+		if err := w.dir(p); err != nil {
+			w.s.problem(p, info, "unreadable", err, w.gen)
+			w.incomplete = append(w.incomplete, p)
+		}
+		return
+	}
+	w.buf = append(w.buf[:0], p...)
+	w.entry(info.Mode().Type(), func() (fs.FileInfo, error) { return info, nil })
+}
+
+// dir lists one folder and recurses. A subfolder that cannot be listed is
+// logged and marked incomplete; dir's own failure is returned.
+func (w *walker) dir(d string) error {
+	entries, err := readDir(w.s.cfg.FS, d)
+	if err != nil && len(entries) == 0 {
+		return err
+	}
+	if err != nil {
+		w.s.problem(d, nil, "unreadable", err, w.gen)
+		w.incomplete = append(w.incomplete, d)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if skipName(name) {
+			continue
+		}
+		w.buf = w.buf[:0]
+		if d != "." {
+			w.buf = append(append(w.buf, d...), '/')
+		}
+		w.buf = append(w.buf, name...)
+		if e.IsDir() {
+			sub := string(w.buf)
+			if !utf8.ValidString(sub) {
+				w.s.problem(sub, nil, "invalid_name", errors.New("folder name is not valid UTF-8"), w.gen)
+				w.incomplete = append(w.incomplete, sub)
+				continue
+			}
+			if err := w.dir(sub); err != nil {
+				w.s.problem(sub, nil, "unreadable", err, w.gen)
+				w.incomplete = append(w.incomplete, sub)
+			}
+			continue
+		}
+		w.entry(e.Type(), e.Info)
+	}
+	return nil
+}
+
+// readDir lists a folder without sorting it (fs.ReadDir sorts, which a
+// 100,000-file folder pays for on every rescan).
+func readDir(fsys fs.FS, d string) ([]fs.DirEntry, error) {
+	f, err := fsys.Open(d)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if rd, ok := f.(fs.ReadDirFile); ok {
+		return rd.ReadDir(-1)
+	}
+	return fs.ReadDir(fsys, d)
+}
+
+// entry handles the non-folder at w.buf. info is called only when needed:
+// for os.DirFS it is the lstat, the one system call a rescan makes per
+// file.
+func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
+	s := w.s
+	switch {
+	case typ&fs.ModeSymlink != 0:
+		fi, _ := info()
+		s.problem(string(w.buf), fi, "symlink", errors.New("symbolic links are not followed"), w.gen)
+		return
+	case !typ.IsRegular():
+		fi, _ := info()
+		s.problem(string(w.buf), fi, "not_regular", fmt.Errorf("not a regular file (%v)", typ), w.gen)
+		return
+	}
+	fi, err := info()
+	if err != nil {
+		return // gone since the folder was listed: removed like any vanished file
+	}
+	if !fi.Mode().IsRegular() {
+		s.problem(string(w.buf), fi, "not_regular", fmt.Errorf("not a regular file (%v)", fi.Mode().Type()), w.gen)
+		return
+	}
+	w.seen++
+	mtime, size := fi.ModTime().UnixNano(), fi.Size()
+	// string(w.buf) in a map index does not allocate: an unchanged file
+	// costs no garbage beyond what the fs.FS itself makes.
+	k := s.known[string(w.buf)]
+	if k != nil {
+		k.gen = w.gen
+		if k.mtime == mtime && k.st.Size == size {
+			return
+		}
+	}
+	c := candidate{path: string(w.buf), mtime: mtime, size: size, info: fi}
+	c.badName = !utf8.ValidString(c.path)
+	if k != nil {
+		c.prev, c.known = k.st, true
+	}
+	w.cands = append(w.cands, c)
+}
+
+// vanished lists known paths not seen by this scan, within its roots (all
+// when roots is nil) and outside folders that could not be read.
+func (s *Scanner) vanished(roots, incomplete []string) []string {
+	var out []string
+	for p, k := range s.known {
+		if k.gen == s.gen || (roots != nil && !under(p, roots)) || under(p, incomplete) {
+			continue
+		}
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func under(p string, dirs []string) bool {
+	for _, d := range dirs {
+		if d == "." || p == d || (strings.HasPrefix(p, d) && len(p) > len(d) && p[len(d)] == '/') {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanRoots turns event paths into walk roots: cleaned, inside the
+// folder, not hidden, and none inside another.
+func cleanRoots(paths []string) []string {
+	var roots []string
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		p = path.Clean(strings.TrimPrefix(p, "./"))
+		if !fs.ValidPath(p) {
+			continue
+		}
+		if p != "." {
+			hidden := false
+			for _, el := range strings.Split(p, "/") {
+				hidden = hidden || skipName(el)
+			}
+			if hidden {
+				continue
+			}
+		}
+		if p == "." {
+			return []string{"."}
+		}
+		roots = append(roots, p)
+	}
+	sort.Strings(roots)
+	out := roots[:0]
+	for _, r := range roots {
+		if len(out) > 0 && under(r, out) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -80,11 +80,12 @@ func rssText(s string) string {
 	return s
 }
 
-// rssCharRefs rewrites the predefined entities encoding/xml writes for
-// "&", "<" and ">" outside CDATA sections as the hexadecimal character
-// references the RSS Best Practices Profile recommends, which the most
-// readers decode correctly. The XML means the same either way.
-func rssCharRefs(doc []byte) []byte {
+// charRefs rewrites the predefined entities encoding/xml writes for "&",
+// "<" and ">" outside CDATA sections as the hexadecimal character
+// references the RSS Best Practices Profile recommends: the most readers
+// decode them correctly, and the W3C validator takes text with them for
+// text rather than escaped HTML. The XML means the same either way.
+func charRefs(doc []byte) []byte {
 	const cdataStart, cdataEnd = "<![CDATA[", "]]>"
 	r := strings.NewReplacer("&amp;", "&#x26;", "&lt;", "&#x3C;", "&gt;", "&#x3E;")
 	var out bytes.Buffer

@@ -56,10 +56,10 @@ func TestNewAtomText(t *testing.T) {
 	}
 }
 
-func TestRSSCharRefs(t *testing.T) {
+func TestCharRefs(t *testing.T) {
 	in := `<t a="x&amp;y">1 &lt; 2 &amp;&amp; 3 &gt; 2</t><c><![CDATA[<p>&lt;kept&gt; &amp;</p>]]]]><![CDATA[>tail &amp;]]></c><d>&lt;</d>`
 	want := `<t a="x&#x26;y">1 &#x3C; 2 &#x26;&#x26; 3 &#x3E; 2</t><c><![CDATA[<p>&lt;kept&gt; &amp;</p>]]]]><![CDATA[>tail &amp;]]></c><d>&#x3C;</d>`
-	if got := string(rssCharRefs([]byte(in))); got != want {
-		t.Errorf("rssCharRefs:\n got %s\nwant %s", got, want)
+	if got := string(charRefs([]byte(in))); got != want {
+		t.Errorf("charRefs:\n got %s\nwant %s", got, want)
 	}
 }

@@ -36,7 +36,8 @@ func gorillaFeed(d *doc) *feeds.Feed {
 }
 
 // marshalXML writes an XML declaration, the stylesheet processing
-// instruction when there is one, and v indented.
+// instruction when there is one, and v indented, with character
+// references as charRefs explains.
 func marshalXML(stylesheet string, v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
@@ -59,5 +60,5 @@ func marshalXML(stylesheet string, v any) ([]byte, error) {
 		return nil, err
 	}
 	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	return charRefs(buf.Bytes()), nil
 }

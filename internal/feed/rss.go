@@ -80,15 +80,11 @@ func renderRSS(d *doc) ([]byte, error) {
 		ch.Items[i] = rssItem{RssItem: ri, Creator: rssText(e.author), Categories: cats}
 	}
 	rf.Items = nil
-	b, err := marshalXML(d.stylesheet, rssDoc{
+	return marshalXML(d.stylesheet, rssDoc{
 		Version:   "2.0",
 		NSAtom:    nsAtom,
 		NSContent: nsContent,
 		NSDC:      nsDC,
 		Channel:   ch,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return rssCharRefs(b), nil
 }

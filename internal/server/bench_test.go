@@ -51,13 +51,24 @@ func benchCases(b *testing.B, srv *Server) []struct {
 		{"plain", mk("User-Agent", "bench"), 200},
 		{"gzip", mk("Accept-Encoding", "gzip, deflate, br"), 200},
 		{"304", mk("Accept-Encoding", "gzip", "If-None-Match", res.GzipETag), 304},
+		{"browser", mk("Accept-Encoding", "gzip, deflate, br", "Accept", chromeAccept), 200},
 	}
+}
+
+// benchFixture serves a feed with an xml-stylesheet instruction, as the
+// daemon's are, so that Accept negotiation is part of the measurement.
+func benchFixture(b *testing.B) *fixture {
+	f := newFixture(b, false)
+	snap := testSnapshot(1)
+	snap.Add(PathFeed, styledFeed(), testTypes[PathFeed], testLastMod)
+	f.srv.Publish(snap)
+	return f
 }
 
 // BenchmarkServeFeed measures the whole seedfeed handler (metrics
 // middleware, path check, mux, feed handler) on /feed.xml.
 func BenchmarkServeFeed(b *testing.B) {
-	f := newFixture(b, true)
+	f := benchFixture(b)
 	for _, bc := range benchCases(b, f.srv) {
 		b.Run(bc.name, func(b *testing.B) {
 			w := &discardWriter{h: make(http.Header, 16)}
@@ -104,7 +115,7 @@ func BenchmarkServeIndex(b *testing.B) {
 // bytes from memory with the same headers (Go's own ceiling). The client
 // is a raw keep-alive connection so that allocations are the server's.
 func BenchmarkServeFeedHTTP(b *testing.B) {
-	f := newFixture(b, true)
+	f := benchFixture(b)
 	res := f.srv.Snapshot().Resources[PathFeed]
 	minimal := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -115,7 +126,7 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 			h.Set("Content-Encoding", "gzip")
 		}
 		h.Set("Etag", etag)
-		h.Set("Vary", "Accept-Encoding")
+		h.Set("Vary", "Accept-Encoding, Accept")
 		h.Set("Cache-Control", "public, max-age=300")
 		h.Set("Last-Modified", res.lastModStr)
 		h.Set("X-Content-Type-Options", "nosniff")

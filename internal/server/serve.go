@@ -25,17 +25,14 @@ func (s *Server) handleResource(path string) http.Handler {
 // Header keys are written in canonical form straight into the map: Set would
 // canonicalize them again and build a new slice each time.
 func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Resource, code int, cacheControl []string) {
-	v := &res.plain
-	if res.gz.body != nil && acceptsGzip(r.Header["Accept-Encoding"]) {
-		v = &res.gz
-	}
+	v := res.pick(r.Header)
 	h := w.Header()
 	h["Etag"] = v.etagHdr
 	if res.lastModified != nil {
 		h["Last-Modified"] = res.lastModified
 	}
 	h["Cache-Control"] = cacheControl
-	h["Vary"] = s.hdr.vary
+	h["Vary"] = res.vary
 	h["X-Content-Type-Options"] = s.hdr.nosniff
 	if res.html {
 		h["Content-Security-Policy"] = s.hdr.csp
@@ -46,9 +43,9 @@ func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Reso
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h["Content-Type"] = res.contentType
+	h["Content-Type"] = v.contentType
 	h["Content-Length"] = v.contentLength
-	if v == &res.gz {
+	if v.gzip {
 		h["Content-Encoding"] = s.hdr.gzip
 	}
 	w.WriteHeader(code)
@@ -56,6 +53,23 @@ func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Reso
 		// A write error means the client went away; nothing to do about it.
 		_, _ = w.Write(v.body)
 	}
+}
+
+// pick chooses the representation for a request: gzip when the client
+// takes it, and for a styled XML feed, application/xml when the client is
+// a browser navigating to it.
+func (res *Resource) pick(h http.Header) *variant {
+	gz := res.gz.body != nil && acceptsGzip(h["Accept-Encoding"])
+	if res.browser != nil && prefersHTML(h["Accept"], res.feedType) {
+		if gz {
+			return &res.browser[1]
+		}
+		return &res.browser[0]
+	}
+	if gz {
+		return &res.gz
+	}
+	return &res.plain
 }
 
 // notModified evaluates If-None-Match and, only when that is absent,
@@ -121,31 +135,54 @@ func etagListMatches(list, etag string) bool {
 // as gzip (or x-gzip) with a non-zero q-value, or covered by "*" with a
 // non-zero q-value and not refused by name.
 func acceptsGzip(fields []string) bool {
-	named, star := 0, 0 // 0 unlisted, 1 refused, 2 accepted
+	named, star := -1, -1 // highest q in thousandths; -1 when unlisted
 	for _, f := range fields {
 		for f != "" {
 			var item string
 			item, f = cutByte(f, ',')
 			name, params := cutByte(item, ';')
 			name = trimOWS(name)
-			q := qAccepts(params)
 			switch {
 			case equalFold(name, "gzip") || equalFold(name, "x-gzip"):
-				named = max(named, q)
+				named = max(named, qValue(params))
 			case name == "*":
-				star = max(star, q)
+				star = max(star, qValue(params))
 			}
 		}
 	}
-	if named != 0 {
-		return named == 2
+	if named >= 0 {
+		return named > 0
 	}
-	return star == 2
+	return star > 0
 }
 
-// qAccepts reads the q parameter out of ";"-separated params: 2 when the
-// coding is acceptable (no q, or q > 0), 1 when q is zero or malformed.
-func qAccepts(params string) int {
+// prefersHTML reports whether an Accept field is a browser's: it takes
+// text/html (or XHTML) and prefers it to feedType, which feed readers name
+// explicitly. Wildcards and application/xml, which browsers list too, say
+// nothing either way.
+func prefersHTML(fields []string, feedType string) bool {
+	html, feed := 0, 0
+	for _, f := range fields {
+		for f != "" {
+			var item string
+			item, f = cutByte(f, ',')
+			name, params := cutByte(item, ';')
+			name = trimOWS(name)
+			switch {
+			case equalFold(name, "text/html") || equalFold(name, "application/xhtml+xml"):
+				html = max(html, qValue(params))
+			case equalFold(name, feedType):
+				feed = max(feed, qValue(params))
+			}
+		}
+	}
+	return html > feed
+}
+
+// qValue reads the q parameter out of ";"-separated params, in thousandths:
+// 1000 when absent, 0 when malformed. A non-zero weight finer than the
+// grammar's three decimals still counts as non-zero.
+func qValue(params string) int {
 	for params != "" {
 		var p string
 		p, params = cutByte(params, ';')
@@ -155,23 +192,36 @@ func qAccepts(params string) int {
 		}
 		v := p[2:]
 		if v == "" {
-			return 1
+			return 0
 		}
 		switch v[0] {
 		case '1':
-			return 2
+			return 1000
 		case '0':
-			for _, c := range []byte(v[1:]) {
-				if c >= '1' && c <= '9' {
-					return 2
-				}
-			}
-			return 1
 		default:
-			return 1
+			return 0
 		}
+		if len(v) == 1 {
+			return 0
+		}
+		if v[1] != '.' {
+			return 0
+		}
+		q, scale := 0, 100
+		for _, c := range []byte(v[2:]) {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			if scale > 0 {
+				q += int(c-'0') * scale
+				scale /= 10
+			} else if c != '0' && q == 0 {
+				q = 1
+			}
+		}
+		return q
 	}
-	return 2
+	return 1000
 }
 
 func cutByte(s string, sep byte) (before, after string) {

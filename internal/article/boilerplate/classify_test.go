@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 const (
@@ -99,7 +100,11 @@ func TestClassifyMillionLines(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
 	}
-	lines := make([]string, 1_000_000)
+	n := 1_000_000
+	if raceEnabled {
+		n = 50_000
+	}
+	lines := make([]string, n)
 	for i := range lines {
 		switch i % 4 {
 		case 0:
@@ -110,8 +115,20 @@ func TestClassifyMillionLines(t *testing.T) {
 			lines[i] = strings.Repeat("word ", i%13)
 		}
 	}
+	start := time.Now()
 	res := Classify(lines)
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("%d lines took %v", n, d)
+	}
 	if len(res.Kinds) != len(lines) {
 		t.Fatalf("got %d kinds for %d lines", len(res.Kinds), len(lines))
+	}
+}
+
+func TestMaxStopBytes(t *testing.T) {
+	for w := range stopWordSet() {
+		if len(w) > maxStopBytes {
+			t.Errorf("function word %q is longer than maxStopBytes", w)
+		}
 	}
 }

@@ -36,6 +36,10 @@ type feat struct {
 	numeric   bool    // nothing but numbers and punctuation: a table cell
 }
 
+// maxStopBytes is at least the byte length of the longest function word
+// in any list (TestMaxStopBytes checks it).
+const maxStopBytes = 24
+
 // maxWordBytes bounds the buffer used to lowercase a word without
 // allocating; longer "words" (URLs, hashes) are never function words.
 const maxWordBytes = 48
@@ -67,6 +71,11 @@ func lowerWord(buf *[maxWordBytes]byte, w string) []byte {
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
+			if n >= maxWordBytes {
+				// Invalid bytes decode to U+FFFD, three bytes wide,
+				// so a word can outgrow its input.
+				return nil
+			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
@@ -141,7 +150,7 @@ func koreanParticleEnd(w []byte) bool {
 func detectLang(lines []string, sw stopWords) lang {
 	var counts [numLangs]int
 	var buf [maxWordBytes]byte
-	budget := 1 << 20
+	budget := 256 << 10
 	hangul, total := 0, 0
 	for _, s := range lines {
 		if len(s) < 40 {
@@ -234,7 +243,7 @@ func measure(s string, lg lang, sw stopWords) feat {
 			f.bullet = true
 		}
 		f.colonEnd = s[len(s)-1] == ':'
-		f.url = strings.Contains(s, "http://") || strings.Contains(s, "https://") || strings.Contains(s, "www.")
+		f.url = strings.Contains(s, "://") || strings.Contains(s, "www.")
 	}
 	start := -1
 	for i := 0; i <= len(s); i++ {
@@ -260,6 +269,9 @@ func measure(s string, lg lang, sw stopWords) feat {
 			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 				f.upperInit++
 			}
+		}
+		if len(w) > maxStopBytes+4 && lg != langKO {
+			continue // longer than any function word, even with punctuation
 		}
 		lw := lowerWord(&buf, w)
 		if lw == nil {

@@ -163,22 +163,15 @@ type phrase struct {
 type phrases struct {
 	exact  map[string]phrase
 	prefix [256][]phrase
-	// contains is keyed by the first two bytes of the pattern; patterns
-	// are only looked for at the start of a word of the line.
-	contains map[uint16][]phrase
-}
-
-func pair(b []byte) uint16 {
-	if len(b) < 2 {
-		return uint16(b[0]) << 8
-	}
-	return uint16(b[0])<<8 | uint16(b[1])
+	// contains is keyed by the first byte of the pattern; patterns are
+	// only looked for at the start of a word of the line.
+	contains [256][]phrase
 }
 
 var phraseSet = sync.OnceValue(compilePhrases)
 
 func compilePhrases() *phrases {
-	p := &phrases{exact: make(map[string]phrase, 512), contains: make(map[uint16][]phrase)}
+	p := &phrases{exact: make(map[string]phrase, 512)}
 	for kind, list := range phraseTable {
 		for _, e := range list {
 			ph := phrase{kind: kind}
@@ -189,8 +182,7 @@ func compilePhrases() *phrases {
 			if strings.HasPrefix(e, "*") && strings.HasSuffix(e, "*") && len(e) > 2 {
 				ph.contains = true
 				ph.text = e[1 : len(e)-1]
-				k := pair([]byte(ph.text))
-				p.contains[k] = append(p.contains[k], ph)
+				p.contains[ph.text[0]] = append(p.contains[ph.text[0]], ph)
 				continue
 			}
 			if strings.HasSuffix(e, "*") && e != "name *" && e != "email *" && e != "comment *" {
@@ -285,7 +277,7 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 			if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
 				continue // not a word start (0xC2 opens "©", which may be glued)
 			}
-			for _, ph := range p.contains[pair(kb[j:])] {
+			for _, ph := range p.contains[kb[j]] {
 				if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
 					return ph, true
 				}

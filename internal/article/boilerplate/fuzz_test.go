@@ -1,0 +1,30 @@
+package boilerplate
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzClassify feeds arbitrary pages, split into lines, to Classify: it
+// must not panic, must give every line a kind and keep its run in range.
+func FuzzClassify(f *testing.F) {
+	f.Add("Home\n\nTown agrees to rebuild the bridge\n\n" + proseA + "\n\nLeave a Reply\n\n" + proseB)
+	f.Add("12 Comments\n\n© 2024\n\nShare this:\n\nTweet")
+	f.Add("")
+	f.Add("日本語の文章です。これはテストです。\n\n메뉴\n\n이것은 기사입니다.")
+	f.Fuzz(func(t *testing.T, page string) {
+		lines := strings.Split(page, "\n")
+		res := Classify(lines)
+		if len(res.Kinds) != len(lines) {
+			t.Fatalf("%d kinds for %d lines", len(res.Kinds), len(lines))
+		}
+		if res.Start < 0 || res.Start > res.Body || res.Body > res.End || res.End > len(lines) {
+			t.Fatalf("run [%d %d %d) out of range for %d lines", res.Start, res.Body, res.End, len(lines))
+		}
+		for i, k := range res.Kinds {
+			if k == "" && (i < res.Start || i >= res.End) {
+				t.Fatalf("line %d kept outside the run", i)
+			}
+		}
+	})
+}

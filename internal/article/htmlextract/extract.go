@@ -1,0 +1,170 @@
+// Package htmlextract finds the article in an HTML page: its body as safe
+// HTML and as plain paragraphs, and what the page's metadata says about
+// it (title, byline, dates, tags, language).
+//
+// The body comes from go-readability (a port of Mozilla's Readability.js);
+// the plain-text line classifier of package boilerplate gives a second
+// opinion on what readability kept, and takes over when readability finds
+// nothing.
+package htmlextract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+)
+
+// Errors returned by Extract, wrapped with detail.
+var (
+	ErrTooLarge  = errors.New("htmlextract: page too large")
+	ErrNoArticle = errors.New("htmlextract: no article text found")
+)
+
+// Result is what Extract found in a page.
+type Result struct {
+	Title, Byline, Excerpt, Lang, SiteName string
+	Published, Modified                    *time.Time
+	Tags                                   []string
+	// BodyHTML is the article body sanitized with bluemonday's UGC policy,
+	// every URL in it absolute (relative ones that cannot be resolved are
+	// dropped).
+	BodyHTML string
+	// Paragraphs is the plain text of each block of the body, in order,
+	// whitespace collapsed.
+	Paragraphs []string
+}
+
+// Limits that keep hostile or broken pages from taking unbounded time or
+// stack: bigger pages are refused, deeper trees are cut.
+const (
+	maxPageBytes = 16 << 20
+	maxDepth     = 400
+	maxElements  = 400_000
+)
+
+// minReadableRunes is the least body readability must return before its
+// answer is trusted over the line classifier's reading of the whole page.
+const minReadableRunes = 250
+
+// Extract finds the article in page. base is the page's address, used
+// when the page does not say where it lives; it may be nil.
+func Extract(page []byte, base *url.URL) (Result, error) {
+	if len(page) > maxPageBytes {
+		return Result{}, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(page))
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return Result{}, fmt.Errorf("htmlextract: parsing: %w", err)
+	}
+	limitTree(doc)
+	m := readMeta(doc)
+	pageURL := pageBase(m, base)
+
+	// The whole page as lines, for the classifier's view of it.
+	pageParas := paragraphs(doc, true)
+
+	var res Result
+	parser := readability.NewParser()
+	art, rerr := parser.ParseDocument(doc, pageURL)
+	var body *html.Node
+	if rerr == nil && art.Node != nil {
+		body = art.Node
+	}
+	var all, paras []para
+	if body != nil {
+		all = paragraphs(body, false)
+		paras = all
+	}
+	if runeCount(paras) < minReadableRunes {
+		// Readability found little or nothing: fall back on the line
+		// classifier over the whole page.
+		paras = classifyRun(pageParas)
+		body = nil
+	} else {
+		paras = secondOpinion(paras, pageParas)
+	}
+	if len(paras) == 0 {
+		return Result{}, ErrNoArticle
+	}
+	for _, p := range paras {
+		res.Paragraphs = append(res.Paragraphs, p.text)
+	}
+	res.BodyHTML = renderBody(body, all, paras, pageURL)
+
+	res.Title = firstNonEmpty(m.title, art.Title())
+	res.Byline = firstNonEmpty(m.byline, art.Byline())
+	res.Excerpt = firstNonEmpty(m.excerpt, art.Excerpt())
+	res.Lang = firstNonEmpty(m.lang, art.Language())
+	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
+	res.Tags = m.tags
+	if t, ok := parseTime(m.published); ok {
+		res.Published = t
+	} else if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
+		res.Published = &t
+	}
+	if t, ok := parseTime(m.modified); ok {
+		res.Modified = t
+	} else if t, err := art.ModifiedTime(); err == nil && !t.IsZero() {
+		res.Modified = &t
+	}
+	res.Title = collapse(res.Title)
+	res.Byline = collapse(res.Byline)
+	res.Excerpt = collapse(res.Excerpt)
+	return res, nil
+}
+
+func firstNonEmpty(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func runeCount(ps []para) int {
+	n := 0
+	for _, p := range ps {
+		n += len([]rune(p.text))
+	}
+	return n
+}
+
+// limitTree cuts the parsed tree below maxDepth and after maxElements
+// elements, so that every later walk (ours and readability's, which
+// recurses) is bounded.
+func limitTree(doc *html.Node) {
+	type item struct {
+		n     *html.Node
+		depth int
+	}
+	stack := []item{{doc, 0}}
+	count := 0
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		count++
+		if it.depth >= maxDepth || count > maxElements {
+			for c := it.n.FirstChild; c != nil; {
+				next := c.NextSibling
+				it.n.RemoveChild(c)
+				c = next
+			}
+			continue
+		}
+		for c := it.n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, item{c, it.depth + 1})
+		}
+	}
+}
+
+// sanitizer is built per call: bluemonday policies are safe for concurrent
+// use, but a package-level one would be shared mutable configuration.
+func sanitizer() *bluemonday.Policy { return bluemonday.UGCPolicy() }

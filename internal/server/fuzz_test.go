@@ -39,13 +39,17 @@ func referenceAcceptsGzip(field string) (accepts, wellFormed bool) {
 		if name == "" {
 			continue
 		}
-		q := 1.0
+		q, seen := 1.0, false
 		for _, p := range parts[1:] {
 			p = strings.Trim(p, " \t")
 			k, v, ok := strings.Cut(p, "=")
 			if !ok || !strings.EqualFold(k, "q") {
 				continue
 			}
+			if seen {
+				return false, false // two weights: malformed
+			}
+			seen = true
 			if !qvaluePattern.MatchString(v) {
 				return false, false
 			}
@@ -68,7 +72,7 @@ func referenceAcceptsGzip(field string) (accepts, wellFormed bool) {
 }
 
 func FuzzAcceptEncoding(f *testing.F) {
-	for _, s := range []string{"gzip", "gzip;q=0", "br;q=1.0, gzip;q=0.8, *;q=0.1", "*;q=0", "x-gzip; Q=0.001", "gzip;q=0, *", ";;,,", "gzip;q="} {
+	for _, s := range []string{"gzip", "gzip;q=0", "br;q=1.0, gzip;q=0.8, *;q=0.1", "*;q=0", "x-gzip; Q=0.001", "gzip;q=0, *", ";;,,", "gzip;q=", "gzip;q=0;q=1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, field string) {

@@ -1,0 +1,130 @@
+package server
+
+// acceptsGzip reports whether an Accept-Encoding field allows gzip: listed
+// as gzip (or x-gzip) with a non-zero q-value, or covered by "*" with a
+// non-zero q-value and not refused by name.
+func acceptsGzip(fields []string) bool {
+	named, star := -1, -1 // highest q in thousandths; -1 when unlisted
+	for _, f := range fields {
+		for f != "" {
+			var item string
+			item, f = cutByte(f, ',')
+			name, params := cutByte(item, ';')
+			name = trimOWS(name)
+			switch {
+			case equalFold(name, "gzip") || equalFold(name, "x-gzip"):
+				named = max(named, qValue(params))
+			case name == "*":
+				star = max(star, qValue(params))
+			}
+		}
+	}
+	if named >= 0 {
+		return named > 0
+	}
+	return star > 0
+}
+
+// prefersHTML reports whether an Accept field is a browser's: it takes
+// text/html (or XHTML) and prefers it to feedType, which feed readers name
+// explicitly. Wildcards and application/xml, which browsers list too, say
+// nothing either way.
+func prefersHTML(fields []string, feedType string) bool {
+	html, feed := 0, 0
+	for _, f := range fields {
+		for f != "" {
+			var item string
+			item, f = cutByte(f, ',')
+			name, params := cutByte(item, ';')
+			name = trimOWS(name)
+			switch {
+			case equalFold(name, "text/html") || equalFold(name, "application/xhtml+xml"):
+				html = max(html, qValue(params))
+			case equalFold(name, feedType):
+				feed = max(feed, qValue(params))
+			}
+		}
+	}
+	return html > feed
+}
+
+// qValue reads the q parameter out of ";"-separated params, in thousandths:
+// 1000 when absent, 0 when malformed. A non-zero weight finer than the
+// grammar's three decimals still counts as non-zero.
+func qValue(params string) int {
+	for params != "" {
+		var p string
+		p, params = cutByte(params, ';')
+		p = trimOWS(p)
+		if len(p) < 2 || (p[0] != 'q' && p[0] != 'Q') || p[1] != '=' {
+			continue
+		}
+		v := p[2:]
+		if v == "" {
+			return 0
+		}
+		switch v[0] {
+		case '1':
+			return 1000
+		case '0':
+		default:
+			return 0
+		}
+		if len(v) == 1 {
+			return 0
+		}
+		if v[1] != '.' {
+			return 0
+		}
+		q, scale := 0, 100
+		for _, c := range []byte(v[2:]) {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			if scale > 0 {
+				q += int(c-'0') * scale
+				scale /= 10
+			} else if c != '0' && q == 0 {
+				q = 1
+			}
+		}
+		return q
+	}
+	return 1000
+}
+
+func cutByte(s string, sep byte) (before, after string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == sep {
+			return s[:i], s[i+1:]
+		}
+	}
+	return s, ""
+}
+
+func trimOWS(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// equalFold compares s with a lower-case ASCII token.
+func equalFold(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -26,67 +25,84 @@ func isURLAttr(key string) bool {
 // none.
 const excerptRunes = 280
 
-// rewriteContent parses sanitized HTML, makes every URL in it absolute
-// against base and returns it re-serialized, with its text collapsed to one
-// line for use as a fallback summary.
-func rewriteContent(fragment string, base *url.URL) (htmlOut, text string, err error) {
-	if fragment == "" {
-		return "", "", nil
-	}
+// rewriteContent makes every URL in sanitized HTML absolute against base
+// and returns the HTML with its visible text, collapsed to one line, for
+// use as a fallback summary. It works on the token stream rather than a
+// parsed tree: that keeps the markup as the author wrote it, costs less,
+// and has no nesting limit (the tree parser gives up past 512 open
+// elements, which one hostile article must not turn into a failed render).
+func rewriteContent(fragment string, base *url.URL) (htmlOut, text string) {
 	if !strings.ContainsAny(fragment, "<&") {
-		return fragment, strings.Join(strings.Fields(fragment), " "), nil
+		return fragment, strings.Join(strings.Fields(fragment), " ")
 	}
-	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), ctx)
-	if err != nil {
-		return "", "", err
-	}
-	var buf bytes.Buffer
-	var txt strings.Builder
-	for _, n := range nodes {
-		absolutize(n, base, &txt)
-		if err := html.Render(&buf, n); err != nil {
-			return "", "", err
+	var out, txt strings.Builder
+	out.Grow(len(fragment) + len(fragment)/8)
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	rawText := false // inside script, style and the like: copied as is, not shown
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			// A strings.Reader ends with io.EOF and nothing else.
+			return out.String(), strings.Join(strings.Fields(txt.String()), " ")
+		case html.TextToken:
+			if rawText {
+				out.Write(z.Raw())
+				continue
+			}
+			tok := z.Token()
+			txt.WriteString(tok.Data)
+			out.WriteString(tok.String())
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			absolutize(&tok, base)
+			out.WriteString(tok.String())
+			if !isInline(tok.DataAtom) {
+				txt.WriteByte(' ') // block boundaries separate words; inline ones do not
+			}
+			if tt == html.StartTagToken {
+				switch tok.DataAtom {
+				case atom.Noscript, atom.Noembed, atom.Noframes:
+					// A reader without scripting parses these as markup,
+					// so their URLs must be rewritten too.
+					z.NextIsNotRawText()
+				case atom.Script, atom.Style, atom.Xmp, atom.Iframe, atom.Plaintext:
+					rawText = true
+				}
+			}
+		case html.EndTagToken:
+			rawText = false
+			tok := z.Token()
+			out.WriteString(tok.String())
+			if !isInline(tok.DataAtom) {
+				txt.WriteByte(' ')
+			}
+		default: // comments, doctypes
+			out.WriteString(z.Token().String())
 		}
 	}
-	return buf.String(), strings.Join(strings.Fields(txt.String()), " "), nil
 }
 
-// absolutize rewrites n's subtree in place and appends its visible text to
-// txt.
-func absolutize(n *html.Node, base *url.URL, txt *strings.Builder) {
-	switch n.Type {
-	case html.TextNode:
-		txt.WriteString(n.Data)
-	case html.ElementNode:
-		if !isInline(n.DataAtom) {
-			// Block boundaries separate words; inline ones do not ("<b>T</b>he").
-			txt.WriteByte(' ')
-			defer txt.WriteByte(' ')
-		}
-		attrs := n.Attr[:0]
-		for _, a := range n.Attr {
-			key := strings.ToLower(a.Key)
-			switch {
-			case isURLAttr(key):
-				v, ok := resolve(a.Val, base)
-				if !ok {
-					continue // an unparseable URL cannot be made absolute: drop it
-				}
-				a.Val = v
-			case key == "srcset" || key == "imagesrcset":
-				a.Val = resolveSrcset(a.Val, base)
+// absolutize resolves the URL-valued attributes of a start tag, dropping
+// those whose URL does not parse.
+func absolutize(tok *html.Token, base *url.URL) {
+	attrs := tok.Attr[:0]
+	for _, a := range tok.Attr {
+		// The tokenizer leaves namespaces in the key: SVG's "xlink:href".
+		key := a.Key[strings.LastIndexByte(a.Key, ':')+1:]
+		switch {
+		case isURLAttr(key):
+			v, ok := resolve(a.Val, base)
+			if !ok {
+				continue
 			}
-			attrs = append(attrs, a)
+			a.Val = v
+		case key == "srcset" || key == "imagesrcset":
+			a.Val = resolveSrcset(a.Val, base)
 		}
-		n.Attr = attrs
-		if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
-			return
-		}
+		attrs = append(attrs, a)
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		absolutize(c, base, txt)
-	}
+	tok.Attr = attrs
 }
 
 // isInline reports whether an element continues the text around it.

@@ -28,14 +28,17 @@ func TestRewriteContent(t *testing.T) {
 		{"text only", "no markup, just ]]> here", "no markup, just ]]> here", "no markup, just ]]> here"},
 		{"entity only", "fish &amp; chips", "fish &amp; chips", "fish & chips"},
 		{"block boundaries separate words", "<p>one</p><p>two <b>th</b>ree</p>", "<p>one</p><p>two <b>th</b>ree</p>", "one two three"},
+		{"svg xlink", `<svg><a xlink:href="s">t</a></svg>`, `<svg><a xlink:href="https://example.org/blog/articles/s">t</a></svg>`, "t"},
+		{"noscript parsed as markup", `<noscript><img src="n.png"></noscript>`, `<noscript><img src="https://example.org/blog/articles/n.png"></noscript>`, ""},
+		{"script kept raw and unshown", `<script>if (a < b && c) {}</script>x`, `<script>if (a < b && c) {}</script>x`, "x"},
+		{"style kept raw", `<style>p > a { color: red }</style>`, `<style>p > a { color: red }</style>`, ""},
+		{"comment", `<!-- a ]]> b -->c`, `<!-- a ]]> b -->c`, "c"},
+		{"tags kept as written", `<p>a<br>b<img src="/i">`, `<p>a<br>b<img src="https://example.org/i">`, "a b"},
 		{"empty", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, text, err := rewriteContent(tt.in, base)
-			if err != nil {
-				t.Fatal(err)
-			}
+			got, text := rewriteContent(tt.in, base)
 			if got != tt.want {
 				t.Errorf("html:\n got %s\nwant %s", got, tt.want)
 			}
@@ -66,5 +69,18 @@ func TestExcerpt(t *testing.T) {
 	wide := strings.Repeat("港", 400)
 	if got := excerpt(wide); !utf8.ValidString(got) || utf8.RuneCountInString(got) != excerptRunes {
 		t.Errorf("excerpt of CJK text: %d runes, valid %v", utf8.RuneCountInString(got), utf8.ValidString(got))
+	}
+}
+
+// TestRenderDeepNesting guards against the tree parser's limit of 512 open
+// elements: one such article must not fail the whole feed.
+func TestRenderDeepNesting(t *testing.T) {
+	deep := strings.Repeat("<div>", 5000) + `<a href="deep">x</a>` + strings.Repeat("</div>", 5000)
+	out, err := Render(fullMeta(), []Item{{ID: "tag:localhost,2024:deep", Slug: "deep", ContentHTML: deep}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out[PathRSS]), `<a href="http://localhost:8080/articles/deep">x</a>`) {
+		t.Error("the link in deeply nested content was not made absolute")
 	}
 }

@@ -128,11 +128,8 @@ func prepareItem(d *doc, it Item) (entry, error) {
 	if e.author == "" {
 		e.author = d.author
 	}
-	content, text, err := rewriteContent(cleanText(it.ContentHTML), link)
-	if err != nil {
-		return e, fmt.Errorf("content: %w", err)
-	}
-	// Parsing decodes character references, which may name characters
+	content, text := rewriteContent(cleanText(it.ContentHTML), link)
+	// Tokenizing decodes character references, which may name characters
 	// that cleanText had no chance to remove.
 	content = cleanText(content)
 	e.summary = cleanLine(it.Summary)

@@ -134,7 +134,9 @@ func checkContentURLs(t *testing.T, what, fragment string) {
 	t.Helper()
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
-		t.Errorf("%s: content does not parse: %v", what, err)
+		// The tree parser refuses very deep nesting; the tags are still
+		// there for a reader's parser to find.
+		checkContentURLTokens(t, what, fragment)
 		return
 	}
 	var visit func(*html.Node)
@@ -157,6 +159,22 @@ func checkContentURLs(t *testing.T, what, fragment string) {
 	}
 	for _, n := range nodes {
 		visit(n)
+	}
+}
+
+func checkContentURLTokens(t *testing.T, what, fragment string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		for _, a := range tok.Attr {
+			if key := a.Key[strings.LastIndexByte(a.Key, ':')+1:]; isURLAttr(key) {
+				checkAbsolute(t, what+" "+tok.Data+"@"+a.Key, a.Val)
+			}
+		}
 	}
 }
 

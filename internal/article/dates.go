@@ -173,10 +173,14 @@ func dateAt(s string, toks []token, i int) (dateMatch, bool) {
 	ok := false
 	switch t.kind {
 	case tNum:
-		if len(t.text) == 4 {
+		switch {
+		case len(t.text) == 4:
 			m, next, ok = isoDate(toks, i)
-		} else {
-			m, next, ok = dayFirst(toks, i)
+		default:
+			m, next, ok = numericDate(toks, i)
+			if !ok {
+				m, next, ok = dayFirst(toks, i)
+			}
 		}
 	case tWord:
 		m, next, ok = monthFirst(toks, i)
@@ -219,6 +223,33 @@ func isoDate(toks []token, i int) (dateMatch, int, bool) {
 	return m, next, true
 }
 
+// numericDate reads day-first "19.11.2019" and slashed "11/19/2019" (month
+// first, as in the US, unless the first number cannot be a month). Both need
+// a four-digit year.
+func numericDate(toks []token, i int) (dateMatch, int, bool) {
+	if i+4 >= len(toks) || len(toks[i].text) > 2 {
+		return dateMatch{}, 0, false
+	}
+	sep := toks[i+1].text
+	if (sep != "." && sep != "/") || toks[i+3].text != sep {
+		return dateMatch{}, 0, false
+	}
+	mid, year := toks[i+2], toks[i+4]
+	if mid.kind != tNum || len(mid.text) > 2 || year.kind != tNum || len(year.text) != 4 ||
+		toks[i+1].space || mid.space || toks[i+3].space || year.space {
+		return dateMatch{}, 0, false
+	}
+	first, second := atoi(toks[i].text), atoi(mid.text)
+	m := dateMatch{Year: atoi(year.text), Month: time.Month(second), Day: first}
+	if sep == "/" && first <= 12 {
+		m.Month, m.Day = time.Month(first), second
+	}
+	if !plausibleYear(m.Year) || !validDate(m.Year, m.Month, m.Day) {
+		return dateMatch{}, 0, false
+	}
+	return m, i + 5, true
+}
+
 // monthFirst reads "March 25", "Jan. 5", "Mar 3rd", "March 3, 2024",
 // "Sept 5 2023".
 func monthFirst(toks []token, i int) (dateMatch, int, bool) {
@@ -252,6 +283,10 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	j := skipOrdinal(toks, i+1)
+	// German and Scandinavian ordinals: "30. Juli 2018".
+	if j == i+1 && j < len(toks) && toks[j].text == "." && !toks[j].space {
+		j++
+	}
 	if j < len(toks) && strings.EqualFold(toks[j].text, "of") {
 		j++
 	}

@@ -1,0 +1,318 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxBylineLen bounds a byline; anything longer is prose that happens to
+// start with "By".
+const maxBylineLen = 160
+
+// byline is what a byline line gave.
+type byline struct {
+	Author string
+	Date   *dateMatch
+	// Updated is true when the date is labelled as a modification.
+	Updated bool
+}
+
+// parseByline reads "By X", "Written by X", "By X | Updated March 3, 2024",
+// "By X and Y, Staff Writers", "X, Reuters", "X | AP". It returns false for
+// anything else.
+func parseByline(line string) (byline, bool) {
+	if len(line) > maxBylineLen {
+		return byline{}, false
+	}
+	rest, ok := cutBylinePrefix(line)
+	if !ok {
+		// "Jane Doe, Reuters" / "Jane Doe | AFP": a name then an agency.
+		name, agency, found := cutAny(line, ", ", " | ", " / ", " - ", " – ", " — ")
+		if !found || !isAgency(strings.TrimSpace(agency)) || !looksLikeName(name) {
+			return byline{}, false
+		}
+		return byline{Author: strings.TrimSpace(name)}, true
+	}
+	var b byline
+	// The date, when there is one, ends the names.
+	if m, found := findDate(rest); found {
+		b.Date = &m
+		b.Updated = updatedLabel(rest[:m.Start])
+		rest = rest[:m.Start]
+	}
+	name := rest
+	for _, sep := range []string{" | ", " · ", " • ", " — ", " – ", " - ", "|", "·", "•"} {
+		if i := strings.Index(name, sep); i >= 0 {
+			name = name[:i]
+		}
+	}
+	name = trimDateLabel(name)
+	name = dropRoles(name)
+	name = nameLead(name)
+	if name == "" {
+		return byline{}, false
+	}
+	b.Author = undouble(name)
+	return b, true
+}
+
+// nameLead returns the longest run of leading words that reads as a list
+// of names: "Moritz Bachmann publiziert am" gives "Moritz Bachmann",
+// "Megan Rowe meganr@example.com" gives "Megan Rowe".
+func nameLead(s string) string {
+	words := strings.Fields(s)
+	best := ""
+	for n := 1; n <= len(words) && n <= 12; n++ {
+		if n > 1 && nameStop(words[n-1]) {
+			break
+		}
+		cand := strings.Join(words[:n], " ")
+		if looksLikeName(cand) {
+			best = cand
+		} else if n > 1 {
+			last := strings.Trim(words[n-1], ",.&'’\"“”()")
+			if !nameParticle(last) {
+				break
+			}
+		} else {
+			break
+		}
+	}
+	best = strings.TrimRightFunc(best, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ':' || r == '&' })
+	// A name list does not end in a particle ("Jane Roe and").
+	for {
+		words := strings.Fields(best)
+		if len(words) == 0 || !nameParticle(words[len(words)-1]) {
+			break
+		}
+		best = strings.Join(words[:len(words)-1], " ")
+	}
+	return best
+}
+
+// nameStop reports words that end a name list in a byline: what follows
+// is a date or a label, however it is capitalized.
+func nameStop(w string) bool {
+	w = strings.Trim(w, ",.:")
+	if isWeekday(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "on", "at", "updated", "published", "posted", "last", "am", "um":
+		return true
+	}
+	return false
+}
+
+// undouble collapses a name a scrape printed twice ("Sean Martin Sean
+// Martin"), from the byline's link text and its label.
+func undouble(s string) string {
+	w := strings.Fields(s)
+	if len(w)%2 == 0 && len(w) > 0 {
+		h := len(w) / 2
+		if strings.Join(w[:h], " ") == strings.Join(w[h:], " ") {
+			return strings.Join(w[:h], " ")
+		}
+	}
+	return s
+}
+
+// cutBylinePrefix strips the words that introduce an author, in the
+// languages of the corpus.
+func cutBylinePrefix(line string) (string, bool) {
+	for _, p := range []string{
+		"written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ", "article by ",
+		"published by ", "by: ", "by ", "von ", "por ", "par ", "oleh ", "автор: ", "автор ", "di ",
+	} {
+		if hasPrefixFold(line, p) {
+			return strings.TrimSpace(line[len(p):]), true
+		}
+	}
+	return "", false
+}
+
+func cutAny(s string, seps ...string) (before, after string, found bool) {
+	best := -1
+	var sep string
+	for _, p := range seps {
+		if i := strings.Index(s, p); i >= 0 && (best < 0 || i < best) {
+			best, sep = i, p
+		}
+	}
+	if best < 0 {
+		return s, "", false
+	}
+	return s[:best], s[best+len(sep):], true
+}
+
+// isAgency reports whether s names a wire service, the usual credit after
+// a name or in a dateline.
+func isAgency(s string) bool {
+	switch strings.ToLower(strings.Trim(s, " .()")) {
+	case "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse", "pti",
+		"ians", "ani", "bloomberg", "dpa", "efe", "ansa", "xinhua", "upi", "cnn", "bbc", "tass", "kyodo",
+		"yonhap", "aa", "anadolu", "bernama", "antara", "press trust of india", "ap photo", "getty images":
+		return true
+	}
+	return false
+}
+
+// dropRoles removes a trailing ", Staff Writer"-style role or an agency
+// from a list of names, keeping further names ("X, Y and Z").
+func dropRoles(name string) string {
+	for {
+		i := strings.LastIndex(name, ",")
+		if i < 0 {
+			return name
+		}
+		tail := strings.TrimSpace(name[i+1:])
+		if !isAgency(tail) && !isRole(tail) {
+			return name
+		}
+		name = name[:i]
+	}
+}
+
+func isRole(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range []string{"writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "journalist", "bureau", "desk", "news service", "for "} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeName accepts one to a dozen words, each capitalized or a
+// particle that names contain ("van", "de", "and").
+func looksLikeName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 100 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 12 {
+		return false
+	}
+	capital := 0
+	for _, w := range words {
+		w = strings.Trim(w, ",.&'’\"“”()")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || (unicode.IsLetter(r) && !unicode.IsLower(r)):
+			capital++
+		case nameParticle(w):
+		default:
+			return false
+		}
+		if strings.ContainsAny(w, "0123456789@/") {
+			return false
+		}
+	}
+	return capital > 0
+}
+
+func nameParticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "and", "und", "et", "e", "y", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "du", "dos", "das", "ter", "ten", "our", "the", "staff", "with":
+		return true
+	}
+	return false
+}
+
+// dateLine is what a line holding only a date (and a label) gave.
+type dateLine struct {
+	Date    *dateMatch // nil when the line is a date label without a readable date ("Published 1 day ago")
+	Updated bool
+	// Lead is the text before the date, when it reads as a name
+	// ("Reuters November 18, 2019").
+	Lead string
+}
+
+// parseDateLine recognizes header lines such as "Updated: March 3, 2024,
+// 14:05 IST", "Published 5 January 2024", "2024-01-05", "Monday, March 25".
+func parseDateLine(line string) (dateLine, bool) {
+	if len(line) > maxBylineLen {
+		return dateLine{}, false
+	}
+	rest, labelled := cutDateLabel(line)
+	m, found := findDate(rest)
+	if !found {
+		if labelled && len(strings.Fields(rest)) <= 6 {
+			return dateLine{Updated: updatedLabel(line)}, true
+		}
+		return dateLine{}, false
+	}
+	lead := strings.TrimSpace(rest[:m.Start])
+	tail := strings.TrimSpace(rest[m.End:])
+	lead = strings.TrimRight(lead, ",|·•-–— ")
+	// A labelled line is a date line whatever follows the date (a second
+	// "Updated ..." date, a reading time); an unlabelled one must be
+	// little more than the date.
+	if len(strings.Fields(lead)) > 5 || (!labelled && len(strings.Fields(tail)) > 5) {
+		return dateLine{}, false
+	}
+	dl := dateLine{Date: &m, Updated: updatedLabel(line)}
+	if lead != "" && !isWeekday(lead) && looksLikeName(lead) {
+		dl.Lead = lead
+	}
+	return dl, true
+}
+
+// dateLabels introduce a date; the updated ones mark a modification.
+func cutDateLabel(line string) (string, bool) {
+	for _, p := range []string{
+		"last updated", "updated on", "updated", "first published", "published on", "published", "posted on", "posted",
+		"modified", "date", "aktualisiert", "veröffentlicht", "publicado", "atualizado", "mis à jour", "publié",
+		"pubblicato", "aggiornato", "diperbarui", "dipublikasikan", "обновлено", "опубликовано",
+	} {
+		if hasPrefixFold(line, p) {
+			if r, _ := utf8.DecodeRuneInString(line[len(p):]); unicode.IsLetter(r) {
+				continue // "Dateline", "Postedited": not a label
+			}
+			rest := strings.TrimLeft(line[len(p):], " :-–—")
+			return rest, true
+		}
+	}
+	return line, false
+}
+
+func trimDateLabel(s string) string {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	for _, p := range []string{" last updated", " updated on", " updated", " published on", " published", " posted on", " posted", " on"} {
+		if strings.HasSuffix(strings.TrimRight(lower, " :"), p) {
+			return strings.TrimSpace(s[:len(strings.TrimRight(lower, " :"))-len(p)])
+		}
+	}
+	return s
+}
+
+func updatedLabel(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range []string{"updated", "modified", "aktualisiert", "atualizado", "mis à jour", "aggiornato", "diperbarui", "обновлено"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWeekday(s string) bool {
+	switch strings.ToLower(strings.Trim(s, " ,.")) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix under Unicode case folding, with the
+// prefix's length in bytes valid for slicing s.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}

@@ -1,0 +1,241 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxCaptionLen bounds a caption line; longer lines are prose even when
+// they end in a credit.
+const maxCaptionLen = 400
+
+// parseCaption recognizes an image caption with its credit:
+//
+//	China FM addresses the press (image credit X China MFA)
+//	Protesters gather in the square. (Photo: Jane Roe/AP)
+//	He spoke on Monday.Credit...Doug Mills/The New York Times
+//	Above: A coworking space in San Francisco.
+//	Image Credit: WeWork                    (credit only)
+//	File photo
+//
+// A caption must carry a credit marker or a caption lead-in; ordinary
+// sentences never match.
+func parseCaption(line string) (Image, bool) {
+	if len(line) > maxCaptionLen || len(line) < 4 {
+		return Image{}, false
+	}
+	// Trailing parenthetical or bracketed credit.
+	if closer := line[len(line)-1]; closer == ')' || closer == ']' {
+		opener := byte('(')
+		if closer == ']' {
+			opener = '['
+		}
+		if open := strings.LastIndexByte(line, opener); open >= 0 {
+			inner := strings.TrimSpace(line[open+1 : len(line)-1])
+			if credit, ok := creditText(inner); ok {
+				return Image{Caption: trimCaption(line[:open]), Credit: credit}, true
+			}
+		}
+	}
+	// Gallery counters ("Image 1 of 8") are captions without a picture's
+	// words.
+	if galleryCounter(line) {
+		return Image{}, true
+	}
+	// A credit glued to the caption's last sentence by a scrape that
+	// dropped the space: "... isn't easy.Kathrin Ziegler/Getty".
+	if img, ok := gluedCredit(line); ok {
+		return img, true
+	}
+	// NYT-style "Credit..." glued to the caption.
+	for _, marker := range []string{"Credit...", "Credit…", "CREDIT..."} {
+		if i := strings.Index(line, marker); i >= 0 {
+			credit := strings.TrimSpace(line[i+len(marker):])
+			if credit != "" && utf8.RuneCountInString(credit) <= 120 {
+				return Image{Caption: trimCaption(line[:i]), Credit: credit}, true
+			}
+		}
+	}
+	// A credit after the caption's last sentence or a bar:
+	// "... in 2019. Photo: Reuters", "... | Photo Credit: AFP".
+	for _, sep := range []string{" | ", ". ", " - ", " — "} {
+		if i := strings.LastIndex(line, sep); i >= 0 {
+			if credit, ok := labelledCredit(line[i+len(sep):], false); ok {
+				capt := line[:i]
+				if sep == ". " {
+					capt += "."
+				}
+				return Image{Caption: trimCaption(capt), Credit: credit}, true
+			}
+		}
+	}
+	// A whole line of credit: "Image Credit: WeWork", "Photo by X on Unsplash".
+	if credit, ok := labelledCredit(line, true); ok {
+		return Image{Credit: credit}, true
+	}
+	switch strings.ToLower(strings.Trim(line, " .()[]")) {
+	case "file photo", "file image", "representational image", "representative image", "image for representation",
+		"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
+		return Image{Caption: strings.Trim(line, " ()[]")}, true
+	}
+	// Position markers belong to captions: "Jane Roe (left) and ...".
+	lower := strings.ToLower(line)
+	for _, m := range []string{"(left)", "(right)", "(center)", "(centre)", "(l)", "(r)", "(l-r)", "(from left)", "(pictured)"} {
+		if strings.Contains(lower, m) {
+			return Image{Caption: line}, true
+		}
+	}
+	// Caption lead-ins that name the picture's position.
+	for _, lead := range []string{"Above:", "Pictured:", "Top:", "Below:", "Left:", "Right:", "Photo above:", "In the photo:", "Caption:"} {
+		if strings.HasPrefix(line, lead) && len(line) > len(lead)+3 {
+			return Image{Caption: strings.TrimSpace(line[len(lead):])}, true
+		}
+	}
+	return Image{}, false
+}
+
+// creditText reads the inside of a parenthetical credit: "image credit X",
+// "Photo: X", "photo by X", "AP Photo/Jane Roe", "File photo", "courtesy X".
+func creditText(inner string) (string, bool) {
+	if c, ok := labelledCredit(inner, true); ok {
+		return c, true
+	}
+	if isAgency(inner) {
+		return inner, true
+	}
+	// "NASA/JPL/Space Science Institute": photographer and agency.
+	if strings.Contains(inner, "/") && !strings.Contains(inner, "://") && len(strings.Fields(inner)) <= 8 && !strings.ContainsAny(inner, ".,;") {
+		return inner, true
+	}
+	// A bare domain: "(onmeth.com)".
+	if !strings.ContainsAny(inner, " /") && strings.Contains(inner, ".") && len(inner) <= 40 {
+		if dot := strings.LastIndexByte(inner, '.'); dot > 0 && dot < len(inner)-2 && allLetters(inner[dot+1:]) {
+			return inner, true
+		}
+	}
+	lower := strings.ToLower(inner)
+	switch lower {
+	case "file photo", "file image", "representational image", "representative image", "file", "photo", "image":
+		return inner, true
+	}
+	for _, p := range []string{"ap photo/", "ap photo", "reuters/", "afp photo", "afp via getty images", "getty images", "shutterstock", "istock"} {
+		if strings.HasPrefix(lower, p) {
+			return inner, true
+		}
+	}
+	return "", false
+}
+
+// labelledCredit reads "Photo: X", "Image credit: X", "Photo by X",
+// "Credit: X", "Courtesy of X", "Foto: X". The credit is short: a name or
+// an agency, not a sentence. Labels that also start ordinary sentences
+// ("Courtesy of the council, ...") count only when whole, that is when
+// the text stands alone on its line or in parentheses.
+func labelledCredit(s string, whole bool) (string, bool) {
+	s = strings.TrimSpace(s)
+	labels := []string{
+		"image credit:", "image credit", "image courtesy of", "image courtesy", "image source:", "image:", "image by",
+		"photo credit:", "photo credit", "photo courtesy of", "photo courtesy", "photograph:", "photograph by",
+		"photo:", "photo by", "photos:", "photo/", "picture:", "picture by", "pic:", "pic credit:", "credit:", "credits:",
+		"foto:", "fotos:", "bild:", "crédit photo:", "crédito:", "file photo:", "file:",
+	}
+	if whole {
+		labels = append(labels, "courtesy of", "courtesy:", "courtesy", "illustration:", "illustration by", "graphic:")
+	}
+	for _, p := range labels {
+		if hasPrefixFold(s, p) {
+			credit := strings.TrimSpace(strings.TrimLeft(s[len(p):], " :-–—"))
+			credit = strings.TrimSuffix(credit, " on Unsplash")
+			if credit == "" || utf8.RuneCountInString(credit) > 100 || len(strings.Fields(credit)) > 12 {
+				return "", false
+			}
+			if strings.HasSuffix(credit, ".") && strings.Count(credit, " ") > 6 {
+				return "", false // a sentence, not a credit
+			}
+			return credit, true
+		}
+	}
+	return "", false
+}
+
+func trimCaption(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), " |-–—:")
+}
+
+// gluedCredit splits "caption.Credit Name/Agency" where the credit is
+// marked as one: a slash between names, a known agency or picture
+// library, or a credit label.
+func gluedCredit(line string) (Image, bool) {
+	for i := len(line) - 2; i > 0; i-- {
+		c := line[i]
+		if c != '.' && c != ')' && c != '!' && c != '?' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(line[i+1:])
+		if !unicode.IsUpper(next) {
+			continue
+		}
+		// "U.S." and "St.Louis": the part before must be a word of
+		// more than one letter.
+		if j := strings.LastIndexAny(line[:i], " .("); j >= i-2 {
+			continue
+		}
+		tail := line[i+1:]
+		if len(strings.Fields(tail)) > 8 || utf8.RuneCountInString(tail) > 80 {
+			return Image{}, false
+		}
+		credit := ""
+		switch {
+		case isAgency(tail) || strings.Contains(tail, "/"):
+			credit = tail
+		default:
+			if c, ok := labelledCredit(tail, false); ok {
+				credit = c
+			} else if libraryCredit(tail) {
+				credit = tail
+			}
+		}
+		if credit == "" {
+			return Image{}, false
+		}
+		return Image{Caption: trimCaption(line[:i+1]), Credit: credit}, true
+	}
+	return Image{}, false
+}
+
+// libraryCredit reports whether s names a picture agency or library.
+func libraryCredit(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range []string{"getty", "shutterstock", "istock", "alamy", "unsplash", "pexels", "wikimedia", "ap photo", "afp", "reuters", "epa"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// galleryCounter matches "Image 1 of 8", "Photo 3 of 12", "1 / 8".
+func galleryCounter(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	isNum := func(w string) bool { return w != "" && strings.Trim(w, "0123456789") == "" }
+	switch len(f) {
+	case 3:
+		return isNum(f[0]) && (f[1] == "/" || f[1] == "of") && isNum(f[2])
+	case 4:
+		switch f[0] {
+		case "image", "photo", "picture", "slide", "foto", "bild":
+			return isNum(f[1]) && (f[2] == "of" || f[2] == "/" || f[2] == "de" || f[2] == "von") && isNum(f[3])
+		}
+	}
+	return false
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}

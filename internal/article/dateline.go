@@ -1,0 +1,169 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxDatelineHead bounds where the dateline's separator may stand: a
+// dateline is a few words at the very start of the first paragraph.
+const maxDatelineHead = 90
+
+// datelineMatch is a dateline found at the start of a paragraph.
+type datelineMatch struct {
+	Place  string
+	Agency string
+	Date   *dateMatch
+	Rest   string // the paragraph without its dateline
+}
+
+// parseDateline reads the lead of a news paragraph:
+//
+//	New Delhi, March 25: ...          place, date, colon
+//	WASHINGTON, Jan. 5 (Reuters) - ...  place, date, agency, dash
+//	LAGOS, Nigeria (AP) — ...          place, region, agency, dash
+//	LONDON — ...                       capitalized place, dash
+//
+// Without a date or an agency only an all-capitals place before a dash
+// counts, so that prose such as "However, he said: ..." is left alone.
+func parseDateline(p string) (datelineMatch, bool) {
+	sepAt, sepEnd, dash := datelineSeparator(p)
+	if sepAt <= 0 {
+		return datelineMatch{}, false
+	}
+	head := strings.TrimSpace(p[:sepAt])
+	rest := strings.TrimSpace(p[sepEnd:])
+	if rest == "" {
+		return datelineMatch{}, false
+	}
+	var dm datelineMatch
+	if strings.HasSuffix(head, ")") {
+		open := strings.LastIndexByte(head, '(')
+		if open < 0 {
+			return datelineMatch{}, false
+		}
+		agency := strings.TrimSpace(head[open+1 : len(head)-1])
+		if !isAgency(agency) && !looksLikeAgency(agency) {
+			return datelineMatch{}, false
+		}
+		dm.Agency = agency
+		head = strings.TrimSpace(head[:open])
+	}
+	parts := strings.Split(head, ",")
+	if len(parts) >= 2 {
+		last := strings.TrimSpace(parts[len(parts)-1])
+		// "March 3, 2024" splits at its own comma: try the last two parts.
+		if len(parts) >= 3 {
+			two := strings.TrimSpace(parts[len(parts)-2]) + "," + parts[len(parts)-1]
+			if m, ok := dateAtStart(two); ok && m.End == len(two) {
+				dm.Date = &m
+				parts = parts[:len(parts)-2]
+			}
+		}
+		if dm.Date == nil {
+			if m, ok := dateAtStart(last); ok && m.End == len(last) {
+				dm.Date = &m
+				parts = parts[:len(parts)-1]
+			}
+		}
+	}
+	if len(parts) == 0 || len(parts) > 2 {
+		return datelineMatch{}, false
+	}
+	place := strings.TrimSpace(strings.Join(parts, ","))
+	if !looksLikePlace(place) {
+		return datelineMatch{}, false
+	}
+	if dm.Date == nil && dm.Agency == "" && (!dash || !allCaps(parts[0])) {
+		return datelineMatch{}, false
+	}
+	dm.Place = place
+	dm.Rest = rest
+	return dm, true
+}
+
+// datelineSeparator finds the colon or dash that ends a dateline.
+func datelineSeparator(p string) (at, end int, dash bool) {
+	limit := min(len(p), maxDatelineHead)
+	for i := 0; i < limit; {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch r {
+		case ':':
+			// "14:05" is a time, not a separator.
+			if i+1 < len(p) && p[i+1] >= '0' && p[i+1] <= '9' {
+				break
+			}
+			return i, i + size, false
+		case '—', '–':
+			return i, i + size, true
+		case '-':
+			if i > 0 && p[i-1] == ' ' && i+1 < len(p) && (p[i+1] == ' ' || p[i+1] == '-') {
+				j := i + 1
+				for j < len(p) && p[j] == '-' {
+					j++
+				}
+				return i, j, true
+			}
+		case '!', '?':
+			// A sentence ended first. Periods do not stop the search:
+			// dates ("Jan. 5") and places ("St. Louis") have them, and
+			// the place check rejects a whole sentence as a place.
+			return -1, -1, false
+		}
+		i += size
+	}
+	return -1, -1, false
+}
+
+// looksLikePlace accepts one or two comma-separated names of one to four
+// capitalized words each, without digits.
+func looksLikePlace(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 50 {
+		return false
+	}
+	for _, part := range strings.Split(s, ",") {
+		words := strings.Fields(part)
+		if len(words) == 0 || len(words) > 4 {
+			return false
+		}
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) && !placeParticle(w) {
+				return false
+			}
+			if strings.ContainsAny(w, "0123456789\"“”") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func placeParticle(w string) bool {
+	switch w {
+	case "de", "del", "la", "el", "of", "upon", "on", "am", "an", "der", "di", "da", "do", "dos", "es", "al":
+		return true
+	}
+	return false
+}
+
+// looksLikeAgency accepts a short all-capitals credit ("AFP", "PTI",
+// "IANS") when it is not in the known list.
+func looksLikeAgency(s string) bool {
+	return len(s) >= 2 && len(s) <= 8 && allCaps(s) && !strings.ContainsAny(s, "0123456789 ")
+}
+
+// allCaps reports whether s has letters and no lower-case ones.
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}

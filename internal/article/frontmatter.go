@@ -1,0 +1,247 @@
+package article
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// frontMatter is what a Markdown file's YAML header said. Set fields win
+// over anything inferred from the text.
+type frontMatter struct {
+	Title, Author, Summary, Slug string
+	Date, Updated                *time.Time
+	Tags                         []string
+	Draft                        bool
+}
+
+// splitFrontMatter separates a leading "---" YAML block from the body. A
+// block that is opened but never closed is not front matter: the text is
+// returned whole with a warning.
+func splitFrontMatter(text string) (yamlText, body string, line int, warn string) {
+	if !strings.HasPrefix(text, "---\n") {
+		return "", text, 0, ""
+	}
+	rest := text[4:]
+	off := 0
+	for off <= len(rest) {
+		end := strings.IndexByte(rest[off:], '\n')
+		var l string
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if t := strings.TrimRight(l, " \t"); t == "---" || t == "..." {
+			next := len(rest)
+			if end >= 0 {
+				next = off + end + 1
+			}
+			return rest[:off], rest[next:], 2, ""
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return "", text, 0, "front matter: opening --- has no closing ---; read as Markdown"
+}
+
+// readFrontMatter decodes the YAML block. Every problem is a warning naming
+// the key and its line; a broken block is ignored as a whole.
+func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []string) {
+	var fm frontMatter
+	var warns []string
+	warnf := func(format string, args ...any) { warns = append(warns, fmt.Sprintf(format, args...)) }
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		warnf("front matter: ignored: %v", err)
+		return fm, warns
+	}
+	if len(doc.Content) == 0 {
+		return fm, warns // an empty block
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		warnf("front matter: ignored: want a mapping of keys, got %s (line %d)", nodeKind(root), root.Line+firstLine-1)
+		return fm, warns
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := k.Value
+		line := k.Line + firstLine - 1
+		bad := func(want string) {
+			warnf("front matter: key %q (line %d): want %s, got %s", key, line, want, describe(v))
+		}
+		switch key {
+		case "title", "summary", "slug":
+			s, ok := scalarString(v)
+			if !ok {
+				bad("a string")
+				continue
+			}
+			switch key {
+			case "title":
+				fm.Title = s
+			case "summary":
+				fm.Summary = s
+			case "slug":
+				if fm.Slug = Slugify(s); fm.Slug == "" && s != "" {
+					warnf("front matter: key %q (line %d): %q has nothing usable in a URL", key, line, s)
+				}
+			}
+		case "author":
+			a, ok := authorValue(v)
+			if !ok {
+				bad("a name, a list of names or a mapping with a name")
+				continue
+			}
+			fm.Author = a
+		case "date", "updated":
+			t, ok := timeValue(v, opts)
+			if !ok {
+				bad("a date such as 2024-01-05 or 2024-01-05T14:05:00Z")
+				continue
+			}
+			if key == "date" {
+				fm.Date = &t
+			} else {
+				fm.Updated = &t
+			}
+		case "tags":
+			tags, ok := tagsValue(v)
+			if !ok {
+				bad("a list of tags or a comma-separated string")
+				continue
+			}
+			fm.Tags = tags
+		case "draft":
+			var b bool
+			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+				bad("true or false")
+				continue
+			}
+			fm.Draft = b
+		default:
+			warnf("front matter: unknown key %q (line %d) ignored", key, line)
+		}
+	}
+	return fm, warns
+}
+
+func scalarString(v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		return "", false
+	}
+	return strings.TrimSpace(v.Value), true
+}
+
+func authorValue(v *yaml.Node) (string, bool) {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return scalarString(v)
+	case yaml.SequenceNode:
+		var names []string
+		for _, item := range v.Content {
+			n, ok := authorValue(item)
+			if !ok {
+				return "", false
+			}
+			if n != "" {
+				names = append(names, n)
+			}
+		}
+		return strings.Join(names, ", "), true
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			if v.Content[i].Value == "name" {
+				return scalarString(v.Content[i+1])
+			}
+		}
+	}
+	return "", false
+}
+
+// timeValue reads a YAML date: RFC 3339, "2006-01-02 15:04[:05]", a bare
+// day, or any form the text date reader knows, as long as it has a year.
+// A value without a zone is in opts.Location.
+func timeValue(v *yaml.Node, opts Options) (time.Time, bool) {
+	s, ok := scalarString(v)
+	if !ok || s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -0700 MST"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, opts.Location); err == nil {
+			return t, true
+		}
+	}
+	if m, ok := findDate(s); ok && m.Year != 0 && m.Start == 0 && m.End == len(s) {
+		if t, _, _, ok := m.resolve(opts.Ref, opts.Location); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func tagsValue(v *yaml.Node) ([]string, bool) {
+	var raw []string
+	switch v.Kind {
+	case yaml.ScalarNode:
+		s, ok := scalarString(v)
+		if !ok {
+			return nil, false
+		}
+		raw = strings.Split(s, ",")
+	case yaml.SequenceNode:
+		for _, item := range v.Content {
+			s, ok := scalarString(item)
+			if !ok {
+				return nil, false
+			}
+			raw = append(raw, s)
+		}
+	default:
+		return nil, false
+	}
+	tags := []string{}
+	seen := map[string]bool{}
+	for _, t := range raw {
+		t = strings.Join(strings.Fields(t), " ")
+		if t != "" && !seen[strings.ToLower(t)] {
+			seen[strings.ToLower(t)] = true
+			tags = append(tags, t)
+		}
+	}
+	return tags, true
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.ScalarNode:
+		return "a scalar"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "nothing"
+}
+
+func describe(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode {
+		if v.Tag == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("%q", v.Value)
+	}
+	return nodeKind(v)
+}

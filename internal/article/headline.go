@@ -1,0 +1,177 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// headlineShape reports whether a line could be a headline: a line of a
+// few words with letters, not a URL, a counter or a phone number.
+func headlineShape(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n > maxTitleLen || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.Contains(s, "@") {
+		return false
+	}
+	letters, digits, cjk := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if cjkRune(r) {
+				cjk++
+			}
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters == 0 || digits*10 > (letters+digits)*3 {
+		return false
+	}
+	w := wordCount(s)
+	if cjk >= 6 {
+		return w <= maxTitleWords
+	}
+	return w >= minTitleWords && w <= maxTitleWords
+}
+
+func cjkRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// Bounds on the body text a vocabulary is built from: a headline's words
+// are in the first paragraphs, and a huge body must not cost a huge map.
+const (
+	vocabParagraphs = 30
+	vocabBytes      = 32 << 10
+)
+
+// vocabulary is the set of word stems of an article's opening paragraphs.
+type vocabulary map[string]struct{}
+
+func newVocabulary(paras []string) vocabulary {
+	v := vocabulary{}
+	size := 0
+	for i, p := range paras {
+		if i >= vocabParagraphs || size >= vocabBytes {
+			break
+		}
+		size += len(p)
+		eachStem(p, func(s string) { v[s] = struct{}{} })
+	}
+	return v
+}
+
+// overlap counts a line's distinct stems and how many of them the
+// vocabulary holds.
+func (v vocabulary) overlap(line string) (hits, total int) {
+	seen := map[string]bool{}
+	eachStem(line, func(s string) {
+		if seen[s] {
+			return
+		}
+		seen[s] = true
+		if _, ok := v[s]; ok {
+			hits++
+		}
+	})
+	return hits, len(seen)
+}
+
+// shares reports whether a line shares enough words with the body to head
+// it: a share of its stems of at least min, and at least two of them, since
+// one common word ("follow", "news") proves nothing.
+func (v vocabulary) shares(line string, min float64) bool {
+	hits, total := v.overlap(line)
+	return hits >= 2 && float64(hits) >= min*float64(total)
+}
+
+// stemLen is how many letters of a word stand for it: enough to tell
+// words apart, few enough that "hibernating" meets "hibernation".
+const stemLen = 6
+
+// eachStem calls f with the stem of every word of four letters or more
+// (shorter words are mostly function words), and with every pair of
+// adjacent characters in CJK text, which has no spaces.
+func eachStem(s string, f func(string)) {
+	var buf [stemLen * utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		if cjkRune(r) {
+			j := i + size
+			r2, size2 := utf8.DecodeRuneInString(s[j:])
+			if j < len(s) && cjkRune(r2) {
+				f(s[i : j+size2])
+			}
+			i = j
+			continue
+		}
+		b := buf[:0]
+		letters := 0
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) || cjkRune(r) {
+				break
+			}
+			if letters < stemLen {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			letters++
+			j += size
+		}
+		if letters >= 4 {
+			f(string(b))
+		}
+		i = j
+	}
+}
+
+// bareName reads a header line that is only an author's name, without
+// "By": "Jane Roe", "Kevin Johnson and Kevin McCoy USA TODAY", "PTI,
+// Washington" (an agency first stands for the author).
+func bareName(s string) (string, bool) {
+	s = strings.TrimRight(strings.TrimSpace(s), ",;")
+	if first, _, ok := strings.Cut(s, ","); ok && isAgency(first) {
+		return strings.TrimSpace(first), true
+	}
+	if isAgency(s) {
+		return s, true
+	}
+	w := wordCount(s)
+	if w < 2 || w > 8 || len(s) > 60 || strings.ContainsAny(s, ":|!?") || !looksLikeName(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// titleShape reports whether a headline-shaped line can be a title rather
+// than a standfirst: it does not end like a sentence or a label, and holds
+// no sentence break.
+func titleShape(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last == '.' && !strings.HasSuffix(s, "...") || last == ':' || last == ',' {
+		return false
+	}
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+			next, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(next) && i > 0 && s[i-1] != '.' && !isInitial(s, i) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isInitial reports whether the period at i closes a one-letter initial or
+// a short abbreviation ("U.S.", "J. Smith", "Mr.").
+func isInitial(s string, i int) bool {
+	j := strings.LastIndexAny(s[:i], " (")
+	word := s[j+1 : i]
+	return utf8.RuneCountInString(word) <= 2 || strings.Contains(word, ".")
+}

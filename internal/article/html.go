@@ -1,0 +1,57 @@
+package article
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"seedfeed/internal/article/htmlextract"
+)
+
+// parseHTML reads an HTML page through htmlextract (readability, page
+// metadata, sanitizing) and reads the same header facts as plain text from
+// the start of its body: a byline or date line readability kept, and a
+// dateline. Those leave the plain paragraphs; the sanitized HTML is kept as
+// extracted.
+func parseHTML(page string, opts Options, a *Article) error {
+	res, err := htmlextract.Extract([]byte(page), baseURL(opts.BaseURL))
+	if err != nil {
+		if errors.Is(err, htmlextract.ErrNoArticle) {
+			return fmt.Errorf("%w: %w", ErrNoBody, err)
+		}
+		return fmt.Errorf("html: %w", err)
+	}
+	a.Title = strings.TrimSpace(res.Title)
+	if b, ok := parseByline(res.Byline); ok {
+		a.Author = b.Author
+	} else if by := strings.TrimSpace(res.Byline); by != "" && len(by) <= maxBylineLen {
+		a.Author = by
+	}
+	a.Published = res.Published
+	a.Updated = res.Modified
+	a.Tags = res.Tags
+	a.BodyHTML = res.BodyHTML
+
+	paras := res.Paragraphs
+	var h headerFacts
+	for k := 0; k < maxLeadLines && len(paras) > 1; k++ {
+		p := paras[0]
+		if !(a.Title != "" && strings.EqualFold(p, a.Title)) && !h.byOrDate(p) {
+			break
+		}
+		a.Removed[kindHeader] = append(a.Removed[kindHeader], p)
+		paras = paras[1:]
+	}
+	if len(paras) > 0 {
+		if dl, ok := parseDateline(paras[0]); ok {
+			h.dateline = &dl
+			paras = append([]string{dl.Rest}, paras[1:]...)
+		}
+	}
+	a.BodyParagraphs = paras
+	if len(a.BodyParagraphs) == 0 {
+		return fmt.Errorf("%w: the page's article has no text", ErrNoBody)
+	}
+	h.apply(a, opts)
+	return nil
+}

@@ -1,0 +1,298 @@
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// parseMarkdown reads Markdown with optional YAML front matter. The body is
+// rendered by goldmark without raw HTML and then sanitized, so a seed file
+// cannot inject markup into the feeds.
+func parseMarkdown(src string, opts Options, a *Article) error {
+	yamlText, body, line, warn := splitFrontMatter(src)
+	if warn != "" {
+		a.Warnings = append(a.Warnings, warn)
+	}
+	var fm frontMatter
+	if line > 0 {
+		var warns []string
+		fm, warns = readFrontMatter(yamlText, line, opts)
+		a.Warnings = append(a.Warnings, warns...)
+	}
+	source := []byte(body)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	doc := md.Parser().Parse(text.NewReader(source))
+	base := baseURL(opts.BaseURL)
+
+	mr := mdReader{source: source, a: a}
+	mr.takeTitle(doc, fm.Title)
+	mr.absolutize(doc, base)
+	mr.collect(doc)
+	mr.takeLead(doc)
+
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, source, doc); err != nil {
+		return fmt.Errorf("markdown: render: %w", err)
+	}
+	a.BodyHTML = strings.TrimSpace(sanitizer().Sanitize(buf.String()))
+	if len(a.BodyParagraphs) == 0 {
+		return fmt.Errorf("%w: the Markdown has no body text", ErrNoBody)
+	}
+
+	if fm.Title != "" {
+		a.Title = fm.Title
+	}
+	if fm.Author != "" {
+		a.Author = fm.Author
+	}
+	if fm.Summary != "" {
+		a.Summary = fm.Summary
+	}
+	a.Slug = fm.Slug
+	a.Tags = fm.Tags
+	a.Draft = fm.Draft
+	a.Published = fm.Date
+	a.Updated = fm.Updated
+	mr.h.apply(a, opts)
+	return nil
+}
+
+// sanitizer is the one policy every HTML body passes: bluemonday's for
+// user-generated content.
+func sanitizer() *bluemonday.Policy { return bluemonday.UGCPolicy() }
+
+// baseURL parses Options.BaseURL; a relative or broken one is no base.
+func baseURL(s string) *url.URL {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || !u.IsAbs() {
+		return nil
+	}
+	return u
+}
+
+// mdReader walks a goldmark document once for the article's fields.
+type mdReader struct {
+	source []byte
+	a      *Article
+	h      headerFacts
+	// blocks maps each body paragraph to its node, for takeLead.
+	blocks []ast.Node
+}
+
+// takeTitle uses the first level-1 heading as the title when the front
+// matter gives none, and removes it from the body; it also removes a
+// leading heading that repeats the front matter's title.
+func (mr *mdReader) takeTitle(doc ast.Node, fmTitle string) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n.Kind() {
+		case ast.KindThematicBreak, ast.KindHTMLBlock, ast.KindLinkReferenceDefinition:
+			continue
+		case ast.KindHeading:
+			if n.(*ast.Heading).Level != 1 {
+				return
+			}
+			t := mr.inlineText(n)
+			if fmTitle == "" || strings.EqualFold(strings.TrimSpace(t), strings.TrimSpace(fmTitle)) {
+				mr.a.Title = t
+				doc.RemoveChild(doc, n)
+			}
+			return
+		default:
+			return
+		}
+	}
+}
+
+// absolutize resolves relative link and image destinations against base.
+func (mr *mdReader) absolutize(doc ast.Node, base *url.URL) {
+	if base == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.Link:
+			v.Destination = resolveRef(base, v.Destination)
+		case *ast.Image:
+			v.Destination = resolveRef(base, v.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func resolveRef(base *url.URL, dest []byte) []byte {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.IsAbs() {
+		return dest
+	}
+	return []byte(base.ResolveReference(u).String())
+}
+
+// collect turns the top-level blocks into plain-text paragraphs: one per
+// paragraph, heading, list item, quoted block, table row or code block.
+// Images become Images, by their alt text and title.
+func (mr *mdReader) collect(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		mr.block(n)
+	}
+}
+
+func (mr *mdReader) block(n ast.Node) {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+		mr.images(n)
+		if t := strings.TrimSpace(mr.inlineText(n)); t != "" {
+			mr.add(t, n)
+		}
+	case ast.KindList:
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			var parts []string
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				mr.images(c)
+				if c.Kind() == ast.KindList {
+					mr.block(c)
+					continue
+				}
+				if t := strings.TrimSpace(mr.inlineText(c)); t != "" {
+					parts = append(parts, t)
+				}
+			}
+			if len(parts) > 0 {
+				mr.add(strings.Join(parts, " "), item)
+			}
+		}
+	case ast.KindBlockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			mr.block(c)
+		}
+	case ast.KindCodeBlock, ast.KindFencedCodeBlock:
+		var b strings.Builder
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Write(seg.Value(mr.source))
+		}
+		if t := strings.TrimRight(b.String(), "\n"); strings.TrimSpace(t) != "" {
+			mr.add(t, n)
+		}
+	case east.KindTable:
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			var cells []string
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, strings.TrimSpace(mr.inlineText(c)))
+			}
+			if t := strings.Join(cells, " | "); strings.Trim(t, " |") != "" {
+				mr.add(t, n)
+			}
+		}
+	}
+}
+
+func (mr *mdReader) add(t string, n ast.Node) {
+	mr.a.BodyParagraphs = append(mr.a.BodyParagraphs, t)
+	mr.blocks = append(mr.blocks, n)
+}
+
+// images records the pictures in a block.
+func (mr *mdReader) images(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := c.(*ast.Image); ok && entering {
+			capt := strings.TrimSpace(mr.inlineText(img))
+			credit := ""
+			if len(img.Title) > 0 {
+				credit = strings.TrimSpace(string(img.Title))
+				if c, ok := labelledCredit(credit, true); ok {
+					credit = c
+				}
+			}
+			if capt != "" || credit != "" {
+				im := Image{Caption: capt, Credit: credit}
+				for _, have := range mr.a.Images {
+					if have == im {
+						return ast.WalkSkipChildren, nil
+					}
+				}
+				mr.a.Images = append(mr.a.Images, im)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// inlineText is the plain text of a node's inline content: entities and
+// escapes resolved, soft breaks as spaces, hard breaks as newlines, no
+// markup and no raw HTML. Called on an image, it gives the alt text.
+func (mr *mdReader) inlineText(n ast.Node) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				val := v.Value(mr.source)
+				if !v.IsRaw() {
+					val = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(val)))
+				}
+				b.Write(val)
+				switch {
+				case v.HardLineBreak():
+					b.WriteByte('\n')
+				case v.SoftLineBreak():
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(v.Value)
+			case *ast.AutoLink:
+				b.Write(v.Label(mr.source))
+			case *ast.RawHTML, *ast.Image:
+				// Raw HTML is dropped; an image's alt text is its
+				// caption, not part of the sentence around it.
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// takeLead reads a byline or date line at the top of the body, and a
+// dateline opening the first paragraph. A byline or date line leaves the
+// body and the rendered HTML; a dateline leaves the plain paragraph only,
+// since the rendered paragraph may carry markup around it.
+func (mr *mdReader) takeLead(doc ast.Node) {
+	for k := 0; k < maxLeadLines && len(mr.a.BodyParagraphs) > 1; k++ {
+		p := mr.a.BodyParagraphs[0]
+		n := mr.blocks[0]
+		if n.Kind() != ast.KindParagraph || !mr.h.byOrDate(p) {
+			break
+		}
+		if n.Parent() == doc {
+			doc.RemoveChild(doc, n)
+		}
+		mr.a.BodyParagraphs = mr.a.BodyParagraphs[1:]
+		mr.blocks = mr.blocks[1:]
+	}
+	if len(mr.a.BodyParagraphs) > 0 && mr.blocks[0].Kind() == ast.KindParagraph {
+		if dl, ok := parseDateline(mr.a.BodyParagraphs[0]); ok {
+			mr.h.dateline = &dl
+			mr.a.BodyParagraphs[0] = dl.Rest
+		}
+	}
+}

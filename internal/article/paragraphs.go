@@ -1,0 +1,95 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// splitParagraphs cuts plain text into trimmed paragraphs. Blank lines
+// separate paragraphs; inside a block of consecutive lines, each line is
+// its own paragraph (scrapes put one element per line) unless the block
+// reads as one paragraph hard-wrapped at a fixed width, which is joined.
+func splitParagraphs(s string) []string {
+	out := make([]string, 0, strings.Count(s, "\n")/2+1)
+	var block []string
+	flush := func() {
+		if len(block) > 1 && hardWrapped(block) {
+			out = append(out, strings.Join(block, " "))
+		} else {
+			out = append(out, block...)
+		}
+		block = block[:0]
+	}
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		block = append(block, line)
+	}
+	flush()
+	return out
+}
+
+// Hard-wrap widths: text editors and mail clients wrap between about 60
+// and 80 columns; allow some slack either side.
+const (
+	wrapMin    = 25
+	wrapMax    = 100
+	wrapSpread = 45
+)
+
+// hardWrapped reports whether the lines of a block are one paragraph
+// broken at a fixed width: every line but the last is of similar, moderate
+// length, none is a list item, and the breaks fall mid-sentence.
+func hardWrapped(lines []string) bool {
+	lo, hi := wrapMax, 0
+	midSentence := false
+	for i, l := range lines {
+		if listItem(l) {
+			return false
+		}
+		if i == len(lines)-1 {
+			break
+		}
+		n := utf8.RuneCountInString(l)
+		if n < wrapMin || n > wrapMax {
+			return false
+		}
+		lo, hi = min(lo, n), max(hi, n)
+		last, _ := utf8.DecodeLastRuneInString(l)
+		if !strings.ContainsRune(".!?:;\"”’)", last) {
+			midSentence = true
+		}
+		next, _ := utf8.DecodeRuneInString(lines[i+1])
+		if unicode.IsLower(next) {
+			midSentence = true
+		}
+	}
+	if utf8.RuneCountInString(lines[len(lines)-1]) > hi+10 {
+		return false
+	}
+	return hi-lo <= wrapSpread && midSentence
+}
+
+// listItem reports whether a line starts with a bullet or an item number.
+func listItem(l string) bool {
+	r, size := utf8.DecodeRuneInString(l)
+	switch r {
+	case '-', '*', '+', '•', '·', '–', '—', '▪', '►', '>', '|':
+		return len(l) == size || l[size] == ' '
+	}
+	i := 0
+	for i < len(l) && i < 3 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(l) && (l[i] == '.' || l[i] == ')') && l[i+1] == ' '
+}

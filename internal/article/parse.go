@@ -1,0 +1,133 @@
+package article
+
+import (
+	"fmt"
+	"html"
+	"path"
+	"strings"
+	"time"
+)
+
+// Format is how Parse reads a file, chosen by its extension.
+type Format int
+
+// The formats Parse reads.
+const (
+	FormatText Format = iota
+	FormatMarkdown
+	FormatHTML
+)
+
+// FormatOf picks the format from a file name: .md and .markdown are
+// Markdown, .html and .htm HTML, anything else (.txt, no extension) plain
+// text.
+func FormatOf(name string) Format {
+	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/"))) {
+	case ".md", ".markdown":
+		return FormatMarkdown
+	case ".html", ".htm":
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// Parse normalizes one seed file. name is used for its extension (the
+// format) and as the slug of last resort; data is the file's bytes. It
+// returns ErrEmpty, ErrBinary or ErrInvalidUTF8 (wrapped) for input that is
+// not text, and ErrNoBody when no article text is left.
+func Parse(name string, data []byte, opts Options) (*Article, error) {
+	if opts.Location == nil {
+		opts.Location = time.UTC
+	}
+	text, warns, err := cleanInput(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	a := &Article{Removed: map[string][]string{}, Warnings: warns}
+	switch FormatOf(name) {
+	case FormatMarkdown:
+		err = parseMarkdown(text, opts, a)
+	case FormatHTML:
+		err = parseHTML(text, opts, a)
+	default:
+		err = parseText(text, opts, a)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	finish(a, name)
+	return a, nil
+}
+
+// finish fills what every format derives the same way and makes every
+// string safe for XML.
+func finish(a *Article, name string) {
+	a.Title = scrubString(a.Title)
+	a.Subtitle = scrubString(a.Subtitle)
+	a.Author = scrubString(a.Author)
+	for i, p := range a.BodyParagraphs {
+		a.BodyParagraphs[i] = scrubString(p)
+	}
+	if a.BodyHTML == "" {
+		a.BodyHTML = paragraphsHTML(a.BodyParagraphs)
+	}
+	a.BodyHTML = scrubString(a.BodyHTML)
+	if a.Summary == "" && len(a.BodyParagraphs) > 0 {
+		a.Summary = summarize(a.BodyParagraphs[0])
+	}
+	a.Summary = scrubString(a.Summary)
+	if a.Slug == "" {
+		a.Slug = slugFor(a.Title, name)
+	}
+	if a.Dateline != nil {
+		a.Dateline.Place = scrubString(a.Dateline.Place)
+		a.Dateline.DateText = scrubString(a.Dateline.DateText)
+	}
+	for i := range a.Images {
+		a.Images[i].Caption = scrubString(a.Images[i].Caption)
+		a.Images[i].Credit = scrubString(a.Images[i].Credit)
+	}
+	for i, t := range a.Tags {
+		a.Tags[i] = scrubString(t)
+	}
+	for k, lines := range a.Removed {
+		for i, l := range lines {
+			lines[i] = scrubString(l)
+		}
+		if sk := scrubString(k); sk != k {
+			delete(a.Removed, k)
+			a.Removed[sk] = lines
+		}
+	}
+	for i, w := range a.Warnings {
+		a.Warnings[i] = scrubString(w)
+	}
+	// Empty lists encode as [] rather than null: consumers of check -json
+	// iterate them without a nil check.
+	if a.Images == nil {
+		a.Images = []Image{}
+	}
+	if a.BodyParagraphs == nil {
+		a.BodyParagraphs = []string{}
+	}
+	if a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if a.Warnings == nil {
+		a.Warnings = []string{}
+	}
+}
+
+// paragraphsHTML renders plain paragraphs as escaped <p> elements.
+func paragraphsHTML(ps []string) string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("<p>")
+		b.WriteString(html.EscapeString(p))
+		b.WriteString("</p>")
+	}
+	return b.String()
+}

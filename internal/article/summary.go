@@ -1,0 +1,115 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Summary lengths, in characters: the target, and how far past it a
+// sentence may run before it is cut mid-sentence instead.
+const (
+	summaryTarget = 300
+	summaryMin    = 120
+	summaryMax    = 360
+)
+
+// summarize returns the first paragraph as a summary: whole when short,
+// else cut at the sentence end nearest the target, else at a word boundary
+// with an ellipsis (the only case that gets one).
+func summarize(p string) string {
+	p = strings.Join(strings.Fields(p), " ")
+	if utf8.RuneCountInString(p) <= summaryTarget {
+		return p
+	}
+	best, bestDist := -1, 1<<30
+	chars := 0
+	for i, r := range p {
+		chars++
+		if chars > summaryMax {
+			break
+		}
+		if !sentenceEnd(p, i, r) {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		end = skipClosers(p, end)
+		if chars < summaryMin {
+			continue
+		}
+		d := chars - summaryTarget
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = end, d
+		}
+	}
+	if best > 0 {
+		return strings.TrimSpace(p[:best])
+	}
+	// No sentence ends in reach: cut at the last space before the target,
+	// or at the target itself in text without spaces (CJK).
+	cut, n, hard := 0, 0, len(p)
+	for i, r := range p {
+		if n == summaryTarget-1 {
+			hard = i
+			break
+		}
+		if r == ' ' {
+			cut = i
+		}
+		n++
+	}
+	if cut == 0 {
+		cut = hard
+	}
+	return strings.TrimRightFunc(p[:cut], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
+}
+
+// sentenceEnd reports whether the rune at i ends a sentence: terminal
+// punctuation followed by a space (or a closing quote then a space) and not
+// after an abbreviation or an initial ("U.S.", "Mr.", "J. Smith").
+func sentenceEnd(p string, i int, r rune) bool {
+	switch r {
+	case '。', '！', '？':
+		return true
+	case '.', '!', '?':
+	default:
+		return false
+	}
+	end := skipClosers(p, i+1)
+	if end < len(p) && p[end] != ' ' {
+		return false
+	}
+	if r != '.' {
+		return true
+	}
+	w := p[:i]
+	if j := strings.LastIndexAny(w, " (“\"'‘"); j >= 0 {
+		w = w[j+1:]
+	}
+	if utf8.RuneCountInString(w) <= 1 || strings.Contains(w, ".") {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "lt", "col", "capt",
+		"no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+		"sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "mt", "ft":
+		return false
+	}
+	return true
+}
+
+func skipClosers(p string, j int) int {
+	for j < len(p) {
+		r, size := utf8.DecodeRuneInString(p[j:])
+		switch r {
+		case '"', '\'', '”', '’', ')', '»':
+			j += size
+			continue
+		}
+		break
+	}
+	return j
+}

@@ -1,0 +1,397 @@
+package article
+
+import (
+	"fmt"
+	"time"
+
+	"seedfeed/internal/article/boilerplate"
+)
+
+// Kinds of removed lines this package names itself, beside those of
+// boilerplate.Classify.
+const (
+	kindCaption          = "caption"
+	kindDuplicateCaption = "duplicate_caption"
+	kindHeader           = "header" // header lines that are neither title, subtitle, byline nor date
+	kindOutside          = "outside"
+)
+
+// maxLeadLines is how many lines at the start of the body may still be a
+// byline or a date line that Classify left in the body.
+const maxLeadLines = 3
+
+// role is what a paragraph became in the Article.
+type role uint8
+
+const (
+	roleDrop     role = iota // removed, under Classify's kind or the fallback
+	roleBody                 // a body paragraph
+	roleTitle                // Title
+	roleSubtitle             // Subtitle
+	roleFact                 // a byline or date line read into fields
+	roleCaption              // an image caption, removed as caption
+)
+
+// parseText reads plain text: paragraphs, the article run and its header
+// found by boilerplate.Classify, then title, subtitle, byline, dates,
+// captions and the dateline read from that header.
+func parseText(text string, opts Options, a *Article) error {
+	paras := splitParagraphs(text)
+	res := boilerplate.Classify(paras)
+	if len(res.Kinds) != len(paras) {
+		return fmt.Errorf("boilerplate: %d kinds for %d lines", len(res.Kinds), len(paras))
+	}
+	start, body, end := res.Start, res.Body, res.End
+	if start < 0 || end > len(paras) || start > body || body > end || start == end {
+		return fmt.Errorf("%w: no article run among %d paragraphs", ErrNoBody, len(paras))
+	}
+	tr := &textReader{
+		paras: paras, kinds: res.Kinds, a: a,
+		roles:    make([]role, len(paras)),
+		fallback: make([]string, len(paras)),
+	}
+	tr.findCaptions(start, end)
+	tr.readBody(body, end)
+	if len(a.BodyParagraphs) == 0 {
+		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
+	}
+	tr.readHeader(start, body)
+	tr.emitRemoved(start, end)
+	tr.h.apply(a, opts)
+	return nil
+}
+
+// textReader holds the classified paragraphs and what each became.
+type textReader struct {
+	paras, kinds []string
+	a            *Article
+	h            headerFacts
+	roles        []role
+	// fallback is the removal kind for a dropped line Classify kept.
+	fallback []string
+	captions map[int]Image
+	// captionKind is caption or duplicate_caption per caption line.
+	captionKind map[int]string
+}
+
+// findCaptions marks the caption lines of the article run and collects
+// their images, each distinct one once. A caption repeated anywhere on the
+// page is a duplicate caption, every copy of it.
+func (tr *textReader) findCaptions(start, end int) {
+	tr.captions = map[int]Image{}
+	tr.captionKind = map[int]string{}
+	count := map[string]int{}
+	for i := start; i < end; i++ {
+		if img, ok := parseCaption(tr.paras[i]); ok {
+			tr.captions[i] = img
+			count[tr.paras[i]] = 0
+		} else if tr.kinds[i] == kindCaption {
+			tr.captions[i] = Image{}
+			count[tr.paras[i]] = 0
+		}
+	}
+	if len(count) == 0 {
+		return
+	}
+	for _, p := range tr.paras {
+		if n, ok := count[p]; ok {
+			count[p] = n + 1
+		}
+	}
+	seen := map[Image]bool{}
+	prev := -2
+	for i := start; i < end; i++ {
+		img, ok := tr.captions[i]
+		if !ok {
+			continue
+		}
+		tr.roles[i] = roleCaption
+		tr.captionKind[i] = kindCaption
+		if count[tr.paras[i]] > 1 || tr.kinds[i] == boilerplate.KindDuplicate {
+			tr.captionKind[i] = kindDuplicateCaption
+		}
+		switch {
+		case img == Image{}:
+		case img.Caption == "" && prev == i-1 && len(tr.a.Images) > 0 && tr.a.Images[len(tr.a.Images)-1].Credit == "":
+			// A credit line right under a caption without one
+			// completes it.
+			last := &tr.a.Images[len(tr.a.Images)-1]
+			delete(seen, *last)
+			last.Credit = img.Credit
+			seen[*last] = true
+		case !seen[img]:
+			seen[img] = true
+			tr.a.Images = append(tr.a.Images, img)
+		}
+		prev = i
+	}
+}
+
+// readBody takes the kept lines of lines[body:end] as the body. Its first
+// lines may still be a byline or a date line, and its first paragraph may
+// open with a dateline.
+func (tr *textReader) readBody(body, end int) {
+	started := false
+	for i := body; i < end; i++ {
+		if tr.roles[i] == roleCaption || tr.kinds[i] != "" {
+			continue
+		}
+		p := tr.paras[i]
+		if !started {
+			if i < body+maxLeadLines && tr.h.byOrDate(p) {
+				tr.roles[i] = roleFact
+				continue
+			}
+			if dl, ok := parseDateline(p); ok {
+				tr.h.dateline = &dl
+				p = dl.Rest
+			}
+			started = true
+		}
+		tr.roles[i] = roleBody
+		tr.a.BodyParagraphs = append(tr.a.BodyParagraphs, p)
+	}
+}
+
+// Header bounds: how far before Classify's start a headline may sit, and
+// the shape of a headline.
+const (
+	titleLookback   = 6
+	maxTitleLen     = 250
+	maxTitleWords   = 30
+	minTitleWords   = 2
+	minTitleOverlap = 0.3
+	// A headline before Classify's start must share more with the body,
+	// since menus and teasers sit there too.
+	minLookbackOverlap = 0.5
+)
+
+// readHeader reads lines[start:body]: bylines, date lines, then the title
+// and subtitle among the remaining lines. A headline shares words with
+// the story it heads, which teasers, menus and site slogans do not, so the
+// candidates are ranked by how much of their vocabulary the body uses. When
+// the header has no such line, the few lines before it are tried.
+func (tr *textReader) readHeader(start, body int) {
+	var cands []int
+	for i := start; i < body; i++ {
+		if tr.roles[i] == roleCaption {
+			continue
+		}
+		kind := tr.kinds[i]
+		if kind == "" || kind == boilerplate.KindAuthorBox || kind == boilerplate.KindDuplicate {
+			if tr.h.byOrDate(tr.paras[i]) {
+				tr.roles[i] = roleFact
+				continue
+			}
+		}
+		if kind == "" || kind == boilerplate.KindDuplicate {
+			cands = append(cands, i)
+		}
+	}
+	cands = tr.bareByline(cands, start, body)
+	vocab := newVocabulary(tr.a.BodyParagraphs)
+	var eligible []int
+	for _, i := range cands {
+		if headlineShape(tr.paras[i]) && vocab.shares(tr.paras[i], minTitleOverlap) {
+			eligible = append(eligible, i)
+		}
+	}
+	// A headline is not a sentence: a line ending in a period or a colon,
+	// or holding two sentences, is a standfirst (or a teaser) at best.
+	title := -1
+	for k, i := range eligible {
+		if titleShape(tr.paras[i]) {
+			title = k
+			break
+		}
+	}
+	if title < 0 {
+		eligible = eligible[:0]
+	} else {
+		eligible = eligible[title:]
+	}
+	if len(eligible) == 0 {
+		eligible = tr.lookback(start, vocab)
+	}
+	if len(eligible) > 0 {
+		t := eligible[0]
+		tr.roles[t] = roleTitle
+		tr.a.Title = tr.paras[t]
+		for _, i := range eligible[1:] {
+			// A repeat of the title is not a subtitle.
+			if tr.paras[i] != tr.a.Title {
+				tr.roles[i] = roleSubtitle
+				tr.a.Subtitle = tr.paras[i]
+				break
+			}
+		}
+	}
+	for _, i := range cands {
+		if tr.roles[i] == roleDrop {
+			tr.fallback[i] = kindHeader
+		}
+	}
+}
+
+// lookback finds a headline in the few lines before Classify's start.
+func (tr *textReader) lookback(start int, vocab vocabulary) []int {
+	for i := start - 1; i >= max(0, start-titleLookback); i-- {
+		k := tr.kinds[i]
+		p := tr.paras[i]
+		if (k == "" || k == kindOutside || k == boilerplate.KindDuplicate) && headlineShape(p) && titleShape(p) &&
+			vocab.shares(p, minLookbackOverlap) && wordCount(p) >= 4 {
+			return []int{i}
+		}
+	}
+	return nil
+}
+
+// bareByline finds an author named without "By": a short line of names
+// next to a date line in the header ("Jane Roe" above "November 19,
+// 2019"). It returns the candidates left.
+func (tr *textReader) bareByline(cands []int, start, body int) []int {
+	if tr.h.author != "" {
+		return cands
+	}
+	isDate := func(j int) bool {
+		return j >= start && j < body && tr.roles[j] == roleFact
+	}
+	for k, i := range cands {
+		if !isDate(i-1) && !isDate(i+1) {
+			continue
+		}
+		if name, ok := bareName(tr.paras[i]); ok {
+			tr.h.author = name
+			tr.roles[i] = roleFact
+			return append(cands[:k:k], cands[k+1:]...)
+		}
+	}
+	return cands
+}
+
+// emitRemoved records every dropped line in page order, under Classify's
+// kind, or the kind this package gave it, or "outside".
+func (tr *textReader) emitRemoved(start, end int) {
+	for i, p := range tr.paras {
+		var kind string
+		switch tr.roles[i] {
+		case roleCaption:
+			kind = tr.captionKind[i]
+		case roleDrop:
+			kind = tr.kinds[i]
+			if kind == "" {
+				kind = tr.fallback[i]
+			}
+			if kind == "" {
+				kind = kindOutside
+			}
+		default:
+			continue
+		}
+		tr.a.Removed[kind] = append(tr.a.Removed[kind], p)
+	}
+}
+
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		sp := r == ' ' || r == '\t' || r == '\n'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// headerFacts gathers what header lines said, in any format.
+type headerFacts struct {
+	author    string
+	published *dateMatch
+	updated   *dateMatch
+	dateline  *datelineMatch
+}
+
+// byOrDate takes a line that is a byline or a date line, and reports
+// whether it did. Only the first byline names the author; later ones
+// (an author box repeated in the header) are still consumed.
+func (h *headerFacts) byOrDate(line string) bool {
+	if b, ok := parseByline(line); ok {
+		if h.author == "" {
+			h.author = b.Author
+		}
+		h.addDate(b.Date, b.Updated)
+		return true
+	}
+	if dl, ok := parseDateLine(line); ok {
+		if h.author == "" && dl.Lead != "" {
+			h.author = dl.Lead
+		}
+		h.addDate(dl.Date, dl.Updated)
+		return true
+	}
+	return false
+}
+
+func (h *headerFacts) addDate(m *dateMatch, updated bool) {
+	if m == nil {
+		return
+	}
+	if updated {
+		if h.updated == nil {
+			h.updated = m
+		}
+		return
+	}
+	if h.published == nil {
+		h.published = m
+	}
+}
+
+// apply writes the facts into the Article: author, dateline, and the
+// published and updated instants, inferring missing years from opts.Ref.
+// Fields already set (from metadata) win.
+func (h *headerFacts) apply(a *Article, opts Options) {
+	if a.Author == "" {
+		a.Author = h.author
+	}
+	if dl := h.dateline; dl != nil {
+		a.Dateline = &Dateline{Place: dl.Place}
+		if dl.Date != nil {
+			a.Dateline.DateText = dl.Date.Text
+			a.Dateline.Month = int(dl.Date.Month)
+			a.Dateline.Day = dl.Date.Day
+			if _, year, inferred, ok := dl.Date.resolve(opts.Ref, opts.Location); ok {
+				a.Dateline.Year = &year
+				a.Dateline.YearInferred = inferred
+			}
+		}
+	}
+	pub := h.published
+	if pub == nil && h.dateline != nil {
+		pub = h.dateline.Date
+	}
+	if pub == nil {
+		pub = h.updated
+	}
+	if a.Published == nil && pub != nil {
+		a.Published = resolveOrWarn(a, *pub, opts)
+	}
+	if a.Updated == nil && h.updated != nil && pub != h.updated {
+		a.Updated = resolveOrWarn(a, *h.updated, opts)
+	}
+}
+
+func resolveOrWarn(a *Article, m dateMatch, opts Options) *time.Time {
+	t, _, _, ok := m.resolve(opts.Ref, opts.Location)
+	if !ok {
+		if m.Year == 0 && opts.Ref.IsZero() {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("date %q has no year and there is no reference time to infer one", m.Text))
+		} else {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("date %q does not exist", m.Text))
+		}
+		return nil
+	}
+	return &t
+}

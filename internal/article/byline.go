@@ -256,6 +256,9 @@ func parseDateLine(line string) (dateLine, bool) {
 	if len(strings.Fields(lead)) > 5 || (!labelled && len(strings.Fields(tail)) > 5) {
 		return dateLine{}, false
 	}
+	if !m.HasTime {
+		timeBefore(rest[:m.Start], &m)
+	}
 	dl := dateLine{Date: &m, Updated: updatedLabel(line)}
 	if lead != "" && !isWeekday(lead) && looksLikeName(lead) {
 		dl.Lead = lead

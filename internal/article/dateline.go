@@ -148,10 +148,23 @@ func placeParticle(w string) bool {
 	return false
 }
 
-// looksLikeAgency accepts a short all-capitals credit ("AFP", "PTI",
-// "IANS") when it is not in the known list.
+// looksLikeAgency accepts a short credit that is not in the known list:
+// all capitals ("IANS") or one to three capitalized words ("Lusa",
+// "Kyodo News").
 func looksLikeAgency(s string) bool {
-	return len(s) >= 2 && len(s) <= 8 && allCaps(s) && !strings.ContainsAny(s, "0123456789 ")
+	if len(s) < 2 || len(s) > 30 || strings.ContainsAny(s, "0123456789,.;:") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // allCaps reports whether s has letters and no lower-case ones.

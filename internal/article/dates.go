@@ -677,3 +677,20 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// timeBefore reads a time of day written before its date ("11:21 pm CST,
+// Tuesday, November 19, 2019") into m.
+func timeBefore(s string, m *dateMatch) {
+	toks := tokenize(s)
+	for k := range toks {
+		if toks[k].kind != tNum {
+			continue
+		}
+		probe := *m
+		if readTime(toks, k, &probe) > k {
+			probe.Text, probe.Start, probe.End = m.Text, m.Start, m.End
+			*m = probe
+			return
+		}
+	}
+}

@@ -88,13 +88,14 @@ func (v vocabulary) shares(line string, min float64) bool {
 
 // stemLen is how many letters of a word stand for it: enough to tell
 // words apart, few enough that "hibernating" meets "hibernation".
-const stemLen = 6
+const stemLen = 5
 
 // eachStem calls f with the stem of every word of four letters or more
 // (shorter words are mostly function words), and with every pair of
-// adjacent characters in CJK text, which has no spaces.
+// adjacent characters in CJK text, which has no spaces. A stem is the
+// word lower-cased, without a plural "s", cut to stemLen letters.
 func eachStem(s string, f func(string)) {
-	var buf [stemLen * utf8.UTFMax]byte
+	var buf [(stemLen + 1) * utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) {
@@ -118,17 +119,30 @@ func eachStem(s string, f func(string)) {
 			if !unicode.IsLetter(r) || cjkRune(r) {
 				break
 			}
-			if letters < stemLen {
+			if letters <= stemLen {
 				b = utf8.AppendRune(b, unicode.ToLower(r))
 			}
 			letters++
 			j += size
 		}
 		if letters >= 4 {
-			f(string(b))
+			if letters <= stemLen+1 && b[len(b)-1] == 's' {
+				b = b[:len(b)-1]
+			}
+			f(string(truncRunes(b, stemLen)))
 		}
 		i = j
 	}
+}
+
+func truncRunes(b []byte, n int) []byte {
+	for i := range string(b) {
+		if n == 0 {
+			return b[:i]
+		}
+		n--
+	}
+	return b
 }
 
 // bareName reads a header line that is only an author's name, without

@@ -122,9 +122,9 @@ func decodeLegacy(data []byte) (string, string, error) {
 
 // normalizeChars makes line ends LF and drops characters outside XML 1.0's
 // Char production, C1 controls, DEL, U+FFFD and the non-characters
-// U+FFFE/U+FFFF. Form feed, vertical tab and the Unicode line and paragraph
-// separators become line breaks rather than vanishing, so that words on
-// either side of them stay apart. It returns how many characters it
+// U+FFFE/U+FFFF. Form feed and the Unicode line and paragraph separators
+// become line breaks and a vertical tab a space, rather than vanishing, so
+// that words on either side of them stay apart. It returns how many characters it
 // dropped or replaced (CR aside).
 func normalizeChars(s string) (string, int) {
 	if clean(s) {
@@ -141,8 +141,13 @@ func normalizeChars(s string) (string, int) {
 				if i+1 >= len(s) || s[i+1] != '\n' {
 					b.WriteByte('\n')
 				}
-			case c == '\f' || c == '\v':
+			case c == '\f':
 				b.WriteByte('\n')
+				n++
+			case c == '\v':
+				// Word processors write a line break inside a
+				// paragraph as a vertical tab.
+				b.WriteByte(' ')
 				n++
 			case c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7F):
 				b.WriteByte(c)

@@ -24,6 +24,7 @@ func TestCleanInput(t *testing.T) {
 		{name: "mostly utf8 with a stray byte", in: "It’s “fine” and it’s fine, really caf\xE9", want: "It’s “fine” and it’s fine, really café", warn: "stray"},
 		{name: "controls removed", in: "a\x01b\x7Fc\u0085d\uFFFDe\uFFFEf and more words to dilute them", want: "abcdef and more words to dilute them", warn: "removed 5"},
 		{name: "form feed breaks the line", in: "page one\fpage two", want: "page one\npage two", warn: "removed 1"},
+		{name: "vertical tab is a soft break", in: "one\vtwo", want: "one two", warn: "removed 1"},
 		{name: "line separator", in: "one\u2028two", want: "one\ntwo", warn: "removed 1"},
 		{name: "tab kept", in: "a\tb", want: "a\tb", noWarned: true},
 		{name: "astral kept", in: "ok 😀", want: "ok 😀", noWarned: true},

@@ -210,6 +210,13 @@ func (tr *textReader) readHeader(start, body int) {
 	} else {
 		eligible = eligible[title:]
 	}
+	// A header of one line is the title whatever its words: a writer's
+	// own file is "Title", blank line, text.
+	if len(eligible) == 0 && len(cands) == 1 {
+		if p := tr.paras[cands[0]]; headlineShape(p) && titleShape(p) && wordCount(p) >= 3 {
+			eligible = cands
+		}
+	}
 	if len(eligible) == 0 {
 		eligible = tr.lookback(start, vocab)
 	}
@@ -356,6 +363,25 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 	if a.Author == "" {
 		a.Author = h.author
 	}
+	// A date without a year belongs to the year of the article's dated
+	// metadata or of a dated line next to it ("Updated: 5 January 2024"
+	// above "TROMSØ, Jan. 4 -") rather than to the reference time.
+	ref := opts.Ref
+	if a.Published != nil {
+		ref = *a.Published
+	}
+	for _, m := range []*dateMatch{h.published, h.updated} {
+		if a.Published != nil {
+			break
+		}
+		if m != nil && m.Year != 0 {
+			if t, _, _, ok := m.resolve(opts.Ref, opts.Location); ok {
+				ref = t
+				break
+			}
+		}
+	}
+	opts.Ref = ref
 	if dl := h.dateline; dl != nil {
 		a.Dateline = &Dateline{Place: dl.Place}
 		if dl.Date != nil {

@@ -113,7 +113,7 @@ func (s *Store) Apply(ctx context.Context, c Changes) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("store: apply: begin: %w", classify(err))
 	}
-	a := applier{tx: tx, ctx: ctx, host: s.host, at: c.At.UTC().Truncate(time.Second)}
+	a := applier{s: s, tx: tx, ctx: ctx, host: s.host, at: c.At.UTC().Truncate(time.Second), bound: map[string]*sql.Stmt{}}
 	res, err := a.run(c, ups)
 	if err != nil {
 		// SQLite may already have rolled back (it does on SQLITE_FULL);
@@ -128,10 +128,12 @@ func (s *Store) Apply(ctx context.Context, c Changes) (Result, error) {
 }
 
 type applier struct {
-	tx   *sql.Tx
-	ctx  context.Context
-	host string
-	at   time.Time
+	s     *Store
+	tx    *sql.Tx
+	ctx   context.Context
+	host  string
+	at    time.Time
+	bound map[string]*sql.Stmt
 }
 
 // row is the identity part of a stored article.
@@ -143,8 +145,55 @@ type row struct {
 	draft                     bool
 }
 
+// stmt returns q prepared for this transaction. Statements are prepared
+// once, on the single write connection when the store opens (a prepare
+// inside a transaction would wait for a second connection that never
+// comes), and only bound to each transaction: preparing costs more than
+// running most of them.
+func (a *applier) stmt(q string) (*sql.Stmt, error) {
+	if st := a.bound[q]; st != nil {
+		return st, nil
+	}
+	var bound *sql.Stmt
+	if st := a.s.prepared[q]; st != nil {
+		bound = a.tx.StmtContext(a.ctx, st)
+	} else {
+		var err error
+		if bound, err = a.tx.PrepareContext(a.ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	a.bound[q] = bound
+	return bound, nil
+}
+
 func (a *applier) exec(q string, args ...any) (sql.Result, error) {
-	return a.tx.ExecContext(a.ctx, q, args...)
+	st, err := a.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(a.ctx, args...)
+}
+
+// rowOrErr lets queryRow report a prepare failure through Scan.
+type rowOrErr struct {
+	row *sql.Row
+	err error
+}
+
+func (r rowOrErr) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.row.Scan(dest...)
+}
+
+func (a *applier) queryRow(q string, args ...any) rowOrErr {
+	st, err := a.stmt(q)
+	if err != nil {
+		return rowOrErr{err: err}
+	}
+	return rowOrErr{row: st.QueryRowContext(a.ctx, args...)}
 }
 
 func (a *applier) run(c Changes, ups []encoded) (Result, error) {
@@ -170,10 +219,7 @@ func (a *applier) run(c Changes, ups []encoded) (Result, error) {
 		res.add(r)
 	}
 	for _, r := range c.Rejects {
-		if _, err := a.exec(`INSERT INTO rejected_files (path, mtime_ns, size, hash, reason, seen_at)
-			VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, size = excluded.size,
-				hash = excluded.hash, reason = excluded.reason, seen_at = excluded.seen_at`,
+		if _, err := a.exec(qInsertReject,
 			r.Path, r.ModTime.UnixNano(), r.Size, r.Hash[:], r.Reason, secs(a.at)); err != nil {
 			return res, fmt.Errorf("reject %s: %w", r.Path, err)
 		}
@@ -184,8 +230,7 @@ func (a *applier) run(c Changes, ups []encoded) (Result, error) {
 
 func (a *applier) byPath(p string) (row, bool, error) {
 	var r row
-	err := a.tx.QueryRowContext(a.ctx, `SELECT id, slug, hash, first_seen, published, updated, draft
-		FROM articles WHERE path = ?`, p).
+	err := a.queryRow(qByPath, p).
 		Scan(&r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, false, nil
@@ -195,19 +240,18 @@ func (a *applier) byPath(p string) (row, bool, error) {
 
 func (a *applier) remove(p string) (Result, error) {
 	var res Result
-	if _, err := a.exec(`DELETE FROM rejected_files WHERE path = ?`, p); err != nil {
+	if _, err := a.exec(qDeleteReject, p); err != nil {
 		return res, err
 	}
 	r, ok, err := a.byPath(p)
 	if err != nil || !ok {
 		return res, err
 	}
-	if _, err := a.exec(`INSERT OR REPLACE INTO removed_articles
-		(id, slug, hash, first_seen, published, updated, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	if _, err := a.exec(qTombstone,
 		r.id, r.slug, r.hash, r.firstSeen, r.published, r.upd, secs(a.at)); err != nil {
 		return res, err
 	}
-	if _, err := a.exec(`DELETE FROM articles WHERE path = ?`, p); err != nil {
+	if _, err := a.exec(qDeleteArticle, p); err != nil {
 		return res, err
 	}
 	res.Removed = 1
@@ -218,7 +262,7 @@ func (a *applier) remove(p string) (Result, error) {
 // touch moves the recorded mtime and size of whatever currently stands
 // for the path: its reject record if it has one, else its article.
 func (a *applier) touch(t Touch) error {
-	n, err := a.exec(`UPDATE rejected_files SET mtime_ns = ?, size = ? WHERE path = ?`,
+	n, err := a.exec(qTouchReject,
 		t.ModTime.UnixNano(), t.Size, t.Path)
 	if err != nil {
 		return err
@@ -226,14 +270,14 @@ func (a *applier) touch(t Touch) error {
 	if k, _ := n.RowsAffected(); k > 0 {
 		return nil
 	}
-	_, err = a.exec(`UPDATE articles SET mtime_ns = ?, size = ? WHERE path = ?`,
+	_, err = a.exec(qTouchArticle,
 		t.ModTime.UnixNano(), t.Size, t.Path)
 	return err
 }
 
 func (a *applier) upsert(u encoded) (Result, error) {
 	var res Result
-	if _, err := a.exec(`DELETE FROM rejected_files WHERE path = ?`, u.Path); err != nil {
+	if _, err := a.exec(qDeleteReject, u.Path); err != nil {
 		return res, err
 	}
 	art := u.Article
@@ -248,12 +292,11 @@ func (a *applier) upsert(u encoded) (Result, error) {
 	// A new path: the same bytes seen before under a removed path are the
 	// same article, moved.
 	var t row
-	err = a.tx.QueryRowContext(a.ctx, `SELECT id, slug, first_seen, published, updated
-		FROM removed_articles WHERE hash = ? ORDER BY removed_at DESC, id LIMIT 1`, u.Hash[:]).
+	err = a.queryRow(qFindTombstone, u.Hash[:]).
 		Scan(&t.id, &t.slug, &t.firstSeen, &t.published, &t.upd)
 	switch {
 	case err == nil:
-		if _, err := a.exec(`DELETE FROM removed_articles WHERE id = ?`, t.id); err != nil {
+		if _, err := a.exec(qDeleteTombstone, t.id); err != nil {
 			return res, err
 		}
 	case errors.Is(err, sql.ErrNoRows):
@@ -263,9 +306,7 @@ func (a *applier) upsert(u encoded) (Result, error) {
 	default:
 		return res, err
 	}
-	if _, err := a.exec(`INSERT INTO articles (id, slug, path, hash, mtime_ns, size, first_seen,
-		published, updated, draft, article, title, summary, author)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if _, err := a.exec(qInsertArticle,
 		t.id, t.slug, u.Path, u.Hash[:], u.ModTime.UnixNano(), u.Size, t.firstSeen,
 		t.published, t.upd, art.Draft, string(u.json), art.Title, art.Summary, art.Author); err != nil {
 		return res, err
@@ -284,7 +325,7 @@ func (a *applier) fresh(u encoded) (row, error) {
 	for n := 1; ; n++ {
 		slug = nthSlug(base, n)
 		var one int
-		err := a.tx.QueryRowContext(a.ctx, `SELECT 1 FROM articles WHERE slug = ?`, slug).Scan(&one)
+		err := a.queryRow(qSlugTaken, slug).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
 			break
 		}
@@ -295,7 +336,7 @@ func (a *applier) fresh(u encoded) (row, error) {
 	// The slug is now this article's: a tombstone holding it can no longer
 	// come back under it.
 	id := tagID(a.host, a.at, slug)
-	if _, err := a.exec(`DELETE FROM removed_articles WHERE slug = ? OR id = ?`, slug, id); err != nil {
+	if _, err := a.exec(qFreeSlug, slug, id); err != nil {
 		return row{}, err
 	}
 	pub := a.at
@@ -319,7 +360,7 @@ func (a *applier) update(old row, u encoded) (Result, error) {
 	var res Result
 	art := u.Article
 	if string(old.hash) == string(u.Hash[:]) && old.draft == art.Draft {
-		_, err := a.exec(`UPDATE articles SET mtime_ns = ?, size = ? WHERE path = ?`,
+		_, err := a.exec(qTouchArticle,
 			u.ModTime.UnixNano(), u.Size, u.Path)
 		res.Touched = 1
 		return res, err
@@ -335,8 +376,7 @@ func (a *applier) update(old row, u encoded) (Result, error) {
 	if pub.After(upd) {
 		upd = pub
 	}
-	if _, err := a.exec(`UPDATE articles SET hash = ?, mtime_ns = ?, size = ?, published = ?, updated = ?,
-		draft = ?, article = ?, title = ?, summary = ?, author = ? WHERE path = ?`,
+	if _, err := a.exec(qUpdateArticle,
 		u.Hash[:], u.ModTime.UnixNano(), u.Size, secs(pub), secs(upd), art.Draft, string(u.json),
 		art.Title, art.Summary, art.Author, u.Path); err != nil {
 		return res, err

@@ -70,8 +70,17 @@ var migrations = []string{
 func SchemaVersion() int { return len(migrations) }
 
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := schemaVersion(ctx, s.wdb); err != nil {
+	version, err := schemaVersion(ctx, s.wdb)
+	if err != nil {
 		return err
+	}
+	if version == 0 {
+		// Articles are 5–20 KB of JSON: larger pages mean shorter
+		// overflow chains and fewer WAL frames. Only an empty file can
+		// take it, and only before WAL mode.
+		if _, err := s.wdb.ExecContext(ctx, "PRAGMA page_size = 16384"); err != nil {
+			return classify(err)
+		}
 	}
 	// WAL lets the HTTP side read while a scan writes. It is a property
 	// of the file, kept across restarts.

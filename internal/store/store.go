@@ -54,9 +54,9 @@ type Store struct {
 	// our own connections.
 	wdb *sql.DB
 	rdb *sql.DB
-	// mu serializes Apply so that preparation outside the transaction and
-	// the transaction itself see a consistent state.
-	mu sync.Mutex
+	// mu serializes Apply, and guards prepared (filled by Open).
+	mu       sync.Mutex
+	prepared map[string]*sql.Stmt // on wdb, by query text
 }
 
 // Open opens (creating if needed) the database at path and migrates it to
@@ -74,7 +74,7 @@ func Open(ctx context.Context, path, host string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{path: abs, host: host}
+	s := &Store{path: abs, host: host, prepared: map[string]*sql.Stmt{}}
 	if s.wdb, err = sql.Open("sqlite", dsn(abs, true)); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -85,6 +85,14 @@ func Open(ctx context.Context, path, host string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.wdb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	for _, q := range applyStatements {
+		st, err := s.wdb.PrepareContext(ctx, q)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("store: open %s: prepare: %w", path, classify(err))
+		}
+		s.prepared[q] = st
 	}
 	if s.rdb, err = sql.Open("sqlite", dsn(abs, false)); err != nil {
 		s.wdb.Close()
@@ -99,6 +107,12 @@ func Open(ctx context.Context, path, host string) (*Store, error) {
 // last connection closes.
 func (s *Store) Close() error {
 	var errs []error
+	s.mu.Lock()
+	for _, st := range s.prepared {
+		errs = append(errs, st.Close())
+	}
+	s.prepared = map[string]*sql.Stmt{}
+	s.mu.Unlock()
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
 	}

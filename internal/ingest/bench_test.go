@@ -1,0 +1,101 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/corpus"
+	"seedfeed/internal/store"
+)
+
+// benchSizes are the corpus sizes; SEEDFEED_BENCH_100K=1 adds 100,000
+// (about 500 MB of files and a few minutes per cold scan).
+func benchSizes() []int {
+	sizes := []int{1000, 10000}
+	if os.Getenv("SEEDFEED_BENCH_100K") != "" {
+		sizes = append(sizes, 100000)
+	}
+	return sizes
+}
+
+func benchScanner(b *testing.B, dir, db string, parse ParseFunc) (*Scanner, *store.Store) {
+	b.Helper()
+	st, err := store.Open(context.Background(), db, "example.org")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc, err := New(Config{
+		FS:           os.DirFS(dir),
+		Store:        st,
+		Parse:        parse,
+		Options:      func() article.Options { return article.Options{Location: time.UTC} },
+		MaxFileBytes: 2 << 20,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sc, st
+}
+
+// BenchmarkScan runs, for each corpus size, side by side:
+//   - cold: an empty database, every file read, normalized and stored;
+//   - rescan: nothing changed, so every file is stat'ed and none read;
+//   - find: `find DIR -printf '%T@ %s\n'`, the floor a stat walk can reach.
+//
+// Compare rescan with find as a ratio of ns/op from the same run.
+func BenchmarkScan(b *testing.B) {
+	if _, err := exec.LookPath("find"); err != nil {
+		b.Skip("find not installed")
+	}
+	for _, n := range benchSizes() {
+		dir := filepath.Join(b.TempDir(), "seeds")
+		if err := corpus.Write(dir, n, 1); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("cold/N=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				sc, st := benchScanner(b, dir, filepath.Join(b.TempDir(), fmt.Sprintf("cold%d.db", i)), benchParse)
+				b.StartTimer()
+				stats, err := sc.Scan(context.Background())
+				b.StopTimer()
+				if err != nil || stats.Changed+stats.Rejected != n {
+					b.Fatalf("cold scan: %+v, %v", stats, err)
+				}
+				st.Close()
+				b.StartTimer()
+			}
+		})
+		sc, st := benchScanner(b, dir, filepath.Join(b.TempDir(), "warm.db"), benchParse)
+		if _, err := sc.Scan(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("rescan/N=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				stats, err := sc.Scan(context.Background())
+				if err != nil || stats.Seen != n || stats.Changed != 0 || stats.Published {
+					b.Fatalf("rescan: %+v, %v", stats, err)
+				}
+			}
+		})
+		st.Close()
+		b.Run(fmt.Sprintf("find/N=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				cmd := exec.Command("find", dir, "-printf", `%T@ %s\n`)
+				cmd.Stdout = io.Discard
+				if err := cmd.Run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -10,6 +10,10 @@ import (
 // start with "By".
 const maxBylineLen = 160
 
+// maxBylineExtra is how many words a byline may hold beside the names
+// ("Staff Writers", "publiziert am").
+const maxBylineExtra = 3
+
 // byline is what a byline line gave.
 type byline struct {
 	Author string
@@ -47,10 +51,13 @@ func parseByline(line string) (byline, bool) {
 			name = name[:i]
 		}
 	}
+	words := wordCount(name)
 	name = trimDateLabel(name)
 	name = dropRoles(name)
 	name = nameLead(name)
-	if name == "" {
+	// Words beyond the names and their role make the line a sentence
+	// that happens to start with "By".
+	if name == "" || words > wordCount(name)+maxBylineExtra {
 		return byline{}, false
 	}
 	b.Author = undouble(name)
@@ -239,11 +246,12 @@ func parseDateLine(line string) (dateLine, bool) {
 	if len(line) > maxBylineLen {
 		return dateLine{}, false
 	}
-	rest, labelled := cutDateLabel(line)
+	rest, label := cutDateLabel(line)
+	labelled := label != ""
 	m, found := findDate(rest)
 	if !found {
 		if labelled && len(strings.Fields(rest)) <= 6 {
-			return dateLine{Updated: updatedLabel(line)}, true
+			return dateLine{Updated: updatedLabel(label)}, true
 		}
 		return dateLine{}, false
 	}
@@ -253,21 +261,31 @@ func parseDateLine(line string) (dateLine, bool) {
 	// A labelled line is a date line whatever follows the date (a second
 	// "Updated ..." date, a reading time); an unlabelled one must be
 	// little more than the date.
-	if len(strings.Fields(lead)) > 5 || (!labelled && len(strings.Fields(tail)) > 5) {
+	if len(strings.Fields(lead)) > 5 {
+		return dateLine{}, false
+	}
+	if !labelled && (len(strings.Fields(lead)) > 3 || len(strings.Fields(tail)) > 3 || m.LowerMonth) {
 		return dateLine{}, false
 	}
 	if !m.HasTime {
 		timeBefore(rest[:m.Start], &m)
 	}
-	dl := dateLine{Date: &m, Updated: updatedLabel(line)}
+	// The label that opens the line says what the date is; without one,
+	// a label just before the date does.
+	what := label
+	if !labelled {
+		what = rest[:m.Start]
+	}
+	dl := dateLine{Date: &m, Updated: updatedLabel(what)}
 	if lead != "" && !isWeekday(lead) && looksLikeName(lead) {
 		dl.Lead = lead
 	}
 	return dl, true
 }
 
-// dateLabels introduce a date; the updated ones mark a modification.
-func cutDateLabel(line string) (string, bool) {
+// cutDateLabel strips a label that introduces a date ("Updated:",
+// "Published on") and returns it, or "" when the line has none.
+func cutDateLabel(line string) (rest, label string) {
 	for _, p := range []string{
 		"last updated", "updated on", "updated", "first published", "published on", "published", "posted on", "posted",
 		"modified", "date", "aktualisiert", "veröffentlicht", "publicado", "atualizado", "mis à jour", "publié",
@@ -277,11 +295,10 @@ func cutDateLabel(line string) (string, bool) {
 			if r, _ := utf8.DecodeRuneInString(line[len(p):]); unicode.IsLetter(r) {
 				continue // "Dateline", "Postedited": not a label
 			}
-			rest := strings.TrimLeft(line[len(p):], " :-–—")
-			return rest, true
+			return strings.TrimLeft(line[len(p):], " :-–—"), p
 		}
 	}
-	return line, false
+	return line, ""
 }
 
 func trimDateLabel(s string) string {

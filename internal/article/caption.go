@@ -25,6 +25,11 @@ func parseCaption(line string) (Image, bool) {
 	if len(line) > maxCaptionLen || len(line) < 4 {
 		return Image{}, false
 	}
+	switch strings.ToLower(strings.Trim(line, " .()[]")) {
+	case "file photo", "file image", "representational image", "representative image", "image for representation",
+		"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
+		return Image{Caption: strings.Trim(line, " ()[]")}, true
+	}
 	// Trailing parenthetical or bracketed credit.
 	if closer := line[len(line)-1]; closer == ')' || closer == ']' {
 		opener := byte('(')
@@ -43,11 +48,6 @@ func parseCaption(line string) (Image, bool) {
 	if galleryCounter(line) {
 		return Image{}, true
 	}
-	// A credit glued to the caption's last sentence by a scrape that
-	// dropped the space: "... isn't easy.Kathrin Ziegler/Getty".
-	if img, ok := gluedCredit(line); ok {
-		return img, true
-	}
 	// NYT-style "Credit..." glued to the caption.
 	for _, marker := range []string{"Credit...", "Credit…", "CREDIT..."} {
 		if i := strings.Index(line, marker); i >= 0 {
@@ -56,6 +56,11 @@ func parseCaption(line string) (Image, bool) {
 				return Image{Caption: trimCaption(line[:i]), Credit: credit}, true
 			}
 		}
+	}
+	// A credit glued to the caption's last sentence by a scrape that
+	// dropped the space: "... isn't easy.Kathrin Ziegler/Getty".
+	if img, ok := gluedCredit(line); ok {
+		return img, true
 	}
 	// A credit after the caption's last sentence or a bar:
 	// "... in 2019. Photo: Reuters", "... | Photo Credit: AFP".
@@ -73,11 +78,6 @@ func parseCaption(line string) (Image, bool) {
 	// A whole line of credit: "Image Credit: WeWork", "Photo by X on Unsplash".
 	if credit, ok := labelledCredit(line, true); ok {
 		return Image{Credit: credit}, true
-	}
-	switch strings.ToLower(strings.Trim(line, " .()[]")) {
-	case "file photo", "file image", "representational image", "representative image", "image for representation",
-		"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
-		return Image{Caption: strings.Trim(line, " ()[]")}, true
 	}
 	// Position markers belong to captions: "Jane Roe (left) and ...".
 	lower := strings.ToLower(line)

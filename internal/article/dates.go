@@ -21,6 +21,9 @@ type dateMatch struct {
 	Sec        int
 	Nsec       int
 	Zone       *time.Location // nil when the text names no zone
+	// LowerMonth is true when the month was written in lower case
+	// ("20 may"): a weaker sign of a date, as "may" is also a verb.
+	LowerMonth bool
 }
 
 // resolve turns the match into an instant. A missing year is the latest
@@ -265,7 +268,7 @@ func monthFirst(toks []token, i int) (dateMatch, int, bool) {
 	if !ok {
 		return dateMatch{}, 0, false
 	}
-	m := dateMatch{Month: mo, Day: atoi(toks[dayTok].text)}
+	m := dateMatch{Month: mo, Day: atoi(toks[dayTok].text), LowerMonth: startsLower(toks[i].text)}
 	j = skipOrdinal(toks, dayTok+1)
 	if j < len(toks) && toks[j].kind == tNum && !toks[j].space && j == dayTok+1 {
 		return dateMatch{}, 0, false // "March 2024x" or digits glued on
@@ -298,11 +301,11 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 	if !ok {
 		return dateMatch{}, 0, false
 	}
+	m := dateMatch{Month: mo, Day: atoi(toks[i].text), LowerMonth: startsLower(toks[j].text)}
 	j++
 	if dotted {
 		j++
 	}
-	m := dateMatch{Month: mo, Day: atoi(toks[i].text)}
 	j = readYear(toks, j, &m)
 	if !possibleDate(m) {
 		return dateMatch{}, 0, false
@@ -693,4 +696,9 @@ func timeBefore(s string, m *dateMatch) {
 			return
 		}
 	}
+}
+
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }

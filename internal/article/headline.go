@@ -25,7 +25,7 @@ func headlineShape(s string) bool {
 			digits++
 		}
 	}
-	if letters == 0 || digits*10 > (letters+digits)*3 {
+	if letters == 0 || digits*2 > letters+digits {
 		return false
 	}
 	w := wordCount(s)

@@ -1,0 +1,143 @@
+package article
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// fuzzBudget bounds one Parse call under fuzzing. Inputs are small, so a
+// call that takes longer than this has a super-linear path.
+const fuzzBudget = 2 * time.Second
+
+// fuzzParse runs Parse and checks the invariants every input must keep:
+// no panic (the fuzzer reports it), a known error or an article, valid
+// UTF-8 and no character XML 1.0 forbids in any output string, and
+// bounded time.
+func fuzzParse(t *testing.T, name string, data []byte) {
+	start := time.Now()
+	a, err := Parse(name, data, Options{Ref: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), BaseURL: "https://example.org/"})
+	if d := time.Since(start); d > fuzzBudget {
+		t.Fatalf("Parse took %v on %d bytes", d, len(data))
+	}
+	if err != nil {
+		if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrInvalidUTF8) && !errors.Is(err, ErrNoBody) {
+			t.Fatalf("unexpected error kind: %v", err)
+		}
+		return
+	}
+	check := func(field, s string) {
+		if !utf8.ValidString(s) {
+			t.Fatalf("%s is not valid UTF-8: %q", field, s)
+		}
+		for _, r := range s {
+			if !xmlChar(r) {
+				t.Fatalf("%s holds %U, which XML forbids: %q", field, r, s)
+			}
+		}
+	}
+	check("title", a.Title)
+	check("subtitle", a.Subtitle)
+	check("author", a.Author)
+	check("summary", a.Summary)
+	check("slug", a.Slug)
+	check("body_html", a.BodyHTML)
+	for _, p := range a.BodyParagraphs {
+		check("body_paragraphs", p)
+	}
+	for _, img := range a.Images {
+		check("caption", img.Caption)
+		check("credit", img.Credit)
+	}
+	for _, tag := range a.Tags {
+		check("tags", tag)
+	}
+	for k, lines := range a.Removed {
+		check("removed kind", k)
+		for _, l := range lines {
+			check("removed", l)
+		}
+	}
+	for _, w := range a.Warnings {
+		check("warnings", w)
+	}
+	if a.Dateline != nil {
+		check("dateline.place", a.Dateline.Place)
+		check("dateline.date_text", a.Dateline.DateText)
+	}
+	if a.Slug == "" || strings.Trim(a.Slug, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+		t.Fatalf("slug %q is not lowercase ASCII", a.Slug)
+	}
+	if len(a.BodyParagraphs) == 0 {
+		t.Fatal("an article without body paragraphs was returned without ErrNoBody")
+	}
+}
+
+// xmlChar is XML 1.0's Char production, without the C1 controls and
+// U+FFFD that Parse drops as well.
+func xmlChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20 || (r >= 0x7F && r <= 0x9F):
+		return false
+	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFD, r == 0xFFFE, r == 0xFFFF, r > 0x10FFFF:
+		return false
+	}
+	return true
+}
+
+// addSeeds adds the golden inputs with the given extensions to the corpus,
+// besides the committed testdata/fuzz corpus the fuzzer reads itself.
+func addSeeds(f *testing.F, exts ...string) {
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range files {
+		if strings.HasSuffix(file, ".golden.json") {
+			continue
+		}
+		ext := filepath.Ext(file)
+		for _, e := range exts {
+			if ext == e {
+				data, err := os.ReadFile(file)
+				if err != nil {
+					f.Fatal(err)
+				}
+				f.Add(data)
+			}
+		}
+	}
+}
+
+func FuzzParseText(f *testing.F) {
+	addSeeds(f, ".txt", "")
+	f.Add([]byte("Title\n\nBy Jane Roe | Updated: March 3, 2024, 14:05 IST\n\nLONDON, Jan. 5 (Reuters) - Text."))
+	f.Add([]byte("\xef\xbb\xbfa\r\nb\rc\x85\x93q\x94"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.txt", data)
+	})
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	addSeeds(f, ".md")
+	f.Add([]byte("---\ntitle: [a\n---\n# H\n\n<script>x</script> &#0; &#xFFFE; &#1;\n"))
+	f.Add([]byte("---\ntags: &a [*a, *a]\ndate: 2024-02-30\n---\n![a](b \"Photo: c\")\n\n- x\n  - y\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.md", data)
+	})
+}
+
+func FuzzParseHTML(f *testing.F) {
+	addSeeds(f, ".html")
+	f.Add([]byte("<html><head><title>T &#1;</title><meta property=\"article:published_time\" content=\"2024-01-05T00:00:00Z\"></head><body><article><p>Hello &#xFFFE; world, and a little more text to read.</p></article></body></html>"))
+	f.Add([]byte("<p>a<p>b<table><tr><td>c</table><a href=\"javascript:x\">d</a><img src=\"/e.png\" alt=\"f\">"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.html", data)
+	})
+}

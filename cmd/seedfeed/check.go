@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/config"
+)
+
+// checkResult is one line of `check -json`: the contract in DESIGN.md, with
+// the field names of shared/seeds/*.expected.json.
+type checkResult struct {
+	Path           string              `json:"path"`
+	Title          string              `json:"title"`
+	Subtitle       string              `json:"subtitle"`
+	Author         string              `json:"author"`
+	Dateline       *article.Dateline   `json:"dateline"`
+	Published      *string             `json:"published"`
+	Updated        *string             `json:"updated,omitempty"`
+	Images         []article.Image     `json:"images"`
+	BodyParagraphs []string            `json:"body_paragraphs"`
+	Summary        string              `json:"summary"`
+	Slug           string              `json:"slug"`
+	Tags           []string            `json:"tags"`
+	Draft          bool                `json:"draft,omitempty"`
+	Removed        map[string][]string `json:"removed"`
+	Warnings       []string            `json:"warnings"`
+	Error          *string             `json:"error"`
+}
+
+func runCheck(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("check", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	asJSON := fset.Bool("json", false, "print one JSON object per file")
+	refText := fset.String("ref", "", "reference time (RFC 3339) for dates without a year; default: each file's modification time")
+	configPath := fset.String("config", "", "config.yaml to take site.timezone and site.base_url from (default: built-in defaults)")
+	scoreDir := fset.String("score", "", "score body extraction on a corpus folder (input/, html/, expected/)")
+	if err := fset.Parse(args); err != nil {
+		return &exitError{code: 2}
+	}
+	if *scoreDir != "" {
+		return runScore(ctx, *scoreDir, stdout)
+	}
+	if fset.NArg() == 0 {
+		return usageError("check: name at least one file or folder")
+	}
+	var ref time.Time
+	if *refText != "" {
+		t, err := time.Parse(time.RFC3339, *refText)
+		if err != nil {
+			return usageError("check: -ref %q is not an RFC 3339 time such as 2026-11-25T00:00:00Z", *refText)
+		}
+		ref = t
+	}
+	cfg := config.Default()
+	if *configPath != "" {
+		c, err := config.Load(*configPath, getenv)
+		if err != nil {
+			return &exitError{code: 2, err: err}
+		}
+		cfg = c
+	}
+
+	paths, err := expandPaths(fset.Args())
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("check: %w", err)}
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	rejected := 0
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		res := checkFile(p, ref, cfg)
+		if res.Error != nil {
+			rejected++
+		}
+		if *asJSON {
+			if err := enc.Encode(res); err != nil {
+				return err
+			}
+			continue
+		}
+		printCheck(stdout, res)
+	}
+	if rejected > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("check: %d of %d files rejected", rejected, len(paths))}
+	}
+	return nil
+}
+
+// expandPaths turns folders into the files below them, in a stable order,
+// skipping hidden entries as the daemon does.
+func expandPaths(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != a && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+func checkFile(path string, ref time.Time, cfg config.Config) checkResult {
+	res := checkResult{Path: path, Images: []article.Image{}, BodyParagraphs: []string{}, Tags: []string{},
+		Removed: map[string][]string{}, Warnings: []string{}}
+	fail := func(err error) checkResult {
+		msg := err.Error()
+		res.Error = &msg
+		return res
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fail(err)
+	}
+	if fi.Size() > cfg.Seeds.MaxFileBytes {
+		return fail(fmt.Errorf("file is %d bytes, over seeds.max_file_bytes (%d)", fi.Size(), cfg.Seeds.MaxFileBytes))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	if ref.IsZero() {
+		ref = fi.ModTime()
+	}
+	a, err := article.Parse(filepath.Base(path), data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL})
+	if err != nil {
+		return fail(err)
+	}
+	res.Title, res.Subtitle, res.Author, res.Dateline = a.Title, a.Subtitle, a.Author, a.Dateline
+	res.Summary, res.Slug, res.Draft = a.Summary, a.Slug, a.Draft
+	if a.Published != nil {
+		s := a.Published.Format(time.RFC3339)
+		res.Published = &s
+	}
+	if a.Updated != nil {
+		s := a.Updated.Format(time.RFC3339)
+		res.Updated = &s
+	}
+	if a.Images != nil {
+		res.Images = a.Images
+	}
+	if a.BodyParagraphs != nil {
+		res.BodyParagraphs = a.BodyParagraphs
+	}
+	if a.Tags != nil {
+		res.Tags = a.Tags
+	}
+	if a.Removed != nil {
+		res.Removed = a.Removed
+	}
+	if a.Warnings != nil {
+		res.Warnings = a.Warnings
+	}
+	return res
+}
+
+func printCheck(w io.Writer, r checkResult) {
+	if r.Error != nil {
+		fmt.Fprintf(w, "%s: REJECTED: %s\n", r.Path, *r.Error)
+		return
+	}
+	published := "(no date: first-seen time is used)"
+	if r.Published != nil {
+		published = *r.Published
+	}
+	fmt.Fprintf(w, "%s\n  title:     %s\n", r.Path, r.Title)
+	if r.Subtitle != "" {
+		fmt.Fprintf(w, "  subtitle:  %s\n", r.Subtitle)
+	}
+	fmt.Fprintf(w, "  author:    %s\n  published: %s\n  slug:      %s\n  body:      %d paragraphs\n",
+		r.Author, published, r.Slug, len(r.BodyParagraphs))
+	kinds := make([]string, 0, len(r.Removed))
+	for k := range r.Removed {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		fmt.Fprintf(w, "  removed:   %d %s\n", len(r.Removed[k]), k)
+	}
+	for _, warn := range r.Warnings {
+		fmt.Fprintf(w, "  warning:   %s\n", warn)
+	}
+}

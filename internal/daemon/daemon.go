@@ -1,0 +1,370 @@
+// Package daemon wires seedfeed together: it scans the seeds folder on a
+// cron schedule and on file-system events, renders the feeds into an
+// immutable snapshot after every visible change, swaps it into the HTTP
+// server, and shuts everything down in order.
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/config"
+	"seedfeed/internal/ingest"
+	"seedfeed/internal/metrics"
+	"seedfeed/internal/server"
+	"seedfeed/internal/store"
+)
+
+// shutdownGrace bounds a graceful stop: in-flight requests and the running
+// scan get this long before seedfeed exits anyway.
+const shutdownGrace = 8 * time.Second
+
+// Options are what Serve needs from the process.
+type Options struct {
+	Config config.Config
+	// ConfigPath is re-read on SIGHUP; empty disables reloading.
+	ConfigPath string
+	Getenv     func(string) string
+	Logger     *slog.Logger
+	// Listening, when set, is called with the bound address once the HTTP
+	// server accepts connections (tests listen on port 0).
+	Listening func(addr net.Addr)
+}
+
+// Daemon is one running seedfeed.
+type Daemon struct {
+	log     *slog.Logger
+	st      *store.Store
+	srv     *server.Server
+	metrics *metrics.Metrics
+
+	mu      sync.Mutex
+	cfg     config.Config
+	scanner *ingest.Scanner
+	// pending work for the scan loop, coalesced: a full rescan and/or
+	// the paths file-system events named.
+	pendingFull  bool
+	pendingPaths map[string]struct{}
+	forceRender  bool // render even if the scan changes nothing (start, reload)
+	wake         chan struct{}
+	retry        *time.Timer
+}
+
+// Serve runs the daemon until ctx ends, then stops gracefully: it stops
+// accepting connections, finishes in-flight requests and the running scan,
+// and closes the database.
+func Serve(ctx context.Context, opts Options) error {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	cfg := opts.Config
+	st, err := store.Open(ctx, cfg.State.Path, cfg.Site.Host())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	m := metrics.New()
+	d := &Daemon{
+		log:          log,
+		st:           st,
+		metrics:      m,
+		cfg:          cfg,
+		pendingPaths: map[string]struct{}{},
+		wake:         make(chan struct{}, 1),
+		forceRender:  true,
+	}
+	if d.scanner, err = d.newScanner(cfg); err != nil {
+		return err
+	}
+	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
+
+	// Serve what the database already knows at once, so a restart never
+	// answers 503 while the first scan runs.
+	if snap, err := BuildSnapshot(ctx, st, cfg); err == nil && snap.Articles > 0 {
+		snap.Built = time.Now()
+		d.srv.Publish(snap)
+	}
+
+	ln, err := net.Listen("tcp", cfg.Server.Listen)
+	if err != nil {
+		return fmt.Errorf("server.listen %s: %w", cfg.Server.Listen, err)
+	}
+	httpSrv := server.NewHTTPServer(cfg.Server.Listen, d.srv)
+	httpSrv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
+	serveErr := make(chan error, 1)
+	go func() {
+		if err := httpSrv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			serveErr <- err
+		}
+		close(serveErr)
+	}()
+	log.Info("listening", "addr", ln.Addr().String(), "feed", cfg.Site.BaseURL+"/feed.xml", "seeds", cfg.Seeds.Dir)
+	if opts.Listening != nil {
+		opts.Listening(ln.Addr())
+	}
+
+	// Scans outlive ctx by up to shutdownGrace, so a SIGTERM lets the running
+	// scan finish its transaction.
+	scanCtx, cancelScans := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelScans()
+	loopDone := make(chan struct{})
+	d.requestFull()
+	go func() {
+		defer close(loopDone)
+		d.scanLoop(ctx, scanCtx)
+	}()
+
+	sched := cron.New(cron.WithParser(config.CronParser))
+	if _, err := sched.AddFunc(cfg.Seeds.Schedule, d.requestFull); err != nil {
+		return fmt.Errorf("seeds.schedule: %w", err)
+	}
+	sched.Start()
+
+	var w *watcher
+	if cfg.Seeds.Watch {
+		w, err = newWatcher(cfg.Seeds.Dir, log, d.requestPaths, d.requestFull)
+		if err != nil {
+			log.Warn("file watching unavailable; relying on the schedule", "dir", cfg.Seeds.Dir, "error", err)
+		}
+	}
+
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
+	var runErr error
+wait:
+	for {
+		select {
+		case <-ctx.Done():
+			break wait
+		case err := <-serveErr:
+			runErr = fmt.Errorf("http server: %w", err)
+			break wait
+		case <-hup:
+			if opts.ConfigPath != "" {
+				d.reload(opts.ConfigPath, opts.Getenv, sched)
+			}
+		}
+	}
+
+	log.Info("shutting down")
+	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	if err := httpSrv.Shutdown(stopCtx); err != nil {
+		log.Warn("http shutdown", "error", err)
+	}
+	<-sched.Stop().Done()
+	if w != nil {
+		w.Close()
+	}
+	select {
+	case <-loopDone:
+	case <-stopCtx.Done():
+		log.Warn("scan did not finish in time; abandoning it")
+		cancelScans()
+		<-loopDone
+	}
+	d.mu.Lock()
+	if d.retry != nil {
+		d.retry.Stop()
+	}
+	d.mu.Unlock()
+	return runErr
+}
+
+func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {
+	opts := article.Options{Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL}
+	return ingest.New(ingest.Config{
+		FS:           os.DirFS(cfg.Seeds.Dir),
+		Store:        d.st,
+		Parse:        article.Parse,
+		Options:      func() article.Options { return opts },
+		MaxFileBytes: cfg.Seeds.MaxFileBytes,
+		Settle:       cfg.Seeds.Settle,
+		Logger:       d.log,
+		Metrics:      d.metrics,
+	})
+}
+
+// requestFull asks the scan loop for a full rescan.
+func (d *Daemon) requestFull() {
+	d.mu.Lock()
+	d.pendingFull = true
+	d.mu.Unlock()
+	d.poke()
+}
+
+// requestPaths asks the scan loop to look at these seeds-relative paths.
+func (d *Daemon) requestPaths(paths []string) {
+	d.mu.Lock()
+	for _, p := range paths {
+		d.pendingPaths[p] = struct{}{}
+	}
+	d.mu.Unlock()
+	d.poke()
+}
+
+func (d *Daemon) poke() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+// scanLoop runs one scan at a time until ctx ends; scanCtx bounds the scan
+// itself, so shutdown lets a running scan finish.
+func (d *Daemon) scanLoop(ctx, scanCtx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.wake:
+		}
+		d.mu.Lock()
+		full, paths, force := d.pendingFull, d.pendingPaths, d.forceRender
+		d.pendingFull, d.pendingPaths, d.forceRender = false, map[string]struct{}{}, false
+		cfg, sc := d.cfg, d.scanner
+		d.mu.Unlock()
+		if !full && len(paths) == 0 && !force {
+			continue
+		}
+		d.scanOnce(scanCtx, cfg, sc, full, paths, force)
+	}
+}
+
+func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Scanner, full bool, paths map[string]struct{}, force bool) {
+	start := time.Now()
+	var (
+		stats ingest.Stats
+		err   error
+	)
+	switch {
+	case full:
+		stats, err = sc.Scan(ctx)
+	case len(paths) > 0:
+		list := make([]string, 0, len(paths))
+		for p := range paths {
+			list = append(list, p)
+		}
+		stats, err = sc.ScanPaths(ctx, list)
+	}
+	took := time.Since(start)
+	d.metrics.ScanDuration.Observe(took.Seconds())
+	d.metrics.LastScanSeconds.Set(float64(time.Now().UnixNano()) / 1e9)
+	if err != nil {
+		d.metrics.ScansTotal.WithLabelValues("error").Inc()
+		d.log.Error("scan failed; still serving the last good feeds", "dir", cfg.Seeds.Dir, "error", err)
+		d.srv.ReportScan(time.Now(), err)
+		return
+	}
+	d.metrics.ScansTotal.WithLabelValues("ok").Inc()
+	if stats.Pending > 0 && !stats.RetryAt.IsZero() {
+		// Look again at the same files once they have settled: the paths
+		// an event named, or the whole folder after a full scan.
+		var again []string
+		if !full {
+			for p := range paths {
+				again = append(again, p)
+			}
+		}
+		d.scheduleRetry(stats.RetryAt, again)
+	}
+	d.log.Debug("scan", "full", full, "seen", stats.Seen, "changed", stats.Changed, "removed", stats.Removed,
+		"rejected", stats.Rejected, "pending", stats.Pending, "took", took)
+	if !stats.Published && !force {
+		d.srv.ReportScan(time.Now(), nil)
+		return
+	}
+	d.publish(ctx, cfg)
+}
+
+// publish renders a new snapshot and swaps it in; on failure the old one
+// keeps serving.
+func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
+	start := time.Now()
+	snap, err := BuildSnapshot(ctx, d.st, cfg)
+	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
+	if err != nil {
+		d.log.Error("render failed; still serving the last good feeds", "error", err)
+		d.srv.ReportScan(time.Now(), err)
+		return
+	}
+	now := time.Now()
+	snap.Built, snap.LastScan = now, now
+	d.srv.Publish(snap)
+	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
+}
+
+// scheduleRetry rescans files that were still settling once they have been
+// quiet for seeds.settle.
+func (d *Daemon) scheduleRetry(at time.Time, paths []string) {
+	delay := time.Until(at)
+	if delay < 0 {
+		delay = 0
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.retry != nil {
+		d.retry.Stop()
+	}
+	d.retry = time.AfterFunc(delay, func() {
+		if len(paths) > 0 {
+			d.requestPaths(paths)
+		} else {
+			d.requestFull()
+		}
+	})
+}
+
+// reload re-reads config.yaml on SIGHUP. An invalid file is rejected and the
+// running config stays in force. Keys that need a restart are reported.
+func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cron) {
+	cfg, err := config.Load(path, getenv)
+	if err != nil {
+		d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
+		return
+	}
+	d.mu.Lock()
+	old := d.cfg
+	if cfg.Server.Listen != old.Server.Listen || cfg.State.Path != old.State.Path || cfg.Seeds.Dir != old.Seeds.Dir ||
+		cfg.Seeds.Watch != old.Seeds.Watch {
+		d.log.Warn("config reload: server.listen, state.path, seeds.dir and seeds.watch take effect only after a restart", "path", path)
+		cfg.Server.Listen, cfg.State.Path, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State.Path, old.Seeds.Dir, old.Seeds.Watch
+	}
+	sc, err := d.newScanner(cfg)
+	if err != nil {
+		d.mu.Unlock()
+		d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
+		return
+	}
+	d.cfg, d.scanner = cfg, sc
+	// The site and feed keys may have changed: render again even if no
+	// file did.
+	d.pendingFull, d.forceRender = true, true
+	d.mu.Unlock()
+	if cfg.Seeds.Schedule != old.Seeds.Schedule {
+		for _, e := range sched.Entries() {
+			sched.Remove(e.ID)
+		}
+		if _, err := sched.AddFunc(cfg.Seeds.Schedule, d.requestFull); err != nil {
+			d.log.Error("config reload: schedule", "error", err)
+		}
+	}
+	d.log.Info("config reloaded", "path", path)
+	d.poke()
+}

@@ -1,0 +1,144 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"seedfeed/internal/config"
+	"seedfeed/internal/feed"
+	"seedfeed/internal/pages"
+	"seedfeed/internal/server"
+	"seedfeed/internal/store"
+	"seedfeed/internal/version"
+)
+
+// feedTTL is the RSS <ttl>: how many minutes a reader may cache the feed.
+const feedTTL = 15
+
+// Generator names seedfeed in every feed it renders.
+const Generator = "seedfeed " + version.Version
+
+// siteInfo is the site as the HTML pages need it.
+func siteInfo(cfg config.Config) pages.SiteInfo {
+	return pages.SiteInfo{
+		Title:    cfg.Site.Title,
+		Author:   cfg.Site.Author,
+		Language: cfg.Site.Language,
+		BaseURL:  cfg.Site.BaseURL,
+		Location: cfg.Site.Location,
+	}
+}
+
+func feedMeta(cfg config.Config) feed.Meta {
+	return feed.Meta{
+		Title:       cfg.Site.Title,
+		Author:      cfg.Site.Author,
+		Language:    cfg.Site.Language,
+		BaseURL:     cfg.Site.BaseURL,
+		Generator:   Generator,
+		TTL:         feedTTL,
+		FullContent: cfg.Feed.FullContent,
+		Stylesheet:  feed.PathStylesheet,
+	}
+}
+
+// entry maps a stored article to what its page shows.
+func entry(r store.Record) pages.Entry {
+	a := r.Article
+	e := pages.Entry{
+		Slug:      r.Slug,
+		Title:     a.Title,
+		Subtitle:  a.Subtitle,
+		Author:    a.Author,
+		Published: r.Published,
+		Updated:   r.Updated,
+		Summary:   a.Summary,
+		BodyHTML:  a.BodyHTML,
+		Tags:      a.Tags,
+	}
+	if a.Dateline != nil {
+		e.DatelinePlace = a.Dateline.Place
+	}
+	for _, img := range a.Images {
+		e.Images = append(e.Images, pages.Image{Caption: img.Caption, Credit: img.Credit})
+	}
+	return e
+}
+
+func feedItem(r store.Record) feed.Item {
+	a := r.Article
+	return feed.Item{
+		ID:          r.ID,
+		Slug:        r.Slug,
+		Title:       a.Title,
+		Summary:     a.Summary,
+		Author:      a.Author,
+		ContentHTML: a.BodyHTML,
+		Published:   r.Published,
+		Updated:     r.Updated,
+		Tags:        a.Tags,
+	}
+}
+
+// BuildSnapshot renders every feed and the index page from the newest
+// articles in st. It reads the store and renders; it never touches the
+// serving path. The result depends only on the stored articles and cfg, so
+// a restart with nothing changed gives the same bytes and ETags.
+func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*server.Snapshot, error) {
+	recs, err := st.Latest(ctx, cfg.Feed.Items)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	count, err := st.Count(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	items := make([]feed.Item, len(recs))
+	entries := make([]pages.Entry, len(recs))
+	// Last-Modified is the newest change among the items shown, never the
+	// render time: replicas and restarts must agree.
+	lastMod := time.Unix(0, 0).UTC()
+	for i, r := range recs {
+		items[i] = feedItem(r)
+		entries[i] = entry(r)
+		if r.Updated.After(lastMod) {
+			lastMod = r.Updated
+		}
+	}
+	docs, err := feed.Render(feedMeta(cfg), items)
+	if err != nil {
+		return nil, fmt.Errorf("render feeds: %w", err)
+	}
+	index, err := pages.Index(siteInfo(cfg), entries)
+	if err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count}
+	for path, body := range docs {
+		snap.Add(path, body, feed.ContentType(path), lastMod)
+	}
+	snap.Add(server.PathStylesheet, feed.Stylesheet(), feed.ContentType(feed.PathStylesheet), time.Unix(0, 0).UTC())
+	snap.Add(server.PathIndex, index, "text/html; charset=utf-8", lastMod)
+	for _, p := range server.SnapshotPaths() {
+		if snap.Resources[p] == nil {
+			return nil, fmt.Errorf("render: nothing rendered for %s", p)
+		}
+	}
+	return snap, nil
+}
+
+// articleSource serves article pages from the store on demand.
+type articleSource struct{ st *store.Store }
+
+func (s articleSource) Article(ctx context.Context, slug string) (pages.Entry, error) {
+	r, err := s.st.BySlug(ctx, slug)
+	if errors.Is(err, store.ErrNotFound) {
+		return pages.Entry{}, fmt.Errorf("%w: %s", server.ErrNotFound, slug)
+	}
+	if err != nil {
+		return pages.Entry{}, err
+	}
+	return entry(r), nil
+}

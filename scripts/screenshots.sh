@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Starts seedfeed on the bundled seeds (in a scratch copy, on a free loopback
+# port) and takes headless Chromium screenshots of the index, one article
+# page and /feed.xml as a browser shows it, into docs/ (or the folder given).
+# Needs Debian's chromium; installs it when run as root and it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-docs}
+mkdir -p "$out"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "screenshots: chromium is not installed" >&2; exit 1
+  fi
+fi
+
+work=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cp -r seeds "$work/seeds"
+cat > "$work/config.yaml" <<YAML
+site:
+  title: "seedfeed sample site"
+  base_url: "http://127.0.0.1:$port"
+seeds:
+  settle: "0s"
+server:
+  listen: "127.0.0.1:$port"
+state:
+  path: "state.db"
+YAML
+go build -o "$work/seedfeed" ./cmd/seedfeed
+"$work/seedfeed" serve -config "$work/config.yaml" 2>"$work/log" &
+pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 100); do
+  curl -fsS "$base/healthz" 2>/dev/null | grep -q '"articles": *[1-9]' && break
+  sleep 0.1
+done
+
+slug=$(curl -fsS "$base/feed.json" | python3 -c 'import json,sys; items=json.load(sys.stdin)["items"]; print(items[0]["url"].rstrip("/").rsplit("/",1)[1])')
+
+shot() { # url file width height
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/chrome" --hide-scrollbars \
+    --window-size="$3,$4" --screenshot="$2" "$1" >/dev/null 2>&1
+}
+shot "$base/" "$out/index.png" 1000 900
+shot "$base/articles/$slug" "$out/article.png" 1000 1100
+shot "$base/feed.xml" "$out/feed.png" 1000 900
+echo "screenshots of $base in $out: index.png article.png feed.png"

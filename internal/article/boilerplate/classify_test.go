@@ -125,10 +125,40 @@ func TestClassifyMillionLines(t *testing.T) {
 	}
 }
 
-func TestMaxStopBytes(t *testing.T) {
-	for w := range stopWordSet() {
+func TestStopWords(t *testing.T) {
+	sw := stopWordSet()
+	sw.words(func(w string, langs uint16) {
 		if len(w) > maxStopBytes {
 			t.Errorf("function word %q is longer than maxStopBytes", w)
+		}
+		if got := sw.lookup([]byte(w)); got != langs {
+			t.Errorf("lookup(%q) = %b, want %b", w, got, langs)
+		}
+	})
+	for l, list := range stopWordLists {
+		for _, w := range strings.Fields(list) {
+			if sw.lookup([]byte(w))&(1<<l) == 0 {
+				t.Errorf("%q not found for language %d", w, l)
+			}
+		}
+	}
+	for _, w := range []string{"", "bridge", "th", "thee", "theyre", strings.Repeat("a", 40)} {
+		if got := sw.lookup([]byte(w)); got != 0 {
+			t.Errorf("lookup(%q) = %b, want none", w, got)
+		}
+	}
+}
+
+func TestPhraseTable(t *testing.T) {
+	for kind, list := range phraseTable {
+		for _, e := range list {
+			e = strings.TrimPrefix(e, "!")
+			if strings.HasPrefix(e, "*") && strings.HasSuffix(e, "*") && len(e) < 4 {
+				t.Errorf("%s: contains pattern %q is shorter than two bytes", kind, e)
+			}
+			if e == "" || e == "*" {
+				t.Errorf("%s: empty pattern", kind)
+			}
 		}
 	}
 }

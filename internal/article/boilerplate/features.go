@@ -1,6 +1,8 @@
 package boilerplate
 
 import (
+	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,6 +36,9 @@ type feat struct {
 	bullet    bool    // starts with a list bullet
 	url       bool    // holds a URL or a bare domain
 	numeric   bool    // nothing but numbers and punctuation: a table cell
+	// Language detection and Korean: words lowercased, words in Hangul,
+	// Korean words ending in a particle; hiragana characters.
+	lowered, hangul, koStops, kana int
 }
 
 // maxStopBytes is at least the byte length of the longest function word
@@ -50,6 +55,13 @@ func lowerWord(buf *[maxWordBytes]byte, w string) []byte {
 	// Trim punctuation around the word ("(the", "said," "“we").
 	start, end := 0, len(w)
 	for start < end {
+		if c := w[start]; c < utf8.RuneSelf {
+			if asciiAlnum(c) {
+				break
+			}
+			start++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(w[start:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
@@ -57,6 +69,13 @@ func lowerWord(buf *[maxWordBytes]byte, w string) []byte {
 		start += size
 	}
 	for end > start {
+		if c := w[end-1]; c < utf8.RuneSelf {
+			if asciiAlnum(c) {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(w[start:end])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
@@ -93,6 +112,10 @@ func lowerWord(buf *[maxWordBytes]byte, w string) []byte {
 		i += size
 	}
 	return buf[:n]
+}
+
+func asciiAlnum(c byte) bool {
+	return (c|0x20)-'a' < 26 || c-'0' < 10
 }
 
 // nextWord returns the word of s at or after byte i (words are split on
@@ -144,64 +167,79 @@ func koreanParticleEnd(w []byte) bool {
 	return false
 }
 
-// detectLang picks the stop-word list that the most words of the page's
-// longer lines belong to. It looks at a bounded sample so that huge inputs
-// stay linear with a small constant.
-func detectLang(lines []string, sw stopWords) lang {
-	var counts [numLangs]int
-	var buf [maxWordBytes]byte
-	budget := 256 << 10
-	hangul, total := 0, 0
-	for _, s := range lines {
-		if len(s) < 40 {
-			continue
-		}
-		if budget <= 0 {
-			break
-		}
-		budget -= len(s)
-		for i := 0; i < len(s); {
-			var w string
-			w, i = nextWord(s, i)
-			if w == "" {
-				break
-			}
-			lw := lowerWord(&buf, w)
-			if lw == nil {
-				continue
-			}
-			total++
-			if r, _ := utf8.DecodeRune(lw); unicode.Is(unicode.Hangul, r) {
-				hangul++
-			}
-			mask := sw[string(lw)]
-			for l := lang(0); l < numLangs; l++ {
-				if mask&(1<<l) != 0 {
-					counts[l]++
-				}
-			}
-		}
+// langSample accumulates, over the page's longer lines, how many words
+// belong to each function-word list. It looks at a bounded sample so that
+// huge inputs stay linear with a small constant.
+type langSample struct {
+	counts        [numLangs]int
+	hangul, total int
+	budget        int
+}
+
+func newLangSample() langSample { return langSample{budget: 256 << 10} }
+
+// add counts line s, measured as f with per-language counts c, if it is
+// long enough to say something and the sample is not full.
+func (ls *langSample) add(s string, f *feat, c *[numLangs]uint16) {
+	if len(s) < 40 || ls.budget <= 0 {
+		return
 	}
-	if total > 0 && hangul*3 > total {
+	ls.budget -= len(s)
+	for l := range c {
+		ls.counts[l] += int(c[l])
+	}
+	ls.hangul += f.hangul
+	ls.total += f.lowered
+}
+
+// lang picks the stop-word list that the most sampled words belong to.
+func (ls *langSample) lang() lang {
+	if ls.total > 0 && ls.hangul*3 > ls.total {
 		return langKO
 	}
 	best := langEN
 	for l := lang(0); l < numLangs; l++ {
-		if counts[l] > counts[best] {
+		if ls.counts[l] > ls.counts[best] {
 			best = l
 		}
 	}
 	return best
 }
 
-// measure fills the context-free features of one line.
-func measure(s string, lg lang, sw stopWords) feat {
+// measure fills the features of one line that do not depend on the
+// page's language, and counts its function words for every language in c
+// (saturating: lines of more than 65535 function words are recounted by
+// setLang).
+func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 	var f feat
 	var buf [maxWordBytes]byte
-	bit := uint16(1) << lg
-	cjkRunes, kana := 0, 0
+	*c = [numLangs]uint16{}
+	cjkRunes := 0
 	prevEnd := false
-	for i, r := range s {
+	word := -1 // start of the current word, -1 between words
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		} else if asciiAlnum(s[i]) {
+			// Letters and digits, most of any line, only end a
+			// sentence-end run.
+			if word < 0 {
+				word = i
+			}
+			f.runes++
+			prevEnd = false
+			i++
+			continue
+		}
+		if r == ' ' || r == '\t' {
+			if word >= 0 {
+				f.addWord(s[word:i], sw, c, &buf)
+				word = -1
+			}
+		} else if word < 0 {
+			word = i
+		}
 		f.runes++
 		switch r {
 		case ',', ';', '，', '、':
@@ -214,11 +252,12 @@ func measure(s string, lg lang, sw stopWords) feat {
 		if r >= 0x2E80 && isCJK(r) {
 			cjkRunes++
 			if unicode.Is(unicode.Hiragana, r) {
-				kana++
+				f.kana++
 			}
 		}
 		if isSentenceEnd(r) {
 			prevEnd = true
+			i += size
 			continue
 		}
 		if prevEnd && (r == ' ' || r >= 0x3000) && i > 0 {
@@ -227,6 +266,10 @@ func measure(s string, lg lang, sw stopWords) feat {
 		if !isClosing(r) {
 			prevEnd = false
 		}
+		i += size
+	}
+	if word >= 0 {
+		f.addWord(s[word:], sw, c, &buf)
 	}
 	if prevEnd {
 		f.endsSent = true
@@ -245,48 +288,56 @@ func measure(s string, lg lang, sw stopWords) feat {
 		f.colonEnd = s[len(s)-1] == ':'
 		f.url = strings.Contains(s, "://") || strings.Contains(s, "www.")
 	}
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] != ' ' && s[i] != '\t' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start < 0 {
-			continue
-		}
-		w := s[start:i]
-		start = -1
-		f.words++
-		c := w[0]
-		switch {
-		case 'A' <= c && c <= 'Z':
+	return f
+}
+
+// addWord counts word w of a line: its shape, and the languages it is a
+// function word of.
+func (f *feat) addWord(w string, sw *stopWords, c *[numLangs]uint16, buf *[maxWordBytes]byte) {
+	f.words++
+	switch c0 := w[0]; {
+	case 'A' <= c0 && c0 <= 'Z':
+		f.upperInit++
+	case '0' <= c0 && c0 <= '9':
+		f.digits++
+	case c0 >= utf8.RuneSelf:
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			f.upperInit++
-		case '0' <= c && c <= '9':
-			f.digits++
-		case c >= utf8.RuneSelf:
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-				f.upperInit++
-			}
-		}
-		if len(w) > maxStopBytes+4 && lg != langKO {
-			continue // longer than any function word, even with punctuation
-		}
-		lw := lowerWord(&buf, w)
-		if lw == nil {
-			continue
-		}
-		if lg == langKO {
-			if koreanParticleEnd(lw) {
-				f.stops++
-			}
-			continue
-		}
-		if sw[string(lw)]&bit != 0 {
-			f.stops++
 		}
 	}
+	lw := lowerWord(buf, w)
+	if lw == nil {
+		return
+	}
+	f.lowered++
+	if lw[0] >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeRune(lw); unicode.Is(unicode.Hangul, r) {
+			f.hangul++
+		}
+	}
+	if lw[len(lw)-1] >= utf8.RuneSelf && koreanParticleEnd(lw) {
+		f.koStops++
+	}
+	for m := sw.lookup(lw); m != 0; m &= m - 1 {
+		l := bits.TrailingZeros16(m)
+		if c[l] < math.MaxUint16 {
+			c[l]++
+		}
+	}
+}
+
+// setLang completes f with the function words of the page's language:
+// their count and density, and how much the line weighs in the run.
+func (f *feat) setLang(s string, lg lang, sw *stopWords, c *[numLangs]uint16) {
+	switch {
+	case lg == langKO:
+		f.stops = f.koStops
+	case c[lg] == math.MaxUint16:
+		f.stops = countStops(s, lg, sw)
+	default:
+		f.stops = int(c[lg])
+	}
+	f.density = 0
 	if f.words > 0 {
 		f.density = float64(f.stops) / float64(f.words)
 	}
@@ -295,8 +346,25 @@ func measure(s string, lg lang, sw stopWords) feat {
 		// characters a word, and let the hiragana share stand in for
 		// function-word density (menus are kanji and katakana).
 		f.words = f.runes / 2
-		f.density = min(1, 2*float64(kana)/float64(f.runes))
+		f.density = min(1, 2*float64(f.kana)/float64(f.runes))
 	}
 	f.weight = float64(f.words)
-	return f
+}
+
+// countStops counts the function words of language lg in s without a
+// bound, for the rare line too long for measure's counters.
+func countStops(s string, lg lang, sw *stopWords) int {
+	var buf [maxWordBytes]byte
+	n := 0
+	for i := 0; i < len(s); {
+		var w string
+		w, i = nextWord(s, i)
+		if w == "" {
+			break
+		}
+		if lw := lowerWord(&buf, w); lw != nil && sw.lookup(lw)&(1<<lg) != 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -137,6 +137,12 @@ func (c *context) wmean(i, r int) float64 {
 // stage2Features adds line i's neighbourhood to its own features.
 func (p *page) stage2Features(i int, c *context, x []float64) {
 	p.stage1Features(i, x[:nStage1])
+	p.contextFeatures(i, c, x[nStage1:])
+}
+
+// contextFeatures describes line i's neighbourhood: x[k] is stage-two
+// feature nStage1+k.
+func (p *page) contextFeatures(i int, c *context, x []float64) {
 	inside := i >= c.s && i < c.e
 	dist := 0
 	switch {
@@ -145,30 +151,30 @@ func (p *page) stage2Features(i int, c *context, x []float64) {
 	case i >= c.e:
 		dist = i - c.e + 1
 	}
-	x[nStage1+0] = c.p1[i]
-	x[nStage1+1] = c.mean(i, 1)
-	x[nStage1+2] = c.mean(i, 3)
-	x[nStage1+3] = c.mean(i, 10)
-	x[nStage1+4] = c.wmean(i, 5)
-	x[nStage1+5] = b2f(inside)
-	x[nStage1+6] = math.Log1p(float64(dist)) / 3
-	x[nStage1+7] = b2f(i < c.s)
-	x[nStage1+8] = b2f(i >= c.e)
-	x[nStage1+9] = b2f(i > c.wallAt)
+	x[0] = c.p1[i]
+	x[1] = c.mean(i, 1)
+	x[2] = c.mean(i, 3)
+	x[3] = c.mean(i, 10)
+	x[4] = c.wmean(i, 5)
+	x[5] = b2f(inside)
+	x[6] = math.Log1p(float64(dist)) / 3
+	x[7] = b2f(i < c.s)
+	x[8] = b2f(i >= c.e)
+	x[9] = b2f(i > c.wallAt)
 	rel := 0.0
 	if inside {
 		rel = float64(i-c.s) / float64(max(1, c.e-c.s))
 	}
-	x[nStage1+10] = rel
-	x[nStage1+11] = b2f(dist > 0 && dist <= 3)
-	x[nStage1+12] = c.p1[i] / c.max
-	x[nStage1+13] = c.max
-	x[nStage1+14] = c.runShare
+	x[10] = rel
+	x[11] = b2f(dist > 0 && dist <= 3)
+	x[12] = c.p1[i] / c.max
+	x[13] = c.max
+	x[14] = c.runShare
 	// Tables and lists: runs of number cells, or lines after a lead-in
 	// that ends with a colon, are content even though they are not prose.
-	x[nStage1+15] = c.numericShare(i, 6)
-	x[nStage1+16] = b2f(c.colonBefore(p, i, 3))
-	x[nStage1+17] = math.Log1p(float64(len(p.lines))) / 7
+	x[15] = c.numericShare(i, 6)
+	x[16] = b2f(c.colonBefore(p, i, 3))
+	x[17] = math.Log1p(float64(len(p.lines))) / 7
 }
 
 func (c *context) numericShare(i, r int) float64 {
@@ -194,21 +200,24 @@ func dot(w, x []float64) float64 {
 }
 
 // predict runs both stages and returns the stage-two probability that
-// each line belongs to the article body.
+// each line belongs to the article body. A line's own features are
+// computed once: stage two's weights on them are applied in the same pass
+// as stage one's.
 func (p *page) predict(w1 *[nStage1]float64, w2 *[nStage2]float64) []float64 {
 	n := len(p.lines)
 	p1 := make([]float64, n)
+	own := make([]float64, n)
 	var x1 [nStage1]float64
 	for i := range n {
 		p.stage1Features(i, x1[:])
 		p1[i] = sigmoid(dot(w1[:], x1[:]))
+		own[i] = dot(w2[:nStage1], x1[:])
 	}
 	c := p.newContext(p1)
-	p2 := make([]float64, n)
-	var x2 [nStage2]float64
+	var x2 [nStage2 - nStage1]float64
 	for i := range n {
-		p.stage2Features(i, c, x2[:])
-		p2[i] = sigmoid(dot(w2[:], x2[:]))
+		p.contextFeatures(i, c, x2[:])
+		own[i] = sigmoid(own[i] + dot(w2[nStage1:], x2[:]))
 	}
-	return p2
+	return own
 }

@@ -55,18 +55,26 @@ func newPage(lines []string) *page {
 		feats:  make([]feat, len(lines)),
 		scores: make([]float64, len(lines)),
 		class:  make([]class, len(lines)),
-		lang:   detectLang(lines, sw),
 	}
+	// One pass measures every line and counts its function words in
+	// every language; the page's language is known only at its end.
+	counts := make([][numLangs]uint16, len(lines))
+	ls := newLangSample()
+	for i, s := range lines {
+		p.feats[i] = measure(s, sw, &counts[i])
+		ls.add(s, &p.feats[i], &counts[i])
+	}
+	p.lang = ls.lang()
 	seen := make(map[string]int, len(lines))
 	key := make([]byte, 0, 2*maxKeyBytes)
 	for i, s := range lines {
-		f := measure(s, p.lang, sw)
-		if m, ok := ph.match(s, &key); ok && p.phraseApplies(f, m) {
+		f := &p.feats[i]
+		f.setLang(s, p.lang, sw, &counts[i])
+		if m, ok := ph.match(s, &key); ok && p.phraseApplies(*f, m) {
 			f.kind = m.kind
 			f.comment = m.comment
 		}
-		f.teaser = isTeaser(s, f, sw, p.lang)
-		p.feats[i] = f
+		f.teaser = isTeaser(s, *f, sw, p.lang)
 		seen[s]++
 	}
 	first := make(map[string]bool, 16)

@@ -166,6 +166,16 @@ type phrases struct {
 	// contains is keyed by the first byte of the pattern; patterns are
 	// only looked for at the start of a word of the line.
 	contains [256][]phrase
+	// pairs has a bit for the first two bytes of every contains
+	// pattern, so most word starts are passed over with one test.
+	pairs [1 << 16 / 64]uint64
+	// maxExact is the longest exact phrase key.
+	maxExact int
+}
+
+func pairBit(a, b byte) (int, uint64) {
+	k := int(a)<<8 | int(b)
+	return k >> 6, 1 << (k & 63)
 }
 
 var phraseSet = sync.OnceValue(compilePhrases)
@@ -183,6 +193,10 @@ func compilePhrases() *phrases {
 				ph.contains = true
 				ph.text = e[1 : len(e)-1]
 				p.contains[ph.text[0]] = append(p.contains[ph.text[0]], ph)
+				if len(ph.text) >= 2 { // TestPhraseTable checks that all are
+					w, bit := pairBit(ph.text[0], ph.text[1])
+					p.pairs[w] |= bit
+				}
 				continue
 			}
 			if strings.HasSuffix(e, "*") && e != "name *" && e != "email *" && e != "comment *" {
@@ -193,7 +207,9 @@ func compilePhrases() *phrases {
 			}
 			ph.text = e
 			var key []byte
-			p.exact[string(normalizeKey(e, &key))] = ph
+			k := normalizeKey(e, &key)
+			p.exact[string(k)] = ph
+			p.maxExact = max(p.maxExact, len(k))
 		}
 	}
 	return p
@@ -229,10 +245,23 @@ func normalizeKey(s string, buf *[]byte) []byte {
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' {
+				space = true
+				continue
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r == ' ' || r == '\t' || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
 			space = true
@@ -264,8 +293,10 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 	if len(kb) == 0 {
 		return phrase{}, false
 	}
-	if ph, ok := p.exact[string(kb)]; ok {
-		return ph, true
+	if len(kb) <= p.maxExact {
+		if ph, ok := p.exact[string(kb)]; ok {
+			return ph, true
+		}
 	}
 	for _, ph := range p.prefix[kb[0]] {
 		if len(kb) >= len(ph.text) && string(kb[:len(ph.text)]) == ph.text && wordBoundary(kb, len(ph.text), ph.text) {
@@ -273,9 +304,12 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 		}
 	}
 	if len(s) < 400 {
-		for j := 0; j < len(kb); j++ {
+		for j := 0; j+1 < len(kb); j++ {
 			if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
 				continue // not a word start (0xC2 opens "©", which may be glued)
+			}
+			if w, bit := pairBit(kb[j], kb[j+1]); p.pairs[w]&bit == 0 {
+				continue
 			}
 			for _, ph := range p.contains[kb[j]] {
 				if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
@@ -314,7 +348,7 @@ func onlySocial(key []byte) bool {
 		if i < 0 {
 			i = len(key)
 		}
-		w := bytes.Trim(key[:i], ",.:;|/·•-–—()")
+		w := trimSocial(key[:i])
 		if i < len(key) {
 			key = key[i+1:]
 		} else {
@@ -329,4 +363,40 @@ func onlySocial(key []byte) bool {
 		n++
 	}
 	return n > 0
+}
+
+// trimSocial trims the punctuation that separates share buttons from
+// around w: , . : ; | / - ( ) and · • – —.
+func trimSocial(w []byte) []byte {
+	for len(w) > 0 {
+		if n := socialPunct(w); n > 0 {
+			w = w[n:]
+			continue
+		}
+		break
+	}
+	for len(w) > 0 {
+		_, size := utf8.DecodeLastRune(w)
+		if socialPunct(w[len(w)-size:]) == size {
+			w = w[:len(w)-size]
+			continue
+		}
+		break
+	}
+	return w
+}
+
+// socialPunct returns the byte length of the separator that w starts
+// with, or 0.
+func socialPunct(w []byte) int {
+	switch w[0] {
+	case ',', '.', ':', ';', '|', '/', '-', '(', ')':
+		return 1
+	}
+	r, size := utf8.DecodeRune(w)
+	switch r {
+	case '·', '•', '–', '—':
+		return size
+	}
+	return 0
 }

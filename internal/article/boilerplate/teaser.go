@@ -25,7 +25,7 @@ const maxTeaserHead = 200
 // is gone: "Big Storm Hits the CoastThe storm made landfall ...". The
 // headline part is title-cased (or ends in ? or !), has no sentence end,
 // and the summary starts with a capitalised common word glued to it.
-func isTeaser(s string, f feat, sw stopWords, lg lang) bool {
+func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 	if f.words < 8 || f.cjk {
 		return false
 	}
@@ -59,7 +59,7 @@ func isTeaser(s string, f feat, sw stopWords, lg lang) bool {
 				end++
 			}
 			lw := lowerWord(&buf, s[i:end])
-			if lw != nil && (sentenceStarters[string(lw)] || (lg != langEN && sw[string(lw)]&(1<<lg) != 0)) {
+			if lw != nil && (sentenceStarters[string(lw)] || (lg != langEN && sw.lookup(lw)&(1<<lg) != 0)) {
 				titled := caps*2 >= words
 				if titled || prev == '?' || prev == '!' || prev == '"' || prev == '”' {
 					return f.words-words >= 6

@@ -137,6 +137,9 @@ func (s *Scanner) apply(ctx context.Context, c store.Changes, why []error, st *S
 	}
 	for _, u := range c.Upserts {
 		s.remember(u.Path, store.FileState{ModTime: u.ModTime, Size: u.Size, Hash: u.Hash})
+		if u.Article != nil && len(u.Article.Warnings) > 0 {
+			s.repaired(u.Path, u.Article.Warnings)
+		}
 	}
 	for i, r := range c.Rejects {
 		s.remember(r.Path, store.FileState{ModTime: r.ModTime, Size: r.Size, Hash: r.Hash, Reason: r.Reason})

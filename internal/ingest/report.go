@@ -1,6 +1,9 @@
 package ingest
 
-import "io/fs"
+import (
+	"io/fs"
+	"strings"
+)
 
 // logKey identifies one problem with one version of a file: the same
 // problem is reported once until the file changes.
@@ -45,5 +48,15 @@ func (s *Scanner) forgetLogged(gen uint64) {
 		if g != gen {
 			delete(s.logged, k)
 		}
+	}
+}
+
+// repaired is the one log line (and count) of a file published only after
+// the normalizer repaired it: what it did is worth an operator's look, as
+// the article may not read as its author meant.
+func (s *Scanner) repaired(p string, warnings []string) {
+	s.log.Warn("published with warnings", "path", p, "reason", strings.Join(warnings, "; "))
+	if m := s.cfg.Metrics; m != nil {
+		m.FilesWarned.Inc()
 	}
 }

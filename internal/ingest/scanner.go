@@ -199,7 +199,7 @@ func (s *Scanner) run(ctx context.Context, roots []string) (Stats, error) {
 	}
 	st.Seen = w.seen
 	removed := s.vanished(roots, w.incomplete)
-	ready := s.settle(start, w.cands, &st)
+	ready := s.settle(start, w.cands, roots == nil, &st)
 	err := s.process(ctx, start, ready, removed, &st)
 	if roots == nil && err == nil {
 		s.forgetLogged(w.gen)
@@ -224,8 +224,18 @@ func (s *Scanner) loadKnown(ctx context.Context) error {
 }
 
 // settle splits changed files into those ready to read and those still
-// being written, counting the latter in st.
-func (s *Scanner) settle(now time.Time, cands []candidate, st *Stats) []candidate {
+// being written, counting the latter in st. A full scan also forgets
+// observations of files that are gone or were read meanwhile.
+func (s *Scanner) settle(now time.Time, cands []candidate, full bool, st *Stats) []candidate {
+	if full {
+		keep := make(map[string]observation)
+		for _, c := range cands {
+			if o, ok := s.observed[c.path]; ok {
+				keep[c.path] = o
+			}
+		}
+		s.observed = keep
+	}
 	ready := cands[:0]
 	for _, c := range cands {
 		readyAt := time.Unix(0, c.mtime).Add(s.cfg.Settle)

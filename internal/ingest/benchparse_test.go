@@ -1,4 +1,0 @@
-package ingest
-
-// benchParse is the normalizer the cold-scan benchmark runs.
-var benchParse ParseFunc = fakeParse

@@ -53,10 +53,14 @@ func entry(r store.Record) pages.Entry {
 		Subtitle:  a.Subtitle,
 		Author:    a.Author,
 		Published: r.Published,
-		Updated:   r.Updated,
 		Summary:   a.Summary,
 		BodyHTML:  a.BodyHTML,
 		Tags:      a.Tags,
+	}
+	// Pages say "updated" only after an edit: an article first seen after
+	// its own date was published then, not changed.
+	if r.Updated.After(r.FirstSeen) {
+		e.Updated = r.Updated
 	}
 	if a.Dateline != nil {
 		e.DatelinePlace = a.Dateline.Place

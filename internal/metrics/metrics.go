@@ -17,10 +17,11 @@ type Metrics struct {
 	FilesSeen       prometheus.Gauge
 	FilesChanged    prometheus.Counter
 	FilesRejected   *prometheus.CounterVec // label reason
+	FilesWarned     prometheus.Counter
 	FilesRemoved    prometheus.Counter
 	Articles        prometheus.Gauge
 	SnapshotBuild   prometheus.Histogram
-	SnapshotTime    prometheus.Gauge // unix seconds of the serving snapshot
+	SnapshotTime    prometheus.Gauge       // unix seconds of the serving snapshot
 	RequestsTotal   *prometheus.CounterVec // labels route, code
 	LastScanSeconds prometheus.Gauge
 }
@@ -51,6 +52,10 @@ func New() *Metrics {
 			Name: "seedfeed_files_rejected_total",
 			Help: "Files that could not be published, by reason.",
 		}, []string{"reason"}),
+		FilesWarned: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "seedfeed_files_warned_total",
+			Help: "Files published after a repair (control characters removed, encoding guessed, front matter ignored); the log names each.",
+		}),
 		FilesRemoved: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "seedfeed_files_removed_total",
 			Help: "Files that disappeared from the seeds folder.",
@@ -79,7 +84,7 @@ func New() *Metrics {
 	}
 	m.Registry.MustRegister(
 		m.ScanDuration, m.ScansTotal, m.FilesSeen, m.FilesChanged,
-		m.FilesRejected, m.FilesRemoved, m.Articles, m.SnapshotBuild,
+		m.FilesRejected, m.FilesWarned, m.FilesRemoved, m.Articles, m.SnapshotBuild,
 		m.SnapshotTime, m.RequestsTotal, m.LastScanSeconds,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

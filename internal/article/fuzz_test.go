@@ -2,8 +2,6 @@ package article
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -91,32 +89,10 @@ func xmlChar(r rune) bool {
 	return true
 }
 
-// addSeeds adds the golden inputs with the given extensions to the corpus,
-// besides the committed testdata/fuzz corpus the fuzzer reads itself.
-func addSeeds(f *testing.F, exts ...string) {
-	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, file := range files {
-		if strings.HasSuffix(file, ".golden.json") {
-			continue
-		}
-		ext := filepath.Ext(file)
-		for _, e := range exts {
-			if ext == e {
-				data, err := os.ReadFile(file)
-				if err != nil {
-					f.Fatal(err)
-				}
-				f.Add(data)
-			}
-		}
-	}
-}
+// The seed corpus is testdata/fuzz/<target>: the golden inputs in the
+// fuzzer's file format. The f.Add seeds below are the hostile cases.
 
 func FuzzParseText(f *testing.F) {
-	addSeeds(f, ".txt", "")
 	f.Add([]byte("Title\n\nBy Jane Roe | Updated: March 3, 2024, 14:05 IST\n\nLONDON, Jan. 5 (Reuters) - Text."))
 	f.Add([]byte("\xef\xbb\xbfa\r\nb\rc\x85\x93q\x94"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -125,7 +101,6 @@ func FuzzParseText(f *testing.F) {
 }
 
 func FuzzParseMarkdown(f *testing.F) {
-	addSeeds(f, ".md")
 	f.Add([]byte("---\ntitle: [a\n---\n# H\n\n<script>x</script> &#0; &#xFFFE; &#1;\n"))
 	f.Add([]byte("---\ntags: &a [*a, *a]\ndate: 2024-02-30\n---\n![a](b \"Photo: c\")\n\n- x\n  - y\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -134,7 +109,6 @@ func FuzzParseMarkdown(f *testing.F) {
 }
 
 func FuzzParseHTML(f *testing.F) {
-	addSeeds(f, ".html")
 	f.Add([]byte("<html><head><title>T &#1;</title><meta property=\"article:published_time\" content=\"2024-01-05T00:00:00Z\"></head><body><article><p>Hello &#xFFFE; world, and a little more text to read.</p></article></body></html>"))
 	f.Add([]byte("<p>a<p>b<table><tr><td>c</table><a href=\"javascript:x\">d</a><img src=\"/e.png\" alt=\"f\">"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -7,7 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +65,8 @@ func BenchmarkScan(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("cold/N=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
+			resetPeakRSS()
+			defer reportPeakRSS(b)
 			for i := 0; b.Loop(); i++ {
 				b.StopTimer()
 				sc, st := benchScanner(b, dir, filepath.Join(b.TempDir(), fmt.Sprintf("cold%d.db", i)), article.Parse)
@@ -81,6 +86,8 @@ func BenchmarkScan(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("rescan/N=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
+			resetPeakRSS()
+			defer reportPeakRSS(b)
 			for b.Loop() {
 				stats, err := sc.Scan(context.Background())
 				if err != nil || stats.Seen != n || stats.Changed != 0 || stats.Published {
@@ -130,4 +137,27 @@ func median(ds []time.Duration) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// resetPeakRSS restarts the kernel's peak-RSS count (VmHWM) of this process
+// (Linux; elsewhere it does nothing), so a benchmark can report the peak
+// of its own loop rather than of the corpus generation before it.
+func resetPeakRSS() {
+	runtime.GC()
+	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+func reportPeakRSS(b *testing.B) {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for line := range strings.Lines(string(status)) {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			if err == nil {
+				b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
+			}
+		}
+	}
 }

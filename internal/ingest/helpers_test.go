@@ -29,7 +29,7 @@ var t0 = time.Date(2026, 3, 25, 12, 0, 0, 0, time.UTC)
 // fakeParse stands in for article.Parse with the same error contract: the
 // first line is the title, "draft" anywhere makes a draft, "PANIC" makes
 // it panic like a buggy normalizer would. The reference time it was given
-// is kept in Warnings so tests can check it.
+// is kept in Subtitle so tests can check it.
 func fakeParse(name string, data []byte, opts article.Options) (*article.Article, error) {
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
@@ -51,7 +51,7 @@ func fakeParse(name string, data []byte, opts article.Options) (*article.Article
 		BodyHTML: "<p>" + body + "</p>",
 		Summary:  body,
 		Draft:    strings.Contains(body, "draft"),
-		Warnings: []string{"ref=" + opts.Ref.Format(time.RFC3339Nano)},
+		Subtitle: "ref=" + opts.Ref.Format(time.RFC3339Nano),
 	}, nil
 }
 

@@ -158,8 +158,8 @@ func TestChangesKeepIdentity(t *testing.T) {
 	if orig.ID != "tag:example.org,2026-03-25:/articles/alpha" {
 		t.Fatalf("id = %q", orig.ID)
 	}
-	if want := "ref=" + t0.Add(-time.Hour).Format(time.RFC3339Nano); orig.Article.Warnings[0] != want {
-		t.Errorf("parse reference %q, want the file's mtime (%s)", orig.Article.Warnings[0], want)
+	if want := "ref=" + t0.Add(-time.Hour).Format(time.RFC3339Nano); orig.Article.Subtitle != want {
+		t.Errorf("parse reference %q, want the file's mtime (%s)", orig.Article.Subtitle, want)
 	}
 
 	steps := []struct {

@@ -299,6 +299,16 @@ func (a *applier) upsert(u encoded) (Result, error) {
 		if _, err := a.exec(qDeleteTombstone, t.id); err != nil {
 			return res, err
 		}
+		// Claiming a slug drops tombstones that hold it, so this cannot
+		// be taken; were it ever, a new identity beats a batch that
+		// fails at every scan.
+		if taken, err := a.slugTaken(t.slug); err != nil {
+			return res, err
+		} else if taken {
+			if t, err = a.fresh(u); err != nil {
+				return res, err
+			}
+		}
 	case errors.Is(err, sql.ErrNoRows):
 		if t, err = a.fresh(u); err != nil {
 			return res, err
@@ -316,6 +326,15 @@ func (a *applier) upsert(u encoded) (Result, error) {
 	return res, nil
 }
 
+func (a *applier) slugTaken(slug string) (bool, error) {
+	var one int
+	err := a.queryRow(qSlugTaken, slug).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // fresh gives a never-seen article its identity: a free slug, the id built
 // from it and today's date, and its dates.
 func (a *applier) fresh(u encoded) (row, error) {
@@ -324,13 +343,12 @@ func (a *applier) fresh(u encoded) (row, error) {
 	var slug string
 	for n := 1; ; n++ {
 		slug = nthSlug(base, n)
-		var one int
-		err := a.queryRow(qSlugTaken, slug).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			break
-		}
+		taken, err := a.slugTaken(slug)
 		if err != nil {
 			return row{}, err
+		}
+		if !taken {
+			break
 		}
 	}
 	// The slug is now this article's: a tombstone holding it can no longer

@@ -165,6 +165,20 @@ func TestIdentityRules(t *testing.T) {
 				t.Errorf("returning article slug = %q, want hello-world-2", r.Slug)
 			}
 		}},
+		{"a tombstone whose slug is somehow taken does not wedge the store", func(t *testing.T, s *Store) {
+			mustApply(t, s, Changes{At: t0, Upserts: []Upsert{up("live.txt", art("Taken", "live"), t0)}})
+			ghost := art("Ghost", "ghost")
+			h := hashOf(ghost)
+			if _, err := s.wdb.Exec(`INSERT INTO removed_articles (id, slug, hash, first_seen, published, updated, removed_at)
+				VALUES ('tag:example.org,2020-01-01:/articles/taken', 'taken', ?, 0, 0, 0, 0)`, h[:]); err != nil {
+				t.Fatal(err)
+			}
+			mustApply(t, s, Changes{At: t1, Upserts: []Upsert{up("ghost.txt", ghost, t1)}})
+			r, ok := byPath(t, s, "ghost.txt")
+			if !ok || r.Slug != "ghost" || r.ID != "tag:example.org,2026-03-01:/articles/ghost" {
+				t.Errorf("ghost = %+v", r)
+			}
+		}},
 		{"unsafe or empty slugs are made safe", func(t *testing.T, s *Store) {
 			a := art("x", "1")
 			a.Slug = "../../etc/Passwd\x00"

@@ -99,6 +99,12 @@ func Serve(ctx context.Context, opts Options) error {
 		d.srv.Publish(snap)
 	}
 
+	// SIGHUP is caught before the port opens: a reload sent as soon as
+	// the daemon answers must not hit the default action, which kills.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
 	ln, err := net.Listen("tcp", cfg.Server.Listen)
 	if err != nil {
 		return fmt.Errorf("server.listen %s: %w", cfg.Server.Listen, err)
@@ -141,10 +147,6 @@ func Serve(ctx context.Context, opts Options) error {
 			log.Warn("file watching unavailable; relying on the schedule", "dir", cfg.Seeds.Dir, "error", err)
 		}
 	}
-
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 
 	var runErr error
 wait:
@@ -264,15 +266,24 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 		stats, err = sc.ScanPaths(ctx, list)
 	}
 	took := time.Since(start)
-	d.metrics.ScanDuration.Observe(took.Seconds())
+	// ingest.Scan counts full scans itself; the scans of event paths are
+	// counted here, so that each scan is counted once.
+	countHere := !full && len(paths) > 0
+	if countHere {
+		d.metrics.ScanDuration.Observe(took.Seconds())
+	}
 	d.metrics.LastScanSeconds.Set(float64(time.Now().UnixNano()) / 1e9)
 	if err != nil {
-		d.metrics.ScansTotal.WithLabelValues("error").Inc()
+		if countHere {
+			d.metrics.ScansTotal.WithLabelValues("error").Inc()
+		}
 		d.log.Error("scan failed; still serving the last good feeds", "dir", cfg.Seeds.Dir, "error", err)
 		d.srv.ReportScan(time.Now(), err)
 		return
 	}
-	d.metrics.ScansTotal.WithLabelValues("ok").Inc()
+	if countHere {
+		d.metrics.ScansTotal.WithLabelValues("ok").Inc()
+	}
 	if stats.Pending > 0 && !stats.RetryAt.IsZero() {
 		// Look again at the same files once they have settled: the paths
 		// an event named, or the whole folder after a full scan.

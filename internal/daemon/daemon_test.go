@@ -1,0 +1,118 @@
+package daemon
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/robfig/cron/v3"
+
+	"seedfeed/internal/config"
+	"seedfeed/internal/server"
+)
+
+const article1 = "Harbour wall repairs begin\n\nThe council agreed on Tuesday to repair the harbour wall before the winter storms, at a cost shared with the port.\n"
+
+// Each scan appears once in seedfeed_scans_total and in the duration
+// histogram, whether it was a full scan (counted by ingest) or a scan of
+// the paths file events named (counted by the daemon).
+func TestEachScanCountedOnce(t *testing.T) {
+	d := newTestDaemon(t, "seeds:\n  settle: 0s\n")
+	writeFile(t, filepath.Join(d.seeds, "a.txt"), article1)
+	d.scan(true)
+	ok := d.metrics.ScansTotal.WithLabelValues("ok")
+	if got := metricValue(t, ok); got != 1 {
+		t.Errorf("after one full scan: scans_total{ok} = %v, want 1", got)
+	}
+	writeFile(t, filepath.Join(d.seeds, "b.txt"), strings.Replace(article1, "Harbour", "Quay", 1))
+	d.scan(false, "b.txt")
+	if got := metricValue(t, ok); got != 2 {
+		t.Errorf("after a path scan too: scans_total{ok} = %v, want 2", got)
+	}
+	if got := metricValue(t, d.metrics.ScanDuration); got != 2 {
+		t.Errorf("scan_duration_seconds has %v samples, want 2", got)
+	}
+	if snap := d.srv.Snapshot(); snap == nil || snap.Articles != 2 {
+		t.Errorf("snapshot after two scans: %+v", snap)
+	}
+}
+
+// SIGHUP's reload: a valid file takes effect at the next scan; an invalid
+// one is rejected with one log line naming the key and its line, and the
+// running config stays in force.
+func TestReload(t *testing.T) {
+	base := "site:\n  title: \"Old title\"\nseeds:\n  settle: 0s\n  schedule: \"@every 1h\"\n"
+	d := newTestDaemon(t, base)
+	writeFile(t, filepath.Join(d.seeds, "a.txt"), article1)
+	d.scan(true)
+	sched := cron.New(cron.WithParser(config.CronParser))
+	if _, err := sched.AddFunc("@every 1h", d.requestFull); err != nil {
+		t.Fatal(err)
+	}
+	feedTitle := func() string {
+		t.Helper()
+		res := d.srv.Snapshot().Resources[server.PathFeed]
+		if res == nil {
+			t.Fatal("no feed in the snapshot")
+		}
+		_, after, _ := bytes.Cut(res.Body, []byte("<title>"))
+		title, _, _ := bytes.Cut(after, []byte("</title>"))
+		return string(title)
+	}
+	if got := feedTitle(); got != "Old title" {
+		t.Fatalf("feed title %q", got)
+	}
+
+	bad := []struct{ name, yaml, want string }{
+		{"bad yaml", "site:\n  title: [unclosed\n", "yaml"},
+		{"unknown key", "site:\n  title: x\n  colour: red\n", "config.yaml:3: site.colour"},
+		{"bad cron", "seeds:\n  schedule: \"every minute\"\n", "config.yaml:2: seeds.schedule"},
+		{"relative base_url", "site:\n  base_url: /blog\n", "config.yaml:2: site.base_url"},
+		{"unknown timezone", "site:\n  timezone: Mars/Olympus\n", "config.yaml:2: site.timezone"},
+		{"zero items", "feed:\n  items: 0\n", "config.yaml:2: feed.items"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			before := strings.Count(d.logs.String(), "config reload rejected")
+			writeFile(t, d.cfgPath, tt.yaml)
+			d.reload(d.cfgPath, nil, sched)
+			logs := d.logs.String()
+			if n := strings.Count(logs, "config reload rejected") - before; n != 1 {
+				t.Errorf("%d rejection lines, want 1:\n%s", n, logs)
+			}
+			line := logs[strings.LastIndex(logs, "config reload rejected"):]
+			line, _, _ = strings.Cut(line, "\n")
+			if !strings.Contains(line, tt.want) || !strings.Contains(line, "keeping the running config") {
+				t.Errorf("rejection line %q does not name %q", line, tt.want)
+			}
+			d.scan(true)
+			if got := feedTitle(); got != "Old title" || d.cfg.Site.Title != "Old title" || d.cfg.Feed.Items != 50 {
+				t.Errorf("an invalid config took effect: title %q, items %d", got, d.cfg.Feed.Items)
+			}
+		})
+	}
+
+	valid := strings.NewReplacer("Old title", "New title", "@every 1h", "@every 5m").Replace(base)
+	writeFile(t, d.cfgPath, valid+"state:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, sched)
+	if !strings.Contains(d.logs.String(), "config reloaded") {
+		t.Errorf("no 'config reloaded' line:\n%s", d.logs)
+	}
+	d.mu.Lock()
+	full, force := d.pendingFull, d.forceRender
+	d.mu.Unlock()
+	if !full || !force {
+		t.Error("a reload does not ask for a rescan and a new render")
+	}
+	d.mu.Lock()
+	cfg, sc := d.cfg, d.scanner
+	d.mu.Unlock()
+	d.scanOnce(t.Context(), cfg, sc, true, nil, true)
+	if got := feedTitle(); got != "New title" {
+		t.Errorf("after a valid reload the feed title is %q", got)
+	}
+	if n := len(sched.Entries()); n != 1 {
+		t.Errorf("%d cron entries after a schedule change, want 1", n)
+	}
+}

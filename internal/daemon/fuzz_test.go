@@ -1,0 +1,163 @@
+package daemon
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/config"
+	"seedfeed/internal/feed"
+	"seedfeed/internal/pages"
+	"seedfeed/internal/store"
+)
+
+// FuzzPublishedArticle runs arbitrary file bytes through what the daemon
+// does with a seed file: article.Parse, then the mapping to feed items and
+// pages, then rendering. Whatever the normalizer accepts must render into
+// feeds that encoding/xml parses strictly and a JSON feed that decodes, and
+// into pages with no script, no event attribute and no javascript: URL.
+func FuzzPublishedArticle(f *testing.F) {
+	seeds := []struct {
+		ext  string
+		body string
+	}{
+		{".txt", "Harbour news\n\nThe ferry <script>alert(1)</script> runs again & on time.\n"},
+		{".txt", "Title with \x01 controls \x1b\n\nBody \x0b text \ufffe with \u0085 odd characters and ]]> an end marker.\n"},
+		{".html", `<html><head><title>Page</title></head><body><article><h1>Page</h1>` +
+			`<p onclick="alert(1)">Clicked <a href="javascript:alert(1)">here</a> and <img src=x onerror=alert(1)>.</p>` +
+			`<p>Second paragraph with <script>document.cookie</script> enough words to count as a body paragraph.</p>` +
+			`<iframe src="https://evil.example/"></iframe></article></body></html>`},
+		{".html", "<div><div><div><p>unclosed <b>bold <i>italic <a href='/rel'>relative link"},
+		{".md", "---\ntitle: \"<script>x</script>\"\ntags: [\"<b>\", \"a&b\"]\nauthor: \"\\\"Quote\\\"\"\n---\n\n" +
+			"A [link](javascript:alert(1)) and <span onmouseover=\"x()\">raw html</span> in **Markdown**.\n\n<script>alert(2)</script>\n"},
+		{".md", "# Heading\n\n![img](data:text/html;base64,PHNjcmlwdD4=) and [ok](https://example.org/a?b=<c>)\n"},
+	}
+	for _, s := range seeds {
+		f.Add(s.ext, []byte(s.body))
+	}
+	cfg := config.Default()
+	cfg.Site.BaseURL = "https://news.example.org"
+	ref := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, ext string, data []byte) {
+		switch ext {
+		case ".txt", ".md", ".html":
+		default:
+			ext = ".txt"
+		}
+		a, err := article.Parse("fuzz"+ext, data, article.Options{Ref: ref, Location: time.UTC, BaseURL: cfg.Site.BaseURL})
+		if err != nil {
+			return
+		}
+		slug := a.Slug
+		if slug == "" {
+			slug = "untitled"
+		}
+		r := store.Record{ID: "tag:news.example.org,2026-05-01:" + slug, Slug: slug, Path: "fuzz" + ext,
+			FirstSeen: ref, Published: ref, Updated: ref, Article: a}
+		if a.Published != nil {
+			r.Published = *a.Published
+		}
+		docs, err := feed.Render(feedMeta(cfg), []feed.Item{feedItem(r)})
+		if err != nil {
+			t.Fatalf("a parsed article does not render: %v", err)
+		}
+		for _, p := range []string{feed.PathFeed, feed.PathAtom, feed.PathRSS} {
+			if err := wellFormed(docs[p]); err != nil {
+				t.Fatalf("%s is not well-formed XML: %v\n%s", p, err, docs[p])
+			}
+		}
+		if !json.Valid(docs[feed.PathJSON]) {
+			t.Fatalf("JSON feed does not decode:\n%s", docs[feed.PathJSON])
+		}
+		page, err := pages.Article(siteInfo(cfg), entry(r))
+		if err != nil {
+			t.Fatalf("article page: %v", err)
+		}
+		index, err := pages.Index(siteInfo(cfg), []pages.Entry{entry(r)})
+		if err != nil {
+			t.Fatalf("index page: %v", err)
+		}
+		for name, b := range map[string][]byte{"article page": page, "index": index} {
+			if err := inert(b); err != nil {
+				t.Fatalf("%s: %v\n%s", name, err, b)
+			}
+		}
+	})
+}
+
+// wellFormed reads every token with encoding/xml in strict mode.
+func wellFormed(b []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.Strict = true
+	depth, roots := 0, 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			if depth != 0 || roots != 1 {
+				return io.ErrUnexpectedEOF
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+}
+
+// inert checks a page as a browser would tokenize it: no script element, no
+// event-handler attribute, no URL that runs code.
+func inert(b []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return nil
+			}
+			return z.Err()
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			switch tok.Data {
+			case "script", "iframe", "object", "embed", "base", "form":
+				return &inertError{"<" + tok.Data + "> element"}
+			}
+			for _, at := range tok.Attr {
+				key := strings.ToLower(at.Key)
+				if strings.HasPrefix(key, "on") {
+					return &inertError{"event attribute " + at.Key + "=" + at.Val}
+				}
+				if key == "href" || key == "src" || key == "action" || key == "formaction" || key == "srcset" {
+					v := strings.ToLower(strings.Map(func(r rune) rune {
+						if r <= ' ' {
+							return -1
+						}
+						return r
+					}, at.Val))
+					if strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:text/html") {
+						return &inertError{"code URL " + at.Key + "=" + at.Val}
+					}
+				}
+			}
+		}
+	}
+}
+
+type inertError struct{ what string }
+
+func (e *inertError) Error() string { return "page is not inert: " + e.what }

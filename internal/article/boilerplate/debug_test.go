@@ -47,6 +47,15 @@ func TestDebugPage(t *testing.T) {
 	}
 	p := newPage(lines)
 	p.score()
+	w1 := stage1Weights()
+	p1 := make([]float64, len(lines))
+	x1 := make([]float64, nStage1)
+	for i := range lines {
+		p.stage1Features(i, x1)
+		p1[i] = sigmoid(dot(w1[:], x1))
+	}
+	c := p.newContext(p1)
+	fmt.Printf("stage-one run [%d %d) wall %d\n", c.s, c.e, c.wallAt)
 	res := Classify(lines)
 	fmt.Printf("lang=%d start=%d body=%d end=%d\n", p.lang, res.Start, res.Body, res.End)
 	for i, l := range lines {
@@ -59,6 +68,6 @@ func TestDebugPage(t *testing.T) {
 		if len(r) > 110 {
 			r = r[:110]
 		}
-		fmt.Printf("%4d %s c%d p%.2f %6.1f d%.2f %-12s %s\n", i, mark, p.class[i], p.prob[i], p.scores[i], f.density, res.Kinds[i], string(r))
+		fmt.Printf("%4d %s c%d q%.2f p%.2f %6.1f d%.2f %-12s %s\n", i, mark, p.class[i], p1[i], p.prob[i], p.scores[i], f.density, res.Kinds[i], string(r))
 	}
 }

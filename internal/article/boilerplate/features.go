@@ -28,14 +28,16 @@ type feat struct {
 	digits    int     // words that start with a digit
 	kind      string  // boilerplate phrase kind, "" when none matched
 	comment   bool    // the line opens a comment section
-	dup       int     // how many times the exact line occurs on the page
-	dupFirst  bool    // first occurrence of a repeated line
-	commas    int     // commas and semicolons: lists and prose have them, menus do not
-	colonEnd  bool    // ends with a colon: a label or a lead-in to a list
-	separator bool    // holds a menu or breadcrumb separator (| › » / ·)
-	bullet    bool    // starts with a list bullet
-	url       bool    // holds a URL or a bare domain
-	numeric   bool    // nothing but numbers and punctuation: a table cell
+	// commentHead: the line heads one comment ("Jane on May 3 said:").
+	commentHead bool
+	dup         int  // how many times the exact line occurs on the page
+	dupFirst    bool // first occurrence of a repeated line
+	commas      int  // commas and semicolons: lists and prose have them, menus do not
+	colonEnd    bool // ends with a colon: a label or a lead-in to a list
+	separator   bool // holds a menu or breadcrumb separator (| › » / ·)
+	bullet      bool // starts with a list bullet
+	url         bool // holds a URL or a bare domain
+	numeric     bool // nothing but numbers and punctuation: a table cell
 	// Language detection and Korean: words lowercased, words in Hangul,
 	// Korean words ending in a particle; hiragana characters.
 	lowered, hangul, koStops, kana int

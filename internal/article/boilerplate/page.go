@@ -45,6 +45,9 @@ type page struct {
 	// stop-word density of lines of at least 70 characters.
 	maxRunes     int
 	proseDensity float64
+	// heads holds prefix counts of comment headers; nil when the page
+	// has none.
+	heads []int32
 }
 
 func newPage(lines []string) *page {
@@ -75,8 +78,11 @@ func newPage(lines []string) *page {
 			f.comment = m.comment
 		}
 		f.teaser = isTeaser(s, *f, sw, p.lang)
+		f.commentHead = f.kind == "" && isCommentHeader(s)
 		seen[s]++
 	}
+	p.shareRowComments()
+	p.countCommentHeads()
 	first := make(map[string]bool, 16)
 	for i, s := range lines {
 		n := seen[s]
@@ -214,6 +220,7 @@ func (p *page) maxRun(scores []float64) (int, int) {
 	type run struct {
 		sum  float64
 		s, e int
+		wall int // the wall that ends the stretch
 	}
 	var segs []run
 	best := run{}
@@ -221,6 +228,7 @@ func (p *page) maxRun(scores []float64) (int, int) {
 	sum, s := 0.0, 0
 	for i, sc := range scores {
 		if p.feats[i].comment {
+			cur.wall = i
 			segs = append(segs, cur)
 			cur = run{}
 			sum, s = 0, i+1
@@ -231,18 +239,76 @@ func (p *page) maxRun(scores []float64) (int, int) {
 		}
 		sum += sc
 		if sum > cur.sum {
-			cur = run{sum, s, i + 1}
+			cur = run{sum, s, i + 1, 0}
 		}
 		if sum > best.sum {
-			best = run{sum, s, i + 1}
+			best = run{sum, s, i + 1, 0}
 		}
 	}
-	for _, r := range segs {
-		if r.e > r.s && r.sum >= commentShare*best.sum && r.sum >= minArticleWords {
+	for k, r := range segs {
+		if r.e <= r.s || r.sum < minArticleWords {
+			continue
+		}
+		// A wall followed by comment headers ("Jane on May 3 at 5
+		// pm said:") is certainly a comment section: whatever
+		// article there is stands before it.
+		next := len(scores)
+		if k+1 < len(segs) {
+			next = segs[k+1].wall
+		}
+		if r.sum >= commentShare*best.sum || p.commentHeads(r.wall, next) >= minCommentHeads {
 			return r.s, r.e
 		}
 	}
 	return best.s, best.e
+}
+
+// minCommentHeads is how many comment headers confirm a comment section.
+const minCommentHeads = 2
+
+// commentHeads counts the comment headers in lines[a:b].
+func (p *page) commentHeads(a, b int) int {
+	if p.heads == nil {
+		return 0
+	}
+	return int(p.heads[b] - p.heads[a])
+}
+
+// countCommentHeads builds the prefix counts of comment headers, on the
+// pages that have any.
+func (p *page) countCommentHeads() {
+	any := false
+	for i := range p.feats {
+		if p.feats[i].commentHead {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return
+	}
+	p.heads = make([]int32, len(p.feats)+1)
+	for i := range p.feats {
+		p.heads[i+1] = p.heads[i]
+		if p.feats[i].commentHead {
+			p.heads[i+1]++
+		}
+	}
+}
+
+// shareRowComments undoes the comment wall of a "Comments" button in a
+// row of share buttons: it links to the comments, it does not open them.
+func (p *page) shareRowComments() {
+	for i := range p.feats {
+		f := &p.feats[i]
+		if !f.comment || f.words > 2 {
+			continue
+		}
+		if (i > 0 && p.feats[i-1].kind == KindShare) || (i+1 < len(p.feats) && p.feats[i+1].kind == KindShare) {
+			f.comment = false
+			f.kind = KindShare
+		}
+	}
 }
 
 // commentShare: a stretch before a comment wall is preferred to the best
@@ -311,6 +377,21 @@ func (p *page) headlineLike(i int) bool {
 
 // label writes the kind of every line.
 func (p *page) label(kinds []string, start, body, end int) {
+	// inRun counts the copies of each repeated line inside the article;
+	// -1 marks a line shown twice in a row somewhere (a caption in a
+	// gallery and its enlarged twin), which is never structure.
+	inRun := make(map[string]int)
+	for i := start; i < end; i++ {
+		if p.feats[i].dup < 2 {
+			continue
+		}
+		if n := inRun[p.lines[i]]; n >= 0 {
+			inRun[p.lines[i]] = n + 1
+		}
+		if i > start && p.lines[i-1] == p.lines[i] {
+			inRun[p.lines[i]] = -1
+		}
+	}
 	ownFirst := make(map[string]bool)
 	for i := range p.lines {
 		f := p.feats[i]
@@ -322,6 +403,10 @@ func (p *page) label(kinds []string, start, body, end int) {
 			kinds[i] = KindRelated
 		case !inside:
 			kinds[i] = KindOutside
+		case f.dup > 1 && f.dup >= dupKeepMin && inRun[p.lines[i]] == f.dup:
+			// A line repeated only inside the article, never twice in
+			// a row, is its structure (the same subheading over each
+			// day of a plan).
 		case f.dup > 1 && (f.runes < 100 || ownFirst[p.lines[i]]):
 			// Short repeats are menus and captions shown twice; a long
 			// paragraph repeated inside the article is kept once.
@@ -332,3 +417,5 @@ func (p *page) label(kinds []string, start, body, end int) {
 		}
 	}
 }
+
+const dupKeepMin = 3

@@ -10,6 +10,9 @@ import (
 // they end in a credit.
 const maxCaptionLen = 400
 
+// maxCreditLine bounds a credit in bytes (a name or two and an agency).
+const maxCreditLine = 130
+
 // parseCaption recognizes an image caption with its credit:
 //
 //	China FM addresses the press (image credit X China MFA)
@@ -25,10 +28,12 @@ func parseCaption(line string) (Image, bool) {
 	if len(line) > maxCaptionLen || len(line) < 4 {
 		return Image{}, false
 	}
-	switch strings.ToLower(strings.Trim(line, " .()[]")) {
+	if len(line) <= 40 {
+		switch strings.ToLower(strings.Trim(line, " .()[]")) {
 	case "file photo", "file image", "representational image", "representative image", "image for representation",
 		"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
-		return Image{Caption: strings.Trim(line, " ()[]")}, true
+			return Image{Caption: strings.Trim(line, " ()[]")}, true
+		}
 	}
 	// Trailing parenthetical or bracketed credit.
 	if closer := line[len(line)-1]; closer == ')' || closer == ']' {
@@ -64,8 +69,11 @@ func parseCaption(line string) (Image, bool) {
 	}
 	// A credit after the caption's last sentence or a bar:
 	// "... in 2019. Photo: Reuters", "... | Photo Credit: AFP".
+	// The credit is short, so only the end of the line is searched.
+	from := max(0, len(line)-maxCreditLine-4)
 	for _, sep := range []string{" | ", ". ", " - ", " — "} {
-		if i := strings.LastIndex(line, sep); i >= 0 {
+		if i := strings.LastIndex(line[from:], sep); i >= 0 {
+			i += from
 			if credit, ok := labelledCredit(line[i+len(sep):], false); ok {
 				capt := line[:i]
 				if sep == ". " {
@@ -76,20 +84,24 @@ func parseCaption(line string) (Image, bool) {
 		}
 	}
 	// A whole line of credit: "Image Credit: WeWork", "Photo by X on Unsplash".
-	if credit, ok := labelledCredit(line, true); ok {
-		return Image{Credit: credit}, true
-	}
-	// Position markers belong to captions: "Jane Roe (left) and ...".
-	lower := strings.ToLower(line)
-	for _, m := range []string{"(left)", "(right)", "(center)", "(centre)", "(l)", "(r)", "(l-r)", "(from left)", "(pictured)"} {
-		if strings.Contains(lower, m) {
-			return Image{Caption: line}, true
+	if len(line) <= maxCreditLine {
+		if credit, ok := labelledCredit(line, true); ok {
+			return Image{Credit: credit}, true
 		}
 	}
 	// Caption lead-ins that name the picture's position.
 	for _, lead := range []string{"Above:", "Pictured:", "Top:", "Below:", "Left:", "Right:", "Photo above:", "In the photo:", "Caption:"} {
 		if strings.HasPrefix(line, lead) && len(line) > len(lead)+3 {
 			return Image{Caption: strings.TrimSpace(line[len(lead):])}, true
+		}
+	}
+	// Position markers belong to captions: "Jane Roe (left) and ...".
+	if strings.IndexByte(line, '(') < 0 {
+		return Image{}, false
+	}
+	for _, m := range []string{"(left)", "(right)", "(center)", "(centre)", "(l)", "(r)", "(l-r)", "(from left)", "(pictured)"} {
+		if containsFold(line, m) {
+			return Image{Caption: line}, true
 		}
 	}
 	return Image{}, false
@@ -134,6 +146,9 @@ func creditText(inner string) (string, bool) {
 // the text stands alone on its line or in parentheses.
 func labelledCredit(s string, whole bool) (string, bool) {
 	s = strings.TrimSpace(s)
+	if s == "" || !strings.ContainsRune("iIpPcCfFbBgG", rune(s[0])) {
+		return "", false // no label starts otherwise
+	}
 	labels := []string{
 		"image credit:", "image credit", "image courtesy of", "image courtesy", "image source:", "image:", "image by",
 		"photo credit:", "photo credit", "photo courtesy of", "photo courtesy", "photograph:", "photograph by",
@@ -167,7 +182,7 @@ func trimCaption(s string) string {
 // marked as one: a slash between names, a known agency or picture
 // library, or a credit label.
 func gluedCredit(line string) (Image, bool) {
-	for i := len(line) - 2; i > 0; i-- {
+	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine; i-- {
 		c := line[i]
 		if c != '.' && c != ')' && c != '!' && c != '?' {
 			continue
@@ -178,9 +193,12 @@ func gluedCredit(line string) (Image, bool) {
 		}
 		// "U.S." and "St.Louis": the part before must be a word of
 		// more than one letter.
-		if j := strings.LastIndexAny(line[:i], " .("); j >= i-2 {
-			continue
+		r1, n1 := utf8.DecodeLastRuneInString(line[:i])
+		r2, _ := utf8.DecodeLastRuneInString(line[:i-n1])
+		if c == '.' && (!unicode.IsLetter(r1) || !unicode.IsLetter(r2)) {
+			return Image{}, false
 		}
+		// Only the last glued sentence end can start a credit.
 		tail := line[i+1:]
 		if len(strings.Fields(tail)) > 8 || utf8.RuneCountInString(tail) > 80 {
 			return Image{}, false
@@ -217,6 +235,9 @@ func libraryCredit(s string) bool {
 
 // galleryCounter matches "Image 1 of 8", "Photo 3 of 12", "1 / 8".
 func galleryCounter(s string) bool {
+	if len(s) > 24 {
+		return false
+	}
 	f := strings.Fields(strings.ToLower(s))
 	isNum := func(w string) bool { return w != "" && strings.Trim(w, "0123456789") == "" }
 	switch len(f) {
@@ -238,4 +259,15 @@ func allLetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// containsFold reports whether s contains the lower-case ASCII sub in any
+// letter case, without allocating.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i] == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -36,14 +36,23 @@ func headlineShape(s string) bool {
 }
 
 func cjkRune(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	// Every CJK script starts above U+2E80; most text never gets there.
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// isLetter is unicode.IsLetter with a fast path for ASCII.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
 }
 
 // Bounds on the body text a vocabulary is built from: a headline's words
 // are in the first paragraphs, and a huge body must not cost a huge map.
 const (
-	vocabParagraphs = 30
-	vocabBytes      = 32 << 10
+	vocabParagraphs = 20
+	vocabBytes      = 8 << 10
 )
 
 // vocabulary is the set of word stems of an article's opening paragraphs.
@@ -97,8 +106,11 @@ const stemLen = 5
 func eachStem(s string, f func(string)) {
 	var buf [(stemLen + 1) * utf8.UTFMax]byte
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isLetter(r) {
 			i += size
 			continue
 		}
@@ -115,12 +127,19 @@ func eachStem(s string, f func(string)) {
 		letters := 0
 		j := i
 		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) || cjkRune(r) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if !isLetter(r) || cjkRune(r) {
 				break
 			}
 			if letters <= stemLen {
-				b = utf8.AppendRune(b, unicode.ToLower(r))
+				if r < utf8.RuneSelf {
+					b = append(b, byte(r|0x20))
+				} else {
+					b = utf8.AppendRune(b, unicode.ToLower(r))
+				}
 			}
 			letters++
 			j += size

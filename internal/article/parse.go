@@ -55,30 +55,53 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	finish(a, name)
+	// Plain text is made only of pieces of the cleaned input; parsers of
+	// Markdown and HTML resolve entities ("&#1;") and need a second pass.
+	finish(a, name, FormatOf(name) != FormatText)
 	return a, nil
 }
 
-// finish fills what every format derives the same way and makes every
-// string safe for XML.
-func finish(a *Article, name string) {
+// finish fills what every format derives the same way and, when scrub is
+// set, makes every string safe for XML.
+func finish(a *Article, name string, scrub bool) {
+	if a.BodyHTML == "" {
+		a.BodyHTML = paragraphsHTML(a.BodyParagraphs)
+	}
+	if a.Summary == "" && len(a.BodyParagraphs) > 0 {
+		a.Summary = summarize(a.BodyParagraphs[0])
+	}
+	if a.Slug == "" {
+		a.Slug = slugFor(a.Title, name)
+	}
+	if scrub {
+		scrubArticle(a)
+	}
+	// Empty lists encode as [] rather than null: consumers of check -json
+	// iterate them without a nil check.
+	if a.Images == nil {
+		a.Images = []Image{}
+	}
+	if a.BodyParagraphs == nil {
+		a.BodyParagraphs = []string{}
+	}
+	if a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if a.Warnings == nil {
+		a.Warnings = []string{}
+	}
+}
+
+// scrubArticle drops what XML forbids from every string of the article.
+func scrubArticle(a *Article) {
 	a.Title = scrubString(a.Title)
 	a.Subtitle = scrubString(a.Subtitle)
 	a.Author = scrubString(a.Author)
 	for i, p := range a.BodyParagraphs {
 		a.BodyParagraphs[i] = scrubString(p)
 	}
-	if a.BodyHTML == "" {
-		a.BodyHTML = paragraphsHTML(a.BodyParagraphs)
-	}
 	a.BodyHTML = scrubString(a.BodyHTML)
-	if a.Summary == "" && len(a.BodyParagraphs) > 0 {
-		a.Summary = summarize(a.BodyParagraphs[0])
-	}
 	a.Summary = scrubString(a.Summary)
-	if a.Slug == "" {
-		a.Slug = slugFor(a.Title, name)
-	}
 	if a.Dateline != nil {
 		a.Dateline.Place = scrubString(a.Dateline.Place)
 		a.Dateline.DateText = scrubString(a.Dateline.DateText)
@@ -101,20 +124,6 @@ func finish(a *Article, name string) {
 	}
 	for i, w := range a.Warnings {
 		a.Warnings[i] = scrubString(w)
-	}
-	// Empty lists encode as [] rather than null: consumers of check -json
-	// iterate them without a nil check.
-	if a.Images == nil {
-		a.Images = []Image{}
-	}
-	if a.BodyParagraphs == nil {
-		a.BodyParagraphs = []string{}
-	}
-	if a.Tags == nil {
-		a.Tags = []string{}
-	}
-	if a.Warnings == nil {
-		a.Warnings = []string{}
 	}
 }
 

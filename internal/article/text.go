@@ -189,6 +189,15 @@ func (tr *textReader) readHeader(start, body int) {
 		}
 	}
 	cands = tr.bareByline(cands, start, body)
+	// A header of one line is the title whatever its words: a writer's
+	// own file is "Title", blank line, text.
+	if len(cands) == 1 {
+		if p := tr.paras[cands[0]]; headlineShape(p) && titleShape(p) && wordCount(p) >= 3 {
+			tr.roles[cands[0]] = roleTitle
+			tr.a.Title = p
+			return
+		}
+	}
 	vocab := newVocabulary(tr.a.BodyParagraphs)
 	var eligible []int
 	for _, i := range cands {
@@ -209,13 +218,6 @@ func (tr *textReader) readHeader(start, body int) {
 		eligible = eligible[:0]
 	} else {
 		eligible = eligible[title:]
-	}
-	// A header of one line is the title whatever its words: a writer's
-	// own file is "Title", blank line, text.
-	if len(eligible) == 0 && len(cands) == 1 {
-		if p := tr.paras[cands[0]]; headlineShape(p) && titleShape(p) && wordCount(p) >= 3 {
-			eligible = cands
-		}
 	}
 	if len(eligible) == 0 {
 		eligible = tr.lookback(start, vocab)

@@ -1,0 +1,138 @@
+package article
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchOptions fix the reference time, so that the work is the same on
+// every run.
+var benchRef = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+
+// genPage makes a whole-page scrape of about size bytes: a navigation
+// menu, a headline, byline and date, the article, then related links, a
+// comment section and a footer, one element per line as a naive scraper
+// writes them.
+func genPage(size int) []byte {
+	r := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	for _, l := range strings.Fields("Home News World Business Sport Culture Opinion Weather Podcasts Video Subscribe Search Menu") {
+		b.WriteString(l + "\n\n")
+	}
+	title, paras := genArticle(r, 1)
+	b.WriteString(title + "\n\nBy Jane Roe | Updated: March 3, 2024, 14:05 IST\n\n")
+	b.WriteString("Residents at the harbour at dusk. (Photo: Jane Roe/AP)\n\n")
+	b.WriteString("LISBON, March 2 (Reuters) - " + paras[0] + "\n\n")
+	footer := 6 << 10
+	for b.Len() < size-footer {
+		_, ps := genArticle(r, 1)
+		b.WriteString(ps[0] + "\n\n")
+		if r.IntN(8) == 0 {
+			b.WriteString("Advertisement\n\n")
+		}
+	}
+	b.WriteString("Share this:\n\nFacebook\n\nTwitter\n\nRelated stories\n\n")
+	for b.Len() < size-footer/2 {
+		t, _ := genArticle(r, 0)
+		b.WriteString(t + "\n\n")
+	}
+	b.WriteString("Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n")
+	for b.Len() < size {
+		b.WriteString("Privacy Policy\n\nTerms of Use\n\nContact us\n\n© 2026 The Example Gazette. All rights reserved.\n\n")
+	}
+	return []byte(b.String())
+}
+
+// genText makes a clean plain-text article of about size bytes.
+func genText(size int) []byte {
+	r := rand.New(rand.NewPCG(5, 6))
+	title, paras := genArticle(r, 1)
+	var b strings.Builder
+	b.WriteString(title + "\n\nBy Jane Roe\n\nOSLO, Jan. 5 (NTB) - " + paras[0] + "\n\n")
+	for b.Len() < size {
+		_, ps := genArticle(r, 1)
+		b.WriteString(ps[0] + "\n\n")
+	}
+	return []byte(b.String())
+}
+
+func BenchmarkParse(b *testing.B) {
+	inputs := []struct {
+		name, file string
+		data       []byte
+	}{
+		{"text_10KB", "a.txt", genText(10 << 10)},
+		{"text_1MB", "a.txt", genText(1 << 20)},
+		{"page_100KB", "a.txt", genPage(100 << 10)},
+	}
+	if seed, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_1178a884c474d702.txt")); err == nil {
+		inputs = append(inputs, struct {
+			name, file string
+			data       []byte
+		}{"shared_seed", "seed.txt", seed})
+	}
+	for _, name := range []string{"front_matter.md", "article.html"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "golden", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, struct {
+			name, file string
+			data       []byte
+		}{name, name, data})
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(in.file, in.data, Options{Ref: benchRef}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestHugeInputIsBounded parses a million-line file: every stage must be
+// linear, or this takes minutes instead of about a second.
+func TestHugeInputIsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input skipped in -short mode")
+	}
+	var b strings.Builder
+	b.WriteString("A headline for a very long file\n\n")
+	for i := range 1_000_000 {
+		switch i % 4 {
+		case 0:
+			fmt.Fprintf(&b, "The council met again on day %d and agreed to keep the harbour open.\n", i)
+		case 1:
+			b.WriteString("Share this:\n")
+		case 2:
+			b.WriteString("\n")
+		default:
+			b.WriteString("Officials said the work would continue through the winter and into spring.\n")
+		}
+	}
+	data := []byte(b.String())
+	start := time.Now()
+	a, err := Parse("huge.txt", data, Options{Ref: benchRef})
+	d := time.Since(start)
+	t.Logf("%d bytes, 1,000,000 lines in %v", len(data), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.BodyParagraphs) == 0 {
+		t.Fatal("no body")
+	}
+	// Generous for a shared machine and the race detector; quadratic
+	// behaviour would be hours.
+	if d > 30*time.Second {
+		t.Errorf("took %v", d)
+	}
+}

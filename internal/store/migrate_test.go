@@ -299,3 +299,14 @@ func TestIntegrityCheck(t *testing.T) {
 	}
 	t.Logf("error: %q", err)
 }
+
+func TestOpenMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no", "such", "state.db")
+	_, err := Open(context.Background(), path, testHost)
+	if err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("Open = %v, want an error naming the missing folder", err)
+	}
+	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "x.db"), ""); err == nil {
+		t.Error("Open accepted an empty host")
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -73,6 +74,10 @@ func Open(ctx context.Context, path, host string) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// SQLite says only "unable to open database file" for this one.
+	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("store: open %s: the folder %s does not exist (create it, or set state.path)", path, filepath.Dir(abs))
 	}
 	s := &Store{path: abs, host: host, prepared: map[string]*sql.Stmt{}}
 	if s.wdb, err = sql.Open("sqlite", dsn(abs, true)); err != nil {

@@ -30,8 +30,8 @@ func parseCaption(line string) (Image, bool) {
 	}
 	if len(line) <= 40 {
 		switch strings.ToLower(strings.Trim(line, " .()[]")) {
-	case "file photo", "file image", "representational image", "representative image", "image for representation",
-		"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
+		case "file photo", "file image", "representational image", "representative image", "image for representation",
+			"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
 			return Image{Caption: strings.Trim(line, " ()[]")}, true
 		}
 	}

@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# bench/scan.sh — scanning benchmarks of issue 4, each next to its baseline
+# in the same run:
+#   (a)  cold start: `seedfeed build` on an empty database (every feed and
+#        article page written as files) vs Debian's hugo building a site of
+#        the same articles (hyperfine; every run's peak RSS by /usr/bin/time);
+#   (a') the daemon's own cold start: `seedfeed serve` on an empty database
+#        until /healthz counts every article (scan, normalize, store, render);
+#   (b)  rescan of the unchanged folder vs `find DIR -printf '%T@ %s\n'`
+#        (bench/rescan: the daemon's scanner, alternated with find);
+#   (c)  peak RSS of both cold starts (150 MB target at 100,000 articles);
+#   (d)  at the largest N, with watch: true, the time from writing one new
+#        file to its item in /feed.xml (bench/watchlat), and that no full
+#        rescan ran meanwhile.
+#
+#   bench/scan.sh                    # N = 1,000 and 10,000 (a few minutes)
+#   bench/scan.sh 1000 10000 100000  # add 100,000 (about 1 GB of files,
+#                                    # much longer)
+#
+# Environment: SETTLE (the daemon's seeds.settle, 1s), PROBES (new files in
+# (d), 5), OUT (folder for raw results; default a new folder under /tmp,
+# kept), KEEP=1 keeps the corpora. Every process started here is stopped on
+# exit; the daemon listens on 127.0.0.1 only.
+set -euo pipefail
+
+SIZES=("$@")
+((${#SIZES[@]})) || SIZES=(1000 10000)
+SETTLE=${SETTLE:-1s}
+PROBES=${PROBES:-5}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${OUT:-$(mktemp -d /tmp/seedfeed-scan.XXXXXX)}
+mkdir -p "$OUT"
+WORK=$(mktemp -d /tmp/seedfeed-scan-work.XXXXXX)
+PIDS=()
+
+cleanup() {
+	local p
+	for p in "${PIDS[@]}"; do
+		kill "$p" 2>/dev/null || true
+	done
+	for p in "${PIDS[@]}"; do
+		wait "$p" 2>/dev/null || true
+	done
+	if [[ ${KEEP:-} == 1 ]]; then
+		echo "kept $WORK"
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+need() {
+	local missing=() tool
+	for tool in "$@"; do
+		command -v "${tool#*:}" >/dev/null || missing+=("${tool%%:*}")
+	done
+	if ((${#missing[@]})); then
+		echo "installing ${missing[*]}" >&2
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+need hugo hyperfine curl findutils:find time:/usr/bin/time
+
+free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 30000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return
+		fi
+	done
+}
+
+# runs_for N: timed runs per command, fewer for big corpora.
+runs_for() {
+	if (($1 >= 100000)); then echo 1; elif (($1 >= 10000)); then echo 3; else echo 5; fi
+}
+
+# hf_stat FILE ROW: "median min max" in seconds of the ROWth command (from
+# 1) of a hyperfine CSV export (command,mean,stddev,median,user,system,min,
+# max; no command name here has a comma).
+hf_stat() {
+	awk -F, -v row="$2" 'NR == row + 1 {printf "%.3f %.3f %.3f\n", $4, $7, $8}' "$1"
+}
+
+# median / spread of the numbers on stdin.
+median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+spread() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%s-%s", lo, hi}'; }
+# max_mb FILE: the largest of the kilobyte figures `/usr/bin/time -f %M` wrote.
+max_mb() { grep -E '^[0-9]+$' "$1" | sort -n | tail -1 | awk '{printf "%.1f", $1 / 1024}'; }
+
+# daemon_cold DIR N PORT: starts seedfeed serve on DIR's config (empty
+# database), waits until /healthz counts N articles, appends the wall time
+# in ms to DIR/daemon.ms and the peak RSS in MB to DIR/daemon.rss, prints
+# the daemon's own account of the scan and the render, and stops it.
+daemon_cold() {
+	local d=$1 n=$2 port=$3 pid start end i
+	start=$(date +%s%N)
+	"$WORK/seedfeed" serve -v -config "$d/config.yaml" 2>"$d/cold.log" &
+	pid=$!
+	PIDS+=("$pid")
+	for ((i = 0; i < 60000; i++)); do
+		curl -s "http://127.0.0.1:$port/healthz" | grep -q "\"articles\":$n," && break
+		kill -0 "$pid" 2>/dev/null || { cat "$d/cold.log" >&2; return 1; }
+		sleep 0.02
+	done
+	end=$(date +%s%N)
+	awk '/VmHWM/ {printf "%.1f\n", $2 / 1024}' "/proc/$pid/status" >>"$d/daemon.rss"
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	echo $(((end - start) / 1000000)) >>"$d/daemon.ms"
+	echo "  $(((end - start) / 1000000)) ms to the first full feed;" \
+		"$(grep -m1 'msg=scan full=true' "$d/cold.log" | grep -o 'took=[^ ]*' | sed 's/^took=/scan /')," \
+		"$(grep 'msg=published' "$d/cold.log" | tail -1 | grep -o 'took=[^ ]*' | sed 's/^took=/render /')," \
+		"peak RSS $(tail -1 "$d/daemon.rss") MB"
+}
+
+echo "== building"
+(cd "$REPO" && go build -o "$WORK/seedfeed" ./cmd/seedfeed &&
+	go build -o "$WORK/corpusgen" ./internal/corpus/corpusgen &&
+	go build -o "$WORK/rescan" ./bench/rescan &&
+	go build -o "$WORK/watchlat" ./bench/watchlat)
+echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2);" \
+	"hyperfine $(hyperfine --version | cut -d' ' -f2); find $(find --version | head -1 | awk '{print $NF}');" \
+	"seedfeed $(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo unknown)"
+
+SUMMARY=$OUT/summary.tsv
+echo -e "N\tsf_build_s\tsf_min\tsf_max\thugo_s\thugo_min\thugo_max\tbuild_speedup\tdaemon_ms\tdaemon_spread\tdaemon_speedup\tsf_build_rss_mb\tdaemon_rss_mb\thugo_rss_mb\trescan_ms\trescan_min\trescan_max\tfind_ms\tfind_min\tfind_max\trescan_over_find" >"$SUMMARY"
+
+for N in "${SIZES[@]}"; do
+	D=$WORK/$N
+	mkdir -p "$D"
+	echo
+	echo "== N=$N: generating the corpus and its Hugo twin"
+	"$WORK/corpusgen" -n "$N" -out "$D/seeds"
+	"$WORK/corpusgen" -n "$N" -format hugo -out "$D/site"
+	PORT=$(free_port)
+	echo "$PORT" >"$D/port"
+	cat >"$D/config.yaml" <<EOF
+site:
+  base_url: "http://127.0.0.1:$PORT"
+seeds:
+  dir: "seeds"
+  schedule: "@every 1h"
+  watch: false
+  settle: "$SETTLE"
+state:
+  path: "state.db"
+server:
+  listen: "127.0.0.1:$PORT"
+EOF
+	# Each timed run appends its peak RSS to a file: no extra runs needed.
+	SF_CMD="/usr/bin/time -a -o $D/sf.time -f %M $WORK/seedfeed build -config $D/config.yaml -out $D/out"
+	HUGO_CMD="/usr/bin/time -a -o $D/hugo.time -f %M hugo --quiet --source $D/site --destination $D/site/public --cacheDir $D/hugo-cache"
+	SF_PREP="rm -rf $D/state.db $D/state.db-wal $D/state.db-shm $D/out"
+	HUGO_PREP="rm -rf $D/site/public $D/site/resources $D/hugo-cache"
+	R=$(runs_for "$N")
+
+	echo "-- (a) cold start, $R runs each: seedfeed build (every feed and page as files) vs hugo"
+	hyperfine --style basic --runs "$R" --export-csv "$OUT/cold-$N.csv" \
+		--prepare "$SF_PREP" -n "seedfeed build" "$SF_CMD" \
+		--prepare "$HUGO_PREP" -n hugo "$HUGO_CMD" | grep -Ev '^\s*$'
+	read -r sfm sfmin sfmax < <(hf_stat "$OUT/cold-$N.csv" 1)
+	read -r hm hmin hmax < <(hf_stat "$OUT/cold-$N.csv" 2)
+	pages=$(find "$D/out" -name index.html | wc -l)
+	((pages >= N)) || echo "warning: seedfeed wrote $pages HTML pages for $N articles" >&2
+	sfrss=$(max_mb "$D/sf.time")
+	hrss=$(max_mb "$D/hugo.time")
+	bspeed=$(awk -v a="$hm" -v b="$sfm" 'BEGIN {printf "%.2f", a / b}')
+	echo "hugo / seedfeed build = ${bspeed}x; peak RSS (max of the runs): seedfeed build $sfrss MB, hugo $hrss MB"
+
+	echo "-- (a') daemon cold start, $R runs: seedfeed serve on an empty database until /healthz counts $N articles"
+	: >"$D/daemon.ms"
+	: >"$D/daemon.rss"
+	for ((i = 0; i < R; i++)); do
+		eval "$SF_PREP"
+		daemon_cold "$D" "$N" "$PORT" | tee -a "$OUT/daemon-cold-$N.txt"
+	done
+	dm=$(median <"$D/daemon.ms")
+	dspread=$(spread <"$D/daemon.ms")
+	drss=$(sort -g "$D/daemon.rss" | tail -1)
+	dspeed=$(awk -v a="$hm" -v b="$dm" 'BEGIN {printf "%.2f", a * 1000 / b}')
+	echo "daemon cold start: median $dm ms ($dspread), peak RSS $drss MB; hugo / daemon = ${dspeed}x"
+
+	echo "-- (b) rescan of the unchanged folder vs find (database from the last cold start)"
+	RUNS=10
+	((N >= 100000)) && RUNS=6
+	"$WORK/rescan" -config "$D/config.yaml" -runs "$RUNS" | tee "$OUT/rescan-$N.txt" | grep -v '^RESCAN'
+	line=$(grep '^RESCAN' "$OUT/rescan-$N.txt")
+	val() { tr ' ' '\n' <<<"$line" | awk -F= -v k="$1" '$1 == k {print $2}'; }
+
+	echo -e "$N\t$sfm\t$sfmin\t$sfmax\t$hm\t$hmin\t$hmax\t$bspeed\t$dm\t$dspread\t$dspeed\t$sfrss\t$drss\t$hrss\t$(val rescan_ms)\t$(val rescan_min)\t$(val rescan_max)\t$(val find_ms)\t$(val find_min)\t$(val find_max)\t$(val ratio)" >>"$SUMMARY"
+	LAST=$N
+	# Only the largest corpus is kept for (d); the others are freed now.
+	if [[ $N != "${SIZES[-1]}" && ${KEEP:-} != 1 ]]; then rm -rf "$D"; fi
+done
+
+N=$LAST
+D=$WORK/$N
+PORT=$(cat "$D/port")
+echo
+echo "== (d) N=$N: one new file with watch: true, settle $SETTLE, until it is in /feed.xml"
+sed -i "s/watch: false/watch: true/" "$D/config.yaml"
+"$WORK/seedfeed" serve -v -config "$D/config.yaml" 2>"$OUT/serve-$N.log" &
+SF_PID=$!
+PIDS+=("$SF_PID")
+for ((i = 0; i < 60000; i++)); do
+	grep -q 'msg=published' "$OUT/serve-$N.log" && curl -s "http://127.0.0.1:$PORT/healthz" | grep -q "\"articles\":$N," && break
+	kill -0 "$SF_PID" 2>/dev/null || { echo "daemon exited" >&2; exit 1; }
+	sleep 0.05
+done
+"$WORK/watchlat" -url "http://127.0.0.1:$PORT/feed.xml" -dir "$D/seeds" -settle "$SETTLE" -log "$OUT/serve-$N.log" -n "$PROBES" |
+	tee "$OUT/watch-$N.txt" | grep -v '^WATCH'
+watchrss=$(awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$SF_PID/status")
+echo "daemon peak RSS through start-up rescan and the new files: $watchrss MB"
+echo "snapshot rebuilds after the new files (render, gzip, swap):"
+grep 'msg=published' "$OUT/serve-$N.log" | tail -n "$PROBES" | grep -o 'took=[^ ]*' | sed 's/^took=/  /'
+
+echo
+echo "== summary (medians; spread min-max; seconds unless marked)"
+printf '%7s | %-21s | %-21s | %-7s | %-22s | %-7s | %-17s | %-20s | %-20s | %-6s\n' N "seedfeed build" "hugo" "hugo/sf" "daemon cold ms" "hugo/sf" "RSS MB bld/dmn/hugo" "rescan ms" "find ms" "rescan/find"
+tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n sfm sfmin sfmax hm hmin hmax bsp dm dsp dspeed sfr dr hr rm rmin rmax fm fmin fmax ratio; do
+	printf '%7s | %-21s | %-21s | %-7s | %-22s | %-7s | %-17s | %-20s | %-20s | %-6s\n' "$n" "$sfm ($sfmin-$sfmax)" "$hm ($hmin-$hmax)" \
+		"${bsp}x" "$dm ($dsp)" "${dspeed}x" "$sfr/$dr/$hr" "$rm ($rmin-$rmax)" "$fm ($fmin-$fmax)" "$ratio"
+done
+echo
+echo "== targets"
+tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n _ _ _ _ _ _ bsp _ _ dspeed sfr dr _ _ _ _ _ _ _ ratio; do
+	echo "N=$n: >=10x faster than hugo: build ${bsp}x $(awk -v v="$bsp" 'BEGIN {print (v >= 10 ? "met" : "MISSED")}')," \
+		"daemon ${dspeed}x $(awk -v v="$dspeed" 'BEGIN {print (v >= 10 ? "met" : "MISSED")}');" \
+		"rescan within 2x of find: ${ratio}x $(awk -v v="$ratio" 'BEGIN {print (v <= 2 ? "met" : "MISSED")}')"
+	if ((n >= 100000)); then
+		echo "N=$n: peak RSS <= 150 MB: build $sfr MB $(awk -v v="$sfr" 'BEGIN {print (v <= 150 ? "met" : "MISSED")}')," \
+			"daemon $dr MB $(awk -v v="$dr" 'BEGIN {print (v <= 150 ? "met" : "MISSED")}')"
+	fi
+done
+grep '^WATCH' "$OUT/watch-$N.txt" | sed "s/^WATCH/new file at N=$N:/"
+echo "raw results in $OUT"

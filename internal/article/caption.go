@@ -69,11 +69,16 @@ func parseCaption(line string) (Image, bool) {
 	}
 	// A credit after the caption's last sentence or a bar:
 	// "... in 2019. Photo: Reuters", "... | Photo Credit: AFP".
-	// The credit is short, so only the end of the line is searched.
-	from := max(0, len(line)-maxCreditLine-4)
-	for _, sep := range []string{" | ", ". ", " - ", " — "} {
-		if i := strings.LastIndex(line[from:], sep); i >= 0 {
-			i += from
+	// The credit is short, so only the end of the line is searched, in
+	// one backward pass over the separators.
+	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine-4; i-- {
+		if line[i] != ' ' && line[i] != '.' {
+			continue
+		}
+		for _, sep := range []string{" | ", ". ", " - ", " — "} {
+			if !strings.HasPrefix(line[i:], sep) {
+				continue
+			}
 			if credit, ok := labelledCredit(line[i+len(sep):], false); ok {
 				capt := line[:i]
 				if sep == ". " {

@@ -59,7 +59,7 @@ var phraseTable = map[string][]string{
 		"!kommentar schreiben*", "!commenti", "!lascia un commento*", "!komentar", "!tinggalkan balasan*",
 		"!tinggalkan komentar*", "!комментарии", "!оставить комментарий*", "!добавить комментарий*", "!commentaires",
 		"!laisser un commentaire*", "!reacties", "!댓글*", "!コメント*", "!thoughts on*", "!one thought on*",
-		"!one response to*", "!replies", "!the discussion*", "!comments are closed*",
+		"!one response to*", "!responses to*", "!replies to*", "!replies", "!the discussion*", "!comments are closed*",
 		"your email address will not be published*", "*required fields are marked*", "save my name*",
 		"notify me of*", "cancel reply", "post comment", "submit comment", "you must be logged in*",
 		"*akismet to reduce spam*", "log in to comment*", "sign in to comment*", "name *", "email *", "comment *",

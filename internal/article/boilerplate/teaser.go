@@ -65,6 +65,14 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 					return f.words-words >= 6
 				}
 			}
+			// Any capitalised word glued to a run of four or more
+			// capitalised words starts a summary when a sentence
+			// follows ("Tape Gaffe Ends Title RunDenny Hamlin's run
+			// was ..."). Brand names glued the same way
+			// ("PlayStation") rarely end such a run.
+			if words >= 4 && caps == words && f.words-words >= 6 && f.sentences > 0 && (prev == '?' || prev == '!' || camelJunction(s, i)) {
+				return true
+			}
 		}
 		prev = r
 	}
@@ -78,4 +86,19 @@ func glueBefore(r rune) bool {
 		return false
 	}
 	return unicode.IsLower(r) || unicode.IsDigit(r) || r == '?' || r == '!' || r == '"' || r == '”' || r == '’' || r == ')'
+}
+
+// camelJunction reports whether the capital at s[i] follows at least two
+// lowercase letters of the same word: "RunDenny", not "McDonald".
+func camelJunction(s string, i int) bool {
+	n := 0
+	for j := i; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLower(r) {
+			break
+		}
+		n++
+		j -= size
+	}
+	return n >= 2
 }

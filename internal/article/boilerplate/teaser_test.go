@@ -1,0 +1,27 @@
+package boilerplate
+
+import "testing"
+
+func TestIsTeaser(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Big Storm Hits The CoastThe storm made landfall on Tuesday and cut power to thousands of homes.", true},
+		{"Tape Gaffe Ends Title RunDenny Hamlin's bid for the title was undone by a strip of tape on Sunday.", true},
+		{"Why Are Prices Rising?Economists point to three causes that are unlikely to fade this year.", true},
+		{"Following the 16-inch MacBook Pro, Apple plans to release a new 13-inch model with the same keyboard.", false},
+		{"Sony Unveils New PlayStation", false},
+		{"The council met on Tuesday. It agreed that the bridge would be rebuilt before the winter.", false},
+		{"Local Team Wins Cup", false},
+	}
+	sw := stopWordSet()
+	var c [numLangs]uint16
+	for _, tt := range tests {
+		f := measure(tt.line, sw, &c)
+		f.setLang(tt.line, langEN, sw, &c)
+		if got := isTeaser(tt.line, f, sw, langEN); got != tt.want {
+			t.Errorf("isTeaser(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -7,18 +7,20 @@
 # the same load (perf), to show what in our code costs what.
 #
 #   bench/serve.sh                      # defaults below, about 5 minutes
-#   ROUNDS=5 DURATION=10 bench/serve.sh
+#   ROUNDS=3 DURATION=10 TIMEOUTS_CEILING=1 bench/serve.sh
 #
-# Environment: N (articles, 1000), ROUNDS (3), DURATION (seconds per wrk run,
-# 8), THREADS (2), CONNS (64), PROFILE (seconds of perf per kind, 5; 0 skips),
-# OUT (folder for raw results; default a new folder under /tmp, kept).
+# Environment: N (articles, 1000), ROUNDS (5), DURATION (seconds per wrk run,
+# 6), THREADS (2), CONNS (64), PROFILE (seconds of perf per kind, 5; 0 skips),
+# OUT (folder for raw results; default a new folder under /tmp, kept),
+# TIMEOUTS_CEILING=1 adds a fourth server: the Go ceiling with seedfeed's
+# http.Server settings (timeouts), to tell their cost from the handler's.
 # Every server listens on 127.0.0.1 only; every process started here is
 # stopped on exit.
 set -euo pipefail
 
 N=${N:-1000}
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-8}
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-6}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-64}
 PROFILE=${PROFILE:-5}
@@ -80,6 +82,8 @@ wait_http() {
 	return 1
 }
 
+echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); $(nginx -v 2>&1 | cut -d' ' -f3); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2);" \
+	"seedfeed ${SEEDFEED_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"
 echo "== building"
 (cd "$REPO" && go build -o "$WORK/seedfeed" ./cmd/seedfeed &&
 	go build -o "$WORK/goceiling" ./bench/goceiling &&
@@ -172,6 +176,15 @@ wait_http "$GC"
 
 SERVERS=(seedfeed nginx goceiling)
 declare -A URL=([seedfeed]=$SF [nginx]=$NG [goceiling]=$GC)
+if [[ ${TIMEOUTS_CEILING:-} == 1 ]]; then
+	GT_PORT=$(free_port)
+	"$WORK/goceiling" -timeouts -addr "127.0.0.1:$GT_PORT" -dir "$C" >/dev/null &
+	PIDS+=("$!")
+	URL[ceiling+to]=http://127.0.0.1:$GT_PORT/feed.xml
+	wait_http "${URL[ceiling+to]}"
+	SERVERS+=(ceiling+to)
+fi
+NS=${#SERVERS[@]}
 declare -A ETAG
 for s in "${SERVERS[@]}"; do
 	ETAG[$s]=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "${URL[$s]}" | grep -i '^etag:' | cut -d' ' -f2- | tr -d '\r')
@@ -230,12 +243,12 @@ done
 
 RAW=$OUT/wrk.tsv
 echo -e "round\tkind\tserver\trps\tp50_us\tp99_us\trequests\terrors\tbad_status" >"$RAW"
-echo "== $ROUNDS rounds x 3 kinds x 3 servers, ${DURATION}s each, $THREADS threads, $CONNS connections"
+echo "== $ROUNDS rounds x 3 kinds x $NS servers, ${DURATION}s each, $THREADS threads, $CONNS connections"
 for ((r = 1; r <= ROUNDS; r++)); do
 	for k in plain gzip 304; do
 		# Rotate the order each round so that no server always runs first.
-		for ((j = 0; j < 3; j++)); do
-			s=${SERVERS[$(((j + r) % 3))]}
+		for ((j = 0; j < NS; j++)); do
+			s=${SERVERS[$(((j + r) % NS))]}
 			read -r rps p50 p99 reqs errs bad < <(run_wrk "$s" "$k" "$DURATION")
 			printf '  round %d %-5s %-9s %10.0f req/s  p50 %6d us  p99 %6d us\n' "$r" "$k" "$s" "$rps" "$p50" "$p99"
 			echo -e "$r\t$k\t$s\t$rps\t$p50\t$p99\t$reqs\t$errs\t$bad" >>"$RAW"
@@ -296,6 +309,17 @@ if ((PROFILE > 0)); then
 		grep -v '^#' | grep -v '^$' >"$OUT/perf-children.txt" || true
 	echo "-- self time, top symbols (all of seedfeed's process):"
 	head -25 "$OUT/perf-self.txt"
+	perf report -i "$OUT/perf.data" --stdio --no-children --sort symbol -g none 2>/dev/null |
+		grep -v '^#' | grep -v '^$' >"$OUT/perf-self-all.txt" || true
+	echo "-- self time by origin:"
+	awk '{p = $1; sub("%", "", p)}
+		/\[k\]/ {k += p; next}
+		/seedfeed\// {o += p; next}
+		/prometheus/ {m += p; next}
+		/net\/http\.|net\.|internal\/poll|syscall\.|bufio\.|textproto|internal\/runtime\/syscall/ {h += p; next}
+		/runtime\.|aeshash|memeqbody|memmove|memclr|gcBgMark|indexbyte/ {r += p; next}
+		{x += p}
+		END {printf "  kernel %.1f%%, Go runtime %.1f%%, net, net/http, syscall %.1f%%, seedfeed/internal %.1f%%, prometheus %.1f%%, other %.1f%%\n", k, r, h, o, m, x}' "$OUT/perf-self-all.txt"
 	echo "-- seedfeed's own code, time including callees (children, self):"
 	grep -E 'seedfeed/|prometheus|main\.' "$OUT/perf-children.txt" | head -25 || true
 	echo "full reports: $OUT/perf-self.txt, $OUT/perf-children.txt"

@@ -3,7 +3,7 @@
 // as seedfeed sent for the same request, from memory. bench/serve.sh
 // compares seedfeed with it, so whatever seedfeed costs beyond it is ours.
 //
-//	goceiling -addr 127.0.0.1:9000 -dir DIR
+//	goceiling -addr 127.0.0.1:9000 -dir DIR [-timeouts]
 //
 // DIR holds what serve.sh captured from seedfeed with curl: feed.xml and
 // feed.xml.gz (the bodies) and plain.hdr, gzip.hdr, 304.hdr (the response
@@ -27,13 +27,16 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"seedfeed/internal/server"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "listen address")
 	dir := flag.String("dir", ".", "folder with feed.xml, feed.xml.gz, plain.hdr, gzip.hdr, 304.hdr")
+	timeouts := flag.Bool("timeouts", false, "use seedfeed's http.Server settings (server.NewHTTPServer: timeouts, header limit)")
 	flag.Parse()
-	if err := run(*addr, *dir); err != nil {
+	if err := run(*addr, *dir, *timeouts); err != nil {
 		fmt.Fprintln(os.Stderr, "goceiling:", err)
 		os.Exit(1)
 	}
@@ -117,7 +120,7 @@ func (c *ceiling) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(v.body)
 }
 
-func run(addr, dir string) error {
+func run(addr, dir string, timeouts bool) error {
 	c, err := load(dir)
 	if err != nil {
 		return err
@@ -128,6 +131,11 @@ func run(addr, dir string) error {
 	}
 	fmt.Println("listening", ln.Addr())
 	srv := &http.Server{Handler: c}
+	if timeouts {
+		// Separates what seedfeed's server settings cost from what its
+		// handler costs.
+		srv = server.NewHTTPServer("", c)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {

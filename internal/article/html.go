@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"fmt"
+	"html"
 	"strings"
 
 	"seedfeed/internal/article/htmlextract"
@@ -12,7 +13,7 @@ import (
 // metadata, sanitizing) and reads the same header facts as plain text from
 // the start of its body: a byline or date line readability kept, and a
 // dateline. Those leave the plain paragraphs; the sanitized HTML is kept as
-// extracted.
+// extracted but for a dateline opening its first paragraph.
 func parseHTML(page string, opts Options, a *Article) error {
 	res, err := htmlextract.Extract([]byte(page), baseURL(opts.BaseURL))
 	if err != nil {
@@ -45,7 +46,11 @@ func parseHTML(page string, opts Options, a *Article) error {
 	if len(paras) > 0 {
 		if dl, ok := parseDateline(paras[0]); ok {
 			h.dateline = &dl
+			prefix := paras[0][:len(paras[0])-len(dl.Rest)]
 			paras = append([]string{dl.Rest}, paras[1:]...)
+			// The sanitized HTML loses the dateline too when it opens
+			// a paragraph as plain text.
+			a.BodyHTML = strings.Replace(a.BodyHTML, "<p>"+html.EscapeString(prefix), "<p>", 1)
 		}
 	}
 	a.BodyParagraphs = paras

@@ -273,9 +273,8 @@ func (mr *mdReader) inlineText(n ast.Node) string {
 }
 
 // takeLead reads a byline or date line at the top of the body, and a
-// dateline opening the first paragraph. A byline or date line leaves the
-// body and the rendered HTML; a dateline leaves the plain paragraph only,
-// since the rendered paragraph may carry markup around it.
+// dateline opening the first paragraph. Both leave the body and, where the
+// markup allows, the rendered HTML.
 func (mr *mdReader) takeLead(doc ast.Node) {
 	for k := 0; k < maxLeadLines && len(mr.a.BodyParagraphs) > 1; k++ {
 		p := mr.a.BodyParagraphs[0]
@@ -292,7 +291,25 @@ func (mr *mdReader) takeLead(doc ast.Node) {
 	if len(mr.a.BodyParagraphs) > 0 && mr.blocks[0].Kind() == ast.KindParagraph {
 		if dl, ok := parseDateline(mr.a.BodyParagraphs[0]); ok {
 			mr.h.dateline = &dl
+			prefix := mr.a.BodyParagraphs[0][:len(mr.a.BodyParagraphs[0])-len(dl.Rest)]
 			mr.a.BodyParagraphs[0] = dl.Rest
+			mr.cutLead(mr.blocks[0], prefix)
 		}
 	}
+}
+
+// cutLead removes a dateline from the start of a paragraph node, so that
+// the rendered HTML loses it too. It does so only when the dateline is
+// plain text at the start of the paragraph's first text node, as written;
+// otherwise (markup or entities inside it) the HTML keeps it.
+func (mr *mdReader) cutLead(n ast.Node, prefix string) {
+	t, ok := n.FirstChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	raw := t.Segment.Value(mr.source)
+	if !bytes.HasPrefix(raw, []byte(prefix)) {
+		return
+	}
+	t.Segment = t.Segment.WithStart(t.Segment.Start + len(prefix))
 }

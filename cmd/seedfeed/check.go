@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/config"
@@ -124,7 +126,10 @@ func expandPaths(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			// Symbolic links, FIFOs and devices are listed so that check
+			// reports them as the daemon does, rather than skipping them
+			// silently.
+			if !d.IsDir() {
 				files = append(files, p)
 			}
 			return nil
@@ -146,9 +151,19 @@ func checkFile(path string, ref time.Time, cfg config.Config) checkResult {
 		res.Error = &msg
 		return res
 	}
-	fi, err := os.Stat(path)
+	// Lstat, as the daemon does: it never follows a symbolic link (which
+	// may lead out of seeds/) and never opens a FIFO (which would block).
+	fi, err := os.Lstat(path)
 	if err != nil {
 		return fail(err)
+	}
+	switch {
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fail(errors.New("symbolic link: not followed"))
+	case !fi.Mode().IsRegular():
+		return fail(fmt.Errorf("not a regular file (%v)", fi.Mode().Type()))
+	case !utf8.ValidString(filepath.Base(path)):
+		return fail(errors.New("file name is not valid UTF-8"))
 	}
 	if fi.Size() > cfg.Seeds.MaxFileBytes {
 		return fail(fmt.Errorf("file is %d bytes, over seeds.max_file_bytes (%d)", fi.Size(), cfg.Seeds.MaxFileBytes))

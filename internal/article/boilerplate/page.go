@@ -199,6 +199,9 @@ func (p *page) findArticle() (start, body, end int) {
 		return 0, 0, 0
 	}
 	s, e = p.extend(s, e)
+	if t := p.tableAfter(e); t > e {
+		s, e = p.extend(s, t)
+	}
 	// A headline or byline that scored as prose opens the run; the body
 	// starts at the first line that reads as running text.
 	b := s
@@ -407,6 +410,8 @@ func (p *page) label(kinds []string, start, body, end int) {
 			// A line repeated only inside the article, never twice in
 			// a row, is its structure (the same subheading over each
 			// day of a plan).
+		case f.numeric:
+			// Numbers repeat in any table; a number is no menu.
 		case f.dup > 1 && (f.runes < 100 || ownFirst[p.lines[i]]):
 			// Short repeats are menus and captions shown twice; a long
 			// paragraph repeated inside the article is kept once.

@@ -168,9 +168,10 @@ const (
 
 // readHeader reads lines[start:body]: bylines, date lines, then the title
 // and subtitle among the remaining lines. A headline shares words with
-// the story it heads, which teasers, menus and site slogans do not, so the
-// candidates are ranked by how much of their vocabulary the body uses. When
-// the header has no such line, the few lines before it are tried.
+// the story it heads, which teasers, menus and site slogans do not, so only
+// candidates whose words the body uses qualify, and the first of them is
+// the title. When the header has no such line, the few lines before it
+// are tried.
 func (tr *textReader) readHeader(start, body int) {
 	var cands []int
 	for i := start; i < body; i++ {

@@ -51,77 +51,106 @@ func benchScanner(b *testing.B, dir, db string, parse ParseFunc) (*Scanner, *sto
 // BenchmarkScan runs, for each corpus size, side by side:
 //   - cold: an empty database, every file read, normalized and stored;
 //   - rescan: nothing changed, so every file is stat'ed and none read;
+//   - rescan-vs-find: the two alternated in one loop, with the ratio of
+//     their medians (the figure to quote on a shared, noisy machine);
 //   - find: `find DIR -printf '%T@ %s\n'`, the floor a stat walk can reach.
 //
-// Compare rescan with find as a ratio of ns/op from the same run.
+// SEEDFEED_BENCH_CORPUS=DIR keeps the generated corpora there between runs.
 func BenchmarkScan(b *testing.B) {
 	if _, err := exec.LookPath("find"); err != nil {
 		b.Skip("find not installed")
 	}
 	for _, n := range benchSizes() {
-		dir := filepath.Join(b.TempDir(), "seeds")
-		if err := corpus.Write(dir, n, 1); err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("cold/N=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			resetPeakRSS()
-			defer reportPeakRSS(b)
-			for i := 0; b.Loop(); i++ {
-				b.StopTimer()
-				sc, st := benchScanner(b, dir, filepath.Join(b.TempDir(), fmt.Sprintf("cold%d.db", i)), article.Parse)
-				b.StartTimer()
-				stats, err := sc.Scan(context.Background())
-				b.StopTimer()
-				if err != nil || stats.Changed+stats.Rejected != n {
-					b.Fatalf("cold scan: %+v, %v", stats, err)
-				}
-				st.Close()
-				b.StartTimer()
-			}
-		})
-		sc, st := benchScanner(b, dir, filepath.Join(b.TempDir(), "warm.db"), article.Parse)
-		if _, err := sc.Scan(context.Background()); err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("rescan/N=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			resetPeakRSS()
-			defer reportPeakRSS(b)
-			for b.Loop() {
-				stats, err := sc.Scan(context.Background())
-				if err != nil || stats.Seen != n || stats.Changed != 0 || stats.Published {
-					b.Fatalf("rescan: %+v, %v", stats, err)
-				}
-			}
-		})
-		// Alternating the two in one loop exposes both to the same
-		// moment of a shared, noisy machine; the ratio of medians is the
-		// figure to quote.
-		b.Run(fmt.Sprintf("rescan-vs-find/N=%d", n), func(b *testing.B) {
-			var ours, floor []time.Duration
-			for b.Loop() {
-				t := time.Now()
-				if _, err := sc.Scan(context.Background()); err != nil {
-					b.Fatal(err)
-				}
-				ours = append(ours, time.Since(t))
-				t = time.Now()
-				findStat(b, dir)
-				floor = append(floor, time.Since(t))
-			}
-			mo, mf := median(ours), median(floor)
-			b.ReportMetric(float64(mo.Nanoseconds()), "rescan-ns")
-			b.ReportMetric(float64(mf.Nanoseconds()), "find-ns")
-			b.ReportMetric(float64(mo)/float64(mf), "rescan/find")
-		})
-		st.Close()
-		b.Run(fmt.Sprintf("find/N=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				findStat(b, dir)
-			}
-		})
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) { benchScanSize(b, n) })
 	}
+}
+
+func benchScanSize(b *testing.B, n int) {
+	dir := corpusDir(b, n)
+	b.Run("cold", func(b *testing.B) {
+		b.ReportAllocs()
+		resetPeakRSS()
+		defer reportPeakRSS(b)
+		for i := 0; b.Loop(); i++ {
+			b.StopTimer()
+			sc, st := benchScanner(b, dir, filepath.Join(b.TempDir(), fmt.Sprintf("cold%d.db", i)), article.Parse)
+			b.StartTimer()
+			stats, err := sc.Scan(context.Background())
+			b.StopTimer()
+			if err != nil || stats.Changed+stats.Rejected != n {
+				b.Fatalf("cold scan: %+v, %v", stats, err)
+			}
+			st.Close()
+			b.StartTimer()
+		}
+	})
+	var sc *Scanner
+	warm := func(b *testing.B) *Scanner {
+		if sc == nil {
+			var st *store.Store
+			sc, st = benchScanner(b, dir, filepath.Join(b.TempDir(), "warm.db"), article.Parse)
+			b.Cleanup(func() { st.Close() })
+			if _, err := sc.Scan(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return sc
+	}
+	b.Run("rescan", func(b *testing.B) {
+		sc := warm(b)
+		b.ReportAllocs()
+		resetPeakRSS()
+		defer reportPeakRSS(b)
+		for b.Loop() {
+			stats, err := sc.Scan(context.Background())
+			if err != nil || stats.Seen != n || stats.Changed != 0 || stats.Published {
+				b.Fatalf("rescan: %+v, %v", stats, err)
+			}
+		}
+	})
+	b.Run("rescan-vs-find", func(b *testing.B) {
+		sc := warm(b)
+		var ours, floor []time.Duration
+		for b.Loop() {
+			t := time.Now()
+			if _, err := sc.Scan(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			ours = append(ours, time.Since(t))
+			t = time.Now()
+			findStat(b, dir)
+			floor = append(floor, time.Since(t))
+		}
+		mo, mf := median(ours), median(floor)
+		b.ReportMetric(float64(mo.Nanoseconds()), "rescan-ns")
+		b.ReportMetric(float64(mf.Nanoseconds()), "find-ns")
+		b.ReportMetric(float64(mo)/float64(mf), "rescan/find")
+	})
+	b.Run("find", func(b *testing.B) {
+		for b.Loop() {
+			findStat(b, dir)
+		}
+	})
+}
+
+// corpusDir writes (or, under SEEDFEED_BENCH_CORPUS, reuses) a corpus of
+// n files.
+func corpusDir(b *testing.B, n int) string {
+	root := os.Getenv("SEEDFEED_BENCH_CORPUS")
+	if root == "" {
+		root = b.TempDir()
+	}
+	dir := filepath.Join(root, fmt.Sprintf("corpus-%d", n))
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) == n {
+		return dir
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		b.Fatal(err)
+	}
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	return dir
 }
 
 // findStat runs the stat floor: find printing every file's mtime and size.

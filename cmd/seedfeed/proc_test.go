@@ -93,10 +93,19 @@ func listenAddr(t *testing.T, configPath string) string {
 }
 
 // startProc runs `seedfeed serve -config configPath` without waiting for it.
-func startProc(t *testing.T, configPath string, args ...string) *proc {
+func startProc(t *testing.T, configPath string) *proc {
+	t.Helper()
+	return startProcAs(t, configPath, nil)
+}
+
+// startProcAs runs seedfeed as another user when cred is not nil.
+func startProcAs(t *testing.T, configPath string, cred *syscall.Credential) *proc {
 	t.Helper()
 	p := &proc{t: t, url: "http://" + listenAddr(t, configPath), logs: &syncBuffer{}, exited: make(chan struct{})}
-	p.cmd = exec.Command(seedfeedBinary(t), append([]string{"serve", "-config", configPath}, args...)...)
+	p.cmd = exec.Command(seedfeedBinary(t), "serve", "-config", configPath)
+	if cred != nil {
+		p.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	}
 	p.cmd.Dir = filepath.Dir(configPath)
 	p.cmd.Stdout = p.logs
 	p.cmd.Stderr = p.logs

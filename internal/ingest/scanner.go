@@ -179,9 +179,8 @@ func (s *Scanner) ScanPaths(ctx context.Context, paths []string) (Stats, error) 
 }
 
 // run is one scan: of everything when roots is nil.
-func (s *Scanner) run(ctx context.Context, roots []string) (Stats, error) {
+func (s *Scanner) run(ctx context.Context, roots []string) (st Stats, err error) {
 	start := s.cfg.Now()
-	var st Stats
 	defer func() { st.Duration = s.cfg.Now().Sub(start) }()
 	if err := s.loadKnown(ctx); err != nil {
 		return st, err
@@ -200,11 +199,10 @@ func (s *Scanner) run(ctx context.Context, roots []string) (Stats, error) {
 	st.Seen = w.seen
 	removed := s.vanished(roots, w.incomplete)
 	ready := s.settle(start, w.cands, roots == nil, &st)
-	err := s.process(ctx, start, ready, removed, &st)
+	err = s.process(ctx, start, ready, removed, &st)
 	if roots == nil && err == nil {
 		s.forgetLogged(w.gen)
 	}
-	st.Duration = s.cfg.Now().Sub(start)
 	return st, err
 }
 

@@ -48,50 +48,62 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r)
 }
 
-// Bounds on the body text a vocabulary is built from: a headline's words
-// are in the first paragraphs, and a huge body must not cost a huge map.
+// Bounds on the body text headlines are compared with: a headline's words
+// are in the first paragraphs, and a huge body must not cost a huge scan.
 const (
 	vocabParagraphs = 20
 	vocabBytes      = 8 << 10
 )
 
-// vocabulary is the set of word stems of an article's opening paragraphs.
-type vocabulary map[string]struct{}
-
-func newVocabulary(paras []string) vocabulary {
-	v := vocabulary{}
+// stemShare tells, for each line, how many of its distinct word stems the
+// opening paragraphs of the body use (hits) and how many it has (total).
+// The lines' stems go in a small set and the body is scanned once against
+// it, so the body's own words are never stored.
+func stemShare(lines, body []string) (hits, total []int) {
+	hits, total = make([]int, len(lines)), make([]int, len(lines))
+	type entry struct {
+		lines []int
+		found bool
+	}
+	set := map[string]*entry{}
+	for i, l := range lines {
+		eachStem(l, func(st []byte) {
+			e := set[string(st)]
+			if e == nil {
+				e = &entry{}
+				set[string(st)] = e
+			}
+			if n := len(e.lines); n == 0 || e.lines[n-1] != i {
+				e.lines = append(e.lines, i)
+				total[i]++
+			}
+		})
+	}
+	if len(set) == 0 {
+		return hits, total
+	}
 	size := 0
-	for i, p := range paras {
-		if i >= vocabParagraphs || size >= vocabBytes {
+	for k, p := range body {
+		if k >= vocabParagraphs || size >= vocabBytes {
 			break
 		}
 		size += len(p)
-		eachStem(p, func(s string) { v[s] = struct{}{} })
+		eachStem(p, func(st []byte) {
+			if e := set[string(st)]; e != nil && !e.found {
+				e.found = true
+				for _, i := range e.lines {
+					hits[i]++
+				}
+			}
+		})
 	}
-	return v
+	return hits, total
 }
 
-// overlap counts a line's distinct stems and how many of them the
-// vocabulary holds.
-func (v vocabulary) overlap(line string) (hits, total int) {
-	seen := map[string]bool{}
-	eachStem(line, func(s string) {
-		if seen[s] {
-			return
-		}
-		seen[s] = true
-		if _, ok := v[s]; ok {
-			hits++
-		}
-	})
-	return hits, len(seen)
-}
-
-// shares reports whether a line shares enough words with the body to head
-// it: a share of its stems of at least min, and at least two of them, since
-// one common word ("follow", "news") proves nothing.
-func (v vocabulary) shares(line string, min float64) bool {
-	hits, total := v.overlap(line)
+// headsBody reports whether a line shares enough words with the body to
+// head it: a share of its stems of at least min, and at least two of them,
+// since one common word ("follow", "news") proves nothing.
+func headsBody(hits, total int, min float64) bool {
 	return hits >= 2 && float64(hits) >= min*float64(total)
 }
 
@@ -103,7 +115,7 @@ const stemLen = 5
 // (shorter words are mostly function words), and with every pair of
 // adjacent characters in CJK text, which has no spaces. A stem is the
 // word lower-cased, without a plural "s", cut to stemLen letters.
-func eachStem(s string, f func(string)) {
+func eachStem(s string, f func([]byte)) {
 	var buf [(stemLen + 1) * utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -118,7 +130,7 @@ func eachStem(s string, f func(string)) {
 			j := i + size
 			r2, size2 := utf8.DecodeRuneInString(s[j:])
 			if j < len(s) && cjkRune(r2) {
-				f(s[i : j+size2])
+				f(append(buf[:0], s[i:j+size2]...))
 			}
 			i = j
 			continue
@@ -148,7 +160,7 @@ func eachStem(s string, f func(string)) {
 			if letters <= stemLen+1 && b[len(b)-1] == 's' {
 				b = b[:len(b)-1]
 			}
-			f(string(truncRunes(b, stemLen)))
+			f(truncRunes(b, stemLen))
 		}
 		i = j
 	}

@@ -199,10 +199,14 @@ func (tr *textReader) readHeader(start, body int) {
 			return
 		}
 	}
-	vocab := newVocabulary(tr.a.BodyParagraphs)
+	lines := make([]string, len(cands))
+	for k, i := range cands {
+		lines[k] = tr.paras[i]
+	}
+	hits, total := stemShare(lines, tr.a.BodyParagraphs)
 	var eligible []int
-	for _, i := range cands {
-		if headlineShape(tr.paras[i]) && vocab.shares(tr.paras[i], minTitleOverlap) {
+	for k, i := range cands {
+		if headlineShape(tr.paras[i]) && headsBody(hits[k], total[k], minTitleOverlap) {
 			eligible = append(eligible, i)
 		}
 	}
@@ -221,7 +225,7 @@ func (tr *textReader) readHeader(start, body int) {
 		eligible = eligible[title:]
 	}
 	if len(eligible) == 0 {
-		eligible = tr.lookback(start, vocab)
+		eligible = tr.lookback(start)
 	}
 	if len(eligible) > 0 {
 		t := eligible[0]
@@ -244,12 +248,20 @@ func (tr *textReader) readHeader(start, body int) {
 }
 
 // lookback finds a headline in the few lines before Classify's start.
-func (tr *textReader) lookback(start int, vocab vocabulary) []int {
+func (tr *textReader) lookback(start int) []int {
+	var idx []int
+	var lines []string
 	for i := start - 1; i >= max(0, start-titleLookback); i-- {
 		k := tr.kinds[i]
 		p := tr.paras[i]
-		if (k == "" || k == kindOutside || k == boilerplate.KindDuplicate) && headlineShape(p) && titleShape(p) &&
-			vocab.shares(p, minLookbackOverlap) && wordCount(p) >= 4 {
+		if (k == "" || k == kindOutside || k == boilerplate.KindDuplicate) && headlineShape(p) && titleShape(p) && wordCount(p) >= 4 {
+			idx = append(idx, i)
+			lines = append(lines, p)
+		}
+	}
+	hits, total := stemShare(lines, tr.a.BodyParagraphs)
+	for k, i := range idx {
+		if headsBody(hits[k], total[k], minLookbackOverlap) {
 			return []int{i}
 		}
 	}

@@ -162,3 +162,21 @@ func TestPhraseTable(t *testing.T) {
 		}
 	}
 }
+
+// Phrases that condemn a short line ("Sign up for our newsletter") are
+// part of what a long paragraph says.
+func TestMatchLongLineOnlyByPrefix(t *testing.T) {
+	ph := phraseSet()
+	var key []byte
+	long := "The school board said that parents who did not consent to the new schedule could write to the " +
+		"district, and that the weekly newsletter would explain how the late buses will run from January onwards."
+	if m, ok := ph.match(long, &key); ok {
+		t.Errorf("long prose matched %+v", m)
+	}
+	if _, ok := ph.match("Sign up for our weekly newsletter", &key); !ok {
+		t.Error("short newsletter prompt not matched")
+	}
+	if m, ok := ph.match("Read more: "+long, &key); !ok || m.kind != KindReadMore {
+		t.Errorf("long line opening with a read-more phrase: %+v %v", m, ok)
+	}
+}

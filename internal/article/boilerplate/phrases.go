@@ -169,8 +169,9 @@ type phrases struct {
 	// pairs has a bit for the first two bytes of every contains
 	// pattern, so most word starts are passed over with one test.
 	pairs [1 << 16 / 64]uint64
-	// maxExact is the longest exact phrase key.
-	maxExact int
+	// maxExact is the longest exact phrase key, maxPrefix the longest
+	// prefix.
+	maxExact, maxPrefix int
 }
 
 func pairBit(a, b byte) (int, uint64) {
@@ -202,12 +203,13 @@ func compilePhrases() *phrases {
 			if strings.HasSuffix(e, "*") && e != "name *" && e != "email *" && e != "comment *" {
 				ph.prefix = true
 				ph.text = e[:len(e)-1]
+				p.maxPrefix = max(p.maxPrefix, len(ph.text))
 				p.prefix[ph.text[0]] = append(p.prefix[ph.text[0]], ph)
 				continue
 			}
 			ph.text = e
 			var key []byte
-			k := normalizeKey(e, &key)
+			k := normalizeKey(e, &key, maxKeyBytes)
 			p.exact[string(k)] = ph
 			p.maxExact = max(p.maxExact, len(k))
 		}
@@ -219,6 +221,13 @@ func compilePhrases() *phrases {
 // phrases that matter sit at the start of a line.
 const maxKeyBytes = 160
 
+// maxContainsLine: lines this long are prose or data, and a phrase met
+// inside them ("consent to", "newsletter") is part of what they say; only
+// a phrase they start with counts.
+const maxContainsLine = 200
+
+const prefixSlack = 16
+
 // maxPhraseLine is the longest line phrase matching looks at at all: longer
 // lines are prose or data, and no phrase rule applies to them.
 const maxPhraseLine = 1200
@@ -228,9 +237,9 @@ const maxPhraseLine = 1200
 // Leading counts ("12 Comments") and trailing counts ("Comments (12)") go
 // too: the count is never what makes a line boilerplate. The key is built
 // in *buf, which is reused from line to line.
-func normalizeKey(s string, buf *[]byte) []byte {
-	if len(s) > maxKeyBytes {
-		cut := maxKeyBytes
+func normalizeKey(s string, buf *[]byte, limit int) []byte {
+	if len(s) > limit {
+		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
@@ -289,7 +298,17 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 	if len(s) > maxPhraseLine {
 		return phrase{}, false
 	}
-	kb := normalizeKey(s, buf)
+	if len(s) >= maxContainsLine {
+		// Only a prefix can match a line this long: its key needs no
+		// more than the longest prefix, with room for leading counts
+		// and bullets and for the character that ends the word.
+		kb := normalizeKey(s, buf, p.maxPrefix+prefixSlack)
+		if len(kb) == 0 {
+			return phrase{}, false
+		}
+		return p.matchPrefix(kb)
+	}
+	kb := normalizeKey(s, buf, maxKeyBytes)
 	if len(kb) == 0 {
 		return phrase{}, false
 	}
@@ -298,28 +317,34 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 			return ph, true
 		}
 	}
-	for _, ph := range p.prefix[kb[0]] {
-		if len(kb) >= len(ph.text) && string(kb[:len(ph.text)]) == ph.text && wordBoundary(kb, len(ph.text), ph.text) {
-			return ph, true
-		}
+	if ph, ok := p.matchPrefix(kb); ok {
+		return ph, true
 	}
-	if len(s) < 400 {
-		for j := 0; j+1 < len(kb); j++ {
-			if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
-				continue // not a word start (0xC2 opens "©", which may be glued)
-			}
-			if w, bit := pairBit(kb[j], kb[j+1]); p.pairs[w]&bit == 0 {
-				continue
-			}
-			for _, ph := range p.contains[kb[j]] {
-				if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
-					return ph, true
-				}
+	for j := 0; j+1 < len(kb); j++ {
+		if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
+			continue // not a word start (0xC2 opens "©", which may be glued)
+		}
+		if w, bit := pairBit(kb[j], kb[j+1]); p.pairs[w]&bit == 0 {
+			continue
+		}
+		for _, ph := range p.contains[kb[j]] {
+			if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
+				return ph, true
 			}
 		}
 	}
 	if onlySocial(kb) {
 		return phrase{kind: KindShare}, true
+	}
+	return phrase{}, false
+}
+
+// matchPrefix finds the phrase key kb starts with.
+func (p *phrases) matchPrefix(kb []byte) (phrase, bool) {
+	for _, ph := range p.prefix[kb[0]] {
+		if len(kb) >= len(ph.text) && string(kb[:len(ph.text)]) == ph.text && wordBoundary(kb, len(ph.text), ph.text) {
+			return ph, true
+		}
 	}
 	return phrase{}, false
 }

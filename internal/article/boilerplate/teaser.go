@@ -33,26 +33,36 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 	words, caps := 0, 0
 	inWord := false
 	var prev rune
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		if i > maxTeaserHead {
 			return false
 		}
+		c := s[i]
+		r, size := rune(c), 1
+		var upper, digit bool
+		if c < utf8.RuneSelf {
+			upper, digit = 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			upper, digit = unicode.IsUpper(r), unicode.IsDigit(r)
+		}
 		if r == ' ' {
+			if isSentenceEnd(prev) {
+				return false // a sentence ended before any junction
+			}
 			inWord = false
 			prev = r
+			i++
 			continue
 		}
 		if !inWord {
 			inWord = true
 			words++
-			if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			if upper || digit {
 				caps++
 			}
 		}
-		if isSentenceEnd(prev) && r == ' ' {
-			return false
-		}
-		if unicode.IsUpper(r) && i > 0 && glueBefore(prev) && words >= 3 {
+		if upper && i > 0 && words >= 3 && glueBefore(prev) {
 			// Candidate junction: the summary's first word starts at i.
 			end := i
 			for end < len(s) && s[end] != ' ' {
@@ -75,6 +85,7 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 			}
 		}
 		prev = r
+		i += size
 	}
 	return false
 }

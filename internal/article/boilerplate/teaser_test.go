@@ -14,6 +14,8 @@ func TestIsTeaser(t *testing.T) {
 		{"Sony Unveils New PlayStation", false},
 		{"The council met on Tuesday. It agreed that the bridge would be rebuilt before the winter.", false},
 		{"Local Team Wins Cup", false},
+		// A sentence ends before the junction: prose, not a headline.
+		{"It rained on Monday. The Storm Hit Every Coast TownThe town lost power for two days and nights.", false},
 	}
 	sw := stopWordSet()
 	var c [numLangs]uint16

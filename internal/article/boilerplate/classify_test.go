@@ -169,7 +169,8 @@ func TestMatchLongLineOnlyByPrefix(t *testing.T) {
 	ph := phraseSet()
 	var key []byte
 	long := "The school board said that parents who did not consent to the new schedule could write to the " +
-		"district, and that the weekly newsletter would explain how the late buses will run from January onwards."
+		"district, and that the weekly newsletter would explain how the late buses will run from January onwards, " +
+		"once the drivers have been hired."
 	if m, ok := ph.match(long, &key); ok {
 		t.Errorf("long prose matched %+v", m)
 	}

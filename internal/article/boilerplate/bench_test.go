@@ -21,3 +21,19 @@ func BenchmarkMatchLine(b *testing.B) {
 		ph.match(proseA, &key)
 	}
 }
+
+func BenchmarkMatchShortLines(b *testing.B) {
+	ph := phraseSet()
+	key := make([]byte, 0, 2*maxKeyBytes)
+	lines := []string{"Latest Sports", "Michigan State", "Share this:", "November 19, 2019 at 9:45 am", "Weather Videos", "© 2019 Example Inc.", "Tom Rogan", "Read more: The council's plan"}
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, l := range lines {
+			ph.match(l, &key)
+		}
+	}
+}

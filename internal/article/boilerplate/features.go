@@ -15,32 +15,34 @@ var stopWordSet = sync.OnceValue(buildStopWords)
 // feat is what the classifier knows about one line before looking at its
 // neighbours.
 type feat struct {
-	runes     int     // length in characters
-	words     int     // whitespace-separated words (CJK: about two characters per word)
-	stops     int     // function words of the page language
-	density   float64 // stops / words
-	weight    float64 // how many tokens the line is worth in the max-sum run
-	endsSent  bool    // ends like a sentence (. ! ? … or a closing quote after one)
-	sentences int     // sentence ends inside the line
-	cjk       bool    // mostly Han, kana or Hangul
-	teaser    bool    // a headline running straight into its summary
-	upperInit int     // words starting with a capital letter
-	digits    int     // words that start with a digit
-	kind      string  // boilerplate phrase kind, "" when none matched
-	comment   bool    // the line opens a comment section
+	density float64 // stops / words
+	weight  float64 // how many tokens the line is worth in the max-sum run
+	kind    string  // boilerplate phrase kind, "" when none matched
+	// Counts are int32: a line is far shorter than 2^31 bytes (Classify's
+	// callers bound their input), and the page holds one feat per line.
+	runes     int32 // length in characters
+	words     int32 // whitespace-separated words (CJK: about two characters per word)
+	stops     int32 // function words of the page language
+	sentences int32 // sentence ends inside the line
+	upperInit int32 // words starting with a capital letter
+	digits    int32 // words that start with a digit
+	dup       int32 // how many times the exact line occurs on the page
+	commas    int32 // commas and semicolons: lists and prose have them, menus do not
+	// Language detection and Korean: words lowercased, words in Hangul,
+	// Korean words ending in a particle; hiragana characters.
+	lowered, hangul, koStops, kana int32
+	endsSent                       bool // ends like a sentence (. ! ? … or a closing quote after one)
+	cjk                            bool // mostly Han, kana or Hangul
+	teaser                         bool // a headline running straight into its summary
+	comment                        bool // the line opens a comment section
 	// commentHead: the line heads one comment ("Jane on May 3 said:").
 	commentHead bool
-	dup         int  // how many times the exact line occurs on the page
 	dupFirst    bool // first occurrence of a repeated line
-	commas      int  // commas and semicolons: lists and prose have them, menus do not
 	colonEnd    bool // ends with a colon: a label or a lead-in to a list
 	separator   bool // holds a menu or breadcrumb separator (| › » / ·)
 	bullet      bool // starts with a list bullet
 	url         bool // holds a URL or a bare domain
 	numeric     bool // nothing but numbers and punctuation: a table cell
-	// Language detection and Korean: words lowercased, words in Hangul,
-	// Korean words ending in a particle; hiragana characters.
-	lowered, hangul, koStops, kana int
 }
 
 // maxStopBytes is at least the byte length of the longest function word
@@ -190,8 +192,8 @@ func (ls *langSample) add(s string, f *feat, c *[numLangs]uint16) {
 	for l := range c {
 		ls.counts[l] += int(c[l])
 	}
-	ls.hangul += f.hangul
-	ls.total += f.lowered
+	ls.hangul += int(f.hangul)
+	ls.total += int(f.lowered)
 }
 
 // lang picks the stop-word list that the most sampled words belong to.
@@ -216,9 +218,12 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 	var f feat
 	var buf [maxWordBytes]byte
 	*c = [numLangs]uint16{}
-	cjkRunes := 0
+	var cjkRunes int32
 	prevEnd := false
 	word := -1 // start of the current word, -1 between words
+	// plain: the current word is ASCII letters and digits only, so it
+	// needs no trimming and lowercases byte by byte.
+	plain := false
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -227,7 +232,7 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 			// Letters and digits, most of any line, only end a
 			// sentence-end run.
 			if word < 0 {
-				word = i
+				word, plain = i, true
 			}
 			f.runes++
 			prevEnd = false
@@ -236,11 +241,14 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 		}
 		if r == ' ' || r == '\t' {
 			if word >= 0 {
-				f.addWord(s[word:i], sw, c, &buf)
+				f.addWord(s[word:i], plain, sw, c, &buf)
 				word = -1
 			}
-		} else if word < 0 {
-			word = i
+		} else {
+			if word < 0 {
+				word = i
+			}
+			plain = false
 		}
 		f.runes++
 		switch r {
@@ -271,7 +279,7 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 		i += size
 	}
 	if word >= 0 {
-		f.addWord(s[word:], sw, c, &buf)
+		f.addWord(s[word:], plain, sw, c, &buf)
 	}
 	if prevEnd {
 		f.endsSent = true
@@ -294,8 +302,8 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 }
 
 // addWord counts word w of a line: its shape, and the languages it is a
-// function word of.
-func (f *feat) addWord(w string, sw *stopWords, c *[numLangs]uint16, buf *[maxWordBytes]byte) {
+// function word of. plain says w is ASCII letters and digits only.
+func (f *feat) addWord(w string, plain bool, sw *stopWords, c *[numLangs]uint16, buf *[maxWordBytes]byte) {
 	f.words++
 	switch c0 := w[0]; {
 	case 'A' <= c0 && c0 <= 'Z':
@@ -307,20 +315,42 @@ func (f *feat) addWord(w string, sw *stopWords, c *[numLangs]uint16, buf *[maxWo
 			f.upperInit++
 		}
 	}
-	lw := lowerWord(buf, w)
-	if lw == nil {
-		return
-	}
-	f.lowered++
-	if lw[0] >= utf8.RuneSelf {
-		if r, _ := utf8.DecodeRune(lw); unicode.Is(unicode.Hangul, r) {
-			f.hangul++
+	var m uint16
+	if plain {
+		if len(w) > maxWordBytes {
+			return
 		}
+		f.lowered++
+		if len(w) > maxStopBytes {
+			return
+		}
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			b := w[i]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[i] = b
+			h = (h ^ uint32(b)) * fnvPrime
+		}
+		m = sw.lookupHash(buf[:len(w)], h)
+	} else {
+		lw := lowerWord(buf, w)
+		if lw == nil {
+			return
+		}
+		f.lowered++
+		if lw[0] >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRune(lw); unicode.Is(unicode.Hangul, r) {
+				f.hangul++
+			}
+		}
+		if lw[len(lw)-1] >= utf8.RuneSelf && koreanParticleEnd(lw) {
+			f.koStops++
+		}
+		m = sw.lookup(lw)
 	}
-	if lw[len(lw)-1] >= utf8.RuneSelf && koreanParticleEnd(lw) {
-		f.koStops++
-	}
-	for m := sw.lookup(lw); m != 0; m &= m - 1 {
+	for ; m != 0; m &= m - 1 {
 		l := bits.TrailingZeros16(m)
 		if c[l] < math.MaxUint16 {
 			c[l]++
@@ -335,9 +365,9 @@ func (f *feat) setLang(s string, lg lang, sw *stopWords, c *[numLangs]uint16) {
 	case lg == langKO:
 		f.stops = f.koStops
 	case c[lg] == math.MaxUint16:
-		f.stops = countStops(s, lg, sw)
+		f.stops = int32(countStops(s, lg, sw))
 	default:
-		f.stops = int(c[lg])
+		f.stops = int32(c[lg])
 	}
 	f.density = 0
 	if f.words > 0 {

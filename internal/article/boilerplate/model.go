@@ -1,6 +1,9 @@
 package boilerplate
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // The line scorer is a two-stage logistic model. Stage one reads a line on
 // its own (length, function words, punctuation, known phrases,
@@ -13,6 +16,27 @@ const (
 	nStage1 = 30
 	nStage2 = nStage1 + 18
 )
+
+// logTableSize covers the line lengths and distances most lines have.
+const logTableSize = 1024
+
+// log1pTable holds math.Log1p of small integers: the features take a
+// few logarithms of every line.
+var log1pTable = sync.OnceValue(func() *[logTableSize]float64 {
+	var t [logTableSize]float64
+	for k := range t {
+		t[k] = math.Log1p(float64(k))
+	}
+	return &t
+})
+
+// log1p is math.Log1p(n), from the table when n is small.
+func (p *page) log1p(n int) float64 {
+	if n >= 0 && n < logTableSize {
+		return p.logs[n]
+	}
+	return math.Log1p(float64(n))
+}
 
 func b2f(b bool) float64 {
 	if b {
@@ -28,7 +52,7 @@ func (p *page) stage1Features(i int, x []float64) {
 	f := p.feats[i]
 	n := float64(len(p.lines))
 	words := float64(max(1, f.words))
-	lr := math.Log1p(float64(f.runes)) / 5
+	lr := p.log1p(int(f.runes)) / 5
 	pos := float64(i) / n
 	x[0] = 1
 	x[1] = lr
@@ -41,7 +65,7 @@ func (p *page) stage1Features(i int, x []float64) {
 	x[8] = b2f(f.kind != "")
 	x[9] = b2f(f.comment)
 	x[10] = b2f(f.dup > 1)
-	x[11] = math.Log(float64(max(1, f.dup)))
+	x[11] = p.log1p(int(max(1, f.dup) - 1))
 	x[12] = b2f(f.teaser)
 	x[13] = b2f(f.runes < 40)
 	x[14] = min(1, float64(f.commas)/words)
@@ -60,7 +84,7 @@ func (p *page) stage1Features(i int, x []float64) {
 	// this page, whatever the page's style.
 	x[26] = float64(f.runes) / float64(max(1, p.maxRunes))
 	x[27] = f.density - p.proseDensity
-	x[28] = math.Log1p(float64(p.maxRunes)) / 5
+	x[28] = p.log1p(p.maxRunes) / 5
 	x[29] = b2f(f.numeric)
 }
 
@@ -157,7 +181,7 @@ func (p *page) contextFeatures(i int, c *context, x []float64) {
 	x[3] = c.mean(i, 10)
 	x[4] = c.wmean(i, 5)
 	x[5] = b2f(inside)
-	x[6] = math.Log1p(float64(dist)) / 3
+	x[6] = p.log1p(dist) / 3
 	x[7] = b2f(i < c.s)
 	x[8] = b2f(i >= c.e)
 	x[9] = b2f(i > c.wallAt)
@@ -174,7 +198,7 @@ func (p *page) contextFeatures(i int, c *context, x []float64) {
 	// that ends with a colon, are content even though they are not prose.
 	x[15] = c.numericShare(i, 6)
 	x[16] = b2f(c.colonBefore(p, i, 3))
-	x[17] = math.Log1p(float64(len(p.lines))) / 7
+	x[17] = p.log1p(len(p.lines)) / 7
 }
 
 func (c *context) numericShare(i, r int) float64 {

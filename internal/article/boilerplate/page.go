@@ -48,6 +48,7 @@ type page struct {
 	// heads holds prefix counts of comment headers; nil when the page
 	// has none.
 	heads []int32
+	logs  *[logTableSize]float64
 }
 
 func newPage(lines []string) *page {
@@ -58,6 +59,7 @@ func newPage(lines []string) *page {
 		feats:  make([]feat, len(lines)),
 		scores: make([]float64, len(lines)),
 		class:  make([]class, len(lines)),
+		logs:   log1pTable(),
 	}
 	// One pass measures every line and counts its function words in
 	// every language; the page's language is known only at its end.
@@ -89,7 +91,7 @@ func newPage(lines []string) *page {
 		if n < 2 {
 			continue
 		}
-		p.feats[i].dup = n
+		p.feats[i].dup = int32(n)
 		if !first[s] {
 			first[s] = true
 			p.feats[i].dupFirst = true
@@ -110,7 +112,7 @@ func newPage(lines []string) *page {
 	dn := 0
 	for i, f := range p.feats {
 		p.class[i] = p.th.classify(f)
-		p.maxRunes = max(p.maxRunes, f.runes)
+		p.maxRunes = max(p.maxRunes, int(f.runes))
 		if f.runes >= 70 {
 			dsum += f.density
 			dn++
@@ -145,9 +147,9 @@ func (th thresholds) classify(f feat) class {
 		return clsBad
 	case f.dup > 1 && f.runes < 100:
 		return clsBad
-	case f.runes < th.short:
+	case int(f.runes) < th.short:
 		return clsShort
-	case f.density >= th.good && f.runes >= th.long:
+	case f.density >= th.good && int(f.runes) >= th.long:
 		return clsGood
 	case f.density >= th.nearGood:
 		return clsNearGood
@@ -406,7 +408,7 @@ func (p *page) label(kinds []string, start, body, end int) {
 			kinds[i] = KindRelated
 		case !inside:
 			kinds[i] = KindOutside
-		case f.dup > 1 && f.dup >= dupKeepMin && inRun[p.lines[i]] == f.dup:
+		case f.dup > 1 && f.dup >= dupKeepMin && inRun[p.lines[i]] == int(f.dup):
 			// A line repeated only inside the article, never twice in
 			// a row, is its structure (the same subheading over each
 			// day of a plan).

@@ -245,11 +245,7 @@ func normalizeKey(s string, buf *[]byte, limit int) []byte {
 		}
 		s = s[:cut]
 	}
-	trim := func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '©' && r != '*' && r != '(' && r != '+'
-	}
-	s = strings.TrimFunc(s, func(r rune) bool { return trim(r) || unicode.IsDigit(r) })
-	s = strings.TrimRightFunc(s, func(r rune) bool { return trim(r) || unicode.IsDigit(r) || r == '(' })
+	s = trimKey(s)
 	b := (*buf)[:0]
 	space := false
 	for i := 0; i < len(s); {
@@ -290,6 +286,43 @@ func normalizeKey(s string, buf *[]byte, limit int) []byte {
 	}
 	*buf = b
 	return b
+}
+
+// trimKey trims what surrounds the words of a key: punctuation, bullets,
+// digits, spaces; it keeps "©", "*" and "+" at either end and "(" at the
+// start ("(c) 2019", "Name *", "Google+").
+func trimKey(s string) string {
+	for len(s) > 0 {
+		c := s[0]
+		if c < utf8.RuneSelf {
+			if (c|0x20)-'a' < 26 || c == '*' || c == '(' || c == '+' {
+				break
+			}
+			s = s[1:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if r == '©' || (unicode.IsLetter(r) && !unicode.IsDigit(r)) {
+			break
+		}
+		s = s[size:]
+	}
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c < utf8.RuneSelf {
+			if (c|0x20)-'a' < 26 || c == '*' || c == '+' {
+				break
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r == '©' || (unicode.IsLetter(r) && !unicode.IsDigit(r)) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // match returns the boilerplate phrase that line s is, starts with or

@@ -90,12 +90,16 @@ type stopSlot struct {
 	langs uint16
 }
 
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
 // hashWord is 32-bit FNV-1a.
 func hashWord(w []byte) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for _, c := range w {
-		h ^= uint32(c)
-		h *= 16777619
+		h = (h ^ uint32(c)) * fnvPrime
 	}
 	return h
 }
@@ -105,7 +109,14 @@ func (t *stopWords) lookup(w []byte) uint16 {
 	if len(w) == 0 || len(w) > maxStopBytes {
 		return 0
 	}
-	h := hashWord(w)
+	return t.lookupHash(w, hashWord(w))
+}
+
+// lookupHash is lookup for a word whose hashWord is already known.
+func (t *stopWords) lookupHash(w []byte, h uint32) uint16 {
+	if len(w) == 0 || len(w) > maxStopBytes {
+		return 0
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s.n == 0 {

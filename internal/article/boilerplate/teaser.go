@@ -26,7 +26,7 @@ const maxTeaserHead = 200
 // headline part is title-cased (or ends in ? or !), has no sentence end,
 // and the summary starts with a capitalised common word glued to it.
 func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
-	if f.words < 8 || f.cjk {
+	if f.words < 8 || f.cjk || !mayGlue(s) {
 		return false
 	}
 	var buf [maxWordBytes]byte
@@ -72,7 +72,7 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 			if lw != nil && (sentenceStarters[string(lw)] || (lg != langEN && sw.lookup(lw)&(1<<lg) != 0)) {
 				titled := caps*2 >= words
 				if titled || prev == '?' || prev == '!' || prev == '"' || prev == '”' {
-					return f.words-words >= 6
+					return int(f.words)-words >= 6
 				}
 			}
 			// Any capitalised word glued to a run of four or more
@@ -80,7 +80,7 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 			// follows ("Tape Gaffe Ends Title RunDenny Hamlin's run
 			// was ..."). Brand names glued the same way
 			// ("PlayStation") rarely end such a run.
-			if words >= 4 && caps == words && f.words-words >= 6 && f.sentences > 0 && (prev == '?' || prev == '!' || camelJunction(s, i)) {
+			if words >= 4 && caps == words && int(f.words)-words >= 6 && f.sentences > 0 && (prev == '?' || prev == '!' || camelJunction(s, i)) {
 				return true
 			}
 		}
@@ -112,4 +112,26 @@ func camelJunction(s string, i int) bool {
 		j -= size
 	}
 	return n >= 2
+}
+
+// mayGlue is a quick test that the head of s may hold a capital glued to
+// what precedes it, the junction isTeaser looks for. It looks at bytes:
+// an ASCII capital after a lowercase letter, digit or closing mark, or any
+// non-ASCII byte (left for isTeaser to decode).
+func mayGlue(s string) bool {
+	n := min(len(s), maxTeaserHead+1)
+	for k := 1; k < n; k++ {
+		c := s[k]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c-'A' >= 26 {
+			continue
+		}
+		switch b := s[k-1]; {
+		case b-'a' < 26, b-'0' < 10, b == '?', b == '!', b == '"', b == ')':
+			return true
+		}
+	}
+	return false
 }

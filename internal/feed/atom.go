@@ -35,6 +35,10 @@ type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
+// atomTime is RFC 3339 with the sub-second part an item's updated may
+// carry (see updatedOffset), and none when it is zero.
+const atomTime = "2006-01-02T15:04:05.999999Z07:00"
+
 func renderAtom(d *doc, path string) ([]byte, error) {
 	af := (&feeds.Atom{Feed: gorillaFeed(d)}).AtomFeed()
 	out := atomFeed{
@@ -59,6 +63,7 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		// feeds writes no <published> and calls every summary HTML; ours
 		// is plain text.
 		ae.Published = e.published.Format(time.RFC3339)
+		ae.Updated = e.updated.Format(atomTime)
 		if ae.Summary != nil {
 			st := newAtomText(e.summary)
 			ae.Summary.Type, ae.Summary.Content = st.Type, st.Text
@@ -77,6 +82,7 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 	}
 	// AtomFeed copies the feed id from the link and keeps one link only.
 	af.Id = d.id
+	af.Updated = d.updated.Format(atomTime)
 	af.Link = nil
 	af.Entries = nil
 	return marshalXML(d.stylesheet, out)

@@ -64,7 +64,8 @@ type Item struct {
 	// against the item's link.
 	ContentHTML string
 	// Published and Updated are converted to UTC and truncated to the
-	// second. A zero Published takes Updated and vice versa; an item with
+	// second; Updated then gets a sub-second offset fixed by ID, so that
+	// items updated in the same second stay distinct. A zero Published takes Updated and vice versa; an item with
 	// neither is dated 2000-01-01T00:00:00Z so that output stays
 	// deterministic.
 	Published time.Time

@@ -3,6 +3,7 @@ package feed
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"net/url"
 	"strings"
 	"time"
@@ -140,8 +141,21 @@ func prepareItem(d *doc, it Item) (entry, error) {
 		e.content = content
 	}
 	e.published, e.updated = itemDates(it.Published, it.Updated)
+	e.updated = e.updated.Add(updatedOffset(e.id))
 	e.tags = cleanTags(it.Tags)
 	return e, nil
+}
+
+// updatedOffset is a sub-second offset fixed by the item's id. Articles
+// first seen in one scan share their updated second, and Atom wants
+// distinct updated values (the W3C validator warns "DuplicateUpdated");
+// an offset derived from the id keeps each item's value the same on every
+// render, so no reader sees an item re-dated, while two items sharing a
+// second almost never share the microsecond.
+func updatedOffset(id string) time.Duration {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return time.Duration(h.Sum32()%1_000_000) * time.Microsecond
 }
 
 // itemDates fills in a missing date from the other and keeps updated from

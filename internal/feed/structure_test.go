@@ -3,6 +3,7 @@ package feed
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
@@ -69,7 +70,7 @@ func expectationsFor(tc renderCase) expected {
 			id:        it.ID,
 			link:      base + "/articles/" + it.Slug,
 			published: p.UTC(),
-			updated:   u.UTC(),
+			updated:   u.UTC().Add(updatedOffset(it.ID)),
 			tags:      len(distinct),
 			content:   tc.meta.FullContent && it.ContentHTML != "",
 		})
@@ -77,7 +78,7 @@ func expectationsFor(tc renderCase) expected {
 	return ex
 }
 
-var rfc3339UTC = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`)
+var rfc3339UTC = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$`)
 
 func checkRFC3339(t *testing.T, what, s string, want time.Time) {
 	t.Helper()
@@ -572,6 +573,42 @@ func TestGofeedReadsEveryFormat(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// Items updated in the same second (first seen in one scan) must still
+// carry distinct atom:updated values, and each item the same value on
+// every render.
+func TestUpdatedDistinctAndStable(t *testing.T) {
+	at := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	var items []Item
+	for i := range 50 {
+		items = append(items, Item{ID: fmt.Sprintf("tag:example.org,2026-11-25:/articles/a%d", i), Slug: fmt.Sprintf("a%d", i),
+			Title: "T", ContentHTML: "<p>x</p>", Published: at, Updated: at})
+	}
+	meta := Meta{Title: "S", BaseURL: "https://example.org"}
+	out, err := Render(meta, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`<updated>([^<]+)</updated>`)
+	seen := map[string]bool{}
+	for _, m := range re.FindAllStringSubmatch(string(out[PathFeed]), -1)[1:] { // [0] is the feed's own
+		if seen[m[1]] {
+			t.Errorf("duplicate updated %s", m[1])
+		}
+		seen[m[1]] = true
+		got, err := time.Parse(time.RFC3339Nano, m[1])
+		if err != nil || got.Truncate(time.Second) != at {
+			t.Errorf("updated %s is not within its second %v (%v)", m[1], at, err)
+		}
+	}
+	again, _ := Render(meta, items[10:20])
+	for _, it := range items[10:20] {
+		want := at.Add(updatedOffset(it.ID)).Format(atomTime)
+		if !strings.Contains(string(again[PathFeed]), "<updated>"+want+"</updated>") {
+			t.Errorf("item %s: updated %s missing from another render", it.ID, want)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func parseHTML(page string, opts Options, a *Article) error {
 	a.Published = res.Published
 	a.Updated = res.Modified
 	a.Tags = res.Tags
-	a.BodyHTML = res.BodyHTML
+	a.BodyHTML = balanced(res.BodyHTML)
 
 	paras := res.Paragraphs
 	var h headerFacts

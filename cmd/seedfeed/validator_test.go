@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// The validator's own code on what `build` writes from the bundled seeds
+// (and any folder in SEEDFEED_VALIDATE_EXTRA, e.g. a corpus of scrapes).
+// Needs a checkout of github.com/w3c/feedvalidator in FEEDVALIDATOR_DIR and
+// Debian's python3-html5lib, python3-rdflib and python3-libxml2 for
+// /usr/bin/python3; skipped otherwise.
+func TestBuiltFeedsPassW3CValidator(t *testing.T) {
+	dir := os.Getenv("FEEDVALIDATOR_DIR")
+	if dir == "" {
+		t.Skip("FEEDVALIDATOR_DIR not set")
+	}
+	work := t.TempDir()
+	seeds := filepath.Join(work, "seeds")
+	if err := os.MkdirAll(seeds, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	srcs, _ := filepath.Glob("../../seeds/*")
+	srcs = append(srcs, "testdata/bridge-inspection.txt")
+	if extra := os.Getenv("SEEDFEED_VALIDATE_EXTRA"); extra != "" {
+		more, _ := filepath.Glob(filepath.Join(extra, "*"))
+		srcs = append(srcs, more...)
+	}
+	for _, src := range srcs {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(seeds, filepath.Base(src)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := filepath.Join(work, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("feed:\n  items: 500\nstate:\n  path: s.db\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(work, "out")
+	if err := run(context.Background(), []string{"build", "-config", cfg, "-out", out}, func(string) string { return "" }, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	script := `import json, sys
+sys.path.insert(0, sys.argv[1] + '/src')
+import feedvalidator
+from feedvalidator import logging as fvlog
+problems = []
+for path, ct, base in json.load(sys.stdin):
+    with open(path, 'rb') as f:
+        try:
+            events = feedvalidator.validateStream(f, firstOccurrenceOnly=0, contentType=ct, base=base)['loggedEvents']
+        except fvlog.ValidationFailure as vf:
+            events = [vf.event]
+    for e in events:
+        if isinstance(e, (fvlog.Error, fvlog.Warning)):
+            problems.append([path, e.__class__.__name__, {k: str(v)[:200] for k, v in e.params.items()}])
+json.dump(problems, sys.stdout)
+`
+	jobs := [][3]string{
+		{filepath.Join(out, "feed.xml"), "application/atom+xml", "http://localhost:8080/feed.xml"},
+		{filepath.Join(out, "atom.xml"), "application/atom+xml", "http://localhost:8080/atom.xml"},
+		{filepath.Join(out, "rss.xml"), "application/rss+xml", "http://localhost:8080/rss.xml"},
+	}
+	in, _ := json.Marshal(jobs)
+	cmd := exec.Command("/usr/bin/python3", "-c", script, dir)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	res, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("validator: %v\n%s", err, stderr.String())
+	}
+	var problems [][]any
+	if err := json.Unmarshal(res, &problems); err != nil {
+		t.Fatalf("validator output %q: %v", res, err)
+	}
+	for _, p := range problems {
+		t.Errorf("%v", p)
+	}
+}

@@ -161,7 +161,9 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 	k := s.known[string(w.buf)]
 	if k != nil {
 		k.gen = w.gen
-		if k.mtime == mtime && k.st.Size == size {
+		// A file rejected as too large is looked at again once it fits
+		// a raised limit, though it has not changed.
+		if k.mtime == mtime && k.st.Size == size && !(k.st.Reason == "too_large" && !s.tooLarge(size)) {
 			return
 		}
 	}
@@ -231,4 +233,9 @@ func cleanRoots(paths []string) []string {
 		out = append(out, r)
 	}
 	return out
+}
+
+// tooLarge reports whether a file of this size is over the limit.
+func (s *Scanner) tooLarge(size int64) bool {
+	return s.cfg.MaxFileBytes > 0 && size > s.cfg.MaxFileBytes
 }

@@ -357,11 +357,15 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 		d.log.Warn("config reload: server.listen, state.path, seeds.dir and seeds.watch take effect only after a restart", "path", path)
 		cfg.Server.Listen, cfg.State.Path, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State.Path, old.Seeds.Dir, old.Seeds.Watch
 	}
-	sc, err := d.newScanner(cfg)
-	if err != nil {
-		d.mu.Unlock()
-		d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
-		return
+	// A new scanner forgets which problems it has logged: keep the old
+	// one unless a key it reads changed, so a reload repeats nothing.
+	sc := d.scanner
+	if scannerChanged(old, cfg) {
+		if sc, err = d.newScanner(cfg); err != nil {
+			d.mu.Unlock()
+			d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
+			return
+		}
 	}
 	d.cfg, d.scanner = cfg, sc
 	// The site and feed keys may have changed: render again even if no
@@ -378,4 +382,11 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.log.Info("config reloaded", "path", path)
 	d.poke()
+}
+
+// scannerChanged reports whether a reload changed a key the scanner was
+// built from.
+func scannerChanged(old, cfg config.Config) bool {
+	return old.Seeds.MaxFileBytes != cfg.Seeds.MaxFileBytes || old.Seeds.Settle != cfg.Seeds.Settle ||
+		old.Site.BaseURL != cfg.Site.BaseURL || old.Site.Location.String() != cfg.Site.Location.String()
 }

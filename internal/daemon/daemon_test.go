@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,5 +115,35 @@ func TestReload(t *testing.T) {
 	}
 	if n := len(sched.Entries()); n != 1 {
 		t.Errorf("%d cron entries after a schedule change, want 1", n)
+	}
+}
+
+// A reload that changes nothing the scanner reads keeps the scanner, so
+// problems already logged once (a symlink is not recorded in the store) are
+// not logged again; one that does (max_file_bytes) takes effect.
+func TestReloadLogsNothingTwice(t *testing.T) {
+	base := "seeds:\n  settle: 0s\n  max_file_bytes: 1000\n"
+	d := newTestDaemon(t, base)
+	writeFile(t, filepath.Join(d.seeds, "a.txt"), article1)
+	writeFile(t, filepath.Join(d.seeds, "big.txt"), "Long report on the harbour\n\n"+strings.Repeat("The harbour wall needs repairs. ", 60))
+	if err := os.Symlink("/etc/hostname", filepath.Join(d.seeds, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	d.scan(true)
+	sched := cron.New(cron.WithParser(config.CronParser))
+	writeFile(t, d.cfgPath, "site:\n  title: \"Renamed\"\n"+base+"state:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, sched)
+	d.scan(true)
+	if n := strings.Count(d.logs.String(), "path=link.txt"); n != 1 {
+		t.Errorf("symlink logged %d times across a reload, want once:\n%s", n, d.logs)
+	}
+	if d.srv.Snapshot().Articles != 1 {
+		t.Fatalf("%d articles, want 1 (big.txt is over the limit)", d.srv.Snapshot().Articles)
+	}
+	writeFile(t, d.cfgPath, strings.Replace(base, "1000", "100000", 1)+"state:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, sched)
+	d.scan(true)
+	if got := d.srv.Snapshot().Articles; got != 2 {
+		t.Errorf("after raising max_file_bytes: %d articles, want 2", got)
 	}
 }

@@ -94,7 +94,7 @@ func (s *Scanner) collect(b batch, c *store.Changes, st *Stats) (why []error) {
 	for i, o := range b.outs {
 		cand := b.cands[i]
 		if o.problem != "" {
-			s.problem(cand.path, cand.info, o.problem, o.detail, s.gen)
+			s.problem(cand.path, cand.mtime, cand.size, o.problem, o.detail, s.gen)
 		}
 		switch o.kind {
 		case upserted:
@@ -132,7 +132,7 @@ func (s *Scanner) apply(ctx context.Context, c store.Changes, why []error, st *S
 	}
 	for _, t := range c.Touches {
 		if k := s.known[t.Path]; k != nil {
-			k.st.ModTime, k.st.Size, k.mtime = t.ModTime, t.Size, t.ModTime.UnixNano()
+			k.mtime, k.size = t.ModTime.UnixNano(), t.Size
 		}
 	}
 	for _, u := range c.Upserts {
@@ -157,5 +157,5 @@ func (s *Scanner) apply(ctx context.Context, c store.Changes, why []error, st *S
 }
 
 func (s *Scanner) remember(p string, st store.FileState) {
-	s.known[p] = &knownFile{st: st, mtime: st.ModTime.UnixNano(), gen: s.gen}
+	s.known[p] = newKnown(st, s.gen)
 }

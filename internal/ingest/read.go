@@ -48,8 +48,8 @@ func (s *Scanner) read(c candidate, base article.Options, now time.Time) outcome
 		return reject("invalid_name", errors.New("file name is not valid UTF-8"), store.Hash{}, mt, c.size)
 	}
 	limit := s.cfg.MaxFileBytes
-	if limit > 0 && c.size > limit {
-		return reject("too_large", fmt.Errorf("%d bytes, over the limit of %d", c.size, limit), store.Hash{}, mt, c.size)
+	if s.tooLarge(c.size) {
+		return reject(reasonTooLarge, fmt.Errorf("%d bytes, over the limit of %d", c.size, limit), store.Hash{}, mt, c.size)
 	}
 
 	f, err := s.cfg.FS.Open(c.path)
@@ -61,7 +61,7 @@ func (s *Scanner) read(c candidate, base article.Options, now time.Time) outcome
 	if err != nil {
 		return outcome{problem: "read_error", detail: err}
 	}
-	if !fi.Mode().IsRegular() || !sameFile(c.info, fi) {
+	if !fi.Mode().IsRegular() || !c.id.same(fi) {
 		// Swapped (for a symlink, a folder, another file) since the
 		// walk: look again when it has settled.
 		return outcome{kind: unsettled, retryAt: now.Add(s.cfg.Settle)}
@@ -74,15 +74,15 @@ func (s *Scanner) read(c candidate, base article.Options, now time.Time) outcome
 	if errors.Is(err, fs.ErrNotExist) {
 		return outcome{kind: gone, problem: "vanished", detail: errors.New("deleted while being read")}
 	}
-	if err != nil || after.ModTime().UnixNano() != c.mtime || after.Size() != c.size || !sameFile(c.info, after) {
+	if err != nil || after.ModTime().UnixNano() != c.mtime || after.Size() != c.size || !c.id.same(after) {
 		return outcome{kind: unsettled, retryAt: now.Add(s.cfg.Settle)}
 	}
 	if limit > 0 && int64(len(data)) > limit {
-		return reject("too_large", fmt.Errorf("over the limit of %d bytes", limit), store.Hash{}, mt, c.size)
+		return reject(reasonTooLarge, fmt.Errorf("over the limit of %d bytes", limit), store.Hash{}, mt, c.size)
 	}
 
 	h := sha256.Sum256(data)
-	if c.known && h == c.prev.Hash {
+	if c.known && h == c.prevHash {
 		return outcome{kind: touched, touch: store.Touch{Path: c.path, ModTime: mt, Size: c.size}}
 	}
 	opts := base
@@ -122,6 +122,9 @@ func (s *Scanner) parse(name string, data []byte, opts article.Options) (a *arti
 }
 
 var errParsePanic = errors.New("normalizer crashed")
+
+// reasonTooLarge is the reject reason the scanner itself looks for.
+const reasonTooLarge = "too_large"
 
 func parseReason(err error) string {
 	switch {

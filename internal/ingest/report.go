@@ -1,9 +1,6 @@
 package ingest
 
-import (
-	"io/fs"
-	"strings"
-)
+import "strings"
 
 // logKey identifies one problem with one version of a file: the same
 // problem is reported once until the file changes.
@@ -16,11 +13,8 @@ type logKey struct {
 // problem reports a file that cannot be used and that the store does not
 // record (so the scanner must remember having reported it): once per
 // (path, mtime, size, reason), with a metrics count.
-func (s *Scanner) problem(p string, info fs.FileInfo, reason string, err error, gen uint64) {
-	k := logKey{path: p, reason: reason}
-	if info != nil {
-		k.mtime, k.size = info.ModTime().UnixNano(), info.Size()
-	}
+func (s *Scanner) problem(p string, mtime, size int64, reason string, err error, gen uint64) {
+	k := logKey{path: p, mtime: mtime, size: size, reason: reason}
 	if _, ok := s.logged[k]; ok {
 		s.logged[k] = gen
 		return

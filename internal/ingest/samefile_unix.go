@@ -7,15 +7,15 @@ import (
 	"syscall"
 )
 
-// sameFile reports whether two stats are of the same file (device and
-// inode). It is how a read notices that the path it walked was swapped,
-// say for a symlink to a file outside the folder, before it was opened.
-// File systems without inode numbers (fstest.MapFS) always match.
-func sameFile(a, b fs.FileInfo) bool {
-	x, ok1 := a.Sys().(*syscall.Stat_t)
-	y, ok2 := b.Sys().(*syscall.Stat_t)
-	if !ok1 || !ok2 {
-		return true
+// fileID is a file's device and inode: what tells a read that the path it
+// walked was swapped (say, for a symlink to a file outside the folder)
+// before it was opened. Zero where the file system gives none
+// (fstest.MapFS).
+type fileID struct{ dev, ino uint64 }
+
+func idOf(fi fs.FileInfo) fileID {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return fileID{uint64(st.Dev), uint64(st.Ino)}
 	}
-	return x.Dev == y.Dev && x.Ino == y.Ino
+	return fileID{}
 }

@@ -96,10 +96,17 @@ type Scanner struct {
 	logged map[logKey]uint64
 }
 
+// knownFile is one path in the mirror; kept small, as there is one per
+// file in the folder.
 type knownFile struct {
-	st    store.FileState
-	mtime int64  // st.ModTime in nanoseconds, compared once per file per scan
-	gen   uint64 // scan generation that last saw the path
+	mtime, size int64 // mtime in nanoseconds
+	hash        store.Hash
+	gen         uint64 // scan generation that last saw the path
+	tooLarge    bool   // rejected by size: read again if the limit is raised
+}
+
+func newKnown(st store.FileState, gen uint64) *knownFile {
+	return &knownFile{mtime: st.ModTime.UnixNano(), size: st.Size, hash: st.Hash, gen: gen, tooLarge: st.Reason == reasonTooLarge}
 }
 
 type observation struct {
@@ -216,7 +223,7 @@ func (s *Scanner) loadKnown(ctx context.Context) error {
 	}
 	s.known = make(map[string]*knownFile, len(files))
 	for p, st := range files {
-		s.known[p] = &knownFile{st: st, mtime: st.ModTime.UnixNano()}
+		s.known[p] = newKnown(st, 0)
 	}
 	return nil
 }

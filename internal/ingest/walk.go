@@ -14,13 +14,14 @@ import (
 
 // candidate is a file whose mtime or size differs from what the store
 // knows (or that the store does not know).
+// It is kept small: a cold scan of 100,000 files holds one per file.
 type candidate struct {
 	path        string
 	mtime, size int64
-	info        fs.FileInfo // from the walk's lstat, to detect a swap before reading
-	badName     bool        // not valid UTF-8: fs.FS cannot open it
-	prev        store.FileState
+	id          fileID     // from the walk's lstat, to detect a swap before reading
+	prevHash    store.Hash // of the bytes the store has, when known
 	known       bool
+	badName     bool // not valid UTF-8: fs.FS cannot open it
 }
 
 // walker gathers one scan's view of the folder.
@@ -64,12 +65,12 @@ func (w *walker) visit(p string) {
 	case errors.Is(err, fs.ErrNotExist):
 		return // vanished: its known paths are removed
 	case err != nil:
-		w.s.problem(p, nil, "unreadable", err, w.gen)
+		w.s.problem(p, 0, 0, "unreadable", err, w.gen)
 		w.incomplete = append(w.incomplete, p)
 		return
 	case info.IsDir():
 		if err := w.dir(p); err != nil {
-			w.s.problem(p, info, "unreadable", err, w.gen)
+			w.s.problem(p, 0, 0, "unreadable", err, w.gen)
 			w.incomplete = append(w.incomplete, p)
 		}
 		return
@@ -86,7 +87,7 @@ func (w *walker) dir(d string) error {
 		return err
 	}
 	if err != nil {
-		w.s.problem(d, nil, "unreadable", err, w.gen)
+		w.s.problem(d, 0, 0, "unreadable", err, w.gen)
 		w.incomplete = append(w.incomplete, d)
 	}
 	for _, e := range entries {
@@ -102,12 +103,12 @@ func (w *walker) dir(d string) error {
 		if e.IsDir() {
 			sub := string(w.buf)
 			if !utf8.ValidString(sub) {
-				w.s.problem(sub, nil, "invalid_name", errors.New("folder name is not valid UTF-8"), w.gen)
+				w.s.problem(sub, 0, 0, "invalid_name", errors.New("folder name is not valid UTF-8"), w.gen)
 				w.incomplete = append(w.incomplete, sub)
 				continue
 			}
 			if err := w.dir(sub); err != nil {
-				w.s.problem(sub, nil, "unreadable", err, w.gen)
+				w.s.problem(sub, 0, 0, "unreadable", err, w.gen)
 				w.incomplete = append(w.incomplete, sub)
 			}
 			continue
@@ -139,11 +140,13 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 	switch {
 	case typ&fs.ModeSymlink != 0:
 		fi, _ := info()
-		s.problem(string(w.buf), fi, "symlink", errors.New("symbolic links are not followed"), w.gen)
+		mt, sz := stamp(fi)
+		s.problem(string(w.buf), mt, sz, "symlink", errors.New("symbolic links are not followed"), w.gen)
 		return
 	case !typ.IsRegular():
 		fi, _ := info()
-		s.problem(string(w.buf), fi, "not_regular", fmt.Errorf("not a regular file (%v)", typ), w.gen)
+		mt, sz := stamp(fi)
+		s.problem(string(w.buf), mt, sz, "not_regular", fmt.Errorf("not a regular file (%v)", typ), w.gen)
 		return
 	}
 	fi, err := info()
@@ -151,7 +154,8 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 		return // gone since the folder was listed: removed like any vanished file
 	}
 	if !fi.Mode().IsRegular() {
-		s.problem(string(w.buf), fi, "not_regular", fmt.Errorf("not a regular file (%v)", fi.Mode().Type()), w.gen)
+		mt, sz := stamp(fi)
+		s.problem(string(w.buf), mt, sz, "not_regular", fmt.Errorf("not a regular file (%v)", fi.Mode().Type()), w.gen)
 		return
 	}
 	w.seen++
@@ -163,14 +167,14 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 		k.gen = w.gen
 		// A file rejected as too large is looked at again once it fits
 		// a raised limit, though it has not changed.
-		if k.mtime == mtime && k.st.Size == size && !(k.st.Reason == "too_large" && !s.tooLarge(size)) {
+		if k.mtime == mtime && k.size == size && !(k.tooLarge && !s.tooLarge(size)) {
 			return
 		}
 	}
-	c := candidate{path: string(w.buf), mtime: mtime, size: size, info: fi}
+	c := candidate{path: string(w.buf), mtime: mtime, size: size, id: idOf(fi)}
 	c.badName = !utf8.ValidString(c.path)
 	if k != nil {
-		c.prev, c.known = k.st, true
+		c.prevHash, c.known = k.hash, true
 	}
 	w.cands = append(w.cands, c)
 }

@@ -147,7 +147,8 @@ func runCorpus(t *testing.T, src score.Source, runs []corpusRun) {
 		if *dump != "" {
 			var b strings.Builder
 			for _, p := range rep.Pages {
-				fmt.Fprintf(&b, "%s %.3f %.3f %.3f %v\n", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1, p.Err)
+				sp, sr := ratio(p.Shingle.TP, p.Shingle.FP), ratio(p.Shingle.TP, p.Shingle.FN)
+				fmt.Fprintf(&b, "%s %.3f %.3f %.3f shingle %.3f %.3f %v\n", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1, sp, sr, p.Err)
 			}
 			if err := os.WriteFile(*dump+"."+strings.ReplaceAll(r.name, " ", "-"), []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
@@ -157,6 +158,14 @@ func runCorpus(t *testing.T, src score.Source, runs []corpusRun) {
 			t.Logf("  %s P=%.3f R=%.3f F1=%.3f err=%v", p.Name, p.Tokens.P, p.Tokens.R, p.Tokens.F1, p.Err)
 		}
 	}
+}
+
+// ratio is a page's shingle precision or recall, for the dump.
+func ratio(tp, miss int) float64 {
+	if tp+miss == 0 {
+		return 0
+	}
+	return float64(tp) / float64(tp+miss)
 }
 
 // TestRealWorldScrapeAsIs checks the scorers against the README's "naive

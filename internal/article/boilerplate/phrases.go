@@ -81,6 +81,9 @@ var phraseTable = map[string][]string{
 		"по теме*", "похожие статьи*", "leggi anche*", "potrebbe interessarti*", "articoli correlati*",
 		"baca juga*", "berita terkait*", "artikel terkait*", "terpopuler*", "te puede interesar*", "noticias relacionadas*",
 		"à lire aussi*", "sur le même sujet*", "관련기사*", "많이 본 뉴스*", "関連記事*", "人気記事*",
+		"você pode gostar*", "você também pode gostar*", "talvez você goste*", "te puede gustar*",
+		"también te puede interesar*", "ti potrebbe interessare*", "potrebbe piacerti*", "vous aimerez aussi*",
+		"vous pourriez aimer*", "das könnte dich auch interessieren*", "anda mungkin suka*", "вам может понравиться*",
 	},
 	KindReadMore: {
 		"also read*", "read also*", "read more*", "read next*", "see also*", "related:*", "more:*", "continue reading*",

@@ -182,9 +182,10 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 // vanished lists known paths not seen by this scan, within its roots (all
 // when roots is nil) and outside folders that could not be read.
 func (s *Scanner) vanished(roots, incomplete []string) []string {
+	rootSet, skip := newPathSet(roots), newPathSet(incomplete)
 	var out []string
 	for p, k := range s.known {
-		if k.gen == s.gen || (roots != nil && !under(p, roots)) || under(p, incomplete) {
+		if k.gen == s.gen || (roots != nil && !rootSet.holds(p)) || skip.holds(p) {
 			continue
 		}
 		out = append(out, p)
@@ -193,13 +194,37 @@ func (s *Scanner) vanished(roots, incomplete []string) []string {
 	return out
 }
 
-func under(p string, dirs []string) bool {
-	for _, d := range dirs {
-		if d == "." || p == d || (strings.HasPrefix(p, d) && len(p) > len(d) && p[len(d)] == '/') {
+// pathSet is a set of folder-relative paths, each standing for itself and
+// everything inside it. Lookups cost one map probe per path element, so a
+// burst of thousands of events against 100,000 known files stays cheap.
+type pathSet map[string]bool
+
+func newPathSet(paths []string) pathSet {
+	set := make(pathSet, len(paths))
+	for _, p := range paths {
+		set[p] = true
+	}
+	return set
+}
+
+// holds reports whether p is in the set or inside a path of it.
+func (set pathSet) holds(p string) bool {
+	if len(set) == 0 {
+		return false
+	}
+	if set["."] {
+		return true
+	}
+	for {
+		if set[p] {
 			return true
 		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return false
+		}
+		p = p[:i]
 	}
-	return false
 }
 
 // cleanRoots turns event paths into walk roots: cleaned, inside the
@@ -228,14 +253,23 @@ func cleanRoots(paths []string) []string {
 		}
 		roots = append(roots, p)
 	}
-	sort.Strings(roots)
+	// Shortest first, so a folder is kept before anything inside it.
+	sort.Slice(roots, func(i, j int) bool {
+		if len(roots[i]) != len(roots[j]) {
+			return len(roots[i]) < len(roots[j])
+		}
+		return roots[i] < roots[j]
+	})
+	kept := pathSet{}
 	out := roots[:0]
 	for _, r := range roots {
-		if len(out) > 0 && under(r, out) {
+		if kept.holds(r) {
 			continue
 		}
+		kept[r] = true
 		out = append(out, r)
 	}
+	sort.Strings(out)
 	return out
 }
 

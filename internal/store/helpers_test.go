@@ -19,6 +19,17 @@ func openTest(t *testing.T) *Store {
 	return openAt(t, filepath.Join(t.TempDir(), "state.db"))
 }
 
+// openAtF opens a store for a fuzz target, shared by all its inputs.
+func openAtF(f *testing.F) *Store {
+	f.Helper()
+	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"), testHost)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { s.Close() })
+	return s
+}
+
 func openAt(t *testing.T, path string) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), path, testHost)

@@ -19,6 +19,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Errors returned by Extract, wrapped with detail.
@@ -37,8 +38,10 @@ type Result struct {
 	// dropped).
 	BodyHTML string
 	// Paragraphs is the plain text of each block of the body, in order,
-	// whitespace collapsed.
+	// whitespace collapsed. Figure captions and credits are not among
+	// them: they are in Captions, in order.
 	Paragraphs []string
+	Captions   []string
 }
 
 // Limits that keep hostile or broken pages from taking unbounded time or
@@ -77,18 +80,20 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	if rerr == nil && art.Node != nil {
 		body = art.Node
 	}
-	var all, paras []para
+	var all, paras, caps []para
 	if body != nil {
 		all = paragraphs(body, false)
-		paras = all
+		paras, caps = splitCaptions(all, body)
+		res.Captions = texts(caps)
 	}
 	if runeCount(paras) < minReadableRunes {
 		// Readability found little or nothing: fall back on the line
 		// classifier over the whole page.
-		paras = classifyRun(pageParas)
+		paras, _ = splitCaptions(classifyRun(pageParas), doc)
+		caps, res.Captions = nil, nil
 		body = nil
 	} else {
-		paras = secondOpinion(paras, pageParas)
+		paras = secondOpinion(paras)
 	}
 	if len(paras) == 0 {
 		return Result{}, ErrNoArticle
@@ -96,7 +101,8 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	for _, p := range paras {
 		res.Paragraphs = append(res.Paragraphs, p.text)
 	}
-	res.BodyHTML = renderBody(body, all, paras, pageURL)
+	// Captions stay in the HTML, under their pictures.
+	res.BodyHTML = renderBody(body, all, append(paras[:len(paras):len(paras)], caps...), pageURL)
 
 	res.Title = firstNonEmpty(m.title, art.Title())
 	res.Byline = firstNonEmpty(m.byline, art.Byline())
@@ -118,6 +124,36 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	res.Byline = collapse(res.Byline)
 	res.Excerpt = collapse(res.Excerpt)
 	return res, nil
+}
+
+// splitCaptions sets apart the text of figures (captions and credits
+// under a picture): it describes the picture, it is not the article's
+// prose. Tables, quotes, lists and code that a figure wraps (as some
+// editors put them) stay. root is the body; the walk stops there.
+func splitCaptions(ps []para, root *html.Node) (body, caps []para) {
+	for _, p := range ps {
+		if inFigure(p.node, root) {
+			caps = append(caps, p)
+		} else {
+			body = append(body, p)
+		}
+	}
+	return body, caps
+}
+
+func inFigure(n, root *html.Node) bool {
+	for ; n != nil && n != root; n = n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Figcaption, atom.Figure:
+			return true
+		case atom.Table, atom.Blockquote, atom.Ul, atom.Ol, atom.Pre:
+			return false
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(a, b string) string {

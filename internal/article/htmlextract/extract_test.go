@@ -186,3 +186,35 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// Figure text describes a picture: it leaves the paragraphs for Captions
+// but stays in the HTML under its picture. A table a figure wraps is
+// content.
+func TestExtractFigures(t *testing.T) {
+	prose := strings.Repeat("The harbour master said that the new pier would be finished before the summer season began. ", 4)
+	page := `<!doctype html><html lang="en"><head><title>Pier</title></head><body><article>
+<h1>New pier opens at the harbour</h1>
+<p>` + prose + `</p>
+<figure><img src="/pier.jpg" alt=""><figcaption>The new pier at dawn. (Photo: A. Boatman)</figcaption></figure>
+<p>` + prose + `</p>
+<figure class="wp-block-table"><table><tr><td>Length</td><td>120 metres</td></tr></table></figure>
+<p>` + prose + `</p>
+</article></body></html>`
+	res, err := Extract([]byte(page), mustURL(t, "https://harbour.example.org/pier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(res.Paragraphs, "\n")
+	if strings.Contains(body, "pier at dawn") {
+		t.Errorf("caption among the paragraphs:\n%s", body)
+	}
+	if len(res.Captions) != 1 || !strings.Contains(res.Captions[0], "pier at dawn") {
+		t.Errorf("captions = %q", res.Captions)
+	}
+	if !strings.Contains(body, "120 metres") {
+		t.Errorf("table in a figure dropped:\n%s", body)
+	}
+	if !strings.Contains(res.BodyHTML, "pier at dawn") || !strings.Contains(res.BodyHTML, `src="https://harbour.example.org/pier.jpg"`) {
+		t.Errorf("figure missing from the HTML:\n%s", res.BodyHTML)
+	}
+}

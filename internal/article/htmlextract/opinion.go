@@ -29,7 +29,7 @@ func classifyRun(page []para) []para {
 // names as boilerplate: share rows, "Read more" lines, newsletter prompts,
 // author boxes, comment forms and the like, which readability keeps when
 // they sit inside the article's container.
-func secondOpinion(paras, page []para) []para {
+func secondOpinion(paras []para) []para {
 	res := boilerplate.Classify(texts(paras))
 	var loose, strict []para
 	looseWords, strictWords := 0, 0

@@ -378,7 +378,11 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 // matchPrefix finds the phrase key kb starts with.
 func (p *phrases) matchPrefix(kb []byte) (phrase, bool) {
 	for _, ph := range p.prefix[kb[0]] {
-		if len(kb) >= len(ph.text) && string(kb[:len(ph.text)]) == ph.text && wordBoundary(kb, len(ph.text), ph.text) {
+		t := ph.text
+		if len(kb) < len(t) || (len(t) > 1 && kb[1] != t[1]) {
+			continue // most candidates differ in the second byte already
+		}
+		if string(kb[:len(t)]) == t && wordBoundary(kb, len(t), t) {
 			return ph, true
 		}
 	}

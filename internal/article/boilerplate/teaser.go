@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,7 +27,13 @@ const maxTeaserHead = 200
 // headline part is title-cased (or ends in ? or !), has no sentence end,
 // and the summary starts with a capitalised common word glued to it.
 func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
-	if f.words < 8 || f.cjk || !mayGlue(s) {
+	if f.words < 8 || f.cjk {
+		return false
+	}
+	if headlineDateline(s) {
+		return true
+	}
+	if !mayGlue(s) {
 		return false
 	}
 	var buf [maxWordBytes]byte
@@ -134,4 +141,46 @@ func mayGlue(s string) bool {
 		}
 	}
 	return false
+}
+
+// headlineDateline reports whether s is a headline followed by the
+// dateline that opens its story, as news tickers run them together:
+// "Man pleads guilty to fraud scheme NEW YORK: A man has pleaded ...". The
+// dateline is a run of capitalised words of capital letters ending in a
+// colon, after at least four words of a headline with no sentence end,
+// and a sentence of at least six words follows.
+func headlineDateline(s string) bool {
+	head := min(len(s), maxTeaserHead)
+	colon := strings.Index(s[:head], ": ")
+	if colon < 0 {
+		return false
+	}
+	// The all-capital run before the colon.
+	start, letters := colon, 0
+	for start > 0 {
+		c := s[start-1]
+		if c == ' ' && start-2 >= 0 && s[start-2]-'A' < 26 {
+			start--
+			continue
+		}
+		if c-'A' >= 26 && c != '.' && c != '-' {
+			break
+		}
+		if c != '.' && c != '-' {
+			letters++
+		}
+		start--
+	}
+	if letters < 4 || start == 0 || s[start-1] != ' ' {
+		return false
+	}
+	before := s[:start-1]
+	if strings.IndexAny(before, ".!?:") >= 0 || len(strings.Fields(before)) < 4 {
+		return false
+	}
+	// A headline before it: not itself all capitals.
+	if strings.ToUpper(before) == before {
+		return false
+	}
+	return len(strings.Fields(s[colon+2:])) >= 6
 }

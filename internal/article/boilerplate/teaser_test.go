@@ -14,6 +14,10 @@ func TestIsTeaser(t *testing.T) {
 		{"Sony Unveils New PlayStation", false},
 		{"The council met on Tuesday. It agreed that the bridge would be rebuilt before the winter.", false},
 		{"Local Team Wins Cup", false},
+		{"Man pleads guilty to fraud scheme in US NEW YORK: A man has pleaded guilty to a scheme that cost investors millions.", true},
+		{"Talks resume after a long pause UNITED NATIONS: Envoys met again on Monday to discuss the draft text of the deal.", true},
+		{"The agency said the rule, known as the EPA: Clean Air Standard, would take effect in two years' time.", false},
+		{"NEW DELHI: Their dream shattered, nearly 150 people returned home on Monday after months away.", false},
 		// A sentence ends before the junction: prose, not a headline.
 		{"It rained on Monday. The Storm Hit Every Coast TownThe town lost power for two days and nights.", false},
 	}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"seedfeed/internal/article/boilerplate"
@@ -224,20 +225,16 @@ func (tr *textReader) readHeader(start, body int) {
 	} else {
 		eligible = eligible[title:]
 	}
-	if len(eligible) == 0 {
+	fromHeader := len(eligible) > 0
+	if !fromHeader {
 		eligible = tr.lookback(start)
 	}
 	if len(eligible) > 0 {
 		t := eligible[0]
 		tr.roles[t] = roleTitle
 		tr.a.Title = tr.paras[t]
-		for _, i := range eligible[1:] {
-			// A repeat of the title is not a subtitle.
-			if tr.paras[i] != tr.a.Title {
-				tr.roles[i] = roleSubtitle
-				tr.a.Subtitle = tr.paras[i]
-				break
-			}
+		if fromHeader {
+			tr.subtitle(t, cands, lines, hits, total)
 		}
 	}
 	for _, i := range cands {
@@ -245,6 +242,85 @@ func (tr *textReader) readHeader(start, body int) {
 			tr.fallback[i] = kindHeader
 		}
 	}
+}
+
+// subtitle picks the subtitle among the header candidates after the title:
+// the first that shares enough words with the body, as a headline must, or
+// else the candidate right after the title when it reads as a standfirst.
+// A standfirst adds what the story is about to the headline ("Commuters
+// told to expect a reduced timetable until Friday") and may share a single
+// word with the body, but its place between the title and the body, its
+// length and that word set it apart from a menu entry or a site slogan.
+func (tr *textReader) subtitle(title int, cands []int, lines []string, hits, total []int) {
+	next := -1
+	for k, i := range cands {
+		if i <= title || lines[k] == tr.a.Title {
+			// A repeat of the title is not a subtitle.
+			continue
+		}
+		if !headlineShape(lines[k]) {
+			continue
+		}
+		if headsBody(hits[k], total[k], minTitleOverlap) {
+			tr.setSubtitle(i)
+			return
+		}
+		if next < 0 {
+			next = k
+		}
+	}
+	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], hits[next]) && tr.onlyDroppedBetween(title, cands[next]) {
+		tr.setSubtitle(cands[next])
+	}
+}
+
+// minStandfirstWords is how many words a standfirst that shares a single
+// word with the body must have: a clause, not a label.
+const minStandfirstWords = 6
+
+// standfirst reports whether a line reads as a standfirst: a clause of
+// words. Colons and bars mark labels and metadata ("Best of 2019: Pizza",
+// "05/10/2018 - Posted by: X"), and figures mark score lines and tables.
+func standfirst(line string, hits int) bool {
+	if hits < 1 || strings.ContainsAny(line, ":|") {
+		return false
+	}
+	words, digits, letters := 0, 0, 0
+	wordHasLetter := false
+	for _, r := range line {
+		switch {
+		case r == ' ':
+			if wordHasLetter {
+				words++
+			}
+			wordHasLetter = false
+		case isLetter(r):
+			letters++
+			wordHasLetter = true
+		case r >= '0' && r <= '9':
+			digits++
+		}
+	}
+	if wordHasLetter {
+		words++
+	}
+	return words >= minStandfirstWords && digits*10 <= letters
+}
+
+// onlyDroppedBetween reports whether every line between paragraphs from
+// and to is a caption or boilerplate: nothing the article kept.
+func (tr *textReader) onlyDroppedBetween(from, to int) bool {
+	for j := from + 1; j < to; j++ {
+		if tr.roles[j] != roleCaption && tr.kinds[j] == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (tr *textReader) setSubtitle(i int) {
+	tr.roles[i] = roleSubtitle
+	tr.a.Subtitle = tr.paras[i]
 }
 
 // lookback finds a headline in the few lines before Classify's start.

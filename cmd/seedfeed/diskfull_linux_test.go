@@ -39,6 +39,8 @@ func TestDiskFullWhileRunning(t *testing.T) {
 	cfg := writeConfig(t, dir, "  schedule: \"@every 1s\"\n  watch: true\n  settle: 100ms\n")
 	writeSeed(t, seeds, "harbour.txt", articleText("Harbour wall repairs", "Repairs begin on Monday."))
 	p := startHealthy(t, cfg)
+	in := &instance{t: t, url: p.url, logs: p.logs}
+	in.waitFor("the first article", 20*time.Second, func(f *gofeed.Feed) bool { return len(f.Items) == 1 })
 	resp, err := http.Get(p.url + "/feed.xml")
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +87,6 @@ func TestDiskFullWhileRunning(t *testing.T) {
 	}
 
 	setFileSizeLimit(t, p.cmd.Process.Pid, ^uint64(0))
-	in := &instance{t: t, url: p.url, logs: p.logs}
 	f := in.waitFor("the catch-up scan", 20*time.Second, func(f *gofeed.Feed) bool {
 		return itemTitled(f, "Ferry timetable changes for the winter season") != nil
 	})

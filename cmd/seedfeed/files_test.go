@@ -242,10 +242,21 @@ func TestHundredThousandFiles(t *testing.T) {
 	start := time.Now()
 	p := startProc(t, cfg)
 	p.waitHealthy(10 * time.Minute)
-	var h struct{ Articles int }
-	_, b := p.get("/healthz")
-	if err := json.Unmarshal(b, &h); err != nil || h.Articles != n {
-		t.Fatalf("healthz %s: want %d articles", b, n)
+	// The newest files may still be settling when the first scan runs.
+	deadline := time.Now().Add(10 * time.Minute)
+	for {
+		var h struct{ Articles int }
+		_, b := p.get("/healthz")
+		if err := json.Unmarshal(b, &h); err != nil {
+			t.Fatalf("healthz %s: %v", b, err)
+		}
+		if h.Articles == n {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("healthz %s: want %d articles", b, n)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 	t.Logf("first scan of %d files: %v", n, time.Since(start).Round(time.Millisecond))
 	in := &instance{t: t, url: p.url, logs: p.logs}

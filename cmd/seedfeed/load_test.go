@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/mmcdole/gofeed"
 )
 
 // loadDuration is how long the load runs: well under the 60 s cap.
@@ -67,8 +69,10 @@ func TestLoadWhileSeedsChange(t *testing.T) {
 		writeSeed(t, seeds, fmt.Sprintf("churn-%02d.txt", i), articleText(fmt.Sprintf("Changing story number %d", i), "Version 0."))
 	}
 	p := startHealthy(t, cfg)
+	in := &instance{t: t, url: p.url, logs: p.logs}
+	in.waitFor("every article", 30*time.Second, func(f *gofeed.Feed) bool { return len(f.Items) == stable+churn })
 	paths := []string{"/feed.xml", "/atom.xml", "/rss.xml", "/feed.json", "/", "/healthz", "/feed.xsl",
-		"/articles/" + slugOf(t, &instance{t: t, url: p.url, logs: p.logs}, "Report number 7 on the state of the coastal path"),
+		"/articles/" + slugOf(t, in, "Report number 7 on the state of the coastal path"),
 		"/articles/no-such-article"}
 
 	ctx, cancel := context.WithTimeout(context.Background(), loadDuration+2*time.Second)

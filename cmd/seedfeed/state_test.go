@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mmcdole/gofeed"
+
 	"seedfeed/internal/store"
 )
 
@@ -223,6 +225,8 @@ func TestBackupWhileRunningRestores(t *testing.T) {
 	}
 	db := filepath.Join(dir, "state.db")
 	p := startHealthy(t, cfg)
+	in := &instance{t: t, url: p.url, logs: p.logs}
+	in.waitFor("the five articles", 20*time.Second, func(f *gofeed.Feed) bool { return len(f.Items) == 5 })
 	_, feedBefore := p.get("/feed.json")
 
 	backups := []string{filepath.Join(dir, "vacuum-into.db")}

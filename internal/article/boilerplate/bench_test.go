@@ -1,6 +1,9 @@
 package boilerplate
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // BenchmarkMeasureLine and BenchmarkMatchLine time the two per-line scans
 // that dominate Classify on prose.
@@ -15,7 +18,7 @@ func BenchmarkMeasureLine(b *testing.B) {
 
 func BenchmarkMatchLine(b *testing.B) {
 	ph := phraseSet()
-	key := make([]byte, 0, 2*maxKeyBytes)
+	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
 	b.SetBytes(int64(len(proseA)))
 	for b.Loop() {
 		ph.match(proseA, &key)
@@ -24,7 +27,7 @@ func BenchmarkMatchLine(b *testing.B) {
 
 func BenchmarkMatchShortLines(b *testing.B) {
 	ph := phraseSet()
-	key := make([]byte, 0, 2*maxKeyBytes)
+	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
 	lines := []string{"Latest Sports", "Michigan State", "Share this:", "November 19, 2019 at 9:45 am", "Weather Videos", "© 2019 Example Inc.", "Tom Rogan", "Read more: The council's plan"}
 	n := 0
 	for _, l := range lines {

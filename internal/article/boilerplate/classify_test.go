@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 const (
@@ -179,5 +180,19 @@ func TestMatchLongLineOnlyByPrefix(t *testing.T) {
 	}
 	if m, ok := ph.match("Read more: "+long, &key); !ok || m.kind != KindReadMore {
 		t.Errorf("long line opening with a read-more phrase: %+v %v", m, ok)
+	}
+}
+
+// Keys of lines of invalid bytes and of runes that grow when lowercased fit
+// the key buffer.
+func TestNormalizeKeyGrowth(t *testing.T) {
+	var key []byte
+	for _, s := range []string{strings.Repeat("\xff", 500), strings.Repeat("Ⱥ", 300), "A" + strings.Repeat("\xc3", 200)} {
+		for _, limit := range []int{maxKeyBytes, 20, 1000} {
+			k := normalizeKey(s, &key, limit)
+			if len(k) > 3*min(len(s), limit)+utf8.UTFMax {
+				t.Errorf("key of %d bytes for a %d-byte line", len(k), len(s))
+			}
+		}
 	}
 }

@@ -315,6 +315,24 @@ func (f *feat) addWord(w string, plain bool, sw *stopWords, c *[numLangs]uint16,
 			f.upperInit++
 		}
 	}
+	if !plain {
+		// Most other words are plain ones with ASCII punctuation
+		// around them: "said,", "(the".
+		a, b := 0, len(w)
+		for a < b && w[a] < utf8.RuneSelf && !asciiAlnum(w[a]) {
+			a++
+		}
+		for b > a && w[b-1] < utf8.RuneSelf && !asciiAlnum(w[b-1]) {
+			b--
+		}
+		plain = a < b
+		for k := a; k < b && plain; k++ {
+			plain = w[k] < utf8.RuneSelf && asciiAlnum(w[k])
+		}
+		if plain {
+			w = w[a:b]
+		}
+	}
 	var m uint16
 	if plain {
 		if len(w) > maxWordBytes {

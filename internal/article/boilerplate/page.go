@@ -1,5 +1,7 @@
 package boilerplate
 
+import "unicode/utf8"
+
 // thresholds are the jusText-style class boundaries, in characters and
 // stop-word density.
 type thresholds struct {
@@ -71,7 +73,7 @@ func newPage(lines []string) *page {
 	}
 	p.lang = ls.lang()
 	seen := make(map[string]int, len(lines))
-	key := make([]byte, 0, 2*maxKeyBytes)
+	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
 	for i, s := range lines {
 		f := &p.feats[i]
 		f.setLang(s, p.lang, sw, &counts[i])

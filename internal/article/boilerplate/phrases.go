@@ -249,7 +249,13 @@ func normalizeKey(s string, buf *[]byte, limit int) []byte {
 		s = s[:cut]
 	}
 	s = trimKey(s)
-	b := (*buf)[:0]
+	// A byte of the key grows to at most three (an invalid byte becomes
+	// U+FFFD): with that much room it is written without bounds to check.
+	if cap(*buf) < 3*len(s)+utf8.UTFMax {
+		*buf = make([]byte, 0, 3*len(s)+utf8.UTFMax)
+	}
+	b := (*buf)[:cap(*buf)]
+	n := 0
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -259,36 +265,33 @@ func normalizeKey(s string, buf *[]byte, limit int) []byte {
 				space = true
 				continue
 			}
-			if space && len(b) > 0 {
-				b = append(b, ' ')
+			if space {
+				b[n] = ' '
+				n++
+				space = false
 			}
-			space = false
-			if 'A' <= c && c <= 'Z' {
+			if c-'A' < 26 {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			b[n] = c
+			n++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if r == ' ' || r == '\t' || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
+		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
+		if space {
+			b[n] = ' '
+			n++
+			space = false
 		}
-		space = false
-		if 'A' <= r && r <= 'Z' {
-			b = append(b, byte(r+'a'-'A'))
-		} else if r < utf8.RuneSelf {
-			b = append(b, byte(r))
-		} else {
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		}
+		n += utf8.EncodeRune(b[n:], unicode.ToLower(r))
 	}
-	*buf = b
-	return b
+	*buf = b[:n]
+	return b[:n]
 }
 
 // trimKey trims what surrounds the words of a key: punctuation, bullets,

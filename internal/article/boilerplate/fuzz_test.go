@@ -12,6 +12,9 @@ func FuzzClassify(f *testing.F) {
 	f.Add("12 Comments\n\n© 2024\n\nShare this:\n\nTweet")
 	f.Add("")
 	f.Add("日本語の文章です。これはテストです。\n\n메뉴\n\n이것은 기사입니다.")
+	f.Add(proseA + "\nFinal standings:\nPos.\nDriver\n1\nAnn Lee\n2\nBo Chan\n3\nCy Diaz\nContact us")
+	f.Add(proseA + "\nComments\nJane on May 3, 2019 at 5 pm said:\n" + proseB + "\nMax schreibt:\n" + proseC)
+	f.Add("Big Storm Hits The CoastThe storm made landfall. Tape Gaffe Ends Title RunDenny said so.\nTalks resume after a long pause UNITED NATIONS: Envoys met again on Monday to discuss it.")
 	f.Fuzz(func(t *testing.T, page string) {
 		lines := strings.Split(page, "\n")
 		res := Classify(lines)

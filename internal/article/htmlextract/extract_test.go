@@ -176,6 +176,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add([]byte("<p>x</p>"))
 	f.Add([]byte("<html><head><script type=application/ld+json>[{\"@type\":\"Article\",\"author\":[1,{}]}]</script>"))
+	f.Add([]byte("<article><p>One.</p><figure><figure><figcaption>x<table><tr><td>1</figure><p>Two</article>"))
 	f.Fuzz(func(t *testing.T, page []byte) {
 		res, err := Extract(page, nil)
 		if err != nil {
@@ -183,6 +184,14 @@ func FuzzExtract(f *testing.F) {
 		}
 		if strings.Contains(res.BodyHTML, "<script") {
 			t.Errorf("script survived: %q", res.BodyHTML)
+		}
+		if len(res.Paragraphs) == 0 {
+			t.Errorf("no paragraphs and no error")
+		}
+		for _, p := range append(res.Paragraphs, res.Captions...) {
+			if p == "" || p != strings.TrimSpace(p) {
+				t.Errorf("paragraph %q is empty or untrimmed", p)
+			}
 		}
 	})
 }

@@ -53,12 +53,15 @@ func parseCaption(line string) (Image, bool) {
 	if galleryCounter(line) {
 		return Image{}, true
 	}
-	// NYT-style "Credit..." glued to the caption.
-	for _, marker := range []string{"Credit...", "Credit…", "CREDIT..."} {
-		if i := strings.Index(line, marker); i >= 0 {
-			credit := strings.TrimSpace(line[i+len(marker):])
-			if credit != "" && utf8.RuneCountInString(credit) <= 120 {
-				return Image{Caption: trimCaption(line[:i]), Credit: credit}, true
+	// NYT-style "Credit..." glued to the caption. Few lines hold
+	// "redit" at all, which one scan tells.
+	if strings.Contains(line, "redit") || strings.Contains(line, "REDIT") {
+		for _, marker := range [...]string{"Credit...", "Credit…", "CREDIT..."} {
+			if i := strings.Index(line, marker); i >= 0 {
+				credit := strings.TrimSpace(line[i+len(marker):])
+				if credit != "" && utf8.RuneCountInString(credit) <= 120 {
+					return Image{Caption: trimCaption(line[:i]), Credit: credit}, true
+				}
 			}
 		}
 	}
@@ -72,16 +75,13 @@ func parseCaption(line string) (Image, bool) {
 	// The credit is short, so only the end of the line is searched, in
 	// one backward pass over the separators.
 	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine-4; i-- {
-		if line[i] != ' ' && line[i] != '.' {
+		if c := line[i]; c != ' ' && c != '.' {
 			continue
 		}
-		for _, sep := range []string{" | ", ". ", " - ", " — "} {
-			if !strings.HasPrefix(line[i:], sep) {
-				continue
-			}
-			if credit, ok := labelledCredit(line[i+len(sep):], false); ok {
+		if n := creditSeparator(line, i); n > 0 && creditLabelStart(line, i+n) {
+			if credit, ok := labelledCredit(line[i+n:], false); ok {
 				capt := line[:i]
-				if sep == ". " {
+				if line[i] == '.' {
 					capt += "."
 				}
 				return Image{Caption: trimCaption(capt), Credit: credit}, true
@@ -110,6 +110,46 @@ func parseCaption(line string) (Image, bool) {
 		}
 	}
 	return Image{}, false
+}
+
+// creditSeparator returns the length of the separator before a credit
+// that starts at line[i] (" | ", ". ", " - ", " — "), or 0. Every
+// caption tries it at each byte of its end, so it reads bytes directly.
+func creditSeparator(line string, i int) int {
+	rest := line[i:]
+	switch {
+	case len(rest) < 2:
+		return 0
+	case rest[0] == '.':
+		if rest[1] == ' ' {
+			return 2
+		}
+	case rest[0] == ' ' && len(rest) >= 3:
+		if (rest[1] == '|' || rest[1] == '-') && rest[2] == ' ' {
+			return 3
+		}
+		if rest[1] == 0xE2 && strings.HasPrefix(rest, " — ") {
+			return len(" — ")
+		}
+	}
+	return 0
+}
+
+// creditLabelStart reports whether a credit label could start at line[i]
+// after spaces: every label of labelledCredit starts with one of these
+// letters.
+func creditLabelStart(line string, i int) bool {
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) {
+		return false
+	}
+	switch line[i] | 0x20 {
+	case 'i', 'p', 'c', 'f', 'b', 'g':
+		return true
+	}
+	return false
 }
 
 // creditText reads the inside of a parenthetical credit: "image credit X",
@@ -154,16 +194,19 @@ func labelledCredit(s string, whole bool) (string, bool) {
 	if s == "" || !strings.ContainsRune("iIpPcCfFbBgG", rune(s[0])) {
 		return "", false // no label starts otherwise
 	}
-	labels := []string{
+	labels := [...]string{
 		"image credit:", "image credit", "image courtesy of", "image courtesy", "image source:", "image:", "image by",
 		"photo credit:", "photo credit", "photo courtesy of", "photo courtesy", "photograph:", "photograph by",
 		"photo:", "photo by", "photos:", "photo/", "picture:", "picture by", "pic:", "pic credit:", "credit:", "credits:",
 		"foto:", "fotos:", "bild:", "crédit photo:", "crédito:", "file photo:", "file:",
+		// Only when whole:
+		"courtesy of", "courtesy:", "courtesy", "illustration:", "illustration by", "graphic:",
 	}
-	if whole {
-		labels = append(labels, "courtesy of", "courtesy:", "courtesy", "illustration:", "illustration by", "graphic:")
-	}
-	for _, p := range labels {
+	const partLabels = len(labels) - 6
+	for k, p := range labels {
+		if k >= partLabels && !whole {
+			break
+		}
 		if hasPrefixFold(s, p) {
 			credit := strings.TrimSpace(strings.TrimLeft(s[len(p):], " :-–—"))
 			credit = strings.TrimSuffix(credit, " on Unsplash")
@@ -190,6 +233,11 @@ func gluedCredit(line string) (Image, bool) {
 	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine; i-- {
 		c := line[i]
 		if c != '.' && c != ')' && c != '!' && c != '?' {
+			continue
+		}
+		// Prose puts a space after a sentence end; only a glued capital
+		// is worth decoding.
+		if nb := line[i+1]; nb < utf8.RuneSelf && (nb < 'A' || nb > 'Z') {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(line[i+1:])

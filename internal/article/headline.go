@@ -66,8 +66,13 @@ func stemShare(lines, body []string) (hits, total []int) {
 		found bool
 	}
 	set := map[string]*entry{}
+	// A bit per hash of a stem's first two bytes rules out most of the
+	// body's words before the map is asked.
+	var seen [16]uint64
 	for i, l := range lines {
 		eachStem(l, func(st []byte) {
+			h := stemBit(st)
+			seen[h/64] |= 1 << (h % 64)
 			e := set[string(st)]
 			if e == nil {
 				e = &entry{}
@@ -89,6 +94,9 @@ func stemShare(lines, body []string) (hits, total []int) {
 		}
 		size += len(p)
 		eachStem(p, func(st []byte) {
+			if h := stemBit(st); seen[h/64]&(1<<(h%64)) == 0 {
+				return
+			}
 			if e := set[string(st)]; e != nil && !e.found {
 				e.found = true
 				for _, i := range e.lines {
@@ -98,6 +106,12 @@ func stemShare(lines, body []string) (hits, total []int) {
 		})
 	}
 	return hits, total
+}
+
+// stemBit hashes the first two bytes of a stem (every stem has at least
+// three) into one of 1024 bits.
+func stemBit(st []byte) uint {
+	return (uint(st[0])*131 + uint(st[1])) % 1024
 }
 
 // headsBody reports whether a line shares enough words with the body to

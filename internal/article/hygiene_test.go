@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCleanInput(t *testing.T) {
@@ -73,5 +74,26 @@ func TestCleanInputLinear(t *testing.T) {
 	}
 	if strings.Contains(got, "\r") || strings.Contains(got, "\x01") {
 		t.Error("CR or control character left")
+	}
+}
+
+// TestPlainText checks the eight-bytes-at-a-time test against the plain
+// definition, for every byte value and rune class at every offset of a
+// word, since a wrong mask would only miss bytes at some positions.
+func TestPlainText(t *testing.T) {
+	ref := func(b []byte) bool { return utf8.Valid(b) && clean(string(b)) }
+	base := []byte("The quick brown fox jumps over")
+	var inserts []string
+	for c := range 256 {
+		inserts = append(inserts, string([]byte{byte(c)}))
+	}
+	inserts = append(inserts, "é", "–", "\u2028", "\u2029", "\uFFFD", "\uFFFE", "\u0085", "😀", "\xED\xA0\x80", "\xC3")
+	for _, ins := range inserts {
+		for at := 0; at <= 17; at++ {
+			b := append(append(append([]byte{}, base[:at]...), ins...), base[at:]...)
+			if got, want := plainText(b), ref(b); got != want {
+				t.Errorf("plainText(%q) = %v, want %v", b, got, want)
+			}
+		}
 	}
 }

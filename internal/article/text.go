@@ -132,6 +132,7 @@ func (tr *textReader) findCaptions(start, end int) {
 // lines may still be a byline or a date line, and its first paragraph may
 // open with a dateline.
 func (tr *textReader) readBody(body, end int) {
+	tr.a.BodyParagraphs = make([]string, 0, end-body)
 	started := false
 	for i := body; i < end; i++ {
 		if tr.roles[i] == roleCaption || tr.kinds[i] != "" {

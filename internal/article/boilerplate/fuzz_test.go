@@ -1,9 +1,14 @@
 package boilerplate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
+
+// fuzzDeadline is far beyond what Classify takes on any fuzz input.
+const fuzzDeadline = 10 * time.Second
 
 // FuzzClassify feeds arbitrary pages, split into lines, to Classify: it
 // must not panic, must give every line a kind and keep its run in range.
@@ -17,7 +22,11 @@ func FuzzClassify(f *testing.F) {
 	f.Add("Big Storm Hits The CoastThe storm made landfall. Tape Gaffe Ends Title RunDenny said so.\nTalks resume after a long pause UNITED NATIONS: Envoys met again on Monday to discuss it.")
 	f.Fuzz(func(t *testing.T, page string) {
 		lines := strings.Split(page, "\n")
+		// A hang would stall the fuzzer silently; crash instead, so
+		// that the input is kept.
+		timer := time.AfterFunc(fuzzDeadline, func() { panic(fmt.Sprintf("Classify still running after %v", fuzzDeadline)) })
 		res := Classify(lines)
+		timer.Stop()
 		if len(res.Kinds) != len(lines) {
 			t.Fatalf("%d kinds for %d lines", len(res.Kinds), len(lines))
 		}

@@ -124,7 +124,7 @@ echo "== building"
 	go build -o "$WORK/watchlat" ./bench/watchlat)
 echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2);" \
 	"hyperfine $(hyperfine --version | cut -d' ' -f2); find $(find --version | head -1 | awk '{print $NF}');" \
-	"seedfeed ${SEEDFEED_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"
+	"seedfeed ${BENCH_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"
 
 SUMMARY=$OUT/summary.tsv
 echo -e "N\tsf_build_s\tsf_min\tsf_max\thugo_s\thugo_min\thugo_max\tbuild_speedup\tdaemon_ms\tdaemon_spread\tdaemon_speedup\tsf_build_rss_mb\tdaemon_rss_mb\thugo_rss_mb\trescan_ms\trescan_min\trescan_max\tfind_ms\tfind_min\tfind_max\trescan_over_find" >"$SUMMARY"

@@ -7,13 +7,15 @@
 # the same load (perf), to show what in our code costs what.
 #
 #   bench/serve.sh                      # defaults below, about 5 minutes
-#   ROUNDS=3 DURATION=10 TIMEOUTS_CEILING=1 bench/serve.sh
+#   ROUNDS=3 DURATION=10 TIMEOUTS_CEILING=1 SENDFILE_CEILING=1 bench/serve.sh
 #
 # Environment: N (articles, 1000), ROUNDS (5), DURATION (seconds per wrk run,
 # 6), THREADS (2), CONNS (64), PROFILE (seconds of perf per kind, 5; 0 skips),
 # OUT (folder for raw results; default a new folder under /tmp, kept),
-# TIMEOUTS_CEILING=1 adds a fourth server: the Go ceiling with seedfeed's
-# http.Server settings (timeouts), to tell their cost from the handler's.
+# TIMEOUTS_CEILING=1 adds a server: the Go ceiling with seedfeed's
+# http.Server settings (timeouts), to tell their cost from the handler's;
+# SENDFILE_CEILING=1 adds the Go ceiling sending each body from its file
+# with sendfile(2), as nginx does, to tell what copying from memory costs.
 # Every server listens on 127.0.0.1 only; every process started here is
 # stopped on exit.
 set -euo pipefail
@@ -83,7 +85,7 @@ wait_http() {
 }
 
 echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); $(nginx -v 2>&1 | cut -d' ' -f3); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2);" \
-	"seedfeed ${SEEDFEED_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"
+	"seedfeed ${BENCH_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"
 echo "== building"
 (cd "$REPO" && go build -o "$WORK/seedfeed" ./cmd/seedfeed &&
 	go build -o "$WORK/goceiling" ./bench/goceiling &&
@@ -176,14 +178,18 @@ wait_http "$GC"
 
 SERVERS=(seedfeed nginx goceiling)
 declare -A URL=([seedfeed]=$SF [nginx]=$NG [goceiling]=$GC)
-if [[ ${TIMEOUTS_CEILING:-} == 1 ]]; then
-	GT_PORT=$(free_port)
-	"$WORK/goceiling" -timeouts -addr "127.0.0.1:$GT_PORT" -dir "$C" >/dev/null &
+# extra_ceiling NAME FLAG: another goceiling, started with FLAG.
+extra_ceiling() {
+	local port
+	port=$(free_port)
+	"$WORK/goceiling" "$2" -addr "127.0.0.1:$port" -dir "$C" >/dev/null &
 	PIDS+=("$!")
-	URL[ceiling+to]=http://127.0.0.1:$GT_PORT/feed.xml
-	wait_http "${URL[ceiling+to]}"
-	SERVERS+=(ceiling+to)
-fi
+	URL[$1]=http://127.0.0.1:$port/feed.xml
+	wait_http "${URL[$1]}"
+	SERVERS+=("$1")
+}
+[[ ${TIMEOUTS_CEILING:-} == 1 ]] && extra_ceiling ceiling+to -timeouts
+[[ ${SENDFILE_CEILING:-} == 1 ]] && extra_ceiling ceiling+sf -sendfile
 NS=${#SERVERS[@]}
 declare -A ETAG
 for s in "${SERVERS[@]}"; do

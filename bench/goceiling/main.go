@@ -3,7 +3,7 @@
 // as seedfeed sent for the same request, from memory. bench/serve.sh
 // compares seedfeed with it, so whatever seedfeed costs beyond it is ours.
 //
-//	goceiling -addr 127.0.0.1:9000 -dir DIR [-timeouts]
+//	goceiling -addr 127.0.0.1:9000 -dir DIR [-timeouts] [-sendfile]
 //
 // DIR holds what serve.sh captured from seedfeed with curl: feed.xml and
 // feed.xml.gz (the bodies) and plain.hdr, gzip.hdr, 304.hdr (the response
@@ -18,6 +18,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/textproto"
@@ -35,8 +36,9 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "listen address")
 	dir := flag.String("dir", ".", "folder with feed.xml, feed.xml.gz, plain.hdr, gzip.hdr, 304.hdr")
 	timeouts := flag.Bool("timeouts", false, "use seedfeed's http.Server settings (server.NewHTTPServer: timeouts, header limit)")
+	sendfile := flag.Bool("sendfile", false, "send bodies from their files with sendfile(2), as nginx does, instead of from memory")
 	flag.Parse()
-	if err := run(*addr, *dir, *timeouts); err != nil {
+	if err := run(*addr, *dir, *timeouts, *sendfile); err != nil {
 		fmt.Fprintln(os.Stderr, "goceiling:", err)
 		os.Exit(1)
 	}
@@ -48,10 +50,15 @@ type variant struct {
 	header http.Header
 	etag   string
 	body   []byte
+	path   string // the body's file, for sendfile
 }
 
 type ceiling struct {
 	plain, gzip, notModified variant
+	// sendfile opens the body's file for each response and lets net/http
+	// hand it to sendfile(2): Linux's sendfile reads from the file's own
+	// offset, so concurrent responses need one open file each.
+	sendfile bool
 }
 
 func load(dir string) (*ceiling, error) {
@@ -65,8 +72,8 @@ func load(dir string) (*ceiling, error) {
 		b, err = os.ReadFile(filepath.Join(dir, name))
 		return b
 	}
-	c.plain = variant{header: parseHeader(read("plain.hdr")), body: read("feed.xml")}
-	c.gzip = variant{header: parseHeader(read("gzip.hdr")), body: read("feed.xml.gz")}
+	c.plain = variant{header: parseHeader(read("plain.hdr")), body: read("feed.xml"), path: filepath.Join(dir, "feed.xml")}
+	c.gzip = variant{header: parseHeader(read("gzip.hdr")), body: read("feed.xml.gz"), path: filepath.Join(dir, "feed.xml.gz")}
 	c.notModified = variant{header: parseHeader(read("304.hdr"))}
 	if err != nil {
 		return nil, err
@@ -117,14 +124,25 @@ func (c *ceiling) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, vs := range v.header {
 		h[k] = vs
 	}
+	if c.sendfile {
+		f, err := os.Open(v.path)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		defer f.Close()
+		_, _ = io.Copy(w, f)
+		return
+	}
 	_, _ = w.Write(v.body)
 }
 
-func run(addr, dir string, timeouts bool) error {
+func run(addr, dir string, timeouts, sendfile bool) error {
 	c, err := load(dir)
 	if err != nil {
 		return err
 	}
+	c.sendfile = sendfile
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

@@ -35,7 +35,14 @@ func fixture(t *testing.T) *ceiling {
 }
 
 func TestCeiling(t *testing.T) {
-	c := fixture(t)
+	for _, sendfile := range []bool{false, true} {
+		c := fixture(t)
+		c.sendfile = sendfile
+		t.Run(map[bool]string{false: "memory", true: "sendfile"}[sendfile], func(t *testing.T) { testCeiling(t, c) })
+	}
+}
+
+func testCeiling(t *testing.T, c *ceiling) {
 	tests := []struct {
 		name, ae, inm string
 		code          int

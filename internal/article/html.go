@@ -32,6 +32,8 @@ func parseHTML(page string, opts Options, a *Article) error {
 	a.Updated = res.Modified
 	a.Tags = res.Tags
 	a.BodyHTML = balanced(res.BodyHTML)
+	a.Images = htmlImages(a.BodyHTML)
+	removeCaptions(a, res.Captions)
 
 	paras := res.Paragraphs
 	var h headerFacts
@@ -59,4 +61,21 @@ func parseHTML(page string, opts Options, a *Article) error {
 	}
 	h.apply(a, opts)
 	return nil
+}
+
+// removeCaptions records the caption lines the extractor set apart from
+// the paragraphs, as plain text does: a caption the page repeats is a
+// duplicate caption, every copy of it.
+func removeCaptions(a *Article, caps []string) {
+	count := make(map[string]int, len(caps))
+	for _, c := range caps {
+		count[c]++
+	}
+	for _, c := range caps {
+		kind := kindCaption
+		if count[c] > 1 {
+			kind = kindDuplicateCaption
+		}
+		a.Removed[kind] = append(a.Removed[kind], c)
+	}
 }

@@ -2,6 +2,7 @@ package htmlextract
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
@@ -170,6 +171,9 @@ func TestAbsURL(t *testing.T) {
 	}
 }
 
+// fuzzDeadline is far beyond what Extract takes on any fuzz input.
+const fuzzDeadline = 20 * time.Second
+
 func FuzzExtract(f *testing.F) {
 	if page, err := os.ReadFile("testdata/article.html"); err == nil {
 		f.Add(page)
@@ -178,7 +182,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("<html><head><script type=application/ld+json>[{\"@type\":\"Article\",\"author\":[1,{}]}]</script>"))
 	f.Add([]byte("<article><p>One.</p><figure><figure><figcaption>x<table><tr><td>1</figure><p>Two</article>"))
 	f.Fuzz(func(t *testing.T, page []byte) {
+		// A hang would stall the fuzzer silently; crash instead, so
+		// that the input is kept.
+		timer := time.AfterFunc(fuzzDeadline, func() { panic(fmt.Sprintf("Extract still running after %v", fuzzDeadline)) })
 		res, err := Extract(page, nil)
+		timer.Stop()
 		if err != nil {
 			return
 		}

@@ -18,8 +18,10 @@ type frontMatter struct {
 }
 
 // splitFrontMatter separates a leading "---" YAML block from the body. A
-// block that is opened but never closed is not front matter: the text is
-// returned whole with a warning.
+// block that is opened but never closed is not front matter: the text
+// after the opening "---" is the body, with a warning. The opening line is
+// dropped, since the writer meant it as a delimiter, not as a rule across
+// the top of the article.
 func splitFrontMatter(text string) (yamlText, body string, line int, warn string) {
 	if !strings.HasPrefix(text, "---\n") {
 		return "", text, 0, ""
@@ -46,7 +48,7 @@ func splitFrontMatter(text string) (yamlText, body string, line int, warn string
 		}
 		off += end + 1
 	}
-	return "", text, 0, "front matter: opening --- has no closing ---; read as Markdown"
+	return "", rest, 0, "front matter: opening --- has no closing ---; read as Markdown"
 }
 
 // readFrontMatter decodes the YAML block. Every problem is a warning naming

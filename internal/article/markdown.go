@@ -35,6 +35,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	base := baseURL(opts.BaseURL)
 
 	mr := mdReader{source: source, a: a}
+	mr.dropRawText(doc)
 	mr.takeTitle(doc, fm.Title)
 	mr.absolutize(doc, base)
 	mr.collect(doc)
@@ -312,4 +313,101 @@ func (mr *mdReader) cutLead(n ast.Node, prefix string) {
 		return
 	}
 	t.Segment = t.Segment.WithStart(t.Segment.Start + len(prefix))
+}
+
+// dropRawText removes what lies between an inline <script> or <style> tag
+// and its closing tag. Goldmark omits the tags themselves as raw HTML but
+// keeps the text between them, which would reach readers as escaped code.
+// As in a browser, the element runs to its closing tag even across
+// paragraphs; a tag never closed is taken for a mention of the tag in
+// prose ("add a <script> tag"), and the text after it stays. (A <script>
+// that opens a block is an HTML block, omitted whole.)
+func (mr *mdReader) dropRawText(doc ast.Node) {
+	var inside string
+	var doomed, pending []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
+		}
+		raw, isRaw := n.(*ast.RawHTML)
+		if inside != "" {
+			pending = append(pending, n)
+			if isRaw && rawTextTag(mr.rawHTML(raw), true) == inside {
+				inside = ""
+				mr.trimAfter(pending[0], n)
+				doomed = append(doomed, pending...)
+				pending = pending[:0]
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if isRaw {
+			if inside = rawTextTag(mr.rawHTML(raw), false); inside != "" {
+				pending = append(pending[:0], n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range doomed {
+		if p := n.Parent(); p != nil {
+			p.RemoveChild(p, n)
+		}
+	}
+}
+
+// trimAfter drops the spaces that open the text after a removed element
+// when the text before it already ends in one (or the block starts
+// there), so that "caves <script>…</script> and" reads "caves and".
+func (mr *mdReader) trimAfter(open, close ast.Node) {
+	next, ok := close.NextSibling().(*ast.Text)
+	if !ok || open.Parent() != close.Parent() {
+		return
+	}
+	if prev := open.PreviousSibling(); prev != nil {
+		t, ok := prev.(*ast.Text)
+		if !ok {
+			return
+		}
+		v := t.Segment.Value(mr.source)
+		if !t.SoftLineBreak() && !t.HardLineBreak() && (len(v) == 0 || (v[len(v)-1] != ' ' && v[len(v)-1] != '\t')) {
+			return
+		}
+	}
+	v := next.Segment.Value(mr.source)
+	n := len(v) - len(bytes.TrimLeft(v, " \t"))
+	next.Segment = next.Segment.WithStart(next.Segment.Start + n)
+}
+
+func (mr *mdReader) rawHTML(n *ast.RawHTML) string {
+	var b strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b.Write(seg.Value(mr.source))
+	}
+	return b.String()
+}
+
+// rawTextTag returns "script" or "style" when tag is that element's
+// opening tag (closing tag when closing is set), else "". A self-closed
+// "<script/>" opens nothing.
+func rawTextTag(tag string, closing bool) string {
+	rest, ok := strings.CutPrefix(tag, "<")
+	if !ok {
+		return ""
+	}
+	if closing {
+		if rest, ok = strings.CutPrefix(rest, "/"); !ok {
+			return ""
+		}
+	} else if strings.HasSuffix(tag, "/>") {
+		return ""
+	}
+	for _, name := range [...]string{"script", "style"} {
+		if len(rest) > len(name) && strings.EqualFold(rest[:len(name)], name) {
+			switch rest[len(name)] {
+			case '>', ' ', '\t', '\n', '\r', '\f', '/':
+				return name
+			}
+		}
+	}
+	return ""
 }

@@ -472,3 +472,23 @@ if not d.entries:
 		}
 	}
 }
+
+// A seeds folder that does not exist at start is watched once it appears,
+// without waiting for the (hourly) schedule.
+func TestEndToEndSeedsFolderAppearsLater(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	yaml := fmt.Sprintf("site:\n  base_url: \"http://news.example.org\"\nseeds:\n  dir: later\n  schedule: \"@every 1h\"\n  watch: true\n  settle: 100ms\nserver:\n  listen: %q\nstate:\n  path: state.db\n", freeAddr(t))
+	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := start(t, cfg)
+	if err := os.Mkdir(filepath.Join(dir, "later"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFixture(t, filepath.Join(dir, "later", "bridge.txt"), time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
+	in.waitFor("the article in the new folder", 30*time.Second, func(f *gofeed.Feed) bool { return itemTitled(f, bridgeTitle) != nil })
+	if !strings.Contains(in.logs.String(), "watching the seeds folder") {
+		t.Errorf("no log line says watching started:\n%s", in.logs)
+	}
+}

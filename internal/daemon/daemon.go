@@ -31,6 +31,10 @@ import (
 // scan get this long before seedfeed exits anyway.
 const shutdownGrace = 8 * time.Second
 
+// watchRetry is how often seedfeed tries again to watch a seeds folder it
+// could not watch at start.
+const watchRetry = 5 * time.Second
+
 // Options are what Serve needs from the process.
 type Options struct {
 	Config config.Config
@@ -141,10 +145,16 @@ func Serve(ctx context.Context, opts Options) error {
 	sched.Start()
 
 	var w *watcher
+	// A seeds folder that does not exist yet (or cannot be watched) is
+	// tried again every watchRetry, so watching starts once it appears.
+	var retryWatch <-chan time.Time
 	if cfg.Seeds.Watch {
 		w, err = newWatcher(cfg.Seeds.Dir, log, d.requestPaths, d.requestFull)
 		if err != nil {
-			log.Warn("file watching unavailable; relying on the schedule", "dir", cfg.Seeds.Dir, "error", err)
+			log.Warn("file watching unavailable for now; relying on the schedule", "dir", cfg.Seeds.Dir, "error", err)
+			ticker := time.NewTicker(watchRetry)
+			defer ticker.Stop()
+			retryWatch = ticker.C
 		}
 	}
 
@@ -154,6 +164,12 @@ wait:
 		select {
 		case <-ctx.Done():
 			break wait
+		case <-retryWatch:
+			if w, err = newWatcher(cfg.Seeds.Dir, log, d.requestPaths, d.requestFull); err == nil {
+				log.Info("watching the seeds folder", "dir", cfg.Seeds.Dir)
+				retryWatch = nil
+				d.requestFull()
+			}
 		case err := <-serveErr:
 			runErr = fmt.Errorf("http server: %w", err)
 			break wait
@@ -278,6 +294,11 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 			d.metrics.ScansTotal.WithLabelValues("error").Inc()
 		}
 		d.log.Error("scan failed; still serving the last good feeds", "dir", cfg.Seeds.Dir, "error", err)
+		if snap := d.srv.Snapshot(); snap == nil || snap.Resources == nil {
+			// Nothing serves yet: serve what the database knows (perhaps
+			// an empty feed) rather than 503 until the folder is fixed.
+			d.publish(ctx, cfg)
+		}
 		d.srv.ReportScan(time.Now(), err)
 		return
 	}

@@ -53,9 +53,9 @@ func parseCaption(line string) (Image, bool) {
 	if galleryCounter(line) {
 		return Image{}, true
 	}
-	// NYT-style "Credit..." glued to the caption. Few lines hold
-	// "redit" at all, which one scan tells.
-	if strings.Contains(line, "redit") || strings.Contains(line, "REDIT") {
+	// NYT-style "Credit..." glued to the caption. Few lines hold an
+	// ellipsis at all, which a scan for a rare byte tells.
+	if strings.Contains(line, "...") || strings.Contains(line, "…") {
 		for _, marker := range [...]string{"Credit...", "Credit…", "CREDIT..."} {
 			if i := strings.Index(line, marker); i >= 0 {
 				credit := strings.TrimSpace(line[i+len(marker):])

@@ -151,21 +151,28 @@ func eachStem(s string, f func([]byte)) {
 		}
 		b := buf[:0]
 		letters := 0
+		ascii := true
 		j := i
 		for j < len(s) {
-			r, size := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[j:])
+			// ASCII letters, most of any text, without decoding.
+			if c := s[j]; c < utf8.RuneSelf {
+				if c|0x20 < 'a' || c|0x20 > 'z' {
+					break
+				}
+				if letters <= stemLen {
+					b = append(b, c|0x20)
+				}
+				letters++
+				j++
+				continue
 			}
-			if !isLetter(r) || cjkRune(r) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) || cjkRune(r) {
 				break
 			}
 			if letters <= stemLen {
-				if r < utf8.RuneSelf {
-					b = append(b, byte(r|0x20))
-				} else {
-					b = utf8.AppendRune(b, unicode.ToLower(r))
-				}
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+				ascii = false
 			}
 			letters++
 			j += size
@@ -174,7 +181,11 @@ func eachStem(s string, f func([]byte)) {
 			if letters <= stemLen+1 && b[len(b)-1] == 's' {
 				b = b[:len(b)-1]
 			}
-			f(truncRunes(b, stemLen))
+			if ascii {
+				f(b[:min(len(b), stemLen)])
+			} else {
+				f(truncRunes(b, stemLen))
+			}
 		}
 		i = j
 	}

@@ -66,10 +66,10 @@ report() {
 		{x += p}
 		END {printf "self time: kernel %.1f%%, sqlite %.1f%%, gzip %.1f%%, seedfeed/internal %.1f%%, Go runtime (GC, allocation, maps) %.1f%%, other %.1f%%\n", k, q, z, o, r, x}' "$OUT/$1-self.txt"
 	echo "top symbols by self time:"
-	head -12 "$OUT/$1-self.txt" | awk '{printf "  %7s  %s\n", $1, $3}'
+	awk 'NR <= 12 {printf "  %7s  %s\n", $1, $3}' "$OUT/$1-self.txt"
 	echo "our code and its heaviest dependencies, with callees (children%, self%):"
 	grep -E '\] (seedfeed/internal/(article|ingest|store|daemon|server|feed|pages)|modernc.org/sqlite\.\(\*conn\)\.step|modernc.org/sqlite\.\(\*tx\)\.Commit|compress/gzip\.\(\*Writer\)\.(Write|Close)|os\.(CreateTemp|MkdirAll|Rename)|runtime\.gcBgMarkWorker$)' "$OUT/$1-children.txt" |
-		grep -Ev 'func[0-9]|\.each$|Daemon\)\.scanLoop|Serve\.|\.Each$' | head -30 | awk '{printf "  %7s %7s  %s\n", $1, $2, $4}'
+		grep -Ev 'func[0-9]|\.each$|Daemon\)\.scanLoop|Serve\.|\.Each$' | awk 'NR <= 30 {printf "  %7s %7s  %s\n", $1, $2, $4}'
 	echo "full reports: $OUT/$1-self.txt, $OUT/$1-children.txt"
 }
 

@@ -241,6 +241,9 @@ func (mr *mdReader) images(n ast.Node) {
 // markup and no raw HTML. Called on an image, it gives the alt text.
 func (mr *mdReader) inlineText(n ast.Node) string {
 	var b strings.Builder
+	// dropped is set after raw HTML is left out, so that the spaces
+	// either side of it do not both stay ("the <b/> tag").
+	dropped := false
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -250,6 +253,10 @@ func (mr *mdReader) inlineText(n ast.Node) string {
 				if !v.IsRaw() {
 					val = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(val)))
 				}
+				if dropped && strings.HasSuffix(b.String(), " ") {
+					val = bytes.TrimLeft(val, " ")
+				}
+				dropped = false
 				b.Write(val)
 				switch {
 				case v.HardLineBreak():
@@ -259,11 +266,14 @@ func (mr *mdReader) inlineText(n ast.Node) string {
 				}
 			case *ast.String:
 				b.Write(v.Value)
+				dropped = false
 			case *ast.AutoLink:
 				b.Write(v.Label(mr.source))
+				dropped = false
 			case *ast.RawHTML, *ast.Image:
 				// Raw HTML is dropped; an image's alt text is its
 				// caption, not part of the sentence around it.
+				dropped = true
 			default:
 				walk(c)
 			}

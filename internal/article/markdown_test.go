@@ -42,7 +42,7 @@ func TestMarkdownDropsScriptText(t *testing.T) {
 		{"script at paragraph start", "# T\n\n<span></span><script>x()</script> two.\n", []string{"two."}},
 		{"style with emphasis inside", "# T\n\nOne <style>*b* { color: red }</style>two.\n", []string{"One two."}},
 		{"across paragraphs", "# T\n\nOne <script>a\n\nb</script> two.\n\nThree.\n", []string{"One", "two.", "Three."}},
-		{"never closed", "# T\n\nUse a <script> element for code.\n", []string{"Use a  element for code."}},
+		{"never closed", "# T\n\nUse a <script> element for code.\n", []string{"Use a element for code."}},
 		{"block script", "# T\n\n<script>\nalert(1)\n</script>\n\nText.\n", []string{"Text."}},
 	}
 	for _, tc := range tests {

@@ -135,6 +135,9 @@ func TestStopWords(t *testing.T) {
 		if got := sw.lookup([]byte(w)); got != langs {
 			t.Errorf("lookup(%q) = %b, want %b", w, got, langs)
 		}
+		if got := sw.lookupString(w, hashWord([]byte(w))); got != langs {
+			t.Errorf("lookupString(%q) = %b, want %b", w, got, langs)
+		}
 	})
 	for l, list := range stopWordLists {
 		for _, w := range strings.Fields(list) {

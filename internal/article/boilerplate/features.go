@@ -234,9 +234,13 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 			if word < 0 {
 				word, plain = i, true
 			}
-			f.runes++
+			j := i + 1
+			for j < len(s) && asciiAlnum(s[j]) {
+				j++
+			}
+			f.runes += int32(j - i)
 			prevEnd = false
-			i++
+			i = j
 			continue
 		}
 		if r == ' ' || r == '\t' {
@@ -342,16 +346,30 @@ func (f *feat) addWord(w string, plain bool, sw *stopWords, c *[numLangs]uint16,
 		if len(w) > maxStopBytes {
 			return
 		}
+		// Hash the lowercased word; copy it only when it has a
+		// capital (most words have none).
 		h := uint32(fnvOffset)
+		upper := false
 		for i := 0; i < len(w); i++ {
 			b := w[i]
-			if 'A' <= b && b <= 'Z' {
+			if b-'A' < 26 {
 				b += 'a' - 'A'
+				upper = true
 			}
-			buf[i] = b
 			h = (h ^ uint32(b)) * fnvPrime
 		}
-		m = sw.lookupHash(buf[:len(w)], h)
+		if upper {
+			for i := 0; i < len(w); i++ {
+				b := w[i]
+				if b-'A' < 26 {
+					b += 'a' - 'A'
+				}
+				buf[i] = b
+			}
+			m = sw.lookupHash(buf[:len(w)], h)
+		} else {
+			m = sw.lookupString(w, h)
+		}
 	} else {
 		lw := lowerWord(buf, w)
 		if lw == nil {

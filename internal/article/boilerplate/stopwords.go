@@ -128,6 +128,22 @@ func (t *stopWords) lookupHash(w []byte, h uint32) uint16 {
 	}
 }
 
+// lookupString is lookupHash for a word already in lower case.
+func (t *stopWords) lookupString(w string, h uint32) uint16 {
+	if len(w) == 0 || len(w) > maxStopBytes {
+		return 0
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s.n == 0 {
+			return 0
+		}
+		if s.hash == h && int(s.n) == len(w) && t.arena[s.off:int(s.off)+len(w)] == w {
+			return s.langs
+		}
+	}
+}
+
 // words calls fn for every function word and its languages.
 func (t *stopWords) words(fn func(string, uint16)) {
 	for _, s := range t.slots {

@@ -103,6 +103,7 @@ func FuzzParseText(f *testing.F) {
 func FuzzParseMarkdown(f *testing.F) {
 	f.Add([]byte("---\ntitle: [a\n---\n# H\n\n<script>x</script> &#0; &#xFFFE; &#1;\n"))
 	f.Add([]byte("---\ntags: &a [*a, *a]\ndate: 2024-02-30\n---\n![a](b \"Photo: c\")\n\n- x\n  - y\n"))
+	f.Add([]byte("---\ntitle: open\n\nA <script>x *y*\n\n- <style>z</style> w\n\n</script> v <SCRIPT/> u <script>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.md", data)
 	})
@@ -111,6 +112,7 @@ func FuzzParseMarkdown(f *testing.F) {
 func FuzzParseHTML(f *testing.F) {
 	f.Add([]byte("<html><head><title>T &#1;</title><meta property=\"article:published_time\" content=\"2024-01-05T00:00:00Z\"></head><body><article><p>Hello &#xFFFE; world, and a little more text to read.</p></article></body></html>"))
 	f.Add([]byte("<p>a<p>b<table><tr><td>c</table><a href=\"javascript:x\">d</a><img src=\"/e.png\" alt=\"f\">"))
+	f.Add([]byte("<article><p>Some text of the article, long enough to be read as one.</p><figure><figure><img alt=\"&#1;a\" title=\"Photo: &#xFFFE;\"><figcaption>b (Photo: c)<img alt=x.png></figure><img title=\"t\"></article>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.html", data)
 	})

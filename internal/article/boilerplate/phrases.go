@@ -359,21 +359,48 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 	if ph, ok := p.matchPrefix(kb); ok {
 		return ph, true
 	}
-	for j := 0; j+1 < len(kb); j++ {
-		if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
-			continue // not a word start (0xC2 opens "©", which may be glued)
+	if bytes.IndexByte(kb, 0xC2) < 0 {
+		// Patterns are looked for at word starts: jump from space to
+		// space.
+		for j := 0; j+1 < len(kb); {
+			if ph, ok := p.containsAt(kb, j); ok {
+				return ph, true
+			}
+			k := bytes.IndexByte(kb[j:], ' ')
+			if k < 0 {
+				break
+			}
+			j += k + 1
 		}
-		if w, bit := pairBit(kb[j], kb[j+1]); p.pairs[w]&bit == 0 {
-			continue
-		}
-		for _, ph := range p.contains[kb[j]] {
-			if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
+	} else {
+		// 0xC2 opens "©", which may be glued to the word before it.
+		for j := 0; j+1 < len(kb); j++ {
+			if j > 0 && kb[j-1] != ' ' && kb[j] != 0xC2 {
+				continue
+			}
+			if ph, ok := p.containsAt(kb, j); ok {
 				return ph, true
 			}
 		}
 	}
 	if onlySocial(kb) {
 		return phrase{kind: KindShare}, true
+	}
+	return phrase{}, false
+}
+
+// containsAt finds a contains pattern that starts at kb[j].
+func (p *phrases) containsAt(kb []byte, j int) (phrase, bool) {
+	if j+1 >= len(kb) {
+		return phrase{}, false
+	}
+	if w, bit := pairBit(kb[j], kb[j+1]); p.pairs[w]&bit == 0 {
+		return phrase{}, false
+	}
+	for _, ph := range p.contains[kb[j]] {
+		if len(kb)-j >= len(ph.text) && string(kb[j:j+len(ph.text)]) == ph.text {
+			return ph, true
+		}
 	}
 	return phrase{}, false
 }

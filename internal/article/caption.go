@@ -232,6 +232,16 @@ func trimCaption(s string) string {
 func gluedCredit(line string) (Image, bool) {
 	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine; i-- {
 		c := line[i]
+		if c >= 'a' && c <= 'z' && line[i+1] >= 'A' && line[i+1] <= 'Z' {
+			// A credit label glued to the caption's last word by a
+			// scrape that joined two elements: "... a rabbitCredit:
+			// Getty". Only a label counts: names glue the same way
+			// ("McKinley").
+			if credit, ok := labelledCredit(line[i+1:], false); ok && strings.ContainsRune(line[i+1:min(len(line), i+16)], ':') {
+				return Image{Caption: trimCaption(line[:i+1]), Credit: credit}, true
+			}
+			continue
+		}
 		if c != '.' && c != ')' && c != '!' && c != '?' {
 			continue
 		}

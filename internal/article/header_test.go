@@ -156,11 +156,15 @@ func TestParseCaption(t *testing.T) {
 		{"Troops in the valley [File: Reuters]", "Troops in the valley", "Reuters", true},
 		{"WikiLeaks founder Julian Assange (AFP)", "WikiLeaks founder Julian Assange", "AFP", true},
 		{"Image 1 of 8", "", "", true},
+		{"A hunter killed and ate a rabbitCredit: Getty - Contributor", "A hunter killed and ate a rabbit", "Getty - Contributor", true},
+		{"Nets drying on the quayPhoto credit: Jo Sands", "Nets drying on the quay", "Jo Sands", true},
 		{"Kevin King (left) and his colleague Timothy Weeks AP", "Kevin King (left) and his colleague Timothy Weeks AP", "", true},
 		// Ordinary sentences.
 		{"The council met on Monday (the first time since May).", "", "", false},
 		{"He left. Courtesy of the town, the road was repaired on time.", "", "", false},
 		{"The U.S.Army said nothing.", "", "", false},
+		{"President McKinley visited the iPhone factory", "", "", false},
+		{"The new PhotoShop release fixes the bug", "", "", false},
 		{"Photographs of the keepers hang in the stairwell, where visitors stop to look at them.", "", "", false},
 	}
 	for _, tc := range tests {

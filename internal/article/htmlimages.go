@@ -53,6 +53,11 @@ func htmlImages(body string) []Image {
 			case atom.Img:
 				add(imgImage(n))
 				continue
+			case atom.A:
+				// A picture that is a link outside a figure is a
+				// teaser, a logo or an advertisement: it heads
+				// another page, not this article.
+				continue
 			}
 		}
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
@@ -85,14 +90,7 @@ func figureImage(fig *html.Node) Image {
 	}
 	var im Image
 	if capt != nil {
-		text := collapseSpace(nodeText(capt))
-		// A caption line marked as one ("... (Photo: X)", "Image 1
-		// of 8") is split as in plain text.
-		if parsed, ok := parseCaption(text); ok {
-			im = parsed
-		} else {
-			im.Caption = text
-		}
+		im = figcaptionImage(captionParts(capt))
 	}
 	if img != nil {
 		alt := imgImage(img)
@@ -106,8 +104,111 @@ func figureImage(fig *html.Node) Image {
 	return im
 }
 
-// imgImage reads an image by its alt text and title. Alt text that is a
-// file name or a lone generic word says nothing about the picture.
+// maxCreditWords bounds a figcaption part read as a bare credit ("Getty",
+// "Jo Sands/Reuters").
+const maxCreditWords = 6
+
+// figcaptionImage reads the parts of a figcaption (its blocks, and the
+// <small> and <cite> elements that sites put credits in): the first is
+// the caption, split as a plain-text caption line is ("... (Photo: X)");
+// a later part gives the credit when it holds or is one and none was
+// found (what it holds besides continues the caption), and is dropped
+// when it repeats the credit; anything else continues the caption.
+func figcaptionImage(parts []string) Image {
+	var im Image
+	for k, p := range parts {
+		if k == 0 && len(parts) > 1 && markedCredit(p) {
+			// Some sites put the credit first: "Jo Sands | Getty
+			// Images", then the caption.
+			im.Credit = p
+			continue
+		}
+		if k == 0 {
+			// A caption line marked as one ("... (Photo: X)", "Image 1
+			// of 8") is split as in plain text.
+			if parsed, ok := parseCaption(p); ok {
+				im = parsed
+			} else {
+				im.Caption = p
+			}
+			continue
+		}
+		parsed, ok := parseCaption(p)
+		switch {
+		case ok && parsed.Credit != "" && im.Credit == "":
+			im.Credit = parsed.Credit
+			im.Caption = strings.TrimSpace(im.Caption + " " + parsed.Caption)
+		case ok && parsed.Caption == "" && parsed.Credit != "":
+			// A second credit line: the first one found stays.
+		case im.Credit != "" && strings.Contains(im.Credit, p):
+		case im.Credit == "" && (isAgency(p) || wordCount(p) <= maxCreditWords && !strings.ContainsAny(p, ".!?")):
+			im.Credit = p
+		default:
+			im.Caption = strings.TrimSpace(im.Caption + " " + p)
+		}
+	}
+	return im
+}
+
+// markedCredit reports whether a short figcaption part is a credit by its
+// marks: a known agency or picture library, or names joined by a slash or
+// a bar ("Jo Sands/Reuters", "Alex Wong | Getty Images").
+func markedCredit(p string) bool {
+	if wordCount(p) > maxCreditWords || strings.ContainsAny(p, ".!?()[]") {
+		return false
+	}
+	return isAgency(p) || libraryCredit(p) || strings.ContainsAny(p, "/|")
+}
+
+// captionParts splits a figcaption's text at its blocks and at <small>
+// and <cite> elements, whitespace collapsed, empty parts dropped.
+func captionParts(capt *html.Node) []string {
+	var parts []string
+	var b strings.Builder
+	flush := func() {
+		if t := collapseSpace(b.String()); t != "" {
+			parts = append(parts, t)
+		}
+		b.Reset()
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Br:
+				b.WriteByte(' ')
+			case c.DataAtom == atom.Script || c.DataAtom == atom.Style:
+			case depth < maxCaptionDepth && splitsCaption(c.DataAtom):
+				flush()
+				walk(c, depth+1)
+				flush()
+			case depth < maxCaptionDepth:
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(capt, 0)
+	flush()
+	return parts
+}
+
+// maxCaptionDepth bounds the walk of a figcaption: the sanitized tree of
+// a hostile page may nest deeply, and no caption does.
+const maxCaptionDepth = 32
+
+func splitsCaption(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Small, atom.Cite, atom.Li, atom.Ul, atom.Ol, atom.Blockquote, atom.Section,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// imgImage reads an image by its alt text and title.
 func imgImage(n *html.Node) Image {
 	var alt, title string
 	for _, a := range n.Attr {
@@ -118,7 +219,7 @@ func imgImage(n *html.Node) Image {
 			title = collapseSpace(a.Val)
 		}
 	}
-	if len(alt) > maxAltLen || fileNameAlt(alt) {
+	if len(alt) > maxAltLen || uninformativeAlt(alt) {
 		alt = ""
 	}
 	credit := title
@@ -134,43 +235,26 @@ func imgImage(n *html.Node) Image {
 	return Image{Caption: alt, Credit: credit}
 }
 
-// fileNameAlt reports whether alt text is only a file name ("IMG_0042.jpg")
-// or a placeholder word ("image", "photo").
-func fileNameAlt(alt string) bool {
-	if strings.ContainsRune(alt, ' ') {
-		return false
-	}
+// uninformativeAlt reports whether alt text says nothing a caption could:
+// a file name ("IMG_0042.jpg", "design-week-2018-lamps-02"), or a single
+// word, which is a placeholder ("image") or a label such as a brand name
+// rather than a description of the picture. Text in scripts written
+// without spaces is judged by its length instead.
+func uninformativeAlt(alt string) bool {
 	switch strings.ToLower(path.Ext(alt)) {
 	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff":
 		return true
 	}
-	switch strings.ToLower(alt) {
-	case "image", "photo", "picture", "img", "foto", "bild", "thumbnail", "placeholder":
-		return true
+	if strings.ContainsRune(alt, ' ') {
+		return false
 	}
-	return false
-}
-
-// nodeText is the text under n, with line breaks as spaces.
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		switch {
-		case c.Type == html.TextNode:
-			b.WriteString(c.Data)
-		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
-			b.WriteByte(' ')
-		case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style):
-			continue
-		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, k)
+	cjk := 0
+	for _, r := range alt {
+		if cjkRune(r) {
+			cjk++
 		}
 	}
-	return b.String()
+	return cjk < 4
 }
 
 func collapseSpace(s string) string {

@@ -24,6 +24,8 @@ func TestSubtitle(t *testing.T) {
 		{"standfirst sharing one word", []string{caption, caption, "Spread the love", "Bookings open next spring after a decade of repairs paid for by donations"},
 			"Bookings open next spring after a decade of repairs paid for by donations"},
 		{"standfirst sharing many words", []string{"Trust says the old cottages will take guests from April"}, "Trust says the old cottages will take guests from April"},
+		{"standfirst ending in a period", []string{"Spread the love", "Bookings open next spring after a decade of repairs paid for by donations."},
+			"Bookings open next spring after a decade of repairs paid for by donations."},
 		{"label with a colon", []string{"Best of the coast 2019: our favourite cottages"}, ""},
 		{"score line", []string{"Cottages 14 11 6 15 — 44 over"}, ""},
 		{"short label", []string{"Listen to this article"}, ""},

@@ -52,6 +52,7 @@ func parseText(text string, opts Options, a *Article) error {
 		fallback: make([]string, len(paras)),
 	}
 	tr.findCaptions(start, end)
+	body = tr.bylineBelow(body, end)
 	tr.readBody(body, end)
 	if len(a.BodyParagraphs) == 0 {
 		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
@@ -126,6 +127,31 @@ func (tr *textReader) findCaptions(start, end int) {
 		}
 		prev = i
 	}
+}
+
+// bylineBelow moves the start of the body below a byline that Classify
+// left among the body's first lines under a standfirst ("Bookings open
+// next spring.", then "By Jane Roe"): a byline ends the header, so the
+// headline-shaped lines above it belong to the header, where they may be
+// read as the subtitle. It returns the start of the body.
+func (tr *textReader) bylineBelow(body, end int) int {
+	kept := 0
+	for i := body; i < end && kept <= maxLeadLines; i++ {
+		if tr.roles[i] == roleCaption || tr.kinds[i] != "" {
+			continue
+		}
+		if _, ok := parseByline(tr.paras[i]); ok {
+			if kept == 0 || i+1 >= end {
+				return body
+			}
+			return i
+		}
+		if !headlineShape(tr.paras[i]) {
+			return body
+		}
+		kept++
+	}
+	return body
 }
 
 // readBody takes the kept lines of lines[body:end] as the body. Its first

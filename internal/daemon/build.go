@@ -2,8 +2,12 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"seedfeed/internal/config"
 	"seedfeed/internal/metrics"
@@ -42,18 +46,53 @@ func Build(ctx context.Context, cfg config.Config, outDir string, log *slog.Logg
 	if err := w.WriteSnapshot(snap); err != nil {
 		return 0, err
 	}
-	site := siteInfo(cfg)
-	n := 0
-	err = st.Each(ctx, func(r store.Record) error {
-		page, err := pages.Article(site, entry(r))
-		if err != nil {
-			return fmt.Errorf("render %s: %w", r.Path, err)
+	return writeArticles(ctx, st, w, siteInfo(cfg))
+}
+
+// writeArticles renders every article's page and writes it (with its gzip
+// sibling) on all cores: rendering and compressing 100,000 pages is most of
+// a large build, and the store walk only feeds the workers.
+func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter, site pages.SiteInfo) (int, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	recs := make(chan store.Record, 64)
+	var (
+		wg sync.WaitGroup
+		n  atomic.Int64
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for r := range recs {
+				if ctx.Err() != nil {
+					continue // drain
+				}
+				page, err := pages.Article(site, entry(r))
+				if err == nil {
+					err = w.WriteArticle(r.Slug, page)
+				}
+				if err != nil {
+					cancel(fmt.Errorf("render %s: %w", r.Path, err))
+					continue
+				}
+				n.Add(1)
+			}
+		})
+	}
+	err := st.Each(ctx, func(r store.Record) error {
+		select {
+		case recs <- r:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
 		}
-		n++
-		return w.WriteArticle(r.Slug, page)
 	})
+	close(recs)
+	wg.Wait()
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return 0, cause
+	}
 	if err != nil {
 		return 0, err
 	}
-	return n, nil
+	return int(n.Load()), nil
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// build -out writes the resources the daemon serves, at the same paths and
+// with the same bytes, plus a page per article.
+func TestBuildWritesWhatServeServes(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "  schedule: \"@every 1h\"\n  watch: false\n  settle: 0s\n")
+	seeds := filepath.Join(dir, "seeds")
+	copyFixture(t, filepath.Join(seeds, "bridge.txt"), time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC))
+	for i, body := range []string{
+		"Gulls return to the old pier\n\nThe colony that left the pier during the works has come back, and the wardens counted more nests than before.\n",
+		"---\ntitle: Lantern walk\ndate: 2026-10-31\n---\n\nThe lantern walk starts at the library at six and ends by the river.\n",
+	} {
+		name := []string{"gulls.txt", "lanterns.md"}[i]
+		if err := os.WriteFile(filepath.Join(seeds, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "site")
+	var stdout bytes.Buffer
+	if err := run(context.Background(), []string{"build", "-config", cfg, "-out", out}, func(string) string { return "" }, &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "wrote 3 articles") {
+		t.Errorf("build said %q", stdout.String())
+	}
+	for _, slug := range []string{"inspectors-close-the-old-swing-bridge-for-urgent-repairs", "gulls-return-to-the-old-pier", "lantern-walk"} {
+		for _, name := range []string{"index.html", "index.html.gz"} {
+			if _, err := os.Stat(filepath.Join(out, "articles", slug, name)); err != nil {
+				t.Errorf("article %s: %v", slug, err)
+			}
+		}
+	}
+
+	// The daemon on the same database serves the same bytes.
+	in := start(t, cfg)
+	for file, path := range map[string]string{"feed.xml": "/feed.xml", "atom.xml": "/atom.xml", "rss.xml": "/rss.xml",
+		"feed.json": "/feed.json", "feed.xsl": "/feed.xsl", "index.html": "/",
+		"articles/gulls-return-to-the-old-pier/index.html": "/articles/gulls-return-to-the-old-pier"} {
+		written, err := os.ReadFile(filepath.Join(out, file))
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if _, served := in.get(path); !bytes.Equal(written, served) {
+			t.Errorf("%s differs from what the daemon serves at %s", file, path)
+		}
+	}
+}

@@ -65,16 +65,19 @@ func parseCaption(line string) (Image, bool) {
 			}
 		}
 	}
+	glued, separated := tailMarks(line)
 	// A credit glued to the caption's last sentence by a scrape that
 	// dropped the space: "... isn't easy.Kathrin Ziegler/Getty".
-	if img, ok := gluedCredit(line); ok {
-		return img, true
+	if glued {
+		if img, ok := gluedCredit(line); ok {
+			return img, true
+		}
 	}
 	// A credit after the caption's last sentence or a bar:
 	// "... in 2019. Photo: Reuters", "... | Photo Credit: AFP".
 	// The credit is short, so only the end of the line is searched, in
 	// one backward pass over the separators.
-	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine-4; i-- {
+	for i := len(line) - 2; separated && i > 0 && i >= len(line)-maxCreditLine-4; i-- {
 		if c := line[i]; c != ' ' && c != '.' {
 			continue
 		}
@@ -110,6 +113,35 @@ func parseCaption(line string) (Image, bool) {
 		}
 	}
 	return Image{}, false
+}
+
+// tailMarks tells, in one pass over the end of a line, whether it holds
+// what a glued credit starts at (a sentence end or a lower-case letter
+// directly before a capital) and what a separated credit starts at (a
+// separator before a letter a credit label starts with). Prose holds
+// few of either, and is then spared both searches.
+func tailMarks(line string) (glued, separated bool) {
+	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine-4; i-- {
+		c, next := line[i], line[i+1]
+		switch {
+		case c >= 'a' && c <= 'z':
+			glued = glued || next >= 'A' && next <= 'Z'
+		case c == ' ' || c == '.':
+			if !separated {
+				n := creditSeparator(line, i)
+				separated = n > 0 && creditLabelStart(line, i+n)
+			}
+			if c == '.' {
+				glued = glued || next >= 'A' && next <= 'Z' || next >= utf8.RuneSelf
+			}
+		case c == ')' || c == '!' || c == '?':
+			glued = glued || next >= 'A' && next <= 'Z' || next >= utf8.RuneSelf
+		}
+		if glued && separated {
+			break
+		}
+	}
+	return glued, separated
 }
 
 // creditSeparator returns the length of the separator before a credit

@@ -126,14 +126,16 @@ func tailMarks(line string) (glued, separated bool) {
 		switch {
 		case c >= 'a' && c <= 'z':
 			glued = glued || next >= 'A' && next <= 'Z'
-		case c == ' ' || c == '.':
-			if !separated {
+		case c == ' ':
+			if !separated && (next == '|' || next == '-' || next == 0xE2) {
 				n := creditSeparator(line, i)
 				separated = n > 0 && creditLabelStart(line, i+n)
 			}
-			if c == '.' {
-				glued = glued || next >= 'A' && next <= 'Z' || next >= utf8.RuneSelf
+		case c == '.':
+			if !separated && next == ' ' {
+				separated = creditLabelStart(line, i+2)
 			}
+			glued = glued || next >= 'A' && next <= 'Z' || next >= utf8.RuneSelf
 		case c == ')' || c == '!' || c == '?':
 			glued = glued || next >= 'A' && next <= 'Z' || next >= utf8.RuneSelf
 		}

@@ -156,6 +156,13 @@ func paragraphsHTML(ps []string) string {
 func writeEscaped(b *strings.Builder, s string, special *[256]bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		// Eight bytes at a time while none of them needs escaping.
+		for i+8 <= len(s) && !escapeIn(load64(s, i)) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if !special[c] {
 			continue
@@ -176,4 +183,30 @@ func writeEscaped(b *strings.Builder, s string, special *[256]bool) {
 		}
 	}
 	b.WriteString(s[last:])
+}
+
+// escapeIn reports whether any of the eight bytes of x may be one that
+// writeEscaped escapes. A byte equal to c makes x^c zero there, which
+// the borrow test finds; false positives only cost the byte loop.
+func escapeIn(x uint64) bool {
+	const (
+		lt   = '<' * bytes01
+		gt   = '>' * bytes01
+		amp  = '&' * bytes01
+		apos = '\'' * bytes01
+		quot = '"' * bytes01
+	)
+	return hasZeroByte(x^lt) || hasZeroByte(x^gt) || hasZeroByte(x^amp) || hasZeroByte(x^apos) || hasZeroByte(x^quot)
+}
+
+func hasZeroByte(x uint64) bool {
+	return (x-bytes01)&^x&bytes80 != 0
+}
+
+// load64 reads s[i:i+8] as a little-endian word; the compiler turns the
+// shifts into one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

@@ -93,7 +93,8 @@ func findDate(s string) (dateMatch, bool) {
 	if len(s) > maxDateLine {
 		s = s[:maxDateLine]
 	}
-	toks := tokenize(s)
+	var buf [maxStackTokens]token
+	toks := tokenize(buf[:0], s)
 	for i := range toks {
 		if m, ok := dateAt(s, toks, i); ok {
 			return m, true
@@ -107,7 +108,8 @@ func dateAtStart(s string) (dateMatch, bool) {
 	if len(s) > maxDateLine {
 		s = s[:maxDateLine]
 	}
-	toks := tokenize(s)
+	var buf [maxStackTokens]token
+	toks := tokenize(buf[:0], s)
 	if len(toks) == 0 {
 		return dateMatch{}, false
 	}
@@ -129,10 +131,14 @@ type token struct {
 	space      bool // whitespace precedes the token
 }
 
-// tokenize splits s into letter runs, digit runs and single punctuation
-// characters, so "3rd" is "3" "rd" and "14:05" is "14" ":" "05".
-func tokenize(s string) []token {
-	toks := make([]token, 0, 16)
+// maxStackTokens is how many tokens the callers of tokenize keep on the
+// stack: a header line's worth. Longer lines spill to the heap.
+const maxStackTokens = 48
+
+// tokenize appends to toks the tokens of s: letter runs, digit runs and
+// single punctuation characters, so "3rd" is "3" "rd" and "14:05" is
+// "14" ":" "05".
+func tokenize(toks []token, s string) []token {
 	space := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -684,7 +690,8 @@ func atoi(s string) int {
 // timeBefore reads a time of day written before its date ("11:21 pm CST,
 // Tuesday, November 19, 2019") into m.
 func timeBefore(s string, m *dateMatch) {
-	toks := tokenize(s)
+	var buf [maxStackTokens]token
+	toks := tokenize(buf[:0], s)
 	for k := range toks {
 		if toks[k].kind != tNum {
 			continue

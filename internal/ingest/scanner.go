@@ -204,7 +204,7 @@ func (s *Scanner) run(ctx context.Context, roots []string) (st Stats, err error)
 		}
 	}
 	st.Seen = w.seen
-	removed := s.vanished(roots, w.incomplete)
+	removed := s.vanished(roots, w.incomplete, roots != nil && w.plain == len(roots))
 	ready := s.settle(start, w.cands, roots == nil, &st)
 	err = s.process(ctx, start, ready, removed, &st)
 	if roots == nil && err == nil {

@@ -31,7 +31,11 @@ type walker struct {
 	seen       int
 	cands      []candidate
 	incomplete []string // folders that could not be read: nothing under them is removed
-	buf        []byte
+	// plain counts the event paths that exist as something other than a
+	// folder: when every path of a ScanPaths is one, only those paths
+	// themselves can have vanished, and the known files need no sweep.
+	plain int
+	buf   []byte
 }
 
 // skipName reports names that are never articles: hidden files and
@@ -75,6 +79,7 @@ func (w *walker) visit(p string) {
 		}
 		return
 	}
+	w.plain++
 	w.buf = append(w.buf[:0], p...)
 	w.entry(info.Mode().Type(), func() (fs.FileInfo, error) { return info, nil })
 }
@@ -181,7 +186,21 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 
 // vanished lists known paths not seen by this scan, within its roots (all
 // when roots is nil) and outside folders that could not be read.
-func (s *Scanner) vanished(roots, incomplete []string) []string {
+func (s *Scanner) vanished(roots, incomplete []string, plainRoots bool) []string {
+	if roots != nil && plainRoots {
+		// Each root is a file (or link, or device) that exists: nothing
+		// known lies under it, so only the roots themselves can be gone.
+		// Checking them alone keeps one new file among 100,000 from
+		// costing a sweep of every known path.
+		var out []string
+		for _, p := range roots {
+			if k := s.known[p]; k != nil && k.gen != s.gen {
+				out = append(out, p)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
 	rootSet, skip := newPathSet(roots), newPathSet(incomplete)
 	var out []string
 	for p, k := range s.known {

@@ -50,11 +50,29 @@ func TestScanPathsBurstIsLinear(t *testing.T) {
 	}
 	start := time.Now()
 	roots := cleanRoots(events)
-	removed := s.vanished(roots, nil)
+	removed := s.vanished(roots, nil, false)
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("20,000 events against 100,000 files took %v (quadratic?)", took)
 	}
 	if len(roots) != 20000 || len(removed) != 20000 {
 		t.Errorf("%d roots, %d removed", len(roots), len(removed))
+	}
+}
+
+// When every event path exists as a file, only those paths are looked at:
+// a vanished file elsewhere is left for the full scan, and a root that is
+// known but was not seen this scan is removed.
+func TestVanishedPlainRootsChecksOnlyThem(t *testing.T) {
+	s := &Scanner{known: map[string]*knownFile{
+		"a.txt":     {gen: 2}, // seen by this scan
+		"b.txt":     {gen: 1}, // named by the event, not seen: gone
+		"other.txt": {gen: 1}, // not named: left to the full scan
+	}, gen: 2}
+	got := s.vanished([]string{"a.txt", "b.txt", "new.txt"}, nil, true)
+	if len(got) != 1 || got[0] != "b.txt" {
+		t.Errorf("vanished = %v, want [b.txt]", got)
+	}
+	if got := s.vanished([]string{"a.txt"}, nil, false); len(got) != 0 {
+		t.Errorf("sweep under a.txt = %v, want none", got)
 	}
 }

@@ -1,5 +1,5 @@
 // Package corpus generates scraped-news article files for benchmarks and
-// load tests: the shape of ../shared/bench/make-corpus (title, repeated
+// load tests: the shape of the make-corpus script of the project's shared bench folder (title, repeated
 // image caption with credit, "Spread the love", subtitle, byline, a
 // "Place, Month Day:" dateline, 6–12 paragraphs, the comment-form footer),
 // 2–8 KB each. The same (n, seed) gives the same names, bytes and

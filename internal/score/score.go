@@ -1,6 +1,6 @@
 // Package score measures extracted article bodies against hand-labelled
 // ones, with the two metrics of the real-world corpus
-// (../shared/corpus/realworld/README.md): a bag-of-words token F1 that the
+// (the README of the shared real-world corpus): a bag-of-words token F1 that the
 // project targets, and the shingle F1 of the Zyte article-extraction
 // benchmark that published extractors are ranked by.
 package score

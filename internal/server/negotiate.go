@@ -1,22 +1,41 @@
 package server
 
+// headerList walks the comma-separated items of a header's field lines,
+// splitting each into its name and parameters, without allocating: it runs
+// on every feed request.
+type headerList struct {
+	fields []string
+	rest   string
+}
+
+func (l *headerList) next() (name, params string, ok bool) {
+	for l.rest == "" {
+		if len(l.fields) == 0 {
+			return "", "", false
+		}
+		l.rest, l.fields = l.fields[0], l.fields[1:]
+	}
+	var item string
+	item, l.rest = cutByte(l.rest, ',')
+	name, params = cutByte(item, ';')
+	return trimOWS(name), params, true
+}
+
 // acceptsGzip reports whether an Accept-Encoding field allows gzip: listed
 // as gzip (or x-gzip) with a non-zero q-value, or covered by "*" with a
 // non-zero q-value and not refused by name.
 func acceptsGzip(fields []string) bool {
 	named, star := -1, -1 // highest q in thousandths; -1 when unlisted
-	for _, f := range fields {
-		for f != "" {
-			var item string
-			item, f = cutByte(f, ',')
-			name, params := cutByte(item, ';')
-			name = trimOWS(name)
-			switch {
-			case equalFold(name, "gzip") || equalFold(name, "x-gzip"):
-				named = max(named, qValue(params))
-			case name == "*":
-				star = max(star, qValue(params))
-			}
+	for l := (headerList{fields: fields}); ; {
+		name, params, ok := l.next()
+		if !ok {
+			break
+		}
+		switch {
+		case equalFold(name, "gzip") || equalFold(name, "x-gzip"):
+			named = max(named, qValue(params))
+		case name == "*":
+			star = max(star, qValue(params))
 		}
 	}
 	if named >= 0 {
@@ -31,18 +50,16 @@ func acceptsGzip(fields []string) bool {
 // nothing either way.
 func prefersHTML(fields []string, feedType string) bool {
 	html, feed := 0, 0
-	for _, f := range fields {
-		for f != "" {
-			var item string
-			item, f = cutByte(f, ',')
-			name, params := cutByte(item, ';')
-			name = trimOWS(name)
-			switch {
-			case equalFold(name, "text/html") || equalFold(name, "application/xhtml+xml"):
-				html = max(html, qValue(params))
-			case equalFold(name, feedType):
-				feed = max(feed, qValue(params))
-			}
+	for l := (headerList{fields: fields}); ; {
+		name, params, ok := l.next()
+		if !ok {
+			break
+		}
+		switch {
+		case equalFold(name, "text/html") || equalFold(name, "application/xhtml+xml"):
+			html = max(html, qValue(params))
+		case equalFold(name, feedType):
+			feed = max(feed, qValue(params))
 		}
 	}
 	return html > feed

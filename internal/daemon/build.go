@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 
 	"seedfeed/internal/config"
-	"seedfeed/internal/metrics"
 	"seedfeed/internal/pages"
 	"seedfeed/internal/server"
 	"seedfeed/internal/store"
@@ -29,13 +28,12 @@ func Build(ctx context.Context, cfg config.Config, outDir string, log *slog.Logg
 		return 0, err
 	}
 	defer st.Close()
-	d := &Daemon{log: log, st: st, metrics: metrics.New()}
 	cfg.Seeds.Settle = 0
-	sc, err := d.newScanner(cfg)
+	d, err := newDaemon(cfg, st, log)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := sc.Scan(ctx); err != nil {
+	if _, err := d.scanner.Scan(ctx); err != nil {
 		return 0, fmt.Errorf("scan %s: %w", cfg.Seeds.Dir, err)
 	}
 	snap, err := BuildSnapshot(ctx, st, cfg)

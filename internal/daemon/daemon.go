@@ -81,20 +81,10 @@ func Serve(ctx context.Context, opts Options) error {
 	}
 	defer st.Close()
 
-	m := metrics.New()
-	d := &Daemon{
-		log:          log,
-		st:           st,
-		metrics:      m,
-		cfg:          cfg,
-		pendingPaths: map[string]struct{}{},
-		wake:         make(chan struct{}, 1),
-		forceRender:  true,
-	}
-	if d.scanner, err = d.newScanner(cfg); err != nil {
+	d, err := newDaemon(cfg, st, log)
+	if err != nil {
 		return err
 	}
-	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
@@ -203,6 +193,27 @@ wait:
 	}
 	d.mu.Unlock()
 	return runErr
+}
+
+// newDaemon wires a Daemon over an open store: metrics, scanner and HTTP
+// handler. Its first scan renders even if nothing changed.
+func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, error) {
+	m := metrics.New()
+	d := &Daemon{
+		log:          log,
+		st:           st,
+		metrics:      m,
+		cfg:          cfg,
+		pendingPaths: map[string]struct{}{},
+		wake:         make(chan struct{}, 1),
+		forceRender:  true,
+	}
+	var err error
+	if d.scanner, err = d.newScanner(cfg); err != nil {
+		return nil, err
+	}
+	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
+	return d, nil
 }
 
 func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {

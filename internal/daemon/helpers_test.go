@@ -13,8 +13,6 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	"seedfeed/internal/config"
-	"seedfeed/internal/metrics"
-	"seedfeed/internal/server"
 	"seedfeed/internal/store"
 )
 
@@ -70,19 +68,11 @@ func newTestDaemon(t *testing.T, configYAML string) *testDaemon {
 	t.Cleanup(func() { st.Close() })
 	logs := &logBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
-	m := metrics.New()
-	d := &Daemon{
-		log:          log,
-		st:           st,
-		metrics:      m,
-		cfg:          cfg,
-		pendingPaths: map[string]struct{}{},
-		wake:         make(chan struct{}, 1),
-	}
-	if d.scanner, err = d.newScanner(cfg); err != nil {
+	d, err := newDaemon(cfg, st, log)
+	if err != nil {
 		t.Fatal(err)
 	}
-	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
+	d.forceRender = false // the tests drive every scan themselves
 	return &testDaemon{Daemon: d, cfgPath: p, seeds: seeds, logs: logs}
 }
 

@@ -167,6 +167,25 @@ func TestPhraseTable(t *testing.T) {
 	}
 }
 
+// A line that two prefixes of different kinds match takes the kind of the
+// longer, more specific one, in every process.
+func TestMatchLongestPrefix(t *testing.T) {
+	ph := phraseSet()
+	var key []byte
+	for line, want := range map[string]string{
+		"Continue Reading Below":     KindAdvert,
+		"Continue reading":           KindReadMore,
+		"View all posts by Jane Roe": KindAuthorBox,
+		"View all":                   KindNavigation,
+		"Recommended reading":        KindReadMore,
+		"Recommended for you":        KindRelated,
+	} {
+		if m, ok := ph.match(line, &key); !ok || m.kind != want {
+			t.Errorf("%q matched %+v %v, want kind %s", line, m, ok, want)
+		}
+	}
+}
+
 // Phrases that condemn a short line ("Sign up for our newsletter") are
 // part of what a long paragraph says.
 func TestMatchLongLineOnlyByPrefix(t *testing.T) {

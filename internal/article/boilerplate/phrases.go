@@ -2,6 +2,9 @@ package boilerplate
 
 import (
 	"bytes"
+	"cmp"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -186,8 +189,12 @@ var phraseSet = sync.OnceValue(compilePhrases)
 
 func compilePhrases() *phrases {
 	p := &phrases{exact: make(map[string]phrase, 512)}
-	for kind, list := range phraseTable {
-		for _, e := range list {
+	// Kinds in a fixed order, so that the same line gets the same kind in
+	// every process: ranging over the map directly made the prefix lists'
+	// order, and so the kind of a line two prefixes match, change from one
+	// run to the next.
+	for _, kind := range slices.Sorted(maps.Keys(phraseTable)) {
+		for _, e := range phraseTable[kind] {
 			ph := phrase{kind: kind}
 			if strings.HasPrefix(e, "!") {
 				ph.comment = true
@@ -216,6 +223,12 @@ func compilePhrases() *phrases {
 			p.exact[string(k)] = ph
 			p.maxExact = max(p.maxExact, len(k))
 		}
+	}
+	// Where two prefixes match a line, the longer one says more about it
+	// ("continue reading below" is an advert break, "continue reading" a
+	// link): longer prefixes are tried first.
+	for _, list := range p.prefix {
+		slices.SortStableFunc(list, func(a, b phrase) int { return cmp.Compare(len(b.text), len(a.text)) })
 	}
 	return p
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"seedfeed/internal/corpus"
 )
 
 // benchOptions fix the reference time, so that the work is the same on
@@ -96,6 +98,33 @@ func BenchmarkParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParseCorpus parses 200 articles of the generated benchmark
+// corpus per iteration: the cold-start workload, with its mix of sizes
+// and boilerplate, rather than one large file.
+func BenchmarkParseCorpus(b *testing.B) {
+	var names []string
+	var datas [][]byte
+	var total int64
+	err := corpus.Generate(200, 1, func(a corpus.Article) error {
+		names = append(names, a.Name)
+		datas = append(datas, a.Data)
+		total += int64(len(a.Data))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, d := range datas {
+			if _, err := Parse(names[i], d, Options{Ref: benchRef}); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
 

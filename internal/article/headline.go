@@ -58,60 +58,154 @@ const (
 // stemShare tells, for each line, how many of its distinct word stems the
 // opening paragraphs of the body use (hits) and how many it has (total).
 // The lines' stems go in a small set and the body is scanned once against
-// it, so the body's own words are never stored.
+// it, so the body's own words are never stored. The scan stops early once
+// every stem of the lines has been found.
 func stemShare(lines, body []string) (hits, total []int) {
-	hits, total = make([]int, len(lines)), make([]int, len(lines))
-	type entry struct {
-		lines []int
-		found bool
-	}
-	set := map[string]*entry{}
-	// A bit per hash of a stem's first two bytes rules out most of the
-	// body's words before the map is asked.
-	var seen [16]uint64
+	counts := make([]int, 2*len(lines))
+	hits, total = counts[:len(lines):len(lines)], counts[len(lines):]
+	var set stemSet
+	var buf stemBuf
+	// occ pairs each line with each of its distinct stems, so that hits
+	// can be counted once the scan knows which stems the body has.
+	type occurrence struct{ entry, line int32 }
+	var occ []occurrence
 	for i, l := range lines {
-		eachStem(l, func(st []byte) {
-			h := stemBit(st)
-			seen[h/64] |= 1 << (h % 64)
-			e := set[string(st)]
-			if e == nil {
-				e = &entry{}
-				set[string(st)] = e
+		for j := 0; ; {
+			st, next := nextStem(l, j, &buf)
+			if st == nil {
+				break
 			}
-			if n := len(e.lines); n == 0 || e.lines[n-1] != i {
-				e.lines = append(e.lines, i)
+			j = next
+			e := set.add(st)
+			if set.entries[e].lastLine != int32(i)+1 {
+				set.entries[e].lastLine = int32(i) + 1
+				occ = append(occ, occurrence{int32(e), int32(i)})
 				total[i]++
 			}
-		})
+		}
 	}
-	if len(set) == 0 {
+	if len(set.entries) == 0 {
 		return hits, total
 	}
 	size := 0
+	left := len(set.entries)
+scan:
 	for k, p := range body {
 		if k >= vocabParagraphs || size >= vocabBytes {
 			break
 		}
 		size += len(p)
-		eachStem(p, func(st []byte) {
-			if h := stemBit(st); seen[h/64]&(1<<(h%64)) == 0 {
-				return
+		for j := 0; ; {
+			st, next := nextStem(p, j, &buf)
+			if st == nil {
+				break
 			}
-			if e := set[string(st)]; e != nil && !e.found {
-				e.found = true
-				for _, i := range e.lines {
-					hits[i]++
+			j = next
+			if set.find(st) {
+				if left--; left == 0 {
+					break scan
 				}
 			}
-		})
+		}
+	}
+	for _, o := range occ {
+		if set.entries[o.entry].found {
+			hits[o.line]++
+		}
 	}
 	return hits, total
 }
 
-// stemBit hashes the first two bytes of a stem (every stem has at least
-// three) into one of 1024 bits.
-func stemBit(st []byte) uint {
-	return (uint(st[0])*131 + uint(st[1])) % 1024
+// stemSet is a small open-addressing hash set of stems, with a bit filter
+// that turns away most of the body's words before the table is probed.
+type stemSet struct {
+	filter  [16]uint64
+	slots   []int32 // 1 + index in entries; 0 for an empty slot
+	entries []stemEntry
+	arena   []byte // the stems back to back
+}
+
+type stemEntry struct {
+	hash     uint64
+	off, n   int32
+	lastLine int32 // 1 + the last line that had the stem
+	found    bool
+}
+
+// stemHash is 64-bit FNV-1a.
+func stemHash(st []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range st {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+func (s *stemSet) filterHas(h uint64) bool {
+	b := h >> 54
+	return s.filter[b/64]&(1<<(b%64)) != 0
+}
+
+// lookup returns the slot of stem st with hash h: its entry's, or the
+// empty slot where it would go.
+func (s *stemSet) lookup(st []byte, h uint64) int {
+	mask := len(s.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		e := s.slots[i]
+		if e == 0 {
+			return i
+		}
+		en := &s.entries[e-1]
+		if en.hash == h && string(s.arena[en.off:en.off+en.n]) == string(st) {
+			return i
+		}
+	}
+}
+
+// add puts stem st in the set and returns its index in entries.
+func (s *stemSet) add(st []byte) int {
+	if 2*(len(s.entries)+1) > len(s.slots) {
+		s.grow()
+	}
+	h := stemHash(st)
+	i := s.lookup(st, h)
+	if e := s.slots[i]; e != 0 {
+		return int(e - 1)
+	}
+	s.entries = append(s.entries, stemEntry{hash: h, off: int32(len(s.arena)), n: int32(len(st))})
+	s.arena = append(s.arena, st...)
+	s.slots[i] = int32(len(s.entries))
+	b := h >> 54
+	s.filter[b/64] |= 1 << (b % 64)
+	return len(s.entries) - 1
+}
+
+// grow doubles the table and places every entry again.
+func (s *stemSet) grow() {
+	s.slots = make([]int32, max(64, 2*len(s.slots)))
+	mask := len(s.slots) - 1
+	for k, en := range s.entries {
+		i := int(en.hash) & mask
+		for s.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		s.slots[i] = int32(k + 1)
+	}
+}
+
+// find marks stem st found and reports whether it is in the set and was
+// not found before.
+func (s *stemSet) find(st []byte) bool {
+	h := stemHash(st)
+	if !s.filterHas(h) {
+		return false
+	}
+	e := s.slots[s.lookup(st, h)]
+	if e == 0 || s.entries[e-1].found {
+		return false
+	}
+	s.entries[e-1].found = true
+	return true
 }
 
 // headsBody reports whether a line shares enough words with the body to
@@ -125,70 +219,147 @@ func headsBody(hits, total int, min float64) bool {
 // words apart, few enough that "hibernating" meets "hibernation".
 const stemLen = 5
 
-// eachStem calls f with the stem of every word of four letters or more
-// (shorter words are mostly function words), and with every pair of
-// adjacent characters in CJK text, which has no spaces. A stem is the
-// word lower-cased, without a plural "s", cut to stemLen letters.
-func eachStem(s string, f func([]byte)) {
-	var buf [(stemLen + 1) * utf8.UTFMax]byte
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if !isLetter(r) {
-			i += size
-			continue
-		}
-		if cjkRune(r) {
-			j := i + size
-			r2, size2 := utf8.DecodeRuneInString(s[j:])
-			if j < len(s) && cjkRune(r2) {
-				f(append(buf[:0], s[i:j+size2]...))
-			}
-			i = j
-			continue
-		}
-		b := buf[:0]
-		letters := 0
-		ascii := true
-		j := i
-		for j < len(s) {
-			// ASCII letters, most of any text, without decoding.
-			if c := s[j]; c < utf8.RuneSelf {
-				if c|0x20 < 'a' || c|0x20 > 'z' {
-					break
-				}
-				if letters <= stemLen {
-					b = append(b, c|0x20)
-				}
-				letters++
-				j++
+// stemBuf holds one stem: stemLen+1 letters of up to four bytes.
+type stemBuf [(stemLen + 1) * utf8.UTFMax]byte
+
+// nextStem returns the next stem of s at or after byte i, aliasing buf,
+// and the byte after its word; nil at the end of s. Stems are made of
+// every word of four letters or more (shorter words are mostly function
+// words) and of every pair of adjacent characters in CJK text, which has
+// no spaces. A stem is the word lower-cased, without a plural "s", cut to
+// stemLen letters.
+func nextStem(s string, i int, buf *stemBuf) ([]byte, int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c|0x20)-'a' >= 26 {
+				i++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) || cjkRune(r) {
+			// An ASCII word, most of any text: its stem is read
+			// without decoding, unless a letter among its first
+			// stemLen+1 is not ASCII.
+			j, letters := i, 0
+			for j < len(s) && letters <= stemLen {
+				c := s[j]
+				if (c|0x20)-'a' >= 26 {
+					break
+				}
+				buf[letters] = c | 0x20
+				letters++
+				j++
+			}
+			if j < len(s) && letters <= stemLen && s[j] >= utf8.RuneSelf {
+				st, next := wordStem(s, i, buf)
+				if st != nil {
+					return st, next
+				}
+				i = next
+				continue
+			}
+			for j < len(s) && (s[j]|0x20)-'a' < 26 {
+				letters++
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				j, letters = wordEnd(s, j, letters)
+			}
+			if letters < 4 {
+				i = j
+				continue
+			}
+			n := min(letters, stemLen+1)
+			if letters <= stemLen+1 && buf[n-1] == 's' {
+				n--
+			}
+			return buf[:min(n, stemLen)], j
+		}
+		st, next := wordStem(s, i, buf)
+		if st != nil {
+			return st, next
+		}
+		i = next
+	}
+	return nil, len(s)
+}
+
+// wordEnd continues a word at byte j through its letters, not CJK,
+// counting them, and returns where it ends.
+func wordEnd(s string, j, letters int) (int, int) {
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if (c|0x20)-'a' >= 26 {
+				break
+			}
+			letters++
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) || cjkRune(r) {
+			break
+		}
+		letters++
+		j += size
+	}
+	return j, letters
+}
+
+// wordStem reads the word or CJK pair at byte i the general way. It
+// returns its stem, or nil when it has none, and where the scan goes on.
+func wordStem(s string, i int, buf *stemBuf) ([]byte, int) {
+	r, size := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s[i:])
+	}
+	if !isLetter(r) {
+		return nil, i + size
+	}
+	if cjkRune(r) {
+		j := i + size
+		r2, size2 := utf8.DecodeRuneInString(s[j:])
+		if j < len(s) && cjkRune(r2) {
+			return append(buf[:0], s[i:j+size2]...), j
+		}
+		return nil, j
+	}
+	b := buf[:0]
+	letters := 0
+	ascii := true
+	j := i
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if (c|0x20)-'a' >= 26 {
 				break
 			}
 			if letters <= stemLen {
-				b = utf8.AppendRune(b, unicode.ToLower(r))
-				ascii = false
+				b = append(b, c|0x20)
 			}
 			letters++
-			j += size
+			j++
+			continue
 		}
-		if letters >= 4 {
-			if letters <= stemLen+1 && b[len(b)-1] == 's' {
-				b = b[:len(b)-1]
-			}
-			if ascii {
-				f(b[:min(len(b), stemLen)])
-			} else {
-				f(truncRunes(b, stemLen))
-			}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) || cjkRune(r) {
+			break
 		}
-		i = j
+		if letters <= stemLen {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			ascii = false
+		}
+		letters++
+		j += size
 	}
+	if letters < 4 {
+		return nil, j
+	}
+	if letters <= stemLen+1 && b[len(b)-1] == 's' {
+		b = b[:len(b)-1]
+	}
+	if ascii {
+		return b[:min(len(b), stemLen)], j
+	}
+	return truncRunes(b, stemLen), j
 }
 
 func truncRunes(b []byte, n int) []byte {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -82,58 +81,124 @@ func (r *Result) add(o Result) {
 	r.Changed = r.Changed || o.Changed
 }
 
-// encoded is an Upsert with its JSON made before the write lock is taken.
-type encoded struct {
-	Upsert
-	json []byte
-}
-
 // Apply writes one batch in one transaction. On error nothing of the batch
 // is written; the error wraps ErrDiskFull, ErrReadOnly or ErrCorrupt when
 // that is the cause.
 func (s *Store) Apply(ctx context.Context, c Changes) (Result, error) {
-	if c.At.IsZero() {
-		return Result{}, errors.New("store: apply: Changes.At is zero")
+	if err := c.check(); err != nil {
+		return Result{}, err
 	}
-	ups := make([]encoded, len(c.Upserts))
-	for i, u := range c.Upserts {
-		if u.Article == nil {
-			return Result{}, fmt.Errorf("store: apply %s: nil article", u.Path)
-		}
-		b, err := json.Marshal(u.Article)
-		if err != nil {
-			return Result{}, fmt.Errorf("store: apply %s: encode article: %w", u.Path, err)
-		}
-		ups[i] = encoded{u, b}
-	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tx, err := s.wdb.BeginTx(ctx, nil)
+	tx, err := s.Begin(ctx)
 	if err != nil {
-		return Result{}, fmt.Errorf("store: apply: begin: %w", classify(err))
+		return Result{}, err
 	}
-	a := applier{s: s, tx: tx, ctx: ctx, host: s.host, at: c.At.UTC().Truncate(time.Second), bound: map[string]*sql.Stmt{}}
-	res, err := a.run(c, ups)
+	res, err := tx.Apply(c)
 	if err != nil {
-		// SQLite may already have rolled back (it does on SQLITE_FULL);
-		// either way the batch is not written, and err says why.
-		_ = tx.Rollback()
-		return Result{}, fmt.Errorf("store: apply: %w", classify(err))
+		return Result{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return Result{}, fmt.Errorf("store: apply: commit: %w", classify(err))
+		return Result{}, err
 	}
 	return res, nil
 }
 
-type applier struct {
+func (c *Changes) check() error {
+	if c.At.IsZero() {
+		return errors.New("store: apply: Changes.At is zero")
+	}
+	for _, u := range c.Upserts {
+		if u.Article == nil {
+			return fmt.Errorf("store: apply %s: nil article", u.Path)
+		}
+	}
+	return nil
+}
+
+// Tx writes several batches in one transaction: a cold start of 100,000
+// files then commits (and rewrites the pages of the slug and id indexes)
+// a few dozen times instead of a few hundred. It holds the store's write
+// lock from Begin to Commit or Rollback: Apply on the Store waits for it.
+type Tx struct {
 	s     *Store
 	tx    *sql.Tx
 	ctx   context.Context
-	host  string
-	at    time.Time
 	bound map[string]*sql.Stmt
+	rec   []byte // the record being written, reused
+	done  bool
+	// Whether rejected_files and removed_articles may hold rows: asked
+	// once per transaction (census), then kept up to date by its writes.
+	censused, anyReject, anyTombstone bool
+}
+
+// Begin starts a transaction. Call Commit or Rollback on it, from one
+// goroutine.
+func (s *Store) Begin(ctx context.Context) (*Tx, error) {
+	s.mu.Lock()
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, fmt.Errorf("store: apply: begin: %w", classify(err))
+	}
+	return &Tx{s: s, tx: tx, ctx: ctx, bound: map[string]*sql.Stmt{}}, nil
+}
+
+// Apply writes one batch into the transaction, with the same rules as
+// Store.Apply. On error the whole transaction is rolled back (earlier
+// batches included) and the Tx is finished.
+func (t *Tx) Apply(c Changes) (Result, error) {
+	if t.done {
+		return Result{}, fmt.Errorf("store: apply: %w", sql.ErrTxDone)
+	}
+	if err := c.check(); err != nil {
+		t.Rollback()
+		return Result{}, err
+	}
+	a := applier{Tx: t, host: t.s.host, at: c.At.UTC().Truncate(time.Second)}
+	res, err := a.run(c)
+	if err != nil {
+		// SQLite may already have rolled back (it does on SQLITE_FULL);
+		// either way nothing of the transaction is written, and err
+		// says why.
+		t.Rollback()
+		return Result{}, fmt.Errorf("store: apply: %w", classify(err))
+	}
+	return res, nil
+}
+
+// Commit makes every batch applied durable (as SQLite's WAL with
+// synchronous=NORMAL is) and visible to readers.
+func (t *Tx) Commit() error {
+	if t.done {
+		return fmt.Errorf("store: apply: commit: %w", sql.ErrTxDone)
+	}
+	t.done = true
+	defer t.s.mu.Unlock()
+	if err := t.tx.Commit(); err != nil {
+		return fmt.Errorf("store: apply: commit: %w", classify(err))
+	}
+	return nil
+}
+
+// Rollback drops every batch applied; after Commit it does nothing.
+func (t *Tx) Rollback() {
+	if t.done {
+		return
+	}
+	t.done = true
+	_ = t.tx.Rollback()
+	t.s.mu.Unlock()
+}
+
+// applier writes one batch.
+type applier struct {
+	*Tx
+	host string
+	at   time.Time
+	// What the batch knows without asking (lookup.go): the rows of its
+	// paths and which slugs are taken. A path or slug missing from its
+	// map is looked up.
+	paths map[string]row
+	slugs map[string]bool
 }
 
 // row is the identity part of a stored article.
@@ -150,7 +215,8 @@ type row struct {
 // inside a transaction would wait for a second connection that never
 // comes), and only bound to each transaction: preparing costs more than
 // running most of them.
-func (a *applier) stmt(q string) (*sql.Stmt, error) {
+func (t *Tx) stmt(q string) (*sql.Stmt, error) {
+	a := t
 	if st := a.bound[q]; st != nil {
 		return st, nil
 	}
@@ -167,7 +233,7 @@ func (a *applier) stmt(q string) (*sql.Stmt, error) {
 	return bound, nil
 }
 
-func (a *applier) exec(q string, args ...any) (sql.Result, error) {
+func (a *Tx) exec(q string, args ...any) (sql.Result, error) {
 	st, err := a.stmt(q)
 	if err != nil {
 		return nil, err
@@ -188,7 +254,7 @@ func (r rowOrErr) Scan(dest ...any) error {
 	return r.row.Scan(dest...)
 }
 
-func (a *applier) queryRow(q string, args ...any) rowOrErr {
+func (a *Tx) queryRow(q string, args ...any) rowOrErr {
 	st, err := a.stmt(q)
 	if err != nil {
 		return rowOrErr{err: err}
@@ -196,8 +262,11 @@ func (a *applier) queryRow(q string, args ...any) rowOrErr {
 	return rowOrErr{row: st.QueryRowContext(a.ctx, args...)}
 }
 
-func (a *applier) run(c Changes, ups []encoded) (Result, error) {
+func (a *applier) run(c Changes) (Result, error) {
 	var res Result
+	if err := a.census(); err != nil {
+		return res, err
+	}
 	for _, p := range c.Removed {
 		r, err := a.remove(p)
 		if err != nil {
@@ -211,7 +280,11 @@ func (a *applier) run(c Changes, ups []encoded) (Result, error) {
 		}
 		res.Touched++
 	}
-	for _, u := range ups {
+	// After the removals, which free paths and slugs.
+	if err := a.prefetch(c.Upserts); err != nil {
+		return res, err
+	}
+	for _, u := range c.Upserts {
 		r, err := a.upsert(u)
 		if err != nil {
 			return res, fmt.Errorf("upsert %s: %w", u.Path, err)
@@ -223,12 +296,16 @@ func (a *applier) run(c Changes, ups []encoded) (Result, error) {
 			r.Path, r.ModTime.UnixNano(), r.Size, r.Hash[:], r.Reason, secs(a.at)); err != nil {
 			return res, fmt.Errorf("reject %s: %w", r.Path, err)
 		}
+		a.anyReject = true
 		res.Rejected++
 	}
 	return res, nil
 }
 
 func (a *applier) byPath(p string) (row, bool, error) {
+	if r, ok := a.paths[p]; ok {
+		return r, r.id != "", nil
+	}
 	var r row
 	err := a.queryRow(qByPath, p).
 		Scan(&r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft)
@@ -238,9 +315,18 @@ func (a *applier) byPath(p string) (row, bool, error) {
 	return r, err == nil, err
 }
 
+// dropReject deletes the reject record of a path, if there can be one.
+func (a *applier) dropReject(p string) error {
+	if !a.anyReject {
+		return nil
+	}
+	_, err := a.exec(qDeleteReject, p)
+	return err
+}
+
 func (a *applier) remove(p string) (Result, error) {
 	var res Result
-	if _, err := a.exec(qDeleteReject, p); err != nil {
+	if err := a.dropReject(p); err != nil {
 		return res, err
 	}
 	r, ok, err := a.byPath(p)
@@ -251,9 +337,11 @@ func (a *applier) remove(p string) (Result, error) {
 		r.id, r.slug, r.hash, r.firstSeen, r.published, r.upd, secs(a.at)); err != nil {
 		return res, err
 	}
+	a.anyTombstone = true
 	if _, err := a.exec(qDeleteArticle, p); err != nil {
 		return res, err
 	}
+	a.forget(p, r.slug)
 	res.Removed = 1
 	res.Changed = !r.draft
 	return res, nil
@@ -262,22 +350,24 @@ func (a *applier) remove(p string) (Result, error) {
 // touch moves the recorded mtime and size of whatever currently stands
 // for the path: its reject record if it has one, else its article.
 func (a *applier) touch(t Touch) error {
-	n, err := a.exec(qTouchReject,
-		t.ModTime.UnixNano(), t.Size, t.Path)
-	if err != nil {
-		return err
+	if a.anyReject {
+		n, err := a.exec(qTouchReject,
+			t.ModTime.UnixNano(), t.Size, t.Path)
+		if err != nil {
+			return err
+		}
+		if k, _ := n.RowsAffected(); k > 0 {
+			return nil
+		}
 	}
-	if k, _ := n.RowsAffected(); k > 0 {
-		return nil
-	}
-	_, err = a.exec(qTouchArticle,
+	_, err := a.exec(qTouchArticle,
 		t.ModTime.UnixNano(), t.Size, t.Path)
 	return err
 }
 
-func (a *applier) upsert(u encoded) (Result, error) {
+func (a *applier) upsert(u Upsert) (Result, error) {
 	var res Result
-	if _, err := a.exec(qDeleteReject, u.Path); err != nil {
+	if err := a.dropReject(u.Path); err != nil {
 		return res, err
 	}
 	art := u.Article
@@ -292,8 +382,11 @@ func (a *applier) upsert(u encoded) (Result, error) {
 	// A new path: the same bytes seen before under a removed path are the
 	// same article, moved.
 	var t row
-	err = a.queryRow(qFindTombstone, u.Hash[:]).
-		Scan(&t.id, &t.slug, &t.firstSeen, &t.published, &t.upd)
+	err = sql.ErrNoRows
+	if a.anyTombstone {
+		err = a.queryRow(qFindTombstone, u.Hash[:]).
+			Scan(&t.id, &t.slug, &t.firstSeen, &t.published, &t.upd)
+	}
 	switch {
 	case err == nil:
 		if _, err := a.exec(qDeleteTombstone, t.id); err != nil {
@@ -316,17 +409,36 @@ func (a *applier) upsert(u encoded) (Result, error) {
 	default:
 		return res, err
 	}
-	if _, err := a.exec(qInsertArticle,
-		t.id, t.slug, u.Path, u.Hash[:], u.ModTime.UnixNano(), u.Size, t.firstSeen,
-		t.published, t.upd, art.Draft, string(u.json), art.Title, art.Summary, art.Author); err != nil {
+	rec, err := a.record(art)
+	if err != nil {
 		return res, err
 	}
+	if _, err := a.exec(qInsertArticle,
+		t.id, t.slug, u.Path, u.Hash[:], u.ModTime.UnixNano(), u.Size, t.firstSeen,
+		t.published, t.upd, art.Draft, rec, art.Title, art.Summary, art.Author); err != nil {
+		return res, err
+	}
+	a.claimed(u.Path, t.slug)
 	res.Inserted = 1
 	res.Changed = !art.Draft
 	return res, nil
 }
 
+// record encodes art into the transaction's buffer: the driver copies a
+// blob when it binds it, so one buffer serves every row.
+func (a *applier) record(art *article.Article) ([]byte, error) {
+	rec, err := encodeArticle(a.rec[:0], art)
+	if err != nil {
+		return nil, err
+	}
+	a.rec = rec
+	return rec, nil
+}
+
 func (a *applier) slugTaken(slug string) (bool, error) {
+	if taken, ok := a.slugs[slug]; ok {
+		return taken, nil
+	}
 	var one int
 	err := a.queryRow(qSlugTaken, slug).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -337,7 +449,7 @@ func (a *applier) slugTaken(slug string) (bool, error) {
 
 // fresh gives a never-seen article its identity: a free slug, the id built
 // from it and today's date, and its dates.
-func (a *applier) fresh(u encoded) (row, error) {
+func (a *applier) fresh(u Upsert) (row, error) {
 	art := u.Article
 	base := baseSlug(art.Slug, u.Path)
 	var slug string
@@ -354,8 +466,10 @@ func (a *applier) fresh(u encoded) (row, error) {
 	// The slug is now this article's: a tombstone holding it can no longer
 	// come back under it.
 	id := tagID(a.host, a.at, slug)
-	if _, err := a.exec(qFreeSlug, slug, id); err != nil {
-		return row{}, err
+	if a.anyTombstone {
+		if _, err := a.exec(qFreeSlug, slug, id); err != nil {
+			return row{}, err
+		}
 	}
 	pub := a.at
 	if art.Published != nil {
@@ -374,9 +488,11 @@ func (a *applier) fresh(u encoded) (row, error) {
 // update applies new bytes (or a new draft state) to an existing article:
 // id, slug and first_seen never change; published only when a draft is
 // first made public.
-func (a *applier) update(old row, u encoded) (Result, error) {
+func (a *applier) update(old row, u Upsert) (Result, error) {
 	var res Result
 	art := u.Article
+	// Whatever happens, the prefetched row of this path is out of date.
+	delete(a.paths, u.Path)
 	if string(old.hash) == string(u.Hash[:]) && old.draft == art.Draft {
 		_, err := a.exec(qTouchArticle,
 			u.ModTime.UnixNano(), u.Size, u.Path)
@@ -394,8 +510,12 @@ func (a *applier) update(old row, u encoded) (Result, error) {
 	if pub.After(upd) {
 		upd = pub
 	}
+	rec, err := a.record(art)
+	if err != nil {
+		return res, err
+	}
 	if _, err := a.exec(qUpdateArticle,
-		u.Hash[:], u.ModTime.UnixNano(), u.Size, secs(pub), secs(upd), art.Draft, string(u.json),
+		u.Hash[:], u.ModTime.UnixNano(), u.Size, secs(pub), secs(upd), art.Draft, rec,
 		art.Title, art.Summary, art.Author, u.Path); err != nil {
 		return res, err
 	}

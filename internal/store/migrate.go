@@ -64,6 +64,11 @@ var migrations = []string{
 	) STRICT;
 	CREATE INDEX removed_articles_hash ON removed_articles (hash, removed_at);
 	CREATE INDEX removed_articles_slug ON removed_articles (slug);`,
+
+	// 5: articles written from now on keep a compact binary record
+	// (codec.go) instead of JSON in article, which they leave empty. Rows
+	// of earlier versions keep their JSON and are read as before.
+	`ALTER TABLE articles ADD COLUMN record BLOB;`,
 }
 
 // SchemaVersion is the schema this build writes.

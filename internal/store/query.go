@@ -78,20 +78,29 @@ func (s *Store) files(ctx context.Context, q string, out map[string]FileState) e
 	return rows.Err()
 }
 
-const recordCols = `id, slug, path, first_seen, published, updated, article`
+const recordCols = `id, slug, path, first_seen, published, updated, article, record, title, summary, author`
 
 func scanRecord(sc interface{ Scan(...any) error }) (Record, error) {
 	var (
 		r          Record
 		fs, pb, up int64
-		js         []byte
+		js, rec    []byte
+		a          article.Article
 	)
-	if err := sc.Scan(&r.ID, &r.Slug, &r.Path, &fs, &pb, &up, &js); err != nil {
+	if err := sc.Scan(&r.ID, &r.Slug, &r.Path, &fs, &pb, &up, &js, &rec, &a.Title, &a.Summary, &a.Author); err != nil {
 		return r, err
 	}
 	r.FirstSeen, r.Published, r.Updated = fromSecs(fs), fromSecs(pb), fromSecs(up)
-	r.Article = new(article.Article)
-	if err := json.Unmarshal(js, r.Article); err != nil {
+	r.Article = &a
+	if rec == nil {
+		// Written before schema 5: the JSON holds the whole article.
+		a = article.Article{}
+		if err := json.Unmarshal(js, &a); err != nil {
+			return r, fmt.Errorf("decode article %s: %w", r.ID, err)
+		}
+		return r, nil
+	}
+	if err := decodeArticle(rec, &a); err != nil {
 		return r, fmt.Errorf("decode article %s: %w", r.ID, err)
 	}
 	return r, nil

@@ -18,12 +18,36 @@ const (
 		FROM removed_articles WHERE hash = ? ORDER BY removed_at DESC, id LIMIT 1`
 	qDeleteTombstone = `DELETE FROM removed_articles WHERE id = ?`
 	qInsertArticle   = `INSERT INTO articles (id, slug, path, hash, mtime_ns, size, first_seen,
-		published, updated, draft, article, title, summary, author)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		published, updated, draft, article, record, title, summary, author)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`
 	qSlugTaken     = `SELECT 1 FROM articles WHERE slug = ?`
 	qFreeSlug      = `DELETE FROM removed_articles WHERE slug = ? OR id = ?`
 	qUpdateArticle = `UPDATE articles SET hash = ?, mtime_ns = ?, size = ?, published = ?, updated = ?,
-		draft = ?, article = ?, title = ?, summary = ?, author = ? WHERE path = ?`
+		draft = ?, article = '', record = ?, title = ?, summary = ?, author = ? WHERE path = ?`
 )
 
-var applyStatements = []string{qInsertReject, qByPath, qDeleteReject, qTombstone, qDeleteArticle, qTouchReject, qTouchArticle, qFindTombstone, qDeleteTombstone, qInsertArticle, qSlugTaken, qFreeSlug, qUpdateArticle}
+// Whether the tables a new article is checked against hold anything at
+// all: on a cold start they do not, and the checks are skipped.
+const (
+	qAnyReject    = `SELECT EXISTS (SELECT 1 FROM rejected_files)`
+	qAnyTombstone = `SELECT EXISTS (SELECT 1 FROM removed_articles)`
+)
+
+// lookupChunk is how many paths or slugs one prefetch query asks about;
+// unused places are bound to NULL, which matches nothing.
+const lookupChunk = 64
+
+const inChunk = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// The identity of every path of a batch, and which of the slugs its new
+// articles ask for are taken, each in one query per lookupChunk instead of
+// one (or three) per article.
+const (
+	qPathsIn = `SELECT path, id, slug, hash, first_seen, published, updated, draft
+		FROM articles WHERE path IN ` + inChunk
+	qSlugsIn = `SELECT slug FROM articles WHERE slug IN ` + inChunk
+)
+
+var applyStatements = []string{qInsertReject, qByPath, qDeleteReject, qTombstone, qDeleteArticle, qTouchReject, qTouchArticle, qFindTombstone, qDeleteTombstone, qInsertArticle, qSlugTaken, qFreeSlug, qUpdateArticle,
+	qAnyReject, qAnyTombstone, qPathsIn, qSlugsIn}

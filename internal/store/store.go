@@ -58,6 +58,9 @@ type Store struct {
 	// mu serializes Apply, and guards prepared (filled by Open).
 	mu       sync.Mutex
 	prepared map[string]*sql.Stmt // on wdb, by query text
+	// askAlways turns off what lookup.go knows without asking, so that
+	// tests can check it gives the same rows as asking every time.
+	askAlways bool
 }
 
 // Open opens (creating if needed) the database at path and migrates it to

@@ -211,48 +211,63 @@ func (ls *langSample) lang() lang {
 }
 
 // measure fills the features of one line that do not depend on the
-// page's language, and counts its function words for every language in c
-// (saturating: lines of more than 65535 function words are recounted by
+// page's language, and counts its function words for every language in
+// counts (saturating: lines of more than 65535 function words are recounted by
 // setLang).
-func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
+func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 	var f feat
 	var buf [maxWordBytes]byte
-	*c = [numLangs]uint16{}
+	*counts = [numLangs]uint16{}
 	var cjkRunes int32
 	prevEnd := false
 	word := -1 // start of the current word, -1 between words
-	// plain: the current word is ASCII letters and digits only, so it
-	// needs no trimming and lowercases byte by byte.
-	plain := false
+	// runs counts the runs of ASCII letters and digits of the current
+	// word, the last of which is s[runStart:runEnd]; ascii says the word
+	// has no other byte above 0x7F. A word of one run and ASCII
+	// punctuation ("said,", "(the") is that run to addPlain.
+	runs, runStart, runEnd := 0, 0, 0
+	ascii := true
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		} else if asciiAlnum(s[i]) {
-			// Letters and digits, most of any line, only end a
-			// sentence-end run.
-			if word < 0 {
-				word, plain = i, true
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiAlnum(c) {
+				// Letters and digits, most of any line, only end a
+				// sentence-end run.
+				if word < 0 {
+					word, runs, ascii = i, 0, true
+				}
+				j := i + 1
+				for j < len(s) && asciiAlnum(s[j]) {
+					j++
+				}
+				runs++
+				runStart, runEnd = i, j
+				f.runes += int32(j - i)
+				prevEnd = false
+				i = j
+				continue
 			}
-			j := i + 1
-			for j < len(s) && asciiAlnum(s[j]) {
-				j++
+			if c == ' ' || c == '\t' {
+				if word >= 0 {
+					f.endWord(s, word, i, runs == 1 && ascii, runStart, runEnd, sw, counts, &buf)
+					word = -1
+				}
+				f.runes++
+				if prevEnd && c == ' ' && i > 0 {
+					f.sentences++
+				}
+				prevEnd = false
+				i++
+				continue
 			}
-			f.runes += int32(j - i)
-			prevEnd = false
-			i = j
-			continue
 		}
-		if r == ' ' || r == '\t' {
-			if word >= 0 {
-				f.addWord(s[word:i], plain, sw, c, &buf)
-				word = -1
-			}
-		} else {
-			if word < 0 {
-				word = i
-			}
-			plain = false
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			ascii = false
+		}
+		if word < 0 {
+			word, runs, ascii = i, 0, c < utf8.RuneSelf
 		}
 		f.runes++
 		switch r {
@@ -274,7 +289,7 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 			i += size
 			continue
 		}
-		if prevEnd && (r == ' ' || r >= 0x3000) && i > 0 {
+		if prevEnd && r >= 0x3000 && i > 0 {
 			f.sentences++
 		}
 		if !isClosing(r) {
@@ -283,7 +298,7 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 		i += size
 	}
 	if word >= 0 {
-		f.addWord(s[word:], plain, sw, c, &buf)
+		f.endWord(s, word, len(s), runs == 1 && ascii, runStart, runEnd, sw, counts, &buf)
 	}
 	if prevEnd {
 		f.endsSent = true
@@ -303,6 +318,54 @@ func measure(s string, sw *stopWords, c *[numLangs]uint16) feat {
 		f.url = strings.Contains(s, "://") || strings.Contains(s, "www.")
 	}
 	return f
+}
+
+// endWord counts the word s[word:end]. oneRun says it is the run of ASCII
+// letters and digits s[runStart:runEnd] with only ASCII punctuation
+// around it, which is what addWord would trim it to.
+func (f *feat) endWord(s string, word, end int, oneRun bool, runStart, runEnd int, sw *stopWords, c *[numLangs]uint16, buf *[maxWordBytes]byte) {
+	if oneRun {
+		f.addPlain(s, word, runStart, runEnd, sw, c)
+		return
+	}
+	f.addWord(s[word:end], false, sw, c, buf)
+}
+
+// addPlain is addWord for a word starting at s[word] whose letters and
+// digits are s[runStart:runEnd], with ASCII punctuation around them.
+func (f *feat) addPlain(s string, word, runStart, runEnd int, sw *stopWords, c *[numLangs]uint16) {
+	f.words++
+	switch c0 := s[word]; {
+	case 'A' <= c0 && c0 <= 'Z':
+		f.upperInit++
+	case '0' <= c0 && c0 <= '9':
+		f.digits++
+	}
+	n := runEnd - runStart
+	if n > maxWordBytes {
+		return
+	}
+	f.lowered++
+	if n > sw.maxPlain {
+		return
+	}
+	var m uint16
+	if n <= 8 {
+		m = sw.lookupPacked(packWord(s, runStart, n))
+	} else {
+		w := s[runStart:runEnd]
+		var buf [maxStopBytes]byte
+		for i := 0; i < len(w); i++ {
+			buf[i] = w[i] | 0x20
+		}
+		m = sw.lookup(buf[:len(w)])
+	}
+	for ; m != 0; m &= m - 1 {
+		l := bits.TrailingZeros16(m)
+		if c[l] < math.MaxUint16 {
+			c[l]++
+		}
+	}
 }
 
 // addWord counts word w of a line: its shape, and the languages it is a

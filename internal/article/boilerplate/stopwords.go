@@ -81,6 +81,20 @@ type stopWords struct {
 	mask  uint32
 	// arena holds the words back to back; slots point into it.
 	arena string
+	// packed holds again the words of at most eight ASCII letters and
+	// digits, most function words of most pages, each keyed by its bytes
+	// read as one little-endian word: a probe compares one integer, and
+	// the key is read from the line without hashing byte by byte.
+	packed     []packedSlot
+	packedMask uint64
+	// maxPlain is the length of the longest word of ASCII letters and
+	// digits: a longer plain word is no function word.
+	maxPlain int
+}
+
+type packedSlot struct {
+	key   uint64 // 0 for an empty slot: no word packs to 0
+	langs uint16
 }
 
 type stopSlot struct {
@@ -144,6 +158,55 @@ func (t *stopWords) lookupString(w string, h uint32) uint16 {
 	}
 }
 
+// packedHash spreads a packed word over the table (Fibonacci hashing).
+func packedHash(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> 32 }
+
+// lookupPacked returns the languages that count the word packed as k
+// (see packWord) as a function word.
+func (t *stopWords) lookupPacked(k uint64) uint16 {
+	for i := packedHash(k) & t.packedMask; ; i = (i + 1) & t.packedMask {
+		s := &t.packed[i]
+		if s.key == k {
+			return s.langs
+		}
+		if s.key == 0 {
+			return 0
+		}
+	}
+}
+
+// packWord packs s[i:i+n], n <= 8 bytes of ASCII letters and digits,
+// lowercased, into one word with s[i] in the low byte.
+func packWord(s string, i, n int) uint64 {
+	mask := uint64(1)<<(8*uint(n)) - 1
+	if n == 8 {
+		mask = ^uint64(0)
+	}
+	var k uint64
+	if i+8 <= len(s) {
+		// One load; the compiler merges the shifts.
+		b := s[i : i+8]
+		k = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	} else {
+		for j := n - 1; j >= 0; j-- {
+			k = k<<8 | uint64(s[i+j])
+		}
+	}
+	// Setting bit 5 lowercases a letter and leaves a digit as it is.
+	return (k | 0x2020202020202020) & mask
+}
+
+// plainWord reports whether w is made of ASCII letters and digits only.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !asciiAlnum(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // words calls fn for every function word and its languages.
 func (t *stopWords) words(fn func(string, uint16)) {
 	for _, s := range t.slots {
@@ -180,5 +243,31 @@ func buildStopWords() *stopWords {
 		arena.WriteString(w)
 	}
 	t.arena = arena.String()
+	n := 0
+	for _, w := range order {
+		if plainWord(w) {
+			t.maxPlain = max(t.maxPlain, len(w))
+			if len(w) <= 8 {
+				n++
+			}
+		}
+	}
+	size = 1
+	for size < 2*n {
+		size *= 2
+	}
+	t.packed = make([]packedSlot, size)
+	t.packedMask = uint64(size - 1)
+	for _, w := range order {
+		if !plainWord(w) || len(w) > 8 {
+			continue
+		}
+		k := packWord(w, 0, len(w))
+		i := packedHash(k) & t.packedMask
+		for t.packed[i].key != 0 {
+			i = (i + 1) & t.packedMask
+		}
+		t.packed[i] = packedSlot{key: k, langs: m[w]}
+	}
 	return t
 }

@@ -105,9 +105,10 @@ func Serve(ctx context.Context, opts Options) error {
 	}
 	httpSrv := server.NewHTTPServer(cfg.Server.Listen, d.srv)
 	httpSrv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
+	front := server.NewFront(d.srv, httpSrv)
 	serveErr := make(chan error, 1)
 	go func() {
-		if err := httpSrv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		if err := front.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			serveErr <- err
 		}
 		close(serveErr)
@@ -173,7 +174,7 @@ wait:
 	log.Info("shutting down")
 	stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 	defer cancel()
-	if err := httpSrv.Shutdown(stopCtx); err != nil {
+	if err := front.Shutdown(stopCtx); err != nil {
 		log.Warn("http shutdown", "error", err)
 	}
 	<-sched.Stop().Done()

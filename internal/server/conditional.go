@@ -6,16 +6,16 @@ import (
 
 // notModified evaluates If-None-Match and, only when that is absent,
 // If-Modified-Since (RFC 9110 section 13.2.2) for a GET or HEAD.
-func notModified(h http.Header, etag string, res *Resource) bool {
-	if inm, ok := h["If-None-Match"]; ok {
-		for _, list := range inm {
+func notModified(h *reqHeaders, etag string, res *Resource) bool {
+	if h.hasIfNoneMatch {
+		for _, list := range h.ifNoneMatch {
 			if etagListMatches(list, etag) {
 				return true
 			}
 		}
 		return false
 	}
-	ims := h["If-Modified-Since"]
+	ims := h.ifModifiedSince
 	if len(ims) == 0 || res.LastModified.IsZero() {
 		return false
 	}

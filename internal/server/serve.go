@@ -22,11 +22,25 @@ func (s *Server) handleResource(path string) http.Handler {
 }
 
 // serveResource writes res (or a 304) with every header prepared in advance.
-// Header keys are written in canonical form straight into the map: Set would
-// canonicalize them again and build a new slice each time.
 func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Resource, code int, cacheControl []string) {
-	v := res.pick(r.Header)
-	h := w.Header()
+	rh := headersOf(r.Header)
+	v := res.pick(&rh)
+	if code == http.StatusOK && notModified(&rh, v.etag, res) {
+		code = http.StatusNotModified
+	}
+	s.setHeaders(w.Header(), res, v, code, cacheControl)
+	w.WriteHeader(code)
+	if code != http.StatusNotModified && r.Method != http.MethodHead {
+		// A write error means the client went away; nothing to do about it.
+		_, _ = w.Write(v.body)
+	}
+}
+
+// setHeaders sets the response headers of v with status code. The keys are
+// written in canonical form straight into the map: Set would canonicalize
+// them again and build a new slice each time. The fast path prepares its
+// responses with this too, so both paths send the same headers.
+func (s *Server) setHeaders(h http.Header, res *Resource, v *variant, code int, cacheControl []string) {
 	h["Etag"] = v.etagHdr
 	if res.lastModified != nil {
 		h["Last-Modified"] = res.lastModified
@@ -39,8 +53,7 @@ func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Reso
 		h["Referrer-Policy"] = s.hdr.referrer
 		h["X-Frame-Options"] = s.hdr.frameDeny
 	}
-	if code == http.StatusOK && notModified(r.Header, v.etag, res) {
-		w.WriteHeader(http.StatusNotModified)
+	if code == http.StatusNotModified {
 		return
 	}
 	h["Content-Type"] = v.contentType
@@ -48,19 +61,32 @@ func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Reso
 	if v.gzip {
 		h["Content-Encoding"] = s.hdr.gzip
 	}
-	w.WriteHeader(code)
-	if r.Method != http.MethodHead {
-		// A write error means the client went away; nothing to do about it.
-		_, _ = w.Write(v.body)
+}
+
+// reqHeaders are the request fields that choose a resource's response.
+type reqHeaders struct {
+	acceptEncoding, accept       []string
+	ifNoneMatch, ifModifiedSince []string
+	hasIfNoneMatch               bool
+}
+
+func headersOf(h http.Header) reqHeaders {
+	inm, hasINM := h["If-None-Match"]
+	return reqHeaders{
+		acceptEncoding:  h["Accept-Encoding"],
+		accept:          h["Accept"],
+		ifNoneMatch:     inm,
+		ifModifiedSince: h["If-Modified-Since"],
+		hasIfNoneMatch:  hasINM,
 	}
 }
 
 // pick chooses the representation for a request: gzip when the client
 // takes it, and for a styled XML feed, application/xml when the client is
 // a browser navigating to it.
-func (res *Resource) pick(h http.Header) *variant {
-	gz := res.gz.body != nil && acceptsGzip(h["Accept-Encoding"])
-	if res.browser != nil && prefersHTML(h["Accept"], res.feedType) {
+func (res *Resource) pick(h *reqHeaders) *variant {
+	gz := res.gz.body != nil && acceptsGzip(h.acceptEncoding)
+	if res.browser != nil && prefersHTML(h.accept, res.feedType) {
 		if gz {
 			return &res.browser[1]
 		}

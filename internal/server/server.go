@@ -60,6 +60,8 @@ type state struct {
 	notFound *Resource // nil when the site info cannot render a page
 	health   []byte
 	healthOK bool
+	// fast holds what the Front answers from, by request path.
+	fast map[string]*fastResource
 }
 
 // headerValues are the constant header values, built once per Server so
@@ -178,6 +180,7 @@ func (s *Server) newState(snap *Snapshot) *state {
 		} else {
 			st.notFound = NewResource(page, "text/html; charset=utf-8", snap.Built)
 		}
+		st.fast = s.fastResources(snap)
 	}
 	return st
 }

@@ -1,0 +1,94 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+)
+
+// fastResource is a snapshot resource as the Front sends it: for each
+// representation, the status line and headers of a 200 and of a 304,
+// exactly as net/http writes them for the same handler up to the Date
+// header, which net/http writes last and the Front adds per second.
+type fastResource struct {
+	res     *Resource
+	heads   [4]fastHeads // by variantIndex
+	counter *routeCounters
+}
+
+type fastHeads struct {
+	ok, notModified []byte
+}
+
+// fastResources prepares every resource of snap for the Front. Pages
+// rendered per request (articles) and routes with their own handlers are
+// not here: the Front leaves them to net/http.
+func (s *Server) fastResources(snap *Snapshot) map[string]*fastResource {
+	m := make(map[string]*fastResource, len(snap.Resources))
+	for path, res := range snap.Resources {
+		pattern := "GET " + path
+		if path == PathIndex {
+			pattern = "GET /{$}"
+		}
+		rc, routed := s.counters[pattern]
+		if !routed {
+			continue // not a route of ours: the mux decides what it is
+		}
+		fr := &fastResource{res: res}
+		if s.metrics != nil {
+			fr.counter = rc
+		}
+		for i, v := range res.variants() {
+			if v == nil {
+				continue
+			}
+			fr.heads[i] = fastHeads{
+				ok:          s.head(res, v, http.StatusOK),
+				notModified: s.head(res, v, http.StatusNotModified),
+			}
+		}
+		m[path] = fr
+	}
+	return m
+}
+
+// head renders the status line and headers serveResource sends for v.
+func (s *Server) head(res *Resource, v *variant, code int) []byte {
+	h := http.Header{}
+	s.setHeaders(h, res, v, code, s.hdr.cacheControl)
+	var b bytes.Buffer
+	b.WriteString("HTTP/1.1 " + strconv.Itoa(code) + " " + http.StatusText(code) + "\r\n")
+	// Writing to a bytes.Buffer cannot fail.
+	_ = h.Write(&b)
+	return b.Bytes()
+}
+
+// variants lists the representations pick can choose, by variantIndex;
+// nil where the resource has none.
+func (res *Resource) variants() [4]*variant {
+	var vs [4]*variant
+	vs[0] = &res.plain
+	if res.gz.body != nil {
+		vs[1] = &res.gz
+	}
+	if res.browser != nil {
+		vs[2] = &res.browser[0]
+		if res.gz.body != nil {
+			vs[3] = &res.browser[1]
+		}
+	}
+	return vs
+}
+
+// variantIndex is v's place in variants.
+func (res *Resource) variantIndex(v *variant) int {
+	switch {
+	case v == &res.gz:
+		return 1
+	case res.browser != nil && v == &res.browser[0]:
+		return 2
+	case res.browser != nil && v == &res.browser[1]:
+		return 3
+	}
+	return 0
+}

@@ -1,0 +1,385 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"seedfeed/internal/metrics"
+)
+
+// frontCases are raw requests, each sent on its own connection. fast
+// marks the ones the Front must answer without net/http.
+func frontCases(f *fixture) []struct {
+	name string
+	raw  string
+	fast bool
+} {
+	res := f.srv.Snapshot().Resources[PathFeed]
+	index := f.srv.Snapshot().Resources[PathIndex]
+	return []struct {
+		name string
+		raw  string
+		fast bool
+	}{
+		{"plain", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"gzip", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n", true},
+		{"gzip refused", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0, *\r\n\r\n", true},
+		{"lower-case names, blanks", "GET /rss.xml HTTP/1.1\r\nhost:x\r\naccept-encoding: \t gzip \t\r\n\r\n", true},
+		{"304 by etag", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: W/\"nope\", " + res.ETag + "\r\n\r\n", true},
+		{"304 gzip", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nIf-None-Match: " + res.GzipETag + "\r\n\r\n", true},
+		{"etag of the other coding", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nIf-None-Match: " + res.ETag + "\r\n\r\n", true},
+		{"if-none-match wins over date", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"x\"\r\nIf-Modified-Since: " + res.lastModStr + "\r\n\r\n", true},
+		{"304 by date", "GET /feed.json HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: " + res.lastModStr + "\r\n\r\n", true},
+		{"older date", "GET /feed.json HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT\r\n\r\n", true},
+		{"browser", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept: text/html,application/xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip\r\n\r\n", true},
+		{"index", "GET / HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n", true},
+		{"index 304", "GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + index.ETag + "\r\n\r\n", true},
+		{"head", "HEAD /feed.xsl HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"head gzip", "HEAD /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n", true},
+		{"keep-alive", "GET /atom.xml HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n", true},
+		{"pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nHEAD /rss.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"ipv6 host with port", "GET /feed.xml HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n", true},
+
+		// Left to net/http, which must answer exactly as without the Front.
+		{"fast then slow pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"healthz", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"article", "GET /articles/ferry-timetable HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"not found", "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"query", "GET /feed.xml?x=1 HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"escaped path", "GET /feed%2Exml HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"unclean path", "GET /./feed.xml HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"post", "POST /feed.xml HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", false},
+		{"lower-case method", "get /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"http/1.0", "GET /feed.xml HTTP/1.0\r\n\r\n", false},
+		{"http/1.0 keep-alive", "GET /feed.xml HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", false},
+		{"connection close", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false},
+		{"no host", "GET /feed.xml HTTP/1.1\r\n\r\n", false},
+		{"two hosts", "GET /feed.xml HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", false},
+		{"odd host", "GET /feed.xml HTTP/1.1\r\nHost: a b\r\n\r\n", false},
+		{"absolute form", "GET http://x/feed.xml HTTP/1.1\r\nHost: x\r\n\r\n", false},
+		{"bare LF", "GET /feed.xml HTTP/1.1\nHost: x\n\n", false},
+		{"space before colon", "GET /feed.xml HTTP/1.1\r\nHost : x\r\n\r\n", false},
+		{"folded header", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: identity,\r\n gzip\r\n\r\n", false},
+		{"control char in value", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-A: a\x01b\r\n\r\n", false},
+		{"get with body", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi", false},
+		{"chunked", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", false},
+		{"expect", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n", false},
+		{"garbage", "\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03", false},
+		{"long head", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Pad: " + strings.Repeat("p", 6000) + "\r\n\r\n", false},
+	}
+}
+
+// exchange sends raw on a new connection, half-closes it and returns
+// everything the server sends until it closes, with the Date header's value
+// masked (it is the only field that may differ between two servers).
+func exchange(t *testing.T, addr, raw string) string {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := io.WriteString(c, raw); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.(*net.TCPConn).CloseWrite()
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	got, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatalf("%q: read: %v", raw, err)
+	}
+	return dateField.ReplaceAllString(string(got), "Date: <date>\r\n")
+}
+
+var dateField = regexp.MustCompile(`Date: [^\r\n]*\r\n`)
+
+// TestFrontMatchesNetHTTP sends every case to a Front and to a plain
+// net/http server over the same Server and requires byte-identical answers.
+func TestFrontMatchesNetHTTP(t *testing.T) {
+	f := newFixture(t, true)
+	std := startHTTP(t, NewHTTPServer("", f.srv))
+	front := startFront(t, NewHTTPServer("", f.srv))
+	for _, tc := range frontCases(f) {
+		t.Run(tc.name, func(t *testing.T) {
+			want := exchange(t, std, tc.raw)
+			got := exchange(t, front, tc.raw)
+			if got != want {
+				t.Errorf("front and net/http differ\nfront:\n%.2000q\nnet/http:\n%.2000q", got, want)
+			}
+			if want == "" && !strings.HasPrefix(tc.name, "garbage") {
+				t.Error("no response at all")
+			}
+		})
+	}
+}
+
+// TestFrontAnswersItself checks that the fast cases never reach net/http:
+// the fallback server's handler fails the test.
+func TestFrontAnswersItself(t *testing.T) {
+	f := newFixture(t, true)
+	std := NewHTTPServer("", f.srv)
+	addr := startFrontWith(t, f.srv, std, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("net/http got %s %s", r.Method, r.URL)
+		http.Error(w, "fallback", http.StatusTeapot)
+	}))
+	for _, tc := range frontCases(f) {
+		if !tc.fast {
+			continue
+		}
+		got := exchange(t, addr, tc.raw)
+		if n := strings.Count(got, "HTTP/1.1 "); n != strings.Count(tc.raw, "HTTP/1.1\r\n") {
+			t.Errorf("%s: %d responses:\n%.500q", tc.name, n, got)
+		}
+	}
+}
+
+// startFrontWith serves srv through a Front whose fallback http.Server
+// runs fallback instead of srv.
+func startFrontWith(t *testing.T, srv *Server, std *http.Server, fallback http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	front := NewFront(srv, std)
+	std.Handler = fallback
+	done := make(chan error, 1)
+	go func() { done <- front.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = front.Shutdown(ctx)
+		<-done
+	})
+	return ln.Addr().String()
+}
+
+// TestFrontKeepAlive runs many requests on one connection, as a client
+// library does, and checks every response and the request counters.
+func TestFrontKeepAlive(t *testing.T) {
+	f := newFixture(t, true)
+	addr := startFront(t, NewHTTPServer("", f.srv))
+	tr := &http.Transport{DisableCompression: true, MaxConnsPerHost: 1}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	res := f.srv.Snapshot().Resources[PathFeed]
+	before := counterValue(t, f.metrics, "/feed.xml", "200") + counterValue(t, f.metrics, "/feed.xml", "304")
+	for i := range 30 {
+		req, _ := http.NewRequest("GET", "http://"+addr+"/feed.xml", nil)
+		want, wantCode := res.Body, 200
+		switch i % 3 {
+		case 1:
+			req.Header.Set("Accept-Encoding", "gzip")
+			want = res.Gzip
+		case 2:
+			req.Header.Set("If-None-Match", res.ETag)
+			want, wantCode = nil, 304
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := readBody(t, resp)
+		resp.Body.Close()
+		if resp.StatusCode != wantCode || !bytes.Equal(body, want) {
+			t.Fatalf("request %d: status %d, %d bytes; want %d, %d bytes", i, resp.StatusCode, len(body), wantCode, len(want))
+		}
+	}
+	after := counterValue(t, f.metrics, "/feed.xml", "200") + counterValue(t, f.metrics, "/feed.xml", "304")
+	if after-before != 30 {
+		t.Errorf("counted %v requests, want 30", after-before)
+	}
+}
+
+func counterValue(t *testing.T, m *metrics.Metrics, route, code string) float64 {
+	t.Helper()
+	fams, err := m.Registry.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range fams {
+		if fam.GetName() != "seedfeed_http_requests_total" {
+			continue
+		}
+		for _, mt := range fam.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range mt.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["route"] == route && labels["code"] == code {
+				return mt.GetCounter().GetValue()
+			}
+		}
+	}
+	return 0
+}
+
+// TestFrontFollowsPublish checks that a new snapshot is served at once on
+// a connection that is already open.
+func TestFrontFollowsPublish(t *testing.T) {
+	f := newFixture(t, true)
+	addr := startFront(t, NewHTTPServer("", f.srv))
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	br := bufio.NewReader(c)
+	get := func() []byte {
+		t.Helper()
+		if _, err := io.WriteString(c, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		return readBody(t, resp)
+	}
+	if got := get(); !bytes.Equal(got, testFeed(PathFeed, 1)) {
+		t.Fatal("first response is not generation 1")
+	}
+	f.srv.Publish(testSnapshot(2))
+	if got := get(); !bytes.Equal(got, testFeed(PathFeed, 2)) {
+		t.Fatal("after Publish the open connection still gets generation 1")
+	}
+}
+
+// TestFrontBeforeFirstSnapshot: with nothing published the Front leaves
+// the request to net/http, which answers 503.
+func TestFrontBeforeFirstSnapshot(t *testing.T) {
+	f := newFixture(t, false)
+	addr := startFront(t, NewHTTPServer("", f.srv))
+	resp, err := http.Get("http://" + addr + "/feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("status %d, want 503", resp.StatusCode)
+	}
+}
+
+// TestFrontShutdown: a response in flight completes, idle connections are
+// closed at once, new connections are refused, Serve returns
+// ErrServerClosed.
+func TestFrontShutdown(t *testing.T) {
+	f := newFixture(t, false)
+	big := bytes.Repeat([]byte("<entry>slow reader</entry>\n"), 1<<19) // 14 MB
+	snap := testSnapshot(1)
+	snap.Resources[PathFeed] = buildResource(big, testTypes[PathFeed], testLastMod, nil)
+	f.srv.Publish(snap)
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	front := NewFront(f.srv, NewHTTPServer("", f.srv))
+	served := make(chan error, 1)
+	go func() { served <- front.Serve(ln) }()
+	addr := ln.Addr().String()
+
+	idle, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idle.Close()
+	slow, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	if _, err := io.WriteString(slow, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	br := bufio.NewReader(slow)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The body is far larger than the socket buffers: the server is
+	// still writing when Shutdown starts.
+	shut := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		shut <- front.Shutdown(ctx)
+	}()
+
+	_ = idle.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := idle.Read(make([]byte, 1)); !errors.Is(err, io.EOF) {
+		t.Errorf("idle connection: read %v, want EOF", err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || !bytes.Equal(body, big) {
+		t.Fatalf("in-flight response: %d of %d bytes, %v", len(body), len(big), err)
+	}
+	if err := <-shut; err != nil {
+		t.Errorf("Shutdown: %v", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		t.Errorf("Serve: %v", err)
+	}
+	if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+		c.Close()
+		t.Error("still accepting after Shutdown")
+	}
+}
+
+// FuzzParseHead: whatever the bytes, parseHead does not panic, and when it
+// takes a request for the fast path, net/http reads the same bytes as the
+// same request: method, path, the fields that choose the response, no body.
+func FuzzParseHead(f *testing.F) {
+	for _, tc := range frontCases(newFixture(f, true)) {
+		f.Add([]byte(tc.raw))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var r fastReq
+		n, res := parseHead(b, &r)
+		if res != fastRequest {
+			return
+		}
+		if n <= 0 || n > len(b) {
+			t.Fatalf("head length %d of %d", n, len(b))
+		}
+		req, err := http.ReadRequest(bufio.NewReader(bytes.NewReader(b[:n])))
+		if err != nil {
+			t.Fatalf("fast path took a request net/http refuses: %v\n%q", err, b[:n])
+		}
+		wantMethod := "GET"
+		if r.head {
+			wantMethod = "HEAD"
+		}
+		if req.Method != wantMethod || req.URL.Path != string(r.path) || req.URL.RawQuery != "" || req.ContentLength != 0 || req.Close {
+			t.Fatalf("net/http reads %s %q (query %q, length %d, close %v); fast path %s %q",
+				req.Method, req.URL.Path, req.URL.RawQuery, req.ContentLength, req.Close, wantMethod, r.path)
+		}
+		want := headersOf(req.Header)
+		for _, pair := range []struct {
+			name      string
+			got, want []string
+		}{
+			{"Accept-Encoding", r.hdr.acceptEncoding, want.acceptEncoding},
+			{"Accept", r.hdr.accept, want.accept},
+			{"If-None-Match", r.hdr.ifNoneMatch, want.ifNoneMatch},
+			{"If-Modified-Since", r.hdr.ifModifiedSince, want.ifModifiedSince},
+		} {
+			if strings.Join(pair.got, "\x00") != strings.Join(pair.want, "\x00") || (pair.got == nil) != (pair.want == nil) {
+				t.Fatalf("%s: fast path %q, net/http %q", pair.name, pair.got, pair.want)
+			}
+		}
+		if r.hdr.hasIfNoneMatch != want.hasIfNoneMatch {
+			t.Fatalf("If-None-Match presence: fast path %v, net/http %v", r.hdr.hasIfNoneMatch, want.hasIfNoneMatch)
+		}
+	})
+}

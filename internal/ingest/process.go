@@ -19,9 +19,9 @@ type batch struct {
 }
 
 // process reads the ready candidates in parallel, a batch at a time, and
-// writes each batch in one transaction while the next is being read.
-// Removals go in the first transaction: a file moved in this scan is then
-// found by its bytes among the removed, whichever batch it lands in.
+// writes the batches in transactions while the next is being read.
+// Removals go in the first batch: a file moved in this scan is then found
+// by its bytes among the removed, whichever batch it lands in.
 func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate, removed []string, st *Stats) error {
 	// Path order makes the outcome (which of two same-titled new files
 	// gets the "-2" slug) the same on every run.
@@ -44,6 +44,7 @@ func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate,
 		}
 	}()
 
+	w := s.newWriter(ctx, st)
 	pendingRemoved := removed
 	var err error
 	for b := range batches {
@@ -53,16 +54,20 @@ func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate,
 		c := store.Changes{At: now, Removed: pendingRemoved}
 		pendingRemoved = nil
 		why := s.collect(b, &c, st)
-		if err = s.apply(ctx, c, why, st); err != nil {
+		if err = w.write(c, why); err != nil {
 			cancel()
 		}
 	}
 	if err == nil && len(pendingRemoved) > 0 {
-		err = s.apply(ctx, store.Changes{At: now, Removed: pendingRemoved}, nil, st)
+		err = w.write(store.Changes{At: now, Removed: pendingRemoved}, nil)
 	}
 	if err == nil {
 		err = ctx.Err()
 	}
+	if err == nil {
+		err = w.commit()
+	}
+	w.rollback()
 	return err
 }
 
@@ -115,18 +120,124 @@ func (s *Scanner) collect(b batch, c *store.Changes, st *Stats) (why []error) {
 	return why
 }
 
-// apply writes one transaction and brings the mirror of the store in step;
-// on failure the mirror is dropped, to be reloaded from the store. Rejects
-// are logged only once written, so a failed write does not log them twice.
-func (s *Scanner) apply(ctx context.Context, c store.Changes, why []error, st *Stats) error {
-	if len(c.Removed)+len(c.Touches)+len(c.Upserts)+len(c.Rejects) == 0 {
+// txStore is a Store that can write several batches in one transaction,
+// as *store.Store can.
+type txStore interface {
+	Begin(ctx context.Context) (*store.Tx, error)
+}
+
+// writer writes a scan's batches. With a txStore it groups them in
+// transactions of 1, 2, 4... up to Config.TxBatches batches: a large
+// scan commits (and rewrites the pages of the store's indexes) a few
+// dozen times instead of once per batch, while its first articles are
+// committed as soon as with one transaction per batch. The mirror of the
+// store and the counts move only once a transaction is committed.
+type writer struct {
+	s   *Scanner
+	ctx context.Context
+	st  *Stats
+	txs txStore // nil: one Store.Apply per batch
+	tx  *store.Tx
+	// batches written into tx and not yet committed, and how many the
+	// current transaction takes.
+	pending []written
+	size    int
+}
+
+type written struct {
+	c   store.Changes
+	why []error
+	res store.Result
+}
+
+func (s *Scanner) newWriter(ctx context.Context, st *Stats) *writer {
+	w := &writer{s: s, ctx: ctx, st: st, size: 1}
+	w.txs, _ = s.cfg.Store.(txStore)
+	return w
+}
+
+// write writes one batch; on failure the mirror is dropped, to be
+// reloaded from the store, and nothing of the open transaction is kept.
+func (w *writer) write(c store.Changes, why []error) error {
+	n := len(c.Removed) + len(c.Touches) + len(c.Upserts) + len(c.Rejects)
+	if n == 0 {
 		return nil
 	}
-	res, err := s.cfg.Store.Apply(ctx, c)
-	if err != nil {
-		s.known = nil
-		return fmt.Errorf("ingest: write %d changes: %w", len(c.Removed)+len(c.Touches)+len(c.Upserts)+len(c.Rejects), err)
+	if w.txs == nil {
+		res, err := w.s.cfg.Store.Apply(w.ctx, c)
+		if err != nil {
+			return w.fail(fmt.Errorf("ingest: write %d changes: %w", n, err))
+		}
+		w.s.applied(c, why, res, w.st)
+		return nil
 	}
+	if w.tx == nil {
+		tx, err := w.txs.Begin(w.ctx)
+		if err != nil {
+			return w.fail(fmt.Errorf("ingest: write %d changes: %w", n, err))
+		}
+		w.tx = tx
+	}
+	res, err := w.tx.Apply(c)
+	if err != nil {
+		w.tx = nil // rolled back by Apply
+		return w.fail(fmt.Errorf("ingest: write %d changes: %w", n, err))
+	}
+	// Only what applied needs is kept until the commit: not the bodies.
+	for i := range c.Upserts {
+		if a := c.Upserts[i].Article; a != nil {
+			c.Upserts[i].Article = nil
+			if len(a.Warnings) > 0 {
+				c.Upserts[i].Article = &article.Article{Warnings: a.Warnings}
+			}
+		}
+	}
+	w.pending = append(w.pending, written{c, why, res})
+	if len(w.pending) >= w.size {
+		w.size = min(2*w.size, w.s.cfg.TxBatches)
+		return w.commit()
+	}
+	return nil
+}
+
+// commit makes the open transaction durable and brings the mirror in
+// step with it.
+func (w *writer) commit() error {
+	if w.tx == nil {
+		return nil
+	}
+	tx := w.tx
+	w.tx = nil
+	if err := tx.Commit(); err != nil {
+		return w.fail(fmt.Errorf("ingest: commit: %w", err))
+	}
+	for _, p := range w.pending {
+		w.s.applied(p.c, p.why, p.res, w.st)
+	}
+	w.pending = nil
+	return nil
+}
+
+// rollback drops a transaction left open by an error or a cancel.
+func (w *writer) rollback() {
+	if w.tx != nil {
+		w.tx.Rollback()
+		w.tx = nil
+		w.s.known = nil
+	}
+	w.pending = nil
+}
+
+func (w *writer) fail(err error) error {
+	w.rollback()
+	w.s.known = nil
+	return err
+}
+
+// applied brings the mirror of the store in step with a written batch.
+// Rejects are logged only once written, so a failed write does not log
+// them twice.
+func (s *Scanner) applied(c store.Changes, why []error, res store.Result, st *Stats) {
 	for _, p := range c.Removed {
 		delete(s.known, p)
 	}
@@ -153,7 +264,6 @@ func (s *Scanner) apply(ctx context.Context, c store.Changes, why []error, st *S
 		m.FilesChanged.Add(float64(res.Inserted + res.Updated))
 		m.FilesRemoved.Add(float64(len(c.Removed)))
 	}
-	return nil
 }
 
 func (s *Scanner) remember(p string, st store.FileState) {

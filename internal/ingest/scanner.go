@@ -56,9 +56,13 @@ type Config struct {
 	Metrics *metrics.Metrics // nil: none
 	// Workers parse in parallel; zero means runtime.GOMAXPROCS(0).
 	Workers int
-	// BatchSize is the number of files per write transaction; zero
-	// means 256.
+	// BatchSize is the number of files read, then written, at a time;
+	// zero means 256.
 	BatchSize int
+	// TxBatches is the most batches one write transaction groups, when
+	// the Store can (*store.Store): a scan's transactions take 1, 2, 4...
+	// batches up to this. Zero means 16; 1 commits every batch.
+	TxBatches int
 }
 
 // Stats describes one scan.
@@ -137,6 +141,9 @@ func New(cfg Config) (*Scanner, error) {
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 256
+	}
+	if cfg.TxBatches <= 0 {
+		cfg.TxBatches = 16
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,10 +66,15 @@ func stemShare(lines, body []string) (hits, total []int) {
 	hits, total = counts[:len(lines):len(lines)], counts[len(lines):]
 	var set stemSet
 	var buf stemBuf
+	// Room for the stems of a usual header without growing.
+	var slotBuf [128]int32
+	var entryBuf [48]stemEntry
+	set.slots, set.entries = slotBuf[:], entryBuf[:0]
 	// occ pairs each line with each of its distinct stems, so that hits
 	// can be counted once the scan knows which stems the body has.
 	type occurrence struct{ entry, line int32 }
-	var occ []occurrence
+	var occBuf [64]occurrence
+	occ := occBuf[:0]
 	for i, l := range lines {
 		for j := 0; ; {
 			st, next := nextStem(l, j, &buf)
@@ -76,10 +82,29 @@ func stemShare(lines, body []string) (hits, total []int) {
 				break
 			}
 			j = next
-			e := set.add(st)
+			// Added here rather than by a method, so that the
+			// buffers above stay on the stack.
+			if 2*(len(set.entries)+1) > len(set.slots) {
+				set.slots = set.rehash(2 * len(set.slots))
+			}
+			key, h := stemKey(st)
+			slot := set.lookup(st, key, h)
+			e := set.slots[slot] - 1
+			if e < 0 {
+				en := stemEntry{hash: h, key: key, n: int32(len(st))}
+				if len(st) > 8 {
+					en.off = int32(len(set.arena))
+					set.arena = append(set.arena, st...)
+				}
+				set.entries = append(set.entries, en)
+				e = int32(len(set.entries) - 1)
+				set.slots[slot] = e + 1
+				b := h >> 54
+				set.filter[b/64] |= 1 << (b % 64)
+			}
 			if set.entries[e].lastLine != int32(i)+1 {
 				set.entries[e].lastLine = int32(i) + 1
-				occ = append(occ, occurrence{int32(e), int32(i)})
+				occ = append(occ, occurrence{e, int32(i)})
 				total[i]++
 			}
 		}
@@ -118,89 +143,79 @@ scan:
 
 // stemSet is a small open-addressing hash set of stems, with a bit filter
 // that turns away most of the body's words before the table is probed.
+// A stem of up to eight bytes, nearly every one, is compared as one
+// integer: its bytes read as a little-endian word (no stem holds a zero
+// byte, so the word tells stems apart).
 type stemSet struct {
 	filter  [16]uint64
 	slots   []int32 // 1 + index in entries; 0 for an empty slot
 	entries []stemEntry
-	arena   []byte // the stems back to back
+	arena   []byte // the stems longer than eight bytes, back to back
 }
 
 type stemEntry struct {
 	hash     uint64
-	off, n   int32
-	lastLine int32 // 1 + the last line that had the stem
+	key      uint64 // the packed stem, when n <= 8
+	off, n   int32  // the stem in arena, when n > 8
+	lastLine int32  // 1 + the last line that had the stem
 	found    bool
 }
 
-// stemHash is 64-bit FNV-1a.
-func stemHash(st []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range st {
-		h = (h ^ uint64(c)) * 1099511628211
+// stemKey returns the packed form of a stem of at most eight bytes and
+// the stem's hash. st must have a capacity of at least eight bytes, as a
+// stem in a stemBuf has; the bytes past its length are masked off.
+func stemKey(st []byte) (key, hash uint64) {
+	if len(st) > 8 {
+		// 64-bit FNV-1a.
+		h := uint64(14695981039346656037)
+		for _, c := range st {
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		return 0, h
 	}
-	return h
+	key = binary.LittleEndian.Uint64(st[:8]) & (^uint64(0) >> (64 - 8*uint(len(st))))
+	return key, key * 0x9E3779B97F4A7C15
 }
 
-func (s *stemSet) filterHas(h uint64) bool {
-	b := h >> 54
-	return s.filter[b/64]&(1<<(b%64)) != 0
-}
-
-// lookup returns the slot of stem st with hash h: its entry's, or the
-// empty slot where it would go.
-func (s *stemSet) lookup(st []byte, h uint64) int {
+// lookup returns the slot of stem st with key and hash h: its entry's,
+// or the empty slot where it would go.
+func (s *stemSet) lookup(st []byte, key, h uint64) int {
 	mask := len(s.slots) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
+	for i := int(h>>32) & mask; ; i = (i + 1) & mask {
 		e := s.slots[i]
 		if e == 0 {
 			return i
 		}
 		en := &s.entries[e-1]
-		if en.hash == h && string(s.arena[en.off:en.off+en.n]) == string(st) {
+		if en.hash == h && int(en.n) == len(st) && (en.n <= 8 && en.key == key ||
+			en.n > 8 && string(s.arena[en.off:en.off+en.n]) == string(st)) {
 			return i
 		}
 	}
 }
 
-// add puts stem st in the set and returns its index in entries.
-func (s *stemSet) add(st []byte) int {
-	if 2*(len(s.entries)+1) > len(s.slots) {
-		s.grow()
-	}
-	h := stemHash(st)
-	i := s.lookup(st, h)
-	if e := s.slots[i]; e != 0 {
-		return int(e - 1)
-	}
-	s.entries = append(s.entries, stemEntry{hash: h, off: int32(len(s.arena)), n: int32(len(st))})
-	s.arena = append(s.arena, st...)
-	s.slots[i] = int32(len(s.entries))
-	b := h >> 54
-	s.filter[b/64] |= 1 << (b % 64)
-	return len(s.entries) - 1
-}
-
-// grow doubles the table and places every entry again.
-func (s *stemSet) grow() {
-	s.slots = make([]int32, max(64, 2*len(s.slots)))
-	mask := len(s.slots) - 1
+// rehash returns a table of n slots holding every entry.
+func (s *stemSet) rehash(n int) []int32 {
+	slots := make([]int32, n)
+	mask := n - 1
 	for k, en := range s.entries {
-		i := int(en.hash) & mask
-		for s.slots[i] != 0 {
+		i := int(en.hash>>32) & mask
+		for slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		s.slots[i] = int32(k + 1)
+		slots[i] = int32(k + 1)
 	}
+	return slots
 }
 
 // find marks stem st found and reports whether it is in the set and was
 // not found before.
 func (s *stemSet) find(st []byte) bool {
-	h := stemHash(st)
-	if !s.filterHas(h) {
+	key, h := stemKey(st)
+	if b := h >> 54; s.filter[b/64]&(1<<(b%64)) == 0 {
 		return false
 	}
-	e := s.slots[s.lookup(st, h)]
+	e := s.slots[s.lookup(st, key, h)]
 	if e == 0 || s.entries[e-1].found {
 		return false
 	}

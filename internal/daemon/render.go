@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"seedfeed/internal/config"
@@ -119,12 +120,34 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 	if err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
 	}
-	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count}
-	for path, body := range docs {
-		snap.Add(path, body, feed.ContentType(path), lastMod)
+	type doc struct {
+		path, contentType string
+		body              []byte
+		lastMod           time.Time
+		res               *server.Resource
 	}
-	snap.Add(server.PathStylesheet, feed.Stylesheet(), feed.ContentType(feed.PathStylesheet), time.Unix(0, 0).UTC())
-	snap.Add(server.PathIndex, index, "text/html; charset=utf-8", lastMod)
+	all := make([]doc, 0, len(docs)+2)
+	for path, body := range docs {
+		all = append(all, doc{path, feed.ContentType(path), body, lastMod, nil})
+	}
+	all = append(all,
+		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil},
+		doc{server.PathIndex, "text/html; charset=utf-8", index, lastMod, nil})
+	// Compressing at the best level is most of a rebuild, and it sits
+	// between a new file and the feed that shows it: one goroutine per
+	// document lets every core take a share.
+	var wg sync.WaitGroup
+	for i := range all {
+		wg.Go(func() {
+			d := &all[i]
+			d.res = server.NewResource(d.body, d.contentType, d.lastMod)
+		})
+	}
+	wg.Wait()
+	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count, Resources: make(map[string]*server.Resource, len(all))}
+	for _, d := range all {
+		snap.Resources[d.path] = d.res
+	}
 	for _, p := range server.SnapshotPaths() {
 		if snap.Resources[p] == nil {
 			return nil, fmt.Errorf("render: nothing rendered for %s", p)

@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -144,15 +145,22 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 		{"304", "Accept-Encoding: gzip\r\nIf-None-Match: " + res.GzipETag + "\r\n"},
 	}
 	for _, handler := range []struct {
-		name string
-		h    http.Handler
-	}{{"seedfeed", f.srv}, {"minimal", minimal}} {
+		name  string
+		h     http.Handler
+		front bool
+	}{{"front", f.srv, true}, {"seedfeed", f.srv, false}, {"minimal", minimal, false}} {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			b.Fatal(err)
 		}
 		srv := NewHTTPServer("", handler.h)
-		go func() { _ = srv.Serve(ln) }()
+		var front *Front
+		if handler.front {
+			front = NewFront(f.srv, srv)
+			go func() { _ = front.Serve(ln) }()
+		} else {
+			go func() { _ = srv.Serve(ln) }()
+		}
 		for _, k := range kinds {
 			b.Run(handler.name+"/"+k.name, func(b *testing.B) {
 				conn, err := net.Dial("tcp", ln.Addr().String())
@@ -173,7 +181,11 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 				}
 			})
 		}
-		_ = srv.Close()
+		if front != nil {
+			_ = front.Shutdown(context.Background())
+		} else {
+			_ = srv.Close()
+		}
 	}
 }
 

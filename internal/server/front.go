@@ -199,6 +199,7 @@ type fastConn struct {
 	readSet, writeBy time.Time     // to readSet+readLimit; the write one is writeBy
 	req              fastReq
 	out              [3][]byte
+	wbuf             net.Buffers // over out; a field, so writing allocates nothing
 }
 
 // wake unblocks an idle connection's read so that it sees the shutdown.
@@ -330,8 +331,8 @@ func (fc *fastConn) respond() bool {
 	if fr.counter != nil {
 		fr.counter.inc(f.srv.metrics.RequestsTotal, code)
 	}
-	bufs := net.Buffers(fc.out[:])
-	_, err := bufs.WriteTo(fc.c)
+	fc.wbuf = fc.out[:]
+	_, err := fc.wbuf.WriteTo(fc.c)
 	fc.out = [3][]byte{}
 	if err != nil {
 		// The client went away mid-response; the connection is done. Close

@@ -144,11 +144,6 @@ func dsn(abs string, writer bool) string {
 		// by migrate, once the file is known to be ours: setting it
 		// here would rewrite the header of a file we then refuse.
 		q += "&_txlock=immediate"
-		// 16 MiB of page cache (the default is 2): at 100,000 articles
-		// the id and slug indexes that every new article updates at a
-		// random place stay in memory instead of being read again from
-		// the WAL and the file at every transaction.
-		q += "&_pragma=cache_size(-16384)"
 	} else {
 		q += "&_pragma=query_only(1)"
 	}

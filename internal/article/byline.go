@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,17 +69,19 @@ func parseByline(line string) (byline, bool) {
 // of names: "Moritz Bachmann publiziert am" gives "Moritz Bachmann",
 // "Megan Rowe meganr@example.com" gives "Megan Rowe".
 func nameLead(s string) string {
-	words := strings.Fields(s)
+	var spanBuf [16]span
+	words := fieldSpans(s, spanBuf[:0])
 	best := ""
 	for n := 1; n <= len(words) && n <= 12; n++ {
-		if n > 1 && nameStop(words[n-1]) {
+		w := s[words[n-1].start:words[n-1].end]
+		if n > 1 && nameStop(w) {
 			break
 		}
-		cand := strings.Join(words[:n], " ")
+		cand := joinFields(s, words[:n])
 		if looksLikeName(cand) {
 			best = cand
 		} else if n > 1 {
-			last := strings.Trim(words[n-1], ",.&'’\"“”()")
+			last := strings.Trim(w, ",.&'’\"“”()")
 			if !nameParticle(last) {
 				break
 			}
@@ -87,13 +90,15 @@ func nameLead(s string) string {
 		}
 	}
 	best = strings.TrimRightFunc(best, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ':' || r == '&' })
-	// A name list does not end in a particle ("Jane Roe and").
-	for {
-		words := strings.Fields(best)
-		if len(words) == 0 || !nameParticle(words[len(words)-1]) {
+	// A name list does not end in a particle ("Jane Roe and"). best is
+	// words joined by single spaces, so its last word follows its last
+	// space.
+	for best != "" {
+		i := strings.LastIndexByte(best, ' ')
+		if !nameParticle(best[i+1:]) {
 			break
 		}
-		best = strings.Join(words[:len(words)-1], " ")
+		best = best[:max(i, 0)]
 	}
 	return best
 }
@@ -105,7 +110,8 @@ func nameStop(w string) bool {
 	if isWeekday(w) {
 		return true
 	}
-	switch strings.ToLower(w) {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], w)) {
 	case "on", "at", "updated", "published", "posted", "last", "am", "um":
 		return true
 	}
@@ -115,12 +121,16 @@ func nameStop(w string) bool {
 // undouble collapses a name a scrape printed twice ("Sean Martin Sean
 // Martin"), from the byline's link text and its label.
 func undouble(s string) string {
-	w := strings.Fields(s)
+	var spanBuf [16]span
+	w := fieldSpans(s, spanBuf[:0])
 	if len(w)%2 == 0 && len(w) > 0 {
 		h := len(w) / 2
-		if strings.Join(w[:h], " ") == strings.Join(w[h:], " ") {
-			return strings.Join(w[:h], " ")
+		for k := range h {
+			if s[w[k].start:w[k].end] != s[w[h+k].start:w[h+k].end] {
+				return s
+			}
 		}
+		return joinFields(s, w[:h])
 	}
 	return s
 }
@@ -156,7 +166,8 @@ func cutAny(s string, seps ...string) (before, after string, found bool) {
 // isAgency reports whether s names a wire service, the usual credit after
 // a name or in a dateline.
 func isAgency(s string) bool {
-	switch strings.ToLower(strings.Trim(s, " .()")) {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], strings.Trim(s, " .()"))) {
 	case "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse", "pti",
 		"ians", "ani", "bloomberg", "dpa", "efe", "ansa", "xinhua", "upi", "cnn", "bbc", "tass", "kyodo",
 		"yonhap", "aa", "anadolu", "bernama", "antara", "press trust of india", "ap photo", "getty images":
@@ -182,9 +193,10 @@ func dropRoles(name string) string {
 }
 
 func isRole(s string) bool {
-	lower := strings.ToLower(s)
+	var buf [maxBylineLen]byte
+	lower := lowerBytes(buf[:], s)
 	for _, w := range []string{"writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "journalist", "bureau", "desk", "news service", "for "} {
-		if strings.Contains(lower, w) {
+		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
 	}
@@ -198,12 +210,11 @@ func looksLikeName(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) > 100 {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) > 12 {
+	if fieldCount(s) > 12 {
 		return false
 	}
 	capital := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(s) {
 		w = strings.Trim(w, ",.&'’\"“”()")
 		if w == "" {
 			continue
@@ -224,7 +235,8 @@ func looksLikeName(s string) bool {
 }
 
 func nameParticle(w string) bool {
-	switch strings.ToLower(w) {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], w)) {
 	case "and", "und", "et", "e", "y", "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "el", "bin", "ibn", "du", "dos", "das", "ter", "ten", "our", "the", "staff", "with":
 		return true
 	}
@@ -250,7 +262,7 @@ func parseDateLine(line string) (dateLine, bool) {
 	labelled := label != ""
 	m, found := findDate(rest)
 	if !found {
-		if labelled && len(strings.Fields(rest)) <= 6 {
+		if labelled && fieldCount(rest) <= 6 {
 			return dateLine{Updated: updatedLabel(label)}, true
 		}
 		return dateLine{}, false
@@ -261,10 +273,11 @@ func parseDateLine(line string) (dateLine, bool) {
 	// A labelled line is a date line whatever follows the date (a second
 	// "Updated ..." date, a reading time); an unlabelled one must be
 	// little more than the date.
-	if len(strings.Fields(lead)) > 5 {
+	leadWords := fieldCount(lead)
+	if leadWords > 5 {
 		return dateLine{}, false
 	}
-	if !labelled && (len(strings.Fields(lead)) > 3 || len(strings.Fields(tail)) > 3 || m.LowerMonth) {
+	if !labelled && (leadWords > 3 || fieldCount(tail) > 3 || m.LowerMonth) {
 		return dateLine{}, false
 	}
 	if !m.HasTime {
@@ -303,19 +316,21 @@ func cutDateLabel(line string) (rest, label string) {
 
 func trimDateLabel(s string) string {
 	s = strings.TrimSpace(s)
-	lower := strings.ToLower(s)
+	var buf [maxBylineLen]byte
+	lower := bytes.TrimRight(lowerBytes(buf[:], s), " :")
 	for _, p := range []string{" last updated", " updated on", " updated", " published on", " published", " posted on", " posted", " on"} {
-		if strings.HasSuffix(strings.TrimRight(lower, " :"), p) {
-			return strings.TrimSpace(s[:len(strings.TrimRight(lower, " :"))-len(p)])
+		if bytes.HasSuffix(lower, []byte(p)) {
+			return strings.TrimSpace(s[:len(lower)-len(p)])
 		}
 	}
 	return s
 }
 
 func updatedLabel(s string) bool {
-	lower := strings.ToLower(s)
+	var buf [maxBylineLen]byte
+	lower := lowerBytes(buf[:], s)
 	for _, w := range []string{"updated", "modified", "aktualisiert", "atualizado", "mis à jour", "aggiornato", "diperbarui", "обновлено"} {
-		if strings.Contains(lower, w) {
+		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
 	}
@@ -323,7 +338,8 @@ func updatedLabel(s string) bool {
 }
 
 func isWeekday(s string) bool {
-	switch strings.ToLower(strings.Trim(s, " ,.")) {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], strings.Trim(s, " ,."))) {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
 		return true

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,8 @@ func parseCaption(line string) (Image, bool) {
 		return Image{}, false
 	}
 	if len(line) <= 40 {
-		switch strings.ToLower(strings.Trim(line, " .()[]")) {
+		var buf [40]byte
+		switch string(lowerBytes(buf[:], strings.Trim(line, " .()[]"))) {
 		case "file photo", "file image", "representational image", "representative image", "image for representation",
 			"symbolic image", "symbolbild", "foto de arquivo", "foto d'archivio":
 			return Image{Caption: strings.Trim(line, " ()[]")}, true
@@ -196,7 +198,7 @@ func creditText(inner string) (string, bool) {
 		return inner, true
 	}
 	// "NASA/JPL/Space Science Institute": photographer and agency.
-	if strings.Contains(inner, "/") && !strings.Contains(inner, "://") && len(strings.Fields(inner)) <= 8 && !strings.ContainsAny(inner, ".,;") {
+	if strings.Contains(inner, "/") && !strings.Contains(inner, "://") && fieldCount(inner) <= 8 && !strings.ContainsAny(inner, ".,;") {
 		return inner, true
 	}
 	// A bare domain: "(onmeth.com)".
@@ -205,13 +207,14 @@ func creditText(inner string) (string, bool) {
 			return inner, true
 		}
 	}
-	lower := strings.ToLower(inner)
-	switch lower {
+	var buf [maxCaptionLen]byte
+	lower := lowerBytes(buf[:], inner)
+	switch string(lower) {
 	case "file photo", "file image", "representational image", "representative image", "file", "photo", "image":
 		return inner, true
 	}
 	for _, p := range []string{"ap photo/", "ap photo", "reuters/", "afp photo", "afp via getty images", "getty images", "shutterstock", "istock"} {
-		if strings.HasPrefix(lower, p) {
+		if bytes.HasPrefix(lower, []byte(p)) {
 			return inner, true
 		}
 	}
@@ -244,7 +247,7 @@ func labelledCredit(s string, whole bool) (string, bool) {
 		if hasPrefixFold(s, p) {
 			credit := strings.TrimSpace(strings.TrimLeft(s[len(p):], " :-–—"))
 			credit = strings.TrimSuffix(credit, " on Unsplash")
-			if credit == "" || utf8.RuneCountInString(credit) > 100 || len(strings.Fields(credit)) > 12 {
+			if credit == "" || utf8.RuneCountInString(credit) > 100 || fieldCount(credit) > 12 {
 				return "", false
 			}
 			if strings.HasSuffix(credit, ".") && strings.Count(credit, " ") > 6 {
@@ -297,7 +300,7 @@ func gluedCredit(line string) (Image, bool) {
 		}
 		// Only the last glued sentence end can start a credit.
 		tail := line[i+1:]
-		if len(strings.Fields(tail)) > 8 || utf8.RuneCountInString(tail) > 80 {
+		if fieldCount(tail) > 8 || utf8.RuneCountInString(tail) > 80 {
 			return Image{}, false
 		}
 		credit := ""
@@ -321,9 +324,10 @@ func gluedCredit(line string) (Image, bool) {
 
 // libraryCredit reports whether s names a picture agency or library.
 func libraryCredit(s string) bool {
-	lower := strings.ToLower(s)
+	var buf [maxCaptionLen]byte
+	lower := lowerBytes(buf[:], s)
 	for _, w := range []string{"getty", "shutterstock", "istock", "alamy", "unsplash", "pexels", "wikimedia", "ap photo", "afp", "reuters", "epa"} {
-		if strings.Contains(lower, w) {
+		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
 	}
@@ -335,15 +339,19 @@ func galleryCounter(s string) bool {
 	if len(s) > 24 {
 		return false
 	}
-	f := strings.Fields(strings.ToLower(s))
-	isNum := func(w string) bool { return w != "" && strings.Trim(w, "0123456789") == "" }
+	// The words of strings.ToLower(s) are those of s, each lowercased.
+	var spanBuf [12]span
+	f := fieldSpans(s, spanBuf[:0])
+	var buf [24]byte
+	is := func(k int, w string) bool { return string(lowerBytes(buf[:], s[f[k].start:f[k].end])) == w }
+	isNum := func(k int) bool { return strings.Trim(s[f[k].start:f[k].end], "0123456789") == "" }
 	switch len(f) {
 	case 3:
-		return isNum(f[0]) && (f[1] == "/" || f[1] == "of") && isNum(f[2])
+		return isNum(0) && (is(1, "/") || is(1, "of")) && isNum(2)
 	case 4:
-		switch f[0] {
+		switch string(lowerBytes(buf[:], s[f[0].start:f[0].end])) {
 		case "image", "photo", "picture", "slide", "foto", "bild":
-			return isNum(f[1]) && (f[2] == "of" || f[2] == "/" || f[2] == "de" || f[2] == "von") && isNum(f[3])
+			return isNum(1) && (is(2, "of") || is(2, "/") || is(2, "de") || is(2, "von")) && isNum(3)
 		}
 	}
 	return false

@@ -122,12 +122,11 @@ func looksLikePlace(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) > 50 {
 		return false
 	}
-	for _, part := range strings.Split(s, ",") {
-		words := strings.Fields(part)
-		if len(words) == 0 || len(words) > 4 {
+	for part := range strings.SplitSeq(s, ",") {
+		if n := fieldCount(part); n == 0 || n > 4 {
 			return false
 		}
-		for _, w := range words {
+		for w := range strings.FieldsSeq(part) {
 			r, _ := utf8.DecodeRuneInString(w)
 			if !unicode.IsUpper(r) && !placeParticle(w) {
 				return false
@@ -155,11 +154,10 @@ func looksLikeAgency(s string) bool {
 	if len(s) < 2 || len(s) > 30 || strings.ContainsAny(s, "0123456789,.;:") {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) > 3 {
+	if fieldCount(s) > 3 {
 		return false
 	}
-	for _, w := range words {
+	for w := range strings.FieldsSeq(s) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
 		}

@@ -321,7 +321,8 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 
 func skipOrdinal(toks []token, j int) int {
 	if j < len(toks) && toks[j].kind == tWord && !toks[j].space {
-		switch strings.ToLower(toks[j].text) {
+		var buf [32]byte
+		switch string(lowerBytes(buf[:], toks[j].text)) {
 		case "st", "nd", "rd", "th":
 			return j + 1
 		}
@@ -377,7 +378,8 @@ func readTime(toks []token, j int, m *dateMatch) int {
 		}
 	}
 	if k < len(toks) && toks[k].kind == tWord {
-		switch strings.ToLower(toks[k].text) {
+		var buf [32]byte
+		switch string(lowerBytes(buf[:], toks[k].text)) {
 		case "am", "pm":
 			h = ampm(h, toks[k].text)
 			k++
@@ -601,7 +603,8 @@ func monthByName(w string, dotted bool) (time.Month, bool) {
 		return 0, false
 	}
 	monthNames := [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-	lw := strings.ToLower(w)
+	var buf [32]byte
+	lw := string(lowerBytes(buf[:], w))
 	for i, name := range monthNames {
 		if lw == name {
 			return time.Month(i + 1), true

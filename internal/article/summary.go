@@ -18,7 +18,7 @@ const (
 // else cut at the sentence end nearest the target, else at a word boundary
 // with an ellipsis (the only case that gets one).
 func summarize(p string) string {
-	p = strings.Join(strings.Fields(p), " ")
+	p = collapseSpaces(p)
 	if utf8.RuneCountInString(p) <= summaryTarget {
 		return p
 	}
@@ -92,13 +92,47 @@ func sentenceEnd(p string, i int, r rune) bool {
 	if utf8.RuneCountInString(w) <= 1 || strings.Contains(w, ".") {
 		return false
 	}
-	switch strings.ToLower(w) {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], w)) {
 	case "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "lt", "col", "capt",
 		"no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 		"sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "mt", "ft":
 		return false
 	}
 	return true
+}
+
+// collapseSpaces is strings.Join(strings.Fields(p), " "): p itself when
+// its words are already apart by single spaces, as nearly every
+// paragraph's are.
+func collapseSpaces(p string) string {
+	if p == "" || p[0] == ' ' || p[len(p)-1] == ' ' {
+		return strings.Join(strings.Fields(p), " ")
+	}
+	prevSpace := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(p), " ")
+			}
+			prevSpace = true
+			continue
+		case c < utf8.RuneSelf:
+			if c-'\t' < 5 {
+				return strings.Join(strings.Fields(p), " ")
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(p[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(p), " ")
+			}
+			i += size - 1
+		}
+		prevSpace = false
+	}
+	return p
 }
 
 func skipClosers(p string, j int) int {

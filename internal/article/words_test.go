@@ -1,0 +1,74 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+var wordSamples = []string{
+	"", " ", "Jane Roe", "  Jane\tRoe \n", "MONDAY", "Kyodo News", "İstanbul", "\u212Aelvin", "straße", "ÀÉÎ", "a\u00a0b",
+	"x\u2003y", "\x01A\x08B\x00C", "\xff\xfeAB", strings.Repeat("Ab", 40), "Photo: AP", "1 / 8",
+}
+
+func TestFieldCount(t *testing.T) {
+	for _, s := range wordSamples {
+		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("fieldCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestFieldSpans(t *testing.T) {
+	for _, s := range append(wordSamples, "\v\f\rA\x85B\u0085C\u00a0D\u2028E") {
+		var words []string
+		spans := fieldSpans(s, nil)
+		for _, sp := range spans {
+			words = append(words, s[sp.start:sp.end])
+		}
+		if want := strings.Fields(s); !slices.Equal(words, want) {
+			t.Errorf("fields of %q: %q, want %q", s, words, want)
+		}
+		for n := range len(spans) + 1 {
+			if got, want := joinFields(s, spans[:n]), strings.Join(strings.Fields(s)[:n], " "); got != want {
+				t.Errorf("joinFields(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
+
+func TestLowerBytes(t *testing.T) {
+	for _, s := range wordSamples {
+		for _, n := range []int{0, 4, 32, 200} {
+			buf := make([]byte, n)
+			if got, want := string(lowerBytes(buf, s)), strings.ToLower(s); got != want {
+				t.Errorf("lowerBytes(%d bytes, %q) = %q, want %q", n, s, got, want)
+			}
+		}
+	}
+}
+
+func TestWordHelpersDoNotAllocate(t *testing.T) {
+	var buf [32]byte
+	n := testing.AllocsPerRun(100, func() {
+		if fieldCount("Kyodo News Agency") != 3 {
+			t.Fatal("count")
+		}
+		switch string(lowerBytes(buf[:], "Monday")) {
+		case "monday":
+		default:
+			t.Fatal("lower")
+		}
+	})
+	if n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
+
+func TestCollapseSpaces(t *testing.T) {
+	for _, s := range append(wordSamples, "a  b", " a", "a ", "“Quoted” text, ½ and ©.", "a\u00a0b", "a\u0085b", "a\u3000b", "a\u205fb", "a\u2029b", "a\u200bb") {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -320,6 +320,12 @@ func trimDateLabel(s string) string {
 	lower := bytes.TrimRight(lowerBytes(buf[:], s), " :")
 	for _, p := range []string{" last updated", " updated on", " updated", " published on", " published", " posted on", " posted", " on"} {
 		if bytes.HasSuffix(lower, []byte(p)) {
+			if len(lower)-len(p) > len(s) {
+				// Lowercasing lengthened the name ("Ⱥ" is two
+				// bytes, "ⱥ" three): the label is not where
+				// lower has it, so none is cut.
+				return s
+			}
 			return strings.TrimSpace(s[:len(lower)-len(p)])
 		}
 	}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -254,16 +255,8 @@ func nextStem(s string, i int, buf *stemBuf) ([]byte, int) {
 			// An ASCII word, most of any text: its stem is read
 			// without decoding, unless a letter among its first
 			// stemLen+1 is not ASCII.
-			j, letters := i, 0
-			for j < len(s) && letters <= stemLen {
-				c := s[j]
-				if (c|0x20)-'a' >= 26 {
-					break
-				}
-				buf[letters] = c | 0x20
-				letters++
-				j++
-			}
+			j := letterRunEnd(s, i)
+			letters := j - i
 			if j < len(s) && letters <= stemLen && s[j] >= utf8.RuneSelf {
 				st, next := wordStem(s, i, buf)
 				if st != nil {
@@ -272,10 +265,6 @@ func nextStem(s string, i int, buf *stemBuf) ([]byte, int) {
 				i = next
 				continue
 			}
-			for j < len(s) && (s[j]|0x20)-'a' < 26 {
-				letters++
-				j++
-			}
 			if j < len(s) && s[j] >= utf8.RuneSelf {
 				j, letters = wordEnd(s, j, letters)
 			}
@@ -283,11 +272,20 @@ func nextStem(s string, i int, buf *stemBuf) ([]byte, int) {
 				i = j
 				continue
 			}
+			// The stem's letters are s[i:i+n], all ASCII.
 			n := min(letters, stemLen+1)
-			if letters <= stemLen+1 && buf[n-1] == 's' {
+			if letters <= stemLen+1 && s[i+n-1]|0x20 == 's' {
 				n--
 			}
-			return buf[:min(n, stemLen)], j
+			n = min(n, stemLen)
+			if i+8 <= len(s) {
+				binary.LittleEndian.PutUint64(buf[:8], load64(s, i)|bytes20)
+			} else {
+				for k := range n {
+					buf[k] = s[i+k] | 0x20
+				}
+			}
+			return buf[:n], j
 		}
 		st, next := wordStem(s, i, buf)
 		if st != nil {
@@ -296,6 +294,30 @@ func nextStem(s string, i int, buf *stemBuf) ([]byte, int) {
 		i = next
 	}
 	return nil, len(s)
+}
+
+// letterRunEnd returns the end of the run of ASCII letters of s that
+// starts at i, eight bytes at a time while they last.
+func letterRunEnd(s string, i int) int {
+	for i+8 <= len(s) {
+		if other := ^asciiLetters(load64(s, i)) & bytes80; other != 0 {
+			return i + bits.TrailingZeros64(other)/8
+		}
+		i += 8
+	}
+	for i < len(s) && (s[i]|0x20)-'a' < 26 {
+		i++
+	}
+	return i
+}
+
+// asciiLetters has the high bit of each byte of x set where that byte is
+// an ASCII letter. Lowercased and without its high bit, a byte is a
+// letter from 0x61 to 0x7A: adding 0x1F carries into the high bit from
+// 0x61 up, adding 0x05 from 0x7B up, and no byte carries into the next.
+func asciiLetters(x uint64) uint64 {
+	t := (x | bytes20) &^ bytes80
+	return (t + 0x1F1F1F1F1F1F1F1F) &^ (t + 0x0505050505050505) &^ x & bytes80
 }
 
 // wordEnd continues a word at byte j through its letters, not CJK,

@@ -173,3 +173,20 @@ func TestStemShareManyStems(t *testing.T) {
 		t.Fatalf("only %d stems", total[0])
 	}
 }
+
+// asciiLetters agrees with a plain letter test on every byte value at
+// every place of the word, whatever its neighbours are.
+func TestAsciiLetters(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for b := range 256 {
+		want := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+		for k := range 8 {
+			for range 16 {
+				x := r.Uint64()&^(0xFF<<(8*k)) | uint64(b)<<(8*k)
+				if got := asciiLetters(x)>>(8*k+7)&1 == 1; got != want {
+					t.Fatalf("byte %#x at %d of %#x: %v", b, k, x, got)
+				}
+			}
+		}
+	}
+}

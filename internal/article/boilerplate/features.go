@@ -122,6 +122,48 @@ func asciiAlnum(c byte) bool {
 	return (c|0x20)-'a' < 26 || c-'0' < 10
 }
 
+// alnumRunEnd returns the end of the run of ASCII letters and digits of
+// s that goes on at i, eight bytes at a time while they last: most words
+// take one step.
+func alnumRunEnd(s string, i int) int {
+	for i+8 <= len(s) {
+		if other := ^asciiAlnum8(load64(s, i)) & bytes80; other != 0 {
+			return i + bits.TrailingZeros64(other)/8
+		}
+		i += 8
+	}
+	for i < len(s) && asciiAlnum(s[i]) {
+		i++
+	}
+	return i
+}
+
+const (
+	bytes20 = 0x2020202020202020
+	bytes80 = 0x8080808080808080
+)
+
+// asciiAlnum8 has the high bit of each byte of x set where that byte is
+// an ASCII letter or digit. Without its high bit, and lowercased for the
+// letters, a byte is in range when adding the distance from the range's
+// start to 0x80 carries into the high bit and adding the distance from
+// one past its end does not; no byte carries into the next.
+func asciiAlnum8(x uint64) uint64 {
+	t := (x | bytes20) &^ bytes80
+	letters := (t + 0x1F1F1F1F1F1F1F1F) &^ (t + 0x0505050505050505)
+	u := x &^ bytes80
+	digits := (u + 0x5050505050505050) &^ (u + 0x4646464646464646)
+	return (letters | digits) &^ x & bytes80
+}
+
+// load64 reads s[i:i+8] as a little-endian word; the compiler turns the
+// shifts into one load.
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
 // nextWord returns the word of s at or after byte i (words are split on
 // ASCII spaces and tabs, as the scrapes have them) and where to look next.
 func nextWord(s string, i int) (string, int) {
@@ -236,10 +278,7 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 				if word < 0 {
 					word, runs, ascii = i, 0, true
 				}
-				j := i + 1
-				for j < len(s) && asciiAlnum(s[j]) {
-					j++
-				}
+				j := alnumRunEnd(s, i+1)
 				runs++
 				runStart, runEnd = i, j
 				f.runes += int32(j - i)

@@ -175,3 +175,20 @@ func FuzzMeasure(f *testing.F) {
 		checkMeasure(t, sw, s)
 	})
 }
+
+// asciiAlnum8 agrees with asciiAlnum on every byte value at every place
+// of the word, whatever its neighbours are.
+func TestAsciiAlnum8(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for b := range 256 {
+		for k := range 8 {
+			for range 16 {
+				x := r.Uint64()&^(0xFF<<(8*k)) | uint64(b)<<(8*k)
+				got := asciiAlnum8(x)>>(8*k+7)&1 == 1
+				if got != asciiAlnum(byte(b)) {
+					t.Fatalf("byte %#x at %d of %#x: %v", b, k, x, got)
+				}
+			}
+		}
+	}
+}

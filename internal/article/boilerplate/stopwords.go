@@ -184,17 +184,14 @@ func packWord(s string, i, n int) uint64 {
 	}
 	var k uint64
 	if i+8 <= len(s) {
-		// One load; the compiler merges the shifts.
-		b := s[i : i+8]
-		k = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		k = load64(s, i)
 	} else {
 		for j := n - 1; j >= 0; j-- {
 			k = k<<8 | uint64(s[i+j])
 		}
 	}
 	// Setting bit 5 lowercases a letter and leaves a digit as it is.
-	return (k | 0x2020202020202020) & mask
+	return (k | bytes20) & mask
 }
 
 // plainWord reports whether w is made of ASCII letters and digits only.

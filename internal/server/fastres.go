@@ -2,6 +2,8 @@ package server
 
 import (
 	"bytes"
+	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 )
@@ -13,8 +15,15 @@ import (
 type fastResource struct {
 	res     *Resource
 	heads   [4]fastHeads // by variantIndex
+	files   *[4]*bodyFile
 	counter *routeCounters
 }
+
+// sendfileMin is the body size from which the Front sends with sendfile.
+// Measured against writing from memory on a 2-core machine: a 325 KB feed
+// went about 1.3x faster, a 78 KB gzip form no faster; the two extra
+// setsockopt calls per response are not worth it below this.
+const sendfileMin = 128 << 10
 
 type fastHeads struct {
 	ok, notModified []byte
@@ -34,7 +43,7 @@ func (s *Server) fastResources(snap *Snapshot) map[string]*fastResource {
 		if !routed {
 			continue // not a route of ours: the mux decides what it is
 		}
-		fr := &fastResource{res: res}
+		fr := &fastResource{res: res, files: s.fileBodies(path, res)}
 		if s.metrics != nil {
 			fr.counter = rc
 		}
@@ -91,4 +100,35 @@ func (res *Resource) variantIndex(v *variant) int {
 		return 3
 	}
 	return 0
+}
+
+// fileBodies returns res's large bodies as files, made once per Resource
+// (a Resource outlives many states: every scan report makes a new state).
+// A body that cannot be made a file is written from memory instead.
+func (s *Server) fileBodies(path string, res *Resource) *[4]*bodyFile {
+	res.filesOnce.Do(func() {
+		vs := res.variants()
+	next:
+		for i, v := range vs {
+			if v == nil || len(v.body) < sendfileMin {
+				continue
+			}
+			// A browser's variant sends the same bytes as a reader's.
+			for j := range i {
+				if vs[j] != nil && res.files[j] != nil && &vs[j].body[0] == &v.body[0] && len(vs[j].body) == len(v.body) {
+					res.files[i] = res.files[j]
+					continue next
+				}
+			}
+			bf, err := newBodyFile(path, v.body)
+			if err != nil {
+				if !errors.Is(err, errNoSendfile) {
+					s.log.Warn("serving from memory instead of sendfile", slog.String("path", path), slog.Any("error", err))
+				}
+				continue
+			}
+			res.files[i] = bf
+		}
+	})
+	return &res.files
 }

@@ -331,8 +331,15 @@ func (fc *fastConn) respond() bool {
 	if fr.counter != nil {
 		fr.counter.inc(f.srv.metrics.RequestsTotal, code)
 	}
-	fc.wbuf = fc.out[:]
-	_, err := fc.wbuf.WriteTo(fc.c)
+	var err error
+	sent := false
+	if bf := fr.files[i]; bf != nil && fc.out[2] != nil {
+		sent, err = sendWithFile(fc.c, fc.out[:2], bf)
+	}
+	if !sent {
+		fc.wbuf = fc.out[:]
+		_, err = fc.wbuf.WriteTo(fc.c)
+	}
 	fc.out = [3][]byte{}
 	if err != nil {
 		// The client went away mid-response; the connection is done. Close

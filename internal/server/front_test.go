@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,21 @@ import (
 
 // frontCases are raw requests, each sent on its own connection. fast
 // marks the ones the Front must answer without net/http.
+// newFrontFixture publishes a snapshot whose /feed.json is large enough
+// for the Front to send it with sendfile, next to small ones it writes
+// from memory.
+func newFrontFixture(t testing.TB) *fixture {
+	f := newFixture(t, true)
+	snap := testSnapshot(1)
+	big := bytes.Repeat(testFeed(PathJSON, 1), 40)
+	if len(big) < 2*sendfileMin {
+		t.Fatalf("big body is only %d bytes", len(big))
+	}
+	snap.Add(PathJSON, big, testTypes[PathJSON], testLastMod)
+	f.srv.Publish(snap)
+	return f
+}
+
 func frontCases(f *fixture) []struct {
 	name string
 	raw  string
@@ -38,6 +54,9 @@ func frontCases(f *fixture) []struct {
 		{"304 gzip", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nIf-None-Match: " + res.GzipETag + "\r\n\r\n", true},
 		{"etag of the other coding", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nIf-None-Match: " + res.ETag + "\r\n\r\n", true},
 		{"if-none-match wins over date", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"x\"\r\nIf-Modified-Since: " + res.lastModStr + "\r\n\r\n", true},
+		{"big", "GET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"big head", "HEAD /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"big pipelined", "GET /feed.json HTTP/1.1\r\nHost: x\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
 		{"304 by date", "GET /feed.json HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: " + res.lastModStr + "\r\n\r\n", true},
 		{"older date", "GET /feed.json HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT\r\n\r\n", true},
 		{"browser", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept: text/html,application/xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip\r\n\r\n", true},
@@ -105,7 +124,7 @@ var dateField = regexp.MustCompile(`Date: [^\r\n]*\r\n`)
 // TestFrontMatchesNetHTTP sends every case to a Front and to a plain
 // net/http server over the same Server and requires byte-identical answers.
 func TestFrontMatchesNetHTTP(t *testing.T) {
-	f := newFixture(t, true)
+	f := newFrontFixture(t)
 	std := startHTTP(t, NewHTTPServer("", f.srv))
 	front := startFront(t, NewHTTPServer("", f.srv))
 	for _, tc := range frontCases(f) {
@@ -125,7 +144,7 @@ func TestFrontMatchesNetHTTP(t *testing.T) {
 // TestFrontAnswersItself checks that the fast cases never reach net/http:
 // the fallback server's handler fails the test.
 func TestFrontAnswersItself(t *testing.T) {
-	f := newFixture(t, true)
+	f := newFrontFixture(t)
 	std := NewHTTPServer("", f.srv)
 	addr := startFrontWith(t, f.srv, std, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("net/http got %s %s", r.Method, r.URL)
@@ -139,6 +158,9 @@ func TestFrontAnswersItself(t *testing.T) {
 		if n := strings.Count(got, "HTTP/1.1 "); n != strings.Count(tc.raw, "HTTP/1.1\r\n") {
 			t.Errorf("%s: %d responses:\n%.500q", tc.name, n, got)
 		}
+	}
+	if runtime.GOOS == "linux" && f.srv.Snapshot().Resources[PathJSON].files[0] == nil {
+		t.Error("the large body was not sent with sendfile")
 	}
 }
 
@@ -308,7 +330,13 @@ func TestFrontShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The body is far larger than the socket buffers: the server is
-	// still writing when Shutdown starts.
+	// still writing when a new snapshot replaces the one it sends from,
+	// the old one's memory and in-memory file become garbage (which must
+	// not close the file under the response), and Shutdown starts.
+	f.srv.Publish(testSnapshot(2))
+	for range 3 {
+		runtime.GC()
+	}
 	shut := make(chan error, 1)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -340,7 +368,7 @@ func TestFrontShutdown(t *testing.T) {
 // takes a request for the fast path, net/http reads the same bytes as the
 // same request: method, path, the fields that choose the response, no body.
 func FuzzParseHead(f *testing.F) {
-	for _, tc := range frontCases(newFixture(f, true)) {
+	for _, tc := range frontCases(newFrontFixture(f)) {
 		f.Add([]byte(tc.raw))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -382,4 +410,24 @@ func FuzzParseHead(f *testing.F) {
 			t.Fatalf("If-None-Match presence: fast path %v, net/http %v", r.hdr.hasIfNoneMatch, want.hasIfNoneMatch)
 		}
 	})
+}
+
+// TestFileBodiesShared: a styled feed's browser variant sends the reader
+// variant's bytes, so both share one file, which holds exactly those bytes.
+func TestFileBodiesShared(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("sendfile is used on Linux only")
+	}
+	f := newFixture(t, false)
+	body := bytes.Repeat(styledFeed(), 1+2*sendfileMin/len(styledFeed()))
+	res := buildResource(body, testTypes[PathFeed], testLastMod, nil)
+	files := f.srv.fileBodies(PathFeed, res)
+	if files[0] == nil || files[2] != files[0] {
+		t.Fatalf("files %v: want the plain and browser variants to share one", files)
+	}
+	got := make([]byte, len(body)+1)
+	n, err := files[0].f.ReadAt(got, 0)
+	if !errors.Is(err, io.EOF) || !bytes.Equal(got[:n], body) {
+		t.Fatalf("file holds %d bytes (%v), want the %d of the body", n, err, len(body))
+	}
 }

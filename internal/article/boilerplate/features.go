@@ -275,14 +275,25 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 			if asciiAlnum(c) {
 				// Letters and digits, most of any line, only end a
 				// sentence-end run.
+				j := alnumRunEnd(s, i+1)
+				f.runes += int32(j - i)
+				prevEnd = false
+				if word < 0 && (j == len(s) || s[j] == ' ' || s[j] == '\t') {
+					// A bare word, most words of a line: counted
+					// here with the space after it.
+					f.addPlain(s, i, i, j, sw, counts)
+					if j < len(s) {
+						f.runes++
+						j++
+					}
+					i = j
+					continue
+				}
 				if word < 0 {
 					word, runs, ascii = i, 0, true
 				}
-				j := alnumRunEnd(s, i+1)
 				runs++
 				runStart, runEnd = i, j
-				f.runes += int32(j - i)
-				prevEnd = false
 				i = j
 				continue
 			}

@@ -121,7 +121,22 @@ scan:
 			break
 		}
 		size += len(p)
-		for j := 0; ; {
+		for j := 0; j < len(p); {
+			if c := p[j]; c < utf8.RuneSelf && (c|0x20)-'a' >= 26 {
+				j++
+				continue
+			}
+			if key, n, next, ok := asciiWordStem(p, j); ok {
+				// Most words: no stem, or one read straight from
+				// the text.
+				j = next
+				if n > 0 && set.findKey(key, n) {
+					if left--; left == 0 {
+						break scan
+					}
+				}
+				continue
+			}
 			st, next := nextStem(p, j, &buf)
 			if st == nil {
 				break
@@ -207,6 +222,63 @@ func (s *stemSet) rehash(n int) []int32 {
 		slots[i] = int32(k + 1)
 	}
 	return slots
+}
+
+// asciiWordStem is nextStem's common case in one step: at byte i, a
+// character that is no letter, or a word of fewer than eight ASCII letters
+// ended by ASCII. ok says it was; the word's stem is then its n bytes
+// packed into key as stemKey packs them (n is 0 for no stem), and next is
+// where the scan goes on. Anything else is left to nextStem.
+func asciiWordStem(s string, i int) (key uint64, n, next int, ok bool) {
+	c := s[i]
+	if c >= utf8.RuneSelf {
+		return 0, 0, i, false
+	}
+	if (c|0x20)-'a' >= 26 {
+		return 0, 0, i + 1, true
+	}
+	if i+8 > len(s) {
+		return 0, 0, i, false
+	}
+	x := load64(s, i)
+	other := ^asciiLetters(x) & bytes80
+	letters := bits.TrailingZeros64(other) / 8
+	if other == 0 || s[i+letters] >= utf8.RuneSelf {
+		return 0, 0, i, false
+	}
+	if letters < 4 {
+		return 0, 0, i + letters, true
+	}
+	x |= bytes20
+	n = min(letters, stemLen+1)
+	if letters <= stemLen+1 && byte(x>>(8*(n-1))) == 's' {
+		n--
+	}
+	n = min(n, stemLen)
+	return x & (1<<(8*n) - 1), n, i + letters, true
+}
+
+// findKey is find for a stem of n <= 8 bytes packed as key.
+func (s *stemSet) findKey(key uint64, n int) bool {
+	h := key * 0x9E3779B97F4A7C15
+	if b := h >> 54; s.filter[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	mask := len(s.slots) - 1
+	for i := int(h>>32) & mask; ; i = (i + 1) & mask {
+		e := s.slots[i]
+		if e == 0 {
+			return false
+		}
+		en := &s.entries[e-1]
+		if en.hash == h && int(en.n) == n && en.key == key {
+			if en.found {
+				return false
+			}
+			en.found = true
+			return true
+		}
+	}
 }
 
 // find marks stem st found and reports whether it is in the set and was

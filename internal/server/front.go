@@ -32,7 +32,7 @@ type Front struct {
 	mu      sync.Mutex
 	ln      net.Listener
 	conns   map[*fastConn]struct{}
-	closing bool
+	closing atomic.Bool // set under mu; read without it on every request
 	done    sync.WaitGroup
 
 	// Timeouts taken from std; zero means none, as in net/http.
@@ -71,7 +71,7 @@ func NewFront(srv *Server, std *http.Server) *Front {
 // and returns http.ErrServerClosed after it.
 func (f *Front) Serve(ln net.Listener) error {
 	f.mu.Lock()
-	if f.closing {
+	if f.closing.Load() {
 		f.mu.Unlock()
 		ln.Close()
 		return http.ErrServerClosed
@@ -119,7 +119,7 @@ func (f *Front) Serve(ln net.Listener) error {
 // flight finish, and waits for them or for ctx, like http.Server.Shutdown.
 func (f *Front) Shutdown(ctx context.Context) error {
 	f.mu.Lock()
-	f.closing = true
+	f.closing.Store(true)
 	ln := f.ln
 	for fc := range f.conns {
 		fc.wake()
@@ -148,9 +148,7 @@ func (f *Front) Shutdown(ctx context.Context) error {
 }
 
 func (f *Front) isClosing() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.closing
+	return f.closing.Load()
 }
 
 // track adds or removes a connection; adding fails once closing.
@@ -158,7 +156,7 @@ func (f *Front) track(fc *fastConn, add bool) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if add {
-		if f.closing {
+		if f.closing.Load() {
 			return false
 		}
 		f.conns[fc] = struct{}{}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"html"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -33,5 +34,32 @@ func TestParagraphsHTMLEscapesAsTheStandardLibrary(t *testing.T) {
 	}
 	if got := paragraphsHTML(nil); got != "" {
 		t.Errorf("no paragraphs: %q", got)
+	}
+}
+
+// escapeIn finds exactly the five escaped bytes, whatever the others.
+func TestEscapeIn(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	other := func() uint64 {
+		for {
+			if c := byte(r.Uint32()); strings.IndexByte(`<>&'"`, c) < 0 {
+				return uint64(c)
+			}
+		}
+	}
+	for b := range 256 {
+		want := strings.IndexByte(`<>&'"`, byte(b)) >= 0
+		for k := range 8 {
+			for range 32 {
+				var x uint64
+				for j := range 8 {
+					x |= other() << (8 * j)
+				}
+				x = x&^(0xFF<<(8*k)) | uint64(b)<<(8*k)
+				if got := escapeIn(x); got != want {
+					t.Fatalf("byte %#x at %d of %#x: %v", b, k, x, got)
+				}
+			}
+		}
 	}
 }

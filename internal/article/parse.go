@@ -185,18 +185,20 @@ func writeEscaped(b *strings.Builder, s string, special *[256]bool) {
 	b.WriteString(s[last:])
 }
 
-// escapeIn reports whether any of the eight bytes of x may be one that
-// writeEscaped escapes. A byte equal to c makes x^c zero there, which
-// the borrow test finds; false positives only cost the byte loop.
+// escapeIn reports whether any of the eight bytes of x is one that
+// writeEscaped escapes. Setting the low bit makes '&' and '\” one byte,
+// setting the next makes '<' and '>' one, so three zero-byte tests cover
+// the five: a byte equal to c makes x^c zero there, which the borrow
+// test finds exactly.
 func escapeIn(x uint64) bool {
 	const (
-		lt   = '<' * bytes01
-		gt   = '>' * bytes01
-		amp  = '&' * bytes01
-		apos = '\'' * bytes01
-		quot = '"' * bytes01
+		quot    = '"' * bytes01
+		ampApos = '\'' * bytes01
+		ltGt    = '>' * bytes01
+		bytes02 = 2 * bytes01
 	)
-	return hasZeroByte(x^lt) || hasZeroByte(x^gt) || hasZeroByte(x^amp) || hasZeroByte(x^apos) || hasZeroByte(x^quot)
+	a, b, c := x^quot, (x|bytes01)^ampApos, (x|bytes02)^ltGt
+	return ((a-bytes01)&^a|(b-bytes01)&^b|(c-bytes01)&^c)&bytes80 != 0
 }
 
 func hasZeroByte(x uint64) bool {

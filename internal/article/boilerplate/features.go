@@ -327,6 +327,16 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 			if i > 0 {
 				f.separator = true
 			}
+		case ':':
+			// "://" and "www." mark a URL; every ':' and '.' of the
+			// line passes here.
+			if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
+				f.url = true
+			}
+		case '.':
+			if i >= 3 && s[i-3] == 'w' && s[i-2] == 'w' && s[i-1] == 'w' {
+				f.url = true
+			}
 		}
 		if r >= 0x2E80 && isCJK(r) {
 			cjkRunes++
@@ -365,7 +375,6 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 			f.bullet = true
 		}
 		f.colonEnd = s[len(s)-1] == ':'
-		f.url = strings.Contains(s, "://") || strings.Contains(s, "www.")
 	}
 	return f
 }

@@ -97,7 +97,7 @@ var measurePieces = []string{
 	"don't", "it’s", "Don’t", "der", "und", "über", "für", "les", "été", "dans", "yang", "tersebut", "sebagai",
 	"для", "что", "это", "그리고", "있다", "것이다", "は", "です", "日本", "council", "harbour", "Government",
 	"residents", "a1b2", "2026", "12", "x", "internationalization", strings.Repeat("a", 47), strings.Repeat("b", 49),
-	"www.example.org", "https://example.org/a", "(the", "said,", "“we", "said.”", "—", "-", "•", "·", "|", "»",
+	"www.example.org", "https://example.org/a", "www", "ww", "w", "//", "/", ".", "(the", "said,", "“we", "said.”", "—", "-", "•", "·", "|", "»",
 	" ", " ", " ", " ", "\t", ". ", "! ", "? ", "… ", "。", "，", ",", ";", ":", "(", ")", "\"", "'", "\xff", "\xc3",
 	"\u00a0", "İ", "\u212A",
 }

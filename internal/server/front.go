@@ -233,11 +233,14 @@ func (fc *fastConn) serve() {
 			if first {
 				limit = f.readHeaderTimeout
 			}
+			// Deadline, then idle, then the flag: Shutdown sets the flag and
+			// then wakes idle connections, so either it wakes this read or
+			// this check sees the flag.
+			fc.readDeadline(limit)
 			fc.idle.Store(true)
 			if f.isClosing() {
 				return
 			}
-			fc.readDeadline(limit)
 		}
 		m, err := fc.c.Read(buf[n:])
 		fc.idle.Store(false)

@@ -186,10 +186,10 @@ func writeEscaped(b *strings.Builder, s string, special *[256]bool) {
 }
 
 // escapeIn reports whether any of the eight bytes of x is one that
-// writeEscaped escapes. Setting the low bit makes '&' and '\” one byte,
-// setting the next makes '<' and '>' one, so three zero-byte tests cover
-// the five: a byte equal to c makes x^c zero there, which the borrow
-// test finds exactly.
+// writeEscaped escapes. Setting the low bit makes the ampersand and the
+// apostrophe one byte, setting the next makes the angle brackets one, so
+// three zero-byte tests cover the five: a byte equal to c makes x^c zero
+// there, which the borrow test finds exactly.
 func escapeIn(x uint64) bool {
 	const (
 		quot    = '"' * bytes01

@@ -275,6 +275,22 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 			if asciiAlnum(c) {
 				// Letters and digits, most of any line, only end a
 				// sentence-end run.
+				if word < 0 && i+8 <= len(s) {
+					// A bare word of up to seven bytes, most
+					// words of a line, is read and looked up
+					// from one load of the text.
+					x := load64(s, i)
+					if other := ^asciiAlnum8(x) & bytes80; other != 0 {
+						n := bits.TrailingZeros64(other) / 8
+						if j := i + n; s[j] == ' ' || s[j] == '\t' {
+							f.runes += int32(n) + 1
+							prevEnd = false
+							f.addBare(c, n, (x|bytes20)&(1<<(8*n)-1), sw, counts)
+							i = j + 1
+							continue
+						}
+					}
+				}
 				j := alnumRunEnd(s, i+1)
 				f.runes += int32(j - i)
 				prevEnd = false
@@ -420,6 +436,28 @@ func (f *feat) addPlain(s string, word, runStart, runEnd int, sw *stopWords, c *
 		m = sw.lookup(buf[:len(w)])
 	}
 	for ; m != 0; m &= m - 1 {
+		l := bits.TrailingZeros16(m)
+		if c[l] < math.MaxUint16 {
+			c[l]++
+		}
+	}
+}
+
+// addBare is addPlain for a word of n <= 8 ASCII letters and digits,
+// c0 its first byte, packed as packWord packs it.
+func (f *feat) addBare(c0 byte, n int, key uint64, sw *stopWords, c *[numLangs]uint16) {
+	f.words++
+	switch {
+	case 'A' <= c0 && c0 <= 'Z':
+		f.upperInit++
+	case '0' <= c0 && c0 <= '9':
+		f.digits++
+	}
+	f.lowered++
+	if n > sw.maxPlain {
+		return
+	}
+	for m := sw.lookupPacked(key); m != 0; m &= m - 1 {
 		l := bits.TrailingZeros16(m)
 		if c[l] < math.MaxUint16 {
 			c[l]++

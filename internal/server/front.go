@@ -224,61 +224,65 @@ func (fc *fastConn) serve() {
 	buf := *bp
 	n := 0
 	first := true
+	headStarted := false // the bytes in buf began arriving with the last read
+	var readErr error
 	for {
-		// Between requests the connection may idle for IdleTimeout (the
-		// first request gets ReadHeaderTimeout, as in net/http); once a
-		// head has started it must complete within ReadHeaderTimeout.
-		if n == 0 {
-			limit := f.idleTimeout
-			if first {
-				limit = f.readHeaderTimeout
+		res, size := needMore, 0
+		if n > 0 {
+			size, res = parseHead(buf[:n], &fc.req)
+		}
+		switch {
+		case res == fastRequest:
+			first = false
+			if !fc.respond() {
+				handedOff = fc.handOff(buf[:n])
+				return
 			}
-			// Deadline, then idle, then the flag: Shutdown sets the flag and
-			// then wakes idle connections, so either it wakes this read or
-			// this check sees the flag.
-			fc.readDeadline(limit)
-			fc.idle.Store(true)
+			// Pipelined requests already read are answered before the
+			// next read.
+			n = copy(buf, buf[size:n])
 			if f.isClosing() {
 				return
 			}
-		}
-		m, err := fc.c.Read(buf[n:])
-		fc.idle.Store(false)
-		started := n == 0 && m > 0
-		n += m
-		size, res := parseHead(buf[:n], &fc.req)
-		switch {
-		case res == needMore && err == nil && n < len(buf):
-			if started {
-				// A head split over reads: it has ReadHeaderTimeout from
-				// its first byte to complete.
-				fc.readDeadline(f.readHeaderTimeout)
-			}
 			continue
-		case res == needMore && err != nil:
+		case res == slowRequest || n == len(buf):
+			handedOff = fc.handOff(buf[:n])
+			return
+		case readErr != nil:
 			var ne net.Error
-			if n == 0 || errors.As(err, &ne) && ne.Timeout() || !errors.Is(err, io.EOF) {
+			if n == 0 || errors.As(readErr, &ne) && ne.Timeout() || !errors.Is(readErr, io.EOF) {
 				return // idle, too slow, or reset: nothing to answer
 			}
 			// Half a request and then EOF: net/http says what is wrong.
 			handedOff = fc.handOff(buf[:n])
 			return
-		case res == slowRequest || res == needMore:
-			handedOff = fc.handOff(buf[:n])
-			return
 		}
-		first = false
-		if !fc.respond() {
-			handedOff = fc.handOff(buf[:n])
-			return
+		if n == 0 {
+			// Between requests the connection may idle for IdleTimeout
+			// (the first request gets ReadHeaderTimeout, as in net/http).
+			limit := f.idleTimeout
+			if first {
+				limit = f.readHeaderTimeout
+			}
+			// Deadline, then idle, then the flag: Shutdown sets the flag
+			// and then wakes idle connections, so either it wakes this
+			// read or this check sees the flag.
+			fc.readDeadline(limit)
+			fc.idle.Store(true)
+			if f.isClosing() {
+				return
+			}
+		} else if headStarted {
+			// A head split over reads has ReadHeaderTimeout from its first
+			// bytes to complete.
+			fc.readDeadline(f.readHeaderTimeout)
+			headStarted = false
 		}
-		n = copy(buf, buf[size:n])
-		if err != nil && n == 0 {
-			return
-		}
-		if f.isClosing() {
-			return
-		}
+		m, err := fc.c.Read(buf[n:])
+		fc.idle.Store(false)
+		headStarted = n == 0 && m > 0
+		n += m
+		readErr = err
 	}
 }
 

@@ -431,3 +431,36 @@ func TestFileBodiesShared(t *testing.T) {
 		t.Fatalf("file holds %d bytes (%v), want the %d of the body", n, err, len(body))
 	}
 }
+
+// TestFrontPipelinedWithoutClose: requests sent together are all answered
+// while the client keeps the connection open and waits.
+func TestFrontPipelinedWithoutClose(t *testing.T) {
+	f := newFrontFixture(t)
+	addr := startFront(t, NewHTTPServer("", f.srv))
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+	paths := []string{PathFeed, PathJSON, PathRSS, "/healthz"}
+	var req strings.Builder
+	for _, p := range paths {
+		req.WriteString("GET " + p + " HTTP/1.1\r\nHost: x\r\n\r\n")
+	}
+	if _, err := io.WriteString(c, req.String()); err != nil {
+		t.Fatal(err)
+	}
+	br := bufio.NewReader(c)
+	for _, p := range paths {
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		readBody(t, resp)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: status %d", p, resp.StatusCode)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,18 +128,40 @@ func camelJunction(s string, i int) bool {
 // non-ASCII byte (left for isTeaser to decode).
 func mayGlue(s string) bool {
 	n := min(len(s), maxTeaserHead+1)
-	for k := 1; k < n; k++ {
+	k := 1
+	// Eight bytes at a time: any non-ASCII byte answers, and only the
+	// capitals among them need the byte before them looked at.
+	for ; k+8 <= n; k += 8 {
+		x := load64(s, k)
+		if x&bytes80 != 0 {
+			return true
+		}
+		// With no high bit set, adding 0x3F carries into it from 'A'
+		// up and adding 0x25 from '[' up, and no byte into the next.
+		for caps := (x + 0x3F3F3F3F3F3F3F3F) &^ (x + 0x2525252525252525) & bytes80; caps != 0; caps &= caps - 1 {
+			if glueByte(s[k+bits.TrailingZeros64(caps)/8-1]) {
+				return true
+			}
+		}
+	}
+	for ; k < n; k++ {
 		c := s[k]
 		if c >= utf8.RuneSelf {
 			return true
 		}
-		if c-'A' >= 26 {
-			continue
-		}
-		switch b := s[k-1]; {
-		case b-'a' < 26, b-'0' < 10, b == '?', b == '!', b == '"', b == ')':
+		if c-'A' < 26 && glueByte(s[k-1]) {
 			return true
 		}
+	}
+	return false
+}
+
+// glueByte reports whether b, before an ASCII capital, may end a
+// headline glued to it: a lowercase letter, a digit or closing mark.
+func glueByte(b byte) bool {
+	switch {
+	case b-'a' < 26, b-'0' < 10, b == '?', b == '!', b == '"', b == ')':
+		return true
 	}
 	return false
 }

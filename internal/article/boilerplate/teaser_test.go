@@ -1,6 +1,10 @@
 package boilerplate
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestIsTeaser(t *testing.T) {
 	tests := []struct {
@@ -28,6 +32,44 @@ func TestIsTeaser(t *testing.T) {
 		f.setLang(tt.line, langEN, sw, &c)
 		if got := isTeaser(tt.line, f, sw, langEN); got != tt.want {
 			t.Errorf("isTeaser(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// mayGlueRef is mayGlue byte by byte.
+func mayGlueRef(s string) bool {
+	for k := 1; k < min(len(s), maxTeaserHead+1); k++ {
+		c := s[k]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c-'A' >= 26 {
+			continue
+		}
+		switch b := s[k-1]; {
+		case b-'a' < 26, b-'0' < 10, b == '?', b == '!', b == '"', b == ')':
+			return true
+		}
+	}
+	return false
+}
+
+func TestMayGlueMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 3))
+	common, rare := []byte(" a.,z"), []byte("AZ09?!\")([@`{-\t\x7f")
+	for range 100000 {
+		b := make([]byte, r.IntN(230))
+		for i := range b {
+			b[i] = common[r.IntN(len(common))]
+			if r.IntN(12) == 0 {
+				b[i] = rare[r.IntN(len(rare))]
+			}
+		}
+		if r.IntN(10) == 0 && len(b) > 0 {
+			b[r.IntN(len(b))] = 0xC3
+		}
+		if got, want := mayGlue(string(b)), mayGlueRef(string(b)); got != want {
+			t.Fatalf("mayGlue(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

@@ -87,13 +87,17 @@ func newPage(lines []string) *page {
 	}
 	p.shareRowComments()
 	p.countCommentHeads()
-	first := make(map[string]bool, 16)
+	// first is made only on pages that repeat a line.
+	var first map[string]bool
 	for i, s := range lines {
 		n := seen[s]
 		if n < 2 {
 			continue
 		}
 		p.feats[i].dup = int32(n)
+		if first == nil {
+			first = make(map[string]bool, 16)
+		}
 		if !first[s] {
 			first[s] = true
 			p.feats[i].dupFirst = true

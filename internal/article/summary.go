@@ -19,7 +19,7 @@ const (
 // with an ellipsis (the only case that gets one).
 func summarize(p string) string {
 	p = collapseSpaces(p)
-	if utf8.RuneCountInString(p) <= summaryTarget {
+	if len(p) <= summaryTarget || utf8.RuneCountInString(p) <= summaryTarget {
 		return p
 	}
 	best, bestDist := -1, 1<<30
@@ -28,6 +28,11 @@ func summarize(p string) string {
 		chars++
 		if chars > summaryMax {
 			break
+		}
+		switch r {
+		case '.', '!', '?', '。', '！', '？':
+		default:
+			continue // sentenceEnd's answer, without the call
 		}
 		if !sentenceEnd(p, i, r) {
 			continue

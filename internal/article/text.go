@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -83,6 +84,9 @@ func (tr *textReader) findCaptions(start, end int) {
 	tr.captions = map[int]Image{}
 	tr.captionKind = map[int]string{}
 	count := map[string]int{}
+	// Only lines as long as some caption can repeat one: the page is
+	// searched for them without hashing every paragraph.
+	minLen, maxLen := math.MaxInt, -1
 	for i := start; i < end; i++ {
 		if img, ok := parseCaption(tr.paras[i]); ok {
 			tr.captions[i] = img
@@ -90,12 +94,18 @@ func (tr *textReader) findCaptions(start, end int) {
 		} else if tr.kinds[i] == kindCaption {
 			tr.captions[i] = Image{}
 			count[tr.paras[i]] = 0
+		} else {
+			continue
 		}
+		minLen, maxLen = min(minLen, len(tr.paras[i])), max(maxLen, len(tr.paras[i]))
 	}
 	if len(count) == 0 {
 		return
 	}
 	for _, p := range tr.paras {
+		if len(p) < minLen || len(p) > maxLen {
+			continue
+		}
 		if n, ok := count[p]; ok {
 			count[p] = n + 1
 		}

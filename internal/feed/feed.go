@@ -7,6 +7,7 @@ package feed
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -82,24 +83,31 @@ func Render(meta Meta, items []Item) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]byte, 4)
-	for _, p := range []string{PathFeed, PathAtom} {
-		b, err := renderAtom(doc, p)
-		if err != nil {
-			return nil, fmt.Errorf("feed: rendering %s: %w", p, err)
+	// The renderers only read doc, so the four documents are rendered at
+	// once: a snapshot rebuild stands between a new file and its readers.
+	jobs := [...]struct {
+		path   string
+		render func() ([]byte, error)
+	}{
+		{PathFeed, func() ([]byte, error) { return renderAtom(doc, PathFeed) }},
+		{PathAtom, func() ([]byte, error) { return renderAtom(doc, PathAtom) }},
+		{PathRSS, func() ([]byte, error) { return renderRSS(doc) }},
+		{PathJSON, func() ([]byte, error) { return renderJSON(doc) }},
+	}
+	var bodies [len(jobs)][]byte
+	var errs [len(jobs)]error
+	var wg sync.WaitGroup
+	for i := range jobs {
+		wg.Go(func() { bodies[i], errs[i] = jobs[i].render() })
+	}
+	wg.Wait()
+	out := make(map[string][]byte, len(jobs))
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("feed: rendering %s: %w", j.path, errs[i])
 		}
-		out[p] = b
+		out[j.path] = bodies[i]
 	}
-	b, err := renderRSS(doc)
-	if err != nil {
-		return nil, fmt.Errorf("feed: rendering %s: %w", PathRSS, err)
-	}
-	out[PathRSS] = b
-	b, err = renderJSON(doc)
-	if err != nil {
-		return nil, fmt.Errorf("feed: rendering %s: %w", PathJSON, err)
-	}
-	out[PathJSON] = b
 	return out, nil
 }
 

@@ -162,6 +162,11 @@ func TestFrontAnswersItself(t *testing.T) {
 	if runtime.GOOS == "linux" && f.srv.Snapshot().Resources[PathJSON].files[0] == nil {
 		t.Error("the large body was not sent with sendfile")
 	}
+	// A scan that changed nothing keeps what the Front answers from.
+	f.srv.ReportScan(time.Now(), errors.New("seeds folder unreadable"))
+	if got := exchange(t, addr, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n"); !strings.HasPrefix(got, "HTTP/1.1 200 OK") {
+		t.Errorf("after a scan report: %.200q", got)
+	}
 }
 
 // startFrontWith serves srv through a Front whose fallback http.Server

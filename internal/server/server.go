@@ -159,7 +159,11 @@ func (s *Server) ReportScan(at time.Time, scanErr error) {
 		}
 		next.LastScan = at
 		next.LastScanErr = msg
-		if s.state.CompareAndSwap(old, s.newState(next)) {
+		// Only the scan's outcome changed: the content, and all that was
+		// prepared from it (the not-found page, the Front's heads), stays.
+		st := &state{snap: next, notFound: old.notFound, fast: old.fast}
+		st.health, st.healthOK = healthBody(next)
+		if s.state.CompareAndSwap(old, st) {
 			return
 		}
 	}

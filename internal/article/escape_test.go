@@ -13,7 +13,7 @@ func TestParagraphsHTMLEscapesAsTheStandardLibrary(t *testing.T) {
 	for _, p := range ps {
 		want = append(want, "<p>"+html.EscapeString(p)+"</p>")
 	}
-	if got := paragraphsHTML(ps); got != strings.Join(want, "\n") {
+	if got := ParagraphsHTML(ps); got != strings.Join(want, "\n") {
 		t.Errorf("got  %q\nwant %q", got, strings.Join(want, "\n"))
 	}
 	// Every special character at every offset of a word, beside
@@ -29,10 +29,10 @@ func TestParagraphsHTMLEscapesAsTheStandardLibrary(t *testing.T) {
 	for _, p := range ps {
 		want = append(want, "<p>"+html.EscapeString(p)+"</p>")
 	}
-	if got := paragraphsHTML(ps); got != strings.Join(want, "\n") {
+	if got := ParagraphsHTML(ps); got != strings.Join(want, "\n") {
 		t.Errorf("got  %q\nwant %q", got, strings.Join(want, "\n"))
 	}
-	if got := paragraphsHTML(nil); got != "" {
+	if got := ParagraphsHTML(nil); got != "" {
 		t.Errorf("no paragraphs: %q", got)
 	}
 }
@@ -59,6 +59,22 @@ func TestEscapeIn(t *testing.T) {
 				if got := escapeIn(x); got != want {
 					t.Fatalf("byte %#x at %d of %#x: %v", b, k, x, got)
 				}
+			}
+		}
+	}
+}
+
+// IsParagraphsHTML must accept exactly what ParagraphsHTML builds: the
+// store leaves the body HTML out of a record on its word.
+func TestIsParagraphsHTML(t *testing.T) {
+	for _, ps := range [][]string{nil, {""}, {"a", "b"}, {"<&>'\""}, {"x\ny"}} {
+		h := ParagraphsHTML(ps)
+		if !IsParagraphsHTML(h, ps) {
+			t.Errorf("IsParagraphsHTML(%q, %q) = false", h, ps)
+		}
+		for _, bad := range []string{h + " ", h + "\n", strings.Replace(h, "&amp;", "&", 1), strings.TrimSuffix(h, ">")} {
+			if bad != h && IsParagraphsHTML(bad, ps) {
+				t.Errorf("IsParagraphsHTML(%q, %q) = true", bad, ps)
 			}
 		}
 	}

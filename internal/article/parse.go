@@ -64,7 +64,7 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 // set, makes every string safe for XML.
 func finish(a *Article, name string, scrub bool) {
 	if a.BodyHTML == "" {
-		a.BodyHTML = paragraphsHTML(a.BodyParagraphs)
+		a.BodyHTML = ParagraphsHTML(a.BodyParagraphs)
 	}
 	if a.Summary == "" && len(a.BodyParagraphs) > 0 {
 		a.Summary = summarize(a.BodyParagraphs[0])
@@ -124,65 +124,6 @@ func scrubArticle(a *Article) {
 	for i, w := range a.Warnings {
 		a.Warnings[i] = scrubString(w)
 	}
-}
-
-// paragraphsHTML renders plain paragraphs as escaped <p> elements, in
-// one buffer sized up front, escaping as html.EscapeString does without
-// its copy of each paragraph.
-func paragraphsHTML(ps []string) string {
-	n := 0
-	for _, p := range ps {
-		n += len(p) + len("<p></p>\n")
-	}
-	var special [256]bool
-	for _, c := range []byte(`<>&'"`) {
-		special[c] = true
-	}
-	var b strings.Builder
-	b.Grow(n + n/16)
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString("<p>")
-		writeEscaped(&b, p, &special)
-		b.WriteString("</p>")
-	}
-	return b.String()
-}
-
-// writeEscaped writes s with the five characters html.EscapeString
-// escapes (marked in special) replaced by the same entities.
-func writeEscaped(b *strings.Builder, s string, special *[256]bool) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		// Eight bytes at a time while none of them needs escaping.
-		for i+8 <= len(s) && !escapeIn(load64(s, i)) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if !special[c] {
-			continue
-		}
-		b.WriteString(s[last:i])
-		last = i + 1
-		switch c {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '\'':
-			b.WriteString("&#39;")
-		case '"':
-			b.WriteString("&#34;")
-		}
-	}
-	b.WriteString(s[last:])
 }
 
 // escapeIn reports whether any of the eight bytes of x is one that

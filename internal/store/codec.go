@@ -4,9 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"html"
 	"slices"
-	"strings"
 	"time"
 
 	"seedfeed/internal/article"
@@ -60,7 +58,7 @@ func encodeArticle(dst []byte, a *article.Article) ([]byte, error) {
 	if a.Draft {
 		flags |= flagDraft
 	}
-	derived := isParagraphsHTML(a.BodyHTML, a.BodyParagraphs)
+	derived := article.IsParagraphsHTML(a.BodyHTML, a.BodyParagraphs)
 	if derived {
 		flags |= flagHTMLFromParagraphs
 	}
@@ -142,7 +140,7 @@ func decodeArticle(b []byte, a *article.Article) error {
 	}
 	a.BodyParagraphs = d.strings()
 	if flags&flagHTMLFromParagraphs != 0 {
-		a.BodyHTML = paragraphsHTML(a.BodyParagraphs)
+		a.BodyHTML = article.ParagraphsHTML(a.BodyParagraphs)
 	} else {
 		a.BodyHTML = d.string()
 	}
@@ -290,86 +288,4 @@ func (d *decoder) time() *time.Time {
 	}
 	d.b = d.b[n:]
 	return &t
-}
-
-// paragraphsHTML is the body HTML of a plain-text article: each paragraph
-// escaped (as html.EscapeString does) in a <p> element, one per line.
-func paragraphsHTML(ps []string) string {
-	n := 0
-	for _, p := range ps {
-		n += len(p) + len("<p></p>\n")
-	}
-	var b strings.Builder
-	b.Grow(n + n/16)
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString("<p>")
-		b.WriteString(html.EscapeString(p))
-		b.WriteString("</p>")
-	}
-	return b.String()
-}
-
-// isParagraphsHTML reports whether h is exactly paragraphsHTML(ps),
-// without building it: only then may the record leave h out.
-func isParagraphsHTML(h string, ps []string) bool {
-	if len(ps) == 0 {
-		return h == ""
-	}
-	for i, p := range ps {
-		if i > 0 {
-			if h == "" || h[0] != '\n' {
-				return false
-			}
-			h = h[1:]
-		}
-		var ok bool
-		if h, ok = strings.CutPrefix(h, "<p>"); !ok {
-			return false
-		}
-		for len(p) > 0 {
-			// A table walk: strings.IndexAny rebuilt its byte set on every
-			// call, 2% of a 100,000-article cold start.
-			j := 0
-			for j < len(p) && !htmlSpecial[p[j]] {
-				j++
-			}
-			if !strings.HasPrefix(h, p[:j]) {
-				return false
-			}
-			h = h[j:]
-			if j == len(p) {
-				break
-			}
-			if h, ok = strings.CutPrefix(h, escape(p[j])); !ok {
-				return false
-			}
-			p = p[j+1:]
-		}
-		if h, ok = strings.CutPrefix(h, "</p>"); !ok {
-			return false
-		}
-	}
-	return h == ""
-}
-
-// htmlSpecial marks the five bytes html.EscapeString replaces.
-var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
-
-// escape is html.EscapeString's replacement for one of the five
-// characters it escapes.
-func escape(c byte) string {
-	switch c {
-	case '<':
-		return "&lt;"
-	case '>':
-		return "&gt;"
-	case '&':
-		return "&amp;"
-	case '\'':
-		return "&#39;"
-	}
-	return "&#34;"
 }

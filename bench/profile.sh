@@ -18,39 +18,10 @@ N=${1:-10000}
 shift || true
 WHAT=("$@")
 ((${#WHAT[@]})) || WHAT=(daemon build)
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${OUT:-$(mktemp -d /tmp/seedfeed-profile.XXXXXX)}
-mkdir -p "$OUT"
-WORK=$(mktemp -d /tmp/seedfeed-profile-work.XXXXXX)
-PIDS=()
+. "$(dirname "$0")/lib.sh"
+bench_setup profile
 
-cleanup() {
-	local p
-	for p in "${PIDS[@]}"; do
-		kill "$p" 2>/dev/null || true
-	done
-	for p in "${PIDS[@]}"; do
-		wait "$p" 2>/dev/null || true
-	done
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if ! command -v perf >/dev/null || ! command -v curl >/dev/null; then
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq linux-perf curl >/dev/null
-fi
-
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 30000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return
-		fi
-	done
-}
+need linux-perf:perf curl
 
 # report NAME: self time by origin, then our functions with their callees.
 report() {

@@ -27,51 +27,10 @@ SIZES=("$@")
 ((${#SIZES[@]})) || SIZES=(1000 10000)
 SETTLE=${SETTLE:-1s}
 PROBES=${PROBES:-5}
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${OUT:-$(mktemp -d /tmp/seedfeed-scan.XXXXXX)}
-mkdir -p "$OUT"
-WORK=$(mktemp -d /tmp/seedfeed-scan-work.XXXXXX)
-PIDS=()
+. "$(dirname "$0")/lib.sh"
+bench_setup scan
 
-cleanup() {
-	local p
-	for p in "${PIDS[@]}"; do
-		kill "$p" 2>/dev/null || true
-	done
-	for p in "${PIDS[@]}"; do
-		wait "$p" 2>/dev/null || true
-	done
-	if [[ ${KEEP:-} == 1 ]]; then
-		echo "kept $WORK"
-	else
-		rm -rf "$WORK"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-need() {
-	local missing=() tool
-	for tool in "$@"; do
-		command -v "${tool#*:}" >/dev/null || missing+=("${tool%%:*}")
-	done
-	if ((${#missing[@]})); then
-		echo "installing ${missing[*]}" >&2
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-	fi
-}
 need hugo hyperfine curl findutils:find time:/usr/bin/time
-
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 30000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return
-		fi
-	done
-}
 
 # runs_for N: timed runs per command, fewer for big corpora.
 runs_for() {
@@ -85,8 +44,6 @@ hf_stat() {
 	awk -F, -v row="$2" 'NR == row + 1 {printf "%.3f %.3f %.3f\n", $4, $7, $8}' "$1"
 }
 
-# median / spread of the numbers on stdin.
-median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 spread() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%s-%s", lo, hi}'; }
 # max_mb FILE: the largest of the kilobyte figures `/usr/bin/time -f %M` wrote.
 max_mb() { grep -E '^[0-9]+$' "$1" | sort -n | tail -1 | awk '{printf "%.1f", $1 / 1024}'; }

@@ -26,52 +26,13 @@ DURATION=${DURATION:-6}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-64}
 PROFILE=${PROFILE:-5}
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${OUT:-$(mktemp -d /tmp/seedfeed-serve.XXXXXX)}
-mkdir -p "$OUT"
-WORK=$(mktemp -d /tmp/seedfeed-serve-work.XXXXXX)
-PIDS=()
+. "$(dirname "$0")/lib.sh"
+bench_setup serve
 
-cleanup() {
-	local p
-	for p in "${PIDS[@]}"; do
-		kill "$p" 2>/dev/null || true
-	done
-	for p in "${PIDS[@]}"; do
-		wait "$p" 2>/dev/null || true
-	done
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-need() {
-	local missing=()
-	for tool in "$@"; do
-		command -v "$tool" >/dev/null || missing+=("$tool")
-	done
-	if ((${#missing[@]})); then
-		echo "installing ${missing[*]}" >&2
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-	fi
-}
 need nginx wrk curl
 if ((PROFILE > 0)) && ! command -v perf >/dev/null; then
 	need linux-perf || PROFILE=0
 fi
-
-# free_port prints a loopback port nothing listens on (bash's /dev/tcp
-# connect fails there).
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 30000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return
-		fi
-	done
-}
 
 # wait_http URL: until it answers 200, at most 60 s.
 wait_http() {
@@ -262,8 +223,6 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	done
 done
 
-# median of the numbers on stdin; "lo-hi" spread with -r.
-median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 spread() { sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.0f-%.0f", lo, hi}'; }
 col() { awk -F'\t' -v k="$1" -v s="$2" -v c="$3" 'NR > 1 && $2 == k && $3 == s {print $c}' "$RAW"; }
 

@@ -15,7 +15,7 @@ import (
 type fastResource struct {
 	res     *Resource
 	heads   [4]fastHeads // by variantIndex
-	files   *[4]*bodyFile
+	files   [4]*bodyFile // large bodies as in-memory files, for sendfile
 	counter *routeCounters
 }
 
@@ -102,33 +102,31 @@ func (res *Resource) variantIndex(v *variant) int {
 	return 0
 }
 
-// fileBodies returns res's large bodies as files, made once per Resource
-// (a Resource outlives many states: every scan report makes a new state).
-// A body that cannot be made a file is written from memory instead.
-func (s *Server) fileBodies(path string, res *Resource) *[4]*bodyFile {
-	res.filesOnce.Do(func() {
-		vs := res.variants()
-	next:
-		for i, v := range vs {
-			if v == nil || len(v.body) < sendfileMin {
-				continue
-			}
-			// A browser's variant sends the same bytes as a reader's.
-			for j := range i {
-				if vs[j] != nil && res.files[j] != nil && &vs[j].body[0] == &v.body[0] && len(vs[j].body) == len(v.body) {
-					res.files[i] = res.files[j]
-					continue next
-				}
-			}
-			bf, err := newBodyFile(path, v.body)
-			if err != nil {
-				if !errors.Is(err, errNoSendfile) {
-					s.log.Warn("serving from memory instead of sendfile", slog.String("path", path), slog.Any("error", err))
-				}
-				continue
-			}
-			res.files[i] = bf
+// fileBodies returns res's large bodies as files, by variantIndex. A body
+// that cannot be made a file is written from memory instead.
+func (s *Server) fileBodies(path string, res *Resource) [4]*bodyFile {
+	var files [4]*bodyFile
+	vs := res.variants()
+next:
+	for i, v := range vs {
+		if v == nil || len(v.body) < sendfileMin {
+			continue
 		}
-	})
-	return &res.files
+		// A browser's variant sends the same bytes as a reader's.
+		for j := range i {
+			if files[j] != nil && &vs[j].body[0] == &v.body[0] && len(vs[j].body) == len(v.body) {
+				files[i] = files[j]
+				continue next
+			}
+		}
+		bf, err := newBodyFile(path, v.body)
+		if err != nil {
+			if !errors.Is(err, errNoSendfile) {
+				s.log.Warn("serving from memory instead of sendfile", slog.String("path", path), slog.Any("error", err))
+			}
+			continue
+		}
+		files[i] = bf
+	}
+	return files
 }

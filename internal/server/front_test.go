@@ -159,7 +159,7 @@ func TestFrontAnswersItself(t *testing.T) {
 			t.Errorf("%s: %d responses:\n%.500q", tc.name, n, got)
 		}
 	}
-	if runtime.GOOS == "linux" && f.srv.Snapshot().Resources[PathJSON].files[0] == nil {
+	if runtime.GOOS == "linux" && f.srv.state.Load().fast[PathJSON].files[0] == nil {
 		t.Error("the large body was not sent with sendfile")
 	}
 	// A scan that changed nothing keeps what the Front answers from.
@@ -415,26 +415,6 @@ func FuzzParseHead(f *testing.F) {
 			t.Fatalf("If-None-Match presence: fast path %v, net/http %v", r.hdr.hasIfNoneMatch, want.hasIfNoneMatch)
 		}
 	})
-}
-
-// TestFileBodiesShared: a styled feed's browser variant sends the reader
-// variant's bytes, so both share one file, which holds exactly those bytes.
-func TestFileBodiesShared(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("sendfile is used on Linux only")
-	}
-	f := newFixture(t, false)
-	body := bytes.Repeat(styledFeed(), 1+2*sendfileMin/len(styledFeed()))
-	res := buildResource(body, testTypes[PathFeed], testLastMod, nil)
-	files := f.srv.fileBodies(PathFeed, res)
-	if files[0] == nil || files[2] != files[0] {
-		t.Fatalf("files %v: want the plain and browser variants to share one", files)
-	}
-	got := make([]byte, len(body)+1)
-	n, err := files[0].f.ReadAt(got, 0)
-	if !errors.Is(err, io.EOF) || !bytes.Equal(got[:n], body) {
-		t.Fatalf("file holds %d bytes (%v), want the %d of the body", n, err, len(body))
-	}
 }
 
 // TestFrontPipelinedWithoutClose: requests sent together are all answered

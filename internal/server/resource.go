@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -46,11 +45,6 @@ type Resource struct {
 	vary         []string
 	lastModified []string
 	lastModStr   string
-
-	// files are the large bodies as in-memory files for sendfile, by
-	// variantIndex, made on first use by the Front (see fileBodies).
-	filesOnce sync.Once
-	files     [4]*bodyFile
 }
 
 // variant is one representation of a Resource: a content coding and, for

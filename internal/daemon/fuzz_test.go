@@ -5,15 +5,13 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/net/html"
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/config"
 	"seedfeed/internal/feed"
+	"seedfeed/internal/htmlcheck"
 	"seedfeed/internal/pages"
 	"seedfeed/internal/store"
 )
@@ -85,7 +83,7 @@ func FuzzPublishedArticle(f *testing.F) {
 			t.Fatalf("index page: %v", err)
 		}
 		for name, b := range map[string][]byte{"article page": page, "index": index} {
-			if err := inert(b); err != nil {
+			if err := htmlcheck.Inert(string(b)); err != nil {
 				t.Fatalf("%s: %v\n%s", name, err, b)
 			}
 		}
@@ -119,45 +117,3 @@ func wellFormed(b []byte) error {
 		}
 	}
 }
-
-// inert checks a page as a browser would tokenize it: no script element, no
-// event-handler attribute, no URL that runs code.
-func inert(b []byte) error {
-	z := html.NewTokenizer(bytes.NewReader(b))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			if z.Err() == io.EOF {
-				return nil
-			}
-			return z.Err()
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			switch tok.Data {
-			case "script", "iframe", "object", "embed", "base", "form":
-				return &inertError{"<" + tok.Data + "> element"}
-			}
-			for _, at := range tok.Attr {
-				key := strings.ToLower(at.Key)
-				if strings.HasPrefix(key, "on") {
-					return &inertError{"event attribute " + at.Key + "=" + at.Val}
-				}
-				if key == "href" || key == "src" || key == "action" || key == "formaction" || key == "srcset" {
-					v := strings.ToLower(strings.Map(func(r rune) rune {
-						if r <= ' ' {
-							return -1
-						}
-						return r
-					}, at.Val))
-					if strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") || strings.HasPrefix(v, "data:text/html") {
-						return &inertError{"code URL " + at.Key + "=" + at.Val}
-					}
-				}
-			}
-		}
-	}
-}
-
-type inertError struct{ what string }
-
-func (e *inertError) Error() string { return "page is not inert: " + e.what }

@@ -376,22 +376,7 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 	if word >= 0 {
 		f.endWord(s, word, len(s), runs == 1 && ascii, runStart, runEnd, sw, counts, &buf)
 	}
-	if prevEnd {
-		f.endsSent = true
-		f.sentences++
-	}
-	f.cjk = cjkRunes*2 > f.runes
-	f.numeric = s != "" && strings.IndexFunc(s, unicode.IsLetter) < 0 && strings.IndexFunc(s, unicode.IsDigit) >= 0
-	if s != "" {
-		switch s[0] {
-		case '*', '-', '+':
-			f.bullet = len(s) > 1 && s[1] == ' '
-		}
-		if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") || strings.HasPrefix(s, "–") {
-			f.bullet = true
-		}
-		f.colonEnd = s[len(s)-1] == ':'
-	}
+	f.finishLine(s, prevEnd, cjkRunes)
 	return f
 }
 
@@ -595,4 +580,26 @@ func countStops(s string, lg lang, sw *stopWords) int {
 		}
 	}
 	return n
+}
+
+// finishLine sets what measure knows only at the end of line s: whether
+// it ends a sentence (prevEnd), is mostly CJK, holds only numbers, is a
+// bullet, or ends in a colon.
+func (f *feat) finishLine(s string, prevEnd bool, cjkRunes int32) {
+	if prevEnd {
+		f.endsSent = true
+		f.sentences++
+	}
+	f.cjk = cjkRunes*2 > f.runes
+	f.numeric = s != "" && strings.IndexFunc(s, unicode.IsLetter) < 0 && strings.IndexFunc(s, unicode.IsDigit) >= 0
+	if s != "" {
+		switch s[0] {
+		case '*', '-', '+':
+			f.bullet = len(s) > 1 && s[1] == ' '
+		}
+		if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") || strings.HasPrefix(s, "–") {
+			f.bullet = true
+		}
+		f.colonEnd = s[len(s)-1] == ':'
+	}
 }

@@ -68,23 +68,9 @@ func measureRef(s string, sw *stopWords) (feat, [numLangs]uint16) {
 			}
 		}
 	}
-	if prevEnd {
-		f.endsSent = true
-		f.sentences++
-	}
-	f.cjk = cjkRunes*2 > f.runes
-	f.numeric = s != "" && strings.IndexFunc(s, unicode.IsLetter) < 0 && strings.IndexFunc(s, unicode.IsDigit) >= 0
-	if s != "" {
-		switch s[0] {
-		case '*', '-', '+':
-			f.bullet = len(s) > 1 && s[1] == ' '
-		}
-		if strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·") || strings.HasPrefix(s, "–") {
-			f.bullet = true
-		}
-		f.colonEnd = s[len(s)-1] == ':'
-		f.url = strings.Contains(s, "://") || strings.Contains(s, "www.")
-	}
+	// The end-of-line flags are not what the fast word loop changed.
+	f.finishLine(s, prevEnd, cjkRunes)
+	f.url = strings.Contains(s, "://") || strings.Contains(s, "www.")
 	return f, c
 }
 

@@ -57,26 +57,41 @@ const (
 	vocabBytes      = 8 << 10
 )
 
-// stemShare tells, for each line, how many of its distinct word stems the
-// opening paragraphs of the body use (hits) and how many it has (total).
-// The lines' stems go in a small set and the body is scanned once against
-// it, so the body's own words are never stored. The scan stops early once
-// every stem of the lines has been found.
-func stemShare(lines, body []string) (hits, total []int) {
-	counts := make([]int, 2*len(lines))
-	hits, total = counts[:len(lines):len(lines)], counts[len(lines):]
+// stemShare tells, for each line, whether it heads the body: whether
+// headsBody holds for how many of its distinct word stems the opening
+// paragraphs of the body use (hits) out of how many it has (total), with
+// the given share. shares says the body uses at least one of them. The lines'
+// stems go in a small set and the body is scanned once against it, so the
+// body's own words are never stored. Only those thresholds matter, not the
+// counts, so the scan stops as soon as every line has as many hits as it
+// needs to pass both; it usually does within the first paragraphs, where
+// counting every stem took most of the body. A line whose verdicts the
+// caller will not read is best passed as "": it has no stems to wait for.
+func stemShare(lines, body []string, share float64) (heads, shares []bool) {
+	verdicts := make([]bool, 2*len(lines))
+	heads, shares = verdicts[:len(lines):len(lines)], verdicts[len(lines):]
+	// hits and need (how many hits the line still lacks) per line, on
+	// the stack for a usual header.
+	var countBuf [48]int32
+	counts := countBuf[:0]
+	if 3*len(lines) > len(countBuf) {
+		counts = make([]int32, 0, 3*len(lines))
+	}
+	counts = counts[:3*len(lines)]
+	hits, need, totals := counts[:len(lines)], counts[len(lines):2*len(lines)], counts[2*len(lines):]
 	var set stemSet
 	var buf stemBuf
 	// Room for the stems of a usual header without growing.
 	var slotBuf [128]int32
 	var entryBuf [48]stemEntry
 	set.slots, set.entries = slotBuf[:], entryBuf[:0]
-	// occ pairs each line with each of its distinct stems, so that hits
-	// can be counted once the scan knows which stems the body has.
-	type occurrence struct{ entry, line int32 }
-	var occBuf [64]occurrence
+	// occ pairs each line with each of its distinct stems, chained per
+	// stem, so that a stem found in the body credits its lines at once.
+	var occBuf [64]stemOccurrence
 	occ := occBuf[:0]
+	pending := 0
 	for i, l := range lines {
+		total := 0
 		for j := 0; ; {
 			st, next := nextStem(l, j, &buf)
 			if st == nil {
@@ -92,7 +107,7 @@ func stemShare(lines, body []string) (hits, total []int) {
 			slot := set.lookup(st, key, h)
 			e := set.slots[slot] - 1
 			if e < 0 {
-				en := stemEntry{hash: h, key: key, n: int32(len(st))}
+				en := stemEntry{hash: h, key: key, n: int32(len(st)), firstOcc: -1}
 				if len(st) > 8 {
 					en.off = int32(len(set.arena))
 					set.arena = append(set.arena, st...)
@@ -103,58 +118,89 @@ func stemShare(lines, body []string) (hits, total []int) {
 				b := h >> 54
 				set.filter[b/64] |= 1 << (b % 64)
 			}
-			if set.entries[e].lastLine != int32(i)+1 {
-				set.entries[e].lastLine = int32(i) + 1
-				occ = append(occ, occurrence{e, int32(i)})
-				total[i]++
+			if en := &set.entries[e]; en.lastLine != int32(i)+1 {
+				en.lastLine = int32(i) + 1
+				occ = append(occ, stemOccurrence{line: int32(i), next: en.firstOcc})
+				en.firstOcc = int32(len(occ) - 1)
+				total++
 			}
 		}
-	}
-	if len(set.entries) == 0 {
-		return hits, total
-	}
-	size := 0
-	left := len(set.entries)
-scan:
-	for k, p := range body {
-		if k >= vocabParagraphs || size >= vocabBytes {
-			break
+		totals[i] = int32(total)
+		need[i] = int32(hitsNeeded(total, share))
+		if need[i] > 0 {
+			pending++
 		}
-		size += len(p)
-		for j := 0; j < len(p); {
-			if c := p[j]; c < utf8.RuneSelf && (c|0x20)-'a' >= 26 {
-				j++
-				continue
-			}
-			if key, n, next, ok := asciiWordStem(p, j); ok {
-				// Most words: no stem, or one read straight from
-				// the text.
-				j = next
-				if n > 0 && set.findKey(key, n) {
-					if left--; left == 0 {
-						break scan
-					}
+	}
+	if pending > 0 {
+		// credit counts the lines of entry e, newly found in the body,
+		// and reports whether every line has all the hits it needs.
+		credit := func(e int32) bool {
+			for o := set.entries[e].firstOcc; o >= 0; o = occ[o].next {
+				l := occ[o].line
+				hits[l]++
+				if hits[l] == need[l] {
+					pending--
 				}
-				continue
 			}
-			st, next := nextStem(p, j, &buf)
-			if st == nil {
+			return pending == 0
+		}
+		size := 0
+	scan:
+		for k, p := range body {
+			if k >= vocabParagraphs || size >= vocabBytes {
 				break
 			}
-			j = next
-			if set.find(st) {
-				if left--; left == 0 {
+			size += len(p)
+			for j := 0; j < len(p); {
+				if c := p[j]; c < utf8.RuneSelf && (c|0x20)-'a' >= 26 {
+					j++
+					continue
+				}
+				if key, n, next, ok := asciiWordStem(p, j); ok {
+					// Most words: no stem, or one read straight
+					// from the text.
+					j = next
+					if n > 0 {
+						if e := set.findKey(key, n); e >= 0 && credit(e) {
+							break scan
+						}
+					}
+					continue
+				}
+				st, next := nextStem(p, j, &buf)
+				if st == nil {
+					break
+				}
+				j = next
+				if e := set.find(st); e >= 0 && credit(e) {
 					break scan
 				}
 			}
 		}
 	}
-	for _, o := range occ {
-		if set.entries[o.entry].found {
-			hits[o.line]++
+	for i := range lines {
+		heads[i] = headsBody(int(hits[i]), int(totals[i]), share)
+		shares[i] = hits[i] > 0
+	}
+	return heads, shares
+}
+
+// stemOccurrence is one line that has a stem, and the next line that has
+// it (an index in the same list; -1 for none).
+type stemOccurrence struct{ line, next int32 }
+
+// hitsNeeded is how many hits a line of total stems needs for both of
+// stemShare's verdicts to be what they would be with every hit counted:
+// the fewest for which headsBody holds, or one when no count makes it hold
+// (shares still needs one). headsBody only grows with hits, so any count
+// at least this gives the same verdicts as the full one.
+func hitsNeeded(total int, share float64) int {
+	for h := 2; h <= total; h++ {
+		if headsBody(h, total, share) {
+			return h
 		}
 	}
-	return hits, total
+	return min(total, 1)
 }
 
 // stemSet is a small open-addressing hash set of stems, with a bit filter
@@ -174,6 +220,7 @@ type stemEntry struct {
 	key      uint64 // the packed stem, when n <= 8
 	off, n   int32  // the stem in arena, when n > 8
 	lastLine int32  // 1 + the last line that had the stem
+	firstOcc int32  // the stem's latest occurrence, -1 for none
 	found    bool
 }
 
@@ -259,41 +306,41 @@ func asciiWordStem(s string, i int) (key uint64, n, next int, ok bool) {
 }
 
 // findKey is find for a stem of n <= 8 bytes packed as key.
-func (s *stemSet) findKey(key uint64, n int) bool {
+func (s *stemSet) findKey(key uint64, n int) int32 {
 	h := key * 0x9E3779B97F4A7C15
 	if b := h >> 54; s.filter[b/64]&(1<<(b%64)) == 0 {
-		return false
+		return -1
 	}
 	mask := len(s.slots) - 1
 	for i := int(h>>32) & mask; ; i = (i + 1) & mask {
 		e := s.slots[i]
 		if e == 0 {
-			return false
+			return -1
 		}
 		en := &s.entries[e-1]
 		if en.hash == h && int(en.n) == n && en.key == key {
 			if en.found {
-				return false
+				return -1
 			}
 			en.found = true
-			return true
+			return e - 1
 		}
 	}
 }
 
-// find marks stem st found and reports whether it is in the set and was
-// not found before.
-func (s *stemSet) find(st []byte) bool {
+// find marks stem st found and returns its entry when it is in the set
+// and was not found before, -1 otherwise.
+func (s *stemSet) find(st []byte) int32 {
 	key, h := stemKey(st)
 	if b := h >> 54; s.filter[b/64]&(1<<(b%64)) == 0 {
-		return false
+		return -1
 	}
 	e := s.slots[s.lookup(st, key, h)]
 	if e == 0 || s.entries[e-1].found {
-		return false
+		return -1
 	}
 	s.entries[e-1].found = true
-	return true
+	return e - 1
 }
 
 // headsBody reports whether a line shares enough words with the body to

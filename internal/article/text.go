@@ -237,14 +237,19 @@ func (tr *textReader) readHeader(start, body int) {
 			return
 		}
 	}
+	// Only a headline-shaped line can be the title or the subtitle; the
+	// others stay "", so that stemShare neither reads their words nor
+	// waits for them in the body.
 	lines := make([]string, len(cands))
 	for k, i := range cands {
-		lines[k] = tr.paras[i]
+		if headlineShape(tr.paras[i]) {
+			lines[k] = tr.paras[i]
+		}
 	}
-	hits, total := stemShare(lines, tr.a.BodyParagraphs)
+	heads, shares := stemShare(lines, tr.a.BodyParagraphs, minTitleOverlap)
 	var eligible []int
 	for k, i := range cands {
-		if headlineShape(tr.paras[i]) && headsBody(hits[k], total[k], minTitleOverlap) {
+		if lines[k] != "" && heads[k] {
 			eligible = append(eligible, i)
 		}
 	}
@@ -271,7 +276,7 @@ func (tr *textReader) readHeader(start, body int) {
 		tr.roles[t] = roleTitle
 		tr.a.Title = tr.paras[t]
 		if fromHeader {
-			tr.subtitle(t, cands, lines, hits, total)
+			tr.subtitle(t, cands, lines, heads, shares)
 		}
 	}
 	for _, i := range cands {
@@ -288,17 +293,17 @@ func (tr *textReader) readHeader(start, body int) {
 // told to expect a reduced timetable until Friday") and may share a single
 // word with the body, but its place between the title and the body, its
 // length and that word set it apart from a menu entry or a site slogan.
-func (tr *textReader) subtitle(title int, cands []int, lines []string, hits, total []int) {
+//
+// lines holds the headline-shaped candidates, "" for the others; heads and
+// shares are stemShare's verdicts on them.
+func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, shares []bool) {
 	next := -1
 	for k, i := range cands {
-		if i <= title || lines[k] == tr.a.Title {
+		if i <= title || lines[k] == "" || lines[k] == tr.a.Title {
 			// A repeat of the title is not a subtitle.
 			continue
 		}
-		if !headlineShape(lines[k]) {
-			continue
-		}
-		if headsBody(hits[k], total[k], minTitleOverlap) {
+		if heads[k] {
 			tr.setSubtitle(i)
 			return
 		}
@@ -306,7 +311,7 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, hits, tot
 			next = k
 		}
 	}
-	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], hits[next]) && tr.onlyDroppedBetween(title, cands[next]) {
+	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], shares[next]) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
 }
@@ -315,11 +320,12 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, hits, tot
 // word with the body must have: a clause, not a label.
 const minStandfirstWords = 6
 
-// standfirst reports whether a line reads as a standfirst: a clause of
-// words. Colons and bars mark labels and metadata ("Best of 2019: Pizza",
-// "05/10/2018 - Posted by: X"), and figures mark score lines and tables.
-func standfirst(line string, hits int) bool {
-	if hits < 1 || strings.ContainsAny(line, ":|") {
+// standfirst reports whether a line that shares a word with the body
+// (shares) reads as a standfirst: a clause of words. Colons and bars mark
+// labels and metadata ("Best of 2019: Pizza", "05/10/2018 - Posted by:
+// X"), and figures mark score lines and tables.
+func standfirst(line string, shares bool) bool {
+	if !shares || strings.ContainsAny(line, ":|") {
 		return false
 	}
 	words, digits, letters := 0, 0, 0
@@ -372,9 +378,9 @@ func (tr *textReader) lookback(start int) []int {
 			lines = append(lines, p)
 		}
 	}
-	hits, total := stemShare(lines, tr.a.BodyParagraphs)
+	heads, _ := stemShare(lines, tr.a.BodyParagraphs, minLookbackOverlap)
 	for k, i := range idx {
-		if headsBody(hits[k], total[k], minLookbackOverlap) {
+		if heads[k] {
 			return []int{i}
 		}
 	}

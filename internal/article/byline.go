@@ -149,18 +149,27 @@ func cutBylinePrefix(line string) (string, bool) {
 	return "", false
 }
 
+// cutAny cuts s around the first of seps it holds: the one that starts
+// earliest, the first listed of those that start at the same byte. It
+// reads s once, looking at a byte only when some sep starts with it: one
+// strings.Index per sep went through every space of the line again for
+// each sep that starts with one. Every sep must be non-empty.
 func cutAny(s string, seps ...string) (before, after string, found bool) {
-	best := -1
-	var sep string
+	var firsts [256 / 64]uint64
 	for _, p := range seps {
-		if i := strings.Index(s, p); i >= 0 && (best < 0 || i < best) {
-			best, sep = i, p
+		firsts[p[0]/64] |= 1 << (p[0] % 64)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; firsts[c/64]&(1<<(c%64)) == 0 {
+			continue
+		}
+		for _, p := range seps {
+			if strings.HasPrefix(s[i:], p) {
+				return s[:i], s[i+len(p):], true
+			}
 		}
 	}
-	if best < 0 {
-		return s, "", false
-	}
-	return s[:best], s[best+len(sep):], true
+	return s, "", false
 }
 
 // isAgency reports whether s names a wire service, the usual credit after
@@ -356,5 +365,17 @@ func isWeekday(s string) bool {
 // hasPrefixFold is strings.HasPrefix under Unicode case folding, with the
 // prefix's length in bytes valid for slicing s.
 func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	if len(s) < len(prefix) {
+		return false
+	}
+	if prefix == "" {
+		return true
+	}
+	// Two ASCII bytes fold to one another only when they are equal or
+	// the same letter: most lines are turned away here, before
+	// EqualFold's rune by rune loop.
+	if a, b := s[0], prefix[0]; a < utf8.RuneSelf && b < utf8.RuneSelf && a != b && (a|0x20 != b|0x20 || (a|0x20)-'a' >= 26) {
+		return false
+	}
+	return strings.EqualFold(s[:len(prefix)], prefix)
 }

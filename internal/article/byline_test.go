@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -19,5 +20,69 @@ func TestBylineLabelAfterGrowingName(t *testing.T) {
 	}
 	if got := trimDateLabel("Jane Roe updated:"); got != "Jane Roe" {
 		t.Errorf("trimDateLabel = %q, want Jane Roe", got)
+	}
+}
+
+// refCutAny is cutAny as one strings.Index per separator.
+func refCutAny(s string, seps ...string) (before, after string, found bool) {
+	best := -1
+	var sep string
+	for _, p := range seps {
+		if i := strings.Index(s, p); i >= 0 && (best < 0 || i < best) {
+			best, sep = i, p
+		}
+	}
+	if best < 0 {
+		return s, "", false
+	}
+	return s[:best], s[best+len(sep):], true
+}
+
+// foldPieces make strings where case folding is not byte for byte: the
+// Kelvin sign folds to k, the long s to s.
+var foldPieces = []string{"by ", "BY ", "By", "\u212A", "k", "K", "\u017Ftory by ", "story", "STORY BY ", "автор: ", "АВТОР ",
+	", ", " | ", " / ", " - ", " – ", " — ", "|", "-", " ", ",", "Jane Roe", "Reuters", "é", "\xff", "1", "@"}
+
+func randomFoldText(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(8) {
+		b.WriteString(foldPieces[r.IntN(len(foldPieces))])
+	}
+	return b.String()
+}
+
+func TestCutAnyMatchesIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	seps := []string{", ", " | ", " / ", " - ", " – ", " — "}
+	for range 20000 {
+		s := randomFoldText(r)
+		b, a, ok := cutAny(s, seps...)
+		wb, wa, wok := refCutAny(s, seps...)
+		if b != wb || a != wa || ok != wok {
+			t.Fatalf("cutAny(%q) = %q %q %v, want %q %q %v", s, b, a, ok, wb, wa, wok)
+		}
+	}
+	// Separators that start alike or inside one another: the earliest
+	// wins, then the first listed.
+	for _, s := range []string{"a-b--c", "x--y-z", "--", "-"} {
+		b, a, ok := cutAny(s, "--", "-")
+		wb, wa, wok := refCutAny(s, "--", "-")
+		if b != wb || a != wa || ok != wok {
+			t.Fatalf("cutAny(%q) = %q %q %v, want %q %q %v", s, b, a, ok, wb, wa, wok)
+		}
+	}
+}
+
+func TestHasPrefixFoldMatchesEqualFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	prefixes := []string{"", "by ", "story by ", "k", "автор: ", "written by ", "1", "|", "Ka", "\u212Aa"}
+	for range 20000 {
+		s := randomFoldText(r)
+		for _, p := range prefixes {
+			want := len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+			if got := hasPrefixFold(s, p); got != want {
+				t.Fatalf("hasPrefixFold(%q, %q) = %v, want %v", s, p, got, want)
+			}
+		}
 	}
 }

@@ -37,7 +37,6 @@ type feat struct {
 	comment                        bool // the line opens a comment section
 	// commentHead: the line heads one comment ("Jane on May 3 said:").
 	commentHead bool
-	dupFirst    bool // first occurrence of a repeated line
 	colonEnd    bool // ends with a colon: a label or a lead-in to a list
 	separator   bool // holds a menu or breadcrumb separator (| › » / ·)
 	bullet      bool // starts with a list bullet

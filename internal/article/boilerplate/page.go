@@ -1,6 +1,9 @@
 package boilerplate
 
-import "unicode/utf8"
+import (
+	"hash/maphash"
+	"unicode/utf8"
+)
 
 // thresholds are the jusText-style class boundaries, in characters and
 // stop-word density.
@@ -50,6 +53,10 @@ type page struct {
 	// heads holds prefix counts of comment headers; nil when the page
 	// has none.
 	heads []int32
+	// group is, for each line, the first line with the same text; dups
+	// says some line's text occurs more than once.
+	group []int32
+	dups  bool
 	logs  *[logTableSize]float64
 }
 
@@ -72,7 +79,6 @@ func newPage(lines []string) *page {
 		ls.add(s, &p.feats[i], &counts[i])
 	}
 	p.lang = ls.lang()
-	seen := make(map[string]int, len(lines))
 	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
 	for i, s := range lines {
 		f := &p.feats[i]
@@ -83,26 +89,10 @@ func newPage(lines []string) *page {
 		}
 		f.teaser = isTeaser(s, *f, sw, p.lang)
 		f.commentHead = f.kind == "" && isCommentHeader(s)
-		seen[s]++
 	}
 	p.shareRowComments()
 	p.countCommentHeads()
-	// first is made only on pages that repeat a line.
-	var first map[string]bool
-	for i, s := range lines {
-		n := seen[s]
-		if n < 2 {
-			continue
-		}
-		p.feats[i].dup = int32(n)
-		if first == nil {
-			first = make(map[string]bool, 16)
-		}
-		if !first[s] {
-			first[s] = true
-			p.feats[i].dupFirst = true
-		}
-	}
+	p.groupLines()
 	p.th = standardThresholds()
 	good := 0
 	for _, f := range p.feats {
@@ -128,6 +118,49 @@ func newPage(lines []string) *page {
 		p.proseDensity = dsum / float64(dn)
 	}
 	return p
+}
+
+// groupLines finds the lines whose text occurs more than once: it sets
+// group, and the dup count of each such line. Lines are grouped in an
+// open-addressing table of line numbers, so no text is copied or kept
+// twice: a map keyed by the lines held a string header per line for the
+// collector to scan, and a second one marked the first copies.
+func (p *page) groupLines() {
+	n := len(p.lines)
+	size := 4
+	for size < 2*n {
+		size *= 2
+	}
+	// slots hold 1 + the first line with a text, 0 when empty.
+	slots := make([]int32, size)
+	mask := uint64(size - 1)
+	seed := maphash.MakeSeed()
+	p.group = make([]int32, n)
+	for i, s := range p.lines {
+		for j := maphash.String(seed, s) & mask; ; j = (j + 1) & mask {
+			e := slots[j]
+			if e == 0 {
+				slots[j] = int32(i) + 1
+				p.group[i] = int32(i)
+				break
+			}
+			if p.lines[e-1] == s {
+				p.group[i] = e - 1
+				break
+			}
+		}
+		// Counted on the group's first line until every line is seen.
+		p.feats[p.group[i]].dup++
+	}
+	for i, g := range p.group {
+		switch d := p.feats[g].dup; {
+		case d > 1:
+			p.feats[i].dup = d
+			p.dups = true
+		case int(g) == i:
+			p.feats[i].dup = 0
+		}
+	}
 }
 
 // phraseApplies keeps a boilerplate phrase from condemning a line of real
@@ -390,20 +423,27 @@ func (p *page) headlineLike(i int) bool {
 func (p *page) label(kinds []string, start, body, end int) {
 	// inRun counts the copies of each repeated line inside the article;
 	// -1 marks a line shown twice in a row somewhere (a caption in a
-	// gallery and its enlarged twin), which is never structure.
-	inRun := make(map[string]int)
+	// gallery and its enlarged twin), which is never structure. ownFirst
+	// marks a repeated line met inside the article. Both are indexed by
+	// the line's group and read only for repeated lines.
+	var inRun []int32
+	var ownFirst []bool
+	if p.dups {
+		inRun = make([]int32, len(p.lines))
+		ownFirst = make([]bool, len(p.lines))
+	}
 	for i := start; i < end; i++ {
 		if p.feats[i].dup < 2 {
 			continue
 		}
-		if n := inRun[p.lines[i]]; n >= 0 {
-			inRun[p.lines[i]] = n + 1
+		g := p.group[i]
+		if n := inRun[g]; n >= 0 {
+			inRun[g] = n + 1
 		}
-		if i > start && p.lines[i-1] == p.lines[i] {
-			inRun[p.lines[i]] = -1
+		if i > start && p.group[i-1] == g {
+			inRun[g] = -1
 		}
 	}
-	ownFirst := make(map[string]bool)
 	for i := range p.lines {
 		f := p.feats[i]
 		inside := i >= start && i < end
@@ -414,19 +454,19 @@ func (p *page) label(kinds []string, start, body, end int) {
 			kinds[i] = KindRelated
 		case !inside:
 			kinds[i] = KindOutside
-		case f.dup > 1 && f.dup >= dupKeepMin && inRun[p.lines[i]] == int(f.dup):
+		case f.dup > 1 && f.dup >= dupKeepMin && inRun[p.group[i]] == f.dup:
 			// A line repeated only inside the article, never twice in
 			// a row, is its structure (the same subheading over each
 			// day of a plan).
 		case f.numeric:
 			// Numbers repeat in any table; a number is no menu.
-		case f.dup > 1 && (f.runes < 100 || ownFirst[p.lines[i]]):
+		case f.dup > 1 && (f.runes < 100 || ownFirst[p.group[i]]):
 			// Short repeats are menus and captions shown twice; a long
 			// paragraph repeated inside the article is kept once.
 			kinds[i] = KindDuplicate
 		}
 		if inside && f.dup > 1 {
-			ownFirst[p.lines[i]] = true
+			ownFirst[p.group[i]] = true
 		}
 	}
 }

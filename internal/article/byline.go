@@ -151,16 +151,21 @@ func cutBylinePrefix(line string) (string, bool) {
 
 // cutAny cuts s around the first of seps it holds: the one that starts
 // earliest, the first listed of those that start at the same byte. It
-// reads s once, looking at a byte only when some sep starts with it: one
-// strings.Index per sep went through every space of the line again for
-// each sep that starts with one. Every sep must be non-empty.
+// reads s once, trying the seps only where both the byte and the next one
+// can start some sep: one strings.Index per sep went through every space
+// of the line again for each sep that starts with one. Every sep must be
+// at least two bytes long.
 func cutAny(s string, seps ...string) (before, after string, found bool) {
-	var firsts [256 / 64]uint64
+	var firsts, seconds [256 / 64]uint64
 	for _, p := range seps {
 		firsts[p[0]/64] |= 1 << (p[0] % 64)
+		seconds[p[1]/64] |= 1 << (p[1] % 64)
 	}
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
 		if c := s[i]; firsts[c/64]&(1<<(c%64)) == 0 {
+			continue
+		}
+		if c := s[i+1]; seconds[c/64]&(1<<(c%64)) == 0 {
 			continue
 		}
 		for _, p := range seps {

@@ -64,9 +64,9 @@ func TestCutAnyMatchesIndex(t *testing.T) {
 	}
 	// Separators that start alike or inside one another: the earliest
 	// wins, then the first listed.
-	for _, s := range []string{"a-b--c", "x--y-z", "--", "-"} {
-		b, a, ok := cutAny(s, "--", "-")
-		wb, wa, wok := refCutAny(s, "--", "-")
+	for _, s := range []string{"a-b--c", "x--y-z", "--", "-", "a-+b", "a-+-b", "-+", "-+--"} {
+		b, a, ok := cutAny(s, "--", "-+", "-+-")
+		wb, wa, wok := refCutAny(s, "--", "-+", "-+-")
 		if b != wb || a != wa || ok != wok {
 			t.Fatalf("cutAny(%q) = %q %q %v, want %q %q %v", s, b, a, ok, wb, wa, wok)
 		}

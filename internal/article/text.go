@@ -26,7 +26,8 @@ const maxLeadLines = 3
 type role uint8
 
 const (
-	roleDrop     role = iota // removed, under Classify's kind or the fallback
+	roleDrop     role = iota // removed, under Classify's kind or "outside"
+	roleHeader               // removed, under Classify's kind or kindHeader
 	roleBody                 // a body paragraph
 	roleTitle                // Title
 	roleSubtitle             // Subtitle
@@ -49,9 +50,9 @@ func parseText(text string, opts Options, a *Article) error {
 	}
 	tr := &textReader{
 		paras: paras, kinds: res.Kinds, a: a,
-		roles:    make([]role, len(paras)),
-		fallback: make([]string, len(paras)),
+		roles: make([]role, len(paras)),
 	}
+	tr.bylines = tr.bylineBuf[:0]
 	tr.findCaptions(start, end)
 	body = tr.bylineBelow(body, end)
 	tr.readBody(body, end)
@@ -70,9 +71,11 @@ type textReader struct {
 	a            *Article
 	h            headerFacts
 	roles        []role
-	// fallback is the removal kind for a dropped line Classify kept.
-	fallback []string
-	captions map[int]Image
+	// bylines keeps parseByline's answers: bylineBelow, readBody and
+	// readHeader ask about the same lines.
+	bylines   []parsedByline
+	bylineBuf [6]parsedByline
+	captions  map[int]Image
 	// captionKind is caption or duplicate_caption per caption line.
 	captionKind map[int]string
 }
@@ -139,6 +142,36 @@ func (tr *textReader) findCaptions(start, end int) {
 	}
 }
 
+// parsedByline is parseByline's answer for paragraph i.
+type parsedByline struct {
+	i  int
+	b  byline
+	ok bool
+}
+
+// parseByline is parseByline of paragraph i, parsed once.
+func (tr *textReader) parseByline(i int) (byline, bool) {
+	for _, m := range tr.bylines {
+		if m.i == i {
+			return m.b, m.ok
+		}
+	}
+	b, ok := parseByline(tr.paras[i])
+	if len(tr.bylines) < cap(tr.bylines) {
+		tr.bylines = append(tr.bylines, parsedByline{i, b, ok})
+	}
+	return b, ok
+}
+
+// byOrDate is headerFacts.byOrDate of paragraph i.
+func (tr *textReader) byOrDate(i int) bool {
+	if b, ok := tr.parseByline(i); ok {
+		tr.h.takeByline(b)
+		return true
+	}
+	return tr.h.dateLine(tr.paras[i])
+}
+
 // bylineBelow moves the start of the body below a byline that Classify
 // left among the body's first lines under a standfirst ("Bookings open
 // next spring.", then "By Jane Roe"): a byline ends the header, so the
@@ -150,7 +183,7 @@ func (tr *textReader) bylineBelow(body, end int) int {
 		if tr.roles[i] == roleCaption || tr.kinds[i] != "" {
 			continue
 		}
-		if _, ok := parseByline(tr.paras[i]); ok {
+		if _, ok := tr.parseByline(i); ok {
 			if kept == 0 || i+1 >= end {
 				return body
 			}
@@ -176,7 +209,7 @@ func (tr *textReader) readBody(body, end int) {
 		}
 		p := tr.paras[i]
 		if !started {
-			if i < body+maxLeadLines && tr.h.byOrDate(p) {
+			if i < body+maxLeadLines && tr.byOrDate(i) {
 				tr.roles[i] = roleFact
 				continue
 			}
@@ -218,7 +251,7 @@ func (tr *textReader) readHeader(start, body int) {
 		}
 		kind := tr.kinds[i]
 		if kind == "" || kind == boilerplate.KindAuthorBox || kind == boilerplate.KindDuplicate {
-			if tr.h.byOrDate(tr.paras[i]) {
+			if tr.byOrDate(i) {
 				tr.roles[i] = roleFact
 				continue
 			}
@@ -281,7 +314,7 @@ func (tr *textReader) readHeader(start, body int) {
 	}
 	for _, i := range cands {
 		if tr.roles[i] == roleDrop {
-			tr.fallback[i] = kindHeader
+			tr.roles[i] = roleHeader
 		}
 	}
 }
@@ -418,10 +451,10 @@ func (tr *textReader) emitRemoved(start, end int) {
 		switch tr.roles[i] {
 		case roleCaption:
 			kind = tr.captionKind[i]
-		case roleDrop:
+		case roleDrop, roleHeader:
 			kind = tr.kinds[i]
-			if kind == "" {
-				kind = tr.fallback[i]
+			if kind == "" && tr.roles[i] == roleHeader {
+				kind = kindHeader
 			}
 			if kind == "" {
 				kind = kindOutside
@@ -459,20 +492,31 @@ type headerFacts struct {
 // (an author box repeated in the header) are still consumed.
 func (h *headerFacts) byOrDate(line string) bool {
 	if b, ok := parseByline(line); ok {
-		if h.author == "" {
-			h.author = b.Author
-		}
-		h.addDate(b.Date, b.Updated)
+		h.takeByline(b)
 		return true
 	}
-	if dl, ok := parseDateLine(line); ok {
-		if h.author == "" && dl.Lead != "" {
-			h.author = dl.Lead
-		}
-		h.addDate(dl.Date, dl.Updated)
-		return true
+	return h.dateLine(line)
+}
+
+// takeByline takes what a byline says.
+func (h *headerFacts) takeByline(b byline) {
+	if h.author == "" {
+		h.author = b.Author
 	}
-	return false
+	h.addDate(b.Date, b.Updated)
+}
+
+// dateLine takes a line that is a date line, and reports whether it did.
+func (h *headerFacts) dateLine(line string) bool {
+	dl, ok := parseDateLine(line)
+	if !ok {
+		return false
+	}
+	if h.author == "" && dl.Lead != "" {
+		h.author = dl.Lead
+	}
+	h.addDate(dl.Date, dl.Updated)
+	return true
 }
 
 func (h *headerFacts) addDate(m *dateMatch, updated bool) {

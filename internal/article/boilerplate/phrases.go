@@ -353,7 +353,17 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 	if len(s) >= maxContainsLine {
 		// Only a prefix can match a line this long: its key needs no
 		// more than the longest prefix, with room for leading counts
-		// and bullets and for the character that ends the word.
+		// and bullets and for the character that ends the word. Most
+		// such lines are prose that no prefix starts like, which the
+		// key of their first bytes tells. When those bytes are ASCII,
+		// that key is a prefix of the longer one (trimming and
+		// lowercasing ASCII do not depend on what follows), so no
+		// phrase it rules out could match the longer key.
+		if asciiHead(s, quickKeyBytes) {
+			if kb := normalizeKey(s, buf, quickKeyBytes); len(kb) > 0 && !p.mayStartPrefix(kb) {
+				return phrase{}, false
+			}
+		}
 		kb := normalizeKey(s, buf, p.maxPrefix+prefixSlack)
 		if len(kb) == 0 {
 			return phrase{}, false
@@ -416,6 +426,34 @@ func (p *phrases) containsAt(kb []byte, j int) (phrase, bool) {
 		}
 	}
 	return phrase{}, false
+}
+
+// quickKeyBytes is how much of a long line match reads first to rule out
+// every prefix phrase.
+const quickKeyBytes = 16
+
+// asciiHead reports whether the first n bytes of s (s is longer) are
+// ASCII.
+func asciiHead(s string, n int) bool {
+	for i := 0; i < n; i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// mayStartPrefix reports whether some prefix phrase agrees with kb, a
+// prefix of a line's key, as far as both go: whether the whole key could
+// start with it.
+func (p *phrases) mayStartPrefix(kb []byte) bool {
+	for _, ph := range p.prefix[kb[0]] {
+		m := min(len(ph.text), len(kb))
+		if string(kb[:m]) == ph.text[:m] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchPrefix finds the phrase key kb starts with.

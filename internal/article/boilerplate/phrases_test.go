@@ -1,0 +1,48 @@
+package boilerplate
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestLongLinePrefixFilter: on lines long enough that only prefix
+// phrases apply, match agrees with normalizing the whole key and trying
+// every prefix, for lines that start with a phrase, with part of one, or
+// with one in another case, after counts and bullets.
+func TestLongLinePrefixFilter(t *testing.T) {
+	ph := phraseSet()
+	r := rand.New(rand.NewPCG(13, 14))
+	leads := []string{"", "", "12 ", "• ", "  ", "(c) ", "- ", "3. ", "«", "é ", "\xff", "Ⅻ "}
+	tails := []string{" the council met on Tuesday", ": more", "ness of it", "", " ", "s", "\u212A", "é"}
+	var texts []string
+	for _, list := range ph.prefix {
+		for _, e := range list {
+			texts = append(texts, e.text)
+		}
+	}
+	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
+	for range 50000 {
+		text := texts[r.IntN(len(texts))]
+		if r.IntN(3) == 0 {
+			text = text[:r.IntN(len(text)+1)]
+		}
+		if r.IntN(2) == 0 {
+			text = strings.ToUpper(text)
+		}
+		s := leads[r.IntN(len(leads))] + text + tails[r.IntN(len(tails))]
+		for len(s) < maxContainsLine {
+			s += " " + proseA
+		}
+		got, gotOK := ph.match(s, &key)
+		var want phrase
+		wantOK := false
+		if kb := normalizeKey(s, &key, ph.maxPrefix+prefixSlack); len(kb) > 0 {
+			want, wantOK = ph.matchPrefix(kb)
+		}
+		if got != want || gotOK != wantOK {
+			t.Fatalf("match(%q) = %+v %v, want %+v %v", s[:60], got, gotOK, want, wantOK)
+		}
+	}
+}

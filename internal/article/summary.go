@@ -109,13 +109,31 @@ func sentenceEnd(p string, i int, r rune) bool {
 
 // collapseSpaces is strings.Join(strings.Fields(p), " "): p itself when
 // its words are already apart by single spaces, as nearly every
-// paragraph's are.
+// paragraph's are. Eight bytes of printable ASCII without two spaces in a
+// row are passed over at once.
 func collapseSpaces(p string) string {
 	if p == "" || p[0] == ' ' || p[len(p)-1] == ' ' {
 		return strings.Join(strings.Fields(p), " ")
 	}
 	prevSpace := false
 	for i := 0; i < len(p); i++ {
+		for i+8 <= len(p) {
+			x := load64(p, i)
+			// Each mask has the high bit of every byte that is a
+			// space (below 0x20), and may have it on a byte above
+			// one; that only sends the word to the byte loop.
+			y := x ^ bytes20
+			spaces := (y - bytes01) &^ y & bytes80
+			low := (x - bytes20) &^ x & bytes80
+			if x&bytes80 != 0 || low != 0 || spaces&(spaces<<8) != 0 || prevSpace && byte(x) == ' ' {
+				break
+			}
+			prevSpace = byte(x>>56) == ' '
+			i += 8
+		}
+		if i >= len(p) {
+			break
+		}
 		c := p[i]
 		switch {
 		case c == ' ':

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -66,9 +67,21 @@ func TestWordHelpersDoNotAllocate(t *testing.T) {
 }
 
 func TestCollapseSpaces(t *testing.T) {
-	for _, s := range append(wordSamples, "a  b", " a", "a ", "“Quoted” text, ½ and ©.", "a\u00a0b", "a\u0085b", "a\u3000b", "a\u205fb", "a\u2029b", "a\u200bb") {
+	cases := append(wordSamples, "a  b", " a", "a ", "“Quoted” text, ½ and ©.", "a\u00a0b", "a\u0085b", "a\u3000b", "a\u205fb", "a\u2029b", "a\u200bb")
+	// Spaces and other bytes at every place of the eight-byte words,
+	// and across their edges.
+	pieces := []string{"a", "b", "cd", "efghijk", " ", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1f", "!", "!!", "\x7f", "é", "\u00a0", "\u3000", "\xff", "."}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

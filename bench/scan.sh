@@ -5,7 +5,9 @@
 #        article page written as files) vs Debian's hugo building a site of
 #        the same articles (hyperfine; every run's peak RSS by /usr/bin/time);
 #   (a') the daemon's own cold start: `seedfeed serve` on an empty database
-#        until /healthz counts every article (scan, normalize, store, render);
+#        until /healthz counts every article (scan, normalize, store, render),
+#        with the CPU time it used and its own split of scan and render; and
+#        once, its fixed cost: the same on a folder of one article;
 #   (b)  rescan of the unchanged folder vs `find DIR -printf '%T@ %s\n'`
 #        (bench/rescan: the daemon's scanner, alternated with find);
 #   (c)  peak RSS of both cold starts (150 MB target at 100,000 articles);
@@ -51,18 +53,47 @@ max_mb() { grep -E '^[0-9]+$' "$1" | sort -n | tail -1 | awk '{printf "%.1f", $1
 # daemon_cold DIR N PORT: starts seedfeed serve on DIR's config (empty
 # database) under bench/coldstart, which polls /healthz over one kept-alive
 # connection until it counts N articles; appends the wall time in ms to
-# DIR/daemon.ms and the peak RSS in MB to DIR/daemon.rss, prints the
-# daemon's own account of the scan and the render, and stops it.
+# DIR/daemon.ms, the peak RSS in MB to DIR/daemon.rss, the CPU time in ms
+# to DIR/daemon.cpu and the daemon's render time in ms to DIR/render.ms,
+# prints them with its scan time, and stops it.
 daemon_cold() {
-	local d=$1 n=$2 port=$3 out
-	out=$("$WORK/coldstart" -healthz "http://127.0.0.1:$port/healthz" -n "$n" -stderr "$d/cold.log" \
-		-- "$WORK/seedfeed" serve -v -config "$d/config.yaml") || { cat "$d/cold.log" >&2; return 1; }
-	echo "${out% *}" >>"$d/daemon.ms"
-	echo "${out#* }" >>"$d/daemon.rss"
-	echo "  ${out% *} ms to the first full feed;" \
+	local d=$1 n=$2 port=$3 ms rss cpu render
+	read -r ms rss cpu < <("$WORK/coldstart" -healthz "http://127.0.0.1:$port/healthz" -n "$n" -stderr "$d/cold.log" \
+		-- "$WORK/seedfeed" serve -v -config "$d/config.yaml" || echo fail)
+	[[ -n $cpu ]] || { cat "$d/cold.log" >&2; return 1; }
+	render=$(grep 'msg=published' "$d/cold.log" | tail -1 | grep -o 'took=[^ ]*' | sed 's/^took=//' | duration_ms)
+	echo "$ms" >>"$d/daemon.ms"
+	echo "$rss" >>"$d/daemon.rss"
+	echo "$cpu" >>"$d/daemon.cpu"
+	echo "$render" >>"$d/render.ms"
+	echo "  $ms ms to the first full feed, $cpu ms of CPU;" \
 		"$(grep -m1 'msg=scan full=true' "$d/cold.log" | grep -o 'took=[^ ]*' | sed 's/^took=/scan /')," \
-		"$(grep 'msg=published' "$d/cold.log" | tail -1 | grep -o 'took=[^ ]*' | sed 's/^took=/render /')," \
-		"peak RSS ${out#* } MB"
+		"render $render ms, peak RSS $rss MB"
+}
+
+# duration_ms: a Go duration on stdin (as slog prints it) in milliseconds.
+duration_ms() {
+	awk '{v = $1; u = v; sub(/^[0-9.]+/, "", u); sub(/[a-zµ]+$/, "", v)
+		f = (u == "s") ? 1000 : (u == "ms") ? 1 : (u == "µs" || u == "us") ? 0.001 : (u == "ns") ? 0.000001 : -1
+		if (f < 0) {print "?"; exit}
+		printf "%.1f\n", v * f}'
+}
+
+# config DIR PORT: the daemon's configuration for the corpus in DIR/seeds.
+config() {
+	cat >"$1/config.yaml" <<EOF
+site:
+  base_url: "http://127.0.0.1:$2"
+seeds:
+  dir: "seeds"
+  schedule: "@every 1h"
+  watch: false
+  settle: "$SETTLE"
+state:
+  path: "state.db"
+server:
+  listen: "127.0.0.1:$2"
+EOF
 }
 
 echo "== building"
@@ -75,8 +106,26 @@ echo "machine: $(nproc) cores; $(go version | cut -d' ' -f3); $(hugo version | c
 	"hyperfine $(hyperfine --version | cut -d' ' -f2); find $(find --version | head -1 | awk '{print $NF}');" \
 	"seedfeed ${BENCH_REV:-$(cd "$REPO" && git describe --always --dirty 2>/dev/null || echo "(not a git checkout)")}"
 
+echo
+echo "== fixed cost: the daemon's cold start on a folder of one article, 5 runs"
+echo "   (process start, a new database, one scan, the render: what every N pays once)"
+D=$WORK/one
+mkdir -p "$D"
+"$WORK/corpusgen" -n 1 -out "$D/seeds"
+PORT=$(free_port)
+config "$D" "$PORT"
+for ((i = 0; i < 5; i++)); do
+	rm -f "$D/state.db" "$D/state.db-wal" "$D/state.db-shm"
+	daemon_cold "$D" 1 "$PORT"
+done
+FIXED_MS=$(median <"$D/daemon.ms")
+FIXED_RENDER=$(median <"$D/render.ms")
+FIXED_CPU=$(median <"$D/daemon.cpu")
+echo "fixed cost: median $FIXED_MS ms ($(spread <"$D/daemon.ms")), of which render $FIXED_RENDER ms; CPU $FIXED_CPU ms"
+rm -rf "$D"
+
 SUMMARY=$OUT/summary.tsv
-echo -e "N\tsf_build_s\tsf_min\tsf_max\thugo_s\thugo_min\thugo_max\tbuild_speedup\tdaemon_ms\tdaemon_spread\tdaemon_speedup\tsf_build_rss_mb\tdaemon_rss_mb\thugo_rss_mb\trescan_ms\trescan_min\trescan_max\tfind_ms\tfind_min\tfind_max\trescan_over_find" >"$SUMMARY"
+echo -e "N\tsf_build_s\tsf_min\tsf_max\thugo_s\thugo_min\thugo_max\tbuild_speedup\tdaemon_ms\tdaemon_spread\tdaemon_speedup\tsf_build_rss_mb\tdaemon_rss_mb\thugo_rss_mb\trescan_ms\trescan_min\trescan_max\tfind_ms\tfind_min\tfind_max\trescan_over_find\tdaemon_cpu_ms\trender_ms\tfixed_ms" >"$SUMMARY"
 
 for N in "${SIZES[@]}"; do
 	D=$WORK/$N
@@ -87,19 +136,7 @@ for N in "${SIZES[@]}"; do
 	"$WORK/corpusgen" -n "$N" -format hugo -out "$D/site"
 	PORT=$(free_port)
 	echo "$PORT" >"$D/port"
-	cat >"$D/config.yaml" <<EOF
-site:
-  base_url: "http://127.0.0.1:$PORT"
-seeds:
-  dir: "seeds"
-  schedule: "@every 1h"
-  watch: false
-  settle: "$SETTLE"
-state:
-  path: "state.db"
-server:
-  listen: "127.0.0.1:$PORT"
-EOF
+	config "$D" "$PORT"
 	# Each timed run appends its peak RSS to a file: no extra runs needed.
 	SF_CMD="/usr/bin/time -a -o $D/sf.time -f %M $WORK/seedfeed build -config $D/config.yaml -out $D/out"
 	HUGO_CMD="/usr/bin/time -a -o $D/hugo.time -f %M hugo --quiet --source $D/site --destination $D/site/public --cacheDir $D/hugo-cache"
@@ -123,6 +160,8 @@ EOF
 	echo "-- (a') daemon cold start, $R runs: seedfeed serve on an empty database until /healthz counts $N articles"
 	: >"$D/daemon.ms"
 	: >"$D/daemon.rss"
+	: >"$D/daemon.cpu"
+	: >"$D/render.ms"
 	for ((i = 0; i < R; i++)); do
 		eval "$SF_PREP"
 		daemon_cold "$D" "$N" "$PORT" | tee -a "$OUT/daemon-cold-$N.txt"
@@ -131,7 +170,10 @@ EOF
 	dspread=$(spread <"$D/daemon.ms")
 	drss=$(sort -g "$D/daemon.rss" | tail -1)
 	dspeed=$(awk -v a="$hm" -v b="$dm" 'BEGIN {printf "%.2f", a * 1000 / b}')
-	echo "daemon cold start: median $dm ms ($dspread), peak RSS $drss MB; hugo / daemon = ${dspeed}x"
+	dcpu=$(median <"$D/daemon.cpu")
+	drender=$(median <"$D/render.ms")
+	echo "daemon cold start: median $dm ms ($dspread), CPU $dcpu ms ($(awk -v c="$dcpu" -v w="$dm" 'BEGIN {printf "%.2f", c / w}') cores busy)," \
+		"render $drender ms, peak RSS $drss MB; hugo / daemon = ${dspeed}x"
 
 	echo "-- (b) rescan of the unchanged folder vs find (database from the last cold start)"
 	RUNS=10
@@ -140,7 +182,7 @@ EOF
 	line=$(grep '^RESCAN' "$OUT/rescan-$N.txt")
 	val() { tr ' ' '\n' <<<"$line" | awk -F= -v k="$1" '$1 == k {print $2}'; }
 
-	echo -e "$N\t$sfm\t$sfmin\t$sfmax\t$hm\t$hmin\t$hmax\t$bspeed\t$dm\t$dspread\t$dspeed\t$sfrss\t$drss\t$hrss\t$(val rescan_ms)\t$(val rescan_min)\t$(val rescan_max)\t$(val find_ms)\t$(val find_min)\t$(val find_max)\t$(val ratio)" >>"$SUMMARY"
+	echo -e "$N\t$sfm\t$sfmin\t$sfmax\t$hm\t$hmin\t$hmax\t$bspeed\t$dm\t$dspread\t$dspeed\t$sfrss\t$drss\t$hrss\t$(val rescan_ms)\t$(val rescan_min)\t$(val rescan_max)\t$(val find_ms)\t$(val find_min)\t$(val find_max)\t$(val ratio)\t$dcpu\t$drender\t$FIXED_MS" >>"$SUMMARY"
 	LAST=$N
 	# Only the largest corpus is kept for (d); the others are freed now.
 	if [[ $N != "${SIZES[-1]}" && ${KEEP:-} != 1 ]]; then rm -rf "$D"; fi
@@ -170,13 +212,13 @@ grep 'msg=published' "$OUT/serve-$N.log" | tail -n "$PROBES" | grep -o 'took=[^ 
 echo
 echo "== summary (medians; spread min-max; seconds unless marked)"
 printf '%7s | %-21s | %-21s | %-7s | %-22s | %-7s | %-17s | %-20s | %-20s | %-6s\n' N "seedfeed build" "hugo" "hugo/sf" "daemon cold ms" "hugo/sf" "RSS MB bld/dmn/hugo" "rescan ms" "find ms" "rescan/find"
-tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n sfm sfmin sfmax hm hmin hmax bsp dm dsp dspeed sfr dr hr rm rmin rmax fm fmin fmax ratio; do
+tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n sfm sfmin sfmax hm hmin hmax bsp dm dsp dspeed sfr dr hr rm rmin rmax fm fmin fmax ratio _; do
 	printf '%7s | %-21s | %-21s | %-7s | %-22s | %-7s | %-17s | %-20s | %-20s | %-6s\n' "$n" "$sfm ($sfmin-$sfmax)" "$hm ($hmin-$hmax)" \
 		"${bsp}x" "$dm ($dsp)" "${dspeed}x" "$sfr/$dr/$hr" "$rm ($rmin-$rmax)" "$fm ($fmin-$fmax)" "$ratio"
 done
 echo
 echo "== targets"
-tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n _ _ _ _ _ _ bsp _ _ dspeed sfr dr _ _ _ _ _ _ _ ratio; do
+tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n _ _ _ _ _ _ bsp _ _ dspeed sfr dr _ _ _ _ _ _ _ ratio _; do
 	echo "N=$n: >=10x faster than hugo: build ${bsp}x $(awk -v v="$bsp" 'BEGIN {print (v >= 10 ? "met" : "MISSED")}')," \
 		"daemon ${dspeed}x $(awk -v v="$dspeed" 'BEGIN {print (v >= 10 ? "met" : "MISSED")}');" \
 		"rescan within 2x of find: ${ratio}x $(awk -v v="$ratio" 'BEGIN {print (v <= 2 ? "met" : "MISSED")}')"
@@ -186,4 +228,18 @@ tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n _ _ _ _ _ _ bsp _ _ dspeed sfr
 	fi
 done
 grep '^WATCH' "$OUT/watch-$N.txt" | sed "s/^WATCH/new file at N=$N:/"
+
+echo
+echo "== what 10x hugo leaves for the articles (daemon cold start)"
+echo "   budget = hugo / 10; left = budget - fixed cost - what the render takes beyond the fixed cost's, per article"
+tail -n +2 "$SUMMARY" | while IFS=$'\t' read -r n _ _ _ hm _ _ _ dm _ _ _ _ _ _ _ _ _ _ _ _ dcpu drender fixed; do
+	awk -v n="$n" -v hm="$hm" -v dm="$dm" -v cpu="$dcpu" -v r="$drender" -v f="$fixed" -v fr="$FIXED_RENDER" -v fc="$FIXED_CPU" 'BEGIN {
+		budget = hm * 1000 / 10
+		r -= fr
+		left = budget - f - r
+		printf "N=%d: budget %.0f ms; fixed %.0f ms + render %.0f ms more leave %s; the daemon takes %.1f us of wall (beyond the fixed cost and the render) and %.1f us of CPU (beyond the fixed cost) per article\n",
+			n, budget, f, r, (left > 0 ? sprintf("%.1f us of wall per article", left * 1000 / n) : "nothing"),
+			(dm - f - r) * 1000 / n, (cpu - fc) * 1000 / n
+	}'
+done
 echo "raw results in $OUT"

@@ -1,7 +1,8 @@
 // Command coldstart times a seedfeed daemon's cold start: it starts the
 // command it is given and polls /healthz until the daemon counts the
-// expected number of articles, then prints the elapsed time and the
-// process's peak resident memory, and stops it.
+// expected number of articles, then prints the elapsed time, the process's
+// peak resident memory and the CPU time it has used so far (user and
+// system, all threads), and stops it.
 //
 //	coldstart -healthz http://127.0.0.1:8080/healthz -n 1000 -- seedfeed serve -config c.yaml
 //
@@ -35,22 +36,31 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	elapsed, rssKB, err := run(*healthz, *n, *timeout, *stderr, flag.Args())
+	r, err := run(*healthz, *n, *timeout, *stderr, flag.Args())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "coldstart:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%d %.1f\n", elapsed.Milliseconds(), float64(rssKB)/1024)
+	fmt.Printf("%d %.1f %d\n", r.elapsed.Milliseconds(), float64(r.rssKB)/1024, r.cpu.Milliseconds())
 }
 
-// run starts argv, waits for /healthz to count n articles, and returns the
-// time from the start to that answer and the peak RSS in kB (VmHWM).
-func run(healthz string, n int, timeout time.Duration, stderrPath string, argv []string) (time.Duration, int, error) {
+// result is what run measured at the moment /healthz counted the articles.
+type result struct {
+	elapsed time.Duration // from the start
+	rssKB   int           // peak resident memory (VmHWM)
+	// cpu is the daemon's user and system time: with the wall time, it
+	// tells how many of the cores the cold start kept busy.
+	cpu time.Duration
+}
+
+// run starts argv, waits for /healthz to count n articles, and returns
+// what it measured then.
+func run(healthz string, n int, timeout time.Duration, stderrPath string, argv []string) (result, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	if stderrPath != "" {
 		f, err := os.Create(stderrPath)
 		if err != nil {
-			return 0, 0, err
+			return result{}, err
 		}
 		defer f.Close()
 		cmd.Stderr = f
@@ -58,7 +68,7 @@ func run(healthz string, n int, timeout time.Duration, stderrPath string, argv [
 	client := &http.Client{Timeout: time.Second}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, err
+		return result{}, err
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -78,19 +88,21 @@ func run(healthz string, n int, timeout time.Duration, stderrPath string, argv [
 	for {
 		select {
 		case err := <-exited:
-			return 0, 0, fmt.Errorf("daemon exited before counting %d articles: %v", n, err)
+			return result{}, fmt.Errorf("daemon exited before counting %d articles: %v", n, err)
 		case <-ctx.Done():
 			stop()
-			return 0, 0, fmt.Errorf("no count of %d articles after %v", n, timeout)
+			return result{}, fmt.Errorf("no count of %d articles after %v", n, timeout)
 		case <-tick.C:
 		}
 		if count(client, healthz) != n {
 			continue
 		}
-		elapsed := time.Since(start)
-		rss, err := peakRSS(cmd.Process.Pid)
+		r := result{elapsed: time.Since(start)}
+		var errRSS, errCPU error
+		r.rssKB, errRSS = peakRSS(cmd.Process.Pid)
+		r.cpu, errCPU = cpuTime(cmd.Process.Pid)
 		stop()
-		return elapsed, rss, err
+		return r, errors.Join(errRSS, errCPU)
 	}
 }
 
@@ -123,4 +135,33 @@ func peakRSS(pid int) (int, error) {
 		}
 	}
 	return 0, errors.New("no VmHWM in /proc status")
+}
+
+// clockTick is USER_HZ, the unit of the times in /proc/PID/stat: 100 on
+// every Linux architecture Go supports.
+const clockTick = 10 * time.Millisecond
+
+// cpuTime reads utime + stime, the process's CPU time over all its
+// threads, from /proc/PID/stat.
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) is in parentheses and may hold spaces:
+	// fields are counted after its closing one, from field 3 (state).
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0, errors.New("malformed /proc stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("short /proc stat")
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64) // field 14
+	stime, err2 := strconv.ParseInt(f[12], 10, 64) // field 15
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, fmt.Errorf("/proc stat times: %w", err)
+	}
+	return time.Duration(utime+stime) * clockTick, nil
 }

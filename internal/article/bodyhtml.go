@@ -1,6 +1,9 @@
 package article
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // ParagraphsHTML is the body HTML of a plain-text article: each paragraph
 // escaped as html.EscapeString does, in a <p> element, one per line. It is
@@ -43,10 +46,7 @@ func IsParagraphsHTML(h string, ps []string) bool {
 			return false
 		}
 		for len(p) > 0 {
-			j := 0
-			for j < len(p) && !htmlSpecial[p[j]] {
-				j++
-			}
+			j := nextSpecial(p, 0)
 			if !strings.HasPrefix(h, p[:j]) {
 				return false
 			}
@@ -88,21 +88,25 @@ func htmlEntity(c byte) string {
 // escapes replaced by the same entities.
 func writeEscaped(b *strings.Builder, s string) {
 	last := 0
-	for i := 0; i < len(s); i++ {
-		// Eight bytes at a time while none of them needs escaping.
-		for i+8 <= len(s) && !escapeIn(load64(s, i)) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if !htmlSpecial[c] {
-			continue
-		}
+	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
 		b.WriteString(s[last:i])
+		b.WriteString(htmlEntity(s[i]))
 		last = i + 1
-		b.WriteString(htmlEntity(c))
 	}
 	b.WriteString(s[last:])
+}
+
+// nextSpecial returns the index of the first byte of s at or after i that
+// html.EscapeString replaces, or len(s). Prose has few of them, so it
+// passes over eight bytes at a time while none of them is one.
+func nextSpecial(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := escapeMask(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(s) && !htmlSpecial[s[i]] {
+		i++
+	}
+	return i
 }

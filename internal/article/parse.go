@@ -126,12 +126,14 @@ func scrubArticle(a *Article) {
 	}
 }
 
-// escapeIn reports whether any of the eight bytes of x is one that
-// writeEscaped escapes. Setting the low bit makes the ampersand and the
-// apostrophe one byte, setting the next makes the angle brackets one, so
-// three zero-byte tests cover the five: a byte equal to c makes x^c zero
-// there, which the borrow test finds exactly.
-func escapeIn(x uint64) bool {
+// escapeMask has the high bit set of the first byte of x (in memory
+// order) that writeEscaped escapes, and 0 when there is none; bits above
+// the first may be set too, wrongly. Setting the low bit makes the
+// ampersand and the apostrophe one byte, setting the next makes the angle
+// brackets one, so three zero-byte tests cover the five: a byte equal to c
+// makes x^c zero there, and the borrow test flags the lowest such byte
+// exactly (a borrow only runs upwards, from a byte that was zero).
+func escapeMask(x uint64) uint64 {
 	const (
 		quot    = '"' * bytes01
 		ampApos = '\'' * bytes01
@@ -139,7 +141,7 @@ func escapeIn(x uint64) bool {
 		bytes02 = 2 * bytes01
 	)
 	a, b, c := x^quot, (x|bytes01)^ampApos, (x|bytes02)^ltGt
-	return ((a-bytes01)&^a|(b-bytes01)&^b|(c-bytes01)&^c)&bytes80 != 0
+	return ((a-bytes01)&^a | (b-bytes01)&^b | (c-bytes01)&^c) & bytes80
 }
 
 func hasZeroByte(x uint64) bool {

@@ -274,36 +274,80 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 			if asciiAlnum(c) {
 				// Letters and digits, most of any line, only end a
 				// sentence-end run.
-				if word < 0 && i+8 <= len(s) {
-					// A bare word of up to seven bytes, most
-					// words of a line, is read and looked up
-					// from one load of the text.
+				var j int
+				if i+8 <= len(s) {
 					x := load64(s, i)
-					if other := ^asciiAlnum8(x) & bytes80; other != 0 {
+					other := ^asciiAlnum8(x) & bytes80
+					if other == 0 {
+						// The eight bytes are read: the run goes on
+						// after them.
+						j = alnumRunEnd(s, i+8)
+					} else {
 						n := bits.TrailingZeros64(other) / 8
-						if j := i + n; s[j] == ' ' || s[j] == '\t' {
-							f.runes += int32(n) + 1
-							prevEnd = false
-							f.addBare(c, n, (x|bytes20)&(1<<(8*n)-1), sw, counts)
-							i = j + 1
-							continue
+						j = i + n
+						if word < 0 {
+							// A bare word of up to seven bytes, most
+							// words of a line, is read and looked up
+							// from one load of the text, and so is one
+							// with a comma or a full stop after it.
+							if t := s[j]; t == ' ' || t == '\t' {
+								// addBare written out: the call
+								// spilled and reloaded the loop's
+								// registers around every word.
+								f.runes += int32(n) + 1
+								f.words++
+								f.lowered++
+								switch {
+								case c-'A' < 26:
+									f.upperInit++
+								case c-'0' < 10:
+									f.digits++
+								}
+								if n <= sw.maxPlain {
+									if m := sw.lookupPacked((x | bytes20) & (1<<(8*n) - 1)); m != 0 {
+										countLangs(counts, m)
+									}
+								}
+								prevEnd = false
+								i = j + 1
+								continue
+							}
+							if next, end, ok := f.punctSpace(s, j); ok {
+								f.runes += int32(n)
+								f.addBare(c, n, (x|bytes20)&(1<<(8*n)-1), sw, counts)
+								prevEnd = end
+								i = next
+								continue
+							}
 						}
 					}
+				} else {
+					j = alnumRunEnd(s, i+1)
 				}
-				j := alnumRunEnd(s, i+1)
+				if word < 0 {
+					if j == len(s) || s[j] == ' ' || s[j] == '\t' {
+						// A bare word: counted here with the
+						// space after it.
+						f.runes += int32(j - i)
+						prevEnd = false
+						f.addPlain(s, i, i, j, sw, counts)
+						if j < len(s) {
+							f.runes++
+							j++
+						}
+						i = j
+						continue
+					}
+					if next, end, ok := f.punctSpace(s, j); ok {
+						f.runes += int32(j - i)
+						f.addPlain(s, i, i, j, sw, counts)
+						prevEnd = end
+						i = next
+						continue
+					}
+				}
 				f.runes += int32(j - i)
 				prevEnd = false
-				if word < 0 && (j == len(s) || s[j] == ' ' || s[j] == '\t') {
-					// A bare word, most words of a line: counted
-					// here with the space after it.
-					f.addPlain(s, i, i, j, sw, counts)
-					if j < len(s) {
-						f.runes++
-						j++
-					}
-					i = j
-					continue
-				}
 				if word < 0 {
 					word, runs, ascii = i, 0, true
 				}
@@ -379,6 +423,43 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 	return f
 }
 
+// punctSpace counts the usual end of a word of prose, one of , ; : . ! ?
+// at s[j] with a space or the end of the line after it, as measure's
+// loop would: the mark and the space are characters, a comma or a
+// semicolon a comma, "www." a URL, a sentence end followed by a space a
+// sentence. It returns where to go on, whether a sentence end is pending
+// (the line ends with it), and false, having counted nothing, when s[j:]
+// is no such end.
+func (f *feat) punctSpace(s string, j int) (next int, end, ok bool) {
+	if j >= len(s) || (j+1 < len(s) && s[j+1] != ' ') {
+		return 0, false, false
+	}
+	sentence := false
+	switch s[j] {
+	case ',', ';':
+		f.commas++
+	case '.':
+		if j >= 3 && s[j-3] == 'w' && s[j-2] == 'w' && s[j-1] == 'w' {
+			f.url = true
+		}
+		sentence = true
+	case '!', '?':
+		sentence = true
+	case ':':
+	default:
+		return 0, false, false
+	}
+	if j+1 == len(s) {
+		f.runes++
+		return j + 1, sentence, true
+	}
+	f.runes += 2
+	if sentence {
+		f.sentences++
+	}
+	return j + 2, false, true
+}
+
 // endWord counts the word s[word:end]. oneRun says it is the run of ASCII
 // letters and digits s[runStart:runEnd] with only ASCII punctuation
 // around it, which is what addWord would trim it to.
@@ -441,7 +522,12 @@ func (f *feat) addBare(c0 byte, n int, key uint64, sw *stopWords, c *[numLangs]u
 	if n > sw.maxPlain {
 		return
 	}
-	for m := sw.lookupPacked(key); m != 0; m &= m - 1 {
+	countLangs(c, sw.lookupPacked(key))
+}
+
+// countLangs counts one function word in each language of m.
+func countLangs(c *[numLangs]uint16, m uint16) {
+	for ; m != 0; m &= m - 1 {
 		l := bits.TrailingZeros16(m)
 		if c[l] < math.MaxUint16 {
 			c[l]++

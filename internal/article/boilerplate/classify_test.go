@@ -155,6 +155,9 @@ func TestStopWords(t *testing.T) {
 
 func TestPhraseTable(t *testing.T) {
 	for kind, list := range phraseTable {
+		if id, ok := kindNamed(kind); !ok || id.String() != kind {
+			t.Errorf("%s: no lineKind of that name", kind)
+		}
 		for _, e := range list {
 			e = strings.TrimPrefix(e, "!")
 			if strings.HasPrefix(e, "*") && strings.HasSuffix(e, "*") && len(e) < 4 {
@@ -171,7 +174,7 @@ func TestPhraseTable(t *testing.T) {
 // longer, more specific one, in every process.
 func TestMatchLongestPrefix(t *testing.T) {
 	ph := phraseSet()
-	var key []byte
+	var key keyBuf
 	for line, want := range map[string]string{
 		"Continue Reading Below":     KindAdvert,
 		"Continue reading":           KindReadMore,
@@ -180,7 +183,7 @@ func TestMatchLongestPrefix(t *testing.T) {
 		"Recommended reading":        KindReadMore,
 		"Recommended for you":        KindRelated,
 	} {
-		if m, ok := ph.match(line, &key); !ok || m.kind != want {
+		if m, ok := ph.match(line, &key); !ok || m.kind.String() != want {
 			t.Errorf("%q matched %+v %v, want kind %s", line, m, ok, want)
 		}
 	}
@@ -190,7 +193,7 @@ func TestMatchLongestPrefix(t *testing.T) {
 // part of what a long paragraph says.
 func TestMatchLongLineOnlyByPrefix(t *testing.T) {
 	ph := phraseSet()
-	var key []byte
+	var key keyBuf
 	long := "The school board said that parents who did not consent to the new schedule could write to the " +
 		"district, and that the weekly newsletter would explain how the late buses will run from January onwards, " +
 		"once the drivers have been hired."
@@ -200,7 +203,7 @@ func TestMatchLongLineOnlyByPrefix(t *testing.T) {
 	if _, ok := ph.match("Sign up for our weekly newsletter", &key); !ok {
 		t.Error("short newsletter prompt not matched")
 	}
-	if m, ok := ph.match("Read more: "+long, &key); !ok || m.kind != KindReadMore {
+	if m, ok := ph.match("Read more: "+long, &key); !ok || m.kind != kindReadMore {
 		t.Errorf("long line opening with a read-more phrase: %+v %v", m, ok)
 	}
 }
@@ -208,7 +211,7 @@ func TestMatchLongLineOnlyByPrefix(t *testing.T) {
 // Keys of lines of invalid bytes and of runes that grow when lowercased fit
 // the key buffer.
 func TestNormalizeKeyGrowth(t *testing.T) {
-	var key []byte
+	var key keyBuf
 	for _, s := range []string{strings.Repeat("\xff", 500), strings.Repeat("Ⱥ", 300), "A" + strings.Repeat("\xc3", 200)} {
 		for _, limit := range []int{maxKeyBytes, 20, 1000} {
 			k := normalizeKey(s, &key, limit)

@@ -15,9 +15,9 @@ var stopWordSet = sync.OnceValue(buildStopWords)
 // feat is what the classifier knows about one line before looking at its
 // neighbours.
 type feat struct {
-	density float64 // stops / words
-	weight  float64 // how many tokens the line is worth in the max-sum run
-	kind    string  // boilerplate phrase kind, "" when none matched
+	density float64  // stops / words
+	weight  float64  // how many tokens the line is worth in the max-sum run
+	kind    lineKind // boilerplate phrase kind, kindNone when none matched
 	// Counts are int32: a line is far shorter than 2^31 bytes (Classify's
 	// callers bound their input), and the page holds one feat per line.
 	runes     int32 // length in characters

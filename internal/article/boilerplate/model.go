@@ -63,7 +63,7 @@ func (p *page) stage1Features(i int, x []float64) {
 	x[5] = min(1, float64(f.sentences)*10/words)
 	x[6] = float64(f.upperInit) / words
 	x[7] = float64(f.digits) / words
-	x[8] = b2f(f.kind != "")
+	x[8] = b2f(f.kind != kindNone)
 	x[9] = b2f(f.comment)
 	x[10] = b2f(f.dup > 1)
 	x[11] = p.log1p(int(max(1, f.dup) - 1))
@@ -95,8 +95,9 @@ type context struct {
 	sum   []float64 // prefix sums of p1
 	wsum  []float64 // prefix sums of p1 weighted by words
 	words []float64 // prefix sums of words
-	// numeric holds prefix counts of number-only lines.
-	numeric []int
+	// numeric holds prefix counts of number-only lines (exact in a
+	// float64, so numericShare divides the same numbers).
+	numeric []float64
 	s, e    int     // stage-one article run
 	wallAt  int     // first comment wall after s, or len(lines)
 	max     float64 // highest stage-one probability on the page
@@ -104,10 +105,12 @@ type context struct {
 	runShare float64
 }
 
-func (p *page) newContext(p1 []float64) *context {
+func (p *page) newContext(p1 []float64) context {
 	n := len(p1)
-	c := &context{p1: p1, sum: make([]float64, n+1), wsum: make([]float64, n+1), words: make([]float64, n+1),
-		numeric: make([]int, n+1)}
+	// The four prefix sums and the line scores share one allocation.
+	all := make([]float64, 4*(n+1)+n)
+	c := context{p1: p1, sum: all[:n+1], wsum: all[n+1 : 2*(n+1)], words: all[2*(n+1) : 3*(n+1)],
+		numeric: all[3*(n+1) : 4*(n+1)]}
 	for i, v := range p1 {
 		w := float64(p.feats[i].words)
 		c.numeric[i+1] = c.numeric[i]
@@ -118,7 +121,7 @@ func (p *page) newContext(p1 []float64) *context {
 		c.wsum[i+1] = c.wsum[i] + v*w
 		c.words[i+1] = c.words[i] + w
 	}
-	sc := make([]float64, n)
+	sc := all[4*(n+1):]
 	for i, v := range p1 {
 		sc[i] = p.feats[i].weight * (2*v - 1)
 	}
@@ -204,7 +207,7 @@ func (p *page) contextFeatures(i int, c *context, x []float64) {
 
 func (c *context) numericShare(i, r int) float64 {
 	a, b := max(0, i-r), min(len(c.p1), i+r+1)
-	return float64(c.numeric[b]-c.numeric[a]) / float64(b-a)
+	return (c.numeric[b] - c.numeric[a]) / float64(b-a)
 }
 
 func (c *context) colonBefore(p *page, i, r int) bool {
@@ -230,8 +233,8 @@ func dot(w, x []float64) float64 {
 // as stage one's.
 func (p *page) predict(w1 *[nStage1]float64, w2 *[nStage2]float64) []float64 {
 	n := len(p.lines)
-	p1 := make([]float64, n)
-	own := make([]float64, n)
+	both := make([]float64, 2*n)
+	p1, own := both[:n:n], both[n:]
 	var x1 [nStage1]float64
 	for i := range n {
 		p.stage1Features(i, x1[:])
@@ -241,7 +244,7 @@ func (p *page) predict(w1 *[nStage1]float64, w2 *[nStage2]float64) []float64 {
 	c := p.newContext(p1)
 	var x2 [nStage2 - nStage1]float64
 	for i := range n {
-		p.contextFeatures(i, c, x2[:])
+		p.contextFeatures(i, &c, x2[:])
 		own[i] = sigmoid(own[i] + dot(w2[nStage1:], x2[:]))
 	}
 	return own

@@ -1,9 +1,6 @@
 package boilerplate
 
-import (
-	"hash/maphash"
-	"unicode/utf8"
-)
+import "hash/maphash"
 
 // thresholds are the jusText-style class boundaries, in characters and
 // stop-word density.
@@ -79,7 +76,7 @@ func newPage(lines []string) *page {
 		ls.add(s, &p.feats[i], &counts[i])
 	}
 	p.lang = ls.lang()
-	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
+	var key keyBuf
 	for i, s := range lines {
 		f := &p.feats[i]
 		f.setLang(s, p.lang, sw, &counts[i])
@@ -88,7 +85,7 @@ func newPage(lines []string) *page {
 			f.comment = m.comment
 		}
 		f.teaser = isTeaser(s, *f, sw, p.lang)
-		f.commentHead = f.kind == "" && isCommentHeader(s)
+		f.commentHead = f.kind == kindNone && isCommentHeader(s)
 	}
 	p.shareRowComments()
 	p.countCommentHeads()
@@ -170,7 +167,7 @@ func (p *page) phraseApplies(f feat, m phrase) bool {
 		return true
 	}
 	switch m.kind {
-	case KindReadMore, KindCommentForm, KindCopyright, KindCookie, KindTags:
+	case kindReadMore, kindCommentForm, kindCopyright, kindCookie, kindTags:
 		return f.runes <= 300
 	}
 	if f.runes > 200 {
@@ -182,7 +179,7 @@ func (p *page) phraseApplies(f feat, m phrase) bool {
 // classify puts one line in a jusText class.
 func (th thresholds) classify(f feat) class {
 	switch {
-	case f.kind != "" || f.teaser:
+	case f.kind != kindNone || f.teaser:
 		return clsBad
 	case f.dup > 1 && f.runes < 100:
 		return clsBad
@@ -214,8 +211,8 @@ func (p *page) score() {
 	for i, f := range p.feats {
 		s := f.weight * (p.prob[i] - theta) * 2
 		switch f.kind {
-		case "":
-		case KindReadMore, KindAdvert, KindShare, KindNewsletter:
+		case kindNone:
+		case kindReadMore, kindAdvert, kindShare, kindNewsletter:
 			// Interruptions that sit inside articles: dropped by their
 			// kind wherever they are, they cost the run nothing.
 			s = -0.5
@@ -348,9 +345,9 @@ func (p *page) shareRowComments() {
 		if !f.comment || f.words > 2 {
 			continue
 		}
-		if (i > 0 && p.feats[i-1].kind == KindShare) || (i+1 < len(p.feats) && p.feats[i+1].kind == KindShare) {
+		if (i > 0 && p.feats[i-1].kind == kindShare) || (i+1 < len(p.feats) && p.feats[i+1].kind == kindShare) {
 			f.comment = false
-			f.kind = KindShare
+			f.kind = kindShare
 		}
 	}
 }
@@ -368,7 +365,7 @@ const minArticleWords = 20
 // paragraph.
 func (p *page) sentenceLike(i int) bool {
 	f := p.feats[i]
-	return f.kind == "" && !f.teaser && f.dup < 2 && f.endsSent && f.words >= 3 && f.density >= 0.15
+	return f.kind == kindNone && !f.teaser && f.dup < 2 && f.endsSent && f.words >= 3 && f.density >= 0.15
 }
 
 // extend grows the run over neighbouring lines that read as sentences: the
@@ -406,7 +403,7 @@ func (p *page) header(body int) int {
 
 func (p *page) headlineLike(i int) bool {
 	f := p.feats[i]
-	if f.kind != "" || f.teaser {
+	if f.kind != kindNone || f.teaser {
 		return false
 	}
 	if f.cjk {
@@ -448,8 +445,8 @@ func (p *page) label(kinds []string, start, body, end int) {
 		f := p.feats[i]
 		inside := i >= start && i < end
 		switch {
-		case f.kind != "":
-			kinds[i] = f.kind
+		case f.kind != kindNone:
+			kinds[i] = f.kind.String()
 		case f.teaser && (!inside || i >= body):
 			kinds[i] = KindRelated
 		case !inside:

@@ -28,6 +28,56 @@ const (
 	KindNavigation  = "navigation"
 )
 
+// lineKind is a boilerplate kind as a small number, kindNone for none. A
+// page holds one feat per line: with the kind a string there, the
+// collector scanned every feat for pointers.
+type lineKind uint8
+
+const (
+	kindNone lineKind = iota
+	kindShare
+	kindAuthorBox
+	kindCommentForm
+	kindRelated
+	kindReadMore
+	kindNewsletter
+	kindAdvert
+	kindCookie
+	kindTags
+	kindCopyright
+	kindNavigation
+	numKinds
+)
+
+// kindNames are the kinds' names in Result.Kinds.
+var kindNames = [numKinds]string{
+	kindNone:        "",
+	kindShare:       KindShare,
+	kindAuthorBox:   KindAuthorBox,
+	kindCommentForm: KindCommentForm,
+	kindRelated:     KindRelated,
+	kindReadMore:    KindReadMore,
+	kindNewsletter:  KindNewsletter,
+	kindAdvert:      KindAdvert,
+	kindCookie:      KindCookie,
+	kindTags:        KindTags,
+	kindCopyright:   KindCopyright,
+	kindNavigation:  KindNavigation,
+}
+
+func (k lineKind) String() string { return kindNames[k] }
+
+// kindNamed is the lineKind of a phraseTable key (TestPhraseTable checks
+// that every key has one).
+func kindNamed(name string) (lineKind, bool) {
+	for k, n := range kindNames {
+		if k != int(kindNone) && n == name {
+			return lineKind(k), true
+		}
+	}
+	return kindNone, false
+}
+
 // phraseTable lists the wording sites use for each kind of boilerplate, in
 // the languages of the corpus. Syntax of an entry:
 //
@@ -158,7 +208,7 @@ var socialWords = map[string]bool{
 
 type phrase struct {
 	text     string
-	kind     string
+	kind     lineKind
 	prefix   bool
 	contains bool
 	comment  bool
@@ -195,7 +245,8 @@ func compilePhrases() *phrases {
 	// run to the next.
 	for _, kind := range slices.Sorted(maps.Keys(phraseTable)) {
 		for _, e := range phraseTable[kind] {
-			ph := phrase{kind: kind}
+			id, _ := kindNamed(kind)
+			ph := phrase{kind: id}
 			if strings.HasPrefix(e, "!") {
 				ph.comment = true
 				e = e[1:]
@@ -218,7 +269,7 @@ func compilePhrases() *phrases {
 				continue
 			}
 			ph.text = e
-			var key []byte
+			var key keyBuf
 			k := normalizeKey(e, &key, maxKeyBytes)
 			p.exact[string(k)] = ph
 			p.maxExact = max(p.maxExact, len(k))
@@ -252,8 +303,10 @@ const maxPhraseLine = 1200
 // it and folds inner whitespace, so "  Share this: " and "share this" meet.
 // Leading counts ("12 Comments") and trailing counts ("Comments (12)") go
 // too: the count is never what makes a line boilerplate. The key is built
-// in *buf, which is reused from line to line.
-func normalizeKey(s string, buf *[]byte, limit int) []byte {
+// in buf, which is reused from line to line; limit is at most maxKeyBytes
+// (TestKeyLimits checks the callers' limits).
+func normalizeKey(s string, buf *keyBuf, limit int) []byte {
+	limit = min(limit, maxKeyBytes)
 	if len(s) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -262,12 +315,7 @@ func normalizeKey(s string, buf *[]byte, limit int) []byte {
 		s = s[:cut]
 	}
 	s = trimKey(s)
-	// A byte of the key grows to at most three (an invalid byte becomes
-	// U+FFFD): with that much room it is written without bounds to check.
-	if cap(*buf) < 3*len(s)+utf8.UTFMax {
-		*buf = make([]byte, 0, 3*len(s)+utf8.UTFMax)
-	}
-	b := (*buf)[:cap(*buf)]
+	b := buf[:]
 	n := 0
 	space := false
 	for i := 0; i < len(s); {
@@ -303,9 +351,15 @@ func normalizeKey(s string, buf *[]byte, limit int) []byte {
 		}
 		n += utf8.EncodeRune(b[n:], unicode.ToLower(r))
 	}
-	*buf = b[:n]
 	return b[:n]
 }
+
+// keyBuf holds a phrase key of a line cut to maxKeyBytes. A byte of the
+// key grows to at most three (an invalid byte becomes U+FFFD): with that
+// much room it is written without bounds to check. A fixed array, rather
+// than a slice that normalizeKey could grow, lets the caller keep it on
+// its stack.
+type keyBuf [3*maxKeyBytes + utf8.UTFMax]byte
 
 // trimKey trims what surrounds the words of a key: punctuation, bullets,
 // digits, spaces; it keeps "©", "*" and "+" at either end and "(" at the
@@ -346,7 +400,7 @@ func trimKey(s string) string {
 
 // match returns the boilerplate phrase that line s is, starts with or
 // contains, if any.
-func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
+func (p *phrases) match(s string, buf *keyBuf) (phrase, bool) {
 	if len(s) > maxPhraseLine {
 		return phrase{}, false
 	}
@@ -407,7 +461,7 @@ func (p *phrases) match(s string, buf *[]byte) (phrase, bool) {
 		}
 	}
 	if onlySocial(kb) {
-		return phrase{kind: KindShare}, true
+		return phrase{kind: kindShare}, true
 	}
 	return phrase{}, false
 }

@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // TestLongLinePrefixFilter: on lines long enough that only prefix
@@ -22,7 +21,7 @@ func TestLongLinePrefixFilter(t *testing.T) {
 			texts = append(texts, e.text)
 		}
 	}
-	key := make([]byte, 0, 3*maxKeyBytes+utf8.UTFMax)
+	var key keyBuf
 	for range 50000 {
 		text := texts[r.IntN(len(texts))]
 		if r.IntN(3) == 0 {
@@ -44,5 +43,23 @@ func TestLongLinePrefixFilter(t *testing.T) {
 		if got != want || gotOK != wantOK {
 			t.Fatalf("match(%q) = %+v %v, want %+v %v", s[:60], got, gotOK, want, wantOK)
 		}
+	}
+}
+
+// normalizeKey writes at most maxKeyBytes of a line into its fixed buffer:
+// every limit match passes must be within that, or keys would be cut short.
+func TestKeyLimits(t *testing.T) {
+	ph := phraseSet()
+	for name, limit := range map[string]int{"quick": quickKeyBytes, "prefix": ph.maxPrefix + prefixSlack} {
+		if limit > maxKeyBytes {
+			t.Errorf("%s key limit %d > maxKeyBytes %d", name, limit, maxKeyBytes)
+		}
+	}
+	// The worst case for the buffer: inner bytes all invalid, each
+	// becoming a three-byte U+FFFD.
+	var key keyBuf
+	s := "a" + strings.Repeat("\xff", maxKeyBytes-2) + "a"
+	if got, want := len(normalizeKey(s, &key, maxKeyBytes)), 2+3*(maxKeyBytes-2); got != want {
+		t.Errorf("key of %d bytes, want %d", got, want)
 	}
 }

@@ -18,8 +18,8 @@ const (
 // isCell reports whether line i can be a table cell.
 func (p *page) isCell(i int) bool {
 	f := p.feats[i]
-	return f.runes <= maxCellRunes && (!f.endsSent || f.words <= 3) && !f.comment && f.kind != KindCopyright && f.kind != KindShare &&
-		f.kind != KindCommentForm
+	return f.runes <= maxCellRunes && (!f.endsSent || f.words <= 3) && !f.comment && f.kind != kindCopyright && f.kind != kindShare &&
+		f.kind != kindCommentForm
 }
 
 // tableAfter returns one past the table that the article's last line
@@ -31,7 +31,7 @@ func (p *page) tableAfter(end int) int {
 	}
 	j, nums, firstNum := end, 0, -1
 	for j < len(p.lines) && p.isCell(j) {
-		if firstNum >= 0 && p.feats[j].kind == KindNavigation {
+		if firstNum >= 0 && p.feats[j].kind == kindNavigation {
 			break // "Contact us" after the rows: the footer
 		}
 		if p.feats[j].numeric {

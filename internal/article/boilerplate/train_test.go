@@ -208,7 +208,7 @@ func TestTrain(t *testing.T) {
 		c := p.newContext(p1)
 		for i := range p.lines {
 			x := make([]float64, nStage2)
-			p.stage2Features(i, c, x)
+			p.stage2Features(i, &c, x)
 			xs = append(xs, x)
 			ys = append(ys, lp.labels[i])
 			ws = append(ws, sampleWeight(p.feats[i]))

@@ -94,6 +94,17 @@ func TestPlainText(t *testing.T) {
 			if got, want := plainText(b), ref(b); got != want {
 				t.Errorf("plainText(%q) = %v, want %v", b, got, want)
 			}
+			// After a byte the word test flags but that passes (a
+			// line feed, a tab, a letter outside ASCII), the bytes up
+			// to eight on are tested again.
+			for _, first := range []string{"\n", "\t", "é"} {
+				for d := 0; d <= 9 && at+d <= len(base); d++ {
+					b := append(append(append(append(append([]byte{}, base[:at]...), first...), base[at:at+d]...), ins...), base[at+d:]...)
+					if got, want := plainText(b), ref(b); got != want {
+						t.Errorf("plainText(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,37 +20,39 @@ const (
 // with an ellipsis (the only case that gets one).
 func summarize(p string) string {
 	p = collapseSpaces(p)
-	if len(p) <= summaryTarget || utf8.RuneCountInString(p) <= summaryTarget {
+	if len(p) <= summaryTarget {
 		return p
 	}
-	best, bestDist := -1, 1<<30
-	chars := 0
-	for i, r := range p {
-		chars++
-		if chars > summaryMax {
-			break
+	// The first summaryMax characters of a paragraph are nearly always
+	// ASCII: then they are its first bytes, and only an ASCII mark can
+	// end a sentence among them. Nothing is decoded rune by rune.
+	head := min(len(p), summaryMax)
+	ascii := asciiPrefix(p, head) == head
+	if !ascii && utf8.RuneCountInString(p) <= summaryTarget {
+		return p
+	}
+	pick := sentencePick{best: -1, dist: 1 << 30}
+	if ascii {
+		for i := range head {
+			switch c := p[i]; c {
+			case '.', '!', '?':
+				pick.consider(p, i, i+1, rune(c))
+			}
 		}
-		switch r {
-		case '.', '!', '?', '。', '！', '？':
-		default:
-			continue // sentenceEnd's answer, without the call
-		}
-		if !sentenceEnd(p, i, r) {
-			continue
-		}
-		end := i + utf8.RuneLen(r)
-		end = skipClosers(p, end)
-		if chars < summaryMin {
-			continue
-		}
-		d := chars - summaryTarget
-		if d < 0 {
-			d = -d
-		}
-		if d < bestDist {
-			best, bestDist = end, d
+	} else {
+		chars := 0
+		for i, r := range p {
+			chars++
+			if chars > summaryMax {
+				break
+			}
+			switch r {
+			case '.', '!', '?', '。', '！', '？':
+				pick.consider(p, i, chars, r)
+			}
 		}
 	}
+	best := pick.best
 	if best > 0 {
 		return strings.TrimSpace(p[:best])
 	}
@@ -70,6 +73,40 @@ func summarize(p string) string {
 		cut = hard
 	}
 	return strings.TrimRightFunc(p[:cut], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
+}
+
+// sentencePick keeps the sentence end nearest the summary target.
+type sentencePick struct {
+	best, dist int
+}
+
+// consider weighs the mark r at p[i], the chars-th character.
+func (sp *sentencePick) consider(p string, i, chars int, r rune) {
+	if !sentenceEnd(p, i, r) || chars < summaryMin {
+		return
+	}
+	d := chars - summaryTarget
+	if d < 0 {
+		d = -d
+	}
+	if d < sp.dist {
+		sp.best, sp.dist = skipClosers(p, i+utf8.RuneLen(r)), d
+	}
+}
+
+// asciiPrefix returns how many of the first n bytes of s are ASCII before
+// the first that is not, eight at a time.
+func asciiPrefix(s string, n int) int {
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if m := load64(s, i) & bytes80; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < n && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // sentenceEnd reports whether the rune at i ends a sentence: terminal

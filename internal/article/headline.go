@@ -9,14 +9,38 @@ import (
 )
 
 // headlineShape reports whether a line could be a headline: a line of a
-// few words with letters, not a URL, a counter or a phone number.
+// few words with letters, not a URL, a counter or a phone number. It
+// counts characters, letters, digits and words in one pass, ASCII without
+// a table lookup, and turns a long line away before reading it: it is
+// asked about body paragraphs too.
 func headlineShape(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n > maxTitleLen || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.Contains(s, "@") {
+	if len(s) > utf8.UTFMax*maxTitleLen || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.Contains(s, "@") {
 		return false
 	}
-	letters, digits, cjk := 0, 0, 0
-	for _, r := range s {
+	n, letters, digits, cjk, words := 0, 0, 0, 0, 0
+	in := false
+	for i := 0; i < len(s); {
+		n++
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case (c|0x20)-'a' < 26:
+				letters++
+			case c-'0' < 10:
+				digits++
+			}
+			// wordCount's rule: words are apart by spaces, tabs and
+			// line feeds.
+			sp := c == ' ' || c == '\t' || c == '\n'
+			if !sp && !in {
+				words++
+			}
+			in = !sp
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsLetter(r):
 			letters++
@@ -26,15 +50,18 @@ func headlineShape(s string) bool {
 		case unicode.IsDigit(r):
 			digits++
 		}
+		if !in {
+			words++
+		}
+		in = true
 	}
-	if letters == 0 || digits*2 > letters+digits {
+	if n > maxTitleLen || letters == 0 || digits*2 > letters+digits {
 		return false
 	}
-	w := wordCount(s)
 	if cjk >= 6 {
-		return w <= maxTitleWords
+		return words <= maxTitleWords
 	}
-	return w >= minTitleWords && w <= maxTitleWords
+	return words >= minTitleWords && words <= maxTitleWords
 }
 
 func cjkRune(r rune) bool {

@@ -138,6 +138,7 @@ func alnumRunEnd(s string, i int) int {
 }
 
 const (
+	bytes01 = 0x0101010101010101
 	bytes20 = 0x2020202020202020
 	bytes80 = 0x8080808080808080
 )

@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"maps"
 	"slices"
 	"strings"
@@ -319,6 +320,37 @@ func normalizeKey(s string, buf *keyBuf, limit int) []byte {
 	n := 0
 	space := false
 	for i := 0; i < len(s); {
+		// Eight bytes of ASCII without a tab or two spaces in a row,
+		// most of a key, are lowercased and copied at once; a space
+		// they end with is left pending, as the byte loop leaves it.
+		if i+8 <= len(s) {
+			x := load64(s, i)
+			// Without high bits, adding 0x7F to a byte sets its high
+			// bit unless it is zero, and carries into no other byte:
+			// the masks are exact.
+			const bytes7F = 0x7F * bytes01
+			spaces := ^((x ^ bytes20) + bytes7F) & bytes80
+			tabs := ^((x ^ (bytes01 * '\t')) + bytes7F) & bytes80
+			if x&bytes80 == 0 && tabs == 0 && spaces&(spaces<<8) == 0 && !(space && byte(x) == ' ') {
+				if space {
+					b[n] = ' '
+					n++
+					space = false
+				}
+				// Adding the distance from 'A' to 0x80 sets the high
+				// bit from 'A' up, adding the one from 'Z'+1 from
+				// past 'Z'.
+				upper := (x + bytes01*(0x80-'A')) &^ (x + bytes01*(0x80-'Z'-1)) & bytes80
+				binary.LittleEndian.PutUint64(b[n:], x|upper>>2)
+				n += 8
+				if byte(x>>56) == ' ' {
+					n--
+					space = true
+				}
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

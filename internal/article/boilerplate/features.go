@@ -494,12 +494,7 @@ func (f *feat) addPlain(s string, word, runStart, runEnd int, sw *stopWords, c *
 	if n <= 8 {
 		m = sw.lookupPacked(packWord(s, runStart, n))
 	} else {
-		w := s[runStart:runEnd]
-		var buf [maxStopBytes]byte
-		for i := 0; i < len(w); i++ {
-			buf[i] = w[i] | 0x20
-		}
-		m = sw.lookup(buf[:len(w)])
+		m = sw.lookupLong(s[runStart:runEnd])
 	}
 	for ; m != 0; m &= m - 1 {
 		l := bits.TrailingZeros16(m)

@@ -122,6 +122,38 @@ func TestMeasureMatchesReference(t *testing.T) {
 
 // Every plain function word is found through its packed key, and no
 // other plain word is.
+// lookupLong finds the plain function words of more than eight bytes in
+// any case, and no other word: lookup of the word lowercased is the
+// definition.
+func TestLookupLong(t *testing.T) {
+	sw := stopWordSet()
+	var words []string
+	sw.words(func(w string, _ uint16) {
+		if plainWord(w) && len(w) > 8 {
+			words = append(words, w)
+		}
+	})
+	if len(words) == 0 {
+		t.Fatal("no plain function word of more than eight bytes")
+	}
+	for _, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "s", w[:len(w)-1],
+			w[:len(w)-1] + "x", "x" + w[1:], w[:8] + "1" + w[9:], w[:8] + strings.ToUpper(w[8:]), w[:8] + "Z" + w[9:]} {
+			if len(v) <= 8 || !plainWord(v) {
+				continue
+			}
+			if got, want := sw.lookupLong(v), sw.lookup([]byte(strings.ToLower(v))); got != want {
+				t.Errorf("lookupLong(%q) = %b, want %b", v, got, want)
+			}
+		}
+	}
+	for _, v := range []string{"harbourside", "Residents", "123456789", "ourselvesX", "ourselve1", "OURSELVES"} {
+		if got, want := sw.lookupLong(v), sw.lookup([]byte(strings.ToLower(v))); got != want {
+			t.Errorf("lookupLong(%q) = %b, want %b", v, got, want)
+		}
+	}
+}
+
 func TestLookupPacked(t *testing.T) {
 	sw := stopWordSet()
 	n := 0

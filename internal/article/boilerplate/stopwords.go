@@ -90,6 +90,18 @@ type stopWords struct {
 	// maxPlain is the length of the longest word of ASCII letters and
 	// digits: a longer plain word is no function word.
 	maxPlain int
+	// long holds the plain function words longer than eight bytes, a
+	// handful ("themselves"): a plain word of a line that long is
+	// compared with each, without being copied and hashed.
+	long []longWord
+}
+
+// longWord is a plain function word of more than eight bytes: its first
+// eight as read by load64, and the rest.
+type longWord struct {
+	head  uint64
+	tail  string
+	langs uint16
 }
 
 type packedSlot struct {
@@ -156,6 +168,25 @@ func (t *stopWords) lookupString(w string, h uint32) uint16 {
 			return s.langs
 		}
 	}
+}
+
+// lookupLong is lookup for w lowercased, a word of more than eight ASCII
+// letters and digits (setting bit 5 lowercases them).
+func (t *stopWords) lookupLong(w string) uint16 {
+	head := load64(w, 0) | bytes20
+next:
+	for _, e := range t.long {
+		if e.head != head || len(e.tail) != len(w)-8 {
+			continue
+		}
+		for k := 0; k < len(e.tail); k++ {
+			if w[8+k]|0x20 != e.tail[k] {
+				continue next
+			}
+		}
+		return e.langs
+	}
+	return 0
 }
 
 // packedHash spreads a packed word over the table (Fibonacci hashing).
@@ -252,6 +283,11 @@ func buildStopWords() *stopWords {
 	size = 1
 	for size < 2*n {
 		size *= 2
+	}
+	for _, w := range order {
+		if plainWord(w) && len(w) > 8 {
+			t.long = append(t.long, longWord{head: load64(w, 0), tail: w[8:], langs: m[w]})
+		}
 	}
 	t.packed = make([]packedSlot, size)
 	t.packedMask = uint64(size - 1)

@@ -444,26 +444,74 @@ func (tr *textReader) bareByline(cands []int, start, body int) []int {
 }
 
 // emitRemoved records every dropped line in page order, under Classify's
-// kind, or the kind this package gave it, or "outside".
+// kind, or the kind this package gave it, or "outside". The lines of each
+// kind are counted first, so that all the lists share one array and none
+// grows by appending.
 func (tr *textReader) emitRemoved(start, end int) {
-	for i, p := range tr.paras {
-		var kind string
-		switch tr.roles[i] {
-		case roleCaption:
-			kind = tr.captionKind[i]
-		case roleDrop, roleHeader:
-			kind = tr.kinds[i]
-			if kind == "" && tr.roles[i] == roleHeader {
-				kind = kindHeader
-			}
-			if kind == "" {
-				kind = kindOutside
-			}
-		default:
-			continue
-		}
-		tr.a.Removed[kind] = append(tr.a.Removed[kind], p)
+	type group struct {
+		kind  string
+		n, at int
 	}
+	var groupBuf [16]group
+	groups := groupBuf[:0]
+	find := func(kind string) *group {
+		for k := range groups {
+			if groups[k].kind == kind {
+				return &groups[k]
+			}
+		}
+		groups = append(groups, group{kind: kind})
+		return &groups[len(groups)-1]
+	}
+	total := 0
+	for i := range tr.paras {
+		if kind, ok := tr.removedKind(i); ok {
+			find(kind).n++
+			total++
+		}
+	}
+	if total == 0 {
+		return
+	}
+	all := make([]string, total)
+	at := 0
+	for k := range groups {
+		groups[k].at = at
+		at += groups[k].n
+	}
+	for i, p := range tr.paras {
+		if kind, ok := tr.removedKind(i); ok {
+			g := find(kind)
+			all[g.at] = p
+			g.at++
+		}
+	}
+	for _, g := range groups {
+		lines := all[g.at-g.n : g.at : g.at]
+		if old, ok := tr.a.Removed[g.kind]; ok {
+			lines = append(old, lines...)
+		}
+		tr.a.Removed[g.kind] = lines
+	}
+}
+
+// removedKind is the kind paragraph i is removed under, and false when it
+// is kept.
+func (tr *textReader) removedKind(i int) (string, bool) {
+	switch tr.roles[i] {
+	case roleCaption:
+		return tr.captionKind[i], true
+	case roleDrop, roleHeader:
+		kind := tr.kinds[i]
+		if kind == "" && tr.roles[i] == roleHeader {
+			kind = kindHeader
+		}
+		if kind == "" {
+			kind = kindOutside
+		}
+		return kind, true
+	}
+	return "", false
 }
 
 func wordCount(s string) int {

@@ -75,27 +75,30 @@ type textReader struct {
 	// readHeader ask about the same lines.
 	bylines   []parsedByline
 	bylineBuf [6]parsedByline
-	captions  map[int]Image
-	// captionKind is caption or duplicate_caption per caption line.
-	captionKind map[int]string
 }
 
 // findCaptions marks the caption lines of the article run and collects
 // their images, each distinct one once. A caption repeated anywhere on the
-// page is a duplicate caption, every copy of it.
+// page is a duplicate caption, every copy of it. A caption line's kind,
+// caption or duplicate_caption, replaces Classify's in kinds: every other
+// reader of kinds passes over roleCaption lines first.
 func (tr *textReader) findCaptions(start, end int) {
-	tr.captions = map[int]Image{}
-	tr.captionKind = map[int]string{}
+	type captionLine struct {
+		i   int
+		img Image
+	}
+	var capBuf [8]captionLine
+	caps := capBuf[:0]
 	count := map[string]int{}
 	// Only lines as long as some caption can repeat one: the page is
 	// searched for them without hashing every paragraph.
 	minLen, maxLen := math.MaxInt, -1
 	for i := start; i < end; i++ {
 		if img, ok := parseCaption(tr.paras[i]); ok {
-			tr.captions[i] = img
+			caps = append(caps, captionLine{i, img})
 			count[tr.paras[i]] = 0
 		} else if tr.kinds[i] == kindCaption {
-			tr.captions[i] = Image{}
+			caps = append(caps, captionLine{i, Image{}})
 			count[tr.paras[i]] = 0
 		} else {
 			continue
@@ -115,15 +118,13 @@ func (tr *textReader) findCaptions(start, end int) {
 	}
 	seen := map[Image]bool{}
 	prev := -2
-	for i := start; i < end; i++ {
-		img, ok := tr.captions[i]
-		if !ok {
-			continue
-		}
+	for _, c := range caps {
+		i, img := c.i, c.img
 		tr.roles[i] = roleCaption
-		tr.captionKind[i] = kindCaption
 		if count[tr.paras[i]] > 1 || tr.kinds[i] == boilerplate.KindDuplicate {
-			tr.captionKind[i] = kindDuplicateCaption
+			tr.kinds[i] = kindDuplicateCaption
+		} else {
+			tr.kinds[i] = kindCaption
 		}
 		switch {
 		case img == Image{}:
@@ -500,7 +501,7 @@ func (tr *textReader) emitRemoved(start, end int) {
 func (tr *textReader) removedKind(i int) (string, bool) {
 	switch tr.roles[i] {
 	case roleCaption:
-		return tr.captionKind[i], true
+		return tr.kinds[i], true
 	case roleDrop, roleHeader:
 		kind := tr.kinds[i]
 		if kind == "" && tr.roles[i] == roleHeader {

@@ -121,9 +121,16 @@ func parseCaption(line string) (Image, bool) {
 // what a glued credit starts at (a sentence end or a lower-case letter
 // directly before a capital) and what a separated credit starts at (a
 // separator before a letter a credit label starts with). Prose holds
-// few of either, and is then spared both searches.
+// few of either, and is then spared both searches. Eight positions at a
+// time are passed over when none can be either: a mark counts only at a
+// full stop or before a capital, a byte above ASCII, '|' or '-'.
 func tailMarks(line string) (glued, separated bool) {
-	for i := len(line) - 2; i > 0 && i >= len(line)-maxCreditLine-4; i-- {
+	i := max(1, len(line)-maxCreditLine-4)
+	for i <= len(line)-2 {
+		if i+9 <= len(line) && tailLoud(load64(line, i), load64(line, i+1)) == 0 {
+			i += 8
+			continue
+		}
 		c, next := line[i], line[i+1]
 		switch {
 		case c >= 'a' && c <= 'z':
@@ -144,8 +151,24 @@ func tailMarks(line string) (glued, separated bool) {
 		if glued && separated {
 			break
 		}
+		i++
 	}
 	return glued, separated
+}
+
+// tailLoud has the high bit set in every byte of x whose position may
+// mark a credit, x the bytes at eight positions and y the bytes after
+// them: a full stop in x, or a capital, a byte above ASCII, '|' or '-' in
+// y. On the low seven bits of a byte, adding 0x7F sets the high bit unless
+// the byte is zero, and the range test for capitals carries into no other
+// byte; a byte above ASCII may pass a test by its low bits, which only
+// costs a closer look.
+func tailLoud(x, y uint64) uint64 {
+	const bytes7F = 0x7F * bytes01
+	tx, ty := x&bytes7F, y&bytes7F
+	upper := (ty + bytes01*(0x80-'A')) &^ (ty + bytes01*(0x80-'Z'-1))
+	bar, dash, stop := ty^bytes01*'|'+bytes7F, ty^bytes01*'-'+bytes7F, tx^bytes01*'.'+bytes7F
+	return (y | upper | ^(bar & dash & stop)) & bytes80
 }
 
 // creditSeparator returns the length of the separator before a credit

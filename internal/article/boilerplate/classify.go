@@ -38,7 +38,9 @@ func Classify(lines []string) Result {
 	if len(lines) == 0 {
 		return res
 	}
-	p := newPage(lines)
+	p := pagePool.Get().(*page)
+	defer p.release()
+	p.init(lines)
 	p.score()
 	start, body, end := p.findArticle()
 	res.Start, res.Body, res.End = start, body, end

@@ -108,7 +108,8 @@ type context struct {
 func (p *page) newContext(p1 []float64) context {
 	n := len(p1)
 	// The four prefix sums and the line scores share one allocation.
-	all := make([]float64, 4*(n+1)+n)
+	p.buf.context = sized(p.buf.context, 4*(n+1)+n)
+	all := p.buf.context
 	c := context{p1: p1, sum: all[:n+1], wsum: all[n+1 : 2*(n+1)], words: all[2*(n+1) : 3*(n+1)],
 		numeric: all[3*(n+1) : 4*(n+1)]}
 	for i, v := range p1 {
@@ -233,7 +234,8 @@ func dot(w, x []float64) float64 {
 // as stage one's.
 func (p *page) predict(w1 *[nStage1]float64, w2 *[nStage2]float64) []float64 {
 	n := len(p.lines)
-	both := make([]float64, 2*n)
+	p.buf.both = sized(p.buf.both, 2*n)
+	both := p.buf.both
 	p1, own := both[:n:n], both[n:]
 	var x1 [nStage1]float64
 	for i := range n {

@@ -55,21 +55,33 @@ type page struct {
 	group []int32
 	dups  bool
 	logs  *[logTableSize]float64
+	// buf keeps the arrays of an earlier page for this one to reuse.
+	buf buffers
 }
 
 func newPage(lines []string) *page {
+	p := new(page)
+	p.init(lines)
+	return p
+}
+
+// init measures lines into p, a new page or one whose arrays it may
+// reuse, and leaves nothing of p's previous page in it.
+func (p *page) init(lines []string) {
 	sw := stopWordSet()
 	ph := phraseSet()
-	p := &page{
+	*p = page{
 		lines:  lines,
-		feats:  make([]feat, len(lines)),
-		scores: make([]float64, len(lines)),
-		class:  make([]class, len(lines)),
+		feats:  sized(p.feats, len(lines)),
+		scores: sized(p.scores, len(lines)),
+		class:  sized(p.class, len(lines)),
 		logs:   log1pTable(),
+		buf:    p.buf,
 	}
 	// One pass measures every line and counts its function words in
 	// every language; the page's language is known only at its end.
-	counts := make([][numLangs]uint16, len(lines))
+	p.buf.counts = sized(p.buf.counts, len(lines))
+	counts := p.buf.counts
 	ls := newLangSample()
 	for i, s := range lines {
 		p.feats[i] = measure(s, sw, &counts[i])
@@ -114,7 +126,13 @@ func newPage(lines []string) *page {
 	if dn > 0 {
 		p.proseDensity = dsum / float64(dn)
 	}
-	return p
+}
+
+// release drops p's references to its lines before it goes back to
+// pagePool, so a pooled page keeps no caller's text alive.
+func (p *page) release() {
+	p.lines = nil
+	pagePool.Put(p)
 }
 
 // groupLines finds the lines whose text occurs more than once: it sets
@@ -129,10 +147,12 @@ func (p *page) groupLines() {
 		size *= 2
 	}
 	// slots hold 1 + the first line with a text, 0 when empty.
-	slots := make([]int32, size)
+	p.buf.slots = sized(p.buf.slots, size)
+	slots := p.buf.slots
 	mask := uint64(size - 1)
 	seed := maphash.MakeSeed()
-	p.group = make([]int32, n)
+	p.buf.group = sized(p.buf.group, n)
+	p.group = p.buf.group
 	for i, s := range p.lines {
 		for j := maphash.String(seed, s) & mask; ; j = (j + 1) & mask {
 			e := slots[j]
@@ -328,7 +348,8 @@ func (p *page) countCommentHeads() {
 	if !any {
 		return
 	}
-	p.heads = make([]int32, len(p.feats)+1)
+	p.buf.heads = sized(p.buf.heads, len(p.feats)+1)
+	p.heads = p.buf.heads
 	for i := range p.feats {
 		p.heads[i+1] = p.heads[i]
 		if p.feats[i].commentHead {
@@ -426,8 +447,9 @@ func (p *page) label(kinds []string, start, body, end int) {
 	var inRun []int32
 	var ownFirst []bool
 	if p.dups {
-		inRun = make([]int32, len(p.lines))
-		ownFirst = make([]bool, len(p.lines))
+		p.buf.inRun = sized(p.buf.inRun, len(p.lines))
+		p.buf.ownFirst = sized(p.buf.ownFirst, len(p.lines))
+		inRun, ownFirst = p.buf.inRun, p.buf.ownFirst
 	}
 	for i := start; i < end; i++ {
 		if p.feats[i].dup < 2 {

@@ -273,58 +273,21 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiAlnum(c) {
+				if word < 0 && i+8 <= len(s) {
+					// Most of a line of prose is words of
+					// ASCII letters and digits with a space
+					// or , . and a space after them: counted
+					// in a loop of their own that keeps only
+					// what it needs in registers.
+					next, end := f.plainWords(s, i, prevEnd, sw, counts)
+					if next > i {
+						i, prevEnd = next, end
+						continue
+					}
+				}
 				// Letters and digits, most of any line, only end a
 				// sentence-end run.
-				var j int
-				if i+8 <= len(s) {
-					x := load64(s, i)
-					other := ^asciiAlnum8(x) & bytes80
-					if other == 0 {
-						// The eight bytes are read: the run goes on
-						// after them.
-						j = alnumRunEnd(s, i+8)
-					} else {
-						n := bits.TrailingZeros64(other) / 8
-						j = i + n
-						if word < 0 {
-							// A bare word of up to seven bytes, most
-							// words of a line, is read and looked up
-							// from one load of the text, and so is one
-							// with a comma or a full stop after it.
-							if t := s[j]; t == ' ' || t == '\t' {
-								// addBare written out: the call
-								// spilled and reloaded the loop's
-								// registers around every word.
-								f.runes += int32(n) + 1
-								f.words++
-								f.lowered++
-								switch {
-								case c-'A' < 26:
-									f.upperInit++
-								case c-'0' < 10:
-									f.digits++
-								}
-								if n <= sw.maxPlain {
-									if m := sw.lookupPacked((x | bytes20) & (1<<(8*n) - 1)); m != 0 {
-										countLangs(counts, m)
-									}
-								}
-								prevEnd = false
-								i = j + 1
-								continue
-							}
-							if next, end, ok := f.punctSpace(s, j); ok {
-								f.runes += int32(n)
-								f.addBare(c, n, (x|bytes20)&(1<<(8*n)-1), sw, counts)
-								prevEnd = end
-								i = next
-								continue
-							}
-						}
-					}
-				} else {
-					j = alnumRunEnd(s, i+1)
-				}
+				j := alnumRunEnd(s, i+1)
 				if word < 0 {
 					if j == len(s) || s[j] == ' ' || s[j] == '\t' {
 						// A bare word: counted here with the
@@ -422,6 +385,77 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 	}
 	f.finishLine(s, prevEnd, cjkRunes)
 	return f
+}
+
+// plainWords counts the words at s[i:] that are a run of ASCII letters
+// and digits followed by a space or a tab, or by punctSpace's marks, as
+// measure's loop would, word after word, starting between words with
+// prevEnd pending. It stops at anything else, or within eight bytes of
+// the end of s, and returns where it stopped and the prevEnd measure's
+// loop would have there: i and prevEnd unchanged when it counted nothing.
+func (f *feat) plainWords(s string, i int, prevEnd bool, sw *stopWords, counts *[numLangs]uint16) (int, bool) {
+	for i+8 <= len(s) {
+		c := s[i]
+		if !asciiAlnum(c) {
+			break
+		}
+		x := load64(s, i)
+		other := ^asciiAlnum8(x) & bytes80
+		if other == 0 {
+			j := alnumRunEnd(s, i+8)
+			if j == len(s) || s[j] == ' ' || s[j] == '\t' {
+				f.runes += int32(j - i)
+				f.addPlain(s, i, i, j, sw, counts)
+				prevEnd = false
+				if j < len(s) {
+					f.runes++
+					j++
+				}
+				i = j
+				continue
+			}
+			next, end, ok := f.punctSpace(s, j)
+			if !ok {
+				break
+			}
+			f.runes += int32(j - i)
+			f.addPlain(s, i, i, j, sw, counts)
+			prevEnd = end
+			i = next
+			continue
+		}
+		n := bits.TrailingZeros64(other) / 8
+		j := i + n
+		key := (x | bytes20) & (1<<(8*n) - 1)
+		if t := s[j]; t != ' ' && t != '\t' {
+			next, end, ok := f.punctSpace(s, j)
+			if !ok {
+				break
+			}
+			f.runes += int32(n)
+			f.addBare(c, n, key, sw, counts)
+			prevEnd = end
+			i = next
+			continue
+		}
+		f.runes += int32(n) + 1
+		f.words++
+		f.lowered++
+		switch {
+		case c-'A' < 26:
+			f.upperInit++
+		case c-'0' < 10:
+			f.digits++
+		}
+		if n <= sw.maxPlain {
+			if m := sw.lookupPacked(key); m != 0 {
+				countLangs(counts, m)
+			}
+		}
+		prevEnd = false
+		i = j + 1
+	}
+	return i, prevEnd
 }
 
 // punctSpace counts the usual end of a word of prose, one of , ; : . ! ?

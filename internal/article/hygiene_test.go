@@ -77,9 +77,10 @@ func TestCleanInputLinear(t *testing.T) {
 	}
 }
 
-// TestPlainText checks the eight-bytes-at-a-time test against the plain
-// definition, for every byte value and rune class at every offset of a
-// word, since a wrong mask would only miss bytes at some positions.
+// TestPlainText checks the sixteen- and eight-bytes-at-a-time tests
+// against the plain definition, for every byte value and rune class at
+// every offset of both halves of a step, since a wrong mask would only
+// miss bytes at some positions.
 func TestPlainText(t *testing.T) {
 	ref := func(b []byte) bool { return utf8.Valid(b) && clean(string(b)) }
 	base := []byte("The quick brown fox jumps over")
@@ -96,9 +97,9 @@ func TestPlainText(t *testing.T) {
 			}
 			// After a byte the word test flags but that passes (a
 			// line feed, a tab, a letter outside ASCII), the bytes up
-			// to eight on are tested again.
+			// to sixteen on are tested again.
 			for _, first := range []string{"\n", "\t", "é"} {
-				for d := 0; d <= 9 && at+d <= len(base); d++ {
+				for d := 0; d <= 17 && at+d <= len(base); d++ {
 					b := append(append(append(append(append([]byte{}, base[:at]...), first...), base[at:at+d]...), ins...), base[at+d:]...)
 					if got, want := plainText(b), ref(b); got != want {
 						t.Errorf("plainText(%q) = %v, want %v", b, got, want)

@@ -220,10 +220,38 @@ func (c *context) colonBefore(p *page, i, r int) bool {
 	return false
 }
 
+// dot is the plain dot product: training uses it, and dot2 and
+// dotContext must sum the same terms in its order.
 func dot(w, x []float64) float64 {
 	z := 0.0
 	for k, v := range x {
 		z += w[k] * v
+	}
+	return z
+}
+
+// dot2 is dot(w, x) and dot(v, x) for the stage-one features x, summed in
+// the same order, in one pass that loads x once for both; the arrays'
+// lengths leave the loop no bounds to check.
+func dot2(w, v, x *[nStage1]float64) (float64, float64) {
+	// Reading the arrays once before the loop takes their nil checks
+	// out of it.
+	_, _, _ = w[0], v[0], x[0]
+	z, y := 0.0, 0.0
+	for k, a := range x {
+		z += w[k] * a
+		y += v[k] * a
+	}
+	return z, y
+}
+
+// dotContext is dot(w, x) for stage two's context features x, with no
+// bounds to check.
+func dotContext(w, x *[nStage2 - nStage1]float64) float64 {
+	_, _ = w[0], x[0]
+	z := 0.0
+	for k, a := range x {
+		z += w[k] * a
 	}
 	return z
 }
@@ -240,14 +268,15 @@ func (p *page) predict(w1 *[nStage1]float64, w2 *[nStage2]float64) []float64 {
 	var x1 [nStage1]float64
 	for i := range n {
 		p.stage1Features(i, x1[:])
-		p1[i] = sigmoid(dot(w1[:], x1[:]))
-		own[i] = dot(w2[:nStage1], x1[:])
+		z1, z2 := dot2(w1, (*[nStage1]float64)(w2[:nStage1]), &x1)
+		p1[i] = sigmoid(z1)
+		own[i] = z2
 	}
 	c := p.newContext(p1)
 	var x2 [nStage2 - nStage1]float64
 	for i := range n {
 		p.contextFeatures(i, &c, x2[:])
-		own[i] = sigmoid(own[i] + dot(w2[nStage1:], x2[:]))
+		own[i] = sigmoid(own[i] + dotContext((*[nStage2 - nStage1]float64)(w2[nStage1:]), &x2))
 	}
 	return own
 }

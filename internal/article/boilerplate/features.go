@@ -395,12 +395,12 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 // loop would have there: i and prevEnd unchanged when it counted nothing.
 func (f *feat) plainWords(s string, i int, prevEnd bool, sw *stopWords, counts *[numLangs]uint16) (int, bool) {
 	for i+8 <= len(s) {
-		c := s[i]
-		if !asciiAlnum(c) {
-			break
-		}
 		x := load64(s, i)
 		other := ^asciiAlnum8(x) & bytes80
+		if other&0x80 != 0 {
+			break // s[i] is no letter or digit
+		}
+		c := byte(x)
 		if other == 0 {
 			j := alnumRunEnd(s, i+8)
 			if j == len(s) || s[j] == ' ' || s[j] == '\t' {
@@ -427,7 +427,8 @@ func (f *feat) plainWords(s string, i int, prevEnd bool, sw *stopWords, counts *
 		n := bits.TrailingZeros64(other) / 8
 		j := i + n
 		key := (x | bytes20) & (1<<(8*n) - 1)
-		if t := s[j]; t != ' ' && t != '\t' {
+		// s[j], the byte after the word, is in x already.
+		if t := byte(x >> (8 * n)); t != ' ' && t != '\t' {
 			next, end, ok := f.punctSpace(s, j)
 			if !ok {
 				break

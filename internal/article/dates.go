@@ -141,6 +141,33 @@ const maxStackTokens = 48
 func tokenize(toks []token, s string) []token {
 	space := false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of any line, without decoding: the
+			// spaces, letters and digits of unicode.IsSpace,
+			// unicode.IsLetter and the digit case below.
+			switch {
+			case c == ' ' || c-'\t' <= '\r'-'\t':
+				space = true
+				i++
+				continue
+			case c-'0' < 10:
+				j := i + 1
+				for j < len(s) && s[j]-'0' < 10 {
+					j++
+				}
+				toks = append(toks, token{tNum, i, j, s[i:j], space})
+				i = j
+			case (c|0x20)-'a' < 26:
+				j := wordRunEnd(s, i+1)
+				toks = append(toks, token{tWord, i, j, s[i:j], space})
+				i = j
+			default:
+				toks = append(toks, token{tPunct, i, i + 1, s[i : i+1], space})
+				i++
+			}
+			space = false
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -155,14 +182,7 @@ func tokenize(toks []token, s string) []token {
 			toks = append(toks, token{tNum, i, j, s[i:j], space})
 			i = j
 		case unicode.IsLetter(r):
-			j := i + size
-			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) {
-					break
-				}
-				j += sz
-			}
+			j := wordRunEnd(s, i+size)
 			toks = append(toks, token{tWord, i, j, s[i:j], space})
 			i = j
 		default:
@@ -172,6 +192,22 @@ func tokenize(toks []token, s string) []token {
 		space = false
 	}
 	return toks
+}
+
+// wordRunEnd returns the end of the run of letters of s that goes on at
+// i: unicode.IsLetter's, the ASCII ones passed over eight at a time.
+func wordRunEnd(s string, i int) int {
+	for {
+		i = letterRunEnd(s, i)
+		if i >= len(s) || s[i] < utf8.RuneSelf {
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			return i
+		}
+		i += size
+	}
 }
 
 // dateAt tries every supported form at toks[i].

@@ -1,8 +1,13 @@
 package article
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestFindDate(t *testing.T) {
@@ -147,6 +152,67 @@ func TestOneEdit(t *testing.T) {
 	for _, tc := range tests {
 		if got := oneEdit(tc.a, tc.b); got != tc.want {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// tokenizeRef is tokenize decoding every character, the definition its
+// ASCII path must agree with.
+func tokenizeRef(s string) []token {
+	var toks []token
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		case r >= '0' && r <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			toks = append(toks, token{tNum, i, j, s[i:j], space})
+			i = j
+		case unicode.IsLetter(r):
+			j := i + size
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += sz
+			}
+			toks = append(toks, token{tWord, i, j, s[i:j], space})
+			i = j
+		default:
+			toks = append(toks, token{tPunct, i, i + size, s[i : i+size], space})
+			i += size
+		}
+		space = false
+	}
+	return toks
+}
+
+func TestTokenizeMatchesReference(t *testing.T) {
+	pieces := []string{"a", "Z", "q", "@", "[", "`", "{", "0", "9", "/", ":", ",", ".", " ", "\t", "\n", "\v", "\f", "\r",
+		"\x1f", "\x7f", "\u00a0", "\u0085", "\u2009", "é", "É", "ß", "٣", "日", "\xff", "\xc3", "May", "2024", "12:30"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := tokenize(nil, s), tokenizeRef(s); !slices.Equal(got, want) {
+			t.Fatalf("tokenize(%q) =\n%v, want\n%v", s, got, want)
+		}
+	}
+	for c := range 256 {
+		s := "ab" + string([]byte{byte(c)}) + "1 x"
+		if got, want := tokenize(nil, s), tokenizeRef(s); !slices.Equal(got, want) {
+			t.Fatalf("tokenize(%q) =\n%v, want\n%v", s, got, want)
 		}
 	}
 }

@@ -405,7 +405,7 @@ func (f *feat) plainWords(s string, i int, prevEnd bool, sw *stopWords, counts *
 			j := alnumRunEnd(s, i+8)
 			if j == len(s) || s[j] == ' ' || s[j] == '\t' {
 				f.runes += int32(j - i)
-				f.addPlain(s, i, i, j, sw, counts)
+				f.addLong(s, i, j, x, sw, counts)
 				prevEnd = false
 				if j < len(s) {
 					f.runes++
@@ -419,7 +419,7 @@ func (f *feat) plainWords(s string, i int, prevEnd bool, sw *stopWords, counts *
 				break
 			}
 			f.runes += int32(j - i)
-			f.addPlain(s, i, i, j, sw, counts)
+			f.addLong(s, i, j, x, sw, counts)
 			prevEnd = end
 			i = next
 			continue
@@ -537,6 +537,32 @@ func (f *feat) addPlain(s string, word, runStart, runEnd int, sw *stopWords, c *
 			c[l]++
 		}
 	}
+}
+
+// addLong is addPlain for a word s[i:j] of eight or more ASCII letters
+// and digits, x its first eight bytes as load64 reads them.
+func (f *feat) addLong(s string, i, j int, x uint64, sw *stopWords, c *[numLangs]uint16) {
+	f.words++
+	switch c0 := byte(x); {
+	case 'A' <= c0 && c0 <= 'Z':
+		f.upperInit++
+	case '0' <= c0 && c0 <= '9':
+		f.digits++
+	}
+	n := j - i
+	if n > maxWordBytes {
+		return
+	}
+	f.lowered++
+	if n > sw.maxPlain {
+		return
+	}
+	if n == 8 {
+		// packWord's key of eight letters and digits.
+		countLangs(c, sw.lookupPacked(x|bytes20))
+		return
+	}
+	countLangs(c, sw.lookupLong(s[i:j]))
 }
 
 // addBare is addPlain for a word of n <= 8 ASCII letters and digits,

@@ -142,7 +142,7 @@ func cutBylinePrefix(line string) (string, bool) {
 		"written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ", "article by ",
 		"published by ", "by: ", "by ", "von ", "por ", "par ", "oleh ", "автор: ", "автор ", "di ",
 	} {
-		if hasPrefixFold(line, p) {
+		if mayPrefixFold(line, p) && hasPrefixFold(line, p) {
 			return strings.TrimSpace(line[len(p):]), true
 		}
 	}
@@ -318,7 +318,7 @@ func cutDateLabel(line string) (rest, label string) {
 		"modified", "date", "aktualisiert", "veröffentlicht", "publicado", "atualizado", "mis à jour", "publié",
 		"pubblicato", "aggiornato", "diperbarui", "dipublikasikan", "обновлено", "опубликовано",
 	} {
-		if hasPrefixFold(line, p) {
+		if mayPrefixFold(line, p) && hasPrefixFold(line, p) {
 			if r, _ := utf8.DecodeRuneInString(line[len(p):]); unicode.IsLetter(r) {
 				continue // "Dateline", "Postedited": not a label
 			}
@@ -365,6 +365,22 @@ func isWeekday(s string) bool {
 		return true
 	}
 	return false
+}
+
+// mayPrefixFold is false when hasPrefixFold(s, prefix) is sure to be:
+// s is shorter, or its first byte and the prefix's are two ASCII bytes
+// that do not fold to one another (only equal bytes and the two cases of
+// a letter do). It is small enough to be inlined in the loops over
+// prefixes, where it turns most lines away without a call.
+func mayPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	if prefix == "" {
+		return true
+	}
+	a, b := s[0], prefix[0]
+	return (a|b) >= utf8.RuneSelf || a == b || a^b == 0x20 && (a|0x20)-'a' < 26
 }
 
 // hasPrefixFold is strings.HasPrefix under Unicode case folding, with the

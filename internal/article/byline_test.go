@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A byline whose name grows when lowercased, ending in a date label,
@@ -83,6 +84,35 @@ func TestHasPrefixFoldMatchesEqualFold(t *testing.T) {
 			if got := hasPrefixFold(s, p); got != want {
 				t.Fatalf("hasPrefixFold(%q, %q) = %v, want %v", s, p, got, want)
 			}
+			if want && !mayPrefixFold(s, p) {
+				t.Fatalf("mayPrefixFold(%q, %q) = false, but it has the prefix", s, p)
+			}
 		}
+	}
+}
+
+// TestMayPrefixFold checks the inlined gate on every pair of first
+// bytes: it may only turn away what EqualFold would.
+func TestMayPrefixFold(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			s, p := string([]byte{byte(a), 'x'}), string([]byte{byte(b)})
+			if !mayPrefixFold(s, p) && strings.EqualFold(s[:1], p) {
+				t.Fatalf("mayPrefixFold(%q, %q) = false, EqualFold true", s, p)
+			}
+			if a < utf8.RuneSelf && b < utf8.RuneSelf && mayPrefixFold(s, p) != strings.EqualFold(s[:1], p) {
+				t.Fatalf("mayPrefixFold(%q, %q) = %v on ASCII, EqualFold %v", s, p, mayPrefixFold(s, p), !mayPrefixFold(s, p))
+			}
+		}
+	}
+	for _, s := range []string{"Kelvin", "ſtory by x"} {
+		for _, p := range []string{"kelvin", "story by "} {
+			if hasPrefixFold(s, p) && !mayPrefixFold(s, p) {
+				t.Fatalf("mayPrefixFold(%q, %q) = false, hasPrefixFold true", s, p)
+			}
+		}
+	}
+	if mayPrefixFold("by", "by ") {
+		t.Error("mayPrefixFold of a line shorter than the prefix = true")
 	}
 }

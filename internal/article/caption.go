@@ -267,7 +267,7 @@ func labelledCredit(s string, whole bool) (string, bool) {
 		if k >= partLabels && !whole {
 			break
 		}
-		if hasPrefixFold(s, p) {
+		if mayPrefixFold(s, p) && hasPrefixFold(s, p) {
 			credit := strings.TrimSpace(strings.TrimLeft(s[len(p):], " :-–—"))
 			credit = strings.TrimSuffix(credit, " on Unsplash")
 			if credit == "" || utf8.RuneCountInString(credit) > 100 || fieldCount(credit) > 12 {

@@ -12,7 +12,9 @@ import (
 // reads as one paragraph hard-wrapped at a fixed width, which is joined.
 func splitParagraphs(s string) []string {
 	out := make([]string, 0, strings.Count(s, "\n")/2+1)
-	var block []string
+	// A block is a handful of lines: room for a usual one on the stack.
+	var blockBuf [16]string
+	block := blockBuf[:0]
 	flush := func() {
 		if len(block) > 1 && hardWrapped(block) {
 			out = append(out, strings.Join(block, " "))

@@ -50,20 +50,35 @@ func parseDateline(p string) (datelineMatch, bool) {
 		dm.Agency = agency
 		head = strings.TrimSpace(head[:open])
 	}
-	parts := strings.Split(head, ",")
+	// strings.Split(head, ","), into an array on the stack for a usual
+	// head.
+	var partsBuf [8]string
+	parts := partsBuf[:0]
+	for h := head; ; {
+		i := strings.IndexByte(h, ',')
+		if i < 0 {
+			parts = append(parts, h)
+			break
+		}
+		parts = append(parts, h[:i])
+		h = h[i+1:]
+	}
 	if len(parts) >= 2 {
 		last := strings.TrimSpace(parts[len(parts)-1])
 		// "March 3, 2024" splits at its own comma: try the last two parts.
+		// A date goes to the heap only once found.
 		if len(parts) >= 3 {
 			two := strings.TrimSpace(parts[len(parts)-2]) + "," + parts[len(parts)-1]
 			if m, ok := dateAtStart(two); ok && m.End == len(two) {
-				dm.Date = &m
+				found := m
+				dm.Date = &found
 				parts = parts[:len(parts)-2]
 			}
 		}
 		if dm.Date == nil {
 			if m, ok := dateAtStart(last); ok && m.End == len(last) {
-				dm.Date = &m
+				found := m
+				dm.Date = &found
 				parts = parts[:len(parts)-1]
 			}
 		}

@@ -303,7 +303,10 @@ func parseDateLine(line string) (dateLine, bool) {
 	if !labelled {
 		what = rest[:m.Start]
 	}
-	dl := dateLine{Date: &m, Updated: updatedLabel(what)}
+	// m goes to the heap only here, on a date line: the copy keeps it on
+	// the stack for the lines that are not.
+	date := m
+	dl := dateLine{Date: &date, Updated: updatedLabel(what)}
 	if lead != "" && !isWeekday(lead) && looksLikeName(lead) {
 		dl.Lead = lead
 	}

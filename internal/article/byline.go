@@ -40,9 +40,10 @@ func parseByline(line string) (byline, bool) {
 		return byline{Author: strings.TrimSpace(name)}, true
 	}
 	var b byline
-	// The date, when there is one, ends the names.
-	if m, found := findDate(rest); found {
-		b.Date = &m
+	// The date, when there is one, ends the names. It goes to the heap
+	// only once the line is known to be a byline.
+	m, hasDate := findDate(rest)
+	if hasDate {
 		b.Updated = updatedLabel(rest[:m.Start])
 		rest = rest[:m.Start]
 	}
@@ -62,6 +63,10 @@ func parseByline(line string) (byline, bool) {
 		return byline{}, false
 	}
 	b.Author = undouble(name)
+	if hasDate {
+		date := m
+		b.Date = &date
+	}
 	return b, true
 }
 

@@ -361,7 +361,9 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 				f.url = true
 			}
 		}
-		if r >= 0x2E80 && isCJK(r) {
+		// Hangul Jamo (U+1100–U+11FF) is the only CJK block below the
+		// CJK Radicals at U+2E80.
+		if r >= 0x1100 && isCJK(r) {
 			cjkRunes++
 			if unicode.Is(unicode.Hiragana, r) {
 				f.kana++

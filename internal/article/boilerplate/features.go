@@ -442,15 +442,7 @@ func (f *feat) plainWords(s string, i int, prevEnd bool, sw *stopWords, counts *
 			continue
 		}
 		f.runes += int32(n) + 1
-		f.words++
-		f.lowered++
-		switch {
-		case c-'A' < 26:
-			f.upperInit++
-		case c-'0' < 10:
-			f.digits++
-		}
-		if n <= sw.maxPlain {
+		if f.countPlain(c, n, sw) {
 			if m := sw.lookupPacked(key); m != 0 {
 				countLangs(counts, m)
 			}
@@ -512,51 +504,40 @@ func (f *feat) endWord(s string, word, end int, oneRun bool, runStart, runEnd in
 // addPlain is addWord for a word starting at s[word] whose letters and
 // digits are s[runStart:runEnd], with ASCII punctuation around them.
 func (f *feat) addPlain(s string, word, runStart, runEnd int, sw *stopWords, c *[numLangs]uint16) {
+	n := runEnd - runStart
+	if !f.countPlain(s[word], n, sw) {
+		return
+	}
+	if n <= 8 {
+		countLangs(c, sw.lookupPacked(packWord(s, runStart, n)))
+		return
+	}
+	countLangs(c, sw.lookupLong(s[runStart:runEnd]))
+}
+
+// countPlain counts the shape of a word of n ASCII letters and digits
+// whose first byte is c0, and reports whether it may be a function word
+// (short enough for the stop-word tables).
+func (f *feat) countPlain(c0 byte, n int, sw *stopWords) bool {
 	f.words++
-	switch c0 := s[word]; {
+	switch {
 	case 'A' <= c0 && c0 <= 'Z':
 		f.upperInit++
 	case '0' <= c0 && c0 <= '9':
 		f.digits++
 	}
-	n := runEnd - runStart
 	if n > maxWordBytes {
-		return
+		return false
 	}
 	f.lowered++
-	if n > sw.maxPlain {
-		return
-	}
-	var m uint16
-	if n <= 8 {
-		m = sw.lookupPacked(packWord(s, runStart, n))
-	} else {
-		m = sw.lookupLong(s[runStart:runEnd])
-	}
-	for ; m != 0; m &= m - 1 {
-		l := bits.TrailingZeros16(m)
-		if c[l] < math.MaxUint16 {
-			c[l]++
-		}
-	}
+	return n <= sw.maxPlain
 }
 
 // addLong is addPlain for a word s[i:j] of eight or more ASCII letters
 // and digits, x its first eight bytes as load64 reads them.
 func (f *feat) addLong(s string, i, j int, x uint64, sw *stopWords, c *[numLangs]uint16) {
-	f.words++
-	switch c0 := byte(x); {
-	case 'A' <= c0 && c0 <= 'Z':
-		f.upperInit++
-	case '0' <= c0 && c0 <= '9':
-		f.digits++
-	}
 	n := j - i
-	if n > maxWordBytes {
-		return
-	}
-	f.lowered++
-	if n > sw.maxPlain {
+	if !f.countPlain(byte(x), n, sw) {
 		return
 	}
 	if n == 8 {
@@ -570,18 +551,9 @@ func (f *feat) addLong(s string, i, j int, x uint64, sw *stopWords, c *[numLangs
 // addBare is addPlain for a word of n <= 8 ASCII letters and digits,
 // c0 its first byte, packed as packWord packs it.
 func (f *feat) addBare(c0 byte, n int, key uint64, sw *stopWords, c *[numLangs]uint16) {
-	f.words++
-	switch {
-	case 'A' <= c0 && c0 <= 'Z':
-		f.upperInit++
-	case '0' <= c0 && c0 <= '9':
-		f.digits++
+	if f.countPlain(c0, n, sw) {
+		countLangs(c, sw.lookupPacked(key))
 	}
-	f.lowered++
-	if n > sw.maxPlain {
-		return
-	}
-	countLangs(c, sw.lookupPacked(key))
 }
 
 // countLangs counts one function word in each language of m.

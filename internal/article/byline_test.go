@@ -44,19 +44,11 @@ func refCutAny(s string, seps ...string) (before, after string, found bool) {
 var foldPieces = []string{"by ", "BY ", "By", "\u212A", "k", "K", "\u017Ftory by ", "story", "STORY BY ", "автор: ", "АВТОР ",
 	", ", " | ", " / ", " - ", " – ", " — ", "|", "-", " ", ",", "Jane Roe", "Reuters", "é", "\xff", "1", "@"}
 
-func randomFoldText(r *rand.Rand) string {
-	var b strings.Builder
-	for range r.IntN(8) {
-		b.WriteString(foldPieces[r.IntN(len(foldPieces))])
-	}
-	return b.String()
-}
-
 func TestCutAnyMatchesIndex(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	seps := []string{", ", " | ", " / ", " - ", " – ", " — "}
 	for range 20000 {
-		s := randomFoldText(r)
+		s := randomText(r, foldPieces, 8)
 		b, a, ok := cutAny(s, seps...)
 		wb, wa, wok := refCutAny(s, seps...)
 		if b != wb || a != wa || ok != wok {
@@ -78,7 +70,7 @@ func TestHasPrefixFoldMatchesEqualFold(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	prefixes := []string{"", "by ", "story by ", "k", "автор: ", "written by ", "1", "|", "Ka", "\u212Aa"}
 	for range 20000 {
-		s := randomFoldText(r)
+		s := randomText(r, foldPieces, 8)
 		for _, p := range prefixes {
 			want := len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 			if got := hasPrefixFold(s, p); got != want {

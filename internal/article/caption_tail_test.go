@@ -2,7 +2,6 @@ package article
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -40,11 +39,7 @@ func TestTailMarksMatchesReference(t *testing.T) {
 	pieces := []string{"harbour", "at", "dusk", " ", " ", ".", ". ", "Photo", "photo", "Credit", " | ", " - ", " — ", "|", "-",
 		")", "!", "?", "Z", "A", "@", "[", "`", "{", "é", "É", "\xae", "\xfc", "\xad", "Getty", "iStock", ",", "/", "0"}
 	for range 40000 {
-		var b strings.Builder
-		for range r.IntN(80) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 80)
 		g, sep := tailMarks(s)
 		wg, wsep := tailMarksRef(s)
 		if g != wg || sep != wsep {

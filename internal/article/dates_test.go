@@ -3,7 +3,6 @@ package article
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 	"unicode"
@@ -200,11 +199,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 		"\x1f", "\x7f", "\u00a0", "\u0085", "\u2009", "é", "É", "ß", "٣", "日", "\xff", "\xc3", "May", "2024", "12:30"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(30) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 30)
 		if got, want := tokenize(nil, s), tokenizeRef(s); !slices.Equal(got, want) {
 			t.Fatalf("tokenize(%q) =\n%v, want\n%v", s, got, want)
 		}

@@ -110,19 +110,11 @@ var stemPieces = []string{
 	" ", " ", " ", ", ", ". ", "\n", "—", "“", "”", "7", "2026", "\uFFFD", "\xff", "\xe2\x82",
 }
 
-func randomStemText(r *rand.Rand) string {
-	var b strings.Builder
-	for range r.IntN(30) {
-		b.WriteString(stemPieces[r.IntN(len(stemPieces))])
-	}
-	return b.String()
-}
-
 func TestNextStemMatchesReference(t *testing.T) {
 	cases := []string{"", "Spread the love", "Harbour fees rise as ferries return", "bass cats tests", "abcdés", "abcdeés", "abcdefé", "Ærø", "東京", "東", "a東京b", "KELVIN \u212Aelvins"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
-		cases = append(cases, randomStemText(r))
+		cases = append(cases, randomText(r, stemPieces, 30))
 	}
 	for _, s := range cases {
 		if got, want := allStems(s), refStems(s); !slices.Equal(got, want) {
@@ -154,11 +146,11 @@ func TestStemShareMatchesReference(t *testing.T) {
 	for range 3000 {
 		lines := make([]string, r.IntN(6))
 		for i := range lines {
-			lines[i] = randomStemText(r)
+			lines[i] = randomText(r, stemPieces, 30)
 		}
 		body := make([]string, r.IntN(25))
 		for i := range body {
-			body[i] = randomStemText(r) + randomStemText(r)
+			body[i] = randomText(r, stemPieces, 30) + randomText(r, stemPieces, 30)
 		}
 		// Lines that repeat body text, so that hits are not all zero,
 		// and lines made only of body words, so that the scan stops

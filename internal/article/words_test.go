@@ -73,11 +73,7 @@ func TestCollapseSpaces(t *testing.T) {
 	pieces := []string{"a", "b", "cd", "efghijk", " ", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1f", "!", "!!", "\x7f", "é", "\u00a0", "\u3000", "\xff", "."}
 	r := rand.New(rand.NewPCG(15, 16))
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(24) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		cases = append(cases, b.String())
+		cases = append(cases, randomText(r, pieces, 24))
 	}
 	for _, s := range cases {
 		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {

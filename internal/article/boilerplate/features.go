@@ -197,7 +197,14 @@ func isClosing(r rune) bool {
 	return false
 }
 
+// isCJK reports whether r is Han, kana or Hangul. It is asked for every
+// character of every line: the runes below Hangul Jamo (U+1100), the
+// first of those blocks, are turned away before any table lookup.
 func isCJK(r rune) bool {
+	return r >= 0x1100 && isCJKTable(r)
+}
+
+func isCJKTable(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
@@ -361,9 +368,7 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 				f.url = true
 			}
 		}
-		// Hangul Jamo (U+1100–U+11FF) is the only CJK block below the
-		// CJK Radicals at U+2E80.
-		if r >= 0x1100 && isCJK(r) {
+		if isCJK(r) {
 			cjkRunes++
 			if unicode.Is(unicode.Hiragana, r) {
 				f.kana++

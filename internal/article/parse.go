@@ -144,10 +144,6 @@ func escapeMask(x uint64) uint64 {
 	return ((a-bytes01)&^a | (b-bytes01)&^b | (c-bytes01)&^c) & bytes80
 }
 
-func hasZeroByte(x uint64) bool {
-	return (x-bytes01)&^x&bytes80 != 0
-}
-
 // load64 reads s[i:i+8] as a little-endian word; the compiler turns the
 // shifts into one load.
 func load64(s string, i int) uint64 {

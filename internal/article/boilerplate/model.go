@@ -163,12 +163,6 @@ func (c *context) wmean(i, r int) float64 {
 	return (c.wsum[b] - c.wsum[a]) / w
 }
 
-// stage2Features adds line i's neighbourhood to its own features.
-func (p *page) stage2Features(i int, c *context, x []float64) {
-	p.stage1Features(i, x[:nStage1])
-	p.contextFeatures(i, c, x[nStage1:])
-}
-
 // contextFeatures describes line i's neighbourhood: x[k] is stage-two
 // feature nStage1+k.
 func (p *page) contextFeatures(i int, c *context, x []float64) {
@@ -218,16 +212,6 @@ func (c *context) colonBefore(p *page, i, r int) bool {
 		}
 	}
 	return false
-}
-
-// dot is the plain dot product: training uses it, and dot2 and
-// dotContext must sum the same terms in its order.
-func dot(w, x []float64) float64 {
-	z := 0.0
-	for k, v := range x {
-		z += w[k] * v
-	}
-	return z
 }
 
 // dot2 is dot(w, x) and dot(v, x) for the stage-one features x, summed in

@@ -59,12 +59,6 @@ type page struct {
 	buf buffers
 }
 
-func newPage(lines []string) *page {
-	p := new(page)
-	p.init(lines)
-	return p
-}
-
 // init measures lines into p, a new page or one whose arrays it may
 // reuse, and leaves nothing of p's previous page in it.
 func (p *page) init(lines []string) {

@@ -46,25 +46,6 @@ func renderBody(body *html.Node, all, kept []para, base *url.URL) string {
 	return strings.TrimSpace(sanitizer().Sanitize(b.String()))
 }
 
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			return
-		}
-		if n.Type == html.ElementNode && skipped(n) {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
 // urlAttrs are the attributes that hold one URL.
 var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true, "poster": true, "action": true, "longdesc": true}
 

@@ -102,14 +102,8 @@ func frontCases(f *fixture) []struct {
 // masked (it is the only field that may differ between two servers).
 func exchange(t *testing.T, addr, raw string) string {
 	t.Helper()
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := dialSend(t, addr, raw)
 	defer c.Close()
-	if _, err := io.WriteString(c, raw); err != nil {
-		t.Fatal(err)
-	}
 	_ = c.(*net.TCPConn).CloseWrite()
 	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
 	got, err := io.ReadAll(c)
@@ -255,11 +249,7 @@ func counterValue(t *testing.T, m *metrics.Metrics, route, code string) float64 
 func TestFrontFollowsPublish(t *testing.T) {
 	f := newFixture(t, true)
 	addr := startFront(t, NewHTTPServer("", f.srv))
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := dialSend(t, addr, "")
 	br := bufio.NewReader(c)
 	get := func() []byte {
 		t.Helper()
@@ -316,19 +306,8 @@ func TestFrontShutdown(t *testing.T) {
 	go func() { served <- front.Serve(ln) }()
 	addr := ln.Addr().String()
 
-	idle, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idle.Close()
-	slow, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer slow.Close()
-	if _, err := io.WriteString(slow, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
+	idle := dialSend(t, addr, "") // Shutdown must close it
+	slow := dialSend(t, addr, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n")
 	br := bufio.NewReader(slow)
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
@@ -422,20 +401,13 @@ func FuzzParseHead(f *testing.F) {
 func TestFrontPipelinedWithoutClose(t *testing.T) {
 	f := newFrontFixture(t)
 	addr := startFront(t, NewHTTPServer("", f.srv))
-	c, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	_ = c.SetDeadline(time.Now().Add(5 * time.Second))
 	paths := []string{PathFeed, PathJSON, PathRSS, "/healthz"}
 	var req strings.Builder
 	for _, p := range paths {
 		req.WriteString("GET " + p + " HTTP/1.1\r\nHost: x\r\n\r\n")
 	}
-	if _, err := io.WriteString(c, req.String()); err != nil {
-		t.Fatal(err)
-	}
+	c := dialSend(t, addr, req.String())
+	_ = c.SetDeadline(time.Now().Add(5 * time.Second))
 	br := bufio.NewReader(c)
 	for _, p := range paths {
 		resp, err := http.ReadResponse(br, nil)

@@ -82,15 +82,8 @@ func TestSlowlorisCutOff(t *testing.T) {
 			srv.ReadHeaderTimeout = 300 * time.Millisecond // the mechanism, at test speed
 			addr := server.start(t, srv)
 
-			conn, err := net.Dial("tcp", addr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close()
 			start := time.Now()
-			if _, err := io.WriteString(conn, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n"); err != nil {
-				t.Fatal(err)
-			}
+			conn := dialSend(t, addr, "GET /feed.xml HTTP/1.1\r\nHost: x\r\n")
 			// Dribble a header byte every 50 ms, never finishing the headers.
 			stop := make(chan struct{})
 			defer close(stop)
@@ -165,14 +158,7 @@ func TestIdleConnectionsClosed(t *testing.T) {
 			srv.IdleTimeout = 200 * time.Millisecond
 			addr := server.start(t, srv)
 
-			conn, err := net.Dial("tcp", addr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close()
-			if _, err := io.WriteString(conn, "HEAD /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
-				t.Fatal(err)
-			}
+			conn := dialSend(t, addr, "HEAD /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n")
 			br := bufio.NewReader(conn)
 			resp, err := http.ReadResponse(br, nil)
 			if err != nil {

@@ -50,9 +50,14 @@ type Image struct {
 
 // Article is the normalized form of one seed file.
 type Article struct {
-	Title    string    `json:"title"`
-	Subtitle string    `json:"subtitle"`
-	Author   string    `json:"author"`
+	Title    string `json:"title"`
+	Subtitle string `json:"subtitle"`
+	// Author is every author's name joined with ", ": the byline as one
+	// string, as check -json has always printed it.
+	Author string `json:"author"`
+	// Authors lists the authors one by one, in byline order. Parsers set
+	// either; finish fills the other (one name when only Author is set).
+	Authors  []string  `json:"authors"`
 	Dateline *Dateline `json:"dateline"`
 	// Published is the article's own date when its text or metadata gives
 	// one; nil otherwise (the store then uses the first-seen time).

@@ -69,6 +69,12 @@ func finish(a *Article, name string, scrub bool) {
 	if a.Summary == "" && len(a.BodyParagraphs) > 0 {
 		a.Summary = summarize(a.BodyParagraphs[0])
 	}
+	switch {
+	case len(a.Authors) == 0 && a.Author != "":
+		a.Authors = []string{a.Author}
+	case a.Author == "" && len(a.Authors) > 0:
+		a.Author = strings.Join(a.Authors, ", ")
+	}
 	if a.Slug == "" {
 		a.Slug = slugFor(a.Title, name)
 	}
@@ -83,6 +89,9 @@ func finish(a *Article, name string, scrub bool) {
 	if a.BodyParagraphs == nil {
 		a.BodyParagraphs = []string{}
 	}
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
 	if a.Tags == nil {
 		a.Tags = []string{}
 	}
@@ -96,6 +105,9 @@ func scrubArticle(a *Article) {
 	a.Title = scrubString(a.Title)
 	a.Subtitle = scrubString(a.Subtitle)
 	a.Author = scrubString(a.Author)
+	for i, n := range a.Authors {
+		a.Authors[i] = scrubString(n)
+	}
 	for i, p := range a.BodyParagraphs {
 		a.BodyParagraphs[i] = scrubString(p)
 	}

@@ -31,6 +31,7 @@ const (
 	flagHTMLFromParagraphs
 	flagYear
 	flagYearInferred
+	flagAuthors
 )
 
 // errBadRecord is what a damaged or foreign record decodes to.
@@ -57,6 +58,11 @@ func encodeArticle(dst []byte, a *article.Article) ([]byte, error) {
 	}
 	if a.Draft {
 		flags |= flagDraft
+	}
+	// Authors came after the first records were written: it is last, and
+	// left out when it says no more than the author column.
+	if a.Authors != nil && !(len(a.Authors) == 1 && a.Authors[0] == a.Author) {
+		flags |= flagAuthors
 	}
 	derived := article.IsParagraphsHTML(a.BodyHTML, a.BodyParagraphs)
 	if derived {
@@ -106,11 +112,15 @@ func encodeArticle(dst []byte, a *article.Article) ([]byte, error) {
 		}
 	}
 	dst = putStrings(dst, a.Warnings)
+	if flags&flagAuthors != 0 {
+		dst = putStrings(dst, a.Authors)
+	}
 	return dst, nil
 }
 
 // decodeArticle fills a from a record made by encodeArticle; the caller
-// sets Title, Summary and Author from their columns.
+// sets Title, Summary and Author from their columns, and Authors from
+// Author when the record has none.
 func decodeArticle(b []byte, a *article.Article) error {
 	d := decoder{b: b}
 	if v := d.byte(); v != formatV1 {
@@ -155,6 +165,9 @@ func decodeArticle(b []byte, a *article.Article) error {
 		}
 	}
 	a.Warnings = d.strings()
+	if flags&flagAuthors != 0 {
+		a.Authors = d.strings()
+	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%w: %d bytes left over", errBadRecord, len(d.b))
 	}

@@ -20,7 +20,8 @@ func full() *article.Article {
 	return &article.Article{
 		Title:          "Tom & Jerry's \"show\"",
 		Subtitle:       "<b>not bold</b>",
-		Author:         "Ada Writer",
+		Author:         "Ada Writer, Bo Reed",
+		Authors:        []string{"Ada Writer", "Bo Reed"},
 		Dateline:       &article.Dateline{Place: "Pune", DateText: "Feb 3", Month: 2, Day: 3, Year: &year, YearInferred: true},
 		Published:      &pub,
 		Updated:        &upd,
@@ -106,7 +107,7 @@ func TestRecordLeavesOutDerivedHTML(t *testing.T) {
 // the store would silently drop it: this lists what the record holds.
 func TestRecordCoversEveryField(t *testing.T) {
 	known := map[reflect.Type][]string{
-		reflect.TypeFor[article.Article](): {"Title", "Subtitle", "Author", "Dateline", "Published", "Updated", "Images",
+		reflect.TypeFor[article.Article](): {"Title", "Subtitle", "Author", "Authors", "Dateline", "Published", "Updated", "Images",
 			"BodyParagraphs", "BodyHTML", "Summary", "Slug", "Tags", "Draft", "Removed", "Warnings"},
 		reflect.TypeFor[article.Dateline](): {"Place", "DateText", "Month", "Day", "Year", "YearInferred"},
 		reflect.TypeFor[article.Image]():    {"Caption", "Credit"},

@@ -103,6 +103,9 @@ func scanRecord(sc interface{ Scan(...any) error }) (Record, error) {
 	if err := decodeArticle(rec, &a); err != nil {
 		return r, fmt.Errorf("decode article %s: %w", r.ID, err)
 	}
+	if a.Authors == nil && a.Author != "" {
+		a.Authors = []string{a.Author}
+	}
 	return r, nil
 }
 

@@ -130,12 +130,12 @@ func prepareItem(d *doc, it Item) (entry, error) {
 	// Tokenizing decodes character references, which may name characters
 	// that cleanText had no chance to remove.
 	content = cleanText(content)
-	// A subtitle says what the article is about too, when neither the
-	// article nor its body says more.
 	e.summary = cleanLine(it.Summary)
 	if e.summary == "" {
 		e.summary = excerpt(cleanLine(text))
 	}
+	// A subtitle says what the article is about too, when neither the
+	// article nor its body says more.
 	if e.summary == "" {
 		e.summary = excerpt(cleanLine(it.Subtitle))
 	}

@@ -71,6 +71,7 @@ const (
 	hfNextShares   // the line below could be a headline and shares two stems with the opening
 	hfNextSentence // the line below ends like a sentence
 	hfFirstHeading // the first line of the header run with a title's shape that heads the body
+	hfTrail        // it holds one separator twice or more: a breadcrumb trail or a menu
 	numHeadFeatures
 )
 
@@ -321,6 +322,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open map[st
 	f[hfNextLonger] = b2f(f[hfNextHead] == 1 && len(tr.paras[i+1]) > len(p))
 	f[hfPageTop] = b2f(i < 3)
 	f[hfRunTop] = b2f(f[hfPrevHead] == 0 && f[hfNextHead] == 1)
+	f[hfTrail] = b2f(trail(p))
 	first1, _ := utf8.DecodeRuneInString(p)
 	f[hfLowerStart] = b2f(unicode.IsLower(first1))
 	if f[hfPrevHead] == 1 {
@@ -366,6 +368,17 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open map[st
 func (tr *textReader) headLike(j int) bool {
 	p := tr.paras[j]
 	return tr.roles[j] != roleCaption && headlineShape(p) && titleShape(p) && wordCount(p) > 3
+}
+
+// trail reports whether a line repeats a separator: "Home » News »
+// Politics", "About | Contact | Jobs", "24.01.2022 - News - Energy".
+func trail(p string) bool {
+	for _, sep := range [...]string{"»", "›", " > ", " / ", "|", " · ", " • ", " - ", " – "} {
+		if strings.Count(p, sep) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // factBelow reports whether the next line after i that is not a caption
@@ -444,7 +457,7 @@ func b2f(b bool) float64 {
 
 // headWeights are the weights of the features, fitted by logistic
 // regression on whole-page scrapes (see headlinefind_train_test.go).
-var headWeights = [numHeadFeatures]float64{-0.000, -0.336, 0.092, -0.095, -0.063, 1.219, -0.448, 1.011, -0.980, 0.135, -0.074, -0.376, 1.706, 1.169, 1.018, 0.126, 0.070, -0.503, 0.668, 0.427, 0.193, 0.253, -0.446, 0.121, 0.444, 0.133, 0.103, -0.995, -0.384, 0.224, -0.000, -0.364, 0.742, 0.581, 0.257, 0.667, 1.153, -1.102, 0.441, -0.495, -0.831, -0.070, 0.355, 1.387}
+var headWeights = [numHeadFeatures]float64{-0.000, -0.323, 0.068, -0.091, -0.036, 1.229, -0.422, 1.016, -0.981, 0.153, -0.103, -0.351, 1.686, 1.159, 0.998, 0.123, 0.078, -0.387, 0.688, 0.428, 0.197, 0.236, -0.433, 0.109, 0.461, 0.133, 0.110, -0.989, -0.393, 0.220, -0.004, -0.381, 0.753, 0.581, 0.254, 0.654, 1.144, -1.089, 0.438, -0.490, -0.810, -0.062, 0.373, 1.401, 0.086, -0.869}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.
@@ -464,8 +477,29 @@ func (tr *textReader) findHeadline(start, body int) int {
 	return best
 }
 
-// takeTitle makes paragraph t the title.
+// takeTitle makes paragraph t the title, without a site name after it.
 func (tr *textReader) takeTitle(t int) {
 	tr.roles[t] = roleTitle
-	tr.a.Title = tr.paras[t]
+	tr.a.Title = tr.withoutSite(t)
+}
+
+// maxSiteWords bounds the words of a site name.
+const maxSiteWords = 4
+
+// withoutSite returns paragraph t without a trailing site name ("Headline |
+// Site Name"): a short part after the last separator that the page
+// repeats in some other line (its logo, its footer, its copyright line),
+// when what is left is still a headline.
+func (tr *textReader) withoutSite(t int) string {
+	p := tr.paras[t]
+	head, tail, ok := cutSep(p)
+	if !ok || wordCount(tail) > maxSiteWords || wordCount(head) < 3 || !headlineShape(head) || !headlineShape(tail+" x") {
+		return p
+	}
+	for j, q := range tr.paras {
+		if j != t && len(q) <= maxHolderLen && strings.Contains(q, tail) && !strings.Contains(q, head) {
+			return head
+		}
+	}
+	return p
 }

@@ -91,29 +91,53 @@ func headScore(f *[numHeadFeatures]float64) float64 {
 	return s
 }
 
-// pageLines counts the lines of a page by text, and the heads of lines
-// split at a separator ("Headline | Site"), for the repetition features.
-type pageLines struct {
-	count map[string]int
-	heads map[string]int
-}
-
 // headSeps are the separators that join a headline and a site name in a
 // sticky header or a title bar.
 var headSeps = [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "}
 
-func newPageLines(paras []string) pageLines {
-	pl := pageLines{count: make(map[string]int, len(paras)/2), heads: map[string]int{}}
-	for _, p := range paras {
-		if len(p) > utf8.UTFMax*maxTitleLen {
-			continue
-		}
-		pl.count[p]++
-		if h, _, ok := cutSep(p); ok {
-			pl.heads[h]++
+// repeats is how the page repeats a candidate line elsewhere.
+type repeats struct {
+	same    int  // lines with the same text
+	earlier bool // one of them stands before it
+	headOf  bool // a line starts with it and a separator ("Headline | Site")
+	holders int  // longer lines that hold it as a part
+}
+
+// repeatsOf scans the page once for the repeats of line i; holders are
+// counted only when part says the line is long enough not to be a
+// common phrase. Lines longer than maxHolderLen are paragraphs, not title
+// bars or breadcrumbs.
+func repeatsOf(paras []string, i int, part bool) repeats {
+	p := paras[i]
+	var r repeats
+	for j, q := range paras {
+		switch {
+		case j == i || len(q) < len(p) || len(q) > maxHolderLen:
+		case len(q) == len(p):
+			if q == p {
+				r.same++
+				r.earlier = r.earlier || j < i
+			}
+		case strings.HasPrefix(q, p) && startsWithSep(q[len(p):]):
+			r.headOf = true
+			if part {
+				r.holders++
+			}
+		case part && strings.Contains(q, p):
+			r.holders++
 		}
 	}
-	return pl
+	return r
+}
+
+// startsWithSep reports whether s opens with one of headSeps.
+func startsWithSep(s string) bool {
+	for _, sep := range headSeps {
+		if strings.HasPrefix(s, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSep splits a line at its last headline/site separator.
@@ -131,8 +155,12 @@ func cutSep(p string) (head, tail string, ok bool) {
 	return strings.TrimSpace(p[:best]), strings.TrimSpace(p[best+sepLen:]), true
 }
 
-// stemsOf returns the distinct stems of s.
-func stemsOf(s string, into map[string]struct{}) {
+// stemHashes is a set of stems by their stemKey hash: a collision between
+// two stems' hashes costs at most one false hit in an overlap count.
+type stemHashes map[uint64]struct{}
+
+// stemsOf adds the stems of s to into.
+func stemsOf(s string, into stemHashes) {
 	var buf stemBuf
 	for j := 0; ; {
 		st, next := nextStem(s, j, &buf)
@@ -140,34 +168,33 @@ func stemsOf(s string, into map[string]struct{}) {
 			return
 		}
 		j = next
-		into[string(st)] = struct{}{}
+		_, h := stemKey(st)
+		into[h] = struct{}{}
 	}
 }
 
-// overlap returns the share of the distinct stems of line that set holds
-// and how many it holds.
-func overlap(line string, set map[string]struct{}) (float64, int) {
+// overlap returns the share of the stems of line that set holds and how
+// many it holds. A stem the line repeats counts each time: headlines
+// seldom repeat a word, and counting so needs no memory.
+func overlap(line string, set stemHashes) (float64, int) {
 	var buf stemBuf
-	seen := map[string]struct{}{}
-	hits := 0
+	hits, total := 0, 0
 	for j := 0; ; {
 		st, next := nextStem(line, j, &buf)
 		if st == nil {
 			break
 		}
 		j = next
-		if _, dup := seen[string(st)]; dup {
-			continue
-		}
-		seen[string(st)] = struct{}{}
-		if _, ok := set[string(st)]; ok {
+		total++
+		_, h := stemKey(st)
+		if _, ok := set[h]; ok {
 			hits++
 		}
 	}
-	if len(seen) == 0 {
+	if total == 0 {
 		return 0, 0
 	}
-	return float64(hits) / float64(len(seen)), hits
+	return float64(hits) / float64(total), hits
 }
 
 // Bounds of the search for lines that hold a candidate as a part: a
@@ -188,8 +215,7 @@ const (
 // start body (the window [body-headBack, body+headForward)) with their
 // features. start is where Classify's header run begins.
 func (tr *textReader) headlineCandidates(start, body int) []headCand {
-	first := map[string]struct{}{}
-	open := map[string]struct{}{}
+	first, open := stemHashes{}, stemHashes{}
 	size := 0
 	for k, p := range tr.a.BodyParagraphs {
 		if k >= openingParagraphs || size >= openingBytes {
@@ -204,19 +230,18 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		size += len(p)
 		stemsOf(p, open)
 	}
-	pl := newPageLines(tr.paras)
 	lo, hi := max(0, body-headBack), min(len(tr.paras), body+headForward)
 	var cands []headCand
 	rank := 0
 	for i := body - 1; i >= lo; i-- {
-		if c, ok := tr.headCandidate(i, start, body, rank, first, open, &pl); ok {
+		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
 			cands = append(cands, c)
 			rank++
 		}
 	}
 	rank = 0
 	for i := body; i < hi; i++ {
-		if c, ok := tr.headCandidate(i, start, body, rank, first, open, &pl); ok {
+		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
 			cands = append(cands, c)
 			rank++
 		}
@@ -245,7 +270,7 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 
 // headCandidate computes the features of line i, and false when it cannot
 // be a headline at all.
-func (tr *textReader) headCandidate(i, start, body, rank int, first, open map[string]struct{}, pl *pageLines) (headCand, bool) {
+func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
 	p := tr.paras[i]
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
@@ -286,8 +311,11 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open map[st
 	var hits int
 	f[hfOverlapOpen], hits = overlap(p, open)
 	f[hfTwoHits] = b2f(hits >= 2)
-	f[hfLogRepeat] = math.Log1p(float64(pl.count[p] - 1))
-	f[hfHeadOf] = b2f(pl.heads[p] > 0)
+	rep := repeatsOf(tr.paras, i, len(p) >= minPartLen && (sh.words >= 3 || sh.cjk >= 6))
+	f[hfLogRepeat] = math.Log1p(float64(rep.same))
+	f[hfHeadOf] = b2f(rep.headOf)
+	f[hfEarlierCopy] = b2f(rep.earlier)
+	f[hfContainedIn] = math.Log1p(float64(rep.holders))
 	_, _, hasSep := cutSep(p)
 	f[hfHasSep] = b2f(hasSep)
 	f[hfFactBelow] = b2f(tr.factBelow(i))
@@ -340,25 +368,11 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open map[st
 	}
 	_, isName := bareName(p)
 	f[hfName] = b2f(isName)
-	if len(p) >= minPartLen && (sh.words >= 3 || sh.cjk >= 6) {
-		n := 0
-		for j, q := range tr.paras {
-			if j != i && len(q) > len(p) && len(q) <= maxHolderLen && strings.Contains(q, p) {
-				n++
-			}
-		}
-		f[hfContainedIn] = math.Log1p(float64(n))
-	}
+
 	if i < body {
 		f[hfDist2to3] = b2f(dist >= 2 && dist <= 3)
 		f[hfDist4to8] = b2f(dist >= 4 && dist <= 8)
 		f[hfDist9to20] = b2f(dist >= 9 && dist <= 20)
-	}
-	for j := 0; j < i; j++ {
-		if tr.paras[j] == p {
-			f[hfEarlierCopy] = 1
-			break
-		}
 	}
 	return c, true
 }
@@ -457,7 +471,7 @@ func b2f(b bool) float64 {
 
 // headWeights are the weights of the features, fitted by logistic
 // regression on whole-page scrapes (see headlinefind_train_test.go).
-var headWeights = [numHeadFeatures]float64{-0.000, -0.323, 0.068, -0.091, -0.036, 1.229, -0.422, 1.016, -0.981, 0.153, -0.103, -0.351, 1.686, 1.159, 0.998, 0.123, 0.078, -0.387, 0.688, 0.428, 0.197, 0.236, -0.433, 0.109, 0.461, 0.133, 0.110, -0.989, -0.393, 0.220, -0.004, -0.381, 0.753, 0.581, 0.254, 0.654, 1.144, -1.089, 0.438, -0.490, -0.810, -0.062, 0.373, 1.401, 0.086, -0.869}
+var headWeights = [numHeadFeatures]float64{0.000, -0.332, 0.062, -0.082, -0.017, 1.208, -0.436, 1.034, -0.966, 0.122, -0.101, -0.384, 1.698, 1.212, 0.936, 0.120, 0.082, -0.382, 0.696, 0.438, 0.192, 0.263, -0.455, 0.132, 0.429, 0.130, 0.109, -1.000, -0.392, 0.230, -0.004, -0.386, 0.771, 0.592, 0.259, 0.655, 1.157, -1.085, 0.442, -0.482, -0.813, -0.074, 0.369, 1.408, 0.033, -0.864}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.

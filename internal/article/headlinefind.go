@@ -20,7 +20,7 @@ import (
 // Bounds of the window findHeadline searches: how many lines before the
 // body start and after it.
 const (
-	headBack    = 40
+	headBack    = 60
 	headForward = 4
 )
 
@@ -72,6 +72,8 @@ const (
 	hfNextSentence // the line below ends like a sentence
 	hfFirstHeading // the first line of the header run with a title's shape that heads the body
 	hfTrail        // it holds one separator twice or more: a breadcrumb trail or a menu
+	hfProseBelow   // the next line is a paragraph of prose
+	hfProseBetween // log(1 + how many prose paragraphs lie between it and the body start)
 	numHeadFeatures
 )
 
@@ -351,6 +353,16 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	f[hfPageTop] = b2f(i < 3)
 	f[hfRunTop] = b2f(f[hfPrevHead] == 0 && f[hfNextHead] == 1)
 	f[hfTrail] = b2f(trail(p))
+	if i+1 < len(tr.paras) {
+		f[hfProseBelow] = b2f(prose(tr.paras[i+1]))
+	}
+	between := 0
+	for j := i + 1; j < body; j++ {
+		if prose(tr.paras[j]) {
+			between++
+		}
+	}
+	f[hfProseBetween] = math.Log1p(float64(between))
 	first1, _ := utf8.DecodeRuneInString(p)
 	f[hfLowerStart] = b2f(unicode.IsLower(first1))
 	if f[hfPrevHead] == 1 {
@@ -382,6 +394,19 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 func (tr *textReader) headLike(j int) bool {
 	p := tr.paras[j]
 	return tr.roles[j] != roleCaption && headlineShape(p) && titleShape(p) && wordCount(p) > 3
+}
+
+// minProse is how many bytes a paragraph of prose has at least.
+const minProse = 160
+
+// prose reports whether a line reads as a paragraph of running text:
+// long, and ending like a sentence.
+func prose(p string) bool {
+	if len(p) < minProse {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return strings.ContainsRune(".!?。！？\"”»)", last)
 }
 
 // trail reports whether a line repeats a separator: "Home » News »
@@ -471,7 +496,7 @@ func b2f(b bool) float64 {
 
 // headWeights are the weights of the features, fitted by logistic
 // regression on whole-page scrapes (see headlinefind_train_test.go).
-var headWeights = [numHeadFeatures]float64{0.000, -0.332, 0.062, -0.082, -0.017, 1.208, -0.436, 1.034, -0.966, 0.122, -0.101, -0.384, 1.698, 1.212, 0.936, 0.120, 0.082, -0.382, 0.696, 0.438, 0.192, 0.263, -0.455, 0.132, 0.429, 0.130, 0.109, -1.000, -0.392, 0.230, -0.004, -0.386, 0.771, 0.592, 0.259, 0.655, 1.157, -1.085, 0.442, -0.482, -0.813, -0.074, 0.369, 1.408, 0.033, -0.864}
+var headWeights = [numHeadFeatures]float64{0.000, -0.414, -0.060, 0.020, -0.142, 1.211, -0.374, 1.039, -0.978, 0.150, -0.094, -0.359, 1.765, 1.255, 0.914, 0.219, 0.097, -0.284, 0.707, 0.348, 0.194, 0.272, -0.466, 0.049, 0.498, 0.146, 0.042, -1.062, -0.459, 0.132, -0.014, -0.387, 0.721, 0.555, 0.253, 0.576, 1.151, -0.938, 0.390, -0.526, -0.824, -0.091, 0.384, 1.544, 0.045, -0.924, -0.423, 1.619}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.

@@ -28,28 +28,51 @@ const (
 	maxPageDates    = 256
 )
 
-// Weights of the signs, in units of one line's worth of closeness.
+// The signs a date is scored on, each a feature of pageDate.f.
 const (
-	wHeader        = 3.0  // in the header or the first lines of the body
-	wAfterArticle  = -1.5 // after the article run: comments, related lists, footers
-	wPublished     = 3.0  // "Published", "Veröffentlicht am", "Posted on"
-	wDateline      = 3.0  // the date of a dateline ("WASHINGTON, Jan. 5 (Reuters) -")
-	wUpdated       = -3.0 // "Updated", "Aktualisiert"
-	wAlone         = 1.5  // the line is little more than the date
-	wTeaser        = -1.5 // the date beside a line of other words (a teaser)
-	wProse         = -3.0 // inside a sentence of the body
-	wByline        = 1.5  // on a byline or next to one
-	wNoYear        = -2.0
-	wOlderOnLine   = 1.0 // the first of an original date and an update
-	wBoilerKind    = -2.5
-	wRelative      = -1.0
-	wShortYear     = -0.5
-	wRepeat        = 0.4
+	fInSpan       = iota // in the header span: the headline to the body's first lines
+	fAbove               // log2(1+lines) above the header span
+	fBelow               // log2(1+lines) below it
+	fAfterArticle        // after the article run: comments, related lists, footers
+	fPublished           // "Published", "Veröffentlicht am", "Posted on"
+	fOn                  // a preposition before it on a short line ("by Jane Roe on")
+	fUpdated             // "Updated", "Aktualisiert", "as of"
+	fAlone               // the line is little more than the date
+	fTeaser              // the date beside a few more words (a teaser)
+	fProse               // the date inside a sentence
+	fByline              // on a byline or next to one
+	fNoYear              // no year given
+	fShortYear           // a two-digit year
+	fRelative            // "3 hours ago"
+	fOlderOnLine         // the oldest of several dates on its line
+	fList                // its line repeats a list's shape with other dates
+	fOldestInSpan        // the oldest of different dates in the header span
+	fRepeat              // how often (up to maxRepeats) the page repeats its day
+	fBoilerKind          // on a line Classify called related, navigation...
+	fDateline            // the date of the body's dateline
+	fHasTime             // a time of day beside it
+	nDateFeatures
+)
+
+// dateWeights are the weights of the features, in units of one
+// doubling of the distance from the header. They were fitted by
+// logistic regression on the development half of the metadata corpus
+// and checked on the other half.
+func dateWeights() [nDateFeatures]float64 {
+	return [nDateFeatures]float64{
+		fInSpan: 3, fAbove: -0.6, fBelow: -1, fAfterArticle: -1.5,
+		fPublished: 3, fOn: 1.5, fUpdated: -3,
+		fAlone: 1.5, fTeaser: -1.5, fProse: -3, fByline: 1.5,
+		fNoYear: -2, fShortYear: -0.5, fRelative: -1,
+		fOlderOnLine: 1, fList: -2, fOldestInSpan: 1, fRepeat: 0.4,
+		fBoilerKind: -2.5, fDateline: 3, fHasTime: 0,
+	}
+}
+
+// Bounds of the scoring.
+const (
 	maxRepeats     = 2
-	wAboveDecay    = 0.6
-	wList          = -2.0
 	minListDates   = 2
-	wOldestInSpan  = 1.0
 	minPageDateSum = -3.0 // below this the page has no date of its own
 )
 
@@ -58,6 +81,8 @@ type pageDate struct {
 	line  int
 	m     dateMatch
 	day   int // the calendar day, for comparing candidates
+	f     [nDateFeatures]float64
+	dead  bool // not a calendar date, or not a plausible one
 	score float64
 	label dateLabel
 	shape uint32 // lineSignature of the date's line
@@ -77,19 +102,8 @@ const (
 // ok is false when the page holds none that reads as the article's.
 func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMatch, bool) {
 	var buf [32]pageDate
-	cands := buf[:0]
-	for i, p := range tr.paras {
-		if len(cands) >= maxPageDates {
-			break
-		}
-		cands = tr.lineDates(cands, i, p, opts.Ref)
-	}
-	// A dateline's date is the story's by its place: the first words of
-	// the body.
+	cands := tr.pageDates(buf[:0], body, end, opts)
 	dl := tr.h.dateline
-	if dl != nil && dl.Date != nil {
-		cands = append(cands, pageDate{line: tr.firstBodyLine(body, end), m: *dl.Date, score: wDateline, label: labelPublished})
-	}
 	if len(cands) == 0 {
 		return nil, false
 	}
@@ -100,50 +114,74 @@ func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMat
 			best = k
 		}
 	}
-	if math.IsInf(cands[best].score, -1) && dl != nil && dl.Date != nil && dl.Date.Year == 0 && opts.Ref.IsZero() {
+	if cands[best].dead && dl != nil && dl.Date != nil && dl.Date.Year == 0 && opts.Ref.IsZero() {
 		// Without a reference time no date without a year resolves;
 		// the dateline's is still the story's, and apply says why it
 		// gives no instant.
 		return dl.Date, true
 	}
-	if cands[best].score < minPageDateSum {
+	if cands[best].dead || cands[best].score < minPageDateSum {
 		return nil, false
 	}
 	m := cands[best].m
 	return &m, true
 }
 
-// scorePageDates settles the day/month order of the page's dates and adds
-// to each the signs that need the others: where it stands, whether its
-// line repeats a list's shape, whether the page repeats its day.
-// Impossible and implausible dates score -Inf.
+// pageDates appends every date of the page to cands, with the features
+// its own line gives.
+func (tr *textReader) pageDates(cands []pageDate, body, end int, opts Options) []pageDate {
+	for i, p := range tr.paras {
+		if len(cands) >= maxPageDates {
+			break
+		}
+		cands = tr.lineDates(cands, i, p, opts.Ref)
+	}
+	// A dateline's date is the story's by its place: the first words of
+	// the body.
+	if dl := tr.h.dateline; dl != nil && dl.Date != nil {
+		c := pageDate{line: tr.firstBodyLine(body, end), m: *dl.Date, label: labelPublished}
+		c.f[fDateline] = 1
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// scorePageDates settles the day/month order of the page's dates, adds
+// to each the features that need the others (where it stands, whether
+// its line repeats a list's shape, whether the page repeats its day) and
+// scores it. Impossible and implausible dates are dead.
 func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opts Options) {
-	resolveDayOrder(cands)
+	english := func() bool { return englishText(tr.a.BodyParagraphs) }
+	resolveDayOrder(cands, english)
 	top, bottom := tr.headerSpan(start, body)
 	for k := range cands {
 		c := &cands[k]
 		t, _, _, ok := c.m.resolve(opts.Ref, opts.Location)
 		if !ok || implausible(t, opts.Ref) {
+			c.dead = true
 			c.score = math.Inf(-1)
 			continue
 		}
 		y, mo, d := t.Date()
 		c.day = y*10000 + int(mo)*100 + d
 	}
-	listPenalty(cands)
+	listFeature(cands)
 	oldestInSpan(cands, top, bottom)
+	w := dateWeights()
 	for k := range cands {
 		c := &cands[k]
-		if math.IsInf(c.score, -1) {
+		if c.dead {
 			continue
 		}
-		c.score += tr.placeScore(c.line, top, bottom, end)
-		repeats := 0
+		tr.placeFeatures(c, top, bottom, end)
 		for j := range cands {
-			if j != k && cands[j].day == c.day && !math.IsInf(cands[j].score, -1) && repeats < maxRepeats {
-				c.score += wRepeat
-				repeats++
+			if j != k && cands[j].day == c.day && !cands[j].dead && c.f[fRepeat] < maxRepeats {
+				c.f[fRepeat]++
 			}
+		}
+		c.score = 0
+		for i, x := range c.f {
+			c.score += w[i] * x
 		}
 	}
 }
@@ -158,36 +196,36 @@ func (tr *textReader) firstBodyLine(body, end int) int {
 	return body
 }
 
-// listPenalty lowers the dates of lines that repeat one shape with
+// listFeature marks the dates of lines that repeat one shape with
 // different dates: comments ("Jane June 28, 2015 at 10:25 pm"), teasers
 // and archive lists.
-func listPenalty(cands []pageDate) {
+func listFeature(cands []pageDate) {
 	for k := range cands {
 		c := &cands[k]
-		if math.IsInf(c.score, -1) {
+		if c.dead {
 			continue
 		}
 		others := 0
 		for j := range cands {
 			o := &cands[j]
-			if o.line != c.line && o.shape == c.shape && o.day != c.day && !math.IsInf(o.score, -1) {
+			if o.line != c.line && o.shape == c.shape && o.day != c.day && !o.dead {
 				others++
 			}
 		}
 		if others >= minListDates {
-			c.score += wList
+			c.f[fList] = 1
 		}
 	}
 }
 
-// oldestInSpan favours the oldest of the dates in the header span: an
+// oldestInSpan marks the oldest of the dates in the header span: an
 // update or today's date in a site's date bar comes after the
 // publication, never before.
 func oldestInSpan(cands []pageDate, top, bottom int) {
 	oldest := -1
 	distinct := false
 	for k, c := range cands {
-		if c.line < top-titleLookback || c.line >= bottom || math.IsInf(c.score, -1) || c.m.Year == 0 {
+		if c.line < top-titleLookback || c.line >= bottom || c.dead || c.m.Year == 0 {
 			continue
 		}
 		if oldest >= 0 && c.day != cands[oldest].day {
@@ -198,7 +236,7 @@ func oldestInSpan(cands []pageDate, top, bottom int) {
 		}
 	}
 	if oldest >= 0 && distinct {
-		cands[oldest].score += wOldestInSpan
+		cands[oldest].f[fOldestInSpan] = 1
 	}
 }
 
@@ -225,28 +263,21 @@ func (tr *textReader) headerSpan(start, body int) (top, bottom int) {
 	return top, body + maxLeadLines
 }
 
-// placeScore scores line i by its distance from the header span
-// [top, bottom) and whether it lies after the article run.
-func (tr *textReader) placeScore(i, top, bottom, end int) float64 {
-	var d int
+// placeFeatures sets the features of where line i stands: in the header
+// span [top, bottom), how far above or below it, after the article run.
+func (tr *textReader) placeFeatures(c *pageDate, top, bottom, end int) {
+	i := c.line
 	switch {
 	case i < top:
-		d = top - i
+		c.f[fAbove] = math.Log2(1 + float64(top-i))
 	case i >= bottom:
-		d = i - bottom + 1
+		c.f[fBelow] = math.Log2(float64(2 + i - bottom))
 	default:
-		return wHeader
-	}
-	s := -math.Log2(1 + float64(d))
-	if i < top {
-		// Dates stand above a headline (a kicker, a date bar) more
-		// often than below the body's first lines.
-		s *= wAboveDecay
+		c.f[fInSpan] = 1
 	}
 	if i >= end {
-		s += wAfterArticle
+		c.f[fAfterArticle] = 1
 	}
-	return s
 }
 
 // lineDates appends the dates of paragraph i with the scores of what
@@ -269,7 +300,9 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 			if rm, n, ok := relativeDate(toks, k, ref); ok {
 				rm.Start, rm.End = toks[k].start, toks[n-1].end
 				rm.Text = seg[rm.Start:rm.End]
-				cands = append(cands, pageDate{line: i, m: rm, score: wRelative})
+				c := pageDate{line: i, m: rm}
+				c.f[fRelative] = 1
+				cands = append(cands, c)
 				k = n - 1
 			}
 			continue
@@ -280,21 +313,23 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		if !m.HasTime {
 			timeBefore(seg[prevEnd:m.Start], &m)
 		}
-		label := readDateLabel(seg[prevEnd:m.Start])
-		s := 0.0
-		switch label {
+		c := pageDate{line: i, m: m, label: readDateLabel(seg[prevEnd:m.Start])}
+		switch c.label {
 		case labelPublished:
-			s += wPublished
+			c.f[fPublished] = 1
 		case labelUpdated:
-			s += wUpdated
+			c.f[fUpdated] = 1
 		}
 		if m.Year == 0 {
-			s += wNoYear
+			c.f[fNoYear] = 1
 		}
 		if m.ShortYear {
-			s += wShortYear
+			c.f[fShortYear] = 1
 		}
-		cands = append(cands, pageDate{line: i, m: m, score: s, label: label})
+		if m.HasTime {
+			c.f[fHasTime] = 1
+		}
+		cands = append(cands, c)
 		prevEnd = m.End
 		for k+1 < len(toks) && toks[k+1].start < m.End {
 			k++
@@ -303,17 +338,15 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 	if len(cands) == first {
 		return cands
 	}
-	shape, sig := tr.lineShape(i, p, cands[first:])
+	tr.lineShape(i, p, cands[first:])
 	oldest := first
 	for k := first; k < len(cands); k++ {
-		cands[k].score += shape
-		cands[k].shape = sig
 		if dateBefore(cands[k].m, cands[oldest].m) {
 			oldest = k
 		}
 	}
 	if len(cands)-first > 1 {
-		cands[oldest].score += wOlderOnLine
+		cands[oldest].f[fOlderOnLine] = 1
 	}
 	return cands
 }
@@ -333,14 +366,15 @@ func dateBefore(a, b dateMatch) bool {
 	return a.Day < b.Day
 }
 
-// lineShape scores what surrounds the dates on line i: alone, beside a
-// byline, in a teaser, in prose, in a list Classify called boilerplate.
-func (tr *textReader) lineShape(i int, p string, ds []pageDate) (float64, uint32) {
-	s := 0.0
+// lineShape sets the features of what surrounds the dates ds of line i:
+// alone, beside a byline, in a teaser, in prose, in a list Classify
+// called boilerplate; and the line's signature.
+func (tr *textReader) lineShape(i int, p string, ds []pageDate) {
+	boiler := 0.0
 	switch tr.kinds[i] {
 	case boilerplate.KindRelated, boilerplate.KindReadMore, boilerplate.KindNavigation, boilerplate.KindTags,
 		boilerplate.KindCommentForm, boilerplate.KindNewsletter, boilerplate.KindAdvert, boilerplate.KindCookie:
-		s += wBoilerKind
+		boiler = 1
 	}
 	// The words the line holds beside its dates.
 	rest, before, after := 0, 0, 0
@@ -369,26 +403,35 @@ func (tr *textReader) lineShape(i int, p string, ds []pageDate) (float64, uint32
 			// A preposition labels a date on a short line ("by Jane
 			// Roe on April 29"), not in a sentence.
 			if rest <= 8 {
-				ds[k].score += wPublished / 2
+				ds[k].f[fOn] = 1
 				labelled = true
 			}
 		}
 	}
+	var shape [nDateFeatures]float64
 	switch {
 	case rest <= 4:
-		s += wAlone
+		shape[fAlone] = 1
 	case rest > 10 && !labelled && !byline:
-		s += wProse
+		shape[fProse] = 1
 	case rest > 5 && !labelled && !byline:
-		s += wTeaser
-	}
-	if ds[0].m.Year == 0 && rest > 4 && !labelled {
-		s += wNoYear
+		shape[fTeaser] = 1
 	}
 	if byline {
-		s += wByline
+		shape[fByline] = 1
 	}
-	return s, lineSignature(before, after, ds[0].m)
+	shape[fBoilerKind] = boiler
+	sig := lineSignature(before, after, ds[0].m)
+	for k := range ds {
+		for f, x := range shape {
+			ds[k].f[f] += x
+		}
+		// A date without a year in a line of words is a mention.
+		if ds[k].m.Year == 0 && rest > 4 && !labelled {
+			ds[k].f[fNoYear]++
+		}
+		ds[k].shape = sig
+	}
 }
 
 // lineSignature sums up the shape of a dated line: the words before and
@@ -471,7 +514,7 @@ func hasDigit(s string) bool {
 // way ("11/28/2016", "28.11.2016"), a 12-hour clock (US usage), and the
 // order of the dates written with month names ("November 28, 2016"
 // against "28 November 2016").
-func resolveDayOrder(cands []pageDate) {
+func resolveDayOrder(cands []pageDate, english func() bool) {
 	monthFirst, dayFirst := 0, 0
 	for _, c := range cands {
 		m := c.m
@@ -483,8 +526,6 @@ func resolveDayOrder(cands []pageDate) {
 			} else {
 				dayFirst += 3
 			}
-		case m.Numeric == 0 && m.Clock12:
-			monthFirst++
 		case m.Numeric == 0:
 			switch wordOrder(m.Text) {
 			case 'm':
@@ -506,14 +547,48 @@ func resolveDayOrder(cands []pageDate) {
 			m.Swappable = false
 			continue
 		}
-		want := m.Numeric == '/' && monthFirst > dayFirst || m.Numeric != '/' && monthFirst > dayFirst+2
-		if m.Clock12 && monthFirst >= dayFirst {
+		var want bool
+		switch {
+		case m.Numeric == '/' && monthFirst != dayFirst:
+			want = monthFirst > dayFirst
+		case m.Numeric != '/' && monthFirst > dayFirst+2:
 			want = true
+		case m.Numeric == '/':
+			// Only US pages put the month first, and they tell the time
+			// with am/pm: British pages write "02/10/2020" too.
+			want = m.Clock12 && english()
 		}
 		if numericMonthFirst(*m) != want {
 			*m = m.swapped()
 		}
 	}
+}
+
+// englishText reports whether the paragraphs read as English: its
+// commonest words outnumber those of the other languages of the web
+// that write dates in figures day first. It reads a bounded prefix.
+func englishText(paras []string) bool {
+	const budget = 8 << 10
+	en, other, read := 0, 0, 0
+	for _, p := range paras {
+		if read >= budget {
+			break
+		}
+		if len(p) > budget-read {
+			p = p[:budget-read]
+		}
+		read += len(p)
+		for w := range strings.FieldsSeq(p) {
+			switch w {
+			case "the", "and", "of", "to", "is", "was", "The":
+				en++
+			case "der", "die", "und", "das", "le", "la", "les", "et", "el", "los", "de", "il", "di", "che", "het", "een",
+				"que", "do", "da", "и", "в", "на", "не", "ve", "bir", "és":
+				other++
+			}
+		}
+	}
+	return en > other
 }
 
 // sameDayOnPage reports whether a date that is not day/month ambiguous
@@ -558,43 +633,43 @@ func wordOrder(text string) byte {
 // "il y a 3 heures", "há 3 horas" at toks[k], and returns the day it
 // falls on counting back from ref, and the token after it.
 func relativeDate(toks []token, k int, ref time.Time) (dateMatch, int, bool) {
-	if ref.IsZero() || k+1 >= len(toks) {
+	if ref.IsZero() || k+2 >= len(toks) {
 		return dateMatch{}, 0, false
 	}
-	var buf [32]byte
-	lw := func(j int) string { return string(lowerBytes(buf[:], toks[j].text)) }
-	n, unit, next := 0, time.Duration(0), 0
+	var n, next int
+	var unit time.Duration
+	t := toks[k]
 	switch {
-	case toks[k].kind == tNum && len(toks[k].text) <= 3 && toks[k+1].kind == tWord:
+	case t.kind == tNum && len(t.text) <= 3 && toks[k+1].kind == tWord && strings.EqualFold(toks[k+2].text, "ago"):
 		// "3 hours ago"
-		if k+2 >= len(toks) || lw(k+2) != "ago" {
-			return dateMatch{}, 0, false
-		}
-		n, unit, next = atoi(toks[k].text), relUnit(lw(k+1)), k+3
-	case toks[k].kind == tWord && k+2 < len(toks) && toks[k+1].kind == tNum && len(toks[k+1].text) <= 3:
-		switch lw(k) {
-		case "vor", "hace", "há", "ha":
-			n, unit, next = atoi(toks[k+1].text), relUnit(lw(k+2)), k+3
-		default:
-			return dateMatch{}, 0, false
-		}
-	case k+3 < len(toks) && lw(k) == "il" && lw(k+1) == "y" && lw(k+2) == "a" && toks[k+3].kind == tNum && k+4 < len(toks):
-		n, unit, next = atoi(toks[k+3].text), relUnit(lw(k+4)), k+5
+		n, unit, next = atoi(t.text), relUnit(toks[k+1].text), k+3
+	case t.kind == tWord && toks[k+1].kind == tNum && len(toks[k+1].text) <= 3 && relPrefix(t.text):
+		// "vor 3 Stunden", "hace 3 horas", "há 3 horas"
+		n, unit, next = atoi(toks[k+1].text), relUnit(toks[k+2].text), k+3
+	case t.kind == tWord && k+4 < len(toks) && strings.EqualFold(t.text, "il") && toks[k+1].text == "y" && toks[k+2].text == "a" && toks[k+3].kind == tNum:
+		// "il y a 3 heures"
+		n, unit, next = atoi(toks[k+3].text), relUnit(toks[k+4].text), k+5
 	default:
 		return dateMatch{}, 0, false
 	}
 	if unit == 0 || n <= 0 {
 		return dateMatch{}, 0, false
 	}
-	t := ref.UTC().Add(-time.Duration(n) * unit)
-	y, mo, d := t.Date()
-	return dateMatch{Year: y, Month: mo, Day: d, HasTime: unit < 24*time.Hour, Hour: t.Hour(), Min: t.Minute(), Zone: time.UTC}, next, true
+	at := ref.UTC().Add(-time.Duration(n) * unit)
+	y, mo, d := at.Date()
+	return dateMatch{Year: y, Month: mo, Day: d, HasTime: unit < 24*time.Hour, Hour: at.Hour(), Min: at.Minute(), Zone: time.UTC}, next, true
+}
+
+// relPrefix reports the words that open a relative date before its count.
+func relPrefix(w string) bool {
+	return strings.EqualFold(w, "vor") || strings.EqualFold(w, "hace") || strings.EqualFold(w, "há") || strings.EqualFold(w, "ha")
 }
 
 // relUnit is the length of a unit a relative date counts in, 0 for a
 // word that is none.
 func relUnit(w string) time.Duration {
-	switch w {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], w)) {
 	case "minute", "minutes", "min", "mins", "minuten", "minute.", "minutos", "minutas", "minuti":
 		return time.Minute
 	case "hour", "hours", "hr", "hrs", "stunde", "stunden", "hora", "horas", "heure", "heures", "ore", "ora", "uur":

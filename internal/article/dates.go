@@ -270,7 +270,10 @@ func isoDate(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	mo, d := toks[i+2], toks[i+4]
-	if mo.kind != tNum || d.kind != tNum || len(mo.text) > 2 || len(d.text) > 2 || sep.space || mo.space || toks[i+3].space || d.space {
+	// "2020. 06. 04." (Hungarian) spaces its dotted figures.
+	spaced := sep.text == "." && mo.space && d.space && !sep.space && !toks[i+3].space
+	if mo.kind != tNum || d.kind != tNum || len(mo.text) > 2 || len(d.text) > 2 || sep.space || toks[i+3].space ||
+		(!spaced && (mo.space || d.space)) {
 		return dateMatch{}, 0, false
 	}
 	y := atoi(toks[i].text)
@@ -301,8 +304,10 @@ func numericDate(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	mid, year := toks[i+2], toks[i+4]
+	// "13. 1. 2020" spaces its dotted figures, with a full year.
+	spaced := sep == "." && mid.space && year.space && len(year.text) == 4
 	if mid.kind != tNum || len(mid.text) > 2 || year.kind != tNum ||
-		toks[i+1].space || mid.space || toks[i+3].space || year.space {
+		toks[i+1].space || toks[i+3].space || (!spaced && (mid.space || year.space)) {
 		return dateMatch{}, 0, false
 	}
 	first, second := atoi(toks[i].text), atoi(mid.text)
@@ -311,7 +316,7 @@ func numericDate(toks []token, i int) (dateMatch, int, bool) {
 	switch {
 	case len(year.text) == 4:
 		m.Year = atoi(year.text)
-	case len(year.text) == 2 && sep != "-":
+	case len(year.text) == 2 && (sep != "-" || len(toks[i].text) == 2 && len(mid.text) == 2):
 		// "1.5.20.3" is a version number, "10.12.19" a date.
 		if next < len(toks) && (toks[next].text == sep || toks[next].kind == tNum) && !toks[next].space {
 			return dateMatch{}, 0, false
@@ -501,7 +506,7 @@ func readYear(toks []token, j int, m *dateMatch) int {
 	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 {
 		if y := atoi(toks[k].text); plausibleYear(y) {
 			// "March 25, 2024:30" is not a year.
-			if k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space {
+			if k+2 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space && !toks[k+2].space {
 				return j
 			}
 			m.Year = y
@@ -834,6 +839,14 @@ func englishMonth(w string, dotted bool) (time.Month, bool) {
 		}
 	}
 	if dotted || utf8.RuneCountInString(lw) < 4 {
+		return 0, false
+	}
+	// A misspelling keeps the first letter: the words of prose that
+	// follow or precede a figure are turned away before the edit
+	// distance to every month is measured.
+	switch lw[0] {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+	default:
 		return 0, false
 	}
 	found := time.Month(0)

@@ -15,39 +15,39 @@ import (
 func foreignMonth(lw string) (mo time.Month, weak, ok bool) {
 	switch lw {
 	case "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "januari", "stycznia", "styczeń",
-		"января", "январь", "януари", "ocak", "január", "tammikuuta":
+		"января", "январь", "януари", "ocak", "január", "tammikuuta", "janar", "يناير":
 		return time.January, false, true
 	case "februar", "feber", "février", "fevrier", "févr", "fév", "febrero", "fevereiro", "fev", "febbraio", "februari",
-		"lutego", "luty", "февраля", "февраль", "февруари", "şubat", "február", "helmikuuta":
+		"lutego", "luty", "февраля", "февраль", "февруари", "şubat", "február", "helmikuuta", "shkurt", "فبراير":
 		return time.February, false, true
 	case "märz", "maerz", "mär", "mrz", "mars", "marzo", "março", "maart", "mrt", "marts", "marca", "marzec",
-		"марта", "март", "mart", "március", "maaliskuuta":
+		"марта", "март", "mart", "március", "maaliskuuta", "مارس":
 		return time.March, false, true
 	case "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "апреля", "апрель", "април", "nisan",
-		"április", "huhtikuuta":
+		"április", "huhtikuuta", "prill", "أبريل", "إبريل":
 		return time.April, false, true
-	case "mai", "mayo", "maio", "maggio", "mei", "maj", "maja", "мая", "май", "mayıs", "május", "toukokuuta":
+	case "mai", "mayo", "maio", "maggio", "mei", "maj", "maja", "мая", "май", "mayıs", "május", "toukokuuta", "مايو":
 		return time.May, false, true
 	case "juni", "juin", "junio", "junho", "giugno", "czerwca", "czerwiec", "июня", "июнь", "юни", "haziran", "június",
-		"kesäkuuta":
+		"kesäkuuta", "qershor", "يونيو":
 		return time.June, false, true
 	case "juli", "juillet", "juil", "julio", "julho", "luglio", "lipca", "lipiec", "июля", "июль", "юли", "temmuz",
-		"július", "heinäkuuta":
+		"július", "heinäkuuta", "korrik", "يوليو":
 		return time.July, false, true
 	case "août", "aout", "agosto", "augustus", "augusti", "sierpnia", "sierpień", "августа", "август", "ağustos",
-		"augusztus", "elokuuta":
+		"augusztus", "elokuuta", "gusht", "أغسطس":
 		return time.August, false, true
 	case "septembre", "septiembre", "setiembre", "setembro", "settembre", "września", "wrzesień", "сентября",
-		"сентябрь", "септември", "eylül", "szeptember", "syyskuuta":
+		"сентябрь", "септември", "eylül", "szeptember", "syyskuuta", "shtator", "سبتمبر":
 		return time.September, false, true
 	case "oktober", "okt", "octobre", "octubre", "outubro", "ottobre", "października", "październik", "октября",
-		"октябрь", "октомври", "ekim", "október", "lokakuuta":
+		"октябрь", "октомври", "ekim", "október", "lokakuuta", "tetor", "أكتوبر":
 		return time.October, false, true
 	case "novembre", "noviembre", "novembro", "listopada", "listopad", "ноября", "ноябрь", "ноември", "kasım",
-		"marraskuuta":
+		"marraskuuta", "nëntor", "نوفمبر":
 		return time.November, false, true
 	case "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dezembro", "dicembre", "desember",
-		"grudnia", "grudzień", "декабря", "декабрь", "декември", "aralık", "joulukuuta":
+		"grudnia", "grudzień", "декабря", "декабрь", "декември", "aralık", "joulukuuta", "dhjetor", "ديسمبر":
 		return time.December, false, true
 	// Abbreviations that are words of their own in some language.
 	case "gen":

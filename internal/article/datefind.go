@@ -154,8 +154,13 @@ func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opt
 	english := func() bool { return englishText(tr.a.BodyParagraphs) }
 	resolveDayOrder(cands, english)
 	top, bottom := tr.headerSpan(start, body)
+	adoptYears(cands)
 	for k := range cands {
 		c := &cands[k]
+		if c.dead {
+			c.score = math.Inf(-1)
+			continue
+		}
 		t, _, _, ok := c.m.resolve(opts.Ref, opts.Location)
 		if !ok || implausible(t, opts.Ref) {
 			c.dead = true
@@ -194,6 +199,24 @@ func (tr *textReader) firstBodyLine(body, end int) int {
 		}
 	}
 	return body
+}
+
+// adoptYears gives a date without a year ("HONOLULU, Dec. 23 (UPI) —")
+// the year of a date of the page with the same month and day ("December
+// 23, 2016"), rather than the reference time's.
+func adoptYears(cands []pageDate) {
+	for k := range cands {
+		m := &cands[k].m
+		if m.Year != 0 {
+			continue
+		}
+		for _, o := range cands {
+			if o.m.Year != 0 && o.m.Month == m.Month && o.m.Day == m.Day {
+				m.Year = o.m.Year
+				break
+			}
+		}
+	}
 }
 
 // listFeature marks the dates of lines that repeat one shape with
@@ -313,7 +336,18 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		if !m.HasTime {
 			timeBefore(seg[prevEnd:m.Start], &m)
 		}
+		if m.Start > 0 && seg[m.Start-1] == '/' {
+			// A date in a URL's path dates whatever the link is to.
+			prevEnd = m.End
+			for k+1 < len(toks) && toks[k+1].start < m.End {
+				k++
+			}
+			continue
+		}
 		c := pageDate{line: i, m: m, label: readDateLabel(seg[prevEnd:m.Start])}
+		// The last day of a range ("vom 9. bis 23. Februar 2017") or a
+		// deadline dates an event, not the page.
+		c.dead = rangeEnd(seg[prevEnd:m.Start])
 		switch c.label {
 		case labelPublished:
 			c.f[fPublished] = 1
@@ -408,6 +442,16 @@ func (tr *textReader) lineShape(i int, p string, ds []pageDate) {
 			}
 		}
 	}
+	// A byline on the next line vouches for a short date line, not for
+	// a sentence.
+	if rest > 10 && !tr.isBylineLine(i) {
+		byline = false
+	}
+	// A date that opens a paragraph and is cut off from it by a mark
+	// ("25. Januar 2022 | Berlin – ...") leads it as a dateline does.
+	if rest > 10 && before <= 2 && leadMark(p[ds[0].m.End:]) {
+		rest = 5
+	}
 	var shape [nDateFeatures]float64
 	switch {
 	case rest <= 4:
@@ -421,7 +465,7 @@ func (tr *textReader) lineShape(i int, p string, ds []pageDate) {
 		shape[fByline] = 1
 	}
 	shape[fBoilerKind] = boiler
-	sig := lineSignature(before, after, ds[0].m)
+	sig := lineSignature(before, after, ds[0].m) | uint32(ds[0].label)<<28
 	for k := range ds {
 		for f, x := range shape {
 			ds[k].f[f] += x
@@ -451,14 +495,59 @@ func lineSignature(before, after int, m dateMatch) uint32 {
 // nearByline reports whether line i or a line next to it is a byline.
 func (tr *textReader) nearByline(i int) bool {
 	for j := max(0, i-1); j <= i+1 && j < len(tr.paras); j++ {
-		if tr.roles[j] == roleFact {
-			return true
-		}
-		if _, ok := cutBylinePrefix(tr.paras[j]); ok && len(tr.paras[j]) <= maxBylineLen {
+		if tr.isBylineLine(j) {
 			return true
 		}
 	}
 	return false
+}
+
+// isBylineLine reports whether line j was read as a byline or a date
+// line, or opens as a byline does.
+func (tr *textReader) isBylineLine(j int) bool {
+	if tr.roles[j] == roleFact {
+		return true
+	}
+	_, ok := cutBylinePrefix(tr.paras[j])
+	return ok && len(tr.paras[j]) <= maxBylineLen
+}
+
+// leadMark reports whether s opens with a mark that ends a lead: a bar,
+// a dash or a colon.
+func leadMark(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, m := range []string{"|", "–", "—", "- ", ":", "/"} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeEnd reports whether the text before a date ends a range's start:
+// a day number and a dash or a word for "to" ("9. bis", "14. -",
+// "from 3 to").
+func rangeEnd(before string) bool {
+	t := strings.TrimRight(before, " ")
+	cut := -1
+	for _, w := range []string{"-", "–", "—", " bis", " to", " until", " au", " al", " hasta", " till"} {
+		if strings.HasSuffix(t, w) {
+			cut = len(t) - len(w)
+			break
+		}
+	}
+	if cut < 0 {
+		// "Antworten bis 23.06.2006": a deadline.
+		var buf [16]byte
+		i := strings.LastIndexByte(t, ' ')
+		switch string(lowerBytes(buf[:], t[i+1:])) {
+		case "bis", "until", "till", "hasta", "jusqu'au", "deadline":
+			return true
+		}
+		return false
+	}
+	t = strings.TrimRight(t[:cut], " .")
+	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
 }
 
 // readDateLabel reads the words before a date on its line for a label

@@ -282,6 +282,9 @@ func isoDate(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	next := i + 5
+	if spaced && next < len(toks) && toks[next].text == "." && !toks[next].space {
+		next++
+	}
 	// "T14:05" tokenizes as the word "T" then the number.
 	if next < len(toks) && toks[next].kind == tWord && (toks[next].text == "T" || toks[next].text == "t") && !toks[next].space {
 		if after := readTime(toks, next+1, &m); after > next+1 {
@@ -523,7 +526,8 @@ func plausibleYear(y int) bool { return y >= 1000 && y <= 2999 }
 // It returns j unchanged when there is none.
 func readTime(toks []token, j int, m *dateMatch) int {
 	k := j
-	if k < len(toks) && (toks[k].text == "," || toks[k].text == "|" || toks[k].text == "-" || toks[k].text == "–") {
+	if k < len(toks) && (toks[k].text == "," || toks[k].text == "|" || toks[k].text == "-" || toks[k].text == "–" ||
+		toks[k].text == ":" && k+1 < len(toks) && toks[k+1].space) {
 		k++
 	}
 	if k < len(toks) {

@@ -310,18 +310,24 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 	if len(seg) > maxDateScanLine {
 		seg = seg[:dateScanLead]
 	}
-	if !hasDigit(seg) || tr.kinds[i] == boilerplate.KindCopyright || strings.Contains(seg, "©") {
+	d := firstDigit(seg)
+	if d < 0 || tr.kinds[i] == boilerplate.KindCopyright || strings.Contains(seg, "©") {
 		return cands
 	}
+	// Every date has a figure, and what comes before its first figure
+	// (a month name, "il y a") is short: the words of the line before
+	// that are not tokenized.
+	w := windowStart(seg, d)
 	var tokBuf [maxScanTokens]token
-	toks := tokenize(tokBuf[:0], seg)
+	toks := tokenize(tokBuf[:0], seg[w:])
 	first := len(cands)
 	prevEnd := 0
 	for k := 0; k < len(toks); k++ {
-		m, ok := dateAt(seg, toks, k)
+		m, ok := dateAt(seg[w:], toks, k)
+		m.Start, m.End = m.Start+w, m.End+w
 		if !ok {
 			if rm, n, ok := relativeDate(toks, k, ref); ok {
-				rm.Start, rm.End = toks[k].start, toks[n-1].end
+				rm.Start, rm.End = toks[k].start+w, toks[n-1].end+w
 				rm.Text = seg[rm.Start:rm.End]
 				c := pageDate{line: i, m: rm}
 				c.f[fRelative] = 1
@@ -339,7 +345,7 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		if m.Start > 0 && seg[m.Start-1] == '/' {
 			// A date in a URL's path dates whatever the link is to.
 			prevEnd = m.End
-			for k+1 < len(toks) && toks[k+1].start < m.End {
+			for k+1 < len(toks) && toks[k+1].start+w < m.End {
 				k++
 			}
 			continue
@@ -365,7 +371,7 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		}
 		cands = append(cands, c)
 		prevEnd = m.End
-		for k+1 < len(toks) && toks[k+1].start < m.End {
+		for k+1 < len(toks) && toks[k+1].start+w < m.End {
 			k++
 		}
 	}
@@ -589,13 +595,35 @@ func containsAny(s []byte, words ...string) bool {
 	return false
 }
 
-func hasDigit(s string) bool {
+func firstDigit(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i]-'0' < 10 {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// maxDateLead is how far before its first figure a date may start:
+// "Wednesday, September" and "il y a" fit.
+const maxDateLead = 24
+
+// windowStart is where to start reading s for dates whose first figure
+// is at d: a word boundary at most maxDateLead bytes before it.
+func windowStart(s string, d int) int {
+	if d <= maxDateLead {
+		return 0
+	}
+	w := d - maxDateLead
+	if sp := strings.IndexByte(s[w:d], ' '); sp >= 0 {
+		return w + sp + 1
+	}
+	// No space: a run of letters glued to the figure, which a date
+	// reads only whole; start at the run's rune boundary.
+	for w > 0 && s[w]&0xC0 == 0x80 {
+		w--
+	}
+	return w
 }
 
 // resolveDayOrder reads every day/month-ambiguous date of the page in the

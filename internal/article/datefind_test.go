@@ -41,6 +41,9 @@ func TestDateForms(t *testing.T) {
 		{"mardi 10.12.19", "2019-12-10 00:00"},
 		{"01-09-17", "2017-09-01 00:00"},
 		{"1er mai 2019", "2019-05-01 00:00"},
+		{"Publié le 27 Mar 20 à 9:21", "2020-03-27 09:21"},
+		{"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14 00:00"},
+		{"5 May 20 people", "2026-05-05 00:00"}, // a count, not a year
 		// Not dates.
 		{"version 1.5.20.3", ""},
 		{"5 set", ""},      // an abbreviation that is also a word needs a year

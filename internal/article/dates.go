@@ -476,10 +476,45 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 		j++
 	}
 	j = readYear(toks, j, &m)
+	if m.Year == 0 {
+		j = shortYear(toks, j, &m)
+	}
 	if !possibleDate(m) || (weak && m.Year == 0) {
 		return dateMatch{}, 0, false
 	}
 	return m, j, true
+}
+
+// shortYear reads the two-digit year of a day-first date in words ("27
+// Mar 20 à 9:21", "14 Gennaio 20"): two figures that end the date, not
+// a count of something ("5 May 20 people").
+func shortYear(toks []token, j int, m *dateMatch) int {
+	if j >= len(toks) || toks[j].kind != tNum || len(toks[j].text) != 2 || !toks[j].space {
+		return j
+	}
+	if k := j + 1; k < len(toks) {
+		next := toks[k]
+		switch {
+		case !next.space && (next.kind != tPunct || next.text == ":" || next.text == "." || next.text == "/"):
+			return j // "20:30", "20.5", "20/21", "20th"
+		case next.kind == tWord && !isTimeConnector(next.text):
+			return j
+		}
+	}
+	m.Year, m.ShortYear = 2000+atoi(toks[j].text), true
+	if m.Year > 2069 {
+		m.Year -= 100
+	}
+	return j + 1
+}
+
+// isTimeConnector reports the words that join a date to its time.
+func isTimeConnector(w string) bool {
+	switch strings.ToLower(w) {
+	case "à", "at", "um", "a", "alle", "às", "kl", "om":
+		return true
+	}
+	return false
 }
 
 func skipOrdinal(toks []token, j int) int {

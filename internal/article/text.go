@@ -61,6 +61,7 @@ func parseText(text string, opts Options, a *Article) error {
 		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
 	}
 	tr.readHeader(start, body)
+	tr.h.setPageDate(tr.findPageDate(start, body, end, opts))
 	tr.emitRemoved(start, end)
 	tr.h.apply(a, opts)
 	return nil
@@ -484,6 +485,20 @@ type headerFacts struct {
 	published *dateMatch
 	updated   *dateMatch
 	dateline  *datelineMatch
+	// pageDated is true when published was chosen among all the dates of
+	// the page (findPageDate): then no other date stands in for a
+	// missing one.
+	pageDated bool
+}
+
+// setPageDate takes the page-level choice of the publication date; a
+// page with no date of its own leaves published nil.
+func (h *headerFacts) setPageDate(m *dateMatch, ok bool) {
+	h.pageDated = true
+	h.published = nil
+	if ok {
+		h.published = m
+	}
 }
 
 // byOrDate takes a line that is a byline or a date line, and reports
@@ -572,10 +587,10 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 		}
 	}
 	pub := h.published
-	if pub == nil && h.dateline != nil {
+	if pub == nil && h.dateline != nil && !h.pageDated {
 		pub = h.dateline.Date
 	}
-	if pub == nil {
+	if pub == nil && !h.pageDated {
 		pub = h.updated
 	}
 	if a.Published == nil && pub != nil {
@@ -583,6 +598,11 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 	}
 	if a.Updated == nil && h.updated != nil && pub != h.updated {
 		a.Updated = resolveOrWarn(a, *h.updated, opts)
+		// The page-level choice may have taken the update's own line
+		// as the publication date: then there is no other update.
+		if a.Updated != nil && a.Published != nil && a.Updated.Equal(*a.Published) {
+			a.Updated = nil
+		}
 	}
 }
 

@@ -243,6 +243,10 @@ func listFeature(cands []pageDate) {
 	}
 }
 
+// spanLookback is how far above the header's top a date still counts as
+// printed with the header (a date bar above the headline).
+const spanLookback = 6
+
 // oldestInSpan marks the oldest of the dates in the header span: an
 // update or today's date in a site's date bar comes after the
 // publication, never before.
@@ -250,7 +254,7 @@ func oldestInSpan(cands []pageDate, top, bottom int) {
 	oldest := -1
 	distinct := false
 	for k, c := range cands {
-		if c.line < top-titleLookback || c.line >= bottom || c.dead || c.m.Year == 0 {
+		if c.line < top-spanLookback || c.line >= bottom || c.dead || c.m.Year == 0 {
 			continue
 		}
 		if oldest >= 0 && c.day != cands[oldest].day {
@@ -279,7 +283,7 @@ func implausible(t, ref time.Time) bool {
 // it, to a few lines into the body.
 func (tr *textReader) headerSpan(start, body int) (top, bottom int) {
 	top = start
-	for i := max(0, start-titleLookback); i < body; i++ {
+	for i := max(0, body-headBack); i < min(body+headForward, len(tr.roles)); i++ {
 		if tr.roles[i] == roleTitle {
 			top = min(top, i)
 			break

@@ -23,7 +23,10 @@ func parseHTML(page string, opts Options, a *Article) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	a.Title = strings.TrimSpace(res.Title)
-	if b, ok := parseByline(res.Byline); ok {
+	if len(res.Authors) > 0 {
+		a.Authors = cleanAuthors(res.Authors, res.SiteName, res.AuthorsMarked)
+		a.Author = strings.Join(a.Authors, ", ")
+	} else if b, ok := parseByline(res.Byline); ok {
 		a.Author = b.Author
 	} else if by := strings.TrimSpace(res.Byline); by != "" && len(by) <= maxBylineLen {
 		a.Author = by

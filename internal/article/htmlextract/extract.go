@@ -31,8 +31,19 @@ var (
 // Result is what Extract found in a page.
 type Result struct {
 	Title, Byline, Excerpt, Lang, SiteName string
-	Published, Modified                    *time.Time
-	Tags                                   []string
+	// Authors are the byline's names one by one, as the metadata or the
+	// byline markup gives them (not yet cleaned of "By", roles, dates);
+	// Byline is them joined with ", ", or readability's byline.
+	Authors []string
+	// AuthorsMarked is true when Authors come from byline markup (class
+	// names, rel=author) rather than metadata that names only authors.
+	AuthorsMarked bool
+	// DateTexts are short texts of elements whose class says they hold
+	// a date, in page order: for a date reader when the metadata gives
+	// none.
+	DateTexts           []string
+	Published, Modified *time.Time
+	Tags                []string
 	// BodyHTML is the article body sanitized with bluemonday's UGC policy,
 	// every URL in it absolute (relative ones that cannot be resolved are
 	// dropped).
@@ -104,16 +115,23 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	// Captions stay in the HTML, under their pictures.
 	res.BodyHTML = renderBody(body, all, append(paras[:len(paras):len(paras)], caps...), pageURL)
 
-	res.Title = firstNonEmpty(m.title, art.Title())
-	res.Byline = firstNonEmpty(m.byline, art.Byline())
+	res.Title = firstNonEmpty(chooseTitle(m, pageURL), art.Title())
+	res.Authors, res.AuthorsMarked = chooseAuthors(m)
+	if len(res.Authors) == 0 {
+		res.Byline = art.Byline()
+	} else {
+		res.Byline = strings.Join(res.Authors, ", ")
+	}
+	res.DateTexts = m.dom.dateTexts
 	res.Excerpt = firstNonEmpty(m.excerpt, art.Excerpt())
 	res.Lang = firstNonEmpty(m.lang, art.Language())
 	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
 	res.Tags = m.tags
-	if t, ok := parseTime(m.published); ok {
-		res.Published = t
-	} else if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
-		res.Published = &t
+	res.Published = choosePublished(m, pageURL)
+	if res.Published == nil {
+		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
+			res.Published = &t
+		}
 	}
 	if t, ok := parseTime(m.modified); ok {
 		res.Modified = t

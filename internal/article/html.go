@@ -23,15 +23,25 @@ func parseHTML(page string, opts Options, a *Article) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	a.Title = strings.TrimSpace(res.Title)
-	if len(res.Authors) > 0 {
-		a.Authors = cleanAuthors(res.Authors, res.SiteName, res.AuthorsMarked)
-		a.Author = strings.Join(a.Authors, ", ")
-	} else if b, ok := parseByline(res.Byline); ok {
-		a.Author = b.Author
-	} else if by := strings.TrimSpace(res.Byline); by != "" && len(by) <= maxBylineLen {
-		a.Author = by
+	a.Authors = cleanAuthors(res.Authors, res.SiteNames, res.AuthorsMarked)
+	if len(a.Authors) == 0 {
+		if by, ok := pageByline(res.PageLines, a.Title); ok {
+			a.Authors = cleanAuthors([]string{by}, res.SiteNames, false)
+		}
 	}
+	a.Author = strings.Join(a.Authors, ", ")
 	a.Published = res.Published
+	if vis, ok := visibleDate(res.DateTexts, res.PageLines, a.Title); ok {
+		switch {
+		case a.Published == nil:
+			a.Published = resolveOrWarn(a, vis, opts)
+		case vis.Year != 0:
+			a.Published = inLocalDay(*a.Published, vis)
+		}
+	}
+	if a.Published == nil {
+		a.Published = res.URLDate
+	}
 	a.Updated = res.Modified
 	a.Tags = res.Tags
 	a.BodyHTML = balanced(res.BodyHTML)

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxAuthorWords bounds one author's name: more words are a sentence or
@@ -15,16 +16,17 @@ var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " 
 // cleanAuthors turns the author texts a page's metadata or byline markup
 // gave into names, one each: without "By", dates, e-mail addresses, role
 // words or the site's name, all-caps names in proper case, each name
-// once. marked is true when the texts are the byline markup's rather than
-// the metadata's, and must read as names to be kept.
-func cleanAuthors(raw []string, site string, marked bool) []string {
+// once. marked is true when the texts are byline markup's candidates
+// rather than metadata's names: the first candidate that names someone
+// is taken, and its words must read as a name unless a "By" introduced
+// them. site holds the folded spellings of the site's name.
+func cleanAuthors(raw []string, site []string, marked bool) []string {
 	var out []string
-	siteKey := foldKey(site)
 	for _, r := range raw {
 		for _, n := range splitAuthorText(r, marked) {
 			n = properCase(n)
 			k := foldKey(n)
-			if k == "" || k == siteKey && !marked {
+			if k == "" || siteName(k, site) || isAgency(n) && marked {
 				continue
 			}
 			dup := false
@@ -37,8 +39,22 @@ func cleanAuthors(raw []string, site string, marked bool) []string {
 				out = append(out, n)
 			}
 		}
+		if marked && len(out) > 0 {
+			break
+		}
 	}
 	return out
+}
+
+// siteName reports whether the folded name k is one of the site's names:
+// an organization's credit, not a person's byline.
+func siteName(k string, site []string) bool {
+	for _, s := range site {
+		if s = strings.ReplaceAll(s, " ", ""); s != "" && (k == s || len(s) >= 4 && strings.HasPrefix(k, s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitAuthorText cleans one author text and splits it into names.
@@ -47,8 +63,11 @@ func splitAuthorText(s string, marked bool) []string {
 	if s == "" || len(s) > maxBylineLen {
 		return nil
 	}
+	introduced := false
 	if rest, ok := cutBylinePrefix(s); ok {
-		s = rest
+		s, introduced = rest, true
+	} else if rest, ok := cutRoleLabel(s); ok {
+		s, introduced = rest, true
 	}
 	if m, ok := findDate(s); ok {
 		s = s[:m.Start]
@@ -66,12 +85,12 @@ func splitAuthorText(s string, marked bool) []string {
 		name, after, _ := cutAny(rest, authorSeps...)
 		rest = after
 		name = cleanName(name)
-		if name == "" {
+		if name == "" || labelWord(name) {
 			continue
 		}
-		if marked {
+		if marked && !introduced {
 			name = nameLead(name)
-			if name == "" {
+			if name == "" || labelWord(name) {
 				continue
 			}
 		}
@@ -80,21 +99,67 @@ func splitAuthorText(s string, marked bool) []string {
 	return names
 }
 
+// cutRoleLabel strips an "Author:" label in front of a name.
+func cutRoleLabel(s string) (string, bool) {
+	label, rest, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(label, " ") {
+		return s, false
+	}
+	switch strings.ToLower(label) {
+	case "author", "autor", "auteur", "autore", "autora", "text", "texto", "texte", "redaktion", "reporter", "written", "verfasser", "verfasst", "escrito", "écrit":
+		return strings.TrimSpace(rest), true
+	}
+	return s, false
+}
+
+// labelWord reports the words that byline markup holds beside names
+// ("Posted", "Follow", "View profile"), and placeholder authors.
+func labelWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "posted", "post", "follow", "view", "name", "author", "autor", "auteur", "admin", "administrator",
+		"no author", "unknown author", "anonymous", "share", "email", "e-mail", "mail", "profile", "more",
+		"afficher", "leave a comment", "comments", "posted in", "written", "published", "edited":
+		return true
+	}
+	return false
+}
+
 // cleanName trims what sits around a name in a credit: punctuation,
-// e-mail addresses and links, a role after a comma.
+// e-mail addresses, links and host names, credentials after a comma.
 func cleanName(s string) string {
 	var kept []string
 	for w := range strings.FieldsSeq(s) {
-		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || hostLike(w) {
 			continue
 		}
 		kept = append(kept, w)
 	}
-	s = strings.Trim(strings.Join(kept, " "), " ,;:.-–—|()[]\"'“”«»")
+	s = strings.Trim(strings.Join(kept, " "), " ,;:-–—|()[]\"'“”«»")
+	// A closing dot belongs to an initial ("Nicolas Gutierrez C."), not
+	// to a sentence.
+	if strings.HasSuffix(s, ".") {
+		last := s[strings.LastIndexByte(s, ' ')+1:]
+		if utf8.RuneCountInString(last) > 2 {
+			s = strings.TrimRight(s, ".")
+		}
+	}
 	if s == "" || len(kept) > maxAuthorWords || isRole(s) && fieldCount(s) <= 2 || strings.ContainsAny(s, "0123456789") {
 		return ""
 	}
 	return s
+}
+
+// hostLike is true for a word that reads as a host name or a user
+// handle made of dotted parts ("example.org", "jane.doe"): letters on
+// both sides of a dot, no dot at the end (an initial's).
+func hostLike(w string) bool {
+	i := strings.IndexByte(w, '.')
+	if i <= 0 || i >= len(w)-1 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(w[:i])
+	after, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsLower(before) && unicode.IsLetter(after) && utf8.RuneCountInString(w[:i]) > 1 && utf8.RuneCountInString(w[i+1:]) > 1
 }
 
 // properCase writes an all-caps name ("JANE DOE") as a name ("Jane
@@ -124,7 +189,7 @@ func properCase(s string) string {
 		default:
 			b.WriteRune(r)
 			// "O'BRIEN" → "O'Brien", "JEAN-PAUL" → "Jean-Paul".
-			start = r == ' ' || r == '-' || r == '\'' || r == '’'
+			start = r == ' ' || r == '-' || r == '\'' || r == '’' || r == '.'
 		}
 	}
 	return b.String()

@@ -35,6 +35,9 @@ type Result struct {
 	// byline markup gives them (not yet cleaned of "By", roles, dates);
 	// Byline is them joined with ", ", or readability's byline.
 	Authors []string
+	// SiteNames are the folded spellings of the site's name (og:site_name,
+	// publisher, host): a byline that is one of them credits no person.
+	SiteNames []string
 	// AuthorsMarked is true when Authors come from byline markup (class
 	// names, rel=author) rather than metadata that names only authors.
 	AuthorsMarked bool
@@ -43,7 +46,10 @@ type Result struct {
 	// none.
 	DateTexts           []string
 	Published, Modified *time.Time
-	Tags                []string
+	// URLDate is a date the page's address gives in its path, nil when it
+	// gives none: a last resort for the publication date.
+	URLDate *time.Time
+	Tags    []string
 	// BodyHTML is the article body sanitized with bluemonday's UGC policy,
 	// every URL in it absolute (relative ones that cannot be resolved are
 	// dropped).
@@ -53,6 +59,9 @@ type Result struct {
 	// them: they are in Captions, in order.
 	Paragraphs []string
 	Captions   []string
+	// PageLines is the visible text of the whole page, one line per
+	// block, as a whole-page text scrape has it.
+	PageLines []string
 }
 
 // Limits that keep hostile or broken pages from taking unbounded time or
@@ -119,15 +128,21 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	res.Authors, res.AuthorsMarked = chooseAuthors(m)
 	if len(res.Authors) == 0 {
 		res.Byline = art.Byline()
+		if b := collapse(res.Byline); b != "" {
+			res.Authors, res.AuthorsMarked = []string{b}, true
+		}
 	} else {
 		res.Byline = strings.Join(res.Authors, ", ")
 	}
 	res.DateTexts = m.dom.dateTexts
+	res.PageLines = texts(pageParas)
 	res.Excerpt = firstNonEmpty(m.excerpt, art.Excerpt())
 	res.Lang = firstNonEmpty(m.lang, art.Language())
 	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
+	res.SiteNames = newSiteNames(m, pageURL)
 	res.Tags = m.tags
 	res.Published = choosePublished(m, pageURL)
+	res.URLDate = urlDate(pageURL)
 	if res.Published == nil {
 		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
 			res.Published = &t

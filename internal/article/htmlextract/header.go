@@ -350,7 +350,8 @@ func key(s string) string {
 	return b.String()
 }
 
-// chooseAuthors takes the metadata's authors, else the byline markup's.
+// chooseAuthors takes the metadata's authors, else the byline markup's
+// (every candidate text: the reader keeps the first that names someone).
 func chooseAuthors(m meta) (names []string, marked bool) {
 	switch {
 	case len(m.authors) > 0:
@@ -360,7 +361,7 @@ func chooseAuthors(m meta) (names []string, marked bool) {
 	case len(m.dom.strongAuthors) > 0:
 		return m.dom.strongAuthors, true
 	case len(m.dom.authors) > 0:
-		return m.dom.authors[:1], true
+		return m.dom.authors, true
 	}
 	return nil, false
 }
@@ -370,8 +371,59 @@ func chooseAuthors(m meta) (names []string, marked bool) {
 func choosePublished(m meta, pageURL *url.URL) *time.Time {
 	for _, s := range []string{m.published, m.dom.published} {
 		if t, ok := parseTime(s); ok {
+			return localInstant(*t, m.dom.times)
+		}
+	}
+	// The first <time> of the page is the article's more often than a
+	// comment's or a teaser's, which come after it.
+	for _, s := range m.dom.times {
+		if t, ok := parseTime(s); ok {
 			return t
 		}
 	}
 	return nil
+}
+
+// urlDate reads a full date from the path of the page's address
+// ("/2020/08/24/slug", "/20220503/slug", "/2019-06-13-slug"): news
+// sites file articles under their publication day.
+func urlDate(u *url.URL) *time.Time {
+	if u == nil {
+		return nil
+	}
+	p := u.EscapedPath()
+	for i := 0; i+8 <= len(p); i++ {
+		if i > 0 && isDigit(p[i-1]) || !isDigit(p[i]) {
+			continue
+		}
+		for _, l := range []string{"2006/01/02", "2006-01-02", "2006_01_02", "20060102"} {
+			if i+len(l) > len(p) || i+len(l) < len(p) && isDigit(p[i+len(l)]) {
+				continue
+			}
+			if t, err := time.Parse(l, p[i:i+len(l)]); err == nil && plausibleTime(t) {
+				return &t
+			}
+		}
+	}
+	return nil
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// localInstant gives t in the offset of a <time> element that marks the
+// same instant with a non-zero offset: metadata often states a UTC
+// instant whose calendar date is not the one the page prints.
+func localInstant(t time.Time, times []string) *time.Time {
+	if _, off := t.Zone(); off == 0 {
+		for _, s := range times {
+			lt, ok := parseTime(s)
+			if !ok {
+				continue
+			}
+			if _, loff := lt.Zone(); loff != 0 && lt.Sub(t).Abs() <= 2*time.Minute {
+				return lt
+			}
+		}
+	}
+	return &t
 }

@@ -458,7 +458,7 @@ func parseTime(s string) (*time.Time, bool) {
 			return &t, plausibleTime(t)
 		}
 	}
-	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
+	if len(s) > 10 && (s[10] < '0' || s[10] > '9') {
 		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
 			return &t, plausibleTime(t)
 		}

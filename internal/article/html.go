@@ -23,12 +23,7 @@ func parseHTML(page string, opts Options, a *Article) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	a.Title = strings.TrimSpace(res.Title)
-	a.Authors = cleanAuthors(res.Authors, res.SiteNames, res.AuthorsMarked)
-	if len(a.Authors) == 0 {
-		if by, ok := pageByline(res.PageLines, a.Title); ok {
-			a.Authors = cleanAuthors([]string{by}, res.SiteNames, false)
-		}
-	}
+	a.Authors = htmlAuthors(res, a.Title)
 	a.Author = strings.Join(a.Authors, ", ")
 	a.Published = res.Published
 	if vis, ok := visibleDate(res.DateTexts, res.PageLines, a.Title); ok {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"seedfeed/internal/article/htmlextract"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,28 @@ const maxAuthorWords = 6
 
 // authorSeps split a list of names.
 var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " y ", " e ", " og ", " och ", "、", " | ", " · ", " • "}
+
+// htmlAuthors picks the authors of an HTML page from its sources,
+// strongest first, taking the first that names a person: the metadata,
+// the byline markup, readability's byline, a byline line near the
+// headline in the page's text.
+func htmlAuthors(res htmlextract.Result, title string) []string {
+	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 {
+		return names
+	}
+	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
+		return names
+	}
+	if len(res.Authors) == 0 && res.Byline != "" {
+		if names := cleanAuthors([]string{res.Byline}, res.SiteNames, true); len(names) > 0 {
+			return names
+		}
+	}
+	if by, ok := pageByline(res.PageLines, title); ok {
+		return cleanAuthors([]string{by}, res.SiteNames, false)
+	}
+	return nil
+}
 
 // cleanAuthors turns the author texts a page's metadata or byline markup
 // gave into names, one each: without "By", dates, e-mail addresses, role
@@ -64,6 +87,7 @@ func splitAuthorText(s string, marked bool) []string {
 		return nil
 	}
 	introduced := false
+	s = spaceGluedBy(s)
 	if rest, ok := cutBylinePrefix(s); ok {
 		s, introduced = rest, true
 	} else if rest, ok := cutRoleLabel(s); ok {
@@ -90,13 +114,26 @@ func splitAuthorText(s string, marked bool) []string {
 		}
 		if marked && !introduced {
 			name = nameLead(name)
-			if name == "" || labelWord(name) {
+			if name == "" || labelWord(name) || initials(name) {
 				continue
 			}
 		}
 		names = append(names, name)
 	}
 	return names
+}
+
+// spaceGluedBy puts back the space that inline markup left out between a
+// "By" and the name after it ("ByJane Roe").
+func spaceGluedBy(s string) string {
+	for _, p := range []string{"By", "Von", "Por", "Par"} {
+		if len(s) > len(p) && strings.HasPrefix(s, p) {
+			if r, _ := utf8.DecodeRuneInString(s[len(p):]); unicode.IsUpper(r) {
+				return p + " " + s[len(p):]
+			}
+		}
+	}
+	return s
 }
 
 // cutRoleLabel strips an "Author:" label in front of a name.
@@ -124,12 +161,34 @@ func labelWord(s string) bool {
 	return false
 }
 
+// initials reports a short all-capital word ("JF"): a writer's
+// initials under a paragraph, which byline markup also holds.
+func initials(s string) bool {
+	if utf8.RuneCountInString(s) > 3 || strings.Contains(s, " ") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // cleanName trims what sits around a name in a credit: punctuation,
 // e-mail addresses, links and host names, credentials after a comma.
 func cleanName(s string) string {
 	var kept []string
 	for w := range strings.FieldsSeq(s) {
-		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || hostLike(w) {
+		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+			continue
+		}
+		if hostLike(w) {
+			// A user handle made of a name ("jane.roe") is that name;
+			// a host name credits a site.
+			if name, ok := handleName(w); ok && fieldCount(s) == 1 {
+				kept = append(kept, name)
+			}
 			continue
 		}
 		kept = append(kept, w)
@@ -162,6 +221,34 @@ func hostLike(w string) bool {
 	return unicode.IsLower(before) && unicode.IsLetter(after) && utf8.RuneCountInString(w[:i]) > 1 && utf8.RuneCountInString(w[i+1:]) > 1
 }
 
+// handleName reads a dotted user handle as the name it spells
+// ("jane.de.roe" is "Jane De Roe"); false for a host name, whose last
+// part is a top-level domain (two letters, or a generic one).
+func handleName(w string) (string, bool) {
+	parts := strings.Split(w, ".")
+	last := parts[len(parts)-1]
+	switch last {
+	case "com", "org", "net", "info", "blog", "news", "edu", "gov", "online", "media":
+		return "", false
+	}
+	if utf8.RuneCountInString(last) <= 2 {
+		return "", false
+	}
+	for i, p := range parts {
+		if p == "" {
+			return "", false
+		}
+		for _, r := range p {
+			if !unicode.IsLower(r) {
+				return "", false
+			}
+		}
+		r, n := utf8.DecodeRuneInString(p)
+		parts[i] = string(unicode.ToTitle(r)) + p[n:]
+	}
+	return strings.Join(parts, " "), true
+}
+
 // properCase writes an all-caps name ("JANE DOE") as a name ("Jane
 // Doe"); names with any lower-case letter are left as written.
 func properCase(s string) string {
@@ -174,7 +261,8 @@ func properCase(s string) string {
 			upper++
 		}
 	}
-	if upper < 2 {
+	// Two or three capitals alone are initials or an acronym.
+	if upper < 2 || upper <= 3 && !strings.ContainsAny(s, " .-") {
 		return s
 	}
 	var b strings.Builder

@@ -31,16 +31,17 @@ var (
 // Result is what Extract found in a page.
 type Result struct {
 	Title, Byline, Excerpt, Lang, SiteName string
-	// Authors are the byline's names one by one, as the metadata or the
-	// byline markup gives them (not yet cleaned of "By", roles, dates);
-	// Byline is them joined with ", ", or readability's byline.
+	// Authors are the byline's names one by one, as the metadata gives
+	// them (not yet cleaned of "By", roles, dates); Byline is them joined
+	// with ", ", or else readability's byline.
 	Authors []string
+	// MarkedAuthors are the texts of the byline markup (rel=author and
+	// itemprop=author first, then byline and author classes), each a
+	// candidate, in that order, for when the metadata names nobody.
+	MarkedAuthors []string
 	// SiteNames are the folded spellings of the site's name (og:site_name,
 	// publisher, host): a byline that is one of them credits no person.
 	SiteNames []string
-	// AuthorsMarked is true when Authors come from byline markup (class
-	// names, rel=author) rather than metadata that names only authors.
-	AuthorsMarked bool
 	// DateTexts are short texts of elements whose class says they hold
 	// a date, in page order: for a date reader when the metadata gives
 	// none.
@@ -125,14 +126,14 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	res.BodyHTML = renderBody(body, all, append(paras[:len(paras):len(paras)], caps...), pageURL)
 
 	res.Title = firstNonEmpty(chooseTitle(m, pageURL), art.Title())
-	res.Authors, res.AuthorsMarked = chooseAuthors(m)
-	if len(res.Authors) == 0 {
+	res.Authors = m.authors
+	if len(res.Authors) == 0 && m.byline != "" {
+		res.Authors = []string{m.byline}
+	}
+	res.MarkedAuthors = append(m.dom.strongAuthors[:len(m.dom.strongAuthors):len(m.dom.strongAuthors)], m.dom.authors...)
+	res.Byline = strings.Join(res.Authors, ", ")
+	if res.Byline == "" {
 		res.Byline = art.Byline()
-		if b := collapse(res.Byline); b != "" {
-			res.Authors, res.AuthorsMarked = []string{b}, true
-		}
-	} else {
-		res.Byline = strings.Join(res.Authors, ", ")
 	}
 	res.DateTexts = m.dom.dateTexts
 	res.PageLines = texts(pageParas)

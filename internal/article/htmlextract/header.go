@@ -15,8 +15,8 @@ import (
 // up, each in document order.
 type domFacts struct {
 	headings []heading
-	// authors are texts of rel=author links, itemprop=author elements
-	// and elements whose class or id names an author or byline.
+	// authors are texts of elements whose class or id names an author
+	// or a byline.
 	authors []string
 	// strongAuthors come from rel=author and itemprop=author, which say
 	// what they hold; class names only hint.
@@ -56,8 +56,8 @@ const (
 // readDOM collects the header candidates of the body.
 func readDOM(doc *html.Node) domFacts {
 	var d domFacts
-	var walk func(n *html.Node, depth int, chrome bool)
-	walk = func(n *html.Node, depth int, chrome bool) {
+	var walk func(n *html.Node, depth int, chrome, inArticle bool)
+	walk = func(n *html.Node, depth int, chrome, inArticle bool) {
 		if depth > maxDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
 			return
 		}
@@ -65,17 +65,23 @@ func readDOM(doc *html.Node) domFacts {
 		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Select,
 			atom.Textarea, atom.Button, atom.Form:
 			return
-		case atom.Nav, atom.Footer, atom.Aside, atom.A:
+		case atom.Nav, atom.Aside, atom.A:
 			chrome = true
+		case atom.Footer:
+			// An article's own footer holds its byline; the page's
+			// footer is chrome.
+			chrome = chrome || !inArticle
+		case atom.Article:
+			inArticle = true
 		}
 		if n.Type == html.ElementNode && d.take(n, chrome) {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1, chrome)
+			walk(c, depth+1, chrome, inArticle)
 		}
 	}
-	walk(doc, 0, false)
+	walk(doc, 0, false, false)
 	return d
 }
 
@@ -117,7 +123,6 @@ func (d *domFacts) take(n *html.Node, chrome bool) bool {
 	if prop == "author" || prop == "creator" || strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "author") {
 		if t := authorText(n); t != "" {
 			d.strongAuthors = append(d.strongAuthors, t)
-			d.authors = append(d.authors, t)
 			return true
 		}
 		return false
@@ -193,13 +198,14 @@ func isHeading(a atom.Atom) bool {
 	return false
 }
 
-// classID is the class and id of n, lower-cased, as one string of words.
+// classID is the class, id and test id of n (which generated class names
+// leave as the one readable name), lower-cased, as one string of words.
 func classID(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
-	if c == "" && id == "" {
+	c, id, test := attr(n, "class"), attr(n, "id"), attr(n, "data-testid")
+	if c == "" && id == "" && test == "" {
 		return ""
 	}
-	return strings.ToLower(c + " " + id)
+	return strings.ToLower(c + " " + id + " " + test)
 }
 
 func titleClass(names string) bool {
@@ -348,22 +354,6 @@ func key(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// chooseAuthors takes the metadata's authors, else the byline markup's
-// (every candidate text: the reader keeps the first that names someone).
-func chooseAuthors(m meta) (names []string, marked bool) {
-	switch {
-	case len(m.authors) > 0:
-		return m.authors, false
-	case m.byline != "":
-		return []string{m.byline}, false
-	case len(m.dom.strongAuthors) > 0:
-		return m.dom.strongAuthors, true
-	case len(m.dom.authors) > 0:
-		return m.dom.authors, true
-	}
-	return nil, false
 }
 
 // choosePublished takes the metadata's publication date, else the one

@@ -53,7 +53,7 @@ func firstPageDate(page []string, title string) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	for _, l := range page[start:min(len(page), start+pageDateLines)] {
-		if strings.Contains(l, "©") || strings.Contains(strings.ToLower(l), "copyright") {
+		if copyrightLine(l) {
 			continue
 		}
 		if m, ok := findDate(l); ok && m.Year != 0 && !m.LowerMonth {
@@ -82,6 +82,9 @@ func pageDate(page []string, title string) (dateMatch, bool) {
 			continue
 		}
 		for j := max(0, i-dateLinesBefore); j < len(page) && j <= i+dateLinesAfter; j++ {
+			if copyrightLine(page[j]) {
+				continue
+			}
 			dl, ok := parseDateLine(page[j])
 			if ok && dl.Date != nil && !dl.Updated && dl.Date.Year != 0 {
 				return *dl.Date, true
@@ -156,4 +159,8 @@ func titleLine(page []string, title string) int {
 		}
 	}
 	return -1
+}
+
+func copyrightLine(l string) bool {
+	return strings.Contains(l, "©") || strings.Contains(strings.ToLower(l), "copyright")
 }

@@ -127,8 +127,11 @@ func chooseTitle(m meta, pageURL *url.URL) string {
 		s := stripSite(t, site)
 		match[key(s)] = s
 		parts = append(parts, s)
-		for _, p := range titleParts(t) {
-			pt := strings.TrimSpace(t[p.start:p.end])
+		// The parts of what is left once the site's name is cut: the
+		// part that was cut names the site, and a logo heading with it
+		// is no headline.
+		for _, p := range titleParts(s) {
+			pt := strings.TrimSpace(s[p.start:p.end])
 			if !site.is(pt) {
 				match[key(pt)] = pt
 				parts = append(parts, pt)

@@ -34,8 +34,13 @@ func parseHTML(page string, opts Options, a *Article) error {
 			a.Published = inLocalDay(*a.Published, vis)
 		}
 	}
-	if a.Published == nil {
+	switch {
+	case a.Published == nil:
 		a.Published = res.URLDate
+	case res.URLDate != nil:
+		// The day the address files the article under is its local day.
+		y, m, d := res.URLDate.Date()
+		a.Published = inLocalDay(*a.Published, dateMatch{Year: y, Month: m, Day: d})
 	}
 	a.Updated = res.Modified
 	a.Tags = res.Tags

@@ -125,3 +125,29 @@ func FuzzCleanAuthors(f *testing.F) {
 		}
 	})
 }
+
+func TestParseHTMLLocalDayFromURL(t *testing.T) {
+	page := `<html><head><title>Gulls return to the pier</title>
+<link rel="canonical" href="https://coast.example/2020/02/17/gulls-return">
+<meta property="article:published_time" content="2020-02-18T02:18:11Z"></head>
+<body><article><h1>Gulls return to the pier</h1>
+<p>The gulls came back to the pier this week after a winter spent further down the coast, and the fishermen say they have never seen so many of them at once on the old stones.</p>
+<p>Nobody is sure why they left, but the harbour master thinks the new lights on the quay kept them away until the birds got used to them over the last few weeks of the season.</p>
+</article></body></html>`
+	a, err := Parse("gulls.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil {
+		t.Fatal("no published date")
+	}
+	if got := a.Published.Format("2006-01-02"); got != "2020-02-17" {
+		t.Errorf("published day = %s (%v), want the URL's 2020-02-17", got, a.Published)
+	}
+	if !a.Published.Equal(time.Date(2020, 2, 18, 2, 18, 11, 0, time.UTC)) {
+		t.Errorf("instant changed: %v", a.Published)
+	}
+	if a.Title != "Gulls return to the pier" {
+		t.Errorf("title = %q", a.Title)
+	}
+}

@@ -105,6 +105,10 @@ func (d *domFacts) take(n *html.Node, chrome bool) bool {
 			if len(d.times) < maxCandidates {
 				d.times = append(d.times, dt)
 			}
+		} else if t := collapse(textOf(n)); t != "" && len(t) <= maxDateText && len(d.dateTexts) < maxCandidates {
+			// A <time> without a machine-readable value still says
+			// that its text is a date.
+			d.dateTexts = append(d.dateTexts, t)
 		}
 	}
 	if n.DataAtom == atom.H1 || prop == "headline" || isHeading(n.DataAtom) && titleClass(names) {

@@ -153,6 +153,16 @@ func TestChoosePublished(t *testing.T) {
 	}
 }
 
+func TestTimeWithoutDatetimeIsADateText(t *testing.T) {
+	m := metaOf(t, `<body><time>3 May 2022</time><time datetime="2022-05-03">x</time>`)
+	if len(m.dom.dateTexts) != 1 || m.dom.dateTexts[0] != "3 May 2022" {
+		t.Errorf("dateTexts = %q", m.dom.dateTexts)
+	}
+	if len(m.dom.times) != 1 {
+		t.Errorf("times = %q", m.dom.times)
+	}
+}
+
 func TestURLDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://news.example/2020/08/24/slug", "2020-08-24"},

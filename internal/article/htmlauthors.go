@@ -93,6 +93,13 @@ func splitAuthorText(s string, marked bool) []string {
 	} else if rest, ok := cutRoleLabel(s); ok {
 		s, introduced = rest, true
 	}
+	if !introduced {
+		// "Posted on 21 September 2020 by Jane Roe": the name follows
+		// the last "by".
+		if i := strings.LastIndex(strings.ToLower(s), " by "); i >= 0 {
+			s, introduced = strings.TrimSpace(s[i+4:]), true
+		}
+	}
 	if m, ok := findDate(s); ok {
 		s = s[:m.Start]
 	}

@@ -151,3 +151,10 @@ func TestParseHTMLLocalDayFromURL(t *testing.T) {
 		t.Errorf("title = %q", a.Title)
 	}
 }
+
+func TestSplitAuthorTextPostedBy(t *testing.T) {
+	got := cleanAuthors([]string{"Posted on September 21, 2020 by Adi Levin"}, nil, true)
+	if strings.Join(got, "|") != "Adi Levin" {
+		t.Errorf("got %q", got)
+	}
+}

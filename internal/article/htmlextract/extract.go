@@ -142,7 +142,7 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
 	res.SiteNames = newSiteNames(m, pageURL)
 	res.Tags = m.tags
-	res.Published = choosePublished(m, pageURL)
+	res.Published = choosePublished(m)
 	res.URLDate = urlDate(pageURL)
 	if res.Published == nil {
 		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {

@@ -362,7 +362,7 @@ func key(s string) string {
 
 // choosePublished takes the metadata's publication date, else the one
 // the body marks up.
-func choosePublished(m meta, pageURL *url.URL) *time.Time {
+func choosePublished(m meta) *time.Time {
 	for _, s := range []string{m.published, m.dom.published} {
 		if t, ok := parseTime(s); ok {
 			return localInstant(*t, m.dom.times)

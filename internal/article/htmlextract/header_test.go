@@ -143,7 +143,7 @@ func TestChoosePublished(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := metaOf(t, tt.page)
 			got := ""
-			if p := choosePublished(m, nil); p != nil {
+			if p := choosePublished(m); p != nil {
 				got = p.Format(time.RFC3339)
 			}
 			if got != tt.want {
@@ -196,7 +196,7 @@ func FuzzReadMeta(f *testing.F) {
 		m := readMeta(doc)
 		base := pageBase(m, nil)
 		_ = chooseTitle(m, base)
-		_ = choosePublished(m, base)
+		_ = choosePublished(m)
 		_ = urlDate(base)
 	})
 }

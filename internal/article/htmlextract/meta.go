@@ -144,7 +144,7 @@ var modifiedKeys = map[string]bool{
 // authorKeys name the article's author in <meta>.
 var authorKeys = map[string]bool{
 	"author": true, "article:author": true, "dc.creator": true, "dcterms.creator": true, "byl": true,
-	"sailthru.author": true, "parsely-author": true, "citation_author": true, "twitter:creator": false,
+	"sailthru.author": true, "parsely-author": true, "citation_author": true,
 }
 
 func (m *meta) readMetaTag(n *html.Node) {
@@ -219,8 +219,7 @@ var articleTypes = map[string]bool{
 	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
 	"backgroundnewsarticle": true, "techarticle": true, "scholarlyarticle": true, "report": true,
 	"liveblogposting": true, "socialmediaposting": true, "posting": true, "recipe": true,
-	"discussionforumposting": true, "medicalwebpage": false, "creativework": true, "review": true,
-	"howto": true, "qapage": false, "videoobject": false, "event": false,
+	"discussionforumposting": true, "creativework": true, "review": true, "howto": true,
 }
 
 // readJSONLD fills m from the first article object of a JSON-LD script,

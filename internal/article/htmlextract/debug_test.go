@@ -85,3 +85,29 @@ func TestDebugPage(t *testing.T) {
 		fmt.Printf("%4d %s %-12s %-12s %s\n", i, mark, res.Kinds[i], wkind[p.text], string(r))
 	}
 }
+
+var debugMeta = flag.String("metapage", "", "print the header candidates of this HTML file and exit")
+
+// TestDebugMeta is a tuning aid, not a check: it prints what readMeta
+// found in a page.
+func TestDebugMeta(t *testing.T) {
+	if *debugMeta == "" {
+		t.Skip("no -metapage given")
+	}
+	page, err := os.ReadFile(*debugMeta)
+	if err != nil {
+		t.Skip(err)
+	}
+	doc, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readMeta(doc)
+	fmt.Printf("og=%q ld=%q doc=%q site=%q pub=%q\n", m.ogTitle, m.ldTitle, m.docTitle, m.siteName, m.publisher)
+	fmt.Printf("published=%q dom=%q times=%q\nbyline=%q authors=%q\n", m.published, m.dom.published, m.dom.times, m.byline, m.authors)
+	for _, h := range m.dom.headings {
+		fmt.Printf("heading h1=%v chrome=%v %q\n", h.h1, h.chrome, h.text)
+	}
+	fmt.Printf("strong=%q\nauthors=%q\ndates=%q\n", m.dom.strongAuthors, m.dom.authors, m.dom.dateTexts)
+	fmt.Printf("title=%q\n", chooseTitle(m, pageBase(m, nil)))
+}

@@ -31,8 +31,26 @@ var (
 // Result is what Extract found in a page.
 type Result struct {
 	Title, Byline, Excerpt, Lang, SiteName string
-	Published, Modified                    *time.Time
-	Tags                                   []string
+	// Authors are the byline's names one by one, as the metadata gives
+	// them (not yet cleaned of "By", roles, dates); Byline is them joined
+	// with ", ", or else readability's byline.
+	Authors []string
+	// MarkedAuthors are the texts of the byline markup (rel=author and
+	// itemprop=author first, then byline and author classes), each a
+	// candidate, in that order, for when the metadata names nobody.
+	MarkedAuthors []string
+	// SiteNames are the folded spellings of the site's name (og:site_name,
+	// publisher, host): a byline that is one of them credits no person.
+	SiteNames []string
+	// DateTexts are short texts of elements whose class says they hold
+	// a date, in page order: for a date reader when the metadata gives
+	// none.
+	DateTexts           []string
+	Published, Modified *time.Time
+	// URLDate is a date the page's address gives in its path, nil when it
+	// gives none: a last resort for the publication date.
+	URLDate *time.Time
+	Tags    []string
 	// BodyHTML is the article body sanitized with bluemonday's UGC policy,
 	// every URL in it absolute (relative ones that cannot be resolved are
 	// dropped).
@@ -42,6 +60,9 @@ type Result struct {
 	// them: they are in Captions, in order.
 	Paragraphs []string
 	Captions   []string
+	// PageLines is the visible text of the whole page, one line per
+	// block, as a whole-page text scrape has it.
+	PageLines []string
 }
 
 // Limits that keep hostile or broken pages from taking unbounded time or
@@ -104,16 +125,29 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	// Captions stay in the HTML, under their pictures.
 	res.BodyHTML = renderBody(body, all, append(paras[:len(paras):len(paras)], caps...), pageURL)
 
-	res.Title = firstNonEmpty(m.title, art.Title())
-	res.Byline = firstNonEmpty(m.byline, art.Byline())
+	res.Title = firstNonEmpty(chooseTitle(m, pageURL), art.Title())
+	res.Authors = m.authors
+	if len(res.Authors) == 0 && m.byline != "" {
+		res.Authors = []string{m.byline}
+	}
+	res.MarkedAuthors = append(m.dom.strongAuthors[:len(m.dom.strongAuthors):len(m.dom.strongAuthors)], m.dom.authors...)
+	res.Byline = strings.Join(res.Authors, ", ")
+	if res.Byline == "" {
+		res.Byline = art.Byline()
+	}
+	res.DateTexts = m.dom.dateTexts
+	res.PageLines = texts(pageParas)
 	res.Excerpt = firstNonEmpty(m.excerpt, art.Excerpt())
 	res.Lang = firstNonEmpty(m.lang, art.Language())
 	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
+	res.SiteNames = newSiteNames(m, pageURL)
 	res.Tags = m.tags
-	if t, ok := parseTime(m.published); ok {
-		res.Published = t
-	} else if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
-		res.Published = &t
+	res.Published = choosePublished(m)
+	res.URLDate = urlDate(pageURL)
+	if res.Published == nil {
+		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
+			res.Published = &t
+		}
 	}
 	if t, ok := parseTime(m.modified); ok {
 		res.Modified = t

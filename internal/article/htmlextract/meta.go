@@ -10,20 +10,41 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// meta is what the page says about itself outside its body.
+// meta is what the page says about itself outside its body's prose: the
+// <head>, JSON-LD, and the few marked-up elements of the body (headings,
+// bylines, <time>) that name the article's headline, authors and dates.
 type meta struct {
-	title, byline, excerpt, lang, siteName string
-	published, modified                    string
-	tags                                   []string
-	baseHref, ogURL, canonical             string
+	// Title candidates by origin: Open Graph and twitter:title, the
+	// JSON-LD headline, the document's <title>.
+	ogTitle, ldTitle, docTitle string
+	excerpt, lang, siteName    string
+	// publisher is the JSON-LD publisher's or the site's application
+	// name: another spelling of the site name a <title> may carry.
+	publisher           string
+	published, modified string
+	// publishedRank is the place in publishedKeys of the key that gave
+	// published.
+	publishedRank int
+	// byline is a metadata author (JSON-LD, <meta name=author>, ...) and
+	// authors its names one by one when the source lists them.
+	byline   string
+	authors  []string
+	tags     []string
+	baseHref string
+	ogURL    string
+	// canonical is the <link rel=canonical> address.
+	canonical string
+
+	dom domFacts
 }
 
 // maxJSONLD bounds the size of one JSON-LD script that is decoded.
 const maxJSONLD = 1 << 20
 
 // readMeta walks the document once for <html lang>, <base>, <link
-// rel=canonical>, <meta> properties and JSON-LD article objects. Explicit
-// Open Graph and article:* properties come first, JSON-LD fills the gaps.
+// rel=canonical>, <title>, <meta> properties, JSON-LD article objects and
+// the body's header markup. Explicit Open Graph and article:* properties
+// come first, JSON-LD fills the gaps.
 func readMeta(doc *html.Node) meta {
 	var m meta
 	var ld meta
@@ -46,6 +67,11 @@ func readMeta(doc *html.Node) meta {
 				if strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "canonical") && m.canonical == "" {
 					m.canonical = strings.TrimSpace(attr(n, "href"))
 				}
+			case atom.Title:
+				if m.docTitle == "" && !inSVG(n) {
+					m.docTitle = collapse(textOf(n))
+				}
+				return
 			case atom.Meta:
 				m.readMetaTag(n)
 			case atom.Script:
@@ -55,6 +81,8 @@ func readMeta(doc *html.Node) meta {
 					}
 				}
 				return
+			case atom.Style, atom.Template, atom.Noscript:
+				return
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -62,20 +90,61 @@ func readMeta(doc *html.Node) meta {
 		}
 	}
 	walk(doc, 0)
+	m.dom = readDOM(doc)
 	fill := func(dst *string, src string) {
 		if *dst == "" {
 			*dst = src
 		}
 	}
-	fill(&m.title, ld.title)
-	fill(&m.byline, ld.byline)
+	m.ldTitle = ld.ldTitle
 	fill(&m.excerpt, ld.excerpt)
-	fill(&m.published, ld.published)
+	fill(&m.publisher, ld.publisher)
+	// JSON-LD's datePublished is the article's own statement; a <meta>
+	// date is as often the page's (re)build time.
+	if ld.published != "" {
+		m.published = ld.published
+	}
 	fill(&m.modified, ld.modified)
+	if len(ld.authors) > 0 {
+		m.authors, m.byline = ld.authors, strings.Join(ld.authors, ", ")
+	}
 	if len(m.tags) == 0 {
 		m.tags = ld.tags
 	}
 	return m
+}
+
+// inSVG reports whether n sits inside an <svg> (whose <title> names a
+// drawing, not the page).
+func inSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Svg {
+			return true
+		}
+	}
+	return false
+}
+
+// publishedKeys are the <meta> names and properties that give the
+// article's publication date, strongest first.
+var publishedKeys = []string{
+	"article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+	"dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "citation_publication_date",
+	"citation_date", "article.published", "article_date_original", "publication_date", "publish-date",
+	"publish_date", "publishdate", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date", "dcterms.date",
+	"date", "original-publish-date", "cxenseparse:recs:publishtime",
+}
+
+// modifiedKeys name the page's last modification.
+var modifiedKeys = map[string]bool{
+	"article:modified_time": true, "og:updated_time": true, "datemodified": true, "dc.date.modified": true,
+	"dcterms.modified": true, "last-modified": true, "lastmod": true,
+}
+
+// authorKeys name the article's author in <meta>.
+var authorKeys = map[string]bool{
+	"author": true, "article:author": true, "dc.creator": true, "dcterms.creator": true, "byl": true,
+	"sailthru.author": true, "parsely-author": true, "citation_author": true,
 }
 
 func (m *meta) readMetaTag(n *html.Node) {
@@ -83,7 +152,10 @@ func (m *meta) readMetaTag(n *html.Node) {
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(attr(n, "name")))
 	}
-	val := strings.TrimSpace(attr(n, "content"))
+	if key == "" {
+		key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
+	}
+	val := collapse(attr(n, "content"))
 	if key == "" || val == "" {
 		return
 	}
@@ -92,25 +164,38 @@ func (m *meta) readMetaTag(n *html.Node) {
 			*dst = val
 		}
 	}
-	switch key {
-	case "og:title":
-		set(&m.title)
-	case "og:description", "description", "twitter:description":
+	switch {
+	case key == "og:title" || key == "twitter:title":
+		set(&m.ogTitle)
+	case key == "og:description" || key == "description" || key == "twitter:description":
 		set(&m.excerpt)
-	case "og:site_name":
+	case key == "og:site_name":
 		set(&m.siteName)
-	case "og:url":
+	case key == "application-name" || key == "publisher" || key == "dc.publisher":
+		set(&m.publisher)
+	case key == "og:url":
 		set(&m.ogURL)
-	case "article:published_time", "og:article:published_time", "datepublished", "pubdate":
-		set(&m.published)
-	case "article:modified_time", "og:updated_time", "datemodified":
+	case modifiedKeys[key]:
 		set(&m.modified)
-	case "article:author", "author":
-		if !strings.Contains(val, "://") {
-			set(&m.byline)
+	case authorKeys[key]:
+		if !strings.Contains(val, "://") && !strings.HasPrefix(val, "@") {
+			if m.byline == "" {
+				m.byline = val
+			}
 		}
-	case "article:tag":
+	case key == "article:tag":
 		m.tags = appendTag(m.tags, val)
+	default:
+		for i, k := range publishedKeys {
+			if k != key {
+				continue
+			}
+			// The strongest key wins whatever its order in the page.
+			if m.published == "" || i < m.publishedRank {
+				m.published, m.publishedRank = val, i
+			}
+			break
+		}
 	}
 }
 
@@ -133,59 +218,122 @@ var articleTypes = map[string]bool{
 	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
 	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
 	"backgroundnewsarticle": true, "techarticle": true, "scholarlyarticle": true, "report": true,
-	"webpage": false, "liveblogposting": true, "socialmediaposting": true, "posting": true,
+	"liveblogposting": true, "socialmediaposting": true, "posting": true, "recipe": true,
+	"discussionforumposting": true, "creativework": true, "review": true, "howto": true,
 }
 
 // readJSONLD fills m from the first article object of a JSON-LD script,
-// looking inside arrays and @graph. Malformed JSON is ignored: metadata is
-// a bonus, never a reason to fail.
+// looking inside arrays and @graph; a WebPage stands in when the page
+// has no article object. Malformed JSON is ignored: metadata is a bonus,
+// never a reason to fail.
 func readJSONLD(text string, m *meta) {
-	if m.title != "" {
+	if m.ldTitle != "" && m.published != "" {
 		return
 	}
 	var v any
-	if err := json.Unmarshal([]byte(text), &v); err != nil {
+	if err := json.Unmarshal([]byte(strings.TrimSpace(text)), &v); err != nil {
 		return
 	}
-	if obj := findArticle(v, 0); obj != nil {
-		m.title = str(obj["headline"])
-		if m.title == "" {
-			m.title = str(obj["name"])
+	ids := map[string]map[string]any{}
+	collectIDs(v, ids, 0)
+	obj := findTyped(v, 0, isArticleType)
+	if obj == nil {
+		obj = findTyped(v, 0, func(t any) bool { return hasType(t, "webpage") })
+		if obj == nil {
+			return
 		}
+		// A WebPage's name is the <title>; its dates and author are the
+		// page's, which are the article's on a one-article page.
+		if m.published == "" {
+			m.published = str(obj["datePublished"])
+		}
+		if len(m.authors) == 0 {
+			m.authors = authorNames(obj["author"], ids, 0)
+		}
+		return
+	}
+	if m.ldTitle == "" {
+		m.ldTitle = collapse(html.UnescapeString(str(obj["headline"])))
+		if m.ldTitle == "" {
+			m.ldTitle = collapse(html.UnescapeString(str(obj["name"])))
+		}
+	}
+	if m.excerpt == "" {
 		m.excerpt = str(obj["description"])
-		m.published = str(obj["datePublished"])
+	}
+	if p := str(obj["datePublished"]); p != "" {
+		m.published = p
+	} else if m.published == "" {
+		m.published = str(obj["dateCreated"])
+	}
+	if m.modified == "" {
 		m.modified = str(obj["dateModified"])
-		m.byline = authorName(obj["author"])
-		switch k := obj["keywords"].(type) {
-		case string:
-			for _, t := range strings.Split(k, ",") {
-				m.tags = appendTag(m.tags, t)
-			}
-		case []any:
-			for _, t := range k {
-				m.tags = appendTag(m.tags, str(t))
-			}
+	}
+	if len(m.authors) == 0 {
+		m.authors = authorNames(obj["author"], ids, 0)
+		if len(m.authors) == 0 {
+			m.authors = authorNames(obj["creator"], ids, 0)
+		}
+	}
+	if m.publisher == "" {
+		m.publisher = publisherName(obj["publisher"], ids)
+	}
+	switch k := obj["keywords"].(type) {
+	case string:
+		for _, t := range strings.Split(k, ",") {
+			m.tags = appendTag(m.tags, t)
+		}
+	case []any:
+		for _, t := range k {
+			m.tags = appendTag(m.tags, str(t))
 		}
 	}
 }
 
-func findArticle(v any, depth int) map[string]any {
+// collectIDs indexes the objects of a JSON-LD document by @id, for
+// authors and publishers given as references ({"@id": "#person-1"}).
+func collectIDs(v any, ids map[string]map[string]any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			collectIDs(e, ids, depth+1)
+		}
+	case map[string]any:
+		if id := str(x["@id"]); id != "" && len(x) > 1 {
+			if _, seen := ids[id]; !seen {
+				ids[id] = x
+			}
+		}
+		for _, e := range x {
+			collectIDs(e, ids, depth+1)
+		}
+	}
+}
+
+func findTyped(v any, depth int, want func(any) bool) map[string]any {
 	if depth > 8 {
 		return nil
 	}
 	switch x := v.(type) {
 	case []any:
 		for _, e := range x {
-			if o := findArticle(e, depth+1); o != nil {
+			if o := findTyped(e, depth+1, want); o != nil {
 				return o
 			}
 		}
 	case map[string]any:
-		if isArticleType(x["@type"]) {
+		if want(x["@type"]) {
 			return x
 		}
-		if g, ok := x["@graph"]; ok {
-			return findArticle(g, depth+1)
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+			if g, ok := x[k]; ok {
+				if o := findTyped(g, depth+1, want); o != nil {
+					return o
+				}
+			}
 		}
 	}
 	return nil
@@ -205,6 +353,20 @@ func isArticleType(t any) bool {
 	return false
 }
 
+func hasType(t any, name string) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.EqualFold(x, name)
+	case []any:
+		for _, e := range x {
+			if hasType(e, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func str(v any) string {
 	if s, ok := v.(string); ok {
 		return strings.TrimSpace(s)
@@ -212,22 +374,61 @@ func str(v any) string {
 	return ""
 }
 
-// authorName reads schema.org author as a string, a Person, or a list of
-// either, joining several names with ", ".
-func authorName(v any) string {
+// authorNames reads schema.org author as a string, a Person (or a
+// reference to one), or a list of either. Organizations are not bylines.
+func authorNames(v any, ids map[string]map[string]any, depth int) []string {
+	if depth > 4 {
+		return nil
+	}
+	switch x := v.(type) {
+	case string:
+		if s := collapse(html.UnescapeString(x)); s != "" && !strings.Contains(s, "://") {
+			return []string{s}
+		}
+	case map[string]any:
+		if ref := str(x["@id"]); ref != "" && len(x) == 1 {
+			if o, ok := ids[ref]; ok {
+				return authorNames(o, ids, depth+1)
+			}
+			return nil
+		}
+		if hasType(x["@type"], "organization") || hasType(x["@type"], "newsmediaorganization") {
+			return nil
+		}
+		if s := collapse(html.UnescapeString(str(x["name"]))); s != "" && !strings.Contains(s, "://") {
+			return []string{s}
+		}
+		given, family := str(x["givenName"]), str(x["familyName"])
+		if s := collapse(given + " " + family); s != "" {
+			return []string{s}
+		}
+	case []any:
+		var names []string
+		for _, e := range x {
+			for _, n := range authorNames(e, ids, depth+1) {
+				names = appendTag(names, n)
+			}
+		}
+		return names
+	}
+	return nil
+}
+
+func publisherName(v any, ids map[string]map[string]any) string {
 	switch x := v.(type) {
 	case string:
 		return strings.TrimSpace(x)
 	case map[string]any:
-		return str(x["name"])
-	case []any:
-		var names []string
-		for _, e := range x {
-			if n := authorName(e); n != "" {
-				names = append(names, n)
+		if ref := str(x["@id"]); ref != "" && len(x) == 1 {
+			if o, ok := ids[ref]; ok {
+				return str(o["name"])
 			}
 		}
-		return strings.Join(names, ", ")
+		return str(x["name"])
+	case []any:
+		if len(x) > 0 {
+			return publisherName(x[0], ids)
+		}
 	}
 	return ""
 }
@@ -235,13 +436,17 @@ func authorName(v any) string {
 // timeLayouts are the date forms metadata uses in practice, RFC 3339 and
 // its near misses first.
 var timeLayouts = []string{
-	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z,
-	time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "January 2, 2006", "Jan 2, 2006",
+	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:05", "2006-01-02T15:04:05.999999999", "2006-01-02T15:04Z07:00", "2006-01-02T15:04Z0700",
+	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 Z07:00", "2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -0700 MST", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02", "2006/01/02",
+	"20060102", time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 02 Jan 2006", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "02.01.2006",
 }
 
-// parseTime reads a metadata date; the zero time and false when it reads
-// none of the known forms.
+// parseTime reads a metadata date; false when it reads none of the known
+// forms. A value that starts with an ISO date but goes on in a form not
+// known here gives that date.
 func parseTime(s string) (*time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
@@ -249,10 +454,21 @@ func parseTime(s string) (*time.Time, bool) {
 	}
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return &t, true
+			return &t, plausibleTime(t)
+		}
+	}
+	if len(s) > 10 && (s[10] < '0' || s[10] > '9') {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return &t, plausibleTime(t)
 		}
 	}
 	return nil, false
+}
+
+// plausibleTime turns away the zero dates and epoch defaults that
+// templates print when a field is empty.
+func plausibleTime(t time.Time) bool {
+	return t.Year() >= 1995 && t.Year() <= 2999
 }
 
 // pageBase decides what relative URLs in the body are resolved against:

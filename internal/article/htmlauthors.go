@@ -1,0 +1,302 @@
+package article
+
+import (
+	"seedfeed/internal/article/htmlextract"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxAuthorWords bounds one author's name: more words are a sentence or
+// a credit line, not a name.
+const maxAuthorWords = 6
+
+// authorSeps split a list of names.
+var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " y ", " e ", " og ", " och ", "、", " | ", " · ", " • "}
+
+// htmlAuthors picks the authors of an HTML page from its sources,
+// strongest first, taking the first that names a person: the metadata,
+// the byline markup, readability's byline, a byline line near the
+// headline in the page's text.
+func htmlAuthors(res htmlextract.Result, title string) []string {
+	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 {
+		return names
+	}
+	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
+		return names
+	}
+	if len(res.Authors) == 0 && res.Byline != "" {
+		if names := cleanAuthors([]string{res.Byline}, res.SiteNames, true); len(names) > 0 {
+			return names
+		}
+	}
+	if by, ok := pageByline(res.PageLines, title); ok {
+		return cleanAuthors([]string{by}, res.SiteNames, false)
+	}
+	return nil
+}
+
+// cleanAuthors turns the author texts a page's metadata or byline markup
+// gave into names, one each: without "By", dates, e-mail addresses, role
+// words or the site's name, all-caps names in proper case, each name
+// once. marked is true when the texts are byline markup's candidates
+// rather than metadata's names: the first candidate that names someone
+// is taken, and its words must read as a name unless a "By" introduced
+// them. site holds the folded spellings of the site's name.
+func cleanAuthors(raw []string, site []string, marked bool) []string {
+	var out []string
+	for _, r := range raw {
+		for _, n := range splitAuthorText(r, marked) {
+			n = properCase(n)
+			k := foldKey(n)
+			if k == "" || siteName(k, site) || isAgency(n) && marked {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				if foldKey(o) == k {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, n)
+			}
+		}
+		if marked && len(out) > 0 {
+			break
+		}
+	}
+	return out
+}
+
+// siteName reports whether the folded name k is one of the site's names:
+// an organization's credit, not a person's byline.
+func siteName(k string, site []string) bool {
+	for _, s := range site {
+		if s = strings.ReplaceAll(s, " ", ""); s != "" && (k == s || len(s) >= 4 && strings.HasPrefix(k, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitAuthorText cleans one author text and splits it into names.
+func splitAuthorText(s string, marked bool) []string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" || len(s) > maxBylineLen {
+		return nil
+	}
+	introduced := false
+	s = spaceGluedBy(s)
+	if rest, ok := cutBylinePrefix(s); ok {
+		s, introduced = rest, true
+	} else if rest, ok := cutRoleLabel(s); ok {
+		s, introduced = rest, true
+	}
+	if !introduced {
+		// "Posted on 21 September 2020 by Jane Roe": the name follows
+		// the last "by".
+		if i := strings.LastIndex(strings.ToLower(s), " by "); i >= 0 {
+			s, introduced = strings.TrimSpace(s[i+4:]), true
+		}
+	}
+	if m, ok := findDate(s); ok {
+		s = s[:m.Start]
+	}
+	s = trimDateLabel(s)
+	for _, sep := range []string{" | ", " · ", " • ", " — ", " – ", " - ", "|"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = dropRoles(s)
+	var names []string
+	rest := s
+	for rest != "" {
+		name, after, _ := cutAny(rest, authorSeps...)
+		rest = after
+		name = cleanName(name)
+		if name == "" || labelWord(name) {
+			continue
+		}
+		if marked && !introduced {
+			name = nameLead(name)
+			if name == "" || labelWord(name) || initials(name) {
+				continue
+			}
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// spaceGluedBy puts back the space that inline markup left out between a
+// "By" and the name after it ("ByJane Roe").
+func spaceGluedBy(s string) string {
+	for _, p := range []string{"By", "Von", "Por", "Par"} {
+		if len(s) > len(p) && strings.HasPrefix(s, p) {
+			if r, _ := utf8.DecodeRuneInString(s[len(p):]); unicode.IsUpper(r) {
+				return p + " " + s[len(p):]
+			}
+		}
+	}
+	return s
+}
+
+// cutRoleLabel strips an "Author:" label in front of a name.
+func cutRoleLabel(s string) (string, bool) {
+	label, rest, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(label, " ") {
+		return s, false
+	}
+	switch strings.ToLower(label) {
+	case "author", "autor", "auteur", "autore", "autora", "text", "texto", "texte", "redaktion", "reporter", "written", "verfasser", "verfasst", "escrito", "écrit":
+		return strings.TrimSpace(rest), true
+	}
+	return s, false
+}
+
+// labelWord reports the words that byline markup holds beside names
+// ("Posted", "Follow", "View profile"), and placeholder authors.
+func labelWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "posted", "post", "follow", "view", "name", "author", "autor", "auteur", "admin", "administrator",
+		"no author", "unknown author", "anonymous", "share", "email", "e-mail", "mail", "profile", "more",
+		"afficher", "leave a comment", "comments", "posted in", "written", "published", "edited":
+		return true
+	}
+	return false
+}
+
+// initials reports a short all-capital word ("JF"): a writer's
+// initials under a paragraph, which byline markup also holds.
+func initials(s string) bool {
+	if utf8.RuneCountInString(s) > 3 || strings.Contains(s, " ") {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanName trims what sits around a name in a credit: punctuation,
+// e-mail addresses, links and host names, credentials after a comma.
+func cleanName(s string) string {
+	var kept []string
+	for w := range strings.FieldsSeq(s) {
+		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+			continue
+		}
+		if hostLike(w) {
+			// A user handle made of a name ("jane.roe") is that name;
+			// a host name credits a site.
+			if name, ok := handleName(w); ok && fieldCount(s) == 1 {
+				kept = append(kept, name)
+			}
+			continue
+		}
+		kept = append(kept, w)
+	}
+	s = strings.Trim(strings.Join(kept, " "), " ,;:-–—|()[]\"'“”«»")
+	// A closing dot belongs to an initial ("Nicolas Gutierrez C."), not
+	// to a sentence.
+	if strings.HasSuffix(s, ".") {
+		last := s[strings.LastIndexByte(s, ' ')+1:]
+		if utf8.RuneCountInString(last) > 2 {
+			s = strings.TrimRight(s, ".")
+		}
+	}
+	if s == "" || len(kept) > maxAuthorWords || isRole(s) && fieldCount(s) <= 2 || strings.ContainsAny(s, "0123456789") {
+		return ""
+	}
+	return s
+}
+
+// hostLike is true for a word that reads as a host name or a user
+// handle made of dotted parts ("example.org", "jane.doe"): letters on
+// both sides of a dot, no dot at the end (an initial's).
+func hostLike(w string) bool {
+	i := strings.IndexByte(w, '.')
+	if i <= 0 || i >= len(w)-1 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(w[:i])
+	after, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsLower(before) && unicode.IsLetter(after) && utf8.RuneCountInString(w[:i]) > 1 && utf8.RuneCountInString(w[i+1:]) > 1
+}
+
+// handleName reads a dotted user handle as the name it spells
+// ("jane.de.roe" is "Jane De Roe"); false for a host name, whose last
+// part is a top-level domain (two letters, or a generic one).
+func handleName(w string) (string, bool) {
+	parts := strings.Split(w, ".")
+	last := parts[len(parts)-1]
+	switch last {
+	case "com", "org", "net", "info", "blog", "news", "edu", "gov", "online", "media":
+		return "", false
+	}
+	if utf8.RuneCountInString(last) <= 2 {
+		return "", false
+	}
+	for i, p := range parts {
+		if p == "" {
+			return "", false
+		}
+		for _, r := range p {
+			if !unicode.IsLower(r) {
+				return "", false
+			}
+		}
+		r, n := utf8.DecodeRuneInString(p)
+		parts[i] = string(unicode.ToTitle(r)) + p[n:]
+	}
+	return strings.Join(parts, " "), true
+}
+
+// properCase writes an all-caps name ("JANE DOE") as a name ("Jane
+// Doe"); names with any lower-case letter are left as written.
+func properCase(s string) string {
+	upper := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return s
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	// Two or three capitals alone are initials or an acronym.
+	if upper < 2 || upper <= 3 && !strings.ContainsAny(s, " .-") {
+		return s
+	}
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) && start:
+			b.WriteRune(unicode.ToTitle(r))
+			start = false
+		case unicode.IsLetter(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteRune(r)
+			// "O'BRIEN" → "O'Brien", "JEAN-PAUL" → "Jean-Paul".
+			start = r == ' ' || r == '-' || r == '\'' || r == '’' || r == '.'
+		}
+	}
+	return b.String()
+}
+
+// foldKey folds a name for comparison: letters and digits, lower-cased.
+func foldKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,160 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"seedfeed/internal/article/htmlextract"
+)
+
+func TestCleanAuthors(t *testing.T) {
+	site := []string{"coast weekly", "coastweekly"}
+	tests := []struct {
+		name   string
+		raw    []string
+		marked bool
+		want   []string
+	}{
+		{"several names in one metadata string", []string{"Ada Byron, Tom Reid and Jo March"}, false, []string{"Ada Byron", "Tom Reid", "Jo March"}},
+		{"By, date and e-mail", []string{"By Morag Innes morag@example.org | 3 May 2022"}, false, []string{"Morag Innes"}},
+		{"role after a comma", []string{"Tom Reid, Staff Writer"}, false, []string{"Tom Reid"}},
+		{"all caps to proper case", []string{"JEAN-PAUL O'BRIEN"}, false, []string{"Jean-Paul O'Brien"}},
+		{"initials keep their dot", []string{"Nuno Gomes C."}, false, []string{"Nuno Gomes C."}},
+		{"site name credits no person", []string{"Coast Weekly"}, false, nil},
+		{"host name credits no person", []string{"coastweekly.example.com"}, false, nil},
+		{"dotted handle is a name", []string{"maria.de.souza"}, false, []string{"Maria De Souza"}},
+		{"label word before a name", []string{"Author: Anna Kowal"}, false, []string{"Anna Kowal"}},
+		{"inline markup glued By to the name", []string{"ByAlex Brook"}, true, []string{"Alex Brook"}},
+		{"marked: first candidate naming someone wins", []string{"Posted on", "by marc", "Meg March"}, true, []string{"marc"}},
+		{"marked: initials are skipped", []string{"JF", "Boris Keller"}, true, []string{"Boris Keller"}},
+		{"marked: prose is no name", []string{"share this story with friends"}, true, nil},
+		{"same name twice", []string{"Tom Reid", "TOM REID"}, false, []string{"Tom Reid"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := cleanAuthors(tt.raw, site, tt.marked)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("cleanAuthors(%q) = %q, want %q", tt.raw, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLAuthorsOrder(t *testing.T) {
+	res := htmlextract.Result{
+		Authors:       []string{"Coast Weekly"},
+		MarkedAuthors: []string{"View profile", "By Jo March"},
+		SiteNames:     []string{"coast weekly"},
+		PageLines:     []string{"Menu", "Gulls return", "By Someone Else"},
+	}
+	if got := htmlAuthors(res, "Gulls return"); strings.Join(got, "|") != "Jo March" {
+		t.Errorf("markup after a site-name meta author: got %q", got)
+	}
+	res.MarkedAuthors = nil
+	if got := htmlAuthors(res, "Gulls return"); strings.Join(got, "|") != "Someone Else" {
+		t.Errorf("byline line near the headline: got %q", got)
+	}
+	if got := htmlAuthors(res, "Another title"); len(got) != 0 {
+		t.Errorf("no headline line, no byline: got %q", got)
+	}
+}
+
+func TestVisibleDate(t *testing.T) {
+	tests := []struct {
+		name         string
+		texts, lines []string
+		title, want  string
+	}{
+		{"date-marked text", []string{"Tuesday, 03 May 2022"}, nil, "", "2022-05-03"},
+		{"updated text is passed over", []string{"Updated 9 May 2022", "Published 3 May 2022"}, nil, "", "2022-05-03"},
+		{"date inside a credit line", []string{"Home | By Jo March | 30 September 2018"}, nil, "", "2018-09-30"},
+		{"date line under the headline", nil, []string{"Menu", "© 2024 Coast Weekly", "Gulls return", "March 5, 2021", "Body text."}, "Gulls return", "2021-03-05"},
+		{"first full date below the headline", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "2022-01-25"},
+		{"copyright years are not dates", nil, []string{"Gulls return", "© 12 May 2020 Coast Weekly"}, "Gulls return", ""},
+		{"no headline line, no page date", nil, []string{"Menu", "March 5, 2021"}, "Gulls return", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if m, ok := visibleDate(tt.texts, tt.lines, tt.title); ok {
+				got = time.Date(m.Year, m.Month, m.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("visibleDate = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestInLocalDay(t *testing.T) {
+	utc := time.Date(2022, 5, 4, 0, 25, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		t    time.Time
+		vis  dateMatch
+		want string
+	}{
+		{"UTC instant moved to the printed day before", utc, dateMatch{Year: 2022, Month: 5, Day: 3}, "2022-05-03"},
+		{"same day stays UTC", utc, dateMatch{Year: 2022, Month: 5, Day: 4}, "2022-05-04T00:25:00Z"},
+		{"a day no offset reaches is ignored", utc, dateMatch{Year: 2022, Month: 5, Day: 1}, "2022-05-04T00:25:00Z"},
+		{"an instant with its own offset is kept", time.Date(2022, 5, 4, 0, 25, 0, 0, time.FixedZone("", 7200)), dateMatch{Year: 2022, Month: 5, Day: 3}, "2022-05-04T00:25:00+02:00"},
+	}
+	for _, tt := range tests {
+		got := inLocalDay(tt.t, tt.vis)
+		if !got.Equal(tt.t) {
+			t.Errorf("%s: instant changed: %v", tt.name, got)
+		}
+		s := got.Format(time.RFC3339)
+		if !strings.HasPrefix(s, tt.want) {
+			t.Errorf("%s: got %s, want %s", tt.name, s, tt.want)
+		}
+	}
+}
+
+func FuzzCleanAuthors(f *testing.F) {
+	f.Add("By Jane Roe, Staff Writer | 3 May 2022", true)
+	f.Add("JEAN-PAUL O'BRIEN and maria.de.souza", false)
+	f.Add("ByAlex Brook", true)
+	f.Add("Author: Ⱥnna Kowal & JF", false)
+	f.Fuzz(func(t *testing.T, s string, marked bool) {
+		for _, n := range cleanAuthors([]string{s}, []string{"site"}, marked) {
+			if n == "" || n != strings.TrimSpace(n) {
+				t.Fatalf("name %q from %q", n, s)
+			}
+		}
+	})
+}
+
+func TestParseHTMLLocalDayFromURL(t *testing.T) {
+	page := `<html><head><title>Gulls return to the pier</title>
+<link rel="canonical" href="https://coast.example/2020/02/17/gulls-return">
+<meta property="article:published_time" content="2020-02-18T02:18:11Z"></head>
+<body><article><h1>Gulls return to the pier</h1>
+<p>The gulls came back to the pier this week after a winter spent further down the coast, and the fishermen say they have never seen so many of them at once on the old stones.</p>
+<p>Nobody is sure why they left, but the harbour master thinks the new lights on the quay kept them away until the birds got used to them over the last few weeks of the season.</p>
+</article></body></html>`
+	a, err := Parse("gulls.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil {
+		t.Fatal("no published date")
+	}
+	if got := a.Published.Format("2006-01-02"); got != "2020-02-17" {
+		t.Errorf("published day = %s (%v), want the URL's 2020-02-17", got, a.Published)
+	}
+	if !a.Published.Equal(time.Date(2020, 2, 18, 2, 18, 11, 0, time.UTC)) {
+		t.Errorf("instant changed: %v", a.Published)
+	}
+	if a.Title != "Gulls return to the pier" {
+		t.Errorf("title = %q", a.Title)
+	}
+}
+
+func TestSplitAuthorTextPostedBy(t *testing.T) {
+	got := cleanAuthors([]string{"Posted on September 21, 2020 by Adi Levin"}, nil, true)
+	if strings.Join(got, "|") != "Adi Levin" {
+		t.Errorf("got %q", got)
+	}
+}

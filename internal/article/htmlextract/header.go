@@ -1,0 +1,423 @@
+package htmlextract
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// domFacts is what the body's markup says about the article's header:
+// its headings, the elements that carry a byline, and the dates it marks
+// up, each in document order.
+type domFacts struct {
+	headings []heading
+	// authors are texts of elements whose class or id names an author
+	// or a byline.
+	authors []string
+	// strongAuthors come from rel=author and itemprop=author, which say
+	// what they hold; class names only hint.
+	strongAuthors []string
+	// published is a machine-readable date the body marks as the
+	// publication date (itemprop=datePublished, <time pubdate>).
+	published string
+	// times are the datetime attributes of the body's <time> elements.
+	times []string
+	// dateTexts are short texts of elements whose class or id says they
+	// hold a date, for the plain-text date reader.
+	dateTexts []string
+}
+
+// heading is one candidate headline element.
+type heading struct {
+	// text is the heading without a kicker it marks up as one; full is
+	// all of its text.
+	text, full string
+	// h1 is an <h1>; the rest are elements marked as a headline
+	// (itemprop=headline, a title class on a heading).
+	h1 bool
+	// chrome is true inside <nav>, <footer> or <aside>, or inside a link:
+	// the site's logo or a teaser, not the page's own headline.
+	chrome bool
+}
+
+// Limits on what one candidate may hold, in bytes: a longer text is a
+// block of prose, not a byline or a date.
+const (
+	maxHeadingText = 400
+	maxAuthorText  = 160
+	maxDateText    = 120
+	maxCandidates  = 64
+)
+
+// readDOM collects the header candidates of the body.
+func readDOM(doc *html.Node) domFacts {
+	var d domFacts
+	var walk func(n *html.Node, depth int, chrome, inArticle bool)
+	walk = func(n *html.Node, depth int, chrome, inArticle bool) {
+		if depth > maxDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Select,
+			atom.Textarea, atom.Button, atom.Form:
+			return
+		case atom.Nav, atom.Aside, atom.A:
+			chrome = true
+		case atom.Footer:
+			// An article's own footer holds its byline; the page's
+			// footer is chrome.
+			chrome = chrome || !inArticle
+		case atom.Article:
+			inArticle = true
+		}
+		if n.Type == html.ElementNode && d.take(n, chrome) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1, chrome, inArticle)
+		}
+	}
+	walk(doc, 0, false, false)
+	return d
+}
+
+// take records n when it is a candidate, and reports whether its
+// subtree is done with.
+func (d *domFacts) take(n *html.Node, chrome bool) bool {
+	prop := strings.ToLower(attr(n, "itemprop"))
+	names := classID(n)
+	switch {
+	case prop == "datepublished" || prop == "datecreated":
+		if d.published == "" {
+			d.published = firstNonEmpty(attr(n, "datetime"), firstNonEmpty(attr(n, "content"), collapse(textOf(n))))
+		}
+		return false
+	case n.DataAtom == atom.Time:
+		dt := strings.TrimSpace(attr(n, "datetime"))
+		if dt != "" {
+			if _, ok := attrOK(n, "pubdate"); ok && d.published == "" {
+				d.published = dt
+			}
+			if len(d.times) < maxCandidates {
+				d.times = append(d.times, dt)
+			}
+		} else if t := collapse(textOf(n)); t != "" && len(t) <= maxDateText && len(d.dateTexts) < maxCandidates {
+			// A <time> without a machine-readable value still says
+			// that its text is a date.
+			d.dateTexts = append(d.dateTexts, t)
+		}
+	}
+	if n.DataAtom == atom.H1 || prop == "headline" || isHeading(n.DataAtom) && titleClass(names) {
+		if t := collapse(textOf(n)); t != "" && len(t) <= maxHeadingText && len(d.headings) < maxCandidates {
+			core := headingCore(n)
+			if core == "" {
+				core = t
+			}
+			d.headings = append(d.headings, heading{text: core, full: t, h1: n.DataAtom == atom.H1, chrome: chrome})
+		}
+		return true
+	}
+	if len(d.authors) >= maxCandidates {
+		return false
+	}
+	if prop == "author" || prop == "creator" || strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "author") {
+		if t := authorText(n); t != "" {
+			d.strongAuthors = append(d.strongAuthors, t)
+			return true
+		}
+		return false
+	}
+	if authorClass(names) && !chrome {
+		if t := collapse(textOf(n)); t != "" && len(t) <= maxAuthorText {
+			d.authors = append(d.authors, t)
+			return true
+		}
+		return false
+	}
+	if dateClass(names) && len(d.dateTexts) < maxCandidates {
+		if t := collapse(textOf(n)); t != "" && len(t) <= maxDateText {
+			d.dateTexts = append(d.dateTexts, t)
+			return false
+		}
+	}
+	return false
+}
+
+// authorText is the name an itemprop=author or rel=author element holds:
+// its itemprop=name part when it has one.
+func authorText(n *html.Node) string {
+	if name := findProp(n, "name", 0); name != nil {
+		if c := collapse(attr(name, "content")); c != "" {
+			return c
+		}
+		if t := collapse(textOf(name)); t != "" && len(t) <= maxAuthorText {
+			return t
+		}
+	}
+	if c := collapse(attr(n, "content")); c != "" && !strings.Contains(c, "://") {
+		return c
+	}
+	if t := collapse(textOf(n)); len(t) <= maxAuthorText {
+		return t
+	}
+	return ""
+}
+
+func findProp(n *html.Node, prop string, depth int) *html.Node {
+	if depth > 8 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if strings.EqualFold(attr(c, "itemprop"), prop) {
+			return c
+		}
+		if f := findProp(c, prop, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3:
+		return true
+	}
+	return false
+}
+
+// classID is the class, id and test id of n (which generated class names
+// leave as the one readable name), lower-cased, as one string of words.
+func classID(n *html.Node) string {
+	c, id, test := attr(n, "class"), attr(n, "id"), attr(n, "data-testid")
+	if c == "" && id == "" && test == "" {
+		return ""
+	}
+	return strings.ToLower(c + " " + id + " " + test)
+}
+
+func titleClass(names string) bool {
+	for _, w := range strings.Fields(names) {
+		for _, k := range []string{"entry-title", "post-title", "article-title", "headline", "story-title",
+			"page-title", "article__title", "post__title", "entry__title"} {
+			if strings.Contains(w, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// authorClass is true for class names that mark a byline or an author's
+// name, and false for the author boxes, avatars and comment authors that
+// share the word.
+func authorClass(names string) bool {
+	found := false
+	for _, w := range strings.Fields(names) {
+		for _, bad := range []string{"comment", "avatar", "bio", "box", "about", "img", "image", "photo", "pic",
+			"description", "social", "follow", "more", "link-list", "widget", "card", "profile"} {
+			if strings.Contains(w, bad) {
+				return false
+			}
+		}
+		for _, k := range []string{"author", "byline", "autor", "writer", "reporter", "dateline"} {
+			if strings.Contains(w, k) {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+func dateClass(names string) bool {
+	for _, w := range strings.Fields(names) {
+		for _, k := range []string{"date", "time", "publish", "posted", "meta", "datum", "fecha", "byline"} {
+			if strings.Contains(w, k) {
+				return !strings.Contains(w, "update") && !strings.Contains(w, "modif")
+			}
+		}
+	}
+	return false
+}
+
+// headingCore is a heading's text without the kicker (a topic line
+// above the headline) that its markup sets apart: the part it marks as
+// the headline when it marks one, else its text less the parts marked as
+// a kicker or hidden. It is "" when the heading marks neither.
+func headingCore(h *html.Node) string {
+	var inner *html.Node
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && inner == nil && depth < 8; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if strings.EqualFold(attr(c, "itemprop"), "headline") || strings.Contains(classID(c), "headline") {
+				inner = c
+				return
+			}
+			find(c, depth+1)
+		}
+	}
+	find(h, 0)
+	if inner != nil {
+		return collapse(textOf(inner))
+	}
+	cut := false
+	core := collapse(textSkip(h, func(n *html.Node) bool {
+		if strings.EqualFold(attr(n, "aria-hidden"), "true") || kickerClass(classID(n)) {
+			cut = true
+			return true
+		}
+		return false
+	}))
+	if !cut {
+		return ""
+	}
+	return core
+}
+
+func kickerClass(names string) bool {
+	for _, w := range strings.Fields(names) {
+		for _, k := range []string{"kicker", "overline", "dachzeile", "topline", "roofline", "eyebrow", "supertitle",
+			"topic", "label", "small", "rubric", "category"} {
+			if strings.Contains(w, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textOf is the text under n, block elements set apart by a space.
+func textOf(n *html.Node) string { return textSkip(n, nil) }
+
+// textSkip is textOf less the elements skip is true for.
+func textSkip(n *html.Node, skip func(*html.Node) bool) string {
+	var b strings.Builder
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 64 || b.Len() > 4*maxHeadingText {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg:
+				return
+			}
+			if skip != nil && depth > 0 && skip(n) {
+				return
+			}
+			if isBlock(n.DataAtom) {
+				b.WriteByte(' ')
+				defer b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
+}
+
+// key folds a title for comparison: letters and digits, lower-cased,
+// words separated by one space.
+func key(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// choosePublished takes the metadata's publication date, else the one
+// the body marks up.
+func choosePublished(m meta) *time.Time {
+	for _, s := range []string{m.published, m.dom.published} {
+		if t, ok := parseTime(s); ok {
+			return localInstant(*t, m.dom.times)
+		}
+	}
+	// The first <time> of the page is the article's more often than a
+	// comment's or a teaser's, which come after it.
+	for _, s := range m.dom.times {
+		if t, ok := parseTime(s); ok {
+			return t
+		}
+	}
+	return nil
+}
+
+// urlDate reads a full date from the path of the page's address
+// ("/2020/08/24/slug", "/20220503/slug", "/2019-06-13-slug"): news
+// sites file articles under their publication day.
+func urlDate(u *url.URL) *time.Time {
+	if u == nil {
+		return nil
+	}
+	p := u.EscapedPath()
+	for i := 0; i+8 <= len(p); i++ {
+		if i > 0 && isDigit(p[i-1]) || !isDigit(p[i]) {
+			continue
+		}
+		for _, l := range []string{"2006/01/02", "2006-01-02", "2006_01_02", "20060102"} {
+			if i+len(l) > len(p) || i+len(l) < len(p) && isDigit(p[i+len(l)]) {
+				continue
+			}
+			if t, err := time.Parse(l, p[i:i+len(l)]); err == nil && plausibleTime(t) {
+				return &t
+			}
+		}
+	}
+	return nil
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// localInstant gives t in the offset of a <time> element that marks the
+// same instant with a non-zero offset: metadata often states a UTC
+// instant whose calendar date is not the one the page prints.
+func localInstant(t time.Time, times []string) *time.Time {
+	if _, off := t.Zone(); off == 0 {
+		for _, s := range times {
+			lt, ok := parseTime(s)
+			if !ok {
+				continue
+			}
+			if _, loff := lt.Zone(); loff != 0 && lt.Sub(t).Abs() <= 2*time.Minute {
+				return lt
+			}
+		}
+	}
+	return &t
+}

@@ -1,0 +1,187 @@
+package htmlextract
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// titleSeps are the separators a <title> puts between the headline and
+// the site's name or section.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " › ", " « ", "|"}
+
+// span is one part of a title, by byte offsets.
+type titleSpan struct{ start, end int }
+
+// titleParts splits t at its separators.
+func titleParts(t string) []titleSpan {
+	var out []titleSpan
+	start := 0
+	for i := 0; i < len(t); {
+		n := 0
+		for _, s := range titleSeps {
+			if strings.HasPrefix(t[i:], s) {
+				n = len(s)
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if strings.TrimSpace(t[start:i]) != "" {
+			out = append(out, titleSpan{start, i})
+		}
+		i += n
+		start = i
+	}
+	if strings.TrimSpace(t[start:]) != "" {
+		out = append(out, titleSpan{start, len(t)})
+	}
+	return out
+}
+
+// siteNames are the folded spellings of the site's name a title may
+// carry: its og:site_name, its publisher, its host.
+type siteNames []string
+
+func newSiteNames(m meta, pageURL *url.URL) siteNames {
+	var s siteNames
+	for _, n := range []string{m.siteName, m.publisher} {
+		if k := key(n); k != "" {
+			s = append(s, k, strings.ReplaceAll(k, " ", ""))
+		}
+	}
+	if pageURL != nil {
+		host := strings.TrimPrefix(strings.ToLower(pageURL.Hostname()), "www.")
+		if host != "" {
+			s = append(s, strings.ReplaceAll(key(host), " ", ""))
+			if i := strings.IndexByte(host, '.'); i > 0 {
+				s = append(s, strings.ReplaceAll(key(host[:i]), " ", ""))
+			}
+		}
+	}
+	return s
+}
+
+// is reports whether a title part names the site.
+func (s siteNames) is(part string) bool {
+	k := key(part)
+	if k == "" {
+		return false
+	}
+	flat := strings.ReplaceAll(k, " ", "")
+	for _, n := range s {
+		if k == n || flat == n {
+			return true
+		}
+		// "Tagesspiegel" in "Der Tagesspiegel", "Foo Blog" for "foo".
+		if len(n) >= 4 && 2*len(n) >= len(flat) && strings.Contains(flat, n) || len(flat) >= 4 && strings.Contains(n, flat) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripSite cuts the site's name (and the section beside it) off a
+// <title>: parts at either end that name the site go; when none is known
+// to, a short last part after " | " or a dash does, being the common
+// "Headline | Site" shape.
+func stripSite(t string, site siteNames) string {
+	parts := titleParts(t)
+	if len(parts) < 2 {
+		return strings.TrimSpace(t)
+	}
+	lo, hi := 0, len(parts)
+	for hi-lo > 1 && site.is(t[parts[hi-1].start:parts[hi-1].end]) {
+		hi--
+	}
+	for hi-lo > 1 && site.is(t[parts[lo].start:parts[lo].end]) {
+		lo++
+	}
+	if lo == 0 && hi == len(parts) {
+		last := strings.TrimSpace(t[parts[hi-1].start:parts[hi-1].end])
+		rest := strings.TrimSpace(t[parts[0].start:parts[hi-2].end])
+		if words(last) <= 4 && utf8.RuneCountInString(last) < utf8.RuneCountInString(rest) {
+			hi--
+		}
+	}
+	return strings.TrimSpace(t[parts[lo].start:parts[hi-1].end])
+}
+
+// chooseTitle picks the headline: the page's visible heading when the
+// metadata titles confirm it, else the metadata title without the site's
+// name.
+func chooseTitle(m meta, pageURL *url.URL) string {
+	site := newSiteNames(m, pageURL)
+	var metas []string
+	for _, t := range []string{m.ldTitle, m.ogTitle, m.docTitle} {
+		if t != "" {
+			metas = append(metas, t)
+		}
+	}
+	match := map[string]string{}
+	var parts []string
+	for _, t := range metas {
+		match[key(t)] = t
+		s := stripSite(t, site)
+		match[key(s)] = s
+		parts = append(parts, s)
+		// The parts of what is left once the site's name is cut: the
+		// part that was cut names the site, and a logo heading with it
+		// is no headline.
+		for _, p := range titleParts(s) {
+			pt := strings.TrimSpace(s[p.start:p.end])
+			if !site.is(pt) {
+				match[key(pt)] = pt
+				parts = append(parts, pt)
+			}
+		}
+	}
+	delete(match, "")
+	// A heading the metadata names is the headline, as the page shows it.
+	for _, h := range m.dom.headings {
+		if _, ok := match[key(h.text)]; ok && !site.is(h.text) {
+			return h.text
+		}
+		if _, ok := match[key(h.full)]; ok && !site.is(h.text) {
+			return h.text
+		}
+	}
+	// A heading that is a metadata title behind a kicker ("Election
+	// 2024: Polls close ...") gives that title.
+	for _, h := range m.dom.headings {
+		hk := key(h.text)
+		best := ""
+		for _, p := range parts {
+			pk := key(p)
+			if words(p) >= 3 && len(pk) < len(hk) && len(p) > len(best) &&
+				(strings.HasSuffix(hk, " "+pk) || strings.HasPrefix(hk, pk+" ")) {
+				best = p
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	if h, ok := firstHeadline(m.dom.headings, site); ok {
+		return h
+	}
+	for _, t := range metas {
+		if s := stripSite(t, site); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// firstHeadline is the first <h1> outside the site's chrome that does not
+// name the site.
+func firstHeadline(hs []heading, site siteNames) (string, bool) {
+	for _, h := range hs {
+		if h.h1 && !h.chrome && !site.is(h.text) && utf8.RuneCountInString(h.text) >= 4 {
+			return h.text, true
+		}
+	}
+	return "", false
+}

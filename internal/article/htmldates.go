@@ -26,7 +26,7 @@ func visibleDate(texts, page []string, title string) (dateMatch, bool) {
 			return m, true
 		}
 	}
-	if m, ok := pageDate(page, title); ok {
+	if m, ok := headlineDate(page, title); ok {
 		return m, true
 	}
 	return firstPageDate(page, title)
@@ -70,9 +70,9 @@ const (
 	dateLinesAfter  = 12
 )
 
-// pageDate finds a date line near the headline in the page's visible
+// headlineDate finds a date line near the headline in the page's visible
 // text, the way a whole-page text scrape is read.
-func pageDate(page []string, title string) (dateMatch, bool) {
+func headlineDate(page []string, title string) (dateMatch, bool) {
 	if title == "" {
 		return dateMatch{}, false
 	}

@@ -513,8 +513,9 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// headWeights are the weights of the features, fitted by logistic
-// regression on whole-page scrapes (see headlinefind_train_test.go).
+// headWeights are the weights of the features, in the order of the hf
+// constants, fitted by listwise logistic regression on the metadata
+// corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
 var headWeights = [numHeadFeatures]float64{-0.000, -1.469, -0.488, 0.322, -0.098, 1.935, -0.589, 1.514, -1.244, 0.388, -0.327, -1.804, 1.529, 1.105, 0.947, 0.224, 0.458, -0.204, 1.078, 1.106, 0.447, 0.357, -0.804, -0.025, 0.736, 0.956, 0.209, -1.636, -0.372, 0.566, -0.279, -0.923, 1.454, 0.474, 0.052, 1.041, 1.285, -1.955, 0.657, -0.611, -2.073, -0.240, 0.660, 2.578, -0.252, -2.848, -0.989, 3.790, 0.189, 0.852, -0.246}
 
 // findHeadline returns the paragraph that is most likely the headline

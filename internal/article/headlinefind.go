@@ -74,6 +74,9 @@ const (
 	hfTrail        // it holds one separator twice or more: a breadcrumb trail or a menu
 	hfProseBelow   // the next line is a paragraph of prose
 	hfProseBetween // log(1 + how many prose paragraphs lie between it and the body start)
+	hfBestOpen     // no candidate shares a larger part of its stems with the opening
+	hfBestFirst    // no candidate shares a larger part of its stems with the first paragraph
+	hfNearestHits  // the nearest candidate above the body that shares two stems with the opening
 	numHeadFeatures
 )
 
@@ -246,6 +249,22 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
 			cands = append(cands, c)
 			rank++
+		}
+	}
+	// How a candidate compares with the others.
+	bestOpen, bestFirst := 0.0, 0.0
+	for _, c := range cands {
+		bestOpen, bestFirst = max(bestOpen, c.f[hfOverlapOpen]), max(bestFirst, c.f[hfOverlapFirst])
+	}
+	nearest := false
+	for k := range cands {
+		c := &cands[k]
+		c.f[hfBestOpen] = b2f(bestOpen > 0 && c.f[hfOverlapOpen] == bestOpen)
+		c.f[hfBestFirst] = b2f(bestFirst > 0 && c.f[hfOverlapFirst] == bestFirst)
+		// cands runs up from the body start first.
+		if !nearest && c.i < body && c.f[hfTwoHits] == 1 {
+			c.f[hfNearestHits] = 1
+			nearest = true
 		}
 	}
 	// Scanning down from the header start, the first line that heads the
@@ -494,9 +513,10 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// headWeights are the weights of the features, fitted by logistic
-// regression on whole-page scrapes (see headlinefind_train_test.go).
-var headWeights = [numHeadFeatures]float64{0.000, -0.414, -0.060, 0.020, -0.142, 1.211, -0.374, 1.039, -0.978, 0.150, -0.094, -0.359, 1.765, 1.255, 0.914, 0.219, 0.097, -0.284, 0.707, 0.348, 0.194, 0.272, -0.466, 0.049, 0.498, 0.146, 0.042, -1.062, -0.459, 0.132, -0.014, -0.387, 0.721, 0.555, 0.253, 0.576, 1.151, -0.938, 0.390, -0.526, -0.824, -0.091, 0.384, 1.544, 0.045, -0.924, -0.423, 1.619}
+// headWeights are the weights of the features, in the order of the hf
+// constants, fitted by listwise logistic regression on the metadata
+// corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
+var headWeights = [numHeadFeatures]float64{-0.000, -1.469, -0.488, 0.322, -0.098, 1.935, -0.589, 1.514, -1.244, 0.388, -0.327, -1.804, 1.529, 1.105, 0.947, 0.224, 0.458, -0.204, 1.078, 1.106, 0.447, 0.357, -0.804, -0.025, 0.736, 0.956, 0.209, -1.636, -0.372, 0.566, -0.279, -0.923, 1.454, 0.474, 0.052, 1.041, 1.285, -1.955, 0.657, -0.611, -2.073, -0.240, 0.660, 2.578, -0.252, -2.848, -0.989, 3.790, 0.189, 0.852, -0.246}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.

@@ -2,63 +2,248 @@ package article
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 
 	"seedfeed/internal/article/boilerplate"
 )
 
-// TestDumpHeadlineFeatures writes the features of every headline
-// candidate of the metadata corpus's text scrapes, one JSON object a line,
-// to the file SEEDFEED_HEADLINE_DUMP names. The weights in headWeights were
-// fitted on such a dump; it runs only when asked.
-func TestDumpHeadlineFeatures(t *testing.T) {
-	out := os.Getenv("SEEDFEED_HEADLINE_DUMP")
-	if out == "" {
-		t.Skip("SEEDFEED_HEADLINE_DUMP not set")
+// The weights in headWeights are fitted on the metadata corpus's text
+// scrapes by TestFitHeadlineWeights, run by hand:
+//
+//	SEEDFEED_FIT_HEADLINE=1 go test ./internal/article/ -run FitHeadline -v
+//
+// It reads the pages, takes every headline candidate with its features,
+// labels the candidates whose text is the page's labelled title (or whose
+// part before a site separator is), and fits a listwise logistic model:
+// the softmax of the scores over a page's candidates, maximizing the
+// probability of its labelled ones. It fits on the even-numbered pages and
+// scores the odd ones, then the other way round, so that the figures show
+// whether the features generalize, and prints the weights fitted on all.
+// Tests never depend on the corpus: without the variable it skips.
+
+// fitPage is one page's candidates and which of them is the headline.
+type fitPage struct {
+	name  string
+	cands []headCand
+	text  []string
+	gold  []bool
+}
+
+func TestFitHeadlineWeights(t *testing.T) {
+	if os.Getenv("SEEDFEED_FIT_HEADLINE") == "" {
+		t.Skip("SEEDFEED_FIT_HEADLINE not set")
 	}
-	dir := filepath.Join(sharedDir(t), "corpus", "metadata", "input")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	pages := headlinePages(t)
+	var even, odd []fitPage
+	for _, p := range pages {
+		n, _ := strconv.Atoi(strings.Split(p.name, "_")[1])
+		if n%2 == 0 {
+			even = append(even, p)
+		} else {
+			odd = append(odd, p)
+		}
+	}
+	we, wo := fitHeadline(even), fitHeadline(odd)
+	t.Logf("fitted on even: even %.3f, odd %.3f", headAccuracy(we, even), headAccuracy(we, odd))
+	t.Logf("fitted on odd: odd %.3f, even %.3f", headAccuracy(wo, odd), headAccuracy(wo, even))
+	w := fitHeadline(pages)
+	t.Logf("fitted on all: %.3f; now: %.3f", headAccuracy(w, pages), headAccuracy(headWeights, pages))
+	t.Logf("weights fitted on even: %s", goWeights(we))
+	t.Logf("weights fitted on odd: %s", goWeights(wo))
+	t.Logf("weights: %s", goWeights(w))
+}
+
+// goWeights prints weights as a Go composite literal's body.
+func goWeights(w [numHeadFeatures]float64) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for k, x := range w {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%.3f", x)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// headlinePages reads the labelled pages of the metadata corpus and their
+// candidates.
+func headlinePages(t *testing.T) []fitPage {
+	t.Helper()
+	dir := filepath.Join(sharedDir(t), "corpus", "metadata")
+	files, err := filepath.Glob(filepath.Join(dir, "input", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no corpus: %v", err)
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	enc := json.NewEncoder(f)
+	var pages []fitPage
 	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		raw, err := os.ReadFile(filepath.Join(dir, "expected", name+".expected.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var exp struct {
+			Title *string `json:"title"`
+		}
+		if err := json.Unmarshal(raw, &exp); err != nil {
+			t.Fatal(err)
+		}
+		if exp.Title == nil || *exp.Title == "" {
+			continue
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, _, err := cleanInput(data)
-		if err != nil {
-			continue
+		p := fitPage{name: name}
+		paras, cands := candidatesOf(data)
+		gold := foldTitle(*exp.Title)
+		for _, c := range cands {
+			line := paras[c.i]
+			head, _, ok := cutSep(line)
+			p.cands = append(p.cands, c)
+			p.text = append(p.text, line)
+			p.gold = append(p.gold, foldTitle(line) == gold || ok && foldTitle(head) == gold)
 		}
-		paras := splitParagraphs(text)
-		res := boilerplate.Classify(paras)
-		if res.Start < 0 || res.Start > res.Body || res.Body > res.End || res.Start == res.End {
-			continue
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// candidatesOf runs parseText's steps up to the headline choice on a page
+// and returns its paragraphs and headline candidates.
+func candidatesOf(data []byte) ([]string, []headCand) {
+	text, _, err := cleanInput(data)
+	if err != nil {
+		return nil, nil
+	}
+	paras := splitParagraphs(text)
+	res := boilerplate.Classify(paras)
+	if res.Start < 0 || res.Start > res.Body || res.Body > res.End || res.Start == res.End {
+		return nil, nil
+	}
+	a := &Article{Removed: map[string][]string{}}
+	tr := &textReader{paras: paras, kinds: res.Kinds, a: a, roles: make([]role, len(paras))}
+	tr.bylines = tr.bylineBuf[:0]
+	tr.findCaptions(res.Start, res.End)
+	body := tr.bylineBelow(res.Body, res.End)
+	tr.readBody(body, res.End)
+	if len(a.BodyParagraphs) == 0 {
+		return nil, nil
+	}
+	tr.headerLines(res.Start, body)
+	return paras, tr.headlineCandidates(res.Start, body)
+}
+
+// foldTitle is the corpus scorer's comparison form of a title: NFKC,
+// without soft hyphens and zero-width characters, with ASCII quotes and
+// dashes, spaces collapsed, lower-cased.
+func foldTitle(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		case '‘', '’', '‚', '‛', '′', '´', '`', '‹', '›':
+			return '\''
+		case '“', '”', '„', '‟', '″', '«', '»':
+			return '"'
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			return '-'
 		}
-		a := &Article{Removed: map[string][]string{}}
-		tr := &textReader{paras: paras, kinds: res.Kinds, a: a, roles: make([]role, len(paras))}
-		tr.bylines = tr.bylineBuf[:0]
-		tr.findCaptions(res.Start, res.End)
-		body := tr.bylineBelow(res.Body, res.End)
-		tr.readBody(body, res.End)
-		if len(a.BodyParagraphs) == 0 {
-			continue
-		}
-		tr.headerLines(res.Start, body)
-		for _, c := range tr.headlineCandidates(res.Start, body) {
-			row := map[string]any{"name": strings.TrimSuffix(filepath.Base(path), ".txt"), "i": c.i, "body": body, "text": paras[c.i], "f": c.f[:]}
-			if err := enc.Encode(row); err != nil {
-				t.Fatal(err)
+		return r
+	}, s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// fitHeadline fits the weights by gradient ascent (Adam) on the listwise
+// log-likelihood, with a small L2 penalty.
+func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
+	const (
+		iterations = 3000
+		rate       = 0.03
+		l2         = 0.001
+	)
+	var w, m, v [numHeadFeatures]float64
+	for it := 1; it <= iterations; it++ {
+		var g [numHeadFeatures]float64
+		n := 0
+		for _, p := range pages {
+			hasGold := false
+			for _, y := range p.gold {
+				hasGold = hasGold || y
+			}
+			if !hasGold {
+				continue
+			}
+			n++
+			scores := make([]float64, len(p.cands))
+			top := math.Inf(-1)
+			for k := range p.cands {
+				scores[k] = dotHead(&w, &p.cands[k].f)
+				top = max(top, scores[k])
+			}
+			z, zGold := 0.0, 0.0
+			for k := range scores {
+				scores[k] = math.Exp(scores[k] - top)
+				z += scores[k]
+				if p.gold[k] {
+					zGold += scores[k]
+				}
+			}
+			for k := range p.cands {
+				c := -scores[k] / z
+				if p.gold[k] {
+					c += scores[k] / zGold
+				}
+				for j := range g {
+					g[j] += c * p.cands[k].f[j]
+				}
 			}
 		}
+		for j := range w {
+			gj := g[j]/float64(n) - l2*w[j]
+			m[j] = 0.9*m[j] + 0.1*gj
+			v[j] = 0.999*v[j] + 0.001*gj*gj
+			mh := m[j] / (1 - math.Pow(0.9, float64(it)))
+			vh := v[j] / (1 - math.Pow(0.999, float64(it)))
+			w[j] += rate * mh / (math.Sqrt(vh) + 1e-8)
+		}
 	}
+	return w
+}
+
+func dotHead(w, f *[numHeadFeatures]float64) float64 {
+	s := 0.0
+	for j := range w {
+		s += w[j] * f[j]
+	}
+	return s
+}
+
+// headAccuracy is the share of pages whose best-scored candidate is a
+// labelled headline.
+func headAccuracy(w [numHeadFeatures]float64, pages []fitPage) float64 {
+	ok := 0
+	for _, p := range pages {
+		best, top := -1, math.Inf(-1)
+		for k := range p.cands {
+			if s := dotHead(&w, &p.cands[k].f); s > top {
+				best, top = k, s
+			}
+		}
+		if best >= 0 && p.gold[best] {
+			ok++
+		}
+	}
+	return float64(ok) / float64(len(pages))
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -72,4 +73,30 @@ func TestNeverEmptyTitle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFallbackTitle checks fallbackTitle's promises on any text: valid
+// UTF-8 in, valid UTF-8 out, no longer than the bound and its ellipsis,
+// and a title whenever a paragraph has a letter or a digit.
+func FuzzFallbackTitle(f *testing.F) {
+	f.Add("The ferry left an hour late. Nobody minded.", "")
+	f.Add("J. R. Smith opened the fair.", "新しい橋が完成した。")
+	f.Add(strings.Repeat("word ", 40), "...")
+	f.Add("", "— 12 —")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return
+		}
+		got := fallbackTitle([]string{a, b})
+		if !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 %q", got)
+		}
+		if n := utf8.RuneCountInString(got); n > maxFallbackTitle+1 {
+			t.Fatalf("%d characters: %q", n, got)
+		}
+		hasWord := strings.ContainsFunc(a+b, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+		if hasWord && strings.TrimSpace(got) == "" {
+			t.Fatalf("no title for %q, %q", a, b)
+		}
+	})
 }

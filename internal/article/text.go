@@ -62,6 +62,7 @@ func parseText(text string, opts Options, a *Article) error {
 	tr.readHeader(start, body)
 	tr.emitRemoved(start, end)
 	tr.h.apply(a, opts)
+	tr.setAuthors(start, body, end)
 	return nil
 }
 

@@ -308,23 +308,27 @@ func (tr *textReader) repeated(i int, name string) bool {
 	return false
 }
 
-// unusedLowercase reports whether the last word of every name is never
+// unusedLowercase reports whether the words of every name are never
 // written in lower case on the page. A surname is a proper noun; a word
-// of a menu or a headline ("Recipes", "News") turns up in lower case in
-// running text.
+// of a menu or a headline ("Recipes", "Gesundheitliche Probleme") turns
+// up in lower case in running text.
 func (tr *textReader) unusedLowercase(names []string) bool {
 	for _, n := range names {
 		last := n[strings.LastIndexByte(n, ' ')+1:]
-		if utf8.RuneCountInString(last) < 3 || isInitialWord(last) {
-			continue
-		}
-		lw := strings.ToLower(last)
-		if lw == last {
-			continue
-		}
-		for _, p := range tr.paras {
-			if containsWord(p, lw) {
-				return false
+		for w := range strings.FieldsSeq(n) {
+			// A given name may be a short word too ("Will",
+			// "Grant"); a long word in lower case is a word.
+			if utf8.RuneCountInString(w) < 3 || isInitialWord(w) || w != last && utf8.RuneCountInString(w) < 7 {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if lw == w {
+				continue
+			}
+			for _, p := range tr.paras {
+				if containsWord(p, lw) {
+					return false
+				}
 			}
 		}
 	}
@@ -362,7 +366,7 @@ func (tr *textReader) authorBox(end int) authorCand {
 	hi := min(len(tr.paras), end+authorBoxSpan)
 	for i := max(0, end-boxInside); i < hi; i++ {
 		p := tr.paras[i]
-		if len(p) > maxBylineLine {
+		if len(p) > maxBylineLine || replyLine(p) {
 			continue
 		}
 		ln := readBylineLine(p)
@@ -381,6 +385,19 @@ func (tr *textReader) authorBox(end int) authorCand {
 		}
 	}
 	return none
+}
+
+// replyLine reports a comment's header ("… am 10. Mai 2015 [
+// antworten ]"): its name is a reader's.
+func replyLine(p string) bool {
+	for w := range strings.FieldsSeq(p) {
+		var buf [16]byte
+		switch strings.Trim(string(lowerBytes(buf[:], w)), "[]()|:.,") {
+		case "reply", "antworten", "répondre", "responder", "rispondi", "responder»", "svara", "antwoorden":
+			return true
+		}
+	}
+	return false
 }
 
 // aboutNames reads "About Jane Roe", "Über Jane Roe": an author box's

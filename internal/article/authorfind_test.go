@@ -85,6 +85,8 @@ func TestReadBylineLine(t *testing.T) {
 		{"Daily Example 9/21/2016 Jane Roe", formDated, []string{"Jane Roe"}},
 		{"Jane RoeNovember 6, 2023", formDated, []string{"Jane Roe"}},
 		{"Jane Roe – 14.09.2022 – Column, Family", formDated, []string{"Jane Roe"}},
+		{"Jane Roe, April 19, 2020", formDated, []string{"Jane Roe"}},
+		{"Posted on 25. Januar 2022Author Redaktion", formLabelled, []string{"Redaktion"}},
 		{"Jane Roe", formBare, []string{"Jane Roe"}},
 		{"Jane Roe, @janeroe", formBare, []string{"Jane Roe"}},
 		{"Jane RoeCEO", formBare, []string{"Jane Roe"}},
@@ -98,6 +100,15 @@ func TestReadBylineLine(t *testing.T) {
 		{"WhatsApp Messenger", formNone, nil},
 		{"Facebook Twitter", formNone, nil},
 		{"6 Bilder", formNone, nil},
+		{"10.000 Euro Schaden", formNone, nil},
+		{"Media Installation, 2007.", formNone, nil},
+		{"Qualità Oro,", formNone, nil},
+		{"© 2024 JANE ROE MEDIA, INC. ALL RIGHTS RESERVED", formNone, nil},
+		{"WE REPAIR KITES AND SAILS SINCE 2006", formNone, nil},
+		{"How To Scrape Google With Python", formNone, nil},
+		{"Exhibition Palais Epstein Vienna", formNone, nil},
+		{"05.11.23 - 10:33 von Osteuropa zu", formNone, nil},
+		{"Jane Roe @ 100!!! is that a joke", formNone, nil},
 		// Name-shaped: only the page turns it down (findAuthors).
 		{"Harbour Board", formBare, []string{"Harbour Board"}},
 		{"Latest News", formNone, nil},
@@ -169,6 +180,18 @@ func TestFindAuthorsOnPages(t *testing.T) {
 					t.Errorf("%s: the byline %q stayed in the body", c.name, p)
 				}
 			}
+		}
+	}
+}
+
+func TestDateish(t *testing.T) {
+	for in, want := range map[string]bool{
+		"12.03.2024": true, "2024-03-12": true, "3/12/24": true, "12.03.": true, "10:29": true, "am 18. September 2019": true,
+		"15 mai 2019": true, "3 hours ago": true, "hace 4 minutos": true, "March 3rd": true,
+		"235.6": false, "10.000": false, "2007": false, "4/5": false, "Seite 2": false, "": false,
+	} {
+		if got := dateish(in); got != want {
+			t.Errorf("dateish(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

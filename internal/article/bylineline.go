@@ -44,6 +44,9 @@ func readBylineLine(line string) lineNames {
 	if s == "" || len(s) > maxBylineLine {
 		return lineNames{}
 	}
+	if copyrightLine(s) {
+		return lineNames{}
+	}
 	s = unglue(undoubleGlued(s))
 	if box, ok := labelLine(s); ok {
 		return lineNames{form: formLabel, box: box}
@@ -92,6 +95,12 @@ func readBylineLine(line string) lineNames {
 		return lineNames{form: formDated, names: found, profile: profile}
 	}
 	return lineNames{form: formBare, names: found, profile: profile}
+}
+
+// copyrightLine reports a footer's copyright notice, which names the
+// site's owner, not an author.
+func copyrightLine(s string) bool {
+	return strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c)") || hasPrefixFold(s, "copyright")
 }
 
 // splitSegments cuts a line at the separators of metadata rows.
@@ -199,6 +208,15 @@ func labelLine(s string) (box, ok bool) {
 func labelledNames(seg string) (names []string, strong bool) {
 	for at := 0; at < len(seg); {
 		rest, handles, strong, ok := bylineLabel(seg[at:])
+		if !ok && at > 0 {
+			// After a date, "Author" needs no colon: "Posted on
+			// 25. Januar 2022 Author Redaktion".
+			for _, p := range []string{"Author ", "Autor ", "Auteur ", "Autore "} {
+				if strings.HasPrefix(seg[at:], p) {
+					rest, handles, strong, ok = seg[at+len(p):], true, true, true
+				}
+			}
+		}
 		if ok && (at == 0 || metaOnly(seg[:at])) {
 			if names, tail := namesAndTail(rest, handles); len(names) > 0 && bylineTail(tail) && (!handleOnly(names) || handleTail(tail)) {
 				return names, strong
@@ -301,6 +319,14 @@ type unlabelled struct {
 // Jane Roe"). Names followed by a role or a handle ("Gina Trapani CEO")
 // are marked profile.
 func unlabelledNames(seg string) unlabelled {
+	if shouting(seg) {
+		// A line in capitals is a heading or a menu; a byline in
+		// capitals has its label.
+		return unlabelled{}
+	}
+	if strings.HasSuffix(seg, ",") || strings.HasSuffix(seg, ":") {
+		return unlabelled{} // the line runs on into the next
+	}
 	trimmed := trimHandle(seg)
 	u := unlabelled{profile: trimmed != seg}
 	seg = trimmed
@@ -355,13 +381,32 @@ func unlabelledShape(names []string) bool {
 			"our", "your", "my", "unser", "unsere", "notre", "nos", "nuestro", "nuestra":
 			return false
 		}
+		caps := 0
 		for w := range strings.FieldsSeq(n) {
-			if innerCapitals(w) {
+			if innerCapitals(w) || titleWord(w) {
 				return false
 			}
+			if classifyNameWord(w) == tokCap {
+				caps++
+			}
+		}
+		if caps > 3 {
+			return false // "Exhibition Palais Epstein Vienna"
 		}
 	}
 	return true
+}
+
+// titleWord reports the function words a headline capitalizes ("How To
+// Scrape Google") and a name does not hold.
+func titleWord(w string) bool {
+	var buf [8]byte
+	switch string(lowerBytes(buf[:], w)) {
+	case "to", "of", "in", "on", "at", "for", "from", "with", "is", "are", "how", "what", "why", "when", "your", "und", "mit",
+		"im", "zum", "zur", "für", "auf", "ist", "wie", "pour", "sur", "avec", "est", "para", "con", "en", "per", "sul", "nel":
+		return true
+	}
+	return false
 }
 
 // innerCapitals reports a word with a capital inside it that names do
@@ -387,32 +432,83 @@ func innerCapitals(w string) bool {
 	return false
 }
 
-// dateish reports text that holds a date or a time in some form: a
-// year, "12.03.", "4/5", "10:29", or what findDate reads.
+// dateish reports text that holds a date or a time in some form:
+// "12.03.2024", "2024-03-12", "12.03.", "10:29", a month's name beside a
+// figure, "3 hours ago", or what findDate reads. A year alone ("Media
+// Installation, 2007") or a figure with a point ("235.6", "10.000") is
+// not one.
 func dateish(s string) bool {
-	digits := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
-			digits++
+	month := false
+	for w := range strings.FieldsSeq(s) {
+		if monthWord(strings.Trim(w, ",.")) {
+			month = true
+			break
+		}
+	}
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
 			continue
 		}
-		if digits > 0 && (c == '.' || c == '/' || c == ':' || c == '-') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+		j := i
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' || s[j] == '/' || s[j] == ':' || s[j] == '-') {
+			j++
+		}
+		if figureDate(s[i:j]) || month {
 			return true
 		}
-		if digits == 4 && (s[i-4] == '1' || s[i-4] == '2') {
-			return true
-		}
-		digits = 0
-	}
-	if digits == 4 && (s[len(s)-4] == '1' || s[len(s)-4] == '2') {
-		return true
+		i = j
 	}
 	if hasDigit(s) && relativeDate(s) {
 		return true
 	}
 	_, ok := findDate(s)
 	return ok
+}
+
+// figureDate reports a run of figures and separators that reads as a
+// date or a time: "12.03.2024", "2024-03-12", "3/12/24", "12.03.",
+// "10:29".
+func figureDate(r string) bool {
+	var lens [4]int
+	n, sepColon := 0, false
+	cur := 0
+	for k := 0; k < len(r); k++ {
+		c := r[k]
+		if c >= '0' && c <= '9' {
+			cur++
+			continue
+		}
+		if cur > 0 {
+			if n == len(lens) {
+				return false
+			}
+			lens[n] = cur
+			n++
+		}
+		cur = 0
+		if c == ':' {
+			sepColon = true
+		}
+	}
+	trailingSep := cur == 0
+	if cur > 0 {
+		if n == len(lens) {
+			return false
+		}
+		lens[n] = cur
+		n++
+	}
+	short := func(l int) bool { return l == 1 || l == 2 }
+	switch {
+	case sepColon:
+		return n >= 2 && short(lens[0]) && lens[1] == 2
+	case n == 3:
+		return short(lens[0]) && short(lens[1]) && (lens[2] == 2 || lens[2] == 4) || lens[0] == 4 && short(lens[1]) && short(lens[2])
+	case n == 2:
+		return trailingSep && short(lens[0]) && short(lens[1]) && strings.HasSuffix(r, ".")
+	}
+	return false
 }
 
 // relativeDate reports the words of "3 hours ago", "hace 4 minutos",
@@ -433,6 +529,14 @@ func relativeDate(s string) bool {
 // Shephard/"), and a "Follow" button's text.
 func trimHandle(s string) string {
 	if i := strings.IndexByte(s, '@'); i > 0 {
+		h := strings.TrimLeft(s[i+1:], " ")
+		n := 0
+		for n < len(h) && (h[n] == '_' || h[n] == '.' || h[n] == '-' || h[n] >= '0' && h[n] <= '9' || (h[n]|0x20) >= 'a' && (h[n]|0x20) <= 'z') {
+			n++
+		}
+		if n == 0 || strings.TrimSpace(h[n:]) != "" {
+			return s // "@ 100!!!": not a handle
+		}
 		s = s[:i]
 		// The local part of an address is glued to the @.
 		if j := strings.LastIndexByte(strings.TrimRight(s, " "), ' '); j >= 0 && !strings.HasSuffix(s, " ") {

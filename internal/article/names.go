@@ -219,12 +219,15 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 	i := 0
 	cur := nameRun{-1, -1}
 	words, caps, handleWords := 0, 0, 0
+	lastParticle := false
 	stopAt := 0
 	flush := func() bool {
 		if cur.start < 0 {
 			return true
 		}
-		ok := caps > 0 && words <= maxNameWords || handles && handleWords == 1 && words == 1
+		// A name does not end in a particle: "Osteuropa zu" is a
+		// phrase.
+		ok := caps > 0 && words <= maxNameWords && !lastParticle || handles && handleWords == 1 && words == 1
 		if ok && len(out) < maxNames {
 			out = append(out, cur)
 		}
@@ -270,6 +273,9 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 		if kind == tokCap && words >= maxNameWords {
 			kind = tokStop
 		}
+		if kind == tokCap && words == 0 && monthWord(w) && j+1 < len(s) && s[j] == ' ' && s[j+1] >= '0' && s[j+1] <= '9' {
+			kind = tokStop // "April 19, 2020", but "April Glaser"
+		}
 		switch kind {
 		case tokStop:
 			flush()
@@ -294,6 +300,7 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 			if kind == tokCap {
 				caps++
 			}
+			lastParticle = kind == tokParticle
 		}
 		i = j
 		stopAt = i

@@ -42,9 +42,11 @@ const (
 	scoreProfile     = 35  // a bare name above "Follow", a handle or a role
 	scoreNextToTitle = 15  // a bare name right under or above the headline
 	scoreRepeated    = 15  // the name is on the page again
+	scoreBeforeBody  = 15  // a bare name between the headline (or standfirst) and the body
 	scoreNameList    = -50 // a bare name among more bare names: a menu of people
-	penaltyAbove     = 2   // per line above the header
-	penaltyBelow     = 3   // per line into the body
+	penaltyAbove     = 1   // per line above the header
+	penaltyBelow     = 3   // per line into the body, after bodyGrace lines
+	bodyGrace        = 2
 )
 
 // authorCand is a line that names authors.
@@ -79,8 +81,10 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		case c.at < hs:
 			dist = hs - c.at
 			c.score -= penaltyAbove * dist
-		case c.at >= body:
-			dist = c.at - body + 1
+		case c.at >= body+bodyGrace:
+			// The body's first lines are where Classify leaves a
+			// byline it took for prose.
+			dist = c.at - body - bodyGrace + 1
 			c.score -= penaltyBelow * dist
 		}
 		if c.score >= minAuthorScore && (c.score > best.score || c.score == best.score && dist < bestDist) {
@@ -128,6 +132,9 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 		c.score = scoreDated
 		if ln.profile {
 			c.score += scoreProfile / 2
+		}
+		if tr.crowded(i, ln) {
+			c.score += scoreNameList
 		}
 	case formBare:
 		if !tr.unusedLowercase(ln.names) {
@@ -188,7 +195,7 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	names := ln.names
 	score := scoreBare
 	prev, next := tr.neighbour(i, -1), tr.neighbour(i, 1)
-	if prev >= 0 && dateLineish(tr.paras[prev]) || next >= 0 && dateLineish(tr.paras[next]) {
+	if tr.besideDate(i) {
 		score += scoreNextToDate
 	}
 	if ln.profile || next >= 0 && (profileLine(tr.paras[next]) || handleOf(tr.paras[next], names[0])) {
@@ -197,13 +204,48 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	if prev >= 0 && tr.roles[prev] == roleTitle || next >= 0 && tr.roles[next] == roleTitle {
 		score += scoreNextToTitle
 	}
+	if prev >= 0 && (tr.roles[prev] == roleTitle || tr.roles[prev] == roleSubtitle) && next >= 0 && tr.roles[next] == roleBody {
+		score += scoreBeforeBody
+	}
 	if tr.repeated(i, names[0]) {
 		score += scoreRepeated
 	}
-	if prev >= 0 && readBylineLine(tr.paras[prev]).form == formBare || next >= 0 && readBylineLine(tr.paras[next]).form == formBare {
+	if prev >= 0 && readBylineLine(tr.paras[prev]).form == formBare || next >= 0 && readBylineLine(tr.paras[next]).form == formBare ||
+		score > scoreBare && tr.crowded(i, ln) {
 		score += scoreNameList
 	}
 	return score
+}
+
+// crowdSpan is how near other people's names make a list of them.
+const crowdSpan = 6
+
+// crowded reports whether two more lines near line i name other people
+// the way it does, beside a date: a list of teasers or of comments, each
+// with its writer and time, not an article's byline. (A menu of names
+// without dates is scoreNameList's other case.)
+func (tr *textReader) crowded(i int, ln lineNames) bool {
+	others := 0
+	for j := max(0, i-crowdSpan); j < min(len(tr.paras), i+crowdSpan+1); j++ {
+		if j == i || len(tr.paras[j]) > maxBylineLine {
+			continue
+		}
+		o := readBylineLine(tr.paras[j])
+		if o.form != ln.form || strings.EqualFold(o.names[0], ln.names[0]) {
+			continue
+		}
+		if o.form == formBare && !tr.besideDate(j) {
+			continue
+		}
+		others++
+	}
+	return others >= 2
+}
+
+// besideDate reports whether the line before or after line i is a date.
+func (tr *textReader) besideDate(i int) bool {
+	prev, next := tr.neighbour(i, -1), tr.neighbour(i, 1)
+	return prev >= 0 && dateLineish(tr.paras[prev]) || next >= 0 && dateLineish(tr.paras[next])
 }
 
 // neighbour is the nearest line in direction dir from i that holds more
@@ -246,11 +288,15 @@ func profileLine(p string) bool {
 		"see all", "bio", "profile", "contact", "kontakt", "follow us", "email the author":
 		return true
 	}
+	if fieldCount(p) <= 6 {
+		for w := range strings.FieldsSeq(p) {
+			if authorWord(w) {
+				return true // "Search for this author in:", "View author archive"
+			}
+		}
+	}
 	words := 0
 	for w := range strings.FieldsSeq(p) {
-		if authorWord(w) && fieldCount(p) <= 6 {
-			return true // "Search for this author in:", "View author archive"
-		}
 		if !roleWord(w) && !roleQualifier(w) {
 			return false
 		}

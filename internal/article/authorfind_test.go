@@ -162,6 +162,10 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"no byline", withBody(append(menu, title, "March 3, 2024"), "Related stories", "Share this"), nil},
 		{"heading next to a date is no name", withBody(append(menu, title, "Harbour Board", "March 3, 2024")), nil},
 		{"names in the menu", withBody(append([]string{"Jane Roe", "John Doe", "Anna Berg", "Eva Lind"}, title, "March 3, 2024")), nil},
+		{"teasers with writers and times", withBody(append(menu, "Jane Roe", "3 hours ago", "Council to meet again", "John Doe", "4 hours ago",
+			"Storm closes the bridge", "Anna Berg", "5 hours ago", title)), nil},
+		{"a byline below teasers", withBody(append(menu, "John Doe", "3 hours ago", "Storm closes the bridge", title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
 	} {
 		a, err := Parse("a.txt", c.page, Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {

@@ -180,7 +180,7 @@ func chromeWord(lw string) bool {
 		"share", "print", "tweet", "teilen", "drucken", "posts", "recent", "related", "more", "mehr", "weitere", "latest",
 		"popular", "home", "menu", "menü", "search", "suche", "login", "newsletter", "abonnieren", "subscribe", "kontakt",
 		"contact", "impressum", "datenschutz", "privacy", "cookie", "cookies", "tags", "kategorie", "category", "categories",
-		"archive", "archiv", "partners", "insights", "tips", "startseite", "partager", "compartir":
+		"archive", "archiv", "navigation", "partners", "insights", "tips", "startseite", "partager", "compartir":
 		return true
 	}
 	return false

@@ -44,6 +44,7 @@ const (
 	scoreRepeated    = 15  // the name is on the page again
 	scoreBeforeBody  = 15  // a bare name between the headline (or standfirst) and the body
 	scoreNameList    = -50 // a bare name among more bare names: a menu of people
+	scoreSiteAccount = 45  // taken off "By admin": a person named elsewhere wins
 	penaltyAbove     = 1   // per line above the header
 	penaltyBelow     = 3   // per line into the body, after bodyGrace lines
 	bodyGrace        = 2
@@ -95,9 +96,35 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		best = tr.authorBox(end)
 	}
 	if best.at < 0 {
+		best = tr.agencyCredit(body, end)
+	}
+	if best.at < 0 {
 		return nil, -1, -1
 	}
 	return best.names, best.at, best.label
+}
+
+// agencyCredit finds a wire service credited on a line of its own at the
+// end of the body ("— Reuters", "(AP)"), the only author some agency
+// stories name. Classify may leave that short line in the body or just
+// after its end.
+func (tr *textReader) agencyCredit(body, end int) authorCand {
+	for _, i := range []int{end, end + 1, end - 1, end - 2} {
+		if i < body || i >= len(tr.paras) || i < end && tr.roles[i] != roleBody {
+			continue
+		}
+		// The dash or the brackets make it the story's credit; a
+		// plain "Reuters" there is as often a picture's.
+		raw := strings.TrimSpace(tr.paras[i])
+		if !strings.HasPrefix(raw, "(") && !strings.HasPrefix(raw, "—") && !strings.HasPrefix(raw, "–") && !strings.HasPrefix(raw, "-") {
+			continue
+		}
+		p := strings.Trim(raw, " -–—()[]*")
+		if p != "" && len(p) < 40 && isAgency(p) {
+			return authorCand{at: i, label: -1, names: []string{p}, score: minAuthorScore}
+		}
+	}
+	return authorCand{at: -1, label: -1}
 }
 
 // candidateAt reads line i as a byline. hi bounds the lines a label on
@@ -143,6 +170,9 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 		c.score = tr.bareScore(i, ln)
 	default:
 		return authorCand{}, false
+	}
+	if len(c.names) == 1 && siteAccount(c.names[0]) {
+		c.score -= scoreSiteAccount
 	}
 	return c, len(c.names) > 0
 }

@@ -165,6 +165,11 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"teasers with writers and times", withBody(append(menu, "Jane Roe", "3 hours ago", "Council to meet again", "John Doe", "4 hours ago",
 			"Storm closes the bridge", "Anna Berg", "5 hours ago", title)), nil},
 		{"a byline below teasers", withBody(append(menu, "John Doe", "3 hours ago", "Storm closes the bridge", title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"an account beside a person", withBody(append(menu, title, "Posted by jdadmin", "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"an account alone", withBody(append(menu, title, "Posted by jdadmin on March 3, 2024")), []string{"jdadmin"}},
+		{"a wire credit after the body", withBody(append(menu, title, "March 3, 2024"), "— Reuters"), []string{"Reuters"}},
+		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
+		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
 		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
 	} {
 		a, err := Parse("a.txt", c.page, Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})

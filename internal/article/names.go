@@ -447,7 +447,7 @@ func namesOf(s string, runs []nameRun) []string {
 	if len(names) > 1 {
 		kept := names[:0]
 		for _, n := range names {
-			if !isAgency(n) && !isOrgWord(n) {
+			if !isAgency(n) && !isOrgWord(n) && !siteAccount(n) {
 				kept = append(kept, n)
 			}
 		}
@@ -456,6 +456,13 @@ func namesOf(s string, runs []nameRun) []string {
 		}
 	}
 	return names
+}
+
+// siteAccount reports the account a CMS posts under when nobody signs
+// ("admin", "jdadmin", "webmaster"): a name only when no person is named.
+func siteAccount(n string) bool {
+	l := strings.ToLower(n)
+	return strings.Contains(l, "admin") || l == "webmaster" || l == "administrator"
 }
 
 // onlyRoles reports a "name" made of role words only ("Staff Writer").

@@ -147,7 +147,7 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 				return authorCand{}, false
 			}
 		}
-		j, names := tr.namesAfterLabel(i, hi, ln.box)
+		j, names := tr.namesAfterLabel(i, hi, ln.box, !weakLabel(strings.ToLower(strings.TrimRight(tr.paras[i], " :"))))
 		if names == nil {
 			return authorCand{}, false
 		}
@@ -193,8 +193,9 @@ func (tr *textReader) labelIsByline(i int) bool {
 // line: the next line, or the one after it when the next is empty of
 // words (a lone "-"). Under "By" a lone user name is a name; under
 // "Author", which heads other things too, only a person's full name
-// (strict).
-func (tr *textReader) namesAfterLabel(i, hi int, strict bool) (int, []string) {
+// (strict); under "Von", also a preposition, only a capitalized name
+// (handles is false).
+func (tr *textReader) namesAfterLabel(i, hi int, strict, handles bool) (int, []string) {
 	for j := i + 1; j < min(hi, i+3); j++ {
 		p := strings.TrimSpace(tr.paras[j])
 		if strings.Trim(p, "-–—|:·•,") == "" {
@@ -205,6 +206,9 @@ func (tr *textReader) namesAfterLabel(i, hi int, strict bool) (int, []string) {
 		}
 		s := trimHandle(unglue(undoubleGlued(p)))
 		names, tail := namesAndTail(s, !strict)
+		if !handles && handleOnly(names) && strings.IndexFunc(names[0], func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+			return -1, nil // "von" above "an": a preposition's object
+		}
 		if len(names) == 0 || !bylineTail(tail) {
 			return -1, nil
 		}
@@ -448,7 +452,7 @@ func (tr *textReader) authorBox(end int) authorCand {
 		ln := readBylineLine(p)
 		switch ln.form {
 		case formLabel:
-			if j, names := tr.namesAfterLabel(i, hi, ln.box); names != nil {
+			if j, names := tr.namesAfterLabel(i, hi, ln.box, !weakLabel(strings.ToLower(strings.TrimRight(p, " :")))); names != nil {
 				return authorCand{at: j, label: i, names: names, score: scoreLabelAbove}
 			}
 		case formLabelled:

@@ -72,6 +72,9 @@ func TestReadBylineLine(t *testing.T) {
 		{"ByJane Roe", formLabelled, []string{"Jane Roe"}},
 		{"By Jane RoeStaff Writer", formLabelled, []string{"Jane Roe"}},
 		{"Text: Jane Roe", formLabelled, []string{"Jane Roe"}},
+		{"By Jane DoeFOXBusiness", formLabelled, []string{"Jane Doe"}},
+		{"By JANE ROE and JOHN DOE, AP Auto Writers", formLabelled, []string{"Jane Roe", "John Doe"}},
+		{"por CyberCook", formNone, nil},
 		{"About the Author - Jane Roe", formLabelled, []string{"Jane Roe"}},
 		// A label alone: the names are on the next line.
 		{"By", formLabel, nil},
@@ -153,6 +156,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"byline above the headline", withBody(append(menu, "By Jane Roe", "March 3, 2024", title)), []string{"Jane Roe"}},
 		{"label on its own line", withBody(append(menu, title, "By", "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"von on its own line", withBody(append(menu, title, "Von", "Anna Berg", "-", "3. März 2024")), []string{"Anna Berg"}},
+		{"von above a preposition's object", withBody(append(menu, title, "3. März 2024", "Briefe von", "an", "die Leser")), nil},
 		{"bare name next to a date", withBody(append(menu, title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"bare name above a role", withBody(append(menu, title, "Jane Roe", "Political Editor")), []string{"Jane Roe"}},
 		{"posted by with date", withBody(append(menu, title, "Posted by Jane Roe on March 3, 2024")), []string{"Jane Roe"}},

@@ -142,7 +142,7 @@ func bylineLabel(s string) (rest string, handles, strong, ok bool) {
 		"edited by", "contributed by", "post author by", "post author", "thread starter", "a post by", "a guest post by",
 		"verfasst von", "geschrieben von", "eingestellt von", "ein beitrag von", "ein gastbeitrag von", "ein interview von",
 		"ein kommentar von", "veröffentlicht von", "text von", "text und fotos von",
-		"écrit par", "publié par", "rédigé par", "un article de", "escrito por", "publicado por", "redactado por", "texto de",
+		"écrit par", "publié par", "rédigé par", "un article de", "escrito por", "publicado por", "redactado por",
 		"scritto da", "pubblicato da", "a cura di", "geschreven door", "geplaatst door", "skrevet af", "skrevet av",
 		"написано", "опубликовано", "автор:", "автор", "автори:",
 		"by:", "by :", "by", "von:", "von", "par:", "par", "por:", "por", "di", "door", "oleh", "av", "af",

@@ -70,6 +70,7 @@ func classifyNameWord(w string) nameTok {
 		return tokStop
 	}
 	if digits == 0 && (unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r)) {
+
 		if strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") && utf8.RuneCountInString(w) > 3 {
 			// "Jr." is a name; "Turner." ends a sentence, which the
 			// caller trims; anything else with a period is an
@@ -85,6 +86,44 @@ func classifyNameWord(w string) nameTok {
 		return tokHandle
 	}
 	return tokStop
+}
+
+// glueAt returns where the second of two words run together begins: a
+// capital after four lower-case letters ("WhatsApp", "HiltzikBusiness")
+// or the last of three or more capitals before a lower-case letter
+// ("FOXBusiness"); -1 when there is none. A name's inner capital follows
+// fewer ("McDonald", "DeShawn", "MacKenzie", and "Wong" in a name printed
+// twice, "Andrea WongAndrea Wong").
+func glueAt(w string) int {
+	lower, upper := 0, 0
+	runStart, lastUpper := 0, 0
+	lowerBefore := false // a lower-case letter before the run of capitals
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			if i > 0 && lower >= 4 {
+				return i
+			}
+			if upper == 0 {
+				runStart, lowerBefore = i, lower > 0
+			}
+			upper++
+			lower = 0
+			lastUpper = i
+		case unicode.IsLower(r):
+			if upper >= 3 {
+				if lowerBefore {
+					return runStart // "DoeFOXBusiness"
+				}
+				return lastUpper // "FOXBusiness"
+			}
+			lower++
+			upper = 0
+		default:
+			lower, upper = 0, 0
+		}
+	}
+	return -1
 }
 
 // isInitialWord reports "J.", "T.C.", "J.-P." and the like: capital
@@ -180,7 +219,7 @@ func chromeWord(lw string) bool {
 		"share", "print", "tweet", "teilen", "drucken", "posts", "recent", "related", "more", "mehr", "weitere", "latest",
 		"popular", "home", "menu", "menü", "search", "suche", "login", "newsletter", "abonnieren", "subscribe", "kontakt",
 		"contact", "impressum", "datenschutz", "privacy", "cookie", "cookies", "tags", "kategorie", "category", "categories",
-		"archive", "archiv", "navigation", "partners", "insights", "tips", "startseite", "partager", "compartir":
+		"archive", "archiv", "navigation", "partners", "live", "watch", "video", "videos", "podcast", "listen", "insights", "tips", "startseite", "partager", "compartir":
 		return true
 	}
 	return false
@@ -265,6 +304,12 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 		if j == i {
 			break // a bracket, quote, "@" or ":" ends the list
 		}
+		// A word glued to the next one ("Jonathan GarberFOXBusiness")
+		// ends the list with its first part.
+		glued := false
+		if g := glueAt(s[i:j]); g > 0 {
+			j, glued = i+g, true
+		}
 		w := s[i:j]
 		kind := classifyNameWord(w)
 		if kind != tokJoin && kind != tokStop && nameWordStop(w, words) && !(roleWord(w) && cur.start >= 0 && ownDesk(s[cur.start:])) {
@@ -278,6 +323,11 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 		}
 		switch kind {
 		case tokStop:
+			if roleWord(w) && len(out) > 0 && cur.start >= 0 {
+				// "Jane Roe, AP Auto Writer": the words before a
+				// role after the first name are the role's.
+				return out, stopAt
+			}
 			flush()
 			return out, stopAt
 		case tokJoin:
@@ -304,6 +354,14 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 		}
 		i = j
 		stopAt = i
+		if glued {
+			if words == 1 {
+				// "CyberCook", "WhatsApp": a brand written as
+				// one word, not a name cut short.
+				cur = nameRun{-1, -1}
+			}
+			break
+		}
 	}
 	flush()
 	if len(out) > 0 {

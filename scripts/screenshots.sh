@@ -2,10 +2,14 @@
 # Starts seedfeed on the bundled seeds (in a scratch copy, on a free loopback
 # port) and takes headless Chromium screenshots of the index, one article
 # page and /feed.xml as a browser shows it, into docs/ (or the folder given).
+# With a second argument, a folder of article files (say, 30 whole-page
+# scrapes), it serves those instead and takes the index and every article
+# page, so that each headline, byline and date can be looked at.
 # Needs Debian's chromium; installs it when run as root and it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs}
+seeds=${2:-seeds}
 mkdir -p "$out"
 
 if ! command -v chromium >/dev/null 2>&1; then
@@ -22,13 +26,16 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cp -r seeds "$work/seeds"
+mkdir -p "$work/seeds"
+cp -r "$seeds"/. "$work/seeds/"
 cat > "$work/config.yaml" <<YAML
 site:
   title: "seedfeed sample site"
   base_url: "http://127.0.0.1:$port"
 seeds:
   settle: "0s"
+feed:
+  items: 200
 server:
   listen: "127.0.0.1:$port"
 state:
@@ -42,6 +49,23 @@ for _ in $(seq 100); do
   curl -fsS "$base/healthz" 2>/dev/null | grep -q '"articles": *[1-9]' && break
   sleep 0.1
 done
+
+if [ "$seeds" != seeds ]; then
+  shot() { # url file width height
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$work/chrome" --hide-scrollbars \
+      --window-size="$3,$4" --screenshot="$2" "$1" >/dev/null 2>&1
+  }
+  shot "$base/" "$out/index.png" 1000 2400
+  n=0
+  for url in $(curl -fsS "$base/feed.json" | python3 -c 'import json,sys; [print(i["url"]) for i in json.load(sys.stdin)["items"]]'); do
+    n=$((n+1))
+    shot "$url" "$out/article-$(printf %02d $n).png" 1000 1000
+  done
+  echo "screenshots of $base in $out: index.png and $n article pages"
+  exit 0
+fi
 
 # The ferry strike sample has a byline, a dateline and a captioned image;
 # fall back to the newest article if the seeds were changed.

@@ -46,12 +46,13 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 	asJSON := fset.Bool("json", false, "print one JSON object per file")
 	refText := fset.String("ref", "", "reference time (RFC 3339) for dates without a year; default: each file's modification time")
 	configPath := fset.String("config", "", "config.yaml to take site.timezone and site.base_url from (default: built-in defaults)")
-	scoreDir := fset.String("score", "", "score body extraction on a corpus folder (input/, html/, expected/)")
+	scoreDir := fset.String("score", "", "score a corpus folder (input/, html/, expected/): body extraction, or title/authors/date on a metadata corpus")
+	scorePages := fset.Bool("pages", false, "with -score on a metadata corpus: also print the per-page table")
 	if err := fset.Parse(args); err != nil {
 		return &exitError{code: 2}
 	}
 	if *scoreDir != "" {
-		return runScore(ctx, *scoreDir, stdout)
+		return runScore(ctx, *scoreDir, *scorePages, stdout)
 	}
 	if fset.NArg() == 0 {
 		return usageError("check: name at least one file or folder")

@@ -61,7 +61,7 @@ const usage = `usage:
   seedfeed build [-config config.yaml] -out DIR  write every feed and page once, as static files
   seedfeed check [-json] [-ref RFC3339] [-config FILE] PATH...
                                                  normalize files (or every file under a folder) and print them
-  seedfeed check -score DIR                      score body extraction on a corpus with ground truth
+  seedfeed check -score DIR [-pages]             score body extraction, or title/authors/date, on a corpus with labels
   seedfeed version
 `
 

@@ -9,32 +9,44 @@ import (
 	"time"
 
 	"seedfeed/internal/article"
+	"seedfeed/internal/config"
 	"seedfeed/internal/score"
 )
 
-// runScore scores body extraction on a corpus folder laid out like
-// shared/corpus/realworld: input/*.txt and html/*.html.gz with
-// expected/*.expected.json.
-func runScore(ctx context.Context, dir string, stdout io.Writer) error {
+// scoreRef is the reference time the corpora are scored with: the one
+// their READMEs give to `check -json -ref`, so that dates without a year
+// resolve the same way.
+var scoreRef = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+
+// runScore scores a corpus folder. A folder laid out like
+// shared/corpus/metadata (expected/*.expected.json carrying "labelled")
+// gets the header-field figures; one laid out like shared/corpus/realworld
+// (input/*.txt and html/*.html.gz with expected/*.expected.json holding
+// articleBody) gets body extraction figures. pages adds the metadata
+// corpus's per-page table.
+func runScore(ctx context.Context, dir string, pages bool, stdout io.Writer) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return usageError("check -score: %s is not a folder", dir)
+	}
+	fsys := os.DirFS(dir)
+	meta, err := score.IsMetaCorpus(fsys)
+	if err != nil {
+		return fmt.Errorf("check -score %s: %w", dir, err)
+	}
+	if meta {
+		return runMetaScore(ctx, dir, pages, stdout)
 	}
 	extract := func(name string, data []byte) ([]string, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		a, err := article.Parse(name, data, article.Options{Ref: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Location: time.UTC})
+		a, err := article.Parse(name, data, article.Options{Ref: scoreRef, Location: time.UTC})
 		if err != nil {
 			return nil, err
 		}
 		return a.BodyParagraphs, nil
 	}
-	fsys := os.DirFS(dir)
-	for _, src := range []struct {
-		name string
-		src  score.Source
-		sub  string
-	}{{"plain text (input/)", score.Text, "input"}, {"HTML (html/)", score.HTML, "html"}} {
+	for _, src := range scoreSources {
 		if _, err := os.Stat(filepath.Join(dir, src.sub)); err != nil {
 			continue
 		}
@@ -43,6 +55,61 @@ func runScore(ctx context.Context, dir string, stdout io.Writer) error {
 			return fmt.Errorf("check -score %s: %w", dir, err)
 		}
 		fmt.Fprintf(stdout, "%s\n%s\n", src.name, rep)
+	}
+	return nil
+}
+
+var scoreSources = []struct {
+	name string
+	src  score.Source
+	sub  string
+}{{"plain text (input/)", score.Text, "input"}, {"HTML (html/)", score.HTML, "html"}}
+
+// runMetaScore prints title, authors and date figures, overall and by
+// source, for the text scrapes and the HTML pages. Each page is parsed as
+// `check -json -ref 2026-11-25T00:00:00Z` parses it with the default
+// configuration, so the figures are those of the corpus's score.py on that
+// output.
+func runMetaScore(ctx context.Context, dir string, pages bool, stdout io.Writer) error {
+	cfg := config.Default()
+	extract := func(name string, data []byte) (score.MetaPred, error) {
+		if err := ctx.Err(); err != nil {
+			return score.MetaPred{}, err
+		}
+		if int64(len(data)) > cfg.Seeds.MaxFileBytes {
+			return score.MetaPred{}, fmt.Errorf("file is %d bytes, over seeds.max_file_bytes (%d)", len(data), cfg.Seeds.MaxFileBytes)
+		}
+		a, err := article.Parse(name, data, article.Options{Ref: scoreRef, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL})
+		if err != nil {
+			return score.MetaPred{}, err
+		}
+		p := score.MetaPred{Title: a.Title, Author: a.Author}
+		if a.Published != nil {
+			p.Published = a.Published.Format(time.RFC3339)
+		}
+		return p, nil
+	}
+	for _, src := range scoreSources {
+		if _, err := os.Stat(filepath.Join(dir, src.sub)); err != nil {
+			continue
+		}
+		rep, err := score.MetaCorpus(os.DirFS(dir), src.src, extract)
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			return fmt.Errorf("check -score %s: %w", dir, err)
+		}
+		fmt.Fprintf(stdout, "%s\n", src.name)
+		if err := rep.WriteSummary(stdout); err != nil {
+			return err
+		}
+		if pages {
+			if err := rep.WritePages(stdout); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintln(stdout)
 	}
 	return nil
 }

@@ -312,7 +312,7 @@ func parseDateLine(line string) (dateLine, bool) {
 	// the stack for the lines that are not.
 	date := m
 	dl := dateLine{Date: &date, Updated: updatedLabel(what)}
-	if lead != "" && !isWeekday(lead) && looksLikeName(lead) {
+	if lead != "" && !isWeekday(lead) && looksLikeName(lead) && leadName(lead) {
 		dl.Lead = lead
 	}
 	return dl, true
@@ -372,7 +372,7 @@ func isWeekday(s string) bool {
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
 		return true
 	}
-	return false
+	return foreignWeekday(strings.ToLower(strings.Trim(s, " ,.")))
 }
 
 // mayPrefixFold is false when hasPrefixFold(s, prefix) is sure to be:

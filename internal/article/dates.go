@@ -21,9 +21,26 @@ type dateMatch struct {
 	Sec        int
 	Nsec       int
 	Zone       *time.Location // nil when the text names no zone
-	// LowerMonth is true when the month was written in lower case
-	// ("20 may"): a weaker sign of a date, as "may" is also a verb.
+	// LowerMonth is true when an English month was written in lower
+	// case ("20 may"): a weaker sign of a date, as "may" is also a verb.
 	LowerMonth bool
+	// Numeric is the separator of a date written in figures with the day
+	// and month first ('.', '/' or '-'), 0 for the other forms. Swappable
+	// is true when the day and the month could be read the other way
+	// round ("03/05/2024"): the page, not the date, says which is right.
+	Numeric   byte
+	Swappable bool
+	// ShortYear is true for a two-digit year ("10.12.19").
+	ShortYear bool
+	// Clock12 is true when the time was given with am/pm, as US pages,
+	// which put the month first, write it.
+	Clock12 bool
+}
+
+// swapped is the match with its day and month exchanged.
+func (m dateMatch) swapped() dateMatch {
+	m.Month, m.Day = time.Month(m.Day), int(m.Month)
+	return m
 }
 
 // resolve turns the match into an instant. A missing year is the latest
@@ -221,6 +238,9 @@ func dateAt(s string, toks []token, i int) (dateMatch, bool) {
 		switch {
 		case len(t.text) == 4:
 			m, next, ok = isoDate(toks, i)
+			if !ok {
+				m, next, ok = yearFirstWords(toks, i)
+			}
 		default:
 			m, next, ok = numericDate(toks, i)
 			if !ok {
@@ -246,11 +266,14 @@ func isoDate(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	sep := toks[i+1]
-	if sep.kind != tPunct || (sep.text != "-" && sep.text != "/") || toks[i+3].text != sep.text {
+	if sep.kind != tPunct || (sep.text != "-" && sep.text != "/" && sep.text != ".") || toks[i+3].text != sep.text {
 		return dateMatch{}, 0, false
 	}
 	mo, d := toks[i+2], toks[i+4]
-	if mo.kind != tNum || d.kind != tNum || len(mo.text) > 2 || len(d.text) > 2 || sep.space || mo.space || toks[i+3].space || d.space {
+	// "2020. 06. 04." (Hungarian) spaces its dotted figures.
+	spaced := sep.text == "." && mo.space && d.space && !sep.space && !toks[i+3].space
+	if mo.kind != tNum || d.kind != tNum || len(mo.text) > 2 || len(d.text) > 2 || sep.space || toks[i+3].space ||
+		(!spaced && (mo.space || d.space)) {
 		return dateMatch{}, 0, false
 	}
 	y := atoi(toks[i].text)
@@ -259,6 +282,9 @@ func isoDate(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	next := i + 5
+	if spaced && next < len(toks) && toks[next].text == "." && !toks[next].space {
+		next++
+	}
 	// "T14:05" tokenizes as the word "T" then the number.
 	if next < len(toks) && toks[next].kind == tWord && (toks[next].text == "T" || toks[next].text == "t") && !toks[next].space {
 		if after := readTime(toks, next+1, &m); after > next+1 {
@@ -268,31 +294,131 @@ func isoDate(toks []token, i int) (dateMatch, int, bool) {
 	return m, next, true
 }
 
-// numericDate reads day-first "19.11.2019" and slashed "11/19/2019" (month
-// first, as in the US, unless the first number cannot be a month). Both need
-// a four-digit year.
+// numericDate reads day-first "19.11.2019" and "19-11-2019", slashed
+// "11/19/2019" (month first, as in the US, unless the first number cannot
+// be a month), and the same with a two-digit year ("10.12.19") or a year
+// glued to a time ("19.11.201914:05").
 func numericDate(toks []token, i int) (dateMatch, int, bool) {
 	if i+4 >= len(toks) || len(toks[i].text) > 2 {
 		return dateMatch{}, 0, false
 	}
 	sep := toks[i+1].text
-	if (sep != "." && sep != "/") || toks[i+3].text != sep {
+	if (sep != "." && sep != "/" && sep != "-") || toks[i+3].text != sep {
 		return dateMatch{}, 0, false
 	}
 	mid, year := toks[i+2], toks[i+4]
-	if mid.kind != tNum || len(mid.text) > 2 || year.kind != tNum || len(year.text) != 4 ||
-		toks[i+1].space || mid.space || toks[i+3].space || year.space {
+	// "13. 1. 2020" spaces its dotted figures, with a full year.
+	spaced := sep == "." && mid.space && year.space && len(year.text) == 4
+	if mid.kind != tNum || len(mid.text) > 2 || year.kind != tNum ||
+		toks[i+1].space || toks[i+3].space || (!spaced && (mid.space || year.space)) {
 		return dateMatch{}, 0, false
 	}
 	first, second := atoi(toks[i].text), atoi(mid.text)
-	m := dateMatch{Year: atoi(year.text), Month: time.Month(second), Day: first}
+	m := dateMatch{Month: time.Month(second), Day: first, Numeric: sep[0]}
+	next := i + 5
+	switch {
+	case len(year.text) == 4:
+		m.Year = atoi(year.text)
+	case len(year.text) == 2 && (sep != "-" || len(toks[i].text) == 2 && len(mid.text) == 2):
+		// "1.5.20.3" is a version number, "10.12.19" a date.
+		if next < len(toks) && (toks[next].text == sep || toks[next].kind == tNum) && !toks[next].space {
+			return dateMatch{}, 0, false
+		}
+		m.Year, m.ShortYear = 2000+atoi(year.text), true
+		if m.Year > 2069 {
+			m.Year -= 100
+		}
+	default:
+		y, n, ok := gluedYear(toks, i+4, &m)
+		if !ok {
+			return dateMatch{}, 0, false
+		}
+		m.Year, next = y, n
+	}
 	if sep == "/" && first <= 12 {
 		m.Month, m.Day = time.Month(first), second
 	}
-	if !plausibleYear(m.Year) || !validDate(m.Year, m.Month, m.Day) {
+	if !plausibleYear(m.Year) {
 		return dateMatch{}, 0, false
 	}
-	return m, i + 5, true
+	if !validDate(m.Year, m.Month, m.Day) {
+		// "01.21.2020": only the other order is a date.
+		m = m.swapped()
+		if !validDate(m.Year, m.Month, m.Day) {
+			return dateMatch{}, 0, false
+		}
+	} else if first != second && first <= 12 && second <= 12 {
+		m.Swappable = true
+	}
+	return m, next, true
+}
+
+// gluedYear reads a year that a scrape glued to what followed it: a time
+// ("20194:29 AM", "202207:59") or the figures of a second date or a count
+// ("201922. Dezember", "20230 Kommentare"). The token at k has five or six
+// figures, of which the first four are a year of the web's age. A glued
+// time is read into m.
+func gluedYear(toks []token, k int, m *dateMatch) (year, next int, ok bool) {
+	t := toks[k]
+	if t.kind != tNum || len(t.text) < 5 || len(t.text) > 6 {
+		return 0, 0, false
+	}
+	year = atoi(t.text[:4])
+	if year < 1970 || year > 2099 {
+		return 0, 0, false
+	}
+	rest := t.text[4:]
+	if k+2 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space && toks[k+2].kind == tNum && len(toks[k+2].text) == 2 {
+		if after := readClock(toks, k+1, atoi(rest), m); after > k+1 {
+			return year, after, true
+		}
+	}
+	return year, k + 1, true
+}
+
+// yearFirstWords reads the year-first forms with words: East Asian
+// "2019年4月13日" and "2019년 4월 13일", and Hungarian "2020. június 4.".
+func yearFirstWords(toks []token, i int) (dateMatch, int, bool) {
+	y := atoi(toks[i].text)
+	if !plausibleYear(y) || i+2 >= len(toks) {
+		return dateMatch{}, 0, false
+	}
+	m := dateMatch{Year: y}
+	next := toks[i+1]
+	switch {
+	case next.kind == tWord && (strings.HasPrefix(next.text, "年") || strings.HasPrefix(next.text, "년")):
+		if i+4 >= len(toks) || toks[i+2].kind != tNum || len(toks[i+2].text) > 2 || toks[i+4].kind != tNum || len(toks[i+4].text) > 2 {
+			return dateMatch{}, 0, false
+		}
+		mw := toks[i+3]
+		if mw.kind != tWord || !(strings.HasPrefix(mw.text, "月") || strings.HasPrefix(mw.text, "월")) {
+			return dateMatch{}, 0, false
+		}
+		m.Month, m.Day = time.Month(atoi(toks[i+2].text)), atoi(toks[i+4].text)
+		end := i + 5
+		if end < len(toks) && toks[end].kind == tWord && (strings.HasPrefix(toks[end].text, "日") || strings.HasPrefix(toks[end].text, "일")) {
+			end++
+		}
+		if !validDate(y, m.Month, m.Day) {
+			return dateMatch{}, 0, false
+		}
+		return m, end, true
+	case next.text == "." && i+3 < len(toks) && toks[i+2].kind == tWord && toks[i+3].kind == tNum && len(toks[i+3].text) <= 2:
+		mo, weak, ok := monthToken(toks[i+2].text, false)
+		if !ok || weak {
+			return dateMatch{}, 0, false
+		}
+		m.Month, m.Day = mo, atoi(toks[i+3].text)
+		end := i + 4
+		if end < len(toks) && toks[end].text == "." && !toks[end].space {
+			end++
+		}
+		if !validDate(y, m.Month, m.Day) {
+			return dateMatch{}, 0, false
+		}
+		return m, end, true
+	}
+	return dateMatch{}, 0, false
 }
 
 // monthFirst reads "March 25", "Jan. 5", "Mar 3rd", "March 3, 2024",
@@ -306,17 +432,17 @@ func monthFirst(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	dayTok := j
-	mo, ok := monthByName(toks[i].text, j > i+1)
+	mo, weak, ok := monthToken(toks[i].text, j > i+1)
 	if !ok {
 		return dateMatch{}, 0, false
 	}
-	m := dateMatch{Month: mo, Day: atoi(toks[dayTok].text), LowerMonth: startsLower(toks[i].text)}
+	m := dateMatch{Month: mo, Day: atoi(toks[dayTok].text), LowerMonth: lowerEnglish(toks[i].text)}
 	j = skipOrdinal(toks, dayTok+1)
 	if j < len(toks) && toks[j].kind == tNum && !toks[j].space && j == dayTok+1 {
 		return dateMatch{}, 0, false // "March 2024x" or digits glued on
 	}
 	j = readYear(toks, j, &m)
-	if !possibleDate(m) {
+	if !possibleDate(m) || (weak && m.Year == 0) {
 		return dateMatch{}, 0, false
 	}
 	return m, j, true
@@ -332,50 +458,93 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 	if j == i+1 && j < len(toks) && toks[j].text == "." && !toks[j].space {
 		j++
 	}
-	if j < len(toks) && strings.EqualFold(toks[j].text, "of") {
+	// "25th of March", Spanish and Portuguese "4 de mayo".
+	if j < len(toks) && (strings.EqualFold(toks[j].text, "of") || toks[j].text == "de") {
 		j++
 	}
 	if j >= len(toks) || toks[j].kind != tWord {
 		return dateMatch{}, 0, false
 	}
 	dotted := j+1 < len(toks) && toks[j+1].text == "." && !toks[j+1].space
-	mo, ok := monthByName(toks[j].text, dotted)
+	mo, weak, ok := monthToken(toks[j].text, dotted)
 	if !ok {
 		return dateMatch{}, 0, false
 	}
-	m := dateMatch{Month: mo, Day: atoi(toks[i].text), LowerMonth: startsLower(toks[j].text)}
+	m := dateMatch{Month: mo, Day: atoi(toks[i].text), LowerMonth: lowerEnglish(toks[j].text)}
 	j++
 	if dotted {
 		j++
 	}
 	j = readYear(toks, j, &m)
-	if !possibleDate(m) {
+	if m.Year == 0 {
+		j = shortYear(toks, j, &m)
+	}
+	if !possibleDate(m) || (weak && m.Year == 0) {
 		return dateMatch{}, 0, false
 	}
 	return m, j, true
+}
+
+// shortYear reads the two-digit year of a day-first date in words ("27
+// Mar 20 à 9:21", "14 Gennaio 20"): two figures that end the date, not
+// a count of something ("5 May 20 people").
+func shortYear(toks []token, j int, m *dateMatch) int {
+	if j >= len(toks) || toks[j].kind != tNum || len(toks[j].text) != 2 || !toks[j].space {
+		return j
+	}
+	if k := j + 1; k < len(toks) {
+		next := toks[k]
+		switch {
+		case !next.space && (next.kind != tPunct || next.text == ":" || next.text == "." || next.text == "/"):
+			return j // "20:30", "20.5", "20/21", "20th"
+		case next.kind == tWord && !isTimeConnector(next.text):
+			return j
+		}
+	}
+	m.Year, m.ShortYear = 2000+atoi(toks[j].text), true
+	if m.Year > 2069 {
+		m.Year -= 100
+	}
+	return j + 1
+}
+
+// isTimeConnector reports the words that join a date to its time.
+func isTimeConnector(w string) bool {
+	switch strings.ToLower(w) {
+	case "à", "at", "um", "a", "alle", "às", "kl", "om":
+		return true
+	}
+	return false
 }
 
 func skipOrdinal(toks []token, j int) int {
 	if j < len(toks) && toks[j].kind == tWord && !toks[j].space {
 		var buf [32]byte
 		switch string(lowerBytes(buf[:], toks[j].text)) {
-		case "st", "nd", "rd", "th":
+		case "st", "nd", "rd", "th", "er":
 			return j + 1
 		}
 	}
 	return j
 }
 
-// readYear consumes an optional ", 2024" or " 2024".
+// readYear consumes an optional ", 2024", " 2024", "de 2022" or "del
+// 2022", and a year glued to a time ("20163:33 PM").
 func readYear(toks []token, j int, m *dateMatch) int {
 	k := j
-	if k < len(toks) && toks[k].text == "," {
+	if k < len(toks) && (toks[k].text == "," || toks[k].text == "de" || toks[k].text == "del") {
 		k++
+	}
+	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) > 4 {
+		if y, next, ok := gluedYear(toks, k, m); ok {
+			m.Year = y
+			return next
+		}
 	}
 	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 {
 		if y := atoi(toks[k].text); plausibleYear(y) {
 			// "March 25, 2024:30" is not a year.
-			if k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space {
+			if k+2 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space && !toks[k+2].space {
 				return j
 			}
 			m.Year = y
@@ -392,19 +561,48 @@ func plausibleYear(y int) bool { return y >= 1000 && y <= 2999 }
 // It returns j unchanged when there is none.
 func readTime(toks []token, j int, m *dateMatch) int {
 	k := j
-	if k < len(toks) && (toks[k].text == "," || toks[k].text == "|" || toks[k].text == "-" || toks[k].text == "–") {
+	if k < len(toks) && (toks[k].text == "," || toks[k].text == "|" || toks[k].text == "-" || toks[k].text == "–" ||
+		toks[k].text == ":" && k+1 < len(toks) && toks[k+1].space) {
 		k++
 	}
-	if k < len(toks) && (strings.EqualFold(toks[k].text, "at") || strings.EqualFold(toks[k].text, "um") || strings.EqualFold(toks[k].text, "à")) {
-		k++
+	if k < len(toks) {
+		switch {
+		case strings.EqualFold(toks[k].text, "at"), strings.EqualFold(toks[k].text, "um"), strings.EqualFold(toks[k].text, "à"),
+			toks[k].text == "@", toks[k].text == "kl":
+			k++
+			if k < len(toks) && toks[k].text == "." && !toks[k].space {
+				k++
+			}
+		case toks[k].text == "a" && k+1 < len(toks) && toks[k+1].text == "las":
+			k += 2
+		}
 	}
-	if k+2 >= len(toks) || toks[k].kind != tNum || len(toks[k].text) > 2 || toks[k+1].text != ":" || toks[k+1].space ||
-		toks[k+2].kind != tNum || len(toks[k+2].text) != 2 || toks[k+2].space {
+	if k+1 >= len(toks) || toks[k].kind != tNum || len(toks[k].text) > 2 {
 		return j
 	}
-	h, mi := atoi(toks[k].text), atoi(toks[k+2].text)
+	if after := readClock(toks, k+1, atoi(toks[k].text), m); after > k+1 {
+		return after
+	}
+	return j
+}
+
+// readClock reads the rest of a time of day whose hour h is already read
+// and whose separator is toks[k]: ":05", ":05:09.5", "h05" (French),
+// then am/pm and a zone. It returns k unchanged when there is none.
+func readClock(toks []token, k, h int, m *dateMatch) int {
+	j := k
+	if k+1 >= len(toks) || toks[k].space || toks[k+1].kind != tNum || len(toks[k+1].text) != 2 || toks[k+1].space {
+		return j
+	}
+	switch toks[k].text {
+	case ":", "h", "H":
+	default:
+		return j
+	}
+	mi := atoi(toks[k+1].text)
 	sec, nsec := 0, 0
-	k += 3
+	clock12 := false
+	k += 2
 	if k+1 < len(toks) && toks[k].text == ":" && !toks[k].space && toks[k+1].kind == tNum && len(toks[k+1].text) == 2 && !toks[k+1].space {
 		sec = atoi(toks[k+1].text)
 		k += 2
@@ -418,10 +616,12 @@ func readTime(toks []token, j int, m *dateMatch) int {
 		switch string(lowerBytes(buf[:], toks[k].text)) {
 		case "am", "pm":
 			h = ampm(h, toks[k].text)
+			clock12 = true
 			k++
 		case "a", "p":
 			if k+3 < len(toks) && toks[k+1].text == "." && strings.EqualFold(toks[k+2].text, "m") {
 				h = ampm(h, toks[k].text+"m")
+				clock12 = true
 				k += 3
 				if k < len(toks) && toks[k].text == "." && !toks[k].space {
 					k++
@@ -432,7 +632,7 @@ func readTime(toks []token, j int, m *dateMatch) int {
 	if h > 23 || mi > 59 || sec > 60 {
 		return j
 	}
-	m.HasTime, m.Hour, m.Min, m.Sec, m.Nsec = true, h, mi, sec, nsec
+	m.HasTime, m.Hour, m.Min, m.Sec, m.Nsec, m.Clock12 = true, h, mi, sec, nsec, clock12
 	return readZone(toks, k, m)
 }
 
@@ -635,7 +835,30 @@ func nthSunday(y int, mo time.Month, n int) time.Time {
 // exactly; a fuzzy match needs at least four letters and exactly one
 // month within reach, so short words never turn into months.
 func monthByName(w string, dotted bool) (time.Month, bool) {
-	if len(w) < 3 || len(w) > 12 {
+	mo, weak, ok := monthToken(w, dotted)
+	if !ok || weak {
+		return 0, false
+	}
+	return mo, true
+}
+
+// monthToken is monthByName with the month names of other languages
+// (foreignMonth); weak is true for the abbreviations that are common
+// words too, which the grammar accepts only with a year.
+func monthToken(w string, dotted bool) (mo time.Month, weak, ok bool) {
+	if len(w) < 3 || len(w) > 24 {
+		return 0, false, false
+	}
+	mo, ok = englishMonth(w, dotted)
+	if ok {
+		return mo, false, true
+	}
+	var buf [32]byte
+	return foreignMonth(string(lowerBytes(buf[:], w)))
+}
+
+func englishMonth(w string, dotted bool) (time.Month, bool) {
+	if len(w) > 12 {
 		return 0, false
 	}
 	monthNames := [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -655,6 +878,14 @@ func monthByName(w string, dotted bool) (time.Month, bool) {
 		}
 	}
 	if dotted || utf8.RuneCountInString(lw) < 4 {
+		return 0, false
+	}
+	// A misspelling keeps the first letter: the words of prose that
+	// follow or precede a figure are turned away before the edit
+	// distance to every month is measured.
+	switch lw[0] {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+	default:
 		return 0, false
 	}
 	found := time.Month(0)
@@ -747,4 +978,14 @@ func timeBefore(s string, m *dateMatch) {
 func startsLower(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
+}
+
+// lowerEnglish reports whether w is an English month name written in
+// lower case; other languages write their months so.
+func lowerEnglish(w string) bool {
+	if !startsLower(w) {
+		return false
+	}
+	var buf [32]byte
+	return englishMonthWord(string(lowerBytes(buf[:], w)))
 }

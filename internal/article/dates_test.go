@@ -128,7 +128,7 @@ func TestMonthByName(t *testing.T) {
 		{"Jan", true, time.January}, {"Sept", false, time.September}, {"Sep", true, time.September},
 		{"Juni", false, time.June}, {"Agust", false, time.August}, {"Novmber", false, time.November},
 		{"May", false, time.May}, {"Decmber", false, time.December},
-		{"Mat", false, 0}, {"Ma", false, 0}, {"Mayo", false, 0}, {"Jnu", true, 0},
+		{"Mat", false, 0}, {"Ma", false, 0}, {"Mayor", false, 0}, {"Mayo", false, time.May}, {"Dezember", false, time.December}, {"октября", false, time.October}, {"set", true, 0}, {"Jnu", true, 0},
 		{"Marc", true, 0}, {"Junly", false, time.July}, {"Octobers", false, time.October},
 	}
 	for _, tc := range tests {

@@ -117,3 +117,31 @@ func FuzzParseHTML(f *testing.F) {
 		fuzzParse(t, "f.html", data)
 	})
 }
+
+// FuzzFindDate checks the date grammar on any line: a match is a span of
+// the line that reads back as its text, and a relative date read there
+// resolves from the reference time.
+func FuzzFindDate(f *testing.F) {
+	for _, s := range []string{"Nov 20 20194:29 AM", "22. Dezember 201922. Dezember 2019", "2019年11月19日",
+		"2020. 06. 04. 11:27", "4 de mayo de 202207:59", "01.21.2020", "vor 3 Stunden", "il y a 5 minutes", "31.02.20"} {
+		f.Add(s)
+	}
+	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		if m, ok := findDate(s); ok {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start:m.End] != m.Text {
+				t.Fatalf("span [%d,%d) text %q of %q", m.Start, m.End, m.Text, s)
+			}
+			if m.Month < time.January || m.Month > time.December || m.Day < 1 || m.Day > 31 {
+				t.Fatalf("%q: month %d day %d", s, m.Month, m.Day)
+			}
+			m.resolve(ref, time.UTC)
+		}
+		toks := tokenize(nil, s)
+		for k := range toks {
+			if m, next, ok := relativeDate(toks, k, ref); ok && (next <= k || next > len(toks) || !validDate(m.Year, m.Month, m.Day)) {
+				t.Fatalf("%q: relative date at %d: next %d, %v", s, k, next, m)
+			}
+		}
+	})
+}

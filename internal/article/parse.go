@@ -75,6 +75,17 @@ func finish(a *Article, name string, scrub bool) {
 	case a.Author == "" && len(a.Authors) > 0:
 		a.Author = strings.Join(a.Authors, ", ")
 	}
+	// Every format ends here, so that no article leaves without a title.
+	if strings.TrimSpace(a.Title) == "" {
+		src := a.BodyParagraphs
+		if len(src) == 0 {
+			src = []string{a.Summary}
+		}
+		if t := fallbackTitle(src); t != "" {
+			a.Title = t
+			a.Warnings = append(a.Warnings, warnFallbackTitle)
+		}
+	}
 	if a.Slug == "" {
 		a.Slug = slugFor(a.Title, name)
 	}

@@ -3,6 +3,7 @@ package article
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,6 +61,7 @@ func parseText(text string, opts Options, a *Article) error {
 		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
 	}
 	tr.readHeader(start, body)
+	tr.h.setPageDate(tr.findPageDate(start, body, end, opts))
 	tr.emitRemoved(start, end)
 	tr.h.apply(a, opts)
 	tr.setAuthors(start, body, end)
@@ -226,26 +228,52 @@ func (tr *textReader) readBody(body, end int) {
 	}
 }
 
-// Header bounds: how far before Classify's start a headline may sit, and
-// the shape of a headline.
+// The shape of a headline, and how much of it a header line that heads
+// the body shares with it.
 const (
-	titleLookback   = 6
 	maxTitleLen     = 250
 	maxTitleWords   = 30
 	minTitleWords   = 2
 	minTitleOverlap = 0.3
-	// A headline before Classify's start must share more with the body,
-	// since menus and teasers sit there too.
-	minLookbackOverlap = 0.5
 )
 
-// readHeader reads lines[start:body]: bylines, date lines, then the title
-// and subtitle among the remaining lines. A headline shares words with
-// the story it heads, which teasers, menus and site slogans do not, so only
-// candidates whose words the body uses qualify, and the first of them is
-// the title. When the header has no such line, the few lines before it
-// are tried.
+// readHeader reads lines[start:body]: bylines and date lines first, then
+// the title, which findHeadline picks in a window around the body start,
+// and, when the title is a header line, the subtitle after it.
 func (tr *textReader) readHeader(start, body int) {
+	cands := tr.headerLines(start, body)
+	// The headline is chosen before a bare name is looked for: a short
+	// capitalized headline above a date line reads as a name too.
+	t := tr.findHeadline(start, body)
+	if t >= 0 {
+		tr.takeTitle(t)
+		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
+	}
+	cands = tr.bareByline(cands, start, body)
+	if t >= start && t < body {
+		// Only a headline-shaped line can be the subtitle; the others
+		// stay "", so that stemShare neither reads their words nor
+		// waits for them in the body.
+		lines := make([]string, len(cands))
+		for k, i := range cands {
+			if headlineShape(tr.paras[i]) {
+				lines[k] = tr.paras[i]
+			}
+		}
+		heads, shares := stemShare(lines, tr.a.BodyParagraphs, minTitleOverlap)
+		tr.subtitle(t, cands, lines, heads, shares)
+	}
+	for _, i := range cands {
+		if tr.roles[i] == roleDrop {
+			tr.roles[i] = roleHeader
+		}
+	}
+}
+
+// headerLines reads the bylines and date lines of lines[start:body] and
+// returns the header lines left: the candidates for title, subtitle and
+// a bare byline.
+func (tr *textReader) headerLines(start, body int) []int {
 	var cands []int
 	for i := start; i < body; i++ {
 		if tr.roles[i] == roleCaption {
@@ -262,63 +290,7 @@ func (tr *textReader) readHeader(start, body int) {
 			cands = append(cands, i)
 		}
 	}
-	cands = tr.bareByline(cands, start, body)
-	// A header of one line is the title whatever its words: a writer's
-	// own file is "Title", blank line, text.
-	if len(cands) == 1 {
-		if p := tr.paras[cands[0]]; headlineShape(p) && titleShape(p) && wordCount(p) >= 3 {
-			tr.roles[cands[0]] = roleTitle
-			tr.a.Title = p
-			return
-		}
-	}
-	// Only a headline-shaped line can be the title or the subtitle; the
-	// others stay "", so that stemShare neither reads their words nor
-	// waits for them in the body.
-	lines := make([]string, len(cands))
-	for k, i := range cands {
-		if headlineShape(tr.paras[i]) {
-			lines[k] = tr.paras[i]
-		}
-	}
-	heads, shares := stemShare(lines, tr.a.BodyParagraphs, minTitleOverlap)
-	var eligible []int
-	for k, i := range cands {
-		if lines[k] != "" && heads[k] {
-			eligible = append(eligible, i)
-		}
-	}
-	// A headline is not a sentence: a line ending in a period or a colon,
-	// or holding two sentences, is a standfirst (or a teaser) at best.
-	title := -1
-	for k, i := range eligible {
-		if titleShape(tr.paras[i]) {
-			title = k
-			break
-		}
-	}
-	if title < 0 {
-		eligible = eligible[:0]
-	} else {
-		eligible = eligible[title:]
-	}
-	fromHeader := len(eligible) > 0
-	if !fromHeader {
-		eligible = tr.lookback(start)
-	}
-	if len(eligible) > 0 {
-		t := eligible[0]
-		tr.roles[t] = roleTitle
-		tr.a.Title = tr.paras[t]
-		if fromHeader {
-			tr.subtitle(t, cands, lines, heads, shares)
-		}
-	}
-	for _, i := range cands {
-		if tr.roles[i] == roleDrop {
-			tr.roles[i] = roleHeader
-		}
-	}
+	return cands
 }
 
 // subtitle picks the subtitle among the header candidates after the title:
@@ -399,27 +371,6 @@ func (tr *textReader) onlyDroppedBetween(from, to int) bool {
 func (tr *textReader) setSubtitle(i int) {
 	tr.roles[i] = roleSubtitle
 	tr.a.Subtitle = tr.paras[i]
-}
-
-// lookback finds a headline in the few lines before Classify's start.
-func (tr *textReader) lookback(start int) []int {
-	var idx []int
-	var lines []string
-	for i := start - 1; i >= max(0, start-titleLookback); i-- {
-		k := tr.kinds[i]
-		p := tr.paras[i]
-		if (k == "" || k == kindOutside || k == boilerplate.KindDuplicate) && headlineShape(p) && titleShape(p) && wordCount(p) >= 4 {
-			idx = append(idx, i)
-			lines = append(lines, p)
-		}
-	}
-	heads, _ := stemShare(lines, tr.a.BodyParagraphs, minLookbackOverlap)
-	for k, i := range idx {
-		if heads[k] {
-			return []int{i}
-		}
-	}
-	return nil
 }
 
 // bareByline finds an author named without "By": a short line of names
@@ -535,6 +486,20 @@ type headerFacts struct {
 	published *dateMatch
 	updated   *dateMatch
 	dateline  *datelineMatch
+	// pageDated is true when published was chosen among all the dates of
+	// the page (findPageDate): then no other date stands in for a
+	// missing one.
+	pageDated bool
+}
+
+// setPageDate takes the page-level choice of the publication date; a
+// page with no date of its own leaves published nil.
+func (h *headerFacts) setPageDate(m *dateMatch, ok bool) {
+	h.pageDated = true
+	h.published = nil
+	if ok {
+		h.published = m
+	}
 }
 
 // byOrDate takes a line that is a byline or a date line, and reports
@@ -623,10 +588,10 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 		}
 	}
 	pub := h.published
-	if pub == nil && h.dateline != nil {
+	if pub == nil && h.dateline != nil && !h.pageDated {
 		pub = h.dateline.Date
 	}
-	if pub == nil {
+	if pub == nil && !h.pageDated {
 		pub = h.updated
 	}
 	if a.Published == nil && pub != nil {
@@ -634,6 +599,11 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 	}
 	if a.Updated == nil && h.updated != nil && pub != h.updated {
 		a.Updated = resolveOrWarn(a, *h.updated, opts)
+		// The page-level choice may have taken the update's own line
+		// as the publication date: then there is no other update.
+		if a.Updated != nil && a.Published != nil && a.Updated.Equal(*a.Published) {
+			a.Updated = nil
+		}
 	}
 }
 

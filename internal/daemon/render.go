@@ -52,6 +52,7 @@ func entry(r store.Record) pages.Entry {
 		Slug:      r.Slug,
 		Title:     a.Title,
 		Subtitle:  a.Subtitle,
+		Authors:   a.Authors,
 		Author:    a.Author,
 		Published: r.Published,
 		Summary:   a.Summary,
@@ -72,19 +73,30 @@ func entry(r store.Record) pages.Entry {
 	return e
 }
 
+// feedItem maps a stored article to what the feeds show: the same pieces
+// as its page, which the feed content lays out as the page does.
 func feedItem(r store.Record) feed.Item {
 	a := r.Article
-	return feed.Item{
+	it := feed.Item{
 		ID:          r.ID,
 		Slug:        r.Slug,
 		Title:       a.Title,
+		Subtitle:    a.Subtitle,
 		Summary:     a.Summary,
+		Authors:     a.Authors,
 		Author:      a.Author,
 		ContentHTML: a.BodyHTML,
 		Published:   r.Published,
 		Updated:     r.Updated,
 		Tags:        a.Tags,
 	}
+	if a.Dateline != nil {
+		it.Dateline = a.Dateline.Place
+	}
+	for _, img := range a.Images {
+		it.Figures = append(it.Figures, feed.Figure{Caption: img.Caption, Credit: img.Credit})
+	}
+	return it
 }
 
 // BuildSnapshot renders every feed and the index page from the newest

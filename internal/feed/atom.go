@@ -24,11 +24,13 @@ type atomGenerator struct {
 }
 
 // atomEntry replaces the single, element-valued feeds.AtomEntry.Category
-// with one category element per tag, and types its title.
+// with one category element per tag and its single author with one
+// element per author, and types its title.
 type atomEntry struct {
 	*feeds.AtomEntry
-	Title      atomText       `xml:"title"`
-	Categories []atomCategory `xml:"category"`
+	Authors    []feeds.AtomAuthor `xml:"author"`
+	Title      atomText           `xml:"title"`
+	Categories []atomCategory     `xml:"category"`
 }
 
 type atomCategory struct {
@@ -73,8 +75,12 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		}
 		out.Entries[i] = atomEntry{
 			AtomEntry:  ae,
+			Authors:    make([]feeds.AtomAuthor, len(e.authors)),
 			Title:      newAtomText(e.title),
 			Categories: make([]atomCategory, len(e.tags)),
+		}
+		for j, a := range e.authors {
+			out.Entries[i].Authors[j].Name = a
 		}
 		for j, t := range e.tags {
 			out.Entries[i].Categories[j].Term = t

@@ -163,3 +163,57 @@ func excerpt(text string) string {
 	}
 	return text
 }
+
+// leadHTML is what the article page shows between the title and the body:
+// the subtitle as a standfirst, a figure for each captioned picture, and
+// the dateline, in that order. Every piece is plain text, escaped here;
+// "" when the item has none of them.
+func leadHTML(it Item) string {
+	var b strings.Builder
+	if s := cleanLine(it.Subtitle); s != "" {
+		addBlock(&b, "<p><em>"+escapeHTMLText(s)+"</em></p>")
+	}
+	for _, f := range it.Figures {
+		if c := figureCaption(cleanLine(f.Caption), cleanLine(f.Credit)); c != "" {
+			addBlock(&b, "<figure><figcaption>"+escapeHTMLText(c)+"</figcaption></figure>")
+		}
+	}
+	if s := cleanLine(it.Dateline); s != "" {
+		addBlock(&b, "<p><strong>"+escapeHTMLText(s)+"</strong></p>")
+	}
+	return b.String()
+}
+
+// figureCaption joins a caption and its credit with a dash: the page sets
+// the credit apart with its stylesheet, which a feed reader does not have,
+// and run together "… the terminal. Chinedu Eze/AP" would read as one
+// sentence.
+func figureCaption(caption, credit string) string {
+	switch {
+	case caption == "":
+		return credit
+	case credit == "":
+		return caption
+	}
+	return caption + " — " + credit
+}
+
+// addBlock appends an HTML block on its own line.
+func addBlock(b *strings.Builder, block string) {
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(block)
+}
+
+// joinHTML puts two HTML fragments one after the other on separate lines,
+// leaving out an empty one.
+func joinHTML(first, second string) string {
+	switch {
+	case first == "":
+		return second
+	case second == "":
+		return first
+	}
+	return first + "\n" + second
+}

@@ -57,10 +57,22 @@ type Item struct {
 	// article was first seen). It is never derived here.
 	ID string
 	// Slug names the article's page: BaseURL + "/articles/" + Slug.
-	Slug    string
-	Title   string
-	Summary string // plain text; empty derives one from ContentHTML
-	Author  string // empty means Meta.Author
+	Slug  string
+	Title string
+	// Subtitle is plain text: the standfirst, which leads the content.
+	Subtitle string
+	Summary  string // plain text; empty derives one from ContentHTML
+	// Authors are the authors' names one by one, in byline order; each
+	// format lists them as separate people. Empty means Author as one
+	// name, and both empty mean Meta.Author.
+	Authors []string
+	Author  string
+	// Figures are the pictures the article referred to, by caption and
+	// credit, and Dateline the place a news article was filed from. The
+	// content shows them where the article page does: subtitle, figures,
+	// dateline, then ContentHTML.
+	Figures  []Figure
+	Dateline string
 	// ContentHTML is sanitized HTML; relative URLs in it are resolved
 	// against the item's link.
 	ContentHTML string
@@ -72,6 +84,13 @@ type Item struct {
 	Published time.Time
 	Updated   time.Time
 	Tags      []string
+}
+
+// Figure is one picture an article referred to, known by its plain-text
+// caption and credit only: the source gave no image to show.
+type Figure struct {
+	Caption string
+	Credit  string
 }
 
 // Render returns every feed document, keyed by URL path: Atom at PathFeed

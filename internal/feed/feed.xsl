@@ -67,7 +67,10 @@
       <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:apply-templates select="atom:title"/></a></h3>
       <p class="meta">
         <time datetime="{atom:published}"><xsl:value-of select="substring(atom:published, 1, 10)"/></time>
-        <xsl:if test="atom:author/atom:name"> · <xsl:value-of select="atom:author/atom:name"/></xsl:if>
+        <xsl:for-each select="atom:author/atom:name">
+          <xsl:choose><xsl:when test="position() = 1"> · </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
       </p>
       <p class="summary"><xsl:apply-templates select="atom:summary"/></p>
     </article>
@@ -79,7 +82,11 @@
       <p class="meta">
         <!-- "Mon, 02 Jan 2006 15:04:05 -0700": the date is characters 6 to 16. -->
         <time><xsl:value-of select="substring(pubDate, 6, 11)"/></time>
-        <xsl:if test="dc:creator"> · <xsl:value-of select="dc:creator"/></xsl:if>
+        <!-- value-of would give the first author only. -->
+        <xsl:for-each select="dc:creator">
+          <xsl:choose><xsl:when test="position() = 1"> · </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
       </p>
       <!-- seedfeed writes a plain-text summary here, escaped as HTML. -->
       <p class="summary"><xsl:value-of select="description" disable-output-escaping="yes"/></p>

@@ -134,5 +134,37 @@ func hardItems() []Item {
 			Updated:   date("2024-05-08T05:45:00Z"),
 			Tags:      []string{"photos"},
 		},
+		{
+			// What the article page shows above the body: a subtitle,
+			// captions with credits, a dateline; and a byline of three.
+			ID:       "tag:localhost,2024-05-08:coast-road",
+			Slug:     "coast-road",
+			Title:    "Floods close the coast road",
+			Subtitle: "Two streams burst their banks <overnight> & more rain is due",
+			Authors:  []string{"Adaeze Okafor", " \x01 ", "Tomas\tLindqvist", "Adaeze Okafor", "Zoë <Ångström> & Co"},
+			Author:   "Adaeze Okafor, Tomas Lindqvist, Zoë <Ångström> & Co",
+			Figures: []Figure{
+				{Caption: "Residents wade past the bus shelter.", Credit: "Ngozi Eke/Harbour Wire"},
+				{Caption: "The road at dawn,\nfrom the bridge."},
+				{Credit: "Photo: Harbour Authority"},
+				{Caption: " \x02 ", Credit: ""},
+				{Caption: "Sandbags </figcaption><b>stacked</b> ]]> high"},
+			},
+			Dateline:    "PORT ELLEN, Islay",
+			ContentHTML: "<p>Heavy rain closed the coast road on Tuesday.</p>\n<p>Buses go round by the hill.</p>",
+			Published:   date("2024-05-08T06:00:00Z"),
+			Updated:     date("2024-05-08T06:00:00Z"),
+			Tags:        []string{"weather"},
+		},
+		{
+			// The lead alone is content enough.
+			ID:        "tag:localhost,2024-05-08:lead-only",
+			Slug:      "lead-only",
+			Title:     "A standfirst and nothing else",
+			Subtitle:  "The body of this article was lost.",
+			Authors:   []string{"Ines Duval", "Jonas Pell"},
+			Dateline:  "HARBOUR TOWN",
+			Published: date("2024-05-08T07:00:00Z"),
+		},
 	}
 }

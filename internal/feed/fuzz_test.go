@@ -3,13 +3,17 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzRender feeds arbitrary text to every string an article contributes
-// and requires well-formed, clean, absolute-URL output in every format.
-// Seeds: the golden fixtures plus testdata/fuzz/FuzzRender.
+// and requires well-formed, clean, absolute-URL output in every format,
+// with the lead (subtitle, figure, dateline) ahead of the body and every
+// author named. The arguments serve several fields each, which keeps the
+// seeds in testdata/fuzz/FuzzRender valid.
 func FuzzRender(f *testing.F) {
 	for _, it := range hardItems() {
 		tag := ""
@@ -25,8 +29,11 @@ func FuzzRender(f *testing.F) {
 		items := []Item{{
 			ID: "tag:localhost,2024-05-01:fuzz", Slug: "fuzz",
 			Title: title, Summary: summary, ContentHTML: content, Author: author,
-			Tags: []string{tag, title}, Published: date("2024-05-01T00:00:00Z"),
+			Subtitle: summary, Authors: strings.Split(author, ","), Dateline: tag,
+			Figures: []Figure{{Caption: title, Credit: author}, {Credit: tag}},
+			Tags:    []string{tag, title}, Published: date("2024-05-01T00:00:00Z"),
 		}}
+		lead, authors := expectedLead(items[0]), expectedAuthors(meta, items[0])
 		out, err := Render(meta, items)
 		if err != nil {
 			t.Fatal(err)
@@ -56,6 +63,15 @@ func FuzzRender(f *testing.F) {
 					entries++
 				case n.name.Local == "content" || n.name.Space == nsContent && n.name.Local == "encoded":
 					checkContentURLs(t, p+" content", n.text)
+					checkLead(t, p+" content", n.text, lead)
+				case n.name.Local == "entry":
+					var names []string
+					for _, a := range n.all(nsAtom, "author") {
+						names = append(names, a.childText(nsAtom, "name"))
+					}
+					if !slices.Equal(names, authors) {
+						t.Errorf("%s authors %q, want %q", p, names, authors)
+					}
 				}
 			})
 			if entries != 1 {
@@ -79,5 +95,8 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("JSON item: %+v", jf.Items)
 		}
 		checkContentURLs(t, "content_html", jf.Items[0].ContentHTML)
+		if full {
+			checkLead(t, "content_html", jf.Items[0].ContentHTML, lead)
+		}
 	})
 }

@@ -9,7 +9,8 @@ import (
 
 // gorillaFeed is the common input of the three gorilla/feeds converters.
 // Every field it sets is already clean; the renderers then fix what each
-// converter gets wrong.
+// converter gets wrong. Items get no author here: gorilla/feeds has room
+// for one, and each renderer writes every one of them itself.
 func gorillaFeed(d *doc) *feeds.Feed {
 	f := &feeds.Feed{
 		Title:       d.title,
@@ -25,7 +26,6 @@ func gorillaFeed(d *doc) *feeds.Feed {
 			IsPermaLink: "false",
 			Title:       e.title,
 			Link:        &feeds.Link{Href: e.link, Type: "text/html"},
-			Author:      &feeds.Author{Name: e.author},
 			Description: e.summary,
 			Content:     e.content,
 			Created:     e.published,

@@ -18,11 +18,18 @@ func renderJSON(d *doc) ([]byte, error) {
 	jf := (&feeds.JSON{Feed: gorillaFeed(d)}).JSONFeed()
 	jf.FeedUrl = d.base + PathJSON
 	jf.Language = d.lang
-	jf.Author = nil // deprecated in 1.1 in favour of authors
+	// Every item names its own authors, so the feed names none: JSON Feed
+	// 1.1 makes the top-level authors those of the items without any,
+	// and Miniflux, for one, adds them to every item's own instead.
+	// author is deprecated in 1.1 in favour of authors.
+	jf.Author, jf.Authors = nil, nil
 	out := jsonDoc{JSONFeed: jf, Items: make([]*feeds.JSONItem, len(jf.Items))}
 	for i, it := range jf.Items {
 		e := d.entries[i]
-		it.Author = nil
+		it.Authors = make([]*feeds.JSONAuthor, len(e.authors))
+		for j, a := range e.authors {
+			it.Authors[j] = &feeds.JSONAuthor{Name: a}
+		}
 		it.Tags = e.tags
 		// An item needs content_html or content_text.
 		if it.ContentHTML == "" {

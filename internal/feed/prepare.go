@@ -38,8 +38,8 @@ type entry struct {
 	link      string
 	title     string
 	summary   string
-	author    string
-	content   string // absolute-URL HTML; "" when !full or empty
+	authors   []string // at least one, in byline order
+	content   string   // absolute-URL HTML; "" when !full or empty
 	published time.Time
 	updated   time.Time
 	tags      []string
@@ -107,9 +107,9 @@ func prepare(meta Meta, items []Item) (*doc, error) {
 
 func prepareItem(d *doc, it Item) (entry, error) {
 	e := entry{
-		id:     cleanLine(it.ID),
-		title:  cleanLine(it.Title),
-		author: cleanLine(it.Author),
+		id:      cleanLine(it.ID),
+		title:   cleanLine(it.Title),
+		authors: itemAuthors(it, d.author),
 	}
 	if !isAbsolute(e.id) {
 		return e, fmt.Errorf("id %q is not an absolute URI", it.ID)
@@ -126,9 +126,6 @@ func prepareItem(d *doc, it Item) (entry, error) {
 	if e.title == "" {
 		e.title = slug
 	}
-	if e.author == "" {
-		e.author = d.author
-	}
 	content, text := rewriteContent(cleanText(it.ContentHTML), link)
 	// Tokenizing decodes character references, which may name characters
 	// that cleanText had no chance to remove.
@@ -137,12 +134,17 @@ func prepareItem(d *doc, it Item) (entry, error) {
 	if e.summary == "" {
 		e.summary = excerpt(cleanLine(text))
 	}
+	// A subtitle says what the article is about too, when neither the
+	// article nor its body says more.
+	if e.summary == "" {
+		e.summary = excerpt(cleanLine(it.Subtitle))
+	}
 	if d.full {
-		e.content = content
+		e.content = joinHTML(leadHTML(it), content)
 	}
 	e.published, e.updated = itemDates(it.Published, it.Updated)
 	e.updated = e.updated.Add(updatedOffset(e.id))
-	e.tags = cleanTags(it.Tags)
+	e.tags = cleanList(it.Tags)
 	return e, nil
 }
 
@@ -186,10 +188,26 @@ func normDate(t time.Time) time.Time {
 	return t
 }
 
-func cleanTags(tags []string) []string {
+// itemAuthors is the item's authors, cleaned, in byline order, without
+// repeats; failing those its Author as one name, failing that the site's.
+func itemAuthors(it Item, site string) []string {
+	names := cleanList(it.Authors)
+	if len(names) == 0 {
+		if a := cleanLine(it.Author); a != "" {
+			names = []string{a}
+		} else {
+			names = []string{site}
+		}
+	}
+	return names
+}
+
+// cleanList cleans each of a list of one-line values (tags, names),
+// dropping the empty ones and repeats.
+func cleanList(list []string) []string {
 	var out []string
-	seen := make(map[string]bool, len(tags))
-	for _, t := range tags {
+	seen := make(map[string]bool, len(list))
+	for _, t := range list {
 		t = cleanLine(t)
 		if t == "" || seen[t] {
 			continue

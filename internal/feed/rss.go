@@ -38,11 +38,12 @@ type rssAtomLink struct {
 	Type string `xml:"type,attr"`
 }
 
-// rssItem puts the author's name in dc:creator (RSS <author> must be an
-// e-mail address) and writes one category element per tag.
+// rssItem puts each author's name in a dc:creator of its own (RSS <author>
+// must be an e-mail address, and there is one of it) and writes one
+// category element per tag.
 type rssItem struct {
 	*feeds.RssItem
-	Creator    string   `xml:"dc:creator,omitempty"`
+	Creators   []string `xml:"dc:creator"`
 	Categories []string `xml:"category"`
 }
 
@@ -65,7 +66,6 @@ func renderRSS(d *doc) ([]byte, error) {
 	}
 	for i, ri := range rf.Items {
 		e := d.entries[i]
-		ri.Author = ""
 		ri.Title = rssText(ri.Title)
 		// The description is HTML in RSS; the summary is plain text. It is
 		// written even when empty, which is invalid.
@@ -77,7 +77,11 @@ func renderRSS(d *doc) ([]byte, error) {
 		for j, t := range e.tags {
 			cats[j] = rssText(t)
 		}
-		ch.Items[i] = rssItem{RssItem: ri, Creator: rssText(e.author), Categories: cats}
+		creators := make([]string, len(e.authors))
+		for j, a := range e.authors {
+			creators[j] = rssText(a)
+		}
+		ch.Items[i] = rssItem{RssItem: ri, Creators: creators, Categories: cats}
 	}
 	rf.Items = nil
 	return marshalXML(d.stylesheet, rssDoc{

@@ -36,6 +36,68 @@ type expectedItem struct {
 	updated   time.Time
 	tags      int
 	content   bool
+	authors   []string
+	// lead is the text of each block the content starts with: the
+	// subtitle, each figure's caption, the dateline.
+	lead []leadBlock
+}
+
+// leadBlock is one block of an item's lead: its element, the element its
+// text is wrapped in, and the text.
+type leadBlock struct {
+	elem, inner, text string
+}
+
+// plain is s as one line of text without the characters a feed may not
+// carry.
+func plain(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r': // a line break, as cleanText makes it
+			return '\n'
+		case r != '\t' && r != '\n' && !keepRune(r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func expectedAuthors(meta Meta, it Item) []string {
+	var names []string
+	for _, n := range it.Authors {
+		if n = plain(n); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, n := range []string{it.Author, meta.Author, meta.Title} {
+		if n = plain(n); len(names) == 0 && n != "" {
+			names = []string{n}
+		}
+	}
+	return names
+}
+
+func expectedLead(it Item) []leadBlock {
+	var lead []leadBlock
+	if s := plain(it.Subtitle); s != "" {
+		lead = append(lead, leadBlock{"p", "em", s})
+	}
+	for _, f := range it.Figures {
+		var parts []string
+		for _, p := range []string{plain(f.Caption), plain(f.Credit)} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) > 0 {
+			lead = append(lead, leadBlock{"figure", "figcaption", strings.Join(parts, " — ")})
+		}
+	}
+	if s := plain(it.Dateline); s != "" {
+		lead = append(lead, leadBlock{"p", "strong", s})
+	}
+	return lead
 }
 
 func expectationsFor(tc renderCase) expected {
@@ -72,7 +134,9 @@ func expectationsFor(tc renderCase) expected {
 			published: p.UTC(),
 			updated:   u.UTC().Add(updatedOffset(it.ID)),
 			tags:      len(distinct),
-			content:   tc.meta.FullContent && it.ContentHTML != "",
+			content:   tc.meta.FullContent && (it.ContentHTML != "" || len(expectedLead(it)) > 0),
+			authors:   expectedAuthors(tc.meta, it),
+			lead:      expectedLead(it),
 		})
 	}
 	return ex
@@ -291,8 +355,12 @@ func checkAtom(t *testing.T, feed *xnode, ex expected, path string) {
 		}
 		checkRFC3339(t, "entry published", e.childText(nsAtom, "published"), want.published)
 		checkRFC3339(t, "entry updated", e.childText(nsAtom, "updated"), want.updated)
-		if a := e.one(nsAtom, "author"); a == nil || a.childText(nsAtom, "name") == "" {
-			t.Errorf("entry %d: no author name", i)
+		var names []string
+		for _, a := range e.all(nsAtom, "author") {
+			names = append(names, a.childText(nsAtom, "name"))
+		}
+		if !slices.Equal(names, want.authors) {
+			t.Errorf("entry %d authors %q, want %q", i, names, want.authors)
 		}
 		alt := e.all(nsAtom, "link")
 		if len(alt) != 1 {
@@ -316,6 +384,7 @@ func checkAtom(t *testing.T, feed *xnode, ex expected, path string) {
 				t.Errorf("entry %d content type = %q, want html", i, typ)
 			}
 			checkContentURLs(t, "entry content", c.text)
+			checkLead(t, "entry content", c.text, want.lead)
 		}
 		cats := e.all(nsAtom, "category")
 		if len(cats) != want.tags {
@@ -421,8 +490,12 @@ func checkRSS(t *testing.T, rss *xnode, ex expected) {
 			}
 		}
 		checkRFC1123Z(t, "pubDate", it.childText("", "pubDate"), want.published)
-		if it.childText(nsDC, "creator") == "" {
-			t.Errorf("item %d: no dc:creator", i)
+		var creators []string
+		for _, c := range it.all(nsDC, "creator") {
+			creators = append(creators, c.text)
+		}
+		if !slices.Equal(creators, want.authors) {
+			t.Errorf("item %d dc:creator %q, want %q", i, creators, want.authors)
 		}
 		enc := it.one(nsContent, "encoded")
 		if (enc != nil) != want.content {
@@ -430,6 +503,7 @@ func checkRSS(t *testing.T, rss *xnode, ex expected) {
 		}
 		if enc != nil {
 			checkContentURLs(t, "content:encoded", enc.text)
+			checkLead(t, "content:encoded", enc.text, want.lead)
 		}
 		if n := len(it.all("", "category")); n != want.tags {
 			t.Errorf("item %d: %d categories, want %d", i, n, want.tags)
@@ -469,7 +543,13 @@ func TestJSONStructure(t *testing.T) {
 			if feed["home_page_url"] != ex.base+"/" || feed["feed_url"] != ex.base+PathJSON {
 				t.Errorf("home_page_url %v, feed_url %v", feed["home_page_url"], feed["feed_url"])
 			}
-			checkJSONAuthors(t, "feed", feed["authors"])
+			// Every item names its authors; top-level ones would be
+			// added to them by some readers.
+			for _, k := range []string{"authors", "author"} {
+				if v, ok := feed[k]; ok {
+					t.Errorf("top-level %s %v", k, v)
+				}
+			}
 			items, ok := feed["items"].([]any)
 			if !ok {
 				t.Fatalf("items = %#v, want an array (even when empty)", feed["items"])
@@ -501,12 +581,13 @@ func TestJSONStructure(t *testing.T) {
 				}
 				if hasHTML {
 					checkContentURLs(t, "content_html", html)
+					checkLead(t, "content_html", html, want.lead)
 				}
 				pub, _ := it["date_published"].(string)
 				mod, _ := it["date_modified"].(string)
 				checkRFC3339(t, "date_published", pub, want.published)
 				checkRFC3339(t, "date_modified", mod, want.updated)
-				checkJSONAuthors(t, "item", it["authors"])
+				checkJSONAuthors(t, fmt.Sprintf("item %d", i), it["authors"], want.authors)
 				tags, _ := it["tags"].([]any)
 				if len(tags) != want.tags {
 					t.Errorf("item %d: %d tags, want %d", i, len(tags), want.tags)
@@ -516,17 +597,49 @@ func TestJSONStructure(t *testing.T) {
 	}
 }
 
-func checkJSONAuthors(t *testing.T, what string, v any) {
+func checkJSONAuthors(t *testing.T, what string, v any, want []string) {
 	t.Helper()
 	authors, _ := v.([]any)
-	if len(authors) == 0 {
-		t.Errorf("%s: no authors", what)
-		return
-	}
+	var names []string
 	for _, a := range authors {
 		m, _ := a.(map[string]any)
-		if name, _ := m["name"].(string); name == "" {
-			t.Errorf("%s: author without a name: %v", what, a)
+		if len(m) != 1 {
+			t.Errorf("%s: author %v, want a name only", what, a)
+		}
+		name, _ := m["name"].(string)
+		names = append(names, name)
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("%s authors %q, want %q", what, names, want)
+	}
+}
+
+// checkLead checks that HTML content starts with the lead blocks, in
+// order, each holding its text in its inner element alone.
+func checkLead(t *testing.T, what, fragment string, want []leadBlock) {
+	t.Helper()
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Errorf("%s: %v", what, err)
+		return
+	}
+	var blocks []*html.Node
+	for _, n := range nodes {
+		if n.Type != html.TextNode || strings.TrimSpace(n.Data) != "" {
+			blocks = append(blocks, n)
+		}
+	}
+	for i, w := range want {
+		if i >= len(blocks) {
+			t.Errorf("%s: lead block %d (%s) missing", what, i, w.text)
+			return
+		}
+		b := blocks[i]
+		inner := b.FirstChild
+		if b.Data != w.elem || inner == nil || inner.Data != w.inner || inner.NextSibling != nil || textOf(inner) != w.text {
+			var sb strings.Builder
+			_ = html.Render(&sb, b)
+			t.Errorf("%s: lead block %d is %s, want <%s><%s>%s</%s></%s>", what, i, sb.String(), w.elem, w.inner, w.text, w.inner, w.elem)
 		}
 	}
 }
@@ -559,8 +672,27 @@ func TestGofeedReadsEveryFormat(t *testing.T) {
 					if it.GUID != want.id || it.Link != want.link {
 						t.Errorf("item %d guid %q link %q, want %q %q", i, it.GUID, it.Link, want.id, want.link)
 					}
-					if it.Title == "" || len(it.Authors) == 0 || it.Authors[0].Name == "" {
-						t.Errorf("item %d: title %q authors %v", i, it.Title, it.Authors)
+					if it.Title == "" {
+						t.Errorf("item %d: no title", i)
+					}
+					// gofeed makes an RSS item's first dc:creator its
+					// one author, and keeps them all in its extension.
+					var names []string
+					if path == PathRSS && it.DublinCoreExt != nil {
+						names = it.DublinCoreExt.Creator
+					} else {
+						for _, a := range it.Authors {
+							names = append(names, a.Name)
+						}
+					}
+					if !slices.Equal(names, want.authors) {
+						t.Errorf("item %d authors %q, want %q", i, names, want.authors)
+					}
+					if want.content {
+						checkLead(t, fmt.Sprintf("item %d content", i), it.Content, want.lead)
+					} else if path != PathJSON && it.Content != "" {
+						// JSON Feed requires content: there it is the summary.
+						t.Errorf("item %d: content %q in a summary-only feed", i, it.Content)
 					}
 					if it.PublishedParsed == nil || !it.PublishedParsed.Equal(want.published) {
 						t.Errorf("item %d published %v (%q), want %v", i, it.PublishedParsed, it.Published, want.published)

@@ -101,10 +101,22 @@ func checkFeedPage(t *testing.T, page []byte, tc renderCase, path string) {
 	}
 	var code, h1 string
 	links := map[string]string{}
+	bylines := map[string]string{} // article link -> its meta line
 	var visit func(*html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
+			case "article":
+				var href, meta string
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					switch {
+					case c.Data == "h3" && c.FirstChild != nil && len(c.FirstChild.Attr) > 0:
+						href = c.FirstChild.Attr[0].Val
+					case c.Data == "p" && len(c.Attr) > 0 && c.Attr[0].Val == "meta":
+						meta = textOf(c)
+					}
+				}
+				bylines[href] = meta
 			case "script", "img", "iframe", "object":
 				t.Errorf("feed text became a <%s> element", n.Data)
 			case "code":
@@ -143,6 +155,11 @@ func checkFeedPage(t *testing.T, page []byte, tc renderCase, path string) {
 		text, ok := links[base+"/articles/"+it.Slug]
 		if !ok || text == "" {
 			t.Errorf("no titled link to %s", it.Slug)
+		}
+		// Every author, not XSLT 1.0's first of a node-set.
+		meta := bylines[base+"/articles/"+it.Slug]
+		if want := " · " + strings.Join(expectedAuthors(tc.meta, it), ", "); !strings.HasSuffix(meta, want) {
+			t.Errorf("%s: byline %q, want it to end %q", it.Slug, meta, want)
 		}
 	}
 	if len(tc.items) == 0 && !bytes.Contains(page, []byte("Nothing published yet.")) {

@@ -52,9 +52,12 @@ type Image struct {
 // Entry is one article as the pages need it. The daemon maps store records
 // to it.
 type Entry struct {
-	Slug      string
-	Title     string
-	Subtitle  string
+	Slug     string
+	Title    string
+	Subtitle string
+	// Authors are the authors' names one by one, in byline order; empty
+	// means Author, every name in one string.
+	Authors   []string
 	Author    string
 	Published time.Time
 	// Updated is shown only when it differs from Published.
@@ -80,6 +83,7 @@ var (
 		"date":     formatDate,
 		"datetime": formatDatetime,
 		"sameDay":  sameDay,
+		"names":    joinNames,
 	}).ParseFS(files, "templates/*.html"))
 )
 
@@ -208,6 +212,9 @@ func newEntryView(site SiteInfo, e Entry) (entryView, error) {
 	if e.Slug == "" {
 		return entryView{}, fmt.Errorf("%w: entry %q has no slug", ErrInvalid, e.Title)
 	}
+	if len(e.Authors) == 0 && e.Author != "" {
+		e.Authors = []string{e.Author}
+	}
 	return entryView{
 		Entry: e,
 		URL:   site.BaseURL + "/articles/" + e.Slug,
@@ -226,6 +233,17 @@ func execute(name string, v view) ([]byte, error) {
 		return nil, fmt.Errorf("pages: render %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// joinNames lists names as a byline does: "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func formatDate(t time.Time, loc *time.Location) string {

@@ -36,7 +36,8 @@ func testEntries() []Entry {
 			Slug:          "ferry-timetable-changes",
 			Title:         "Ferry timetable changes from April",
 			Subtitle:      "Two crossings fewer on Sundays",
-			Author:        "Amina Odhiambo",
+			Authors:       []string{"Amina Odhiambo", "Kofi Mensah", "Lena Brandt"},
+			Author:        "Amina Odhiambo, Kofi Mensah, Lena Brandt",
 			Published:     pub,
 			Updated:       pub.Add(50 * time.Hour),
 			DatelinePlace: "Mombasa",
@@ -194,6 +195,7 @@ func TestEscaping(t *testing.T) {
 		Title:         hostile,
 		Subtitle:      hostile,
 		Author:        hostile,
+		Authors:       []string{hostile, hostile},
 		DatelinePlace: hostile,
 		Summary:       hostile,
 		Images:        []Image{{Caption: hostile, Credit: hostile}},
@@ -223,6 +225,34 @@ func TestEscaping(t *testing.T) {
 				t.Error("escaped title text is missing from the page")
 			}
 		})
+	}
+}
+
+func TestByline(t *testing.T) {
+	tests := []struct {
+		authors []string
+		author  string
+		want    string
+	}{
+		{nil, "", ""},
+		{nil, "Sam Ortiz, Ana Lima", `<span class="author">By Sam Ortiz, Ana Lima</span>`},
+		{[]string{"Sam Ortiz"}, "Sam Ortiz", `<span class="author">By Sam Ortiz</span>`},
+		{[]string{"Sam Ortiz", "Ana Lima"}, "Sam Ortiz, Ana Lima", `<span class="author">By Sam Ortiz and Ana Lima</span>`},
+		{[]string{"A", "B & Co", "C"}, "ignored", `<span class="author">By A, B &amp; Co and C</span>`},
+	}
+	for _, tt := range tests {
+		page, err := Article(testSite(), Entry{Slug: "s", Title: "T", Authors: tt.authors, Author: tt.author})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if i := bytes.Index(page, []byte(`<span class="author">`)); i >= 0 {
+			got = string(page[i:])
+			got = got[:strings.Index(got, "</span>")+len("</span>")]
+		}
+		if got != tt.want {
+			t.Errorf("Authors %q, Author %q: byline %s, want %s", tt.authors, tt.author, got, tt.want)
+		}
 	}
 }
 

@@ -25,6 +25,13 @@ var (
 // or skips the test when the shared folder is absent.
 func corpusDir(t testing.TB) string {
 	t.Helper()
+	return sharedCorpus(t, "realworld")
+}
+
+// sharedCorpus finds ../shared/corpus/NAME beside the repository root, or
+// skips the test when it (or its expected/ folder) is absent.
+func sharedCorpus(t testing.TB, name string) string {
+	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -39,9 +46,9 @@ func corpusDir(t testing.TB) string {
 		}
 		dir = parent
 	}
-	c := filepath.Join(filepath.Dir(dir), "shared", "corpus", "realworld")
+	c := filepath.Join(filepath.Dir(dir), "shared", "corpus", name)
 	if _, err := os.Stat(filepath.Join(c, "expected")); err != nil {
-		t.Skipf("real-world corpus absent: %v", err)
+		t.Skipf("%s corpus absent: %v", name, err)
 	}
 	return c
 }

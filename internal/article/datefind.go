@@ -1,0 +1,806 @@
+package article
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"time"
+
+	"seedfeed/internal/article/boilerplate"
+)
+
+// A whole-page scrape shows many dates: the article's, an update's,
+// the dates of comments, of related stories and of archive lists, a
+// copyright year. The publication date is the one that stands where a
+// header does (next to the headline and the start of the body), is
+// labelled as published or stands alone on its line or beside the
+// byline, and is the older of an original date and an update printed
+// together. findPageDate reads every date of the page with its line and
+// scores it on these signs.
+
+// Bounds of the page scan: a line longer than maxDateScanLine is prose,
+// of which only the lead (a dateline, "Press release of 25 January 2022
+// | ...") is read.
+const (
+	maxDateScanLine = 320
+	dateScanLead    = 100
+	maxScanTokens   = 128
+	maxPageDates    = 256
+)
+
+// The signs a date is scored on, each a feature of pageDate.f.
+const (
+	fInSpan       = iota // in the header span: the headline to the body's first lines
+	fAbove               // log2(1+lines) above the header span
+	fBelow               // log2(1+lines) below it
+	fAfterArticle        // after the article run: comments, related lists, footers
+	fPublished           // "Published", "Veröffentlicht am", "Posted on"
+	fOn                  // a preposition before it on a short line ("by Jane Roe on")
+	fUpdated             // "Updated", "Aktualisiert", "as of"
+	fAlone               // the line is little more than the date
+	fTeaser              // the date beside a few more words (a teaser)
+	fProse               // the date inside a sentence
+	fByline              // on a byline or next to one
+	fNoYear              // no year given
+	fShortYear           // a two-digit year
+	fRelative            // "3 hours ago"
+	fOlderOnLine         // the oldest of several dates on its line
+	fList                // its line repeats a list's shape with other dates
+	fOldestInSpan        // the oldest of different dates in the header span
+	fRepeat              // how often (up to maxRepeats) the page repeats its day
+	fBoilerKind          // on a line Classify called related, navigation...
+	fDateline            // the date of the body's dateline
+	fHasTime             // a time of day beside it
+	nDateFeatures
+)
+
+// dateWeights are the weights of the features, in units of one
+// doubling of the distance from the header. They are set by hand: a
+// label or the header span is worth about three doublings of distance,
+// the shape of the line half that. Weights fitted on one half of the
+// metadata corpus (conditional logit, coordinate search) did no better
+// than these on the other half.
+func dateWeights() [nDateFeatures]float64 {
+	return [nDateFeatures]float64{
+		fInSpan: 3, fAbove: -0.6, fBelow: -1, fAfterArticle: -1.5,
+		fPublished: 3, fOn: 1.5, fUpdated: -3,
+		fAlone: 1.5, fTeaser: -1.5, fProse: -3, fByline: 1.5,
+		fNoYear: -2, fShortYear: -0.5, fRelative: -1,
+		fOlderOnLine: 1, fList: -2, fOldestInSpan: 1, fRepeat: 0.4,
+		fBoilerKind: -2.5, fDateline: 3, fHasTime: 0,
+	}
+}
+
+// Bounds of the scoring.
+const (
+	maxRepeats     = 2
+	minListDates   = 2
+	minPageDateSum = -3.0 // below this the page has no date of its own
+)
+
+// pageDate is one date read from the page.
+type pageDate struct {
+	line  int
+	m     dateMatch
+	day   int // the calendar day, for comparing candidates
+	f     [nDateFeatures]float64
+	dead  bool // not a calendar date, or not a plausible one
+	score float64
+	label dateLabel
+	shape uint32 // lineSignature of the date's line
+}
+
+// dateLabel is what the words before a date say it is.
+type dateLabel int8
+
+const (
+	labelNone      dateLabel = iota
+	labelPublished           // "Published", "Veröffentlicht am"
+	labelOn                  // a bare preposition: "on", "am", "le"
+	labelUpdated             // "Updated", "Aktualisiert", "as of"
+)
+
+// findPageDate picks the publication date among every date of the page.
+// ok is false when the page holds none that reads as the article's.
+func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMatch, bool) {
+	var buf [32]pageDate
+	cands := tr.pageDates(buf[:0], body, end, opts)
+	dl := tr.h.dateline
+	if len(cands) == 0 {
+		return nil, false
+	}
+	tr.scorePageDates(cands, start, body, end, opts)
+	best := -1
+	for k := range cands {
+		if best < 0 || cands[k].score > cands[best].score {
+			best = k
+		}
+	}
+	if cands[best].dead && dl != nil && dl.Date != nil && dl.Date.Year == 0 && opts.Ref.IsZero() {
+		// Without a reference time no date without a year resolves;
+		// the dateline's is still the story's, and apply says why it
+		// gives no instant.
+		return dl.Date, true
+	}
+	if cands[best].dead || cands[best].score < minPageDateSum {
+		return nil, false
+	}
+	m := cands[best].m
+	return &m, true
+}
+
+// pageDates appends every date of the page to cands, with the features
+// its own line gives.
+func (tr *textReader) pageDates(cands []pageDate, body, end int, opts Options) []pageDate {
+	for i, p := range tr.paras {
+		if len(cands) >= maxPageDates {
+			break
+		}
+		cands = tr.lineDates(cands, i, p, opts.Ref)
+	}
+	// A dateline's date is the story's by its place: the first words of
+	// the body.
+	if dl := tr.h.dateline; dl != nil && dl.Date != nil {
+		c := pageDate{line: tr.firstBodyLine(body, end), m: *dl.Date, label: labelPublished}
+		c.f[fDateline] = 1
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// scorePageDates settles the day/month order of the page's dates, adds
+// to each the features that need the others (where it stands, whether
+// its line repeats a list's shape, whether the page repeats its day) and
+// scores it. Impossible and implausible dates are dead.
+func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opts Options) {
+	english := func() bool { return englishText(tr.a.BodyParagraphs) }
+	resolveDayOrder(cands, english)
+	top, bottom := tr.headerSpan(start, body)
+	adoptYears(cands)
+	for k := range cands {
+		c := &cands[k]
+		if c.dead {
+			c.score = math.Inf(-1)
+			continue
+		}
+		t, _, _, ok := c.m.resolve(opts.Ref, opts.Location)
+		if !ok || implausible(t, opts.Ref) {
+			c.dead = true
+			c.score = math.Inf(-1)
+			continue
+		}
+		y, mo, d := t.Date()
+		c.day = y*10000 + int(mo)*100 + d
+	}
+	listFeature(cands)
+	oldestInSpan(cands, top, bottom)
+	w := dateWeights()
+	for k := range cands {
+		c := &cands[k]
+		if c.dead {
+			continue
+		}
+		tr.placeFeatures(c, top, bottom, end)
+		for j := range cands {
+			if j != k && cands[j].day == c.day && !cands[j].dead && c.f[fRepeat] < maxRepeats {
+				c.f[fRepeat]++
+			}
+		}
+		c.score = 0
+		for i, x := range c.f {
+			c.score += w[i] * x
+		}
+	}
+}
+
+// firstBodyLine is the index of the first body paragraph.
+func (tr *textReader) firstBodyLine(body, end int) int {
+	for i := body; i < end; i++ {
+		if tr.roles[i] == roleBody {
+			return i
+		}
+	}
+	return body
+}
+
+// adoptYears gives a date without a year ("HONOLULU, Dec. 23 (UPI) —")
+// the year of a date of the page with the same month and day ("December
+// 23, 2016"), rather than the reference time's.
+func adoptYears(cands []pageDate) {
+	for k := range cands {
+		m := &cands[k].m
+		if m.Year != 0 {
+			continue
+		}
+		for _, o := range cands {
+			if o.m.Year != 0 && o.m.Month == m.Month && o.m.Day == m.Day {
+				m.Year = o.m.Year
+				break
+			}
+		}
+	}
+}
+
+// listFeature marks the dates of lines that repeat one shape with
+// different dates: comments ("Jane June 28, 2015 at 10:25 pm"), teasers
+// and archive lists.
+func listFeature(cands []pageDate) {
+	for k := range cands {
+		c := &cands[k]
+		if c.dead {
+			continue
+		}
+		others := 0
+		for j := range cands {
+			o := &cands[j]
+			if o.line != c.line && o.shape == c.shape && o.day != c.day && !o.dead {
+				others++
+			}
+		}
+		if others >= minListDates {
+			c.f[fList] = 1
+		}
+	}
+}
+
+// spanLookback is how far above the header's top a date still counts as
+// printed with the header (a date bar above the headline).
+const spanLookback = 6
+
+// oldestInSpan marks the oldest of the dates in the header span: an
+// update or today's date in a site's date bar comes after the
+// publication, never before.
+func oldestInSpan(cands []pageDate, top, bottom int) {
+	oldest := -1
+	distinct := false
+	for k, c := range cands {
+		if c.line < top-spanLookback || c.line >= bottom || c.dead || c.m.Year == 0 {
+			continue
+		}
+		if oldest >= 0 && c.day != cands[oldest].day {
+			distinct = true
+		}
+		if oldest < 0 || c.day < cands[oldest].day {
+			oldest = k
+		}
+	}
+	if oldest >= 0 && distinct {
+		cands[oldest].f[fOldestInSpan] = 1
+	}
+}
+
+// implausible rejects a date after the reference time (a day's grace for
+// zones) or from before the web.
+func implausible(t, ref time.Time) bool {
+	if t.Year() < 1990 {
+		return true
+	}
+	return !ref.IsZero() && t.After(ref.Add(36*time.Hour))
+}
+
+// headerSpan is the span of lines where a header's date stands: from the
+// headline, or the start of the article run when there is none above
+// it, to a few lines into the body.
+func (tr *textReader) headerSpan(start, body int) (top, bottom int) {
+	top = start
+	for i := max(0, body-headBack); i < min(body+headForward, len(tr.roles)); i++ {
+		if tr.roles[i] == roleTitle {
+			top = min(top, i)
+			break
+		}
+	}
+	return top, body + maxLeadLines
+}
+
+// placeFeatures sets the features of where line i stands: in the header
+// span [top, bottom), how far above or below it, after the article run.
+func (tr *textReader) placeFeatures(c *pageDate, top, bottom, end int) {
+	i := c.line
+	switch {
+	case i < top:
+		c.f[fAbove] = math.Log2(1 + float64(top-i))
+	case i >= bottom:
+		c.f[fBelow] = math.Log2(float64(2 + i - bottom))
+	default:
+		c.f[fInSpan] = 1
+	}
+	if i >= end {
+		c.f[fAfterArticle] = 1
+	}
+}
+
+// lineDates appends the dates of paragraph i with the scores of what
+// the line itself says about them.
+func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time) []pageDate {
+	seg := p
+	if len(seg) > maxDateScanLine {
+		seg = seg[:dateScanLead]
+	}
+	d := firstDigit(seg)
+	if d < 0 || tr.kinds[i] == boilerplate.KindCopyright || strings.Contains(seg, "©") {
+		return cands
+	}
+	// Every date has a figure, and what comes before its first figure
+	// (a month name, "il y a") is short: the words of the line before
+	// that are not tokenized.
+	w := windowStart(seg, d)
+	var tokBuf [maxScanTokens]token
+	toks := tokenize(tokBuf[:0], seg[w:])
+	first := len(cands)
+	prevEnd := 0
+	for k := 0; k < len(toks); k++ {
+		m, ok := dateAt(seg[w:], toks, k)
+		m.Start, m.End = m.Start+w, m.End+w
+		if !ok {
+			if rm, n, ok := relativeDate(toks, k, ref); ok {
+				rm.Start, rm.End = toks[k].start+w, toks[n-1].end+w
+				rm.Text = seg[rm.Start:rm.End]
+				c := pageDate{line: i, m: rm}
+				c.f[fRelative] = 1
+				cands = append(cands, c)
+				k = n - 1
+			}
+			continue
+		}
+		if m.Year == 0 && m.LowerMonth {
+			continue
+		}
+		if !m.HasTime {
+			timeBefore(seg[prevEnd:m.Start], &m)
+		}
+		if m.Start > 0 && seg[m.Start-1] == '/' {
+			// A date in a URL's path dates whatever the link is to.
+			prevEnd = m.End
+			for k+1 < len(toks) && toks[k+1].start+w < m.End {
+				k++
+			}
+			continue
+		}
+		c := pageDate{line: i, m: m, label: readDateLabel(seg[prevEnd:m.Start])}
+		// The last day of a range ("vom 9. bis 23. Februar 2017") or a
+		// deadline dates an event, not the page.
+		c.dead = rangeEnd(seg[prevEnd:m.Start])
+		switch c.label {
+		case labelPublished:
+			c.f[fPublished] = 1
+		case labelUpdated:
+			c.f[fUpdated] = 1
+		}
+		if m.Year == 0 {
+			c.f[fNoYear] = 1
+		}
+		if m.ShortYear {
+			c.f[fShortYear] = 1
+		}
+		if m.HasTime {
+			c.f[fHasTime] = 1
+		}
+		cands = append(cands, c)
+		prevEnd = m.End
+		for k+1 < len(toks) && toks[k+1].start+w < m.End {
+			k++
+		}
+	}
+	if len(cands) == first {
+		return cands
+	}
+	tr.lineShape(i, p, cands[first:])
+	oldest := first
+	for k := first; k < len(cands); k++ {
+		if dateBefore(cands[k].m, cands[oldest].m) {
+			oldest = k
+		}
+	}
+	if len(cands)-first > 1 {
+		cands[oldest].f[fOlderOnLine] = 1
+	}
+	return cands
+}
+
+// dateBefore compares two matches by the calendar date they give,
+// missing years last.
+func dateBefore(a, b dateMatch) bool {
+	if a.Year == 0 || b.Year == 0 {
+		return a.Year != 0
+	}
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
+}
+
+// lineShape sets the features of what surrounds the dates ds of line i:
+// alone, beside a byline, in a teaser, in prose, in a list Classify
+// called boilerplate; and the line's signature.
+func (tr *textReader) lineShape(i int, p string, ds []pageDate) {
+	boiler := 0.0
+	switch tr.kinds[i] {
+	case boilerplate.KindRelated, boilerplate.KindReadMore, boilerplate.KindNavigation, boilerplate.KindTags,
+		boilerplate.KindCommentForm, boilerplate.KindNewsletter, boilerplate.KindAdvert, boilerplate.KindCookie:
+		boiler = 1
+	}
+	// The words the line holds beside its dates.
+	rest, before, after := 0, 0, 0
+	prev := 0
+	for k, d := range ds {
+		if d.m.Start >= prev {
+			n := fieldCount(p[prev:d.m.Start])
+			rest += n
+			if k == 0 {
+				before = n
+			}
+		}
+		prev = d.m.End
+	}
+	if prev < len(p) {
+		after = fieldCount(p[prev:])
+		rest += after
+	}
+	byline := tr.nearByline(i)
+	labelled := false
+	for k := range ds {
+		switch ds[k].label {
+		case labelPublished, labelUpdated:
+			labelled = true
+		case labelOn:
+			// A preposition labels a date on a short line ("by Jane
+			// Roe on April 29"), not in a sentence.
+			if rest <= 8 {
+				ds[k].f[fOn] = 1
+				labelled = true
+			}
+		}
+	}
+	// A byline on the next line vouches for a short date line, not for
+	// a sentence.
+	if rest > 10 && !tr.isBylineLine(i) {
+		byline = false
+	}
+	// A date that opens a paragraph and is cut off from it by a mark
+	// ("25. Januar 2022 | Berlin – ...") leads it as a dateline does.
+	if rest > 10 && before <= 2 && leadMark(p[ds[0].m.End:]) {
+		rest = 5
+	}
+	var shape [nDateFeatures]float64
+	switch {
+	case rest <= 4:
+		shape[fAlone] = 1
+	case rest > 10 && !labelled && !byline:
+		shape[fProse] = 1
+	case rest > 5 && !labelled && !byline:
+		shape[fTeaser] = 1
+	}
+	if byline {
+		shape[fByline] = 1
+	}
+	shape[fBoilerKind] = boiler
+	sig := lineSignature(before, after, ds[0].m) | uint32(ds[0].label)<<28
+	for k := range ds {
+		for f, x := range shape {
+			ds[k].f[f] += x
+		}
+		// A date without a year in a line of words is a mention.
+		if ds[k].m.Year == 0 && rest > 4 && !labelled {
+			ds[k].f[fNoYear]++
+		}
+		ds[k].shape = sig
+	}
+}
+
+// lineSignature sums up the shape of a dated line: the words before and
+// after the first date, and how the date is written. Lists of comments,
+// teasers and archives repeat one shape with different dates.
+func lineSignature(before, after int, m dateMatch) uint32 {
+	sig := uint32(min(before, 3))<<8 | uint32(min(after, 3))<<4 | uint32(m.Numeric)<<16
+	if m.HasTime {
+		sig |= 1
+	}
+	if m.Clock12 {
+		sig |= 2
+	}
+	return sig | uint32(wordOrder(m.Text))<<24
+}
+
+// nearByline reports whether line i or a line next to it is a byline.
+func (tr *textReader) nearByline(i int) bool {
+	for j := max(0, i-1); j <= i+1 && j < len(tr.paras); j++ {
+		if tr.isBylineLine(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBylineLine reports whether line j was read as a byline or a date
+// line, or opens as a byline does.
+func (tr *textReader) isBylineLine(j int) bool {
+	if tr.roles[j] == roleFact {
+		return true
+	}
+	_, ok := cutBylinePrefix(tr.paras[j])
+	return ok && len(tr.paras[j]) <= maxBylineLen
+}
+
+// leadMark reports whether s opens with a mark that ends a lead: a bar,
+// a dash or a colon.
+func leadMark(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	for _, m := range []string{"|", "–", "—", "- ", ":", "/"} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeEnd reports whether the text before a date ends a range's start:
+// a day number and a dash or a word for "to" ("9. bis", "14. -",
+// "from 3 to").
+func rangeEnd(before string) bool {
+	t := strings.TrimRight(before, " ")
+	cut := -1
+	for _, w := range []string{"-", "–", "—", " bis", " to", " until", " au", " al", " hasta", " till"} {
+		if strings.HasSuffix(t, w) {
+			cut = len(t) - len(w)
+			break
+		}
+	}
+	if cut < 0 {
+		// "Antworten bis 23.06.2006": a deadline.
+		var buf [16]byte
+		i := strings.LastIndexByte(t, ' ')
+		switch string(lowerBytes(buf[:], t[i+1:])) {
+		case "bis", "until", "till", "hasta", "jusqu'au", "deadline":
+			return true
+		}
+		return false
+	}
+	t = strings.TrimRight(t[:cut], " .")
+	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
+}
+
+// readDateLabel reads the words before a date on its line for a label
+// that says what the date is.
+func readDateLabel(before string) dateLabel {
+	if len(before) > 60 {
+		before = before[len(before)-60:]
+	}
+	if strings.TrimSpace(before) == "" {
+		return labelNone
+	}
+	var buf [64]byte
+	lower := lowerBytes(buf[:], before)
+	if updatedLabel(string(lower)) || containsAny(lower, "as of", "actualizado", "zuletzt", "geändert", "last edited", "mis à jour",
+		"ultima modifica", "son güncelleme") {
+		return labelUpdated
+	}
+	if containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "postado", "date", "datum", "fecha", "written", "verfasst",
+		"опубликовано", "data", "geschrieben", "story from") {
+		return labelPublished
+	}
+	// "am 18. September", "le 15 septembre", "on April 29", "vom 25.
+	// Januar": a preposition right before the date.
+	t := bytes.TrimRight(lower, " ")
+	for _, w := range []string{" am", " le", " on", " vom", " el", " em", " il", " den"} {
+		if bytes.HasSuffix(t, []byte(w)) || string(t) == w[1:] {
+			return labelOn
+		}
+	}
+	return labelNone
+}
+
+func containsAny(s []byte, words ...string) bool {
+	for _, w := range words {
+		if bytes.Contains(s, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstDigit(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' < 10 {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxDateLead is how far before its first figure a date may start:
+// "Wednesday, September" and "il y a" fit.
+const maxDateLead = 24
+
+// windowStart is where to start reading s for dates whose first figure
+// is at d: a word boundary at most maxDateLead bytes before it.
+func windowStart(s string, d int) int {
+	if d <= maxDateLead {
+		return 0
+	}
+	w := d - maxDateLead
+	if sp := strings.IndexByte(s[w:d], ' '); sp >= 0 {
+		return w + sp + 1
+	}
+	// No space: a run of letters glued to the figure, which a date
+	// reads only whole; start at the run's rune boundary.
+	for w > 0 && s[w]&0xC0 == 0x80 {
+		w--
+	}
+	return w
+}
+
+// resolveDayOrder reads every day/month-ambiguous date of the page in the
+// order the page's other dates show: figures that can only be read one
+// way ("11/28/2016", "28.11.2016"), a 12-hour clock (US usage), and the
+// order of the dates written with month names ("November 28, 2016"
+// against "28 November 2016").
+func resolveDayOrder(cands []pageDate, english func() bool) {
+	monthFirst, dayFirst := 0, 0
+	for _, c := range cands {
+		m := c.m
+		switch {
+		case m.Numeric != 0 && !m.Swappable:
+			// The order as written is the one that gave a valid date.
+			if numericMonthFirst(m) {
+				monthFirst += 3
+			} else {
+				dayFirst += 3
+			}
+		case m.Numeric == 0:
+			switch wordOrder(m.Text) {
+			case 'm':
+				monthFirst++
+			case 'd':
+				dayFirst++
+			}
+		}
+	}
+	for k := range cands {
+		m := &cands[k].m
+		if !m.Swappable {
+			continue
+		}
+		// The other reading is a date the page gives unambiguously
+		// ("08/03/2020 15h30 Atualizado 2020-03-08T18:30Z").
+		if sw := m.swapped(); !sameDayOnPage(cands, *m) && sameDayOnPage(cands, sw) {
+			*m = sw
+			m.Swappable = false
+			continue
+		}
+		var want bool
+		switch {
+		case m.Numeric == '/' && monthFirst != dayFirst:
+			want = monthFirst > dayFirst
+		case m.Numeric != '/' && monthFirst > dayFirst+2:
+			want = true
+		case m.Numeric == '/':
+			// Only US pages put the month first, and they tell the time
+			// with am/pm: British pages write "02/10/2020" too.
+			want = m.Clock12 && english()
+		}
+		if numericMonthFirst(*m) != want {
+			*m = m.swapped()
+		}
+	}
+}
+
+// englishText reports whether the paragraphs read as English: its
+// commonest words outnumber those of the other languages of the web
+// that write dates in figures day first. It reads a bounded prefix.
+func englishText(paras []string) bool {
+	const budget = 8 << 10
+	en, other, read := 0, 0, 0
+	for _, p := range paras {
+		if read >= budget {
+			break
+		}
+		if len(p) > budget-read {
+			p = p[:budget-read]
+		}
+		read += len(p)
+		for w := range strings.FieldsSeq(p) {
+			switch w {
+			case "the", "and", "of", "to", "is", "was", "The":
+				en++
+			case "der", "die", "und", "das", "le", "la", "les", "et", "el", "los", "de", "il", "di", "che", "het", "een",
+				"que", "do", "da", "и", "в", "на", "не", "ve", "bir", "és":
+				other++
+			}
+		}
+	}
+	return en > other
+}
+
+// sameDayOnPage reports whether a date that is not day/month ambiguous
+// gives the calendar day of m.
+func sameDayOnPage(cands []pageDate, m dateMatch) bool {
+	for _, c := range cands {
+		if !c.m.Swappable && c.m.Year == m.Year && c.m.Month == m.Month && c.m.Day == m.Day {
+			return true
+		}
+	}
+	return false
+}
+
+// numericMonthFirst reports whether a numeric match reads its text with
+// the month first: its first figures are the month.
+func numericMonthFirst(m dateMatch) bool {
+	n := 0
+	for n < len(m.Text) && m.Text[n] >= '0' && m.Text[n] <= '9' {
+		n++
+	}
+	return atoi(m.Text[:n]) == int(m.Month) && atoi(m.Text[:n]) != m.Day
+}
+
+// wordOrder tells a date in words that starts with its month ('m',
+// "November 28") from one that starts with its day ('d', "28 November");
+// 0 for year-first forms, which say nothing of the other two.
+func wordOrder(text string) byte {
+	n := 0
+	for n < len(text) && text[n] >= '0' && text[n] <= '9' {
+		n++
+	}
+	switch {
+	case text == "" || n > 2:
+		return 0
+	case n == 0:
+		return 'm'
+	}
+	return 'd'
+}
+
+// relativeDate reads "3 hours ago", "vor 3 Stunden", "hace 3 horas",
+// "il y a 3 heures", "há 3 horas" at toks[k], and returns the day it
+// falls on counting back from ref, and the token after it.
+func relativeDate(toks []token, k int, ref time.Time) (dateMatch, int, bool) {
+	if ref.IsZero() || k+2 >= len(toks) {
+		return dateMatch{}, 0, false
+	}
+	var n, next int
+	var unit time.Duration
+	t := toks[k]
+	switch {
+	case t.kind == tNum && len(t.text) <= 3 && toks[k+1].kind == tWord && strings.EqualFold(toks[k+2].text, "ago"):
+		// "3 hours ago"
+		n, unit, next = atoi(t.text), relUnit(toks[k+1].text), k+3
+	case t.kind == tWord && toks[k+1].kind == tNum && len(toks[k+1].text) <= 3 && relPrefix(t.text):
+		// "vor 3 Stunden", "hace 3 horas", "há 3 horas"
+		n, unit, next = atoi(toks[k+1].text), relUnit(toks[k+2].text), k+3
+	case t.kind == tWord && k+4 < len(toks) && strings.EqualFold(t.text, "il") && toks[k+1].text == "y" && toks[k+2].text == "a" && toks[k+3].kind == tNum:
+		// "il y a 3 heures"
+		n, unit, next = atoi(toks[k+3].text), relUnit(toks[k+4].text), k+5
+	default:
+		return dateMatch{}, 0, false
+	}
+	if unit == 0 || n <= 0 {
+		return dateMatch{}, 0, false
+	}
+	at := ref.UTC().Add(-time.Duration(n) * unit)
+	y, mo, d := at.Date()
+	return dateMatch{Year: y, Month: mo, Day: d, HasTime: unit < 24*time.Hour, Hour: at.Hour(), Min: at.Minute(), Zone: time.UTC}, next, true
+}
+
+// relPrefix reports the words that open a relative date before its count.
+func relPrefix(w string) bool {
+	return strings.EqualFold(w, "vor") || strings.EqualFold(w, "hace") || strings.EqualFold(w, "há") || strings.EqualFold(w, "ha")
+}
+
+// relUnit is the length of a unit a relative date counts in, 0 for a
+// word that is none.
+func relUnit(w string) time.Duration {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], w)) {
+	case "minute", "minutes", "min", "mins", "minuten", "minute.", "minutos", "minutas", "minuti":
+		return time.Minute
+	case "hour", "hours", "hr", "hrs", "stunde", "stunden", "hora", "horas", "heure", "heures", "ore", "ora", "uur":
+		return time.Hour
+	case "day", "days", "tag", "tagen", "día", "días", "dia", "dias", "jour", "jours", "giorni", "giorno", "dagen":
+		return 24 * time.Hour
+	case "week", "weeks", "woche", "wochen", "semana", "semanas", "semaine", "semaines":
+		return 7 * 24 * time.Hour
+	}
+	return 0
+}

@@ -1,0 +1,191 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDateForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "2006-01-02 15:04", "" when no date must be found
+	}{
+		{"November 19, 2019 at 9:45 am", "2019-11-19 09:45"},
+		{"Nov. 19, 2019", "2019-11-19 00:00"},
+		{"14.11.2019", "2019-11-14 00:00"},
+		{"11.14.2019", "2019-11-14 00:00"}, // only month first is a date
+		{"2019-11-19", "2019-11-19 00:00"},
+		{"2019.11.19 08:30", "2019-11-19 08:30"},
+		{"19 novembre 2019", "2019-11-19 00:00"},
+		{"19. November 2019", "2019-11-19 00:00"},
+		{"19 de noviembre de 2019", "2019-11-19 00:00"},
+		{"sábado 07 de mayo del 2022", "2022-05-07 00:00"},
+		{"2019年11月19日 13:05", "2019-11-19 13:05"},
+		{"2019년 11월 19일", "2019-11-19 00:00"},
+		{"2020. június 4.", "2020-06-04 00:00"},
+		{"2020. 06. 04. 11:27", "2020-06-04 11:27"},
+		{"19 ноября 2019, 18:47", "2019-11-19 18:47"},
+		{"19 de novembro de 2019", "2019-11-19 00:00"},
+		{"19 novembre 2019 alle 10:00", "2019-11-19 00:00"},
+		{"19 listopada 2019", "2019-11-19 00:00"},
+		{"19 november 2019", "2019-11-19 00:00"},
+		{"30 Ekim 2020 Cuma", "2020-10-30 00:00"},
+		{"März 7, 2018", "2018-03-07 00:00"},
+		{"Nov 20 20194:29 AM", "2019-11-20 04:29"},
+		{"22. Dezember 201922. Dezember 2019", "2019-12-22 00:00"},
+		{"4 de mayo de 202207:59 hs", "2022-05-04 07:59"},
+		{"15 mai 2019 à 06h00", "2019-05-15 06:00"},
+		{"November 29, 2016: 3:42 PM ET", "2016-11-29 15:42"},
+		{"13. 1. 2020", "2020-01-13 00:00"},
+		{"mardi 10.12.19", "2019-12-10 00:00"},
+		{"01-09-17", "2017-09-01 00:00"},
+		{"1er mai 2019", "2019-05-01 00:00"},
+		{"Publié le 27 Mar 20 à 9:21", "2020-03-27 09:21"},
+		{"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14 00:00"},
+		{"5 May 20 people", "2026-05-05 00:00"}, // a count, not a year
+		// Not dates.
+		{"version 1.5.20.3", ""},
+		{"5 set", ""},      // an abbreviation that is also a word needs a year
+		{"sold out 5", ""}, // likewise
+		{"in 2019 alone", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			m, ok := findDate(tc.in)
+			if tc.want == "" {
+				if ok {
+					t.Fatalf("found %q, want no date", m.Text)
+				}
+				return
+			}
+			if !ok {
+				t.Fatal("no date found")
+			}
+			got, _, _, ok := m.resolve(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), time.UTC)
+			if !ok {
+				t.Fatalf("%q does not resolve", m.Text)
+			}
+			if s := got.Format("2006-01-02 15:04"); s != tc.want {
+				t.Errorf("%q = %s, want %s", m.Text, s, tc.want)
+			}
+		})
+	}
+}
+
+func TestSwappable(t *testing.T) {
+	tests := []struct {
+		in        string
+		swappable bool
+	}{
+		{"03/05/2024", true}, {"03.05.2024", true}, {"13/05/2024", false}, {"05.05.2024", false}, {"2024-03-05", false},
+	}
+	for _, tc := range tests {
+		m, ok := findDate(tc.in)
+		if !ok || m.Swappable != tc.swappable {
+			t.Errorf("%q: found %v, swappable %v; want %v", tc.in, ok, m.Swappable, tc.swappable)
+		}
+	}
+}
+
+func TestRelativeDate(t *testing.T) {
+	ref := time.Date(2026, 11, 25, 2, 0, 0, 0, time.UTC)
+	tests := []struct{ in, want string }{
+		{"3 hours ago", "2026-11-24"},
+		{"vor 3 Stunden", "2026-11-24"},
+		{"hace 2 días", "2026-11-23"},
+		{"il y a 5 minutes", "2026-11-25"},
+		{"há 1 semana", "2026-11-18"},
+		{"3 apples ago", ""},
+		{"vor 3 Jahren", ""},
+	}
+	for _, tc := range tests {
+		toks := tokenize(nil, tc.in)
+		m, next, ok := relativeDate(toks, 0, ref)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("%q: read %v, want nothing", tc.in, m)
+			}
+			continue
+		}
+		if !ok || next != len(toks) {
+			t.Errorf("%q: ok %v, next %d of %d", tc.in, ok, next, len(toks))
+			continue
+		}
+		if got := time.Date(m.Year, m.Month, m.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02"); got != tc.want {
+			t.Errorf("%q = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+// pageOf joins lines into a scrape, one paragraph a line.
+func pageOf(lines ...string) []byte {
+	return []byte(strings.Join(lines, "\n\n") + "\n")
+}
+
+var storyLines = []string{
+	"The harbour authority said the new ferry terminal would open to passengers next spring after two years of building work on the northern quay.",
+	"Ferries to the islands will leave from the new terminal every hour, and the old pier will be turned into a park with a walkway along the water.",
+	"The authority said the work had cost less than planned because the foundations of the old warehouse could be reused for the waiting hall.",
+}
+
+func TestPageDate(t *testing.T) {
+	menu := []string{"Home", "News", "Sport", "Weather", "Subscribe"}
+	footer := []string{"Privacy Policy", "Terms of Use", "© 2024 The Harbour Gazette. All rights reserved."}
+	page := func(header ...string) []byte {
+		lines := append([]string{}, menu...)
+		lines = append(lines, "New ferry terminal to open next spring")
+		lines = append(lines, header...)
+		lines = append(lines, storyLines...)
+		lines = append(lines, footer...)
+		return pageOf(lines...)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string // the first ten characters of Published; "" for none
+	}{
+		{"labelled published before updated", page("By Ann Lee", "Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020"), "2020-09-26"},
+		{"updated date glued before the original", page("March 2, 2022June 5, 2020 by Ann Lee"), "2020-06-05"},
+		{"German date line", page("Veröffentlicht am 19. November 2019 von Ann Lee"), "2019-11-19"},
+		{"Spanish date line", page("Por Ann Lee", "miércoles, 4 de mayo de 202207:59 hs"), "2022-05-04"},
+		{"zone kept", page("By Ann Lee", "Nov. 18, 2019 at 11:03 p.m. EST"), "2019-11-18"},
+		{"only a copyright year", page(), ""},
+		{"day first on a British page", page("By Ann Lee", "02/10/2020"), "2020-10-02"},
+		{"month first with am/pm", page("By Ann Lee", "02/10/2020 10:15 AM"), "2020-02-10"},
+		{"order from another date on the page", pageOf(append(append(append([]string{}, menu...),
+			"New ferry terminal to open next spring", "By Ann Lee", "03/05/2024"), append(storyLines, "Comments", "Jo 25/05/2024")...)...), "2024-05-03"},
+		{"press release dateline", pageOf(append(append([]string{}, menu...), "New ferry terminal to open next spring",
+			"SPRINGFIELD, Ill., May 4, 2021 /PRNewswire/ -- "+storyLines[0], storyLines[1], storyLines[2])...), "2021-05-04"},
+		{"wire dateline with its year from the header", page("By Ann Lee | Updated: March 3, 2024", "OSLO, Jan. 5 (NTB) - "+storyLines[0]), "2024-01-05"},
+		{"a date range is not the story's", page("Exhibition from 9 to 23 February 2017"), ""},
+	}
+	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.txt", tc.data, Options{Ref: ref})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if a.Published != nil {
+				got = a.Published.Format(time.RFC3339)[:10]
+			}
+			if got != tc.want {
+				t.Errorf("published %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPageDateKeepsZone(t *testing.T) {
+	data := pageOf("Home", "News", "New ferry terminal to open next spring", "By Ann Lee",
+		"Dec 19, 2016, 11:30 PM PST", storyLines[0], storyLines[1], storyLines[2])
+	a, err := Parse("a.txt", data, Options{Ref: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format(time.RFC3339) != "2016-12-19T23:30:00-08:00" {
+		t.Errorf("published %v, want the page's own date and zone", a.Published)
+	}
+}

@@ -1,0 +1,544 @@
+package article
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A whole-page scrape puts menus, breadcrumbs, cookie notices, teasers and
+// a sticky header that repeats the headline above the real headline, at a
+// distance from the body that varies from one line to dozens. findHeadline
+// therefore anchors on the body start, takes the lines of a bounded window
+// around it as candidates, and scores each with a linear model over
+// features that do not depend on a site or a language: distance to the
+// body, line shape, overlap with the body's opening, repetition on the
+// page, what stands right below it, and whether its neighbours look like a
+// menu.
+
+// Bounds of the window findHeadline searches: how many lines before the
+// body start and after it.
+const (
+	headBack    = 60
+	headForward = 4
+)
+
+// Headline features, in the order of headWeights.
+const (
+	hfBias         = iota
+	hfNear         // within three lines of the body start
+	hfLogDist      // log(1 + lines between the line and the body start)
+	hfAfter        // at or after the body start
+	hfLogRank      // log(1 + how many headline-shaped lines lie between it and the body)
+	hfTitleShape   // titleShape: no sentence ending, no sentence break
+	hfSentenceEnd  // ends with . ! or ?
+	hfLogLen       // log of its length in characters
+	hfFewWords     // three words or fewer
+	hfCapRatio     // share of its words that start with a capital
+	hfAllCaps      // no lower-case letter
+	hfDigitRatio   // share of digits among letters and digits
+	hfOverlapFirst // share of its stems the body's first paragraph uses
+	hfOverlapOpen  // share of its stems the body's opening uses
+	hfTwoHits      // the opening uses at least two of its stems
+	hfLogRepeat    // log(1 + how many other lines are the same text)
+	hfHeadOf       // it is the head of a "line | site" line elsewhere
+	hfHasSep       // it holds a " | " or " - " style separator
+	hfFactBelow    // a byline or date line follows it
+	hfShortNear    // share of its four neighbours with three words or fewer
+	hfKindKept     // Classify kept it
+	hfKindDup      // Classify called it a duplicate
+	hfKindOther    // Classify dropped it as some other boilerplate
+	hfInHeader     // it lies in Classify's header run
+	hfColon        // it holds a colon
+	hfCJK          // it is written in CJK
+	hfEarlierCopy  // the same text stands earlier on the page
+	hfLong         // more than 100 characters
+	hfShort        // fewer than 16 characters
+	hfPrevHead     // the line above could be a headline too
+	hfNextHead     // the line below could be a headline too
+	hfPageTop      // among the first three lines of the page
+	hfDist2to3     // two or three lines above the body
+	hfDist4to8     // four to eight lines above the body
+	hfDist9to20    // nine to twenty lines above the body
+	hfNextLonger   // the line below is a longer headline-shaped line
+	hfContainedIn  // log(1 + how many other lines hold it as a part)
+	hfContainsCand // it holds another candidate as a part
+	hfRunTop       // it starts a run of headline-like lines
+	hfName         // it reads as a person's name
+	hfLowerStart   // it starts with a lower-case letter
+	hfPrevShares   // the line above could be a headline and shares two stems with the opening
+	hfNextShares   // the line below could be a headline and shares two stems with the opening
+	hfNextSentence // the line below ends like a sentence
+	hfFirstHeading // the first line of the header run with a title's shape that heads the body
+	hfTrail        // it holds one separator twice or more: a breadcrumb trail or a menu
+	hfProseBelow   // the next line is a paragraph of prose
+	hfProseBetween // log(1 + how many prose paragraphs lie between it and the body start)
+	numHeadFeatures
+)
+
+// headCand is one candidate line and its features.
+type headCand struct {
+	i int
+	f [numHeadFeatures]float64
+}
+
+// headScore is the model's score of a candidate: the higher, the more
+// headline-like.
+func headScore(f *[numHeadFeatures]float64) float64 {
+	s := 0.0
+	for k, w := range headWeights {
+		s += w * f[k]
+	}
+	return s
+}
+
+// headSeps are the separators that join a headline and a site name in a
+// sticky header or a title bar.
+var headSeps = [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "}
+
+// repeats is how the page repeats a candidate line elsewhere.
+type repeats struct {
+	same    int  // lines with the same text
+	earlier bool // one of them stands before it
+	headOf  bool // a line starts with it and a separator ("Headline | Site")
+	holders int  // longer lines that hold it as a part
+}
+
+// repeatsOf scans the page once for the repeats of line i; holders are
+// counted only when part says the line is long enough not to be a
+// common phrase. Lines longer than maxHolderLen are paragraphs, not title
+// bars or breadcrumbs.
+func repeatsOf(paras []string, i int, part bool) repeats {
+	p := paras[i]
+	var r repeats
+	for j, q := range paras {
+		switch {
+		case j == i || len(q) < len(p) || len(q) > maxHolderLen:
+		case len(q) == len(p):
+			if q == p {
+				r.same++
+				r.earlier = r.earlier || j < i
+			}
+		case strings.HasPrefix(q, p) && startsWithSep(q[len(p):]):
+			r.headOf = true
+			if part {
+				r.holders++
+			}
+		case part && strings.Contains(q, p):
+			r.holders++
+		}
+	}
+	return r
+}
+
+// startsWithSep reports whether s opens with one of headSeps.
+func startsWithSep(s string) bool {
+	for _, sep := range headSeps {
+		if strings.HasPrefix(s, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutSep splits a line at its last headline/site separator.
+func cutSep(p string) (head, tail string, ok bool) {
+	best := -1
+	sepLen := 0
+	for _, sep := range headSeps {
+		if j := strings.LastIndex(p, sep); j > best {
+			best, sepLen = j, len(sep)
+		}
+	}
+	if best <= 0 {
+		return "", "", false
+	}
+	return strings.TrimSpace(p[:best]), strings.TrimSpace(p[best+sepLen:]), true
+}
+
+// stemHashes is a set of stems by their stemKey hash: a collision between
+// two stems' hashes costs at most one false hit in an overlap count.
+type stemHashes map[uint64]struct{}
+
+// stemsOf adds the stems of s to into.
+func stemsOf(s string, into stemHashes) {
+	var buf stemBuf
+	for j := 0; ; {
+		st, next := nextStem(s, j, &buf)
+		if st == nil {
+			return
+		}
+		j = next
+		_, h := stemKey(st)
+		into[h] = struct{}{}
+	}
+}
+
+// overlap returns the share of the stems of line that set holds and how
+// many it holds. A stem the line repeats counts each time: headlines
+// seldom repeat a word, and counting so needs no memory.
+func overlap(line string, set stemHashes) (float64, int) {
+	var buf stemBuf
+	hits, total := 0, 0
+	for j := 0; ; {
+		st, next := nextStem(line, j, &buf)
+		if st == nil {
+			break
+		}
+		j = next
+		total++
+		_, h := stemKey(st)
+		if _, ok := set[h]; ok {
+			hits++
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return float64(hits) / float64(total), hits
+}
+
+// Bounds of the search for lines that hold a candidate as a part: a
+// part long enough not to be a common phrase, in a line short enough to be
+// a title bar, a breadcrumb or a citation rather than a paragraph.
+const (
+	minPartLen   = 12
+	maxHolderLen = 1000
+)
+
+// Bounds on the body text a candidate is compared with.
+const (
+	openingParagraphs = 4
+	openingBytes      = 2 << 10
+)
+
+// headlineCandidates returns the headline-shaped lines around the body
+// start body (the window [body-headBack, body+headForward)) with their
+// features. start is where Classify's header run begins.
+func (tr *textReader) headlineCandidates(start, body int) []headCand {
+	first, open := stemHashes{}, stemHashes{}
+	size := 0
+	for k, p := range tr.a.BodyParagraphs {
+		if k >= openingParagraphs || size >= openingBytes {
+			break
+		}
+		if k == 0 {
+			stemsOf(p, first)
+		}
+		if size+len(p) > openingBytes {
+			p = p[:openingBytes-size]
+		}
+		size += len(p)
+		stemsOf(p, open)
+	}
+	lo, hi := max(0, body-headBack), min(len(tr.paras), body+headForward)
+	var cands []headCand
+	rank := 0
+	for i := body - 1; i >= lo; i-- {
+		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
+			cands = append(cands, c)
+			rank++
+		}
+	}
+	rank = 0
+	for i := body; i < hi; i++ {
+		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
+			cands = append(cands, c)
+			rank++
+		}
+	}
+	// Scanning down from the header start, the first line that heads the
+	// body: where a writer's own header puts the headline.
+	for k := len(cands) - 1; k >= 0; k-- {
+		c := &cands[k]
+		if c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
+			c.f[hfFirstHeading] = 1
+			break
+		}
+	}
+	for k := range cands {
+		p := tr.paras[cands[k].i]
+		for _, o := range cands {
+			q := tr.paras[o.i]
+			if len(q) >= minPartLen && len(q) < len(p) && wordCount(q) >= 3 && strings.Contains(p, q) {
+				cands[k].f[hfContainsCand] = 1
+				break
+			}
+		}
+	}
+	return cands
+}
+
+// headCandidate computes the features of line i, and false when it cannot
+// be a headline at all.
+func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
+	p := tr.paras[i]
+	// A line the body kept stays in the body: taking it as the title
+	// would cut a paragraph or a subheading out of the story.
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) {
+		return headCand{}, false
+	}
+	if _, ok := parseByline(p); ok {
+		return headCand{}, false
+	}
+	if _, ok := parseDateLine(p); ok {
+		return headCand{}, false
+	}
+	c := headCand{i: i}
+	f := &c.f
+	f[hfBias] = 1
+	dist := body - i
+	if i >= body {
+		dist = i - body + 1
+		f[hfAfter] = 1
+	}
+	f[hfNear] = b2f(i < body && dist <= 3)
+	f[hfLogDist] = math.Log1p(float64(dist))
+	f[hfLogRank] = math.Log1p(float64(rank))
+	f[hfTitleShape] = b2f(titleShape(p))
+	last, _ := utf8.DecodeLastRuneInString(p)
+	f[hfSentenceEnd] = b2f(last == '.' || last == '!' || last == '?' || last == '。')
+	sh := lineShape(p)
+	f[hfLogLen] = math.Log(float64(max(1, sh.runes)))
+	f[hfFewWords] = b2f(sh.words <= 3 && sh.cjk < 6)
+	if sh.lettered > 0 {
+		f[hfCapRatio] = float64(sh.capWords) / float64(sh.lettered)
+	}
+	f[hfAllCaps] = b2f(sh.upper > 0 && sh.lower == 0)
+	if sh.letters+sh.digits > 0 {
+		f[hfDigitRatio] = float64(sh.digits) / float64(sh.letters+sh.digits)
+	}
+	f[hfOverlapFirst], _ = overlap(p, first)
+	var hits int
+	f[hfOverlapOpen], hits = overlap(p, open)
+	f[hfTwoHits] = b2f(hits >= 2)
+	rep := repeatsOf(tr.paras, i, len(p) >= minPartLen && (sh.words >= 3 || sh.cjk >= 6))
+	f[hfLogRepeat] = math.Log1p(float64(rep.same))
+	f[hfHeadOf] = b2f(rep.headOf)
+	f[hfEarlierCopy] = b2f(rep.earlier)
+	f[hfContainedIn] = math.Log1p(float64(rep.holders))
+	_, _, hasSep := cutSep(p)
+	f[hfHasSep] = b2f(hasSep)
+	f[hfFactBelow] = b2f(tr.factBelow(i))
+	short, n := 0, 0
+	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
+		if j < 0 || j >= len(tr.paras) {
+			continue
+		}
+		n++
+		if wordCount(tr.paras[j]) <= 3 {
+			short++
+		}
+	}
+	if n > 0 {
+		f[hfShortNear] = float64(short) / float64(n)
+	}
+	switch tr.kinds[i] {
+	case "", kindOutside:
+		f[hfKindKept] = 1
+	case "duplicate":
+		f[hfKindDup] = 1
+	default:
+		f[hfKindOther] = 1
+	}
+	f[hfInHeader] = b2f(i >= start && i < body)
+	f[hfColon] = b2f(strings.ContainsAny(p, ":："))
+	f[hfCJK] = b2f(sh.cjk >= 6)
+	f[hfLong] = b2f(sh.runes > 100)
+	f[hfShort] = b2f(sh.runes < 16)
+	f[hfPrevHead] = b2f(i > 0 && tr.headLike(i-1))
+	f[hfNextHead] = b2f(i+1 < len(tr.paras) && tr.headLike(i+1))
+	f[hfNextLonger] = b2f(f[hfNextHead] == 1 && len(tr.paras[i+1]) > len(p))
+	f[hfPageTop] = b2f(i < 3)
+	f[hfRunTop] = b2f(f[hfPrevHead] == 0 && f[hfNextHead] == 1)
+	f[hfTrail] = b2f(trail(p))
+	if i+1 < len(tr.paras) {
+		f[hfProseBelow] = b2f(prose(tr.paras[i+1]))
+	}
+	between := 0
+	for j := i + 1; j < body; j++ {
+		if prose(tr.paras[j]) {
+			between++
+		}
+	}
+	f[hfProseBetween] = math.Log1p(float64(between))
+	first1, _ := utf8.DecodeRuneInString(p)
+	f[hfLowerStart] = b2f(unicode.IsLower(first1))
+	if f[hfPrevHead] == 1 {
+		_, h := overlap(tr.paras[i-1], open)
+		f[hfPrevShares] = b2f(h >= 2)
+	}
+	if i+1 < len(tr.paras) {
+		q := tr.paras[i+1]
+		if f[hfNextHead] == 1 {
+			_, h := overlap(q, open)
+			f[hfNextShares] = b2f(h >= 2)
+		}
+		l, _ := utf8.DecodeLastRuneInString(q)
+		f[hfNextSentence] = b2f(l == '.' || l == '。')
+	}
+	_, isName := bareName(p)
+	f[hfName] = b2f(isName)
+
+	if i < body {
+		f[hfDist2to3] = b2f(dist >= 2 && dist <= 3)
+		f[hfDist4to8] = b2f(dist >= 4 && dist <= 8)
+		f[hfDist9to20] = b2f(dist >= 9 && dist <= 20)
+	}
+	return c, true
+}
+
+// headLike reports whether line j has a headline's shape and more than
+// three words: a neighbour that competes with a candidate.
+func (tr *textReader) headLike(j int) bool {
+	p := tr.paras[j]
+	return tr.roles[j] != roleCaption && headlineShape(p) && titleShape(p) && wordCount(p) > 3
+}
+
+// minProse is how many bytes a paragraph of prose has at least.
+const minProse = 160
+
+// prose reports whether a line reads as a paragraph of running text:
+// long, and ending like a sentence.
+func prose(p string) bool {
+	if len(p) < minProse {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	return strings.ContainsRune(".!?。！？\"”»)", last)
+}
+
+// trail reports whether a line repeats a separator: "Home » News »
+// Politics", "About | Contact | Jobs", "24.01.2022 - News - Energy".
+func trail(p string) bool {
+	for _, sep := range [...]string{"»", "›", " > ", " / ", "|", " · ", " • ", " - ", " – "} {
+		if strings.Count(p, sep) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// factBelow reports whether the next line after i that is not a caption
+// is a byline or a date line.
+func (tr *textReader) factBelow(i int) bool {
+	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
+		if tr.roles[j] == roleCaption {
+			continue
+		}
+		if tr.roles[j] == roleFact {
+			return true
+		}
+		p := tr.paras[j]
+		if _, ok := parseByline(p); ok {
+			return true
+		}
+		_, ok := parseDateLine(p)
+		return ok
+	}
+	return false
+}
+
+// shape is the counts lineShape takes of a line.
+type shape struct {
+	runes, words, lettered, capWords   int
+	letters, digits, upper, lower, cjk int
+}
+
+// lineShape counts what the shape features read.
+func lineShape(s string) shape {
+	var sh shape
+	inWord, wordStarted := false, false
+	for _, r := range s {
+		sh.runes++
+		sp := unicode.IsSpace(r)
+		if sp {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			sh.words++
+			inWord = true
+			wordStarted = false
+		}
+		switch {
+		case unicode.IsLetter(r):
+			sh.letters++
+			if cjkRune(r) {
+				sh.cjk++
+			}
+			if !wordStarted {
+				wordStarted = true
+				sh.lettered++
+				if unicode.IsUpper(r) {
+					sh.capWords++
+				}
+			}
+			if unicode.IsUpper(r) {
+				sh.upper++
+			} else if unicode.IsLower(r) {
+				sh.lower++
+			}
+		case unicode.IsDigit(r):
+			sh.digits++
+		}
+	}
+	return sh
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// headWeights are the weights of the features, fitted by logistic
+// regression on whole-page scrapes (see headlinefind_train_test.go).
+var headWeights = [numHeadFeatures]float64{0.000, -0.414, -0.060, 0.020, -0.142, 1.211, -0.374, 1.039, -0.978, 0.150, -0.094, -0.359, 1.765, 1.255, 0.914, 0.219, 0.097, -0.284, 0.707, 0.348, 0.194, 0.272, -0.466, 0.049, 0.498, 0.146, 0.042, -1.062, -0.459, 0.132, -0.014, -0.387, 0.721, 0.555, 0.253, 0.576, 1.151, -0.938, 0.390, -0.526, -0.824, -0.091, 0.384, 1.544, 0.045, -0.924, -0.423, 1.619}
+
+// findHeadline returns the paragraph that is most likely the headline
+// among the candidates around the body start, or -1 when there is none.
+// When the article's header is the top of the file, the file is a
+// writer's own ("Title", blank line, text) rather than a page scrape, and
+// its first line that heads the body is the headline, as written.
+func (tr *textReader) findHeadline(start, body int) int {
+	best, bestScore := -1, math.Inf(-1)
+	for _, c := range tr.headlineCandidates(start, body) {
+		if start == 0 && c.f[hfFirstHeading] == 1 {
+			return c.i
+		}
+		if s := headScore(&c.f); s > bestScore {
+			best, bestScore = c.i, s
+		}
+	}
+	return best
+}
+
+// takeTitle makes paragraph t the title, without a site name after it.
+func (tr *textReader) takeTitle(t int) {
+	tr.roles[t] = roleTitle
+	tr.a.Title = tr.withoutSite(t)
+}
+
+// maxSiteWords bounds the words of a site name.
+const maxSiteWords = 4
+
+// withoutSite returns paragraph t without a trailing site name ("Headline |
+// Site Name"): a short part after the last separator that the page
+// repeats in some other line (its logo, its footer, its copyright line),
+// when what is left is still a headline.
+func (tr *textReader) withoutSite(t int) string {
+	p := tr.paras[t]
+	head, tail, ok := cutSep(p)
+	if !ok || wordCount(tail) > maxSiteWords || wordCount(head) < 3 || !headlineShape(head) || !headlineShape(tail+" x") {
+		return p
+	}
+	for j, q := range tr.paras {
+		if j != t && len(q) <= maxHolderLen && strings.Contains(q, tail) && !strings.Contains(q, head) {
+			return head
+		}
+	}
+	return p
+}

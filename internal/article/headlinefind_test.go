@@ -1,0 +1,176 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// scrapedPage builds a whole-page text scrape the way a naive scraper
+// prints one: every block a line, blank lines between, menus and footers
+// kept.
+func scrapedPage(blocks ...[]string) string {
+	var lines []string
+	for _, b := range blocks {
+		lines = append(lines, b...)
+	}
+	return strings.Join(lines, "\n\n") + "\n"
+}
+
+// TestHeadlineOnScrapedPages checks the headline choice on small
+// hand-written page scrapes in several languages, each with the clutter
+// that stands above a headline on real pages: skip links, menus, a cookie
+// notice, a sticky header that repeats the headline with the site's name,
+// a teaser list, a "provided by" preamble, a byline and a footer.
+func TestHeadlineOnScrapedPages(t *testing.T) {
+	tests := []struct {
+		name  string
+		page  string
+		title string
+	}{
+		{
+			name: "English news page with sticky header and teasers",
+			page: scrapedPage(
+				[]string{"Skip to content", "Menu", "Home", "World", "Business", "Sport", "Weather", "Subscribe"},
+				[]string{"We use cookies to improve your experience. By continuing you accept our use of cookies.", "Accept"},
+				[]string{"Harbour town votes to rebuild its flooded sea wall | Coastline Courier"},
+				[]string{"Most read", "Bakery wins regional bread prize", "Late trains on the valley line again", "School choir heads to the capital"},
+				[]string{"Local", "Harbour town votes to rebuild its flooded sea wall", "By Maria Olsen", "March 4, 2024"},
+				[]string{
+					"The town council voted on Tuesday night to rebuild the sea wall that the winter floods broke in three places, after a long meeting in a crowded hall.",
+					"The new wall will be two metres higher than the old one and is expected to cost the town about four million pounds over the next three years.",
+					"Residents of the lower harbour streets, whose houses were flooded twice this winter, said they were relieved that the vote to rebuild had finally passed.",
+					"Work on the first section of the wall should begin in the summer, once the fishing season is over and the harbour is quieter.",
+				},
+				[]string{"Share this article", "Related", "Ferry timetable changes for spring", "About us", "Contact", "© 2024 Coastline Courier"},
+			),
+			title: "Harbour town votes to rebuild its flooded sea wall",
+		},
+		{
+			name: "German page with breadcrumb, repeated headline and footer",
+			page: scrapedPage(
+				[]string{"Zum Inhalt springen", "Startseite » Region » Verkehr", "Suche", "Anmelden"},
+				[]string{"Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Verwendung zu.", "Einverstanden"},
+				[]string{"Neue Radbrücke über den Kanal wird im Herbst eröffnet"},
+				[]string{"Aktuelle Meldungen", "Stadtbibliothek verlängert Öffnungszeiten", "Wochenmarkt zieht auf den Rathausplatz"},
+				[]string{"Neue Radbrücke über den Kanal wird im Herbst eröffnet", "Von Jonas Keller", "12.03.2024"},
+				[]string{
+					"Die neue Brücke für Radfahrer und Fußgänger über den Kanal soll im Herbst eröffnet werden, teilte die Stadtverwaltung am Montag mit.",
+					"Die Brücke verbindet das Wohngebiet am Nordufer mit dem Bahnhof und verkürzt den Weg für viele Pendler um mehr als zwei Kilometer.",
+					"Die Bauarbeiten hatten sich wegen eines langen Winters und fehlender Stahlträger um mehrere Monate verzögert, hieß es aus dem Bauamt.",
+				},
+				[]string{"Teilen", "Impressum", "Datenschutz", "© 2024 Stadtanzeiger"},
+			),
+			title: "Neue Radbrücke über den Kanal wird im Herbst eröffnet",
+		},
+		{
+			name: "Spanish press release with a provided-by preamble",
+			page: scrapedPage(
+				[]string{"Inicio", "Noticias", "Empresas", "Contacto"},
+				[]string{"Noticia proporcionada por", "Cooperativa Agrícola del Valle", "15 feb, 2024, 09:00 CET"},
+				[]string{"La cooperativa del valle abre una nueva planta de aceite de oliva"},
+				[]string{
+					"La cooperativa agrícola del valle inauguró este jueves una nueva planta de aceite de oliva que permitirá procesar el doble de aceitunas que la antigua.",
+					"La planta dará trabajo a cuarenta personas durante la campaña de recogida y usará energía solar producida en los tejados de sus naves.",
+					"Los socios de la cooperativa esperan vender el aceite de la nueva planta en los mercados de la región a partir del próximo otoño.",
+				},
+				[]string{"Compartir", "Aviso legal", "Política de privacidad"},
+			),
+			title: "La cooperativa del valle abre una nueva planta de aceite de oliva",
+		},
+		{
+			name: "French blog with newsletter box above the headline",
+			page: scrapedPage(
+				[]string{"Aller au contenu", "Accueil", "Recettes", "Voyages", "À propos"},
+				[]string{"Abonnez-vous à notre lettre d'information", "Votre adresse e-mail", "S'inscrire"},
+				[]string{"Voyages", "Trois jours à pied sur les sentiers du littoral breton"},
+				[]string{"Publié le 3 mai 2023 par Claire"},
+				[]string{
+					"Nous sommes partis un vendredi matin de Saint-Malo avec nos sacs à dos et une carte des sentiers du littoral, sans savoir où nous dormirions le soir.",
+					"Le premier jour, le sentier longe les falaises et les petites plages, et le vent de la mer rend la marche plus facile qu'on ne le croirait.",
+					"Le dernier soir, nous avons dormi dans une ferme qui accueille les randonneurs et nous avons mangé des crêpes avec les autres marcheurs.",
+				},
+				[]string{"Laisser un commentaire", "Articles récents", "Mentions légales"},
+			),
+			title: "Trois jours à pied sur les sentiers du littoral breton",
+		},
+		{
+			name: "Japanese news page with a ranking list",
+			page: scrapedPage(
+				[]string{"メニュー", "ホーム", "ニュース", "スポーツ", "天気"},
+				[]string{"アクセスランキング", "駅前の商店街に新しい図書館", "週末は全国的に晴れの予報"},
+				[]string{"ホーム › ニュース › 地域"},
+				[]string{"山間の小学校で新しい給食室が完成、地元の野菜を使った給食を開始"},
+				[]string{"2024年3月5日 10時00分"},
+				[]string{
+					"山間の小学校で新しい給食室が完成し、今週から地元の農家が育てた野菜を使った給食が始まった。子どもたちは温かい給食を楽しみにしている。",
+					"これまでは町の中心部の給食センターから運んでいたため、冬には料理が冷めてしまうことが多かったという。校長は地域の協力に感謝していると話した。",
+					"町は来年度、ほかの二つの小学校にも同じような給食室を作る計画で、地元の野菜の使用をさらに増やしたいとしている。",
+				},
+				[]string{"この記事をシェアする", "利用規約", "プライバシーポリシー"},
+			),
+			title: "山間の小学校で新しい給食室が完成、地元の野菜を使った給食を開始",
+		},
+		{
+			name: "Russian page with the headline printed twice",
+			page: scrapedPage(
+				[]string{"Главная", "Новости", "Культура", "Спорт", "Контакты"},
+				[]string{"В городском парке открыли новую летнюю сцену"},
+				[]string{"Читайте также", "В библиотеке прошла неделя детской книги", "На набережной заменят фонари"},
+				[]string{"Культура", "В городском парке открыли новую летнюю сцену", "Анна Петрова", "10 июня 2023"},
+				[]string{
+					"В городском парке в субботу открыли новую летнюю сцену, на которой до конца сентября будут выступать местные музыканты и театральные коллективы.",
+					"Сцену построили на месте старой эстрады, которая много лет стояла закрытой, а рядом поставили скамейки для трёхсот зрителей.",
+					"Первый концерт собрал несколько сотен горожан, и организаторы обещают новые выступления каждые выходные до самой осени.",
+				},
+				[]string{"Поделиться", "О проекте", "© 2023 Городские новости"},
+			),
+			title: "В городском парке открыли новую летнюю сцену",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("page.txt", []byte(tc.page), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title {
+				t.Errorf("title %q, want %q", a.Title, tc.title)
+			}
+			for _, p := range a.BodyParagraphs {
+				if p == tc.title {
+					t.Errorf("the headline stayed in the body")
+				}
+			}
+		})
+	}
+}
+
+// TestWithoutSite checks that a site name after a separator is dropped
+// only when the page shows that name elsewhere, apart from the headline.
+func TestWithoutSite(t *testing.T) {
+	body := []string{
+		"The town council voted on Tuesday night to rebuild the sea wall that the winter floods broke in three places, after a long meeting in a crowded hall.",
+		"The new wall will be two metres higher than the old one and is expected to cost the town about four million pounds over the next three years.",
+		"Residents of the lower harbour streets said they were relieved that the vote to rebuild the sea wall had finally passed.",
+	}
+	tests := []struct {
+		name   string
+		header string
+		footer []string
+		want   string
+	}{
+		{"site named in the footer", "Harbour town votes to rebuild its sea wall | Coastline Courier", []string{"© 2024 Coastline Courier"}, "Harbour town votes to rebuild its sea wall"},
+		{"second part not shown elsewhere", "Harbour town votes to rebuild its sea wall - what happens next", []string{"About us"}, "Harbour town votes to rebuild its sea wall - what happens next"},
+		{"second part only beside the headline", "Harbour town votes to rebuild its sea wall - Council decides", []string{"Council decides: Harbour town votes to rebuild its sea wall"}, "Harbour town votes to rebuild its sea wall - Council decides"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paras := append([]string{tc.header}, body...)
+			paras = append(paras, tc.footer...)
+			tr := &textReader{paras: paras, roles: make([]role, len(paras))}
+			if got := tr.withoutSite(0); got != tc.want {
+				t.Errorf("withoutSite = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,75 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFallbackTitle(t *testing.T) {
+	long := "The harbour authority said on Monday that the northern pier would stay closed to visitors for the rest of the winter season while engineers inspect it."
+	tests := []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"first sentence, no full stop", []string{"The ferry left an hour late. Nobody minded."}, "The ferry left an hour late"},
+		{"question kept", []string{"Who paid for the new bridge? The county did."}, "Who paid for the new bridge?"},
+		{"initials do not end it", []string{"J. R. Smith opened the fair on Sunday. It rained."}, "J. R. Smith opened the fair on Sunday"},
+		{"abbreviation does not end it", []string{"The U.S. team arrived late. Then it rained."}, "The U.S. team arrived late"},
+		{"cut at a word with an ellipsis", []string{long}, "The harbour authority said on Monday that the northern pier would stay closed to visitors…"},
+		{"no sentence end", []string{"Notes from the river walk"}, "Notes from the river walk"},
+		{"skips paragraphs without words", []string{"* * *", "— 12 —", "Rain all week."}, "— 12 —"},
+		{"spaces collapsed", []string{"  Two   spaces\there.  "}, "Two spaces here"},
+		{"Japanese sentence", []string{"新しい橋が完成した。来月から通行できる。"}, "新しい橋が完成した"},
+		{"CJK without spaces cut at the limit", []string{strings.Repeat("橋", 120)}, strings.Repeat("橋", maxFallbackTitle) + "…"},
+		{"nothing with letters", []string{"...", "—"}, ""},
+		{"nothing at all", nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := fallbackTitle(tc.paras)
+			if got != tc.want {
+				t.Errorf("fallbackTitle(%q) = %q, want %q", tc.paras, got, tc.want)
+			}
+			if n := utf8.RuneCountInString(got); n > maxFallbackTitle+1 {
+				t.Errorf("title of %d characters, more than %d", n, maxFallbackTitle+1)
+			}
+		})
+	}
+}
+
+// TestNeverEmptyTitle checks that every format gives a title, from the text
+// when nothing reads as a headline, with a warning saying so, and that the
+// slug follows that title rather than the file's name.
+func TestNeverEmptyTitle(t *testing.T) {
+	body := "The committee met for three hours on Tuesday evening and agreed to spend the remaining funds on the playground. Parents had asked for it.\n\nThe work starts in spring, once the frost is out of the ground, and should take six weeks.\n"
+	tests := []struct {
+		name, file, text string
+		want             string
+		warned           bool
+	}{
+		{"text without headline", "3f9a0c1d2e4b5a6c.txt", body, "The committee met for three hours on Tuesday evening and agreed to spend the remaining…", true},
+		{"markdown without heading", "3f9a0c1d2e4b5a6c.md", body, "The committee met for three hours on Tuesday evening and agreed to spend the remaining…", true},
+		{"html without heading", "3f9a0c1d2e4b5a6c.html", "<html><body><article><p>" + strings.ReplaceAll(strings.TrimSpace(body), "\n\n", "</p><p>") + "</p></article></body></html>", "The committee met for three hours on Tuesday evening and agreed to spend the remaining…", true},
+		{"markdown heading kept", "x.md", "# Playground money agreed\n\n" + body, "Playground money agreed", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse(tc.file, []byte(tc.text), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.want {
+				t.Errorf("title %q, want %q", a.Title, tc.want)
+			}
+			if got := slices.Contains(a.Warnings, warnFallbackTitle); got != tc.warned {
+				t.Errorf("fallback warning %v, want %v (warnings %q)", got, tc.warned, a.Warnings)
+			}
+			if strings.Contains(a.Slug, "3f9a0c") {
+				t.Errorf("slug %q comes from the file name", a.Slug)
+			}
+		})
+	}
+}

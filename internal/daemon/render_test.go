@@ -1,0 +1,201 @@
+package daemon
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/config"
+	"seedfeed/internal/feed"
+	"seedfeed/internal/pages"
+	"seedfeed/internal/store"
+)
+
+// wireArticle has every piece the article page shows above the body, and
+// a byline of three.
+func wireArticle() *article.Article {
+	body := []string{"Heavy rain closed the coast road on Tuesday.", "Buses go round by the hill & the old quay."}
+	return &article.Article{
+		Title:          "Floods close the coast road",
+		Subtitle:       "Two streams burst their banks overnight",
+		Author:         "Adaeze Okafor, Tomas Lindqvist, Ines Duval",
+		Authors:        []string{"Adaeze Okafor", "Tomas Lindqvist", "Ines Duval"},
+		Dateline:       &article.Dateline{Place: "PORT ELLEN, Islay"},
+		Images:         []article.Image{{Caption: "Residents wade past the bus shelter.", Credit: "Ngozi Eke/Harbour Wire"}, {Caption: "The road at dawn."}},
+		BodyParagraphs: body,
+		BodyHTML:       "<p>" + body[0] + "</p>\n<p>Buses go round by the hill &amp; the old quay.</p>",
+		Summary:        body[0],
+		Slug:           "floods-close-the-coast-road",
+		Tags:           []string{},
+	}
+}
+
+// TestFeedsCarryThePage stores an article, builds the snapshot the server
+// would serve, and checks that every feed names each author separately
+// and that its content shows what the article page shows, in the page's
+// order.
+func TestFeedsCarryThePage(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), "example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	t0 := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	a := wireArticle()
+	if _, err := st.Apply(ctx, store.Changes{At: t0, Upserts: []store.Upsert{
+		{Path: "floods.txt", Hash: [32]byte{1}, ModTime: t0, Size: 1, Article: a},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.Site.BaseURL = "https://news.example.org"
+	snap, err := BuildSnapshot(ctx, st, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := BuildSnapshot(ctx, st, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	rec, err := st.BySlug(ctx, a.Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := pages.Article(siteInfo(cfg), entry(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pageBlocks(t, page)
+	if len(want) != 6 { // subtitle, two figures, dateline, two paragraphs
+		t.Fatalf("the article page shows %q, want six blocks", want)
+	}
+	if !bytes.Contains(page, []byte("By Adaeze Okafor, Tomas Lindqvist and Ines Duval")) {
+		t.Error("the article page does not name every author")
+	}
+
+	for _, path := range []string{feed.PathFeed, feed.PathAtom, feed.PathRSS, feed.PathJSON} {
+		body := snap.Resources[path].Body
+		if !bytes.Equal(body, again.Resources[path].Body) || snap.Resources[path].ETag != again.Resources[path].ETag {
+			t.Errorf("%s: two snapshots of the same store differ", path)
+		}
+		f, err := gofeed.NewParser().ParseString(string(body))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(f.Items) != 1 {
+			t.Fatalf("%s: %d items", path, len(f.Items))
+		}
+		it := f.Items[0]
+		var names []string
+		if path == feed.PathRSS && it.DublinCoreExt != nil {
+			names = it.DublinCoreExt.Creator // gofeed's Authors takes the first
+		} else {
+			for _, p := range it.Authors {
+				names = append(names, p.Name)
+			}
+		}
+		if !slices.Equal(names, a.Authors) {
+			t.Errorf("%s: authors %q, want %q", path, names, a.Authors)
+		}
+		if got := contentBlocks(t, it.Content); !slices.Equal(got, want) {
+			t.Errorf("%s: content blocks\n%q\nwant the page's\n%q", path, got, want)
+		}
+	}
+}
+
+// pageBlocks is the text of what the article page shows between its byline
+// and its tags, one string per block, a figure's credit set off as the
+// feeds set it off.
+func pageBlocks(t *testing.T, page []byte) []string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch {
+			case n.DataAtom == atom.P && (hasClass(n, "subtitle") || hasClass(n, "dateline")):
+				out = append(out, nodeText(n))
+				return
+			case n.DataAtom == atom.Figcaption:
+				var caption, credit strings.Builder
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if hasClass(c, "credit") {
+						credit.WriteString(nodeText(c))
+					} else {
+						caption.WriteString(nodeText(c))
+					}
+				}
+				out = append(out, strings.Join(slices.DeleteFunc([]string{strings.TrimSpace(caption.String()), credit.String()},
+					func(s string) bool { return s == "" }), " — "))
+				return
+			case n.DataAtom == atom.Div && hasClass(n, "body"):
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.ElementNode {
+						out = append(out, nodeText(c))
+					}
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(doc)
+	return out
+}
+
+// contentBlocks is the text of each top-level block of feed content.
+func contentBlocks(t *testing.T, content string) []string {
+	t.Helper()
+	nodes, err := html.ParseFragment(strings.NewReader(content), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, n := range nodes {
+		if s := nodeText(n); n.Type == html.ElementNode || s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && slices.Contains(strings.Fields(a.Val), class) {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,129 @@
+package score_test
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"seedfeed/internal/article"
+	"seedfeed/internal/config"
+	"seedfeed/internal/score"
+)
+
+// metaFloors are the ratchet for header fields on shared/corpus/metadata:
+// each figure of each input mode and source may not fall below its floor.
+// Raise a row when extraction improves (the current figure minus about
+// 0.005, as for the body floors); 0 means the source does not label that
+// field. The figures are those `seedfeed check -score` and the corpus's
+// score.py print: title exact and token F1, authors F1 on pages with a
+// byline, the share of "no byline" pages predicted empty, date exact, and
+// the share of "no date" pages predicted null.
+var metaFloors = []metaFloor{
+	// mode, source:     title exact, title F1, authors, no byline, date exact, no date
+	{"text", "all", 0.398, 0.471, 0.264, 0.918, 0.319, 0.969},
+	{"text", "mercury", 0.469, 0.529, 0.385, 0, 0.374, 0},
+	{"text", "trafilatura", 0.373, 0.450, 0.210, 0.918, 0.321, 0.969},
+	{"text", "htmldate", 0, 0, 0, 0, 0.232, 0},
+	{"html", "all", 0.583, 0.866, 0.509, 0.632, 0.443, 0.892},
+	{"html", "mercury", 0.595, 0.863, 0.435, 0, 0.029, 0},
+	{"html", "trafilatura", 0.579, 0.868, 0.541, 0.632, 0.578, 0.892},
+	{"html", "htmldate", 0, 0, 0, 0, 0.554, 0},
+}
+
+type metaFloor struct {
+	mode, source                                             string
+	titleExact, titleF1, authors, noByline, date, noDateNull float64
+}
+
+// parseHeader is `seedfeed check -json -ref 2026-11-25T00:00:00Z` on one
+// file with the default configuration: the same size limit, Parse options
+// and RFC 3339 rendering of the date.
+func parseHeader(name string, data []byte) (score.MetaPred, error) {
+	cfg := config.Default()
+	if int64(len(data)) > cfg.Seeds.MaxFileBytes {
+		return score.MetaPred{}, fmt.Errorf("file is %d bytes, over seeds.max_file_bytes", len(data))
+	}
+	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	a, err := article.Parse(name, data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL})
+	if err != nil {
+		return score.MetaPred{}, err
+	}
+	p := score.MetaPred{Title: a.Title, Author: a.Author}
+	if a.Published != nil {
+		p.Published = a.Published.Format(time.RFC3339)
+	}
+	return p, nil
+}
+
+func TestMetadataText(t *testing.T) { runMetaCorpus(t, "text", score.Text) }
+func TestMetadataHTML(t *testing.T) { runMetaCorpus(t, "html", score.HTML) }
+
+func runMetaCorpus(t *testing.T, mode string, src score.Source) {
+	dir := sharedCorpus(t, "metadata")
+	if testing.Short() {
+		t.Skip("corpus scoring skipped in -short mode")
+	}
+	rep, err := score.MetaCorpus(os.DirFS(dir), src, parseHeader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := rep.WriteSummary(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s:\n%s", mode, b.String())
+	// The two halves by page number, to check that a gain is not one
+	// half's luck.
+	for _, half := range []int{0, 1} {
+		s := rep.Summary(func(p score.MetaPage) bool { return pageNumber(p.Name)%2 == half })
+		t.Logf("%s half %d: title exact %.3f F1 %.3f, authors %.3f, date exact %.3f",
+			mode, half, s.TitleExact, s.TitleTokenF1, s.AuthorsBylineF1, s.DateExact)
+	}
+	checked := 0
+	for _, f := range metaFloors {
+		if f.mode != mode {
+			continue
+		}
+		checked++
+		s := rep.Summary(nil)
+		if f.source != "all" {
+			s = rep.BySource(f.source)
+		}
+		for _, c := range []struct {
+			name       string
+			got, floor float64
+		}{
+			{"title exact", s.TitleExact, f.titleExact},
+			{"title token F1", s.TitleTokenF1, f.titleF1},
+			{"authors F1 (byline)", s.AuthorsBylineF1, f.authors},
+			{"no byline -> empty", s.AuthorsNoBylineEmpty, f.noByline},
+			{"date exact", s.DateExact, f.date},
+			{"no date -> null", s.DateAbsentNull, f.noDateNull},
+		} {
+			// A NaN figure (the source labels no such page) fails a
+			// non-zero floor too: the corpus changed under the table.
+			if c.floor > 0 && !(c.got >= c.floor) {
+				t.Errorf("%s source=%s: %s = %.3f, below its floor %.3f", mode, f.source, c.name, c.got, c.floor)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Errorf("no floors for mode %s", mode)
+	}
+}
+
+// pageNumber is NNN of md_NNN_hash, or -1.
+func pageNumber(name string) int {
+	parts := strings.SplitN(name, "_", 3)
+	if len(parts) < 2 {
+		return -1
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return -1
+	}
+	return n
+}

@@ -56,6 +56,8 @@ type authorCand struct {
 	label int // the line of their label when it is on a line of its own, else -1
 	names []string
 	score int
+	// labelled is set when a label vouches for the names.
+	labelled bool
 }
 
 // findAuthors returns the authors the page names, and the lines that name
@@ -63,7 +65,7 @@ type authorCand struct {
 // when it names none.
 func (tr *textReader) findAuthors(start, body, end int) (names []string, at, label int) {
 	hs := start
-	for i := max(0, start-titleLookback); i < start; i++ {
+	for i := max(0, body-headBack); i < start; i++ {
 		if tr.roles[i] == roleTitle {
 			hs = i
 			break
@@ -81,6 +83,12 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		switch {
 		case c.at < hs:
 			dist = hs - c.at
+			c.score -= penaltyAbove * dist
+		case c.at < start && !c.labelled:
+			// Between a headline far above and Classify's start
+			// lie teasers and menus too: a name there without a
+			// label counts its distance from the start.
+			dist = start - c.at
 			c.score -= penaltyAbove * dist
 		case c.at >= body+bodyGrace:
 			// The body's first lines are where Classify leaves a
@@ -137,7 +145,10 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 	c := authorCand{at: i, label: -1, names: ln.names}
 	switch ln.form {
 	case formLabelled:
-		c.score = scoreLabelled
+		c.score, c.labelled = scoreLabelled, true
+		if len(c.names) == 1 && !strings.ContainsRune(c.names[0], ' ') && !tr.unusedLowercase(c.names) {
+			return authorCand{}, false // "By Course or Type"
+		}
 	case formLabel:
 		if ln.box {
 			// "Author" above a name heads an author box as often
@@ -151,7 +162,7 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 		if names == nil {
 			return authorCand{}, false
 		}
-		c = authorCand{at: j, label: i, names: names, score: scoreLabelAbove}
+		c = authorCand{at: j, label: i, names: names, score: scoreLabelAbove, labelled: true}
 	case formDated:
 		if !tr.unusedLowercase(ln.names) {
 			return authorCand{}, false

@@ -459,7 +459,7 @@ func dateish(s string) bool {
 		}
 		i = j
 	}
-	if hasDigit(s) && relativeDate(s) {
+	if hasDigit(s) && relativeWords(s) {
 		return true
 	}
 	_, ok := findDate(s)
@@ -511,9 +511,9 @@ func figureDate(r string) bool {
 	return false
 }
 
-// relativeDate reports the words of "3 hours ago", "hace 4 minutos",
+// relativeWords reports the words of "3 hours ago", "hace 4 minutos",
 // "vor 2 Stunden", "il y a 5 min".
-func relativeDate(s string) bool {
+func relativeWords(s string) bool {
 	for w := range strings.FieldsSeq(s) {
 		var buf [16]byte
 		switch strings.Trim(string(lowerBytes(buf[:], w)), ",.") {

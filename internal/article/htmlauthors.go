@@ -82,6 +82,18 @@ func siteName(k string, site []string) bool {
 	return false
 }
 
+// lastIndexBy is the index of the last " by " in s, in any case. It
+// folds ASCII only, so the index is one into s itself: strings.ToLower
+// changes the length of invalid UTF-8.
+func lastIndexBy(s string) int {
+	for i := len(s) - 4; i >= 0; i-- {
+		if s[i] == ' ' && s[i+1]|0x20 == 'b' && s[i+2]|0x20 == 'y' && s[i+3] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
 // splitAuthorText cleans one author text and splits it into names.
 func splitAuthorText(s string, marked bool) []string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -98,7 +110,7 @@ func splitAuthorText(s string, marked bool) []string {
 	if !introduced {
 		// "Posted on 21 September 2020 by Jane Roe": the name follows
 		// the last "by".
-		if i := strings.LastIndex(strings.ToLower(s), " by "); i >= 0 {
+		if i := lastIndexBy(s); i >= 0 {
 			s, introduced = strings.TrimSpace(s[i+4:]), true
 		}
 	}

@@ -130,8 +130,9 @@ const (
 	// minPullQuoteWords is the least a pull quote holds: shorter repeats
 	// are subheadings and names.
 	minPullQuoteWords = 8
-	// pullQuoteWindow is how far from its source a pull quote sits.
-	pullQuoteWindow = 25
+	// pullQuoteWindow is how far from its source, in lines, a pull
+	// quote is looked for.
+	pullQuoteWindow = 6
 )
 
 // leftovers names the boilerplate inside the article's body lines
@@ -139,45 +140,55 @@ const (
 // sign-up calls, reader prompts, picture labels, topic lists, share rows
 // in other scripts, press-release endings and pull quotes. It runs after
 // scoring and changes no score or run bound, only kinds of kept lines.
+// It is on the hot path of every page: phrases are matched without
+// lowercasing the lines, and only short lines are ever lowercased.
 func (p *page) leftovers(kinds []string, body, end int) {
-	lines := p.lines
-	lower := make([]string, end-body)
 	m := leftoverSet()
 	for i := body; i < end; i++ {
 		if kinds[i] != "" || p.feats[i].runes > maxLeftoverRunes {
 			continue
 		}
-		low := strings.ToLower(lines[i])
-		lower[i-body] = low
-		if k := lineLeftover(low, int(p.feats[i].runes), m); k != "" {
+		if k := lineLeftover(p.lines[i], p.feats[i], m); k != "" {
 			kinds[i] = k
 		}
 	}
-	topicLists(lines, kinds, lower, body, end)
-	pressBlocks(lines, kinds, lower, body, end)
+	p.topicLists(kinds, body, end)
+	p.pressBlocks(kinds, body, end)
 	p.pullQuotes(kinds, body, end)
 }
 
+// lowerShort is s lowercased when it is at most n bytes long, else "".
+func lowerShort(s string, n int) string {
+	if len(s) > n {
+		return ""
+	}
+	return strings.ToLower(s)
+}
+
 // lineLeftover is the kind of a line that its own words condemn, or "".
-func lineLeftover(low string, n int, m *leftoverMatcher) string {
+func lineLeftover(line string, f feat, m *leftoverMatcher) string {
+	n := int(f.runes)
 	var found [numFamilies]int
-	m.scan(low, &found)
+	m.scan(line, &found)
 	switch {
 	case found[famDisclosure] > 0:
 		return KindDisclosure
-	case (found[famDisclaimer] > 0 || found[famOpinion] > 0 && hasWord(low, disclaimerCues)) && n <= 300:
+	case (found[famDisclaimer] > 0 || found[famOpinion] > 0 && hasWord(strings.ToLower(line), disclaimerCues)) && n <= 300:
 		return KindDisclaimer
 	case found[famPrompt] > 0 && n <= 250:
 		return KindReaderPrompt
-	case found[famNewsletter] > 0 && newsletterLine(low, n, found[famNewsletter]-1):
+	case found[famNewsletter] > 0 && newsletterLine(line, n, found[famNewsletter]-1):
 		return KindNewsletter
-	case captionLabel(low):
+	case m.labelStart[line[0]] && captionLabel(line):
 		return KindCaption
-	case !asciiOnly(low) && wideShareRow(low):
+	case len(line) <= maxShareRowBytes && !f.endsSent && f.words <= 12 && !asciiOnly(line) && wideShareRow(strings.ToLower(line)):
 		return KindShare
 	}
 	return ""
 }
+
+// maxShareRowBytes bounds a share row.
+const maxShareRowBytes = 200
 
 // Phrase families the matcher looks for.
 const (
@@ -190,40 +201,90 @@ const (
 )
 
 // leftoverMatcher finds the phrases of the families in one pass over a
-// line: at each word start, the first two bytes pick the few phrases that
-// may start there.
+// line, ignoring case: at each word start, the first two bytes (ASCII
+// letters lowercased) index a table of the phrases that start with them,
+// and the next two bytes are compared as a number before a phrase is
+// compared in full.
 type leftoverMatcher struct {
-	byPair map[uint16][]familyPhrase
+	first [1 << 16]uint16 // 1 + index in lists, 0 for none
+	lists [][]familyPhrase
+	// labelStart has the first bytes of the caption labels, in both
+	// cases, so that most lines skip the label comparisons.
+	labelStart [256]bool
 }
 
 type familyPhrase struct {
 	text   string
+	head   uint32 // the first four bytes, ASCII letters lowercased
 	family int
 }
 
 var leftoverSet = sync.OnceValue(func() *leftoverMatcher {
-	m := &leftoverMatcher{byPair: map[uint16][]familyPhrase{}}
+	m := &leftoverMatcher{}
+	add := func(key string, fp familyPhrase) {
+		fp.head = head4(key)
+		k := uint16(key[0])<<8 | uint16(key[1])
+		if m.first[k] == 0 {
+			m.lists = append(m.lists, nil)
+			m.first[k] = uint16(len(m.lists))
+		}
+		l := &m.lists[m.first[k]-1]
+		for _, old := range *l {
+			if old == fp {
+				return
+			}
+		}
+		*l = append(*l, fp)
+	}
+	for _, l := range captionLabels {
+		r, _ := utf8.DecodeRuneInString(l)
+		m.labelStart[l[0]] = true
+		m.labelStart[string(unicode.ToUpper(r))[0]] = true
+	}
 	for fam, list := range [numFamilies][]string{
 		famDisclosure: disclosurePhrases, famDisclaimer: disclaimerPhrases,
 		famPrompt: promptPhrases, famNewsletter: newsletterPhrases, famOpinion: opinionPhrases,
 	} {
 		for _, p := range list {
-			k := uint16(p[0])<<8 | uint16(p[1])
-			m.byPair[k] = append(m.byPair[k], familyPhrase{p, fam})
+			fp := familyPhrase{text: p, family: fam}
+			add(p, fp)
+			// A phrase opening a sentence has its first letter
+			// capitalized; outside ASCII that changes its bytes.
+			if r, size := utf8.DecodeRuneInString(p); r >= utf8.RuneSelf {
+				add(string(unicode.ToUpper(r))+p[size:], fp)
+			}
 		}
 	}
 	return m
 })
 
+// head4 is the first four bytes of s (all phrases are longer), ASCII
+// letters lowercased, as one number.
+func head4(s string) uint32 {
+	return uint32(asciiLower(s[0])) | uint32(asciiLower(s[1]))<<8 | uint32(asciiLower(s[2]))<<16 | uint32(asciiLower(s[3]))<<24
+}
+
+func asciiLower(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
 // scan records in found, for each family, one more than the byte offset
-// of the first phrase of it that low holds at a word start (0 for none).
-func (m *leftoverMatcher) scan(low string, found *[numFamilies]int) {
-	for i := 0; i+1 < len(low); i++ {
-		if i > 0 && wordByte(low[i-1]) {
+// of the first phrase of it that line holds at a word start (0 for none).
+func (m *leftoverMatcher) scan(line string, found *[numFamilies]int) {
+	for i := 0; i+3 < len(line); i++ {
+		if i > 0 && wordByte(line[i-1]) {
 			continue
 		}
-		for _, p := range m.byPair[uint16(low[i])<<8|uint16(low[i+1])] {
-			if found[p.family] == 0 && strings.HasPrefix(low[i:], p.text) {
+		li := m.first[uint16(asciiLower(line[i]))<<8|uint16(asciiLower(line[i+1]))]
+		if li == 0 {
+			continue
+		}
+		h := head4(line[i:])
+		for _, p := range m.lists[li-1] {
+			if p.head == h && found[p.family] == 0 && len(line)-i >= len(p.text) && strings.EqualFold(line[i:i+len(p.text)], p.text) {
 				found[p.family] = i + 1
 			}
 		}
@@ -283,13 +344,12 @@ func sentenceStartAt(s string, j int) bool {
 
 // captionLabel reports whether a line opens with a picture label followed
 // by a comma, a colon or a space and more words: "Image source, Agency".
-func captionLabel(low string) bool {
+func captionLabel(line string) bool {
 	for _, l := range captionLabels {
-		if !strings.HasPrefix(low, l) {
+		if len(line) <= len(l)+1 || !strings.EqualFold(line[:len(l)], l) {
 			continue
 		}
-		rest := low[len(l):]
-		if len(rest) > 1 && (rest[0] == ',' || rest[0] == ':' || rest[0] == ' ') {
+		if c := line[len(l)]; c == ',' || c == ':' || c == ' ' {
 			return true
 		}
 	}
@@ -324,10 +384,13 @@ func wideShareRow(low string) bool {
 
 // topicLists names a topic list: a topics heading in the body, and the
 // short lines of links under it.
-func topicLists(lines, kinds, lower []string, body, end int) {
+func (p *page) topicLists(kinds []string, body, end int) {
+	lines := p.lines
 	for i := body; i < end; i++ {
-		low := strings.TrimRight(lower[i-body], " :")
-		if kinds[i] != "" && kinds[i] != KindRelated || !isOneOf(low, topicHeadings) {
+		if kinds[i] != "" && kinds[i] != KindRelated || p.feats[i].runes > 40 || p.feats[i].endsSent {
+			continue
+		}
+		if !isOneOf(strings.TrimRight(lowerShort(lines[i], 64), " :"), topicHeadings) {
 			continue
 		}
 		kinds[i] = KindTags
@@ -361,16 +424,22 @@ func linkShaped(s string) bool {
 // same company, and a forward-looking-statements or media-contact heading,
 // each with the lines under it up to the next heading. A paragraph that
 // states the forward-looking caveat without a heading is named too.
-func pressBlocks(lines, kinds, lower []string, body, end int) {
+func (p *page) pressBlocks(kinds []string, body, end int) {
+	lines := p.lines
 	half := body + (end-body)/2
 	for i := half; i < end; i++ {
-		if kinds[i] != "" || lower[i-body] == "" {
+		if kinds[i] != "" {
 			continue
 		}
-		low := lower[i-body]
+		low := ""
+		if f := p.feats[i]; f.runes <= 80 && !f.endsSent {
+			low = strings.ToLower(lines[i])
+		}
 		switch {
-		case forwardLooking(low):
+		case forwardLooking(lines[i]):
 			kinds[i] = KindPressBoilerplate
+			continue
+		case low == "":
 			continue
 		case isOneOf(strings.TrimRight(low, " :"), pressHeadings) || strings.HasPrefix(low, "for more information, contact"):
 		case aboutHeading(lines, low, i, end):
@@ -379,7 +448,7 @@ func pressBlocks(lines, kinds, lower []string, body, end int) {
 		}
 		kinds[i] = KindPressBoilerplate
 		for j := i + 1; j < end && (kinds[j] == "" || kinds[j] == KindPressBoilerplate); j++ {
-			if sectionHeading(lines[j]) && !strings.HasPrefix(lower[j-body], "###") {
+			if sectionHeading(lines[j]) && !strings.HasPrefix(lines[j], "###") {
 				break
 			}
 			kinds[j] = KindPressBoilerplate
@@ -389,7 +458,13 @@ func pressBlocks(lines, kinds, lower []string, body, end int) {
 
 // forwardLooking reports whether a paragraph is the safe-harbour caveat of
 // a press release: it names forward-looking statements and their risks.
-func forwardLooking(low string) bool {
+func forwardLooking(line string) bool {
+	// The hyphen is rare in text, which makes this test cheap on the
+	// many lines it rejects.
+	if !strings.Contains(line, "-looking") && !strings.Contains(line, "-Looking") && !strings.Contains(line, "-LOOKING") {
+		return false
+	}
+	low := strings.ToLower(line)
 	if !strings.Contains(low, "forward-looking statement") && !strings.Contains(low, "forward looking statement") {
 		return false
 	}
@@ -434,43 +509,83 @@ func sectionHeading(s string) bool {
 
 // pullQuotes names a line that repeats, on its own, a sentence of a longer
 // body paragraph near it: the pull quote is dropped, the paragraph keeps
-// its sentence. Keys are made only for the lines a candidate meets.
+// its sentence. A candidate is one sentence or one quotation; its words
+// after the first (whose case may differ in the source) are looked for in
+// the lines near it, and a hit is confirmed on the lowercased words of
+// both. Pull quotes sit within a few paragraphs of their source, and
+// looking only there keeps this pass cheap on long texts.
 func (p *page) pullQuotes(kinds []string, body, end int) {
-	keys := make([]string, end-body)
-	made := make([]bool, end-body)
-	key := func(i int) string {
-		if !made[i-body] {
-			made[i-body] = true
-			keys[i-body] = quoteKey(p.lines[i])
-		}
-		return keys[i-body]
-	}
 	for i := body; i < end; i++ {
 		f := p.feats[i]
-		if kinds[i] != "" || f.words < minPullQuoteWords || f.runes > maxLeftoverRunes || f.dup > 1 {
+		if kinds[i] != "" || f.words < minPullQuoteWords || f.runes > maxLeftoverRunes || f.dup > 1 || f.sentences > 1 {
 			continue
 		}
+		line := p.lines[i]
 		// A pull quote is a sentence or a quotation; a repeated name
 		// or heading is not one.
-		if r, _ := utf8.DecodeRuneInString(p.lines[i]); !f.endsSent && !isQuoteMark(r) {
+		if r, _ := utf8.DecodeRuneInString(line); !f.endsSent && !isQuoteMark(r) {
 			continue
 		}
-		var k string
+		needle := quoteNeedle(line)
+		if needle == "" {
+			continue
+		}
 		for j := max(body, i-pullQuoteWindow); j < min(end, i+pullQuoteWindow+1); j++ {
-			if j == i || kinds[j] != "" || p.feats[j].runes <= f.runes {
+			if j == i || kinds[j] != "" || p.feats[j].runes <= f.runes || !strings.Contains(p.lines[j], needle) {
 				continue
 			}
-			if k == "" {
-				if k = key(i); strings.Count(k, " ")+1 < minPullQuoteWords {
-					break
-				}
-			}
-			if strings.Contains(key(j), k) {
+			if strings.Contains(quoteKey(p.lines[j]), quoteKey(line)) {
 				kinds[i] = KindPullQuote
 				break
 			}
 		}
 	}
+}
+
+// needleBytes is how much of a candidate pull quote is looked for as it
+// is written.
+const needleBytes = 24
+
+// quoteNeedle is the raw text of a candidate pull quote from its second
+// word on, cut to needleBytes at most and at a character boundary; "" when
+// too little follows the first word.
+func quoteNeedle(s string) string {
+	i := quoteStart(s)
+	sp := strings.IndexByte(s[i:], ' ')
+	if sp < 0 {
+		return ""
+	}
+	rest := s[i+sp+1:]
+	if len(rest) < needleBytes {
+		return ""
+	}
+	n := needleBytes
+	for n > 0 && !utf8.RuneStart(rest[n]) {
+		n--
+	}
+	return rest[:n]
+}
+
+// whollyQuoted reports whether a line is one quotation: it opens and
+// closes with quotation marks (a final period aside).
+func whollyQuoted(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ". "))
+	return isQuoteMark(first) && isQuoteMark(last)
+}
+
+// quoteStart is where a pull quote's own words start: after opening
+// quotation marks, an ellipsis and spaces.
+func quoteStart(s string) int {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isQuoteMark(r) && r != '…' && r != '.' && r != ' ' {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 func isQuoteMark(r rune) bool {

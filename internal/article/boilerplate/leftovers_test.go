@@ -125,7 +125,7 @@ func TestTopicList(t *testing.T) {
 }
 
 func TestPullQuoteKeepsItsSource(t *testing.T) {
-	quote := "The old crossing was no longer safe for the children who use it every day."
+	quote := "“The old crossing was no longer safe for the children who use it every day.”"
 	lines := []string{"Town agrees to rebuild the old river bridge", proseA, proseB, quote, proseC, proseD}
 	res := Classify(lines)
 	if res.Kinds[3] != KindPullQuote {
@@ -133,6 +133,12 @@ func TestPullQuoteKeepsItsSource(t *testing.T) {
 	}
 	if res.Kinds[2] != "" {
 		t.Errorf("the paragraph the quote repeats was dropped as %q", res.Kinds[2])
+	}
+	// A sentence that starts a sentence of a paragraph nearby is one
+	// too, quoted or not.
+	lines[3] = "Residents who spoke at the meeting said that they were tired of waiting."
+	if res := Classify(lines); res.Kinds[3] != KindPullQuote {
+		t.Errorf("unquoted pull quote kind %q, want %q", res.Kinds[3], KindPullQuote)
 	}
 	// A repeated heading is not a pull quote.
 	lines[3] = "Residents who spoke at the meeting"

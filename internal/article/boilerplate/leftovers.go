@@ -132,7 +132,7 @@ const (
 	minPullQuoteWords = 8
 	// pullQuoteWindow is how far from its source, in lines, a pull
 	// quote is looked for.
-	pullQuoteWindow = 6
+	pullQuoteWindow = 5
 )
 
 // leftovers names the boilerplate inside the article's body lines
@@ -186,6 +186,13 @@ func lineLeftover(line string, f feat, m *leftoverMatcher) string {
 	}
 	return ""
 }
+
+// scanHead and scanTail are the bytes of a long line the phrase scan
+// reads, at its start and at its end.
+const (
+	scanHead = 240
+	scanTail = 160
+)
 
 // maxShareRowBytes bounds a share row.
 const maxShareRowBytes = 200
@@ -274,7 +281,16 @@ func asciiLower(b byte) byte {
 // scan records in found, for each family, one more than the byte offset
 // of the first phrase of it that line holds at a word start (0 for none).
 func (m *leftoverMatcher) scan(line string, found *[numFamilies]int) {
+	// A long line is looked at only near its ends, where disclosures,
+	// disclaimers and sign-up calls sit in the lines that hold them.
+	skipFrom, skipTo := len(line), len(line)
+	if len(line) > scanHead+scanTail {
+		skipFrom, skipTo = scanHead, len(line)-scanTail
+	}
 	for i := 0; i+3 < len(line); i++ {
+		if i == skipFrom {
+			i = skipTo
+		}
 		if i > 0 && wordByte(line[i-1]) {
 			continue
 		}
@@ -511,8 +527,9 @@ func sectionHeading(s string) bool {
 // body paragraph near it: the pull quote is dropped, the paragraph keeps
 // its sentence. A candidate is one sentence or one quotation; its words
 // after the first (whose case may differ in the source) are looked for in
-// the lines near it, and a hit is confirmed on the lowercased words of
-// both. Pull quotes sit within a few paragraphs of their source, and
+// the lines near it, and a hit is confirmed on the whole of it as written
+// (quotation marks, final punctuation and a quote-tweet label aside).
+// Pull quotes sit within a few paragraphs of their source, and
 // looking only there keeps this pass cheap on long texts.
 func (p *page) pullQuotes(kinds []string, body, end int) {
 	for i := body; i < end; i++ {
@@ -534,7 +551,7 @@ func (p *page) pullQuotes(kinds []string, body, end int) {
 			if j == i || kinds[j] != "" || p.feats[j].runes <= f.runes || !strings.Contains(p.lines[j], needle) {
 				continue
 			}
-			if strings.Contains(quoteKey(p.lines[j]), quoteKey(line)) {
+			if strings.Contains(p.lines[j], quoteCore(line)) {
 				kinds[i] = KindPullQuote
 				break
 			}
@@ -566,14 +583,6 @@ func quoteNeedle(s string) string {
 	return rest[:n]
 }
 
-// whollyQuoted reports whether a line is one quotation: it opens and
-// closes with quotation marks (a final period aside).
-func whollyQuoted(s string) bool {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ". "))
-	return isQuoteMark(first) && isQuoteMark(last)
-}
-
 // quoteStart is where a pull quote's own words start: after opening
 // quotation marks, an ellipsis and spaces.
 func quoteStart(s string) int {
@@ -597,35 +606,20 @@ func isQuoteMark(r rune) bool {
 }
 
 // tweetSuffixes are the labels a quote-tweet widget appends to its quote.
-var tweetSuffixes = []string{" click to tweet", " tweet this", " tweet"}
+var tweetSuffixes = []string{"Click To Tweet", "Click to Tweet", "Tweet This", "Tweet this"}
 
-// quoteKey is a line's words, lowercased, without punctuation or the
-// quotation marks a pull quote adds, one space apart, and without a
-// quote-tweet label at its end.
-func quoteKey(s string) string {
-	k := wordKey(s)
+// quoteCore is a candidate pull quote from its second word on, without
+// the closing quotation mark, final punctuation or quote-tweet label that
+// its source does not have at the same place.
+func quoteCore(s string) string {
+	i := quoteStart(s)
+	if sp := strings.IndexByte(s[i:], ' '); sp >= 0 {
+		s = s[i+sp+1:]
+	}
 	for _, t := range tweetSuffixes {
-		if strings.HasSuffix(k, t) {
-			return k[:len(k)-len(t)]
-		}
+		s = strings.TrimSuffix(s, t)
 	}
-	return k
-}
-
-func wordKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		space = true
-	}
-	return b.String()
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return isQuoteMark(r) || r == '.' || r == '!' || r == '?' || r == '…' || r == ' '
+	})
 }

@@ -213,6 +213,9 @@ const (
 // and the next two bytes are compared as a number before a phrase is
 // compared in full.
 type leftoverMatcher struct {
+	// pairs has a bit for each first byte pair of a phrase: 8 KiB that
+	// stay in cache, where first is 128 KiB that would not.
+	pairs [1 << 16 / 64]uint64
 	first [1 << 16]uint16 // 1 + index in lists, 0 for none
 	lists [][]familyPhrase
 	// labelStart has the first bytes of the caption labels, in both
@@ -234,6 +237,7 @@ var leftoverSet = sync.OnceValue(func() *leftoverMatcher {
 		if m.first[k] == 0 {
 			m.lists = append(m.lists, nil)
 			m.first[k] = uint16(len(m.lists))
+			m.pairs[k>>6] |= 1 << (k & 63)
 		}
 		l := &m.lists[m.first[k]-1]
 		for _, old := range *l {
@@ -287,22 +291,34 @@ func (m *leftoverMatcher) scan(line string, found *[numFamilies]int) {
 	if len(line) > scanHead+scanTail {
 		skipFrom, skipTo = scanHead, len(line)-scanTail
 	}
-	for i := 0; i+3 < len(line); i++ {
-		if i == skipFrom {
-			i = skipTo
-		}
-		if i > 0 && wordByte(line[i-1]) {
-			continue
-		}
-		li := m.first[uint16(asciiLower(line[i]))<<8|uint16(asciiLower(line[i+1]))]
-		if li == 0 {
-			continue
-		}
-		h := head4(line[i:])
-		for _, p := range m.lists[li-1] {
-			if p.head == h && found[p.family] == 0 && len(line)-i >= len(p.text) && strings.EqualFold(line[i:i+len(p.text)], p.text) {
-				found[p.family] = i + 1
+	n := len(line)
+	i := 0
+	for i < n && !wordByte(line[i]) {
+		i++
+	}
+	for i+3 < n {
+		// i is a word start.
+		k := uint16(asciiLower(line[i]))<<8 | uint16(asciiLower(line[i+1]))
+		if m.pairs[k>>6]&(1<<(k&63)) != 0 {
+			li := m.first[k]
+			h := head4(line[i:])
+			for _, p := range m.lists[li-1] {
+				if p.head == h && found[p.family] == 0 && n-i >= len(p.text) && strings.EqualFold(line[i:i+len(p.text)], p.text) {
+					found[p.family] = i + 1
+				}
 			}
+		}
+		for i < n && wordByte(line[i]) {
+			i++
+		}
+		if i >= skipFrom && i < skipTo {
+			i = skipTo
+			for i < n && wordByte(line[i]) {
+				i++
+			}
+		}
+		for i < n && !wordByte(line[i]) {
+			i++
 		}
 	}
 }

@@ -179,7 +179,7 @@ func lineLeftover(line string, f feat, m *leftoverMatcher) string {
 		return KindReaderPrompt
 	case found[famNewsletter] > 0 && newsletterLine(line, n, found[famNewsletter]-1):
 		return KindNewsletter
-	case m.labelStart[line[0]] && captionLabel(line):
+	case m.captionLabel(line):
 		return KindCaption
 	case len(line) <= maxShareRowBytes && !f.endsSent && f.words <= 12 && !asciiOnly(line) && wideShareRow(strings.ToLower(line)):
 		return KindShare
@@ -218,9 +218,11 @@ type leftoverMatcher struct {
 	pairs [1 << 16 / 64]uint64
 	first [1 << 16]uint16 // 1 + index in lists, 0 for none
 	lists [][]familyPhrase
-	// labelStart has the first bytes of the caption labels, in both
-	// cases, so that most lines skip the label comparisons.
-	labelStart [256]bool
+	// labelHeads are head4 of each caption label, so that most lines
+	// skip the label comparisons.
+	// The second head is that of the label with its first letter
+	// capitalized, which outside ASCII changes its bytes.
+	labelHeads [][2]uint32
 }
 
 type familyPhrase struct {
@@ -248,9 +250,8 @@ var leftoverSet = sync.OnceValue(func() *leftoverMatcher {
 		*l = append(*l, fp)
 	}
 	for _, l := range captionLabels {
-		r, _ := utf8.DecodeRuneInString(l)
-		m.labelStart[l[0]] = true
-		m.labelStart[string(unicode.ToUpper(r))[0]] = true
+		r, size := utf8.DecodeRuneInString(l)
+		m.labelHeads = append(m.labelHeads, [2]uint32{head4(l), head4(string(unicode.ToUpper(r)) + l[size:])})
 	}
 	for fam, list := range [numFamilies][]string{
 		famDisclosure: disclosurePhrases, famDisclaimer: disclaimerPhrases,
@@ -376,9 +377,14 @@ func sentenceStartAt(s string, j int) bool {
 
 // captionLabel reports whether a line opens with a picture label followed
 // by a comma, a colon or a space and more words: "Image source, Agency".
-func captionLabel(line string) bool {
-	for _, l := range captionLabels {
-		if len(line) <= len(l)+1 || !strings.EqualFold(line[:len(l)], l) {
+// Labels are compared in full only when their first four bytes match.
+func (m *leftoverMatcher) captionLabel(line string) bool {
+	if len(line) < 5 {
+		return false
+	}
+	h := head4(line)
+	for k, l := range captionLabels {
+		if m.labelHeads[k][0] != h && m.labelHeads[k][1] != h || len(line) <= len(l)+1 || !strings.EqualFold(line[:len(l)], l) {
 			continue
 		}
 		if c := line[len(l)]; c == ',' || c == ':' || c == ' ' {

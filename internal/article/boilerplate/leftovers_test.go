@@ -31,6 +31,7 @@ func TestLeftovers(t *testing.T) {
 		{"call opening a longer line", []string{"Want more news like this? Sign up for the morning briefing, a short summary of the day's stories sent before breakfast on every weekday of the year, with a longer edition at the weekend for readers who want it."}, []string{KindNewsletter}},
 		{"french newsletter", []string{"Abonnez-vous à notre newsletter pour ne rien manquer."}, []string{KindNewsletter}},
 		{"image labels", []string{"Image source, Example Agency", "Image caption, The old bridge at dusk"}, []string{KindCaption, KindCaption}},
+		{"russian image label", []string{"Источник изображения, Агентство"}, []string{KindCaption}},
 		{"portuguese image label", []string{"Legenda da foto, A ponte velha ao entardecer"}, []string{KindCaption}},
 		{"russian share row", []string{"Поделиться ВКонтакте Telegram"}, []string{KindShare}},
 		{"arabic share row", []string{"شارك فيسبوك تويتر واتساب"}, []string{KindShare}},

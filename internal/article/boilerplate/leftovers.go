@@ -595,7 +595,7 @@ func quoteNeedle(s string) string {
 		return ""
 	}
 	rest := s[i+sp+1:]
-	if len(rest) < needleBytes {
+	if len(rest) <= needleBytes {
 		return ""
 	}
 	n := needleBytes

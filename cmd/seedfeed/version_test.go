@@ -1,12 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -72,11 +74,46 @@ func TestVersionText(t *testing.T) {
 	}
 }
 
-// TestVersionStamped builds seedfeed in a fresh git repository and checks
-// that `seedfeed version` names its commit and commit time. A fresh
-// repository, because go build stamps nothing in a git worktree (it wants
-// .git to be a folder) and CI may build with -buildvcs=false.
+// TestVersionStamped checks that `seedfeed version` names the commit and
+// commit time of the binary built as deploy/Dockerfile builds it.
 func TestVersionStamped(t *testing.T) {
+	sb := stampedBinary(t)
+	out, err := exec.Command(sb.path, "version").CombinedOutput()
+	if err != nil {
+		t.Fatalf("seedfeed version: %v\n%s", err, out)
+	}
+	for _, w := range []string{"seedfeed 0.1.0\n", "module: seedfeed ", "revision: " + sb.head + "\n",
+		"commit time: " + sb.when + "\n", " static (CGO_ENABLED=0)\n"} {
+		if !strings.Contains(string(out), w) {
+			t.Errorf("seedfeed version printed\n%s\nwithout %q", out, w)
+		}
+	}
+	if strings.Contains(string(out), "uncommitted") {
+		t.Errorf("a clean checkout reads as modified:\n%s", out)
+	}
+}
+
+// stamped is seedfeed built in a fresh git repository with the build
+// command of deploy/Dockerfile. A fresh repository, because go build stamps
+// nothing in a git worktree (it wants .git to be a folder) and the test
+// may run with GOFLAGS=-buildvcs=false.
+type stamped struct {
+	path, head, when string
+	err              error
+}
+
+var stampedOnce struct {
+	sync.Once
+	stamped
+}
+
+// dockerBuildFlags are the flags of the go build line in deploy/Dockerfile
+// (TestDockerfile checks that it says so); -trimpath also lets the build
+// cache serve a repository at a new temporary path.
+var dockerBuildFlags = []string{"-trimpath", "-ldflags=-s -w"}
+
+func stampedBinary(t *testing.T) stamped {
+	t.Helper()
 	gobin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command")
@@ -84,57 +121,58 @@ func TestVersionStamped(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git command")
 	}
+	stampedOnce.Do(func() { stampedOnce.stamped = buildStamped(gobin) })
+	if stampedOnce.err != nil {
+		t.Fatal(stampedOnce.err)
+	}
+	return stampedOnce.stamped
+}
+
+func buildStamped(gobin string) (sb stamped) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
-		t.Fatal(err)
+		return stamped{err: err}
 	}
-	repo := t.TempDir()
+	repo := filepath.Join(binary.dir, "stamped-src")
 	for _, p := range []string{"go.mod", "go.sum", "cmd", "internal"} {
-		copySources(t, filepath.Join(root, p), filepath.Join(repo, p))
+		if err := copySources(filepath.Join(root, p), filepath.Join(repo, p)); err != nil {
+			return stamped{err: err}
+		}
 	}
-	const when = "2026-11-30T08:09:10Z"
-	git := func(args ...string) string {
-		t.Helper()
+	sb.when = "2026-11-30T08:09:10Z"
+	git := func(args ...string) (string, error) {
 		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"}, args...)...)
 		cmd.Dir = repo
-		cmd.Env = append(os.Environ(), "GIT_COMMITTER_DATE="+when, "GIT_AUTHOR_DATE="+when)
+		cmd.Env = append(os.Environ(), "GIT_COMMITTER_DATE="+sb.when, "GIT_AUTHOR_DATE="+sb.when)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
+			return "", fmt.Errorf("git %v: %w\n%s", args, err, out)
 		}
-		return strings.TrimSpace(string(out))
+		return strings.TrimSpace(string(out)), nil
 	}
-	git("init", "-q")
-	git("add", ".")
-	git("commit", "-q", "-m", "version test")
-	head := git("rev-parse", "HEAD")
-
-	bin := filepath.Join(t.TempDir(), "seedfeed")
-	// The flags of deploy/Dockerfile; -trimpath also lets the build cache
-	// serve a repository at a new temporary path.
-	build := exec.Command(gobin, "build", "-buildvcs=true", "-trimpath", "-ldflags=-s -w", "-o", bin, "./cmd/seedfeed")
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "stamped build"}} {
+		if _, err := git(args...); err != nil {
+			return stamped{err: err}
+		}
+	}
+	if sb.head, err = git("rev-parse", "HEAD"); err != nil {
+		return stamped{err: err}
+	}
+	sb.path = filepath.Join(binary.dir, "seedfeed-stamped")
+	args := append(append([]string{"build", "-buildvcs=true"}, dockerBuildFlags...), "-o", sb.path, "./cmd/seedfeed")
+	build := exec.Command(gobin, args...)
 	build.Dir = repo
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		return stamped{err: fmt.Errorf("go build: %w\n%s", err, out)}
 	}
-	out, err := exec.Command(bin, "version").CombinedOutput()
-	if err != nil {
-		t.Fatalf("seedfeed version: %v\n%s", err, out)
-	}
-	for _, w := range []string{"seedfeed 0.1.0\n", "module: seedfeed ", "revision: " + head + "\n",
-		"commit time: " + when + "\n", " static (CGO_ENABLED=0)\n"} {
-		if !strings.Contains(string(out), w) {
-			t.Errorf("seedfeed version printed\n%s\nwithout %q", out, w)
-		}
-	}
+	return sb
 }
 
 // copySources copies a file or a tree of Go sources, leaving out tests and
 // their data, which the binary does not need.
-func copySources(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+func copySources(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -153,9 +191,9 @@ func copySources(t *testing.T, from, to string) {
 		if err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
 		return os.WriteFile(dst, data, 0o644)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

@@ -47,6 +47,7 @@ type Reporter struct {
 	start, at, last time.Time
 	drawn           bool // the terminal's last line is the progress line
 	logged          bool // a log line was written for this phase
+	loggedDone      int  // the done of the last log line
 }
 
 // Options configure a Reporter.
@@ -99,7 +100,7 @@ func (r *Reporter) Update(phase string, done, total int) {
 		r.last = now
 	case !r.tty && r.every > 0 && now.Sub(r.last) >= r.every:
 		r.log.Info("progress", r.attrs()...)
-		r.last, r.logged = now, true
+		r.last, r.logged, r.loggedDone = now, true, done
 	}
 }
 
@@ -123,7 +124,7 @@ func (r *Reporter) end() {
 		r.draw()
 		fmt.Fprint(r.out, "\n")
 		r.drawn = false
-	case r.logged:
+	case r.logged && r.loggedDone != r.done:
 		r.log.Info("progress", r.attrs()...)
 	}
 	r.start = time.Time{}
@@ -160,7 +161,11 @@ func (r *Reporter) line() string {
 	}
 	s := fmt.Sprintf("%s: %d/%d files (%d%%)", r.phase, r.done, r.total, r.done*100/r.total)
 	if rate > 0 {
-		s += fmt.Sprintf(", %.0f files/s, about %s left", rate, r.left(rate))
+		if left := r.left(rate); left < time.Second {
+			s += fmt.Sprintf(", %.0f files/s, under a second left", rate)
+		} else {
+			s += fmt.Sprintf(", %.0f files/s, about %s left", rate, left)
+		}
 	}
 	return s
 }

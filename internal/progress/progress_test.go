@@ -165,3 +165,16 @@ func openPTY(t *testing.T) (master, slave *os.File) {
 	t.Cleanup(func() { s.Close() })
 	return m, s
 }
+
+// An estimate under a second reads as such, not "about 0s".
+func TestUnderASecond(t *testing.T) {
+	var out bytes.Buffer
+	c := &clock{t: time.Unix(0, 0)}
+	r := newReporter(true, &out, nil, Options{Now: c.now})
+	r.Update("scan", 0, 100)
+	c.t = c.t.Add(time.Second)
+	r.Update("scan", 95, 100)
+	if want := "scan: 95/100 files (95%), 95 files/s, under a second left"; !strings.HasSuffix(out.String(), want) {
+		t.Errorf("%q does not end with %q", out.String(), want)
+	}
+}

@@ -32,7 +32,8 @@ const (
 const (
 	fInSpan       = iota // in the header span: the headline to the body's first lines
 	fAbove               // log2(1+lines) above the header span
-	fBelow               // log2(1+lines) below it
+	fBelow               // log2(1+lines) below it, inside the article run
+	fBelowAfter          // log2(1+lines) below it, after the article run
 	fAfterArticle        // after the article run: comments, related lists, footers
 	fPublished           // "Published", "Veröffentlicht am", "Posted on"
 	fOn                  // a preposition before it on a short line ("by Jane Roe on")
@@ -57,12 +58,15 @@ const (
 // dateWeights are the weights of the features, in units of one
 // doubling of the distance from the header. They are set by hand: a
 // label or the header span is worth about three doublings of distance,
-// the shape of the line half that. Weights fitted on one half of the
+// the shape of the line half that. Inside the article run a line below
+// the header costs what one above it does: where the body starts is a
+// guess, and a date the run holds (a stamp under a misread lead) is
+// more often the article's than one in the comments after it. Weights fitted on one half of the
 // metadata corpus (conditional logit, coordinate search) did no better
 // than these on the other half.
 func dateWeights() [nDateFeatures]float64 {
 	return [nDateFeatures]float64{
-		fInSpan: 3, fAbove: -0.6, fBelow: -1, fAfterArticle: -1.5,
+		fInSpan: 3, fAbove: -0.6, fBelow: -0.6, fBelowAfter: -1, fAfterArticle: -1.5,
 		fPublished: 3, fOn: 1.5, fUpdated: -3,
 		fAlone: 1.5, fTeaser: -1.5, fProse: -3, fByline: 1.5,
 		fNoYear: -2, fShortYear: -0.5, fRelative: -1,
@@ -299,8 +303,10 @@ func (tr *textReader) placeFeatures(c *pageDate, top, bottom, end int) {
 	switch {
 	case i < top:
 		c.f[fAbove] = math.Log2(1 + float64(top-i))
-	case i >= bottom:
+	case i >= bottom && i < end:
 		c.f[fBelow] = math.Log2(float64(2 + i - bottom))
+	case i >= bottom:
+		c.f[fBelowAfter] = math.Log2(float64(2 + i - bottom))
 	default:
 		c.f[fInSpan] = 1
 	}
@@ -536,30 +542,63 @@ func leadMark(s string) bool {
 	return false
 }
 
-// rangeEnd reports whether the text before a date ends a range's start:
-// a day number and a dash or a word for "to" ("9. bis", "14. -",
-// "from 3 to").
+// rangeEnd reports whether the text before a date says it dates
+// something other than the page: the end of a range or the last of an
+// enumeration of days ("9. bis", "14. -", "from 3 to", "2 et 6 mai"), a
+// deadline ("Antworten bis 23.06.2006") or the start of a period
+// ("collected since 5 December").
 func rangeEnd(before string) bool {
 	t := strings.TrimRight(before, " ")
-	cut := -1
-	for _, w := range []string{"-", "–", "—", " bis", " to", " until", " au", " al", " hasta", " till"} {
+	for _, w := range []string{"-", "–", "—", " bis", " to", " until", " au", " al", " hasta", " till",
+		" and", " und", " et", " y", " e", " i", " и", "&"} {
 		if strings.HasSuffix(t, w) {
-			cut = len(t) - len(w)
+			if dayNumberEnd(t[:len(t)-len(w)]) {
+				return true
+			}
 			break
 		}
 	}
-	if cut < 0 {
-		// "Antworten bis 23.06.2006": a deadline.
-		var buf [16]byte
-		i := strings.LastIndexByte(t, ' ')
-		switch string(lowerBytes(buf[:], t[i+1:])) {
-		case "bis", "until", "till", "hasta", "jusqu'au", "deadline":
-			return true
-		}
+	var buf [16]byte
+	i := strings.LastIndexByte(t, ' ')
+	last := string(lowerBytes(buf[:], t[i+1:]))
+	if i > 0 && periodArticle(last) {
+		// "seit dem", "depuis le", "desde el": the word before the article.
+		t = t[:i]
+		i = strings.LastIndexByte(t, ' ')
+		last = string(lowerBytes(buf[:], t[i+1:]))
+	}
+	switch last {
+	case "bis", "until", "till", "hasta", "jusqu'au", "deadline", "since", "seit", "depuis", "desde", "dal", "sinds", "od":
+		return true
+	}
+	return false
+}
+
+// dayNumberEnd reports whether s ends with a bare number ("14.", "3",
+// "2019"), not a time of day ("22:00").
+func dayNumberEnd(s string) bool {
+	s = strings.TrimRight(s, " .")
+	i := strings.LastIndexAny(s, " ,(")
+	f := s[i+1:]
+	if f == "" {
 		return false
 	}
-	t = strings.TrimRight(t[:cut], " .")
-	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
+	for k := 0; k < len(f); k++ {
+		if f[k] < '0' || f[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// periodArticle reports the articles and prepositions that stand between
+// "since" and its date in the languages rangeEnd reads.
+func periodArticle(w string) bool {
+	switch w {
+	case "dem", "le", "el", "the", "de", "del":
+		return true
+	}
+	return false
 }
 
 // readDateLabel reads the words before a date on its line for a label

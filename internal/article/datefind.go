@@ -390,6 +390,7 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 	if len(cands) == first {
 		return cands
 	}
+	lineRanges(seg, cands[first:])
 	tr.lineShape(i, p, cands[first:])
 	oldest := first
 	for k := first; k < len(cands); k++ {
@@ -401,6 +402,50 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		cands[oldest].f[fOlderOnLine] = 1
 	}
 	return cands
+}
+
+// lineRanges reads what the words between and after the dates of one
+// line say of them: two dates joined by a range word ("31. Dezember
+// 2021 - 6. Januar 2022") bound a period, not the page's date;
+// a verb after the date ("wurde am 27. November 2019 veröffentlicht")
+// labels it as a word before it does.
+func lineRanges(seg string, ds []pageDate) {
+	for k := range ds {
+		d := &ds[k]
+		if k+1 < len(ds) && ds[k+1].m.Start >= d.m.End && rangeWord(seg[d.m.End:ds[k+1].m.Start]) {
+			d.dead = true
+			ds[k+1].dead = true
+		}
+		if d.label != labelNone && d.label != labelOn {
+			continue
+		}
+		after := seg[d.m.End:]
+		if k+1 < len(ds) && ds[k+1].m.Start >= d.m.End {
+			after = seg[d.m.End:ds[k+1].m.Start]
+		}
+		if len(after) > maxLabelAfter {
+			after = after[:maxLabelAfter]
+		}
+		var buf [maxLabelAfter]byte
+		if containsAny(lowerBytes(buf[:], after), "veröffentlicht", "publiziert", "erschienen", "gepostet", "gepubliceerd") {
+			d.label = labelPublished
+			d.f[fPublished] = 1
+		}
+	}
+}
+
+// maxLabelAfter is how far after a date a verb that labels it may stand.
+const maxLabelAfter = 48
+
+// rangeWord reports whether the text between two dates joins them as
+// a period's start and end.
+func rangeWord(between string) bool {
+	t := strings.TrimSpace(between)
+	switch strings.ToLower(t) {
+	case "-", "–", "—", "bis", "to", "until", "till", "au", "al", "hasta", "a", "do", "до", "-/-":
+		return true
+	}
+	return false
 }
 
 // dateBefore compares two matches by the calendar date they give,
@@ -526,8 +571,20 @@ func (tr *textReader) isBylineLine(j int) bool {
 	if tr.roles[j] == roleFact {
 		return true
 	}
-	_, ok := cutBylinePrefix(tr.paras[j])
-	return ok && len(tr.paras[j]) <= maxBylineLen
+	p := tr.paras[j]
+	if len(p) > maxBylineLen {
+		return false
+	}
+	if _, ok := cutBylinePrefix(p); ok {
+		return true
+	}
+	// "News | By Jane Roe | 30 September 2018": a byline between bars.
+	for seg := range strings.SplitSeq(p, "|") {
+		if _, ok := cutBylinePrefix(strings.TrimSpace(seg)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // leadMark reports whether s opens with a mark that ends a lead: a bar,

@@ -164,6 +164,9 @@ func TestPageDate(t *testing.T) {
 		{"the start of a period", page("Total collected since 5 December 2019"), ""},
 		{"a deadline", page("Answers until 23.06.2006"), ""},
 		{"a time before the date is no range", page("Published 22:00, 11 July 2021 BST"), "2021-07-11"},
+		{"both ends of a period", page("Week 31. Dezember 2021 - 6. Januar 2022"), ""},
+		{"a verb after the date labels it", page("Termin: 28.02.2020, 18:30 Uhr",
+			"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und gehört zur Kategorie Verein."), "2019-11-27"},
 	}
 	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {
@@ -180,6 +183,24 @@ func TestPageDate(t *testing.T) {
 				t.Errorf("published %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestIsBylineLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"By Ann Lee", true},
+		{"News | By Ann Lee | 30 September 2018", true},
+		{"News | Sport | 30 September 2018", false},
+		{"Bystanders | 30 September 2018", false},
+	}
+	for _, tc := range tests {
+		tr := &textReader{paras: []string{tc.line}, roles: make([]role, 1)}
+		if got := tr.isBylineLine(0); got != tc.want {
+			t.Errorf("isBylineLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
 	}
 }
 

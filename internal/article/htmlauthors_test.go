@@ -65,19 +65,25 @@ func TestVisibleDate(t *testing.T) {
 		name         string
 		texts, lines []string
 		title, want  string
+		first        bool // also firstPageDate
 	}{
-		{"date-marked text", []string{"Tuesday, 03 May 2022"}, nil, "", "2022-05-03"},
-		{"updated text is passed over", []string{"Updated 9 May 2022", "Published 3 May 2022"}, nil, "", "2022-05-03"},
-		{"date inside a credit line", []string{"Home | By Jo March | 30 September 2018"}, nil, "", "2018-09-30"},
-		{"date line under the headline", nil, []string{"Menu", "© 2024 Coast Weekly", "Gulls return", "March 5, 2021", "Body text."}, "Gulls return", "2021-03-05"},
-		{"first full date below the headline", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "2022-01-25"},
-		{"copyright years are not dates", nil, []string{"Gulls return", "© 12 May 2020 Coast Weekly"}, "Gulls return", ""},
-		{"no headline line, no page date", nil, []string{"Menu", "March 5, 2021"}, "Gulls return", ""},
+		{"date-marked text", []string{"Tuesday, 03 May 2022"}, nil, "", "2022-05-03", false},
+		{"updated text is passed over", []string{"Updated 9 May 2022", "Published 3 May 2022"}, nil, "", "2022-05-03", false},
+		{"date inside a credit line", []string{"Home | By Jo March | 30 September 2018"}, nil, "", "2018-09-30", false},
+		{"date line under the headline", nil, []string{"Menu", "© 2024 Coast Weekly", "Gulls return", "March 5, 2021", "Body text."}, "Gulls return", "2021-03-05", false},
+		{"first full date below the headline", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "2022-01-25", true},
+		{"first full date only when asked", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "", false},
+		{"copyright years are not dates", nil, []string{"Gulls return", "© 12 May 2020 Coast Weekly"}, "Gulls return", "", true},
+		{"no headline line, no page date", nil, []string{"Menu", "March 5, 2021"}, "Gulls return", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ""
-			if m, ok := visibleDate(tt.texts, tt.lines, tt.title); ok {
+			m, ok := visibleDate(tt.texts, tt.lines, tt.title)
+			if !ok && tt.first {
+				m, ok = firstPageDate(tt.lines, tt.title)
+			}
+			if ok {
 				got = time.Date(m.Year, m.Month, m.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 			}
 			if got != tt.want {

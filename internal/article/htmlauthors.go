@@ -187,6 +187,10 @@ func initials(s string) bool {
 func cleanName(s string) string {
 	var kept []string
 	for w := range strings.FieldsSeq(s) {
+		if len(kept) == 0 && labelWord(strings.Trim(w, ":")) && fieldCount(s) > 2 {
+			// "Author Jane Roe": the label without its colon.
+			continue
+		}
 		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}
@@ -200,7 +204,15 @@ func cleanName(s string) string {
 		}
 		kept = append(kept, w)
 	}
+	// A weekday after the name is the start of a date the markup set
+	// beside it ("Jane Roe Thursday").
+	for len(kept) > 0 && isWeekday(kept[len(kept)-1]) {
+		kept = kept[:len(kept)-1]
+	}
 	s = strings.Trim(strings.Join(kept, " "), " ,;:-–—|()[]\"'“”«»")
+	if credential(s) {
+		return ""
+	}
 	// A closing dot belongs to an initial ("Nicolas Gutierrez C."), not
 	// to a sentence.
 	if strings.HasSuffix(s, ".") {
@@ -213,6 +225,17 @@ func cleanName(s string) string {
 		return ""
 	}
 	return s
+}
+
+// credential reports an academic or professional title written after a
+// name and a comma ("Jane Roe, PhD"), which splits off as a name of its
+// own.
+func credential(s string) bool {
+	switch strings.ToLower(strings.ReplaceAll(s, ".", "")) {
+	case "phd", "md", "msc", "ma", "ba", "bsc", "mba", "rd", "rn", "dr", "prof", "jr", "sr", "esq", "dphil", "mph", "cpa":
+		return true
+	}
+	return false
 }
 
 // hostLike is true for a word that reads as a host name or a user

@@ -189,7 +189,7 @@ func initials(s string) bool {
 func cleanCredit(s string) string {
 	var kept []string
 	for w := range strings.FieldsSeq(s) {
-		if len(kept) == 0 && labelWord(strings.Trim(w, ":")) && fieldCount(s) > 2 {
+		if len(kept) == 0 && markupWord(strings.Trim(w, ":")) && fieldCount(s) > 2 {
 			// "Author Jane Roe": the label without its colon.
 			continue
 		}

@@ -23,9 +23,10 @@ func parseHTML(page string, opts Options, a *Article) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	a.Title = strings.TrimSpace(res.Title)
-	a.Authors = htmlAuthors(res, a.Title)
+	text := pageText(res.PageLines, opts)
+	a.Authors = htmlAuthors(res, a.Title, text)
 	a.Author = strings.Join(a.Authors, ", ")
-	a.Published = htmlPublished(res, a, opts)
+	a.Published = htmlPublished(res, a, text, opts)
 	a.Updated = res.Modified
 	a.Tags = res.Tags
 	a.BodyHTML = balanced(res.BodyHTML)

@@ -16,10 +16,14 @@ var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " 
 
 // htmlAuthors picks the authors of an HTML page from its sources,
 // strongest first, taking the first that names a person: the metadata,
-// the byline markup, readability's byline, a byline line near the
-// headline in the page's text.
-func htmlAuthors(res htmlextract.Result, title string) []string {
-	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 {
+// the byline markup, readability's byline, the authors the text reader
+// finds in the page's visible text (page, nil when it found no article
+// there; then a byline line near the headline). The metadata's names
+// count only when the page shows some byline: a page that prints none
+// is one the metadata credits out of habit (the CMS's account, the
+// editor on duty), and its readers see no author.
+func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
+	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 && (page == nil || len(page.Authors) > 0) {
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
@@ -29,6 +33,9 @@ func htmlAuthors(res htmlextract.Result, title string) []string {
 		if names := cleanAuthors([]string{res.Byline}, res.SiteNames, true); len(names) > 0 {
 			return names
 		}
+	}
+	if page != nil {
+		return page.Authors
 	}
 	if by, ok := pageByline(res.PageLines, title); ok {
 		return cleanAuthors([]string{by}, res.SiteNames, false)

@@ -55,15 +55,60 @@ func TestHTMLAuthorsOrder(t *testing.T) {
 		SiteNames:     []string{"coast weekly"},
 		PageLines:     []string{"Menu", "Gulls return", "By Someone Else"},
 	}
-	if got := htmlAuthors(res, "Gulls return"); strings.Join(got, "|") != "Jo March" {
+	if got := htmlAuthors(res, "Gulls return", nil); strings.Join(got, "|") != "Jo March" {
 		t.Errorf("markup after a site-name meta author: got %q", got)
 	}
 	res.MarkedAuthors = nil
-	if got := htmlAuthors(res, "Gulls return"); strings.Join(got, "|") != "Someone Else" {
+	if got := htmlAuthors(res, "Gulls return", nil); strings.Join(got, "|") != "Someone Else" {
 		t.Errorf("byline line near the headline: got %q", got)
 	}
-	if got := htmlAuthors(res, "Another title"); len(got) != 0 {
+	if got := htmlAuthors(res, "Another title", nil); len(got) != 0 {
 		t.Errorf("no headline line, no byline: got %q", got)
+	}
+}
+
+func TestHTMLAuthorsWithPageText(t *testing.T) {
+	shown := &Article{Authors: []string{"Ines Duarte"}}
+	bare := &Article{}
+	tests := []struct {
+		name string
+		res  htmlextract.Result
+		page *Article
+		want string
+	}{
+		{"metadata names kept when the page shows a byline", htmlextract.Result{Authors: []string{"Ines Duarte, Tom Reid"}}, shown, "Ines Duarte|Tom Reid"},
+		{"metadata names dropped when the page shows none", htmlextract.Result{Authors: []string{"Ines Duarte"}}, bare, ""},
+		{"byline markup still counts when the page text shows none", htmlextract.Result{Authors: []string{"Webdesk"}, MarkedAuthors: []string{"By Jo March"}}, bare, "Jo March"},
+		{"the page text's authors when nothing else names one", htmlextract.Result{}, shown, "Ines Duarte"},
+		{"metadata names kept when the text reader read no article", htmlextract.Result{Authors: []string{"Ines Duarte"}}, nil, "Ines Duarte"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(htmlAuthors(tt.res, "Gulls return", tt.page), "|"); got != tt.want {
+				t.Errorf("htmlAuthors = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseHTMLPageByline checks the whole path: the metadata's author
+// counts on a page that prints a byline, not on one that prints none.
+func TestParseHTMLPageByline(t *testing.T) {
+	page := tidePage(`<meta name="author" content="Ada Night">`, `<p>By Marta Keel</p><p>4 June 2021</p>`, "")
+	a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "Ada Night" {
+		t.Errorf("author = %q, want the metadata's name", a.Author)
+	}
+	bare := tidePage(`<meta name="author" content="Ada Night">`, "", "")
+	a, err = Parse("tides.html", []byte(bare), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "" {
+		t.Errorf("page without a byline: author = %q, want none", a.Author)
 	}
 }
 

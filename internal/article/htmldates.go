@@ -12,9 +12,12 @@ import (
 // the headline, the first full date below it), the date the text
 // reader's page date finder picks over the whole visible text, and the
 // address's date.
-func htmlPublished(res htmlextract.Result, a *Article, opts Options) *time.Time {
+func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Options) *time.Time {
 	meta := res.Published
-	text := pageTextDate(res.PageLines, opts)
+	var text *time.Time
+	if page != nil {
+		text = page.Published
+	}
 	if meta != nil && text != nil {
 		y, m, d := text.Date()
 		td := dateMatch{Year: y, Month: m, Day: d}
@@ -70,15 +73,14 @@ func dayGap(a, b time.Time) int {
 	return int(db.Sub(da).Hours() / 24)
 }
 
-// pageTextDate reads the page's visible text the way a whole-page text
-// scrape is read and returns the publication date the text reader finds
-// in it, nil when it finds none.
-func pageTextDate(lines []string, opts Options) *time.Time {
-	ta := Article{Removed: map[string][]string{}}
-	if parseText(strings.Join(lines, "\n\n"), opts, &ta) != nil {
+// pageText reads the page's visible text the way a whole-page text
+// scrape is read, nil when the text reader finds no article in it.
+func pageText(lines []string, opts Options) *Article {
+	ta := &Article{Removed: map[string][]string{}}
+	if parseText(strings.Join(lines, "\n\n"), opts, ta) != nil {
 		return nil
 	}
-	return ta.Published
+	return ta
 }
 
 // visibleDate reads the first of the page's date-marked texts that is a

@@ -23,25 +23,10 @@ func parseHTML(page string, opts Options, a *Article) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	a.Title = strings.TrimSpace(res.Title)
-	a.Authors = htmlAuthors(res, a.Title)
+	text := pageText(res.PageLines, opts)
+	a.Authors = htmlAuthors(res, a.Title, text)
 	a.Author = strings.Join(a.Authors, ", ")
-	a.Published = res.Published
-	if vis, ok := visibleDate(res.DateTexts, res.PageLines, a.Title); ok {
-		switch {
-		case a.Published == nil:
-			a.Published = resolveOrWarn(a, vis, opts)
-		case vis.Year != 0:
-			a.Published = inLocalDay(*a.Published, vis)
-		}
-	}
-	switch {
-	case a.Published == nil:
-		a.Published = res.URLDate
-	case res.URLDate != nil:
-		// The day the address files the article under is its local day.
-		y, m, d := res.URLDate.Date()
-		a.Published = inLocalDay(*a.Published, dateMatch{Year: y, Month: m, Day: d})
-	}
+	a.Published = htmlPublished(res, a, text, opts)
 	a.Updated = res.Modified
 	a.Tags = res.Tags
 	a.BodyHTML = balanced(res.BodyHTML)

@@ -16,10 +16,14 @@ var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " 
 
 // htmlAuthors picks the authors of an HTML page from its sources,
 // strongest first, taking the first that names a person: the metadata,
-// the byline markup, readability's byline, a byline line near the
-// headline in the page's text.
-func htmlAuthors(res htmlextract.Result, title string) []string {
-	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 {
+// the byline markup, readability's byline, the authors the text reader
+// finds in the page's visible text (page, nil when it found no article
+// there; then a byline line near the headline). The metadata's names
+// count only when the page shows some byline: a page that prints none
+// is one the metadata credits out of habit (the CMS's account, the
+// editor on duty), and its readers see no author.
+func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
+	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 && (page == nil || len(page.Authors) > 0) {
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
@@ -29,6 +33,9 @@ func htmlAuthors(res htmlextract.Result, title string) []string {
 		if names := cleanAuthors([]string{res.Byline}, res.SiteNames, true); len(names) > 0 {
 			return names
 		}
+	}
+	if page != nil {
+		return page.Authors
 	}
 	if by, ok := pageByline(res.PageLines, title); ok {
 		return cleanAuthors([]string{by}, res.SiteNames, false)
@@ -201,6 +208,10 @@ func initials(s string) bool {
 func cleanCredit(s string) string {
 	var kept []string
 	for w := range strings.FieldsSeq(s) {
+		if len(kept) == 0 && markupWord(strings.Trim(w, ":")) && fieldCount(s) > 2 {
+			// "Author Jane Roe": the label without its colon.
+			continue
+		}
 		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}
@@ -214,7 +225,15 @@ func cleanCredit(s string) string {
 		}
 		kept = append(kept, w)
 	}
+	// A weekday after the name is the start of a date the markup set
+	// beside it ("Jane Roe Thursday").
+	for len(kept) > 0 && isWeekday(kept[len(kept)-1]) {
+		kept = kept[:len(kept)-1]
+	}
 	s = strings.Trim(strings.Join(kept, " "), " ,;:-–—|()[]\"'“”«»")
+	if credential(s) {
+		return ""
+	}
 	// A closing dot belongs to an initial ("Nicolas Gutierrez C."), not
 	// to a sentence.
 	if strings.HasSuffix(s, ".") {
@@ -227,6 +246,17 @@ func cleanCredit(s string) string {
 		return ""
 	}
 	return s
+}
+
+// credential reports an academic or professional title written after a
+// name and a comma ("Jane Roe, PhD"), which splits off as a name of its
+// own.
+func credential(s string) bool {
+	switch strings.ToLower(strings.ReplaceAll(s, ".", "")) {
+	case "phd", "md", "msc", "ma", "ba", "bsc", "mba", "rd", "rn", "dr", "prof", "jr", "sr", "esq", "dphil", "mph", "cpa":
+		return true
+	}
+	return false
 }
 
 // hostLike is true for a word that reads as a host name or a user

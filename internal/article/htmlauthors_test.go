@@ -25,6 +25,13 @@ func TestCleanAuthors(t *testing.T) {
 		{"host name credits no person", []string{"coastweekly.example.com"}, false, nil},
 		{"dotted handle is a name", []string{"maria.de.souza"}, false, []string{"Maria De Souza"}},
 		{"label word before a name", []string{"Author: Anna Kowal"}, false, []string{"Anna Kowal"}},
+		{"label word without its colon", []string{"Author Anna Kowal"}, false, []string{"Anna Kowal"}},
+		{"a one-word name after the label word is kept whole", []string{"Author Kowal"}, false, []string{"Author Kowal"}},
+		{"weekday after the name", []string{"Lena Holt Thursday"}, false, []string{"Lena Holt"}},
+		{"foreign weekday after the name", []string{"Lena Holt Donnerstag"}, false, []string{"Lena Holt"}},
+		{"a weekday alone names no one", []string{"Donnerstag"}, false, nil},
+		{"credential after a comma", []string{"Rui Sato, PhD"}, false, []string{"Rui Sato"}},
+		{"credential with dots", []string{"Rui Sato, M.D."}, false, []string{"Rui Sato"}},
 		{"inline markup glued By to the name", []string{"ByAlex Brook"}, true, []string{"Alex Brook"}},
 		{"marked: first candidate naming someone wins", []string{"Posted on", "by marc", "Meg March"}, true, []string{"marc"}},
 		{"marked: initials are skipped", []string{"JF", "Boris Keller"}, true, []string{"Boris Keller"}},
@@ -48,15 +55,60 @@ func TestHTMLAuthorsOrder(t *testing.T) {
 		SiteNames:     []string{"coast weekly"},
 		PageLines:     []string{"Menu", "Gulls return", "By Someone Else"},
 	}
-	if got := htmlAuthors(res, "Gulls return"); strings.Join(got, "|") != "Jo March" {
+	if got := htmlAuthors(res, "Gulls return", nil); strings.Join(got, "|") != "Jo March" {
 		t.Errorf("markup after a site-name meta author: got %q", got)
 	}
 	res.MarkedAuthors = nil
-	if got := htmlAuthors(res, "Gulls return"); strings.Join(got, "|") != "Someone Else" {
+	if got := htmlAuthors(res, "Gulls return", nil); strings.Join(got, "|") != "Someone Else" {
 		t.Errorf("byline line near the headline: got %q", got)
 	}
-	if got := htmlAuthors(res, "Another title"); len(got) != 0 {
+	if got := htmlAuthors(res, "Another title", nil); len(got) != 0 {
 		t.Errorf("no headline line, no byline: got %q", got)
+	}
+}
+
+func TestHTMLAuthorsWithPageText(t *testing.T) {
+	shown := &Article{Authors: []string{"Ines Duarte"}}
+	bare := &Article{}
+	tests := []struct {
+		name string
+		res  htmlextract.Result
+		page *Article
+		want string
+	}{
+		{"metadata names kept when the page shows a byline", htmlextract.Result{Authors: []string{"Ines Duarte, Tom Reid"}}, shown, "Ines Duarte|Tom Reid"},
+		{"metadata names dropped when the page shows none", htmlextract.Result{Authors: []string{"Ines Duarte"}}, bare, ""},
+		{"byline markup still counts when the page text shows none", htmlextract.Result{Authors: []string{"Webdesk"}, MarkedAuthors: []string{"By Jo March"}}, bare, "Jo March"},
+		{"the page text's authors when nothing else names one", htmlextract.Result{}, shown, "Ines Duarte"},
+		{"metadata names kept when the text reader read no article", htmlextract.Result{Authors: []string{"Ines Duarte"}}, nil, "Ines Duarte"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(htmlAuthors(tt.res, "Gulls return", tt.page), "|"); got != tt.want {
+				t.Errorf("htmlAuthors = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseHTMLPageByline checks the whole path: the metadata's author
+// counts on a page that prints a byline, not on one that prints none.
+func TestParseHTMLPageByline(t *testing.T) {
+	page := tidePage(`<meta name="author" content="Ada Night">`, `<p>By Marta Keel</p><p>4 June 2021</p>`, "")
+	a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "Ada Night" {
+		t.Errorf("author = %q, want the metadata's name", a.Author)
+	}
+	bare := tidePage(`<meta name="author" content="Ada Night">`, "", "")
+	a, err = Parse("tides.html", []byte(bare), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "" {
+		t.Errorf("page without a byline: author = %q, want none", a.Author)
 	}
 }
 
@@ -65,19 +117,25 @@ func TestVisibleDate(t *testing.T) {
 		name         string
 		texts, lines []string
 		title, want  string
+		first        bool // also firstPageDate
 	}{
-		{"date-marked text", []string{"Tuesday, 03 May 2022"}, nil, "", "2022-05-03"},
-		{"updated text is passed over", []string{"Updated 9 May 2022", "Published 3 May 2022"}, nil, "", "2022-05-03"},
-		{"date inside a credit line", []string{"Home | By Jo March | 30 September 2018"}, nil, "", "2018-09-30"},
-		{"date line under the headline", nil, []string{"Menu", "© 2024 Coast Weekly", "Gulls return", "March 5, 2021", "Body text."}, "Gulls return", "2021-03-05"},
-		{"first full date below the headline", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "2022-01-25"},
-		{"copyright years are not dates", nil, []string{"Gulls return", "© 12 May 2020 Coast Weekly"}, "Gulls return", ""},
-		{"no headline line, no page date", nil, []string{"Menu", "March 5, 2021"}, "Gulls return", ""},
+		{"date-marked text", []string{"Tuesday, 03 May 2022"}, nil, "", "2022-05-03", false},
+		{"updated text is passed over", []string{"Updated 9 May 2022", "Published 3 May 2022"}, nil, "", "2022-05-03", false},
+		{"date inside a credit line", []string{"Home | By Jo March | 30 September 2018"}, nil, "", "2018-09-30", false},
+		{"date line under the headline", nil, []string{"Menu", "© 2024 Coast Weekly", "Gulls return", "March 5, 2021", "Body text."}, "Gulls return", "2021-03-05", false},
+		{"first full date below the headline", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "2022-01-25", true},
+		{"first full date only when asked", nil, []string{"Gulls return", "Press release of 25 January 2022 | The council said ..."}, "Gulls return", "", false},
+		{"copyright years are not dates", nil, []string{"Gulls return", "© 12 May 2020 Coast Weekly"}, "Gulls return", "", true},
+		{"no headline line, no page date", nil, []string{"Menu", "March 5, 2021"}, "Gulls return", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ""
-			if m, ok := visibleDate(tt.texts, tt.lines, tt.title); ok {
+			m, ok := visibleDate(tt.texts, tt.lines, tt.title)
+			if !ok && tt.first {
+				m, ok = firstPageDate(tt.lines, tt.title)
+			}
+			if ok {
 				got = time.Date(m.Year, m.Month, m.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 			}
 			if got != tt.want {

@@ -3,7 +3,85 @@ package article
 import (
 	"strings"
 	"time"
+
+	"seedfeed/internal/article/htmlextract"
 )
+
+// htmlPublished chooses the page's publication date among its metadata's,
+// the dates its visible text shows (date-marked texts, a date line by
+// the headline, the first full date below it), the date the text
+// reader's page date finder picks over the whole visible text, and the
+// address's date.
+func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Options) *time.Time {
+	meta := res.Published
+	var text *time.Time
+	if page != nil {
+		text = page.Published
+	}
+	if meta != nil && text != nil {
+		y, m, d := text.Date()
+		td := dateMatch{Year: y, Month: m, Day: d}
+		gap := dayGap(*meta, *text)
+		switch {
+		case gap >= -1 && gap <= 1:
+			// The same day, or the day a UTC instant falls on
+			// elsewhere: the text shows the local day.
+			return inLocalDay(*meta, td)
+		case gap >= 2 && gap <= maxDraftGap:
+			// The metadata's date a few days before the printed one
+			// is the draft's, made before the article went out.
+			return text
+		}
+	}
+	pub := meta
+	vis, ok := visibleDate(res.DateTexts, res.PageLines, a.Title)
+	// The first full date below the headline is the article's only on a
+	// page that dates it some other way: on an undated page it is most
+	// often a comment's, a related story's or one the article cites.
+	if !ok && (meta != nil || text != nil) {
+		vis, ok = firstPageDate(res.PageLines, a.Title)
+	}
+	if ok {
+		switch {
+		case pub == nil:
+			pub = resolveOrWarn(a, vis, opts)
+		case vis.Year != 0:
+			pub = inLocalDay(*pub, vis)
+		}
+	}
+	switch {
+	case pub == nil:
+		pub = res.URLDate
+	case res.URLDate != nil:
+		// The day the address files the article under is its local day.
+		y, m, d := res.URLDate.Date()
+		pub = inLocalDay(*pub, dateMatch{Year: y, Month: m, Day: d})
+	}
+	return pub
+}
+
+// maxDraftGap is how many days a metadata date may precede the date the
+// page prints and still be read as the draft's date of the same article.
+const maxDraftGap = 14
+
+// dayGap is the number of calendar days from a's UTC day to b's.
+func dayGap(a, b time.Time) int {
+	ay, am, ad := a.UTC().Date()
+	by, bm, bd := b.Date()
+	da := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)
+	db := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
+	return int(db.Sub(da).Hours() / 24)
+}
+
+// pageText reads the page's visible text the way a whole-page text
+// scrape is read, nil when the text reader finds no article in it.
+func pageText(lines []string, opts Options) *Article {
+	ta := &Article{Removed: map[string][]string{}}
+	if parseText(strings.Join(lines, "\n\n"), opts, ta) != nil {
+		return nil
+	}
+	return ta
+}
 
 // visibleDate reads the first of the page's date-marked texts that is a
 // date line ("Published 3 May 2022", "Tuesday, 03 May 2022") giving a
@@ -26,10 +104,7 @@ func visibleDate(texts, page []string, title string) (dateMatch, bool) {
 			return m, true
 		}
 	}
-	if m, ok := headlineDate(page, title); ok {
-		return m, true
-	}
-	return firstPageDate(page, title)
+	return headlineDate(page, title)
 }
 
 // pageDateLines is how far below the headline firstPageDate reads: the

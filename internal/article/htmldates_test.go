@@ -1,0 +1,100 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// tidePage is a small article page: head holds its metadata, top what
+// the page prints between the headline and the body.
+func tidePage(head, top, body string) string {
+	return `<html><head><title>Spring tides flood the lower quay</title>` + head + `</head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Spring tides flood the lower quay</h1>` + top + `
+<p>The spring tides came over the lower quay twice this week, and the boat owners who keep their dinghies on the slipway had to carry them up to the car park before dawn.</p>
+<p>The harbour board says the wall was built for lower seas and that raising it would take two summers of work, which the town cannot pay for before the next budget is agreed.</p>
+` + body + `</article>
+<footer><p>Coast Weekly, the paper of the bay.</p></footer></body></html>`
+}
+
+func TestHTMLPublished(t *testing.T) {
+	tests := []struct {
+		name, head, top, body string
+		want                  string // RFC 3339, or a day, or "" for no date
+	}{
+		{
+			name: "metadata instant shown on the printed local day",
+			head: `<meta property="article:published_time" content="2022-05-04T02:41:00Z">`,
+			top:  `<p class="meta">By Ada Park</p><div>3 May 2022, 22:41</div>`,
+			want: "2022-05-03",
+		},
+		{
+			name: "printed date a few days after the metadata's is the publication",
+			head: `<meta property="article:published_time" content="2022-01-03T09:48:00Z">`,
+			top:  `<div>Published January 6, 2022</div>`,
+			want: "2022-01-06",
+		},
+		{
+			name: "metadata kept when the printed date is months away",
+			head: `<meta property="article:published_time" content="2019-11-27T15:21:00+01:00">`,
+			top:  `<div>Published February 28, 2020</div>`,
+			want: "2019-11-27T15:21:00+01:00",
+		},
+		{
+			name: "metadata kept when the page prints no date",
+			head: `<meta property="article:published_time" content="2021-06-02T08:00:00+02:00">`,
+			want: "2021-06-02T08:00:00+02:00",
+		},
+		{
+			name: "an undated page gets no date from a date its text cites",
+			body: `<p>Older boat owners remember worse. They say the sea has been climbing the steps of the slipway for years, and that the board has known it for as long as they have.</p>
+<p>The last time the water came this high was on 12 May 2012, when the old fish market was flooded to the height of its counters.</p>`,
+			want: "",
+		},
+		{
+			name: "a date line under the headline dates a page without metadata",
+			top:  `<p>March 5, 2021</p>`,
+			want: "2021-03-05",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := tidePage(tt.head, tt.top, tt.body)
+			a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if a.Published != nil {
+				got = a.Published.Format(time.RFC3339)
+				if !strings.Contains(tt.want, "T") {
+					got = a.Published.Format("2006-01-02")
+				}
+			}
+			if got != tt.want {
+				t.Errorf("published = %q (%v), want %q", got, a.Published, tt.want)
+			}
+		})
+	}
+}
+
+func TestDayGap(t *testing.T) {
+	utc := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		a, b time.Time
+		want int
+	}{
+		{utc(2022, 1, 3, 9), utc(2022, 1, 6, 0), 3},
+		{utc(2022, 1, 6, 23), utc(2022, 1, 6, 0), 0},
+		{utc(2022, 3, 1, 0), utc(2022, 2, 27, 0), -2},
+		{utc(2021, 12, 31, 0), utc(2022, 1, 1, 0), 1},
+		// a's UTC day: 1 March 01:00+02:00 is 28 February in UTC.
+		{time.Date(2022, 3, 1, 1, 0, 0, 0, time.FixedZone("", 7200)), utc(2022, 3, 1, 0), 1},
+	}
+	for _, tt := range tests {
+		if got := dayGap(tt.a, tt.b); got != tt.want {
+			t.Errorf("dayGap(%v, %v) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

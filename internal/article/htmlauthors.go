@@ -23,7 +23,7 @@ var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " 
 // is one the metadata credits out of habit (the CMS's account, the
 // editor on duty), and its readers see no author.
 func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
-	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 && (page == nil || len(page.Authors) > 0) {
+	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 && (page == nil || len(page.Authors) > 0 || articleOnly(res)) {
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
@@ -41,6 +41,15 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 		return cleanAuthors([]string{by}, res.SiteNames, false)
 	}
 	return nil
+}
+
+// articleOnly reports a page that is its article and little else, as a
+// writer's own HTML file is: its metadata names the writer although no
+// byline is printed. On a whole site's page, with menus and teasers
+// around the article, a metadata name the page does not print as a
+// byline is as often the site's or a desk's.
+func articleOnly(res htmlextract.Result) bool {
+	return len(res.PageLines) <= len(res.Paragraphs)+len(res.Captions)+maxLeadLines+2
 }
 
 // cleanAuthors turns the author texts a page's metadata or byline markup

@@ -77,7 +77,10 @@ func TestHTMLAuthorsWithPageText(t *testing.T) {
 		want string
 	}{
 		{"metadata names kept when the page shows a byline", htmlextract.Result{Authors: []string{"Ines Duarte, Tom Reid"}}, shown, "Ines Duarte|Tom Reid"},
-		{"metadata names dropped when the page shows none", htmlextract.Result{Authors: []string{"Ines Duarte"}}, bare, ""},
+		{"metadata names dropped when a site page shows none", htmlextract.Result{Authors: []string{"Ines Duarte"}, Paragraphs: []string{"One.", "Two."},
+			PageLines: []string{"Home", "News", "Sport", "Weather", "Gulls return", "One.", "Two.", "Most read", "Tides turn", "Ferry late", "About us"}}, bare, ""},
+		{"metadata names kept on a page that is its article alone", htmlextract.Result{Authors: []string{"Ines Duarte"}, Paragraphs: []string{"One.", "Two."},
+			PageLines: []string{"Gulls return", "One.", "Two."}}, bare, "Ines Duarte"},
 		{"byline markup still counts when the page text shows none", htmlextract.Result{Authors: []string{"Webdesk"}, MarkedAuthors: []string{"By Jo March"}}, bare, "Jo March"},
 		{"the page text's authors when nothing else names one", htmlextract.Result{}, shown, "Ines Duarte"},
 		{"metadata names kept when the text reader read no article", htmlextract.Result{Authors: []string{"Ines Duarte"}}, nil, "Ines Duarte"},
@@ -92,7 +95,8 @@ func TestHTMLAuthorsWithPageText(t *testing.T) {
 }
 
 // TestParseHTMLPageByline checks the whole path: the metadata's author
-// counts on a page that prints a byline, not on one that prints none.
+// counts on a page that prints a byline, and on a page that is its
+// article alone, not on a site's page that prints none.
 func TestParseHTMLPageByline(t *testing.T) {
 	page := tidePage(`<meta name="author" content="Ada Night">`, `<p>By Marta Keel</p><p>4 June 2021</p>`, "")
 	a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
@@ -107,8 +111,18 @@ func TestParseHTMLPageByline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if a.Author != "Ada Night" {
+		t.Errorf("article alone without a byline: author = %q, want the metadata's name", a.Author)
+	}
+	site := strings.Replace(bare, "<footer>", `<aside><h2>Most read</h2><ul><li><a href="/a">Ferry timetable changes</a></li>
+<li><a href="/b">Lifeboat crew honoured</a></li><li><a href="/c">Harbour fees rise</a></li><li><a href="/d">Seal pups counted</a></li>
+<li><a href="/e">Lighthouse open day</a></li><li><a href="/f">Fish market moves</a></li></ul></aside><footer>`, 1)
+	a, err = Parse("tides.html", []byte(site), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if a.Author != "" {
-		t.Errorf("page without a byline: author = %q, want none", a.Author)
+		t.Errorf("site page without a byline: author = %q, want none", a.Author)
 	}
 }
 

@@ -262,7 +262,13 @@ func decodeLegacy(data []byte) (text string, whole bool, warning string, err err
 	}
 	if legacy {
 		text, warning, err := decodeWindows1252(data, st)
-		return text, true, warning, err
+		// Windows-1252 text holds UTF-8 look-alikes by accident only;
+		// a decoding that the mojibake repair would change was made of
+		// real UTF-8 sequences after all, and cleaning the output again
+		// would change it. Such a file is UTF-8 with stray bytes.
+		if _, n := repairMojibake(text); err != nil || n == 0 {
+			return text, true, warning, err
+		}
 	}
 	var b strings.Builder
 	b.Grow(len(data) + st.lone*2)

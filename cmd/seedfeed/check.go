@@ -40,34 +40,46 @@ type checkResult struct {
 	Error          *string             `json:"error"`
 }
 
+type checkFlags struct {
+	json       bool
+	ref        string
+	config     string
+	score      string
+	scorePages bool
+}
+
+func (f *checkFlags) define(fs *flag.FlagSet) {
+	fs.BoolVar(&f.json, "json", false, "print one JSON object per file")
+	fs.StringVar(&f.ref, "ref", "", "reference `time` (RFC 3339) for dates without a year; default: each file's modification time")
+	fs.StringVar(&f.config, "config", "", "config.yaml `file` to take site.timezone and site.base_url from (default: built-in defaults)")
+	fs.StringVar(&f.score, "score", "", "score a corpus `folder` (input/, html/, expected/): body extraction, or title/authors/date on a metadata corpus")
+	fs.BoolVar(&f.scorePages, "pages", false, "with -score on a metadata corpus: also print the per-page table")
+}
+
 func runCheck(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("check", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	asJSON := fset.Bool("json", false, "print one JSON object per file")
-	refText := fset.String("ref", "", "reference time (RFC 3339) for dates without a year; default: each file's modification time")
-	configPath := fset.String("config", "", "config.yaml to take site.timezone and site.base_url from (default: built-in defaults)")
-	scoreDir := fset.String("score", "", "score a corpus folder (input/, html/, expected/): body extraction, or title/authors/date on a metadata corpus")
-	scorePages := fset.Bool("pages", false, "with -score on a metadata corpus: also print the per-page table")
-	if err := fset.Parse(args); err != nil {
-		return &exitError{code: 2}
+	var f checkFlags
+	fset := newFlagSet("check")
+	f.define(fset)
+	if done, err := parseFlags(fset, args, stdout); done {
+		return err
 	}
-	if *scoreDir != "" {
-		return runScore(ctx, *scoreDir, *scorePages, stdout)
+	if f.score != "" {
+		return runScore(ctx, f.score, f.scorePages, stdout)
 	}
 	if fset.NArg() == 0 {
 		return usageError("check: name at least one file or folder")
 	}
 	var ref time.Time
-	if *refText != "" {
-		t, err := time.Parse(time.RFC3339, *refText)
+	if f.ref != "" {
+		t, err := time.Parse(time.RFC3339, f.ref)
 		if err != nil {
-			return usageError("check: -ref %q is not an RFC 3339 time such as 2026-11-25T00:00:00Z", *refText)
+			return usageError("check: -ref %q is not an RFC 3339 time such as 2026-11-25T00:00:00Z", f.ref)
 		}
 		ref = t
 	}
 	cfg := config.Default()
-	if *configPath != "" {
-		c, err := config.Load(*configPath, getenv)
+	if f.config != "" {
+		c, err := config.Load(f.config, getenv)
 		if err != nil {
 			return &exitError{code: 2, err: err}
 		}
@@ -89,7 +101,7 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		if res.Error != nil {
 			rejected++
 		}
-		if *asJSON {
+		if f.json {
 			if err := enc.Encode(res); err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	_ "time/tzdata" // site.timezone must load on machines without a zoneinfo database
@@ -56,35 +57,26 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
-const usage = `usage:
-  seedfeed serve [-config config.yaml]           run the daemon (the default command)
-  seedfeed build [-config config.yaml] -out DIR  write every feed and page once, as static files
-  seedfeed check [-json] [-ref RFC3339] [-config FILE] PATH...
-                                                 normalize files (or every file under a folder) and print them
-  seedfeed check -score DIR [-pages]             score body extraction, or title/authors/date, on a corpus with labels
-  seedfeed version
-`
-
 // run is the whole program; main only supplies the process's environment.
+// With no command, or only flags, it serves: DESIGN.md makes serve the
+// default, and `go run ./cmd/seedfeed` is the README's first command.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cmd := "serve"
+	if len(args) > 0 && isHelpFlag(args[0]) {
+		writeHelp(stdout)
+		return nil
+	}
+	name := "serve"
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		cmd, args = args[0], args[1:]
+		name, args = args[0], args[1:]
 	}
-	switch cmd {
-	case "serve":
-		return runServe(ctx, args, getenv, stderr)
-	case "build":
-		return runBuild(ctx, args, getenv, stdout, stderr)
-	case "check":
-		return runCheck(ctx, args, getenv, stdout, stderr)
-	case "version":
-		fmt.Fprintln(stdout, "seedfeed", versionString())
-		return nil
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, args, getenv, stdout, stderr)
+		}
 	}
-	fmt.Fprint(stderr, usage)
-	return usageError("unknown command %q", cmd)
+	return usageError("unknown command %q (known: %s); \"seedfeed help\" describes them", name, strings.Join(commandNames(), ", "))
+}
+
+func isHelpFlag(a string) bool {
+	return a == "-h" || a == "-help" || a == "--help"
 }

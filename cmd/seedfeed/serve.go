@@ -8,9 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"time"
 
 	"seedfeed/internal/config"
 	"seedfeed/internal/daemon"
+	"seedfeed/internal/progress"
 )
 
 // loadConfig reads the config file; a bad config is exit status 2.
@@ -28,49 +30,100 @@ func loadConfig(path string, getenv func(string) string, log *slog.Logger) (conf
 	return cfg, nil
 }
 
-func runServe(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	configPath := fset.String("config", "config.yaml", "configuration file")
-	verbose := fset.Bool("v", false, "log every scan (debug level)")
-	if err := fset.Parse(args); err != nil {
-		return &exitError{code: 2}
+// defaultProgressEvery is how often a long scan is logged when stderr is
+// not a terminal: a line every few seconds shows it is alive without
+// crowding a log file.
+const defaultProgressEvery = 5 * time.Second
+
+type serveFlags struct {
+	config   string
+	verbose  bool
+	progress time.Duration
+}
+
+func (f *serveFlags) define(fs *flag.FlagSet) {
+	fs.StringVar(&f.config, "config", "config.yaml", "configuration `file`")
+	fs.BoolVar(&f.verbose, "v", false, "log every scan (debug level)")
+	defineProgress(fs, &f.progress)
+}
+
+func defineProgress(fs *flag.FlagSet, d *time.Duration) {
+	fs.DurationVar(d, "progress", defaultProgressEvery,
+		"log a long scan's progress this often when stderr is not a terminal (a terminal gets one line updated in place); 0: no progress")
+}
+
+// newLogger returns the logger of a command and the reporter of its long
+// work. On a terminal the log goes through the reporter, so that a log
+// line never lands on the progress line; elsewhere the reporter logs.
+func newLogger(stderr io.Writer, level slog.Level, every time.Duration) (*slog.Logger, *progress.Reporter) {
+	opts := &slog.HandlerOptions{Level: level}
+	if every <= 0 {
+		return slog.New(slog.NewTextHandler(stderr, opts)), nil
 	}
-	if fset.NArg() > 0 {
-		return usageError("serve: unexpected argument %q", fset.Arg(0))
+	if progress.IsTerminal(stderr) {
+		rep := progress.New(stderr, nil, progress.Options{})
+		return slog.New(slog.NewTextHandler(rep, opts)), rep
+	}
+	log := slog.New(slog.NewTextHandler(stderr, opts))
+	return log, progress.New(stderr, log, progress.Options{Every: every})
+}
+
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var f serveFlags
+	fs := newFlagSet("serve")
+	f.define(fs)
+	if done, err := parseFlags(fs, args, stdout); done {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("serve: unexpected argument %q", fs.Arg(0))
 	}
 	level := slog.LevelInfo
-	if *verbose {
+	if f.verbose {
 		level = slog.LevelDebug
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	cfg, err := loadConfig(*configPath, getenv, log)
+	log, rep := newLogger(stderr, level, f.progress)
+	cfg, err := loadConfig(f.config, getenv, log)
 	if err != nil {
 		return err
 	}
-	return daemon.Serve(ctx, daemon.Options{Config: cfg, ConfigPath: *configPath, Getenv: getenv, Logger: log})
+	return daemon.Serve(ctx, daemon.Options{Config: cfg, ConfigPath: f.config, Getenv: getenv, Logger: log, Progress: rep})
+}
+
+type buildFlags struct {
+	config   string
+	out      string
+	progress time.Duration
+}
+
+func (f *buildFlags) define(fs *flag.FlagSet) {
+	fs.StringVar(&f.config, "config", "config.yaml", "configuration `file`")
+	fs.StringVar(&f.out, "out", "", "`folder` to write the site into (required)")
+	defineProgress(fs, &f.progress)
 }
 
 func runBuild(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("build", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	configPath := fset.String("config", "config.yaml", "configuration file")
-	out := fset.String("out", "", "folder to write the site into")
-	if err := fset.Parse(args); err != nil {
-		return &exitError{code: 2}
+	var f buildFlags
+	fs := newFlagSet("build")
+	f.define(fs)
+	if done, err := parseFlags(fs, args, stdout); done {
+		return err
 	}
-	if *out == "" {
+	if f.out == "" {
 		return usageError("build: -out DIR is required")
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
-	cfg, err := loadConfig(*configPath, getenv, log)
+	if fs.NArg() > 0 {
+		return usageError("build: unexpected argument %q", fs.Arg(0))
+	}
+	log, rep := newLogger(stderr, slog.LevelInfo, f.progress)
+	cfg, err := loadConfig(f.config, getenv, log)
 	if err != nil {
 		return err
 	}
-	n, err := daemon.Build(ctx, cfg, *out, log)
+	n, err := daemon.BuildReporting(ctx, cfg, f.out, log, rep)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %d articles and the feeds to %s\n", n, *out)
+	fmt.Fprintf(stdout, "wrote %d articles and the feeds to %s\n", n, f.out)
 	return nil
 }

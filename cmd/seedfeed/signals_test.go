@@ -269,3 +269,35 @@ func TestSIGHUPReload(t *testing.T) {
 		t.Errorf("exit status %d", code)
 	}
 }
+
+// SIGHUP also rescans the folder, so `systemctl reload seedfeed` (the
+// unit's ExecReload) publishes a file at once when watching is off and
+// the next scheduled scan is an hour away.
+func TestSIGHUPRescans(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "  schedule: \"@every 1h\"\n  watch: false\n  settle: 100ms\n")
+	seeds := filepath.Join(dir, "seeds")
+	writeSeed(t, seeds, "harbour.txt", articleText("Harbour wall repairs", "Repairs begin on Monday."))
+	p := startHealthy(t, cfg)
+	writeSeed(t, seeds, "ferry.txt", articleText("Ferry timetable changes", "The winter timetable starts in December."))
+	// Settled, and not published without a scan.
+	time.Sleep(500 * time.Millisecond)
+	if _, b := p.get("/feed.xml"); bytes.Contains(b, []byte("Ferry timetable")) {
+		t.Fatal("the new file is published without a scan: the test shows nothing")
+	}
+	p.signal(syscall.SIGHUP)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, b := p.get("/feed.xml"); bytes.Contains(b, []byte("Ferry timetable")) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the new file is not in the feed 20 s after SIGHUP:\n%s", p.logs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	p.signal(syscall.SIGTERM)
+	if code := p.wait(10 * time.Second); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+}

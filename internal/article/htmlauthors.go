@@ -47,7 +47,9 @@ func cleanAuthors(raw []string, site []string, marked bool) []string {
 	var out []string
 	for _, r := range raw {
 		for _, n := range splitAuthorText(r, marked) {
-			n = properCase(n)
+			if capitalsOnly(n) {
+				n = properCase(n)
+			}
 			k := foldKey(n)
 			if k == "" || siteName(k, site) || isAgency(n) && marked {
 				continue
@@ -80,6 +82,18 @@ func siteName(k string, site []string) bool {
 	return false
 }
 
+// lastIndexBy is the index of the last " by " in s, in any case. It
+// folds ASCII only, so the index is one into s itself: strings.ToLower
+// changes the length of invalid UTF-8.
+func lastIndexBy(s string) int {
+	for i := len(s) - 4; i >= 0; i-- {
+		if s[i] == ' ' && s[i+1]|0x20 == 'b' && s[i+2]|0x20 == 'y' && s[i+3] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
 // splitAuthorText cleans one author text and splits it into names.
 func splitAuthorText(s string, marked bool) []string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -96,7 +110,7 @@ func splitAuthorText(s string, marked bool) []string {
 	if !introduced {
 		// "Posted on 21 September 2020 by Jane Roe": the name follows
 		// the last "by".
-		if i := strings.LastIndex(strings.ToLower(s), " by "); i >= 0 {
+		if i := lastIndexBy(s); i >= 0 {
 			s, introduced = strings.TrimSpace(s[i+4:]), true
 		}
 	}
@@ -115,13 +129,13 @@ func splitAuthorText(s string, marked bool) []string {
 	for rest != "" {
 		name, after, _ := cutAny(rest, authorSeps...)
 		rest = after
-		name = cleanName(name)
-		if name == "" || labelWord(name) {
+		name = cleanCredit(name)
+		if name == "" || markupWord(name) {
 			continue
 		}
 		if marked && !introduced {
 			name = nameLead(name)
-			if name == "" || labelWord(name) || initials(name) {
+			if name == "" || markupWord(name) || initials(name) {
 				continue
 			}
 		}
@@ -156,9 +170,9 @@ func cutRoleLabel(s string) (string, bool) {
 	return s, false
 }
 
-// labelWord reports the words that byline markup holds beside names
+// markupWord reports the words that byline markup holds beside names
 // ("Posted", "Follow", "View profile"), and placeholder authors.
-func labelWord(s string) bool {
+func markupWord(s string) bool {
 	switch strings.ToLower(s) {
 	case "posted", "post", "follow", "view", "name", "author", "autor", "auteur", "admin", "administrator",
 		"no author", "unknown author", "anonymous", "share", "email", "e-mail", "mail", "profile", "more",
@@ -182,9 +196,9 @@ func initials(s string) bool {
 	return true
 }
 
-// cleanName trims what sits around a name in a credit: punctuation,
+// cleanCredit trims what sits around a name in a credit: punctuation,
 // e-mail addresses, links and host names, credentials after a comma.
-func cleanName(s string) string {
+func cleanCredit(s string) string {
 	var kept []string
 	for w := range strings.FieldsSeq(s) {
 		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
@@ -256,38 +270,20 @@ func handleName(w string) (string, bool) {
 	return strings.Join(parts, " "), true
 }
 
-// properCase writes an all-caps name ("JANE DOE") as a name ("Jane
-// Doe"); names with any lower-case letter are left as written.
-func properCase(s string) string {
+// capitalsOnly reports a name written in capitals ("JANE DOE"), which
+// properCase then writes as a name; two or three capitals alone are
+// initials or an acronym.
+func capitalsOnly(s string) bool {
 	upper := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
-			return s
+			return false
 		}
 		if unicode.IsUpper(r) {
 			upper++
 		}
 	}
-	// Two or three capitals alone are initials or an acronym.
-	if upper < 2 || upper <= 3 && !strings.ContainsAny(s, " .-") {
-		return s
-	}
-	var b strings.Builder
-	start := true
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) && start:
-			b.WriteRune(unicode.ToTitle(r))
-			start = false
-		case unicode.IsLetter(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteRune(r)
-			// "O'BRIEN" → "O'Brien", "JEAN-PAUL" → "Jean-Paul".
-			start = r == ' ' || r == '-' || r == '\'' || r == '’' || r == '.'
-		}
-	}
-	return b.String()
+	return upper >= 2 && (upper > 3 || strings.ContainsAny(s, " .-"))
 }
 
 // foldKey folds a name for comparison: letters and digits, lower-cased.

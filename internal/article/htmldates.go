@@ -53,7 +53,7 @@ func firstPageDate(page []string, title string) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	for _, l := range page[start:min(len(page), start+pageDateLines)] {
-		if copyrightLine(l) {
+		if mentionsCopyright(l) {
 			continue
 		}
 		if m, ok := findDate(l); ok && m.Year != 0 && !m.LowerMonth {
@@ -82,7 +82,7 @@ func headlineDate(page []string, title string) (dateMatch, bool) {
 			continue
 		}
 		for j := max(0, i-dateLinesBefore); j < len(page) && j <= i+dateLinesAfter; j++ {
-			if copyrightLine(page[j]) {
+			if mentionsCopyright(page[j]) {
 				continue
 			}
 			dl, ok := parseDateLine(page[j])
@@ -161,6 +161,6 @@ func titleLine(page []string, title string) int {
 	return -1
 }
 
-func copyrightLine(l string) bool {
+func mentionsCopyright(l string) bool {
 	return strings.Contains(l, "©") || strings.Contains(strings.ToLower(l), "copyright")
 }

@@ -28,10 +28,18 @@ func cleanInput(data []byte) (string, []string, error) {
 		if err != nil {
 			return "", nil, fmt.Errorf("%w: UTF-16 byte order mark but undecodable text: %v", ErrInvalidUTF8, err)
 		}
-		data = bytes.TrimPrefix(out, []byte{0xEF, 0xBB, 0xBF})
+		data = out
 		warns = append(warns, "decoded UTF-16 text")
 	}
-	if plainText(data) {
+	// A file saved twice by a careless editor carries two marks; the
+	// second would otherwise survive as a leading U+FEFF.
+	for bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+		data = data[3:]
+	}
+	if name := binarySignature(data); name != "" {
+		return "", nil, fmt.Errorf("%w: %s signature", ErrBinary, name)
+	}
+	if plainText(data) && !mayBeMojibake(data) {
 		// Most files need nothing else from this function: one pass
 		// over the bytes has proved every later check would pass.
 		if s := string(data); strings.TrimSpace(s) != "" {
@@ -42,18 +50,40 @@ func cleanInput(data []byte) (string, []string, error) {
 	if err := checkBinary(data); err != nil {
 		return "", nil, err
 	}
-	var s string
-	if utf8.Valid(data) {
-		s = string(data)
-	} else {
-		dec, w, err := decodeLegacy(data)
+	s, legacy := string(data), false
+	if !utf8.Valid(data) {
+		dec, whole, w, err := decodeLegacy(data)
 		if err != nil {
 			return "", nil, err
 		}
-		s = dec
+		s, legacy = dec, whole
 		warns = append(warns, w)
 	}
+	// A file decoded whole from Windows-1252 was never UTF-8, so it holds
+	// no UTF-8 read twice; its accidental look-alikes stay as written.
+	fixed := 0
+	if !legacy {
+		s, fixed = repairMojibake(s)
+	}
 	s, removed := normalizeChars(s)
+	if removed > 0 && !legacy {
+		// A dropped control character may have stood between the two
+		// halves of a mojibake sequence; repairing before dropping
+		// keeps the C1 controls that Latin-1 mojibake is made of.
+		var more int
+		s, more = repairMojibake(s)
+		fixed += more
+	}
+	// Repairs can uncover a byte order mark ("ï»¿" read back, or one
+	// behind a dropped byte) that the check on the raw bytes missed.
+	s = strings.TrimLeft(s, "\uFEFF")
+	if fixed > 0 {
+		warns = append(warns, fmt.Sprintf("repaired %d double-encoded character(s) (UTF-8 read as Windows-1252)", fixed))
+	}
+	if nul := bytes.Count(data, []byte{0}); nul > 0 {
+		warns = append(warns, fmt.Sprintf("removed %d NUL byte(s) from text (first at offset %d)", nul, bytes.IndexByte(data, 0)))
+		removed -= nul
+	}
 	if removed > 0 {
 		warns = append(warns, fmt.Sprintf("removed %d control or non-XML character(s)", removed))
 	}
@@ -131,12 +161,12 @@ func flagged8(x uint64) uint64 {
 	return (x | (x + bytes01) | (x-bytes20)&^x) & bytes80
 }
 
-// checkBinary rejects data no person wrote as text: any NUL byte, or a share
-// of C0 control bytes that no scrape, however messy, contains.
+// checkBinary rejects data that is not text by its content, when it has
+// no known signature (binarySignature): control bytes, NUL included, too
+// common for any scrape, however messy. A few control bytes inside
+// ordinary text are left for normalizeChars to drop: one NUL in a saved
+// web page does not make it an image.
 func checkBinary(data []byte) error {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
-	}
 	ctrl := 0
 	for _, c := range data {
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
@@ -149,49 +179,202 @@ func checkBinary(data []byte) error {
 	return nil
 }
 
-// decodeLegacy reads invalid UTF-8 as Windows-1252 when that is plausible:
-// every byte that is not UTF-8 is defined in Windows-1252 and the text is
-// still mostly ASCII letters, as Western text in that encoding is. A file
-// that is mostly UTF-8 with a few stray bytes (pasted from an old editor)
-// keeps its UTF-8 and has only the stray bytes decoded.
-func decodeLegacy(data []byte) (string, string, error) {
-	multi, bad, letters := 0, 0, 0
+// binarySignature names the binary format data starts with, or returns "".
+func binarySignature(data []byte) string {
+	// signatures are the leading bytes of binary formats a seed folder may
+	// catch by mistake (images, documents, archives, executables, fonts,
+	// media). Each holds a byte no text starts with, or is long enough that
+	// no text starts with it by chance.
+	signatures := [...]struct {
+		magic, name string
+	}{
+		{"\x89PNG\r\n\x1a\n", "PNG"},
+		{"\xFF\xD8\xFF", "JPEG"},
+		{"GIF87a", "GIF"},
+		{"GIF89a", "GIF"},
+		{"%PDF-", "PDF"},
+		{"PK\x03\x04", "ZIP"},
+		{"PK\x05\x06", "ZIP"},
+		{"\x1F\x8B", "gzip"},
+		{"BZh", "bzip2"}, // checked further in binarySignature
+		{"\xFD7zXZ\x00", "xz"},
+		{"\x28\xB5\x2F\xFD", "zstd"},
+		{"7z\xBC\xAF\x27\x1C", "7-Zip"},
+		{"Rar!\x1A\x07", "RAR"},
+		{"\x7FELF", "ELF"},
+		{"\xCA\xFE\xBA\xBE", "Java class or Mach-O"},
+		{"\xCF\xFA\xED\xFE", "Mach-O"},
+		{"\xCE\xFA\xED\xFE", "Mach-O"},
+		{"\x00asm", "WebAssembly"},
+		{"II*\x00", "TIFF"},
+		{"MM\x00*", "TIFF"},
+		{"\x00\x00\x01\x00", "ICO"},
+		{"wOFF\x00", "WOFF"},
+		{"wOF2\x00", "WOFF2"},
+		{"OggS\x00", "Ogg"},
+		{"fLaC\x00", "FLAC"},
+		{"SQLite format 3\x00", "SQLite"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "OLE (old Office)"},
+	}
+	for _, s := range signatures {
+		if !bytes.HasPrefix(data, []byte(s.magic)) {
+			continue
+		}
+		if s.name == "bzip2" && !(len(data) >= 10 && data[3] >= '1' && data[3] <= '9' && string(data[4:10]) == "1AY&SY") {
+			continue // "BZh" alone may start a word
+		}
+		return s.name
+	}
+	switch {
+	case len(data) >= 12 && string(data[:4]) == "RIFF":
+		switch string(data[8:12]) {
+		case "WEBP", "WAVE", "AVI ":
+			return "RIFF " + strings.TrimSpace(string(data[8:12]))
+		}
+	case len(data) >= 12 && data[0] == 0 && string(data[4:8]) == "ftyp":
+		return "ISO media (MP4, HEIC)"
+	case len(data) >= 10 && string(data[:3]) == "ID3" && data[3] < 5 && data[4] == 0:
+		return "MP3"
+	}
+	return ""
+}
+
+// decodeLegacy turns invalid UTF-8 into text. It weighs the two stories
+// the bytes can tell. A UTF-8 file with a few bad bytes (a character cut
+// in two by a careless truncation, a Windows-1252 word pasted from an old
+// editor) holds valid multi-byte sequences or broken ones, a lead byte
+// with some of its continuation bytes; only its bad bytes are repaired (a
+// lone byte read as Windows-1252) or dropped (a broken sequence, or a byte
+// Windows-1252 leaves undefined). A Windows-1252 or Latin-1 file holds
+// lone high bytes between ASCII letters and, but for a rare accident, no
+// valid sequence; it is decoded whole. Decoding a UTF-8 file whole as
+// Windows-1252 would turn each of its good characters into mojibake, so
+// the file must be clearly legacy for that. whole reports which it did.
+func decodeLegacy(data []byte) (text string, whole bool, warning string, err error) {
+	st := scanInvalid(data)
+	utf8Like := st.multi + st.broken
+	legacy := st.lone > 2*utf8Like
+	if utf8Like == 0 && st.undefined > 0 && st.lone*100 <= st.letters {
+		// Nothing tells the encodings apart, and a few lone bytes lie
+		// thinly in ASCII text: those Windows-1252 leaves undefined are
+		// dropped rather than failing the whole file for them.
+		legacy = false
+	}
+	if legacy {
+		text, warning, err := decodeWindows1252(data, st)
+		return text, true, warning, err
+	}
+	var b strings.Builder
+	b.Grow(len(data) + st.lone*2)
+	decoded, dropped := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError || size > 1 {
+			b.Write(data[i : i+size])
+			i += size
+			continue
+		}
+		if n := brokenLen(data[i:]); n > 1 {
+			dropped += n
+			i += n
+			continue
+		}
+		if r := charmap.Windows1252.DecodeByte(data[i]); r != utf8.RuneError {
+			b.WriteRune(r)
+			decoded++
+		} else {
+			dropped++
+		}
+		i++
+	}
+	return b.String(), false, fmt.Sprintf("repaired %d invalid byte(s) in otherwise UTF-8 text: %d decoded as Windows-1252, %d dropped", decoded+dropped, decoded, dropped), nil
+}
+
+// invalidStats counts what decodeLegacy weighs: valid multi-byte
+// sequences, broken ones (a lead byte followed by some but not all of its
+// continuation bytes), lone bad bytes, those Windows-1252 leaves
+// undefined, and ASCII letters.
+type invalidStats struct {
+	multi, broken, lone, undefined, letters int
+	firstUndefined                          int
+}
+
+func scanInvalid(data []byte) invalidStats {
+	st := invalidStats{firstUndefined: -1}
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if c|0x20 >= 'a' && c|0x20 <= 'z' {
-				letters++
+				st.letters++
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			if charmap.Windows1252.DecodeByte(c) == utf8.RuneError {
-				return "", "", fmt.Errorf("%w: byte 0x%02X at offset %d is neither UTF-8 nor Windows-1252", ErrInvalidUTF8, c, i)
-			}
-			bad++
-		} else {
-			multi++
+		if r != utf8.RuneError || size > 1 {
+			st.multi++
+			i += size
+			continue
 		}
-		i += size
+		if n := brokenLen(data[i:]); n > 1 {
+			st.broken++
+			i += n
+			continue
+		}
+		st.lone++
+		if charmap.Windows1252.DecodeByte(c) == utf8.RuneError {
+			st.undefined++
+			if st.firstUndefined < 0 {
+				st.firstUndefined = i
+			}
+		}
+		i++
 	}
-	if bad*4 > letters {
-		return "", "", fmt.Errorf("%w: %d invalid bytes against %d ASCII letters: not Western text in a known encoding", ErrInvalidUTF8, bad, letters)
+	return st
+}
+
+// brokenLen is the length of the broken UTF-8 sequence data starts with
+// (a lead byte followed by continuation bytes, fewer than it announces or
+// making an overlong or surrogate form), or 1 when data[0] stands alone.
+// It is called only where utf8.DecodeRune has failed.
+func brokenLen(data []byte) int {
+	need := 0
+	switch c := data[0]; {
+	case c >= 0xC0 && c <= 0xDF:
+		need = 1
+	case c >= 0xE0 && c <= 0xEF:
+		need = 2
+	case c >= 0xF0 && c <= 0xF7:
+		need = 3
+	default:
+		return 1
+	}
+	n := 1
+	for n <= need && n < len(data) && data[n]&0xC0 == 0x80 {
+		n++
+	}
+	return n
+}
+
+// decodeWindows1252 decodes a whole file as Windows-1252 if it is plausibly
+// Western text in that encoding: every byte defined, and still mostly ASCII
+// letters, as such text is. Cyrillic or East Asian legacy encodings fail
+// one test or the other.
+func decodeWindows1252(data []byte, st invalidStats) (string, string, error) {
+	if st.undefined > 0 {
+		return "", "", fmt.Errorf("%w: byte 0x%02X at offset %d is neither UTF-8 nor Windows-1252", ErrInvalidUTF8, data[st.firstUndefined], st.firstUndefined)
+	}
+	high := 0
+	for _, c := range data {
+		if c >= utf8.RuneSelf {
+			high++
+		}
+	}
+	if high*4 > st.letters {
+		return "", "", fmt.Errorf("%w: %d bytes outside ASCII against %d ASCII letters: not Western text in a known encoding", ErrInvalidUTF8, high, st.letters)
 	}
 	var b strings.Builder
-	b.Grow(len(data) + bad*2)
-	if multi > bad {
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size == 1 {
-				r = charmap.Windows1252.DecodeByte(data[i])
-			}
-			b.WriteRune(r)
-			i += size
-		}
-		return b.String(), fmt.Sprintf("decoded %d stray byte(s) as Windows-1252 in otherwise UTF-8 text", bad), nil
-	}
+	b.Grow(len(data) + high*2)
 	for _, c := range data {
 		b.WriteRune(charmap.Windows1252.DecodeByte(c))
 	}

@@ -64,6 +64,7 @@ func parseText(text string, opts Options, a *Article) error {
 	tr.h.setPageDate(tr.findPageDate(start, body, end, opts))
 	tr.emitRemoved(start, end)
 	tr.h.apply(a, opts)
+	tr.setAuthors(start, body, end)
 	return nil
 }
 

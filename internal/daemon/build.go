@@ -10,7 +10,9 @@ import (
 	"sync/atomic"
 
 	"seedfeed/internal/config"
+	"seedfeed/internal/ingest"
 	"seedfeed/internal/pages"
+	"seedfeed/internal/progress"
 	"seedfeed/internal/server"
 	"seedfeed/internal/store"
 )
@@ -20,6 +22,13 @@ import (
 // Files are read without waiting for them to settle: a build is a one-off
 // over a folder nobody is writing to.
 func Build(ctx context.Context, cfg config.Config, outDir string, log *slog.Logger) (int, error) {
+	return BuildReporting(ctx, cfg, outDir, log, nil)
+}
+
+// BuildReporting is Build showing on rep how far the scan and the writing
+// of the pages have got (rep may be nil).
+func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *slog.Logger, rep *progress.Reporter) (int, error) {
+	defer rep.Stop()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -33,7 +42,7 @@ func Build(ctx context.Context, cfg config.Config, outDir string, log *slog.Logg
 	if err != nil {
 		return 0, err
 	}
-	if _, err := d.scanner.Scan(ctx); err != nil {
+	if _, err := d.scanner.ScanWithProgress(ctx, scanProgress(rep)); err != nil {
 		return 0, fmt.Errorf("scan %s: %w", cfg.Seeds.Dir, err)
 	}
 	snap, err := BuildSnapshot(ctx, st, cfg)
@@ -44,13 +53,26 @@ func Build(ctx context.Context, cfg config.Config, outDir string, log *slog.Logg
 	if err := w.WriteSnapshot(snap); err != nil {
 		return 0, err
 	}
-	return writeArticles(ctx, st, w, siteInfo(cfg))
+	rep.Stop()
+	return writeArticles(ctx, st, w, siteInfo(cfg), rep)
+}
+
+// scanProgress shows a scan's progress on rep.
+func scanProgress(rep *progress.Reporter) ingest.ProgressFunc {
+	if rep == nil {
+		return nil
+	}
+	return func(done, total int) { rep.Update("scan", done, total) }
 }
 
 // writeArticles renders every article's page and writes it (with its gzip
 // sibling) on all cores: rendering and compressing 100,000 pages is most of
 // a large build, and the store walk only feeds the workers.
-func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter, site pages.SiteInfo) (int, error) {
+func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter, site pages.SiteInfo, rep *progress.Reporter) (int, error) {
+	total, err := st.Count(ctx)
+	if err != nil {
+		return 0, err
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	recs := make(chan store.Record, 64)
@@ -72,11 +94,11 @@ func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter,
 					cancel(fmt.Errorf("render %s: %w", r.Path, err))
 					continue
 				}
-				n.Add(1)
+				rep.Update("write pages", int(n.Add(1)), total)
 			}
 		})
 	}
-	err := st.Each(ctx, func(r store.Record) error {
+	err = st.Each(ctx, func(r store.Record) error {
 		select {
 		case recs <- r:
 			return nil

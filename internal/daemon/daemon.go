@@ -23,6 +23,7 @@ import (
 	"seedfeed/internal/config"
 	"seedfeed/internal/ingest"
 	"seedfeed/internal/metrics"
+	"seedfeed/internal/progress"
 	"seedfeed/internal/server"
 	"seedfeed/internal/store"
 )
@@ -45,6 +46,10 @@ type Options struct {
 	// Listening, when set, is called with the bound address once the HTTP
 	// server accepts connections (tests listen on port 0).
 	Listening func(addr net.Addr)
+	// Progress, when set, shows how far the first full scan has got: a
+	// cold start over a large folder reads every file before the feeds
+	// are complete.
+	Progress *progress.Reporter
 }
 
 // Daemon is one running seedfeed.
@@ -64,6 +69,9 @@ type Daemon struct {
 	forceRender  bool // render even if the scan changes nothing (start, reload)
 	wake         chan struct{}
 	retry        *time.Timer
+	// progress shows the first full scan, then is dropped; only the
+	// scan loop uses it.
+	progress *progress.Reporter
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -85,6 +93,7 @@ func Serve(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
+	d.progress = opts.Progress
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
@@ -285,7 +294,9 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	)
 	switch {
 	case full:
-		stats, err = sc.Scan(ctx)
+		stats, err = sc.ScanWithProgress(ctx, scanProgress(d.progress))
+		d.progress.Stop()
+		d.progress = nil
 	case len(paths) > 0:
 		list := make([]string, 0, len(paths))
 		for p := range paths {

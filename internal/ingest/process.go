@@ -22,7 +22,7 @@ type batch struct {
 // writes the batches in transactions while the next is being read.
 // Removals go in the first batch: a file moved in this scan is then found
 // by its bytes among the removed, whichever batch it lands in.
-func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate, removed []string, st *Stats) error {
+func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate, removed []string, st *Stats, progress ProgressFunc) error {
 	// Path order makes the outcome (which of two same-titled new files
 	// gets the "-2" slug) the same on every run.
 	sort.Slice(ready, func(i, j int) bool { return ready[i].path < ready[j].path })
@@ -44,6 +44,11 @@ func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate,
 		}
 	}()
 
+	if progress == nil || len(ready) == 0 {
+		progress = func(int, int) {}
+	}
+	progress(0, len(ready))
+	done := 0
 	w := s.newWriter(ctx, st)
 	pendingRemoved := removed
 	var err error
@@ -56,7 +61,10 @@ func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate,
 		why := s.collect(b, &c, st)
 		if err = w.write(c, why); err != nil {
 			cancel()
+			continue
 		}
+		done += len(b.cands)
+		progress(done, len(ready))
 	}
 	if err == nil && len(pendingRemoved) > 0 {
 		err = w.write(store.Changes{At: now, Removed: pendingRemoved}, nil)

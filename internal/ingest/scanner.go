@@ -161,9 +161,20 @@ func New(cfg Config) (*Scanner, error) {
 // store holds every batch committed before it, and the next Scan resumes
 // from the store.
 func (s *Scanner) Scan(ctx context.Context) (Stats, error) {
+	return s.ScanWithProgress(ctx, nil)
+}
+
+// ProgressFunc learns that done of the total files a scan reads are
+// written; total counts only the files that must be read, so a rescan
+// of an unchanged folder reports nothing.
+type ProgressFunc func(done, total int)
+
+// ScanWithProgress is Scan, calling progress (when not nil) before the
+// first file is read and after each batch is written.
+func (s *Scanner) ScanWithProgress(ctx context.Context, progress ProgressFunc) (Stats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st, err := s.run(ctx, nil)
+	st, err := s.run(ctx, nil, progress)
 	if m := s.cfg.Metrics; m != nil {
 		outcome := "ok"
 		if err != nil {
@@ -189,11 +200,11 @@ func (s *Scanner) ScanPaths(ctx context.Context, paths []string) (Stats, error) 
 	if len(roots) == 0 {
 		return Stats{}, nil
 	}
-	return s.run(ctx, roots)
+	return s.run(ctx, roots, nil)
 }
 
 // run is one scan: of everything when roots is nil.
-func (s *Scanner) run(ctx context.Context, roots []string) (st Stats, err error) {
+func (s *Scanner) run(ctx context.Context, roots []string, progress ProgressFunc) (st Stats, err error) {
 	start := s.cfg.Now()
 	defer func() { st.Duration = s.cfg.Now().Sub(start) }()
 	if err := s.loadKnown(ctx); err != nil {
@@ -213,7 +224,7 @@ func (s *Scanner) run(ctx context.Context, roots []string) (st Stats, err error)
 	st.Seen = w.seen
 	removed := s.vanished(roots, w.incomplete, roots != nil && w.plain == len(roots))
 	ready := s.settle(start, w.cands, roots == nil, &st)
-	err = s.process(ctx, start, ready, removed, &st)
+	err = s.process(ctx, start, ready, removed, &st, progress)
 	if roots == nil && err == nil {
 		s.forgetLogged(w.gen)
 	}

@@ -23,14 +23,14 @@ import (
 // the share of "no date" pages predicted null.
 var metaFloors = []metaFloor{
 	// mode, source:     title exact, title F1, authors, no byline, date exact, no date
-	{"text", "all", 0.398, 0.471, 0.264, 0.918, 0.319, 0.969},
-	{"text", "mercury", 0.469, 0.529, 0.385, 0, 0.374, 0},
-	{"text", "trafilatura", 0.373, 0.450, 0.210, 0.918, 0.321, 0.969},
-	{"text", "htmldate", 0, 0, 0, 0, 0.232, 0},
-	{"html", "all", 0.583, 0.866, 0.509, 0.632, 0.443, 0.892},
-	{"html", "mercury", 0.595, 0.863, 0.435, 0, 0.029, 0},
-	{"html", "trafilatura", 0.579, 0.868, 0.541, 0.632, 0.578, 0.892},
-	{"html", "htmldate", 0, 0, 0, 0, 0.554, 0},
+	{"text", "all", 0.720, 0.779, 0.781, 0.929, 0.836, 0.841},
+	{"text", "mercury", 0.784, 0.812, 0.848, 0, 0.869, 0},
+	{"text", "trafilatura", 0.697, 0.766, 0.751, 0.929, 0.839, 0.841},
+	{"text", "htmldate", 0, 0, 0, 0, 0.775, 0},
+	{"html", "all", 0.872, 0.916, 0.699, 0.676, 0.877, 0.457},
+	{"html", "mercury", 0.879, 0.913, 0.675, 0, 0.811, 0},
+	{"html", "trafilatura", 0.869, 0.917, 0.710, 0.676, 0.889, 0.457},
+	{"html", "htmldate", 0, 0, 0, 0, 0.927, 0},
 }
 
 type metaFloor struct {

@@ -45,5 +45,6 @@ func Classify(lines []string) Result {
 	start, body, end := p.findArticle()
 	res.Start, res.Body, res.End = start, body, end
 	p.label(res.Kinds, start, body, end)
+	p.leftovers(res.Kinds, body, end)
 	return res
 }

@@ -51,7 +51,7 @@ func TestClassifyShareRowComments(t *testing.T) {
 	lines := []string{
 		"Home", "News", "Bridge plan gets the go-ahead", proseA,
 		"Facebook", "Twitter", "Comments", "Print",
-		proseB, proseC, proseA + " " + proseB,
+		proseB, proseC, "The engineers who inspected the crossing last year found cracks in two of its piers and said that the repairs would take most of a summer to finish.",
 		"© 2024 Example Gazette",
 	}
 	res := Classify(lines)

@@ -25,17 +25,36 @@ func sentence(r *rand.Rand) string {
 		clauses[r.IntN(len(clauses))] + tails[r.IntN(len(tails))]
 }
 
+// sentenceCore is a sentence from sentence without its tail.
+func sentenceCore(s string) string {
+	core := s
+	for _, t := range tails {
+		if c, ok := strings.CutSuffix(s, t); ok && len(c) < len(core) {
+			core = c
+		}
+	}
+	return core
+}
+
 // cleanArticle makes a headline and n paragraphs of plain prose, with no
-// boilerplate at all.
+// boilerplate at all. No sentence says the same twice (same subject, verb
+// and clause): a sentence repeated as a paragraph of its own is a pull
+// quote, which the classifier drops.
 func cleanArticle(r *rand.Rand, n int) []string {
 	lines := []string{"Council " + verbs[r.IntN(len(verbs))] + " the bridge will be rebuilt"}
+	used := map[string]bool{}
 	for range n {
 		var b strings.Builder
 		for k := range 1 + r.IntN(5) {
 			if k > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(sentence(r))
+			s := sentence(r)
+			for used[sentenceCore(s)] {
+				s = sentence(r)
+			}
+			used[sentenceCore(s)] = true
+			b.WriteString(s)
 		}
 		lines = append(lines, b.String())
 	}

@@ -1,0 +1,541 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Finding the authors of a plain-text page. A whole-page scrape puts the
+// byline wherever the page's markup had it: above the headline, between
+// headline and body, glued to the date, or only in an author box after the
+// article. So every line in a window around the article's start is read
+// for names (bylineline.go), and each candidate is weighed by how it names
+// them (a label is the best sign, a date beside the names the next) and
+// by how far it stands from the header. The author box after the body is
+// read only when the top of the article names nobody. Many pages name no
+// author at all, so a line that is merely name-shaped needs support from
+// its neighbours before it counts.
+
+const (
+	// authorAbove and authorBelow bound the window around the header
+	// (Classify's start, or the headline when it is above it, to the
+	// body's start) where a byline is looked for.
+	authorAbove = 15
+	authorBelow = 10
+	// authorBoxSpan is how far after the article's end an author box
+	// is looked for, boxInside how far before it ("Posted by X at
+	// 10:52" closes a blog post, which Classify may run past).
+	authorBoxSpan = 40
+	boxInside     = 8
+	// minAuthorScore is what a candidate needs to be taken.
+	minAuthorScore = 50
+)
+
+// Weights of the signs a candidate line gives.
+const (
+	scoreLabelled    = 100 // "By Jane Roe"
+	scoreLabelAbove  = 95  // "By" on one line, "Jane Roe" on the next
+	scoreDated       = 70  // "Jane Roe, March 3, 2024"
+	scoreBare        = 25  // "Jane Roe"
+	scoreNextToDate  = 35  // a bare name with a date line beside it
+	scoreProfile     = 35  // a bare name above "Follow", a handle or a role
+	scoreNextToTitle = 15  // a bare name right under or above the headline
+	scoreRepeated    = 15  // the name is on the page again
+	scoreBeforeBody  = 15  // a bare name between the headline (or standfirst) and the body
+	scoreNameList    = -50 // a bare name among more bare names: a menu of people
+	scoreSiteAccount = 45  // taken off "By admin": a person named elsewhere wins
+	penaltyAbove     = 1   // per line above the header
+	penaltyBelow     = 3   // per line into the body, after bodyGrace lines
+	bodyGrace        = 2
+)
+
+// authorCand is a line that names authors.
+type authorCand struct {
+	at    int // the line of the names
+	label int // the line of their label when it is on a line of its own, else -1
+	names []string
+	score int
+	// labelled is set when a label vouches for the names.
+	labelled bool
+}
+
+// findAuthors returns the authors the page names, and the lines that name
+// them (the names' line and, when it stands alone, their label's), or nil
+// when it names none.
+func (tr *textReader) findAuthors(start, body, end int) (names []string, at, label int) {
+	hs := start
+	for i := max(0, body-headBack); i < start; i++ {
+		if tr.roles[i] == roleTitle {
+			hs = i
+			break
+		}
+	}
+	best := authorCand{at: -1, label: -1}
+	bestDist := 0
+	lo, hi := max(0, hs-authorAbove), min(len(tr.paras), body+authorBelow)
+	for i := lo; i < hi; i++ {
+		c, ok := tr.candidateAt(i, hi)
+		if !ok {
+			continue
+		}
+		dist := 0
+		switch {
+		case c.at < hs:
+			dist = hs - c.at
+			c.score -= penaltyAbove * dist
+		case c.at < start && !c.labelled:
+			// Between a headline far above and Classify's start
+			// lie teasers and menus too: a name there without a
+			// label counts its distance from the start.
+			dist = start - c.at
+			c.score -= penaltyAbove * dist
+		case c.at >= body+bodyGrace:
+			// The body's first lines are where Classify leaves a
+			// byline it took for prose.
+			dist = c.at - body - bodyGrace + 1
+			c.score -= penaltyBelow * dist
+		}
+		if c.score >= minAuthorScore && (c.score > best.score || c.score == best.score && dist < bestDist) {
+			best, bestDist = c, dist
+		}
+	}
+	if best.at < 0 {
+		best = tr.authorBox(end)
+	}
+	if best.at < 0 {
+		best = tr.agencyCredit(body, end)
+	}
+	if best.at < 0 {
+		return nil, -1, -1
+	}
+	return best.names, best.at, best.label
+}
+
+// agencyCredit finds a wire service credited on a line of its own at the
+// end of the body ("— Reuters", "(AP)"), the only author some agency
+// stories name. Classify may leave that short line in the body or just
+// after its end.
+func (tr *textReader) agencyCredit(body, end int) authorCand {
+	for _, i := range []int{end, end + 1, end - 1, end - 2} {
+		if i < body || i >= len(tr.paras) || i < end && tr.roles[i] != roleBody {
+			continue
+		}
+		// The dash or the brackets make it the story's credit; a
+		// plain "Reuters" there is as often a picture's.
+		raw := strings.TrimSpace(tr.paras[i])
+		if !strings.HasPrefix(raw, "(") && !strings.HasPrefix(raw, "—") && !strings.HasPrefix(raw, "–") && !strings.HasPrefix(raw, "-") {
+			continue
+		}
+		p := strings.Trim(raw, " -–—()[]*")
+		if p != "" && len(p) < 40 && isAgency(p) {
+			return authorCand{at: i, label: -1, names: []string{p}, score: minAuthorScore}
+		}
+	}
+	return authorCand{at: -1, label: -1}
+}
+
+// candidateAt reads line i as a byline. hi bounds the lines a label on
+// its own may take its names from.
+func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
+	if tr.roles[i] == roleCaption {
+		return authorCand{}, false
+	}
+	ln := readBylineLine(tr.paras[i])
+	c := authorCand{at: i, label: -1, names: ln.names}
+	switch ln.form {
+	case formLabelled:
+		c.score, c.labelled = scoreLabelled, true
+		if len(c.names) == 1 && !strings.ContainsRune(c.names[0], ' ') && !tr.unusedLowercase(c.names) {
+			return authorCand{}, false // "By Course or Type"
+		}
+	case formLabel:
+		if ln.box {
+			// "Author" above a name heads an author box as often
+			// as a byline; it counts as a label here only when it
+			// is not about the author.
+			if !tr.labelIsByline(i) {
+				return authorCand{}, false
+			}
+		}
+		j, names := tr.namesAfterLabel(i, hi, ln.box, !weakLabel(strings.ToLower(strings.TrimRight(tr.paras[i], " :"))))
+		if names == nil {
+			return authorCand{}, false
+		}
+		c = authorCand{at: j, label: i, names: names, score: scoreLabelAbove, labelled: true}
+	case formDated:
+		if !tr.unusedLowercase(ln.names) {
+			return authorCand{}, false
+		}
+		c.score = scoreDated
+		if ln.profile {
+			c.score += scoreProfile / 2
+		}
+		if tr.crowded(i, ln) {
+			c.score += scoreNameList
+		}
+	case formBare:
+		if !tr.unusedLowercase(ln.names) {
+			return authorCand{}, false
+		}
+		c.score = tr.bareScore(i, ln)
+	default:
+		return authorCand{}, false
+	}
+	if len(c.names) == 1 && siteAccount(c.names[0]) {
+		c.score -= scoreSiteAccount
+	}
+	return c, len(c.names) > 0
+}
+
+// labelIsByline reports whether the author-box label at line i ("Autor",
+// "Author") is a byline's: the line after its name is not prose about
+// the author.
+func (tr *textReader) labelIsByline(i int) bool {
+	var buf [16]byte
+	switch string(lowerBytes(buf[:], strings.TrimRight(tr.paras[i], " :"))) {
+	case "author", "autor", "autorin", "auteur", "autore", "autora", "authors", "autoren", "auteurs", "auteur(s)", "autores":
+		return true
+	}
+	return false
+}
+
+// namesAfterLabel reads the names under a label that stands on its own
+// line: the next line, or the one after it when the next is empty of
+// words (a lone "-"). Under "By" a lone user name is a name; under
+// "Author", which heads other things too, only a person's full name
+// (strict); under "Von", also a preposition, only a capitalized name
+// (handles is false).
+func (tr *textReader) namesAfterLabel(i, hi int, strict, handles bool) (int, []string) {
+	for j := i + 1; j < min(hi, i+3); j++ {
+		p := strings.TrimSpace(tr.paras[j])
+		if strings.Trim(p, "-–—|:·•,") == "" {
+			continue
+		}
+		if len(p) > maxBylineLine {
+			return -1, nil
+		}
+		s := trimHandle(unglue(undoubleGlued(p)))
+		names, tail := namesAndTail(s, !strict)
+		if !handles && handleOnly(names) && strings.IndexFunc(names[0], func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+			return -1, nil // "von" above "an": a preposition's object
+		}
+		if len(names) == 0 || !bylineTail(tail) {
+			return -1, nil
+		}
+		if strict {
+			for _, n := range names {
+				if !personShape(n) {
+					return -1, nil
+				}
+			}
+		}
+		return j, names
+	}
+	return -1, nil
+}
+
+// bareScore weighs a line that is only names by its neighbours.
+func (tr *textReader) bareScore(i int, ln lineNames) int {
+	names := ln.names
+	score := scoreBare
+	prev, next := tr.neighbour(i, -1), tr.neighbour(i, 1)
+	if tr.besideDate(i) {
+		score += scoreNextToDate
+	}
+	if ln.profile || next >= 0 && (profileLine(tr.paras[next]) || handleOf(tr.paras[next], names[0])) {
+		score += scoreProfile
+	}
+	if prev >= 0 && tr.roles[prev] == roleTitle || next >= 0 && tr.roles[next] == roleTitle {
+		score += scoreNextToTitle
+	}
+	if prev >= 0 && (tr.roles[prev] == roleTitle || tr.roles[prev] == roleSubtitle) && next >= 0 && tr.roles[next] == roleBody {
+		score += scoreBeforeBody
+	}
+	if tr.repeated(i, names[0]) {
+		score += scoreRepeated
+	}
+	if prev >= 0 && readBylineLine(tr.paras[prev]).form == formBare || next >= 0 && readBylineLine(tr.paras[next]).form == formBare ||
+		score > scoreBare && tr.crowded(i, ln) {
+		score += scoreNameList
+	}
+	return score
+}
+
+// crowdSpan is how near other people's names make a list of them.
+const crowdSpan = 6
+
+// crowded reports whether two more lines near line i name other people
+// the way it does, beside a date: a list of teasers or of comments, each
+// with its writer and time, not an article's byline. (A menu of names
+// without dates is scoreNameList's other case.)
+func (tr *textReader) crowded(i int, ln lineNames) bool {
+	others := 0
+	for j := max(0, i-crowdSpan); j < min(len(tr.paras), i+crowdSpan+1); j++ {
+		if j == i || len(tr.paras[j]) > maxBylineLine {
+			continue
+		}
+		o := readBylineLine(tr.paras[j])
+		if o.form != ln.form || strings.EqualFold(o.names[0], ln.names[0]) {
+			continue
+		}
+		if o.form == formBare && !tr.besideDate(j) {
+			continue
+		}
+		others++
+	}
+	return others >= 2
+}
+
+// besideDate reports whether the line before or after line i is a date.
+func (tr *textReader) besideDate(i int) bool {
+	prev, next := tr.neighbour(i, -1), tr.neighbour(i, 1)
+	return prev >= 0 && dateLineish(tr.paras[prev]) || next >= 0 && dateLineish(tr.paras[next])
+}
+
+// neighbour is the nearest line in direction dir from i that holds more
+// than punctuation, or -1.
+func (tr *textReader) neighbour(i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(tr.paras) && j != i+3*dir; j += dir {
+		if strings.Trim(tr.paras[j], " -–—|:·•,") != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// dateLineish reports a line that is a date and its label, in any
+// language: only date words, with a figure among them.
+func dateLineish(p string) bool {
+	if len(p) > 80 {
+		return false
+	}
+	if metaOnly(p) && dateish(p) {
+		return true
+	}
+	_, ok := parseDateLine(p)
+	return ok
+}
+
+// profileLine reports the line under an author's name in a byline or an
+// author box: a follow button, a handle, an address, a role.
+func profileLine(p string) bool {
+	p = strings.TrimSpace(p)
+	if p == "" || len(p) > 60 {
+		return false
+	}
+	if p[0] == '@' || p[0] == '+' || strings.Contains(p, "@") && !strings.Contains(p, " ") {
+		return true
+	}
+	var buf [60]byte
+	switch string(lowerBytes(buf[:], p)) {
+	case "follow", "twitter", "email", "e-mail", "view author archive", "more articles", "all articles", "alle artikel",
+		"see all", "bio", "profile", "contact", "kontakt", "follow us", "email the author":
+		return true
+	}
+	if fieldCount(p) <= 6 {
+		for w := range strings.FieldsSeq(p) {
+			if authorWord(w) {
+				return true // "Search for this author in:", "View author archive"
+			}
+		}
+	}
+	words := 0
+	for w := range strings.FieldsSeq(p) {
+		if !roleWord(w) && !roleQualifier(w) {
+			return false
+		}
+		words++
+	}
+	return words > 0 && words <= 4
+}
+
+// authorWord reports the word "author" in the languages of the labels.
+func authorWord(w string) bool {
+	var buf [16]byte
+	switch strings.Trim(string(lowerBytes(buf[:], w)), ",.:") {
+	case "author", "authors", "autor", "autorin", "autoren", "auteur", "autore", "autora", "автор":
+		return true
+	}
+	return false
+}
+
+// handleOf reports a line that is the name squashed into a user name
+// ("Edilson La Rosa" above "edilsonlarosa").
+func handleOf(p, name string) bool {
+	p = strings.TrimPrefix(strings.TrimSpace(p), "@")
+	if p == "" || strings.ContainsRune(p, ' ') || len(p) > 40 {
+		return false
+	}
+	squashed := strings.ToLower(strings.Join(strings.Fields(name), ""))
+	return strings.EqualFold(p, squashed)
+}
+
+// roleQualifier reports the words that qualify a role ("Political
+// Editor", "TV Columnist", "Senior Staff Writer").
+func roleQualifier(w string) bool {
+	var buf [16]byte
+	switch string(lowerBytes(buf[:], strings.Trim(w, ",."))) {
+	case "political", "tv", "news", "managing", "executive", "deputy", "associate", "assistant", "freelance", "freier",
+		"freie", "science", "sports", "sport", "tech", "technology", "business", "health", "culture", "music", "film",
+		"digital", "online", "social", "media", "features", "opinion", "economics", "politics", "travel", "food",
+		"and", "&", "at", "large", "special", "international", "national", "local", "investigative", "data":
+		return true
+	}
+	return false
+}
+
+// repeated reports whether name is on another line of the page: an
+// author box, a "More from" link, a signature.
+func (tr *textReader) repeated(i int, name string) bool {
+	if len(name) < 5 {
+		return false
+	}
+	for j, p := range tr.paras {
+		if j != i && len(p) >= len(name) && strings.Contains(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// unusedLowercase reports whether the words of every name are never
+// written in lower case on the page. A surname is a proper noun; a word
+// of a menu or a headline ("Recipes", "Gesundheitliche Probleme") turns
+// up in lower case in running text.
+func (tr *textReader) unusedLowercase(names []string) bool {
+	for _, n := range names {
+		last := n[strings.LastIndexByte(n, ' ')+1:]
+		for w := range strings.FieldsSeq(n) {
+			// A given name may be a short word too ("Will",
+			// "Grant"); a long word in lower case is a word.
+			if utf8.RuneCountInString(w) < 3 || isInitialWord(w) || w != last && utf8.RuneCountInString(w) < 7 {
+				continue
+			}
+			lw := strings.ToLower(w)
+			if lw == w {
+				continue
+			}
+			for _, p := range tr.paras {
+				if containsWord(p, lw) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// containsWord reports whether w occurs in s as a whole word.
+func containsWord(s, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return false
+		}
+		k += off
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
+		if (k == 0 || !wordRune(before)) && (k+len(w) == len(s) || !wordRune(after)) {
+			return true
+		}
+		off = k + len(w)
+	}
+}
+
+// wordRune reports the runes that continue a word, a user name or an
+// address ("alex_shephard", "jane.roe@example.org").
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '@' || r == '.' || r == '/' || r == '-'
+}
+
+// authorBox finds the author named after the article: "About the
+// author" or "Autor" above a name, "About Jane Roe", "Text: Jane Roe" on
+// the lines after its end, or a byline on its last lines.
+func (tr *textReader) authorBox(end int) authorCand {
+	none := authorCand{at: -1, label: -1}
+	hi := min(len(tr.paras), end+authorBoxSpan)
+	for i := max(0, end-boxInside); i < hi; i++ {
+		p := tr.paras[i]
+		if len(p) > maxBylineLine || replyLine(p) {
+			continue
+		}
+		ln := readBylineLine(p)
+		switch ln.form {
+		case formLabel:
+			if j, names := tr.namesAfterLabel(i, hi, ln.box, !weakLabel(strings.ToLower(strings.TrimRight(p, " :")))); names != nil {
+				return authorCand{at: j, label: i, names: names, score: scoreLabelAbove}
+			}
+		case formLabelled:
+			if ln.box || i >= end-3 && i < end {
+				return authorCand{at: i, label: -1, names: ln.names, score: scoreLabelled}
+			}
+		}
+		if names := aboutNames(p); names != nil {
+			return authorCand{at: i, label: -1, names: names, score: scoreLabelled}
+		}
+	}
+	return none
+}
+
+// replyLine reports a comment's header ("… am 10. Mai 2015 [
+// antworten ]"): its name is a reader's.
+func replyLine(p string) bool {
+	for w := range strings.FieldsSeq(p) {
+		var buf [16]byte
+		switch strings.Trim(string(lowerBytes(buf[:], w)), "[]()|:.,") {
+		case "reply", "antworten", "répondre", "responder", "rispondi", "responder»", "svara", "antwoorden":
+			return true
+		}
+	}
+	return false
+}
+
+// aboutNames reads "About Jane Roe", "Über Jane Roe": an author box's
+// heading with the name in it.
+func aboutNames(p string) []string {
+	for _, pre := range []string{"About ", "Über ", "À propos de ", "Sobre "} {
+		if !strings.HasPrefix(p, pre) {
+			continue
+		}
+		names, tail := namesAndTail(p[len(pre):], false)
+		if len(names) == 1 && strings.TrimSpace(tail) == "" && unlabelledShape(names) {
+			return names
+		}
+	}
+	return nil
+}
+
+// setAuthors fills the Article's authors from findAuthors and takes the
+// lines that named them out of the body when they opened or closed it.
+func (tr *textReader) setAuthors(start, body, end int) {
+	names, at, label := tr.findAuthors(start, body, end)
+	tr.a.Authors = names
+	tr.a.Author = strings.Join(names, ", ")
+	if names == nil {
+		return
+	}
+	for _, i := range []int{label, at} {
+		if i >= 0 && tr.roles[i] == roleBody {
+			tr.dropBodyLine(i)
+		}
+	}
+}
+
+// dropBodyLine takes line i, a body paragraph, out of the body when it is
+// among the body's first or last maxLeadLines paragraphs and the body
+// keeps others.
+func (tr *textReader) dropBodyLine(i int) {
+	k := 0
+	for j := 0; j < i; j++ {
+		if tr.roles[j] == roleBody {
+			k++
+		}
+	}
+	n := len(tr.a.BodyParagraphs)
+	if n <= 1 || k >= n || tr.a.BodyParagraphs[k] != tr.paras[i] || k >= maxLeadLines && k < n-maxLeadLines {
+		return
+	}
+	tr.a.BodyParagraphs = append(tr.a.BodyParagraphs[:k], tr.a.BodyParagraphs[k+1:]...)
+	tr.roles[i] = roleFact
+}

@@ -1,0 +1,272 @@
+package article
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestSplitNames(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"Jane Roe and John Doe", []string{"Jane Roe", "John Doe"}},
+		{"DANICA KIRKA and JILL LAWLESS", []string{"Danica Kirka", "Jill Lawless"}},
+		{"Matthew Digby , Minh Do", []string{"Matthew Digby", "Minh Do"}},
+		{"Anna Berg, Lars Holm und Eva Lind", []string{"Anna Berg", "Lars Holm", "Eva Lind"}},
+		{"Marie Dubois et Paul Martin", []string{"Marie Dubois", "Paul Martin"}},
+		{"Ana Ruiz y Pedro Gil", []string{"Ana Ruiz", "Pedro Gil"}},
+		{"E. MARTÍNEZ / J. I. DA COSTA", []string{"E. Martínez", "J. I. da Costa"}},
+		{"Lisa de Moraes", []string{"Lisa de Moraes"}},
+		{"Christoph von Eichhorn", []string{"Christoph von Eichhorn"}},
+		{"T.C. Sottek", []string{"T.C. Sottek"}},
+		{"Juan Carlos Muñoz C.", []string{"Juan Carlos Muñoz C."}},
+		{"Tatyana Turner.", []string{"Tatyana Turner"}},
+		{"KATE O'REILLY-SMITH", []string{"Kate O'Reilly-Smith"}},
+		{"Jane Roe, Staff Writer", []string{"Jane Roe"}},
+		{"Jane Roe, PhD", []string{"Jane Roe"}},
+		{"Jane Roe, Reuters", []string{"Jane Roe"}},
+		{"Jane Roe, ACME Digital Marketing, Google", []string{"Jane Roe"}},
+		{"Our Special Correspondent", []string{"Our Special Correspondent"}},
+		{"Jane Roe Jane Roe", []string{"Jane Roe"}},
+		{"Jane RoeJane Roe", []string{"Jane Roe"}},
+		{"Jane Roe on March 3", []string{"Jane Roe"}},
+		{"Jane Roe for The Daily Example", []string{"Jane Roe"}},
+		{"Сергей Иванов и Анна Петрова", []string{"Сергей Иванов", "Анна Петрова"}},
+		{"राहुल शर्मा", []string{"राहुल शर्मा"}},
+		{"the council said", nil},
+		{"", nil},
+	} {
+		if got := splitNames(c.in, false); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("splitNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestReadBylineLine(t *testing.T) {
+	for _, c := range []struct {
+		line  string
+		form  bylineForm
+		names []string
+	}{
+		// Labels in the languages of the pages.
+		{"By Jane Roe and John Doe", formLabelled, []string{"Jane Roe", "John Doe"}},
+		{"Par Marie Dubois", formLabelled, []string{"Marie Dubois"}},
+		{"Von Anna Berg", formLabelled, []string{"Anna Berg"}},
+		{"Por Ana Ruiz y Pedro Gil", formLabelled, []string{"Ana Ruiz", "Pedro Gil"}},
+		{"Di Marco Bianchi", formLabelled, []string{"Marco Bianchi"}},
+		{"Door Pieter de Vries", formLabelled, []string{"Pieter de Vries"}},
+		{"Автор: Сергей Иванов", formLabelled, []string{"Сергей Иванов"}},
+		{"द्वारा राहुल शर्मा", formLabelled, []string{"राहुल शर्मा"}},
+		{"Written by Jane Roe", formLabelled, []string{"Jane Roe"}},
+		{"Posted by Jane Roe on March 3, 2024", formLabelled, []string{"Jane Roe"}},
+		{"Posted on 2021-04-05 by jroe | Leave a comment", formLabelled, []string{"jroe"}},
+		{"March 3, 2024 by Jane Roe", formLabelled, []string{"Jane Roe"}},
+		{"Veröffentlicht am 03.02.2022 von Anna Berg", formLabelled, []string{"Anna Berg"}},
+		{"Home | Par Marie Dubois | 30 septembre 2018", formLabelled, []string{"Marie Dubois"}},
+		{"By Jane Roe Last updated Nov 8, 2023 Share this story now", formLabelled, []string{"Jane Roe"}},
+		{"By JANE ROE", formLabelled, []string{"Jane Roe"}},
+		{"ByJane Roe", formLabelled, []string{"Jane Roe"}},
+		{"By Jane RoeStaff Writer", formLabelled, []string{"Jane Roe"}},
+		{"Text: Jane Roe", formLabelled, []string{"Jane Roe"}},
+		{"By Jane DoeFOXBusiness", formLabelled, []string{"Jane Doe"}},
+		{"By JANE ROE and JOHN DOE, AP Auto Writers", formLabelled, []string{"Jane Roe", "John Doe"}},
+		{"por CyberCook", formNone, nil},
+		{"About the Author - Jane Roe", formLabelled, []string{"Jane Roe"}},
+		// A label alone: the names are on the next line.
+		{"By", formLabel, nil},
+		{"Von", formLabel, nil},
+		{"Written by", formLabel, nil},
+		{"About the author", formLabel, nil},
+		// No label: names beside a date, or alone.
+		{"Anna Berg am 18. September 2019", formDated, []string{"Anna Berg"}},
+		{"Jane Roe, 21. Jan. 2015", formDated, []string{"Jane Roe"}},
+		{"28. Jan. 2022 Anna Berg", formDated, []string{"Anna Berg"}},
+		{"Daily Example 9/21/2016 Jane Roe", formDated, []string{"Jane Roe"}},
+		{"Jane RoeNovember 6, 2023", formDated, []string{"Jane Roe"}},
+		{"Jane Roe – 14.09.2022 – Column, Family", formDated, []string{"Jane Roe"}},
+		{"Jane Roe, April 19, 2020", formDated, []string{"Jane Roe"}},
+		{"Posted on 25. Januar 2022Author Redaktion", formLabelled, []string{"Redaktion"}},
+		{"Jane Roe", formBare, []string{"Jane Roe"}},
+		{"Jane Roe, @janeroe", formBare, []string{"Jane Roe"}},
+		{"Jane RoeCEO", formBare, []string{"Jane Roe"}},
+		// Not bylines.
+		{"By the end of the year the council had approved the plan for the harbour", formNone, nil},
+		{"Por último, el fiscal aseguró que trabajará con quien resulte electo", formNone, nil},
+		{"By emailing us you agree", formNone, nil},
+		{"March 3, 2024", formNone, nil},
+		{"Our Partners", formNone, nil},
+		{"La Nación", formNone, nil},
+		{"WhatsApp Messenger", formNone, nil},
+		{"Facebook Twitter", formNone, nil},
+		{"6 Bilder", formNone, nil},
+		{"10.000 Euro Schaden", formNone, nil},
+		{"Media Installation, 2007.", formNone, nil},
+		{"Qualità Oro,", formNone, nil},
+		{"© 2024 JANE ROE MEDIA, INC. ALL RIGHTS RESERVED", formNone, nil},
+		{"WE REPAIR KITES AND SAILS SINCE 2006", formNone, nil},
+		{"How To Scrape Google With Python", formNone, nil},
+		{"Exhibition Palais Epstein Vienna", formNone, nil},
+		{"05.11.23 - 10:33 von Osteuropa zu", formNone, nil},
+		{"Jane Roe @ 100!!! is that a joke", formNone, nil},
+		// Name-shaped: only the page turns it down (findAuthors).
+		{"Harbour Board", formBare, []string{"Harbour Board"}},
+		{"Latest News", formNone, nil},
+		{"jane.roe@example.org", formNone, nil},
+	} {
+		got := readBylineLine(c.line)
+		if got.form != c.form || !reflect.DeepEqual(got.names, c.names) {
+			t.Errorf("readBylineLine(%q) = form %d %q, want form %d %q", c.line, got.form, got.names, c.form, c.names)
+		}
+	}
+}
+
+// page joins lines as the scraper writes them: one paragraph a line,
+// blank lines between.
+func page(lines ...string) []byte {
+	return []byte(strings.Join(lines, "\n\n") + "\n")
+}
+
+// articleBody is a few paragraphs of prose for the pages below.
+var articleBody = []string{
+	"The harbour board voted on Tuesday to keep the old ferry terminal open through the winter, reversing a plan that would have closed it in November.",
+	"Members said the number of passengers had grown by a fifth since the spring, and that the new terminal would not be ready before the summer season.",
+	"The decision means the two morning crossings will run as before, although the evening service will stop an hour earlier than it did last year.",
+	"Local businesses on the quay welcomed the vote, saying that a closure during the darkest months would have cost them most of their winter trade.",
+	"The board will meet again in February to review the timetable and to decide whether the night crossing should return when the days grow longer.",
+}
+
+func withBody(head []string, tail ...string) []byte {
+	lines := append(append(append([]string{}, head...), articleBody...), tail...)
+	return page(lines...)
+}
+
+func TestFindAuthorsOnPages(t *testing.T) {
+	menu := []string{"Home", "News", "Sport", "Weather", "Contact"}
+	title := "Ferry terminal stays open through the winter"
+	for _, c := range []struct {
+		name string
+		page []byte
+		want []string
+	}{
+		{"by under the headline", withBody(append(menu, title, "By Jane Roe and John Doe", "March 3, 2024")), []string{"Jane Roe", "John Doe"}},
+		{"byline above the headline", withBody(append(menu, "By Jane Roe", "March 3, 2024", title)), []string{"Jane Roe"}},
+		{"label on its own line", withBody(append(menu, title, "By", "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"von on its own line", withBody(append(menu, title, "Von", "Anna Berg", "-", "3. März 2024")), []string{"Anna Berg"}},
+		{"von above a preposition's object", withBody(append(menu, title, "3. März 2024", "Briefe von", "an", "die Leser")), nil},
+		{"bare name next to a date", withBody(append(menu, title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"bare name above a role", withBody(append(menu, title, "Jane Roe", "Political Editor")), []string{"Jane Roe"}},
+		{"posted by with date", withBody(append(menu, title, "Posted by Jane Roe on March 3, 2024")), []string{"Jane Roe"}},
+		{"all capitals", withBody(append(menu, title, "By DANICA KIRKA and JILL LAWLESS", "March 3, 2024")), []string{"Danica Kirka", "Jill Lawless"}},
+		{"author box at the end", withBody(append(menu, title, "March 3, 2024"), "About the author", "Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},
+		{"about heading at the end", withBody(append(menu, title, "March 3, 2024"), "About Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},
+		{"no byline", withBody(append(menu, title, "March 3, 2024"), "Related stories", "Share this"), nil},
+		{"heading next to a date is no name", withBody(append(menu, title, "Harbour Board", "March 3, 2024")), nil},
+		{"names in the menu", withBody(append([]string{"Jane Roe", "John Doe", "Anna Berg", "Eva Lind"}, title, "March 3, 2024")), nil},
+		{"teasers with writers and times", withBody(append(menu, "Jane Roe", "3 hours ago", "Council to meet again", "John Doe", "4 hours ago",
+			"Storm closes the bridge", "Anna Berg", "5 hours ago", title)), nil},
+		{"a byline below teasers", withBody(append(menu, "John Doe", "3 hours ago", "Storm closes the bridge", title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"an account beside a person", withBody(append(menu, title, "Posted by jdadmin", "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
+		{"an account alone", withBody(append(menu, title, "Posted by jdadmin on March 3, 2024")), []string{"jdadmin"}},
+		{"a wire credit after the body", withBody(append(menu, title, "March 3, 2024"), "— Reuters"), []string{"Reuters"}},
+		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
+		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
+		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
+	} {
+		a, err := Parse("a.txt", c.page, Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		want := c.want
+		if want == nil {
+			want = []string{}
+		}
+		if !reflect.DeepEqual(a.Authors, want) || a.Author != strings.Join(want, ", ") {
+			t.Errorf("%s: authors %q (author %q), want %q", c.name, a.Authors, a.Author, want)
+		}
+		for _, p := range a.BodyParagraphs {
+			for _, n := range want {
+				if p == n || p == "By "+n {
+					t.Errorf("%s: the byline %q stayed in the body", c.name, p)
+				}
+			}
+		}
+	}
+}
+
+func TestDateish(t *testing.T) {
+	for in, want := range map[string]bool{
+		"12.03.2024": true, "2024-03-12": true, "3/12/24": true, "12.03.": true, "10:29": true, "am 18. September 2019": true,
+		"15 mai 2019": true, "3 hours ago": true, "hace 4 minutos": true, "March 3rd": true,
+		"235.6": false, "10.000": false, "2007": false, "4/5": false, "Seite 2": false, "": false,
+	} {
+		if got := dateish(in); got != want {
+			t.Errorf("dateish(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestProperCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"DANICA KIRKA":   "Danica Kirka",
+		"J. I. DA SILVA": "J. I. da Silva",
+		"JARVIS-GIBSON":  "Jarvis-Gibson",
+		"O'REILLY":       "O'Reilly",
+		"ÉLODIE MARTIN":  "Élodie Martin",
+	} {
+		if got := properCase(in); got != want {
+			t.Errorf("properCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnglue(t *testing.T) {
+	for in, want := range map[string]string{
+		"Evan HalperStaff Writer":  "Evan Halper Staff Writer",
+		"ByAlex Bozarjian":         "By Alex Bozarjian",
+		"Jane DoeNovember 6, 2023": "Jane Doe November 6, 2023",
+		"Inga MeyerFollow":         "Inga Meyer Follow",
+		"2021April 9, 2019":        "2021 April 9, 2019",
+		"Marwan H. Adwan1":         "Marwan H. Adwan 1",
+		"Bo2man":                   "Bo2man",
+		"McDonald":                 "McDonald",
+		"谢若含2017-03-01":            "谢若含 2017-03-01",
+	} {
+		if got := unglue(in); got != want {
+			t.Errorf("unglue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzReadBylineLine(f *testing.F) {
+	for _, s := range []string{
+		"By Jane Roe and John Doe", "Posted on 2021-04-05 by jroe | Leave a comment", "28. Jan. 2022 Anna Berg",
+		"ByJane RoeStaff Writer", "Jane RoeJane Roe", "E. MARTÍNEZ / J. I. DA COSTA", "About the Author - Jane Roe",
+		"Ⱥ Ⱥ", "By \xff", "谢若含2017-03-01 14:27:02", "द्वारा राहुल शर्मा",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		ln := readBylineLine(line)
+		for _, n := range ln.names {
+			if n == "" || strings.TrimSpace(n) != n {
+				t.Fatalf("readBylineLine(%q) gave the name %q", line, n)
+			}
+			if utf8.ValidString(line) && !utf8.ValidString(n) {
+				t.Fatalf("readBylineLine(%q) gave invalid UTF-8 %q", line, n)
+			}
+			if strings.Contains(n, " ,") {
+				t.Fatalf("readBylineLine(%q) kept a space before a comma: %q", line, n)
+			}
+		}
+		if len(ln.names) > maxNames {
+			t.Fatalf("readBylineLine(%q) gave %d names", line, len(ln.names))
+		}
+		splitNames(line, true)
+		unglue(line)
+		properCase(line)
+	})
+}

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"seedfeed/internal/article/boilerplate"
 )
 
 // A whole-page scrape puts menus, breadcrumbs, cookie notices, teasers and
@@ -31,32 +29,53 @@ const (
 	hfBias         = iota
 	hfNear         // within three lines of the body start
 	hfLogDist      // log(1 + lines between the line and the body start)
+	hfAfter        // at or after the body start
 	hfLogRank      // log(1 + how many headline-shaped lines lie between it and the body)
 	hfTitleShape   // titleShape: no sentence ending, no sentence break
 	hfSentenceEnd  // ends with . ! or ?
 	hfLogLen       // log of its length in characters
 	hfFewWords     // three words or fewer
 	hfCapRatio     // share of its words that start with a capital
+	hfAllCaps      // no lower-case letter
+	hfDigitRatio   // share of digits among letters and digits
 	hfOverlapFirst // share of its stems the body's first paragraph uses
+	hfOverlapOpen  // share of its stems the body's opening uses
 	hfTwoHits      // the opening uses at least two of its stems
 	hfLogRepeat    // log(1 + how many other lines are the same text)
+	hfHeadOf       // it is the head of a "line | site" line elsewhere
+	hfHasSep       // it holds a " | " or " - " style separator
 	hfFactBelow    // a byline or date line follows it
 	hfShortNear    // share of its four neighbours with three words or fewer
+	hfKindKept     // Classify kept it
+	hfKindDup      // Classify called it a duplicate
 	hfKindOther    // Classify dropped it as some other boilerplate
+	hfInHeader     // it lies in Classify's header run
 	hfColon        // it holds a colon
+	hfCJK          // it is written in CJK
+	hfEarlierCopy  // the same text stands earlier on the page
 	hfLong         // more than 100 characters
+	hfShort        // fewer than 16 characters
+	hfPrevHead     // the line above could be a headline too
+	hfNextHead     // the line below could be a headline too
 	hfPageTop      // among the first three lines of the page
+	hfDist2to3     // two or three lines above the body
 	hfDist4to8     // four to eight lines above the body
 	hfDist9to20    // nine to twenty lines above the body
 	hfNextLonger   // the line below is a longer headline-shaped line
 	hfContainedIn  // log(1 + how many other lines hold it as a part)
+	hfContainsCand // it holds another candidate as a part
+	hfRunTop       // it starts a run of headline-like lines
 	hfName         // it reads as a person's name
+	hfLowerStart   // it starts with a lower-case letter
+	hfPrevShares   // the line above could be a headline and shares two stems with the opening
 	hfNextShares   // the line below could be a headline and shares two stems with the opening
 	hfNextSentence // the line below ends like a sentence
+	hfFirstHeading // the first line of the header run with a title's shape that heads the body
 	hfTrail        // it holds one separator twice or more: a breadcrumb trail or a menu
 	hfProseBelow   // the next line is a paragraph of prose
 	hfProseBetween // log(1 + how many prose paragraphs lie between it and the body start)
 	hfBestOpen     // no candidate shares a larger part of its stems with the opening
+	hfBestFirst    // no candidate shares a larger part of its stems with the first paragraph
 	hfNearestHits  // the nearest candidate above the body that shares two stems with the opening
 	hfBodyFirst    // it is the body's first paragraph, which Classify kept as text
 	numHeadFeatures
@@ -66,13 +85,6 @@ const (
 type headCand struct {
 	i int
 	f [numHeadFeatures]float64
-	// What the features of all candidates read: the share of its stems
-	// the body's opening uses, and whether it has a title's shape.
-	open  float64
-	title bool
-	// It is the first line of the header run with a title's shape that
-	// heads the body: where a writer's own header puts the headline.
-	firstHeading bool
 }
 
 // headScore is the model's score of a candidate: the higher, the more
@@ -91,8 +103,10 @@ var headSeps = [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " •
 
 // repeats is how the page repeats a candidate line elsewhere.
 type repeats struct {
-	same    int // lines with the same text
-	holders int // longer lines that hold it as a part
+	same    int  // lines with the same text
+	earlier bool // one of them stands before it
+	headOf  bool // a line starts with it and a separator ("Headline | Site")
+	holders int  // longer lines that hold it as a part
 }
 
 // repeatsOf scans the page once for the repeats of line i; holders are
@@ -108,12 +122,28 @@ func repeatsOf(paras []string, i int, part bool) repeats {
 		case len(q) == len(p):
 			if q == p {
 				r.same++
+				r.earlier = r.earlier || j < i
+			}
+		case strings.HasPrefix(q, p) && startsWithSep(q[len(p):]):
+			r.headOf = true
+			if part {
+				r.holders++
 			}
 		case part && strings.Contains(q, p):
 			r.holders++
 		}
 	}
 	return r
+}
+
+// startsWithSep reports whether s opens with one of headSeps.
+func startsWithSep(s string) bool {
+	for _, sep := range headSeps {
+		if strings.HasPrefix(s, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSep splits a line at its last headline/site separator.
@@ -212,14 +242,15 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		cands = append(cands, c)
 	}
 	// How a candidate compares with the others.
-	bestOpen := 0.0
+	bestOpen, bestFirst := 0.0, 0.0
 	for _, c := range cands {
-		bestOpen = max(bestOpen, c.open)
+		bestOpen, bestFirst = max(bestOpen, c.f[hfOverlapOpen]), max(bestFirst, c.f[hfOverlapFirst])
 	}
 	nearest := false
 	for k := range cands {
 		c := &cands[k]
-		c.f[hfBestOpen] = b2f(bestOpen > 0 && c.open == bestOpen)
+		c.f[hfBestOpen] = b2f(bestOpen > 0 && c.f[hfOverlapOpen] == bestOpen)
+		c.f[hfBestFirst] = b2f(bestFirst > 0 && c.f[hfOverlapFirst] == bestFirst)
 		// cands runs up from the body start first.
 		if !nearest && c.i < body && c.f[hfTwoHits] == 1 {
 			c.f[hfNearestHits] = 1
@@ -230,9 +261,19 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	// body: where a writer's own header puts the headline.
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
-		if c.i >= start && c.i < body && c.title && c.f[hfTwoHits] == 1 && c.open >= minTitleOverlap {
-			c.firstHeading = true
+		if c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
+			c.f[hfFirstHeading] = 1
 			break
+		}
+	}
+	for k := range cands {
+		p := tr.paras[cands[k].i]
+		for _, o := range cands {
+			q := tr.paras[o.i]
+			if len(q) >= minPartLen && len(q) < len(p) && wordCount(q) >= 3 && strings.Contains(p, q) {
+				cands[k].f[hfContainsCand] = 1
+				break
+			}
 		}
 	}
 	return cands
@@ -324,12 +365,12 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 	dist := body - i
 	if i >= body {
 		dist = i - body + 1
+		f[hfAfter] = 1
 	}
 	f[hfNear] = b2f(i < body && dist <= 3)
 	f[hfLogDist] = math.Log1p(float64(dist))
 	f[hfLogRank] = math.Log1p(float64(rank))
-	c.title = titleShape(p)
-	f[hfTitleShape] = b2f(c.title)
+	f[hfTitleShape] = b2f(titleShape(p))
 	last, _ := utf8.DecodeLastRuneInString(p)
 	f[hfSentenceEnd] = b2f(last == '.' || last == '!' || last == '?' || last == '。')
 	sh := lineShape(p)
@@ -338,13 +379,21 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 	if sh.lettered > 0 {
 		f[hfCapRatio] = float64(sh.capWords) / float64(sh.lettered)
 	}
+	f[hfAllCaps] = b2f(sh.upper > 0 && sh.lower == 0)
+	if sh.letters+sh.digits > 0 {
+		f[hfDigitRatio] = float64(sh.digits) / float64(sh.letters+sh.digits)
+	}
 	f[hfOverlapFirst], _ = overlap(p, first)
 	var hits int
-	c.open, hits = overlap(p, open)
+	f[hfOverlapOpen], hits = overlap(p, open)
 	f[hfTwoHits] = b2f(hits >= 2)
 	rep := repeatsOf(tr.paras, i, len(p) >= minPartLen && (sh.words >= 3 || sh.cjk >= 6))
 	f[hfLogRepeat] = math.Log1p(float64(rep.same))
+	f[hfHeadOf] = b2f(rep.headOf)
+	f[hfEarlierCopy] = b2f(rep.earlier)
 	f[hfContainedIn] = math.Log1p(float64(rep.holders))
+	_, _, hasSep := cutSep(p)
+	f[hfHasSep] = b2f(hasSep)
 	f[hfFactBelow] = b2f(tr.factBelow(i))
 	short, n := 0, 0
 	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
@@ -360,15 +409,23 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 		f[hfShortNear] = float64(short) / float64(n)
 	}
 	switch tr.kinds[i] {
-	case "", kindOutside, boilerplate.KindDuplicate:
+	case "", kindOutside:
+		f[hfKindKept] = 1
+	case "duplicate":
+		f[hfKindDup] = 1
 	default:
 		f[hfKindOther] = 1
 	}
+	f[hfInHeader] = b2f(i >= start && i < body)
 	f[hfColon] = b2f(strings.ContainsAny(p, ":："))
+	f[hfCJK] = b2f(sh.cjk >= 6)
 	f[hfLong] = b2f(sh.runes > 100)
-	nextHead := i+1 < len(tr.paras) && tr.headLike(i+1)
-	f[hfNextLonger] = b2f(nextHead && len(tr.paras[i+1]) > len(p))
+	f[hfShort] = b2f(sh.runes < 16)
+	f[hfPrevHead] = b2f(i > 0 && tr.headLike(i-1))
+	f[hfNextHead] = b2f(i+1 < len(tr.paras) && tr.headLike(i+1))
+	f[hfNextLonger] = b2f(f[hfNextHead] == 1 && len(tr.paras[i+1]) > len(p))
 	f[hfPageTop] = b2f(i < 3)
+	f[hfRunTop] = b2f(f[hfPrevHead] == 0 && f[hfNextHead] == 1)
 	f[hfTrail] = b2f(trail(p))
 	if i+1 < len(tr.paras) {
 		f[hfProseBelow] = b2f(prose(tr.paras[i+1]))
@@ -380,9 +437,15 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 		}
 	}
 	f[hfProseBetween] = math.Log1p(float64(between))
+	first1, _ := utf8.DecodeRuneInString(p)
+	f[hfLowerStart] = b2f(unicode.IsLower(first1))
+	if f[hfPrevHead] == 1 {
+		_, h := overlap(tr.paras[i-1], open)
+		f[hfPrevShares] = b2f(h >= 2)
+	}
 	if i+1 < len(tr.paras) {
 		q := tr.paras[i+1]
-		if nextHead {
+		if f[hfNextHead] == 1 {
 			_, h := overlap(q, open)
 			f[hfNextShares] = b2f(h >= 2)
 		}
@@ -393,6 +456,7 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 	f[hfName] = b2f(isName)
 
 	if i < body {
+		f[hfDist2to3] = b2f(dist >= 2 && dist <= 3)
 		f[hfDist4to8] = b2f(dist >= 4 && dist <= 8)
 		f[hfDist9to20] = b2f(dist >= 9 && dist <= 20)
 	}
@@ -507,7 +571,7 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{-0.000, -0.005, 0.349, -0.623, 1.890, -0.081, 1.538, -1.286, 0.466, 3.022, 1.058, 0.338, 1.274, 0.534, -1.048, 0.558, -1.624, -0.965, 0.585, 0.217, 1.169, 1.714, -0.683, 0.768, 2.150, -3.061, -1.171, 3.747, 0.646, -0.262, -0.640}
+var headWeights = [numHeadFeatures]float64{-0.000, -1.201, -0.092, -0.056, -0.427, 2.019, -0.537, 1.500, -1.316, 0.406, -0.322, -1.538, 1.600, 1.211, 0.812, 0.249, 0.461, -0.304, 1.245, 1.008, 0.459, 0.363, -0.822, -0.211, 0.722, 0.676, 0.242, -1.579, -0.398, 0.526, -0.335, -0.838, 1.294, 0.590, 0.087, 1.103, 1.361, -1.881, 0.638, -0.652, -1.977, -0.361, 0.757, 2.400, -0.134, -2.721, -0.724, 3.830, 0.126, 0.781, -0.153, -0.884}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.
@@ -517,7 +581,7 @@ var headWeights = [numHeadFeatures]float64{-0.000, -0.005, 0.349, -0.623, 1.890,
 func (tr *textReader) findHeadline(start, body int) int {
 	best, bestScore := -1, math.Inf(-1)
 	for _, c := range tr.headlineCandidates(start, body) {
-		if start == 0 && c.firstHeading {
+		if start == 0 && c.f[hfFirstHeading] == 1 {
 			return c.i
 		}
 		if s := headScore(&c.f); s > bestScore {

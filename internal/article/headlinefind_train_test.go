@@ -168,11 +168,6 @@ func foldTitle(s string) string {
 // fitHeadline fits the weights by gradient ascent (Adam) on the listwise
 // log-likelihood, with a small L2 penalty.
 func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
-	return fitHeadlineMasked(pages, nil)
-}
-
-// fitHeadlineMasked is fitHeadline with the features off[k] held at zero.
-func fitHeadlineMasked(pages []fitPage, off []bool) [numHeadFeatures]float64 {
 	const (
 		iterations = 3000
 		rate       = 0.03
@@ -216,9 +211,6 @@ func fitHeadlineMasked(pages []fitPage, off []bool) [numHeadFeatures]float64 {
 			}
 		}
 		for j := range w {
-			if off != nil && off[j] {
-				continue
-			}
 			gj := g[j]/float64(n) - l2*w[j]
 			m[j] = 0.9*m[j] + 0.1*gj
 			v[j] = 0.999*v[j] + 0.001*gj*gj
@@ -316,78 +308,4 @@ func TestHeadlineRecall(t *testing.T) {
 		t.Logf("%s start=%d body=%d ncand=%d gold=%q at %v", name, res.Start, res.Body, len(cands), *exp.Title, where)
 	}
 	t.Logf("missing %d of %d", miss, total)
-}
-
-// TestHeadlineErrors lists the pages whose headline is a candidate that the
-// model ranks below another, with the model fitted on the other half.
-func TestHeadlineErrors(t *testing.T) {
-	if os.Getenv("SEEDFEED_FIT_HEADLINE") == "" {
-		t.Skip("SEEDFEED_FIT_HEADLINE not set")
-	}
-	pages := headlinePages(t)
-	var halves [2][]fitPage
-	for _, p := range pages {
-		n, _ := strconv.Atoi(strings.Split(p.name, "_")[1])
-		halves[n%2] = append(halves[n%2], p)
-	}
-	for h := range halves {
-		w := fitHeadline(halves[1-h])
-		for _, p := range halves[h] {
-			best, top, gold, goldScore := -1, math.Inf(-1), -1, 0.0
-			for k := range p.cands {
-				s := dotHead(&w, &p.cands[k].f)
-				if s > top {
-					best, top = k, s
-				}
-				if p.gold[k] && gold < 0 {
-					gold, goldScore = k, s
-				}
-			}
-			if gold < 0 || p.gold[best] {
-				continue
-			}
-			t.Logf("%s\n  got  %.2f d=%.0f %q\n  want %.2f d=%.0f %q", p.name, top, math.Expm1(p.cands[best].f[hfLogDist]), p.text[best], goldScore, math.Expm1(p.cands[gold].f[hfLogDist]), p.text[gold])
-		}
-	}
-}
-
-// TestHeadlineDrop prints the half-split accuracy without each feature in
-// turn: a feature whose removal does not lower it does not generalize.
-func TestHeadlineDrop(t *testing.T) {
-	if os.Getenv("SEEDFEED_FIT_DROP") == "" {
-		t.Skip("SEEDFEED_FIT_DROP not set")
-	}
-	pages := headlinePages(t)
-	var even, odd []fitPage
-	for _, p := range pages {
-		n, _ := strconv.Atoi(strings.Split(p.name, "_")[1])
-		if n%2 == 0 {
-			even = append(even, p)
-		} else {
-			odd = append(odd, p)
-		}
-	}
-	off := make([]bool, numHeadFeatures)
-	for _, f := range strings.Split(os.Getenv("SEEDFEED_FIT_DROP"), ",") {
-		if k, err := strconv.Atoi(f); err == nil {
-			off[k] = true
-		}
-	}
-	split := func() (float64, float64) {
-		return headAccuracy(fitHeadlineMasked(even, off), odd), headAccuracy(fitHeadlineMasked(odd, off), even)
-	}
-	a, b := split()
-	t.Logf("base: %.3f %.3f avg %.4f", a, b, (a+b)/2)
-	if os.Getenv("SEEDFEED_FIT_SCAN") == "" {
-		return
-	}
-	for k := 1; k < numHeadFeatures; k++ {
-		if off[k] {
-			continue
-		}
-		off[k] = true
-		a, b := split()
-		off[k] = false
-		t.Logf("without %d: %.3f %.3f avg %.4f", k, a, b, (a+b)/2)
-	}
 }

@@ -32,7 +32,8 @@ const (
 const (
 	fInSpan       = iota // in the header span: the headline to the body's first lines
 	fAbove               // log2(1+lines) above the header span
-	fBelow               // log2(1+lines) below it
+	fBelow               // log2(1+lines) below it, inside the article run
+	fBelowAfter          // log2(1+lines) below it, after the article run
 	fAfterArticle        // after the article run: comments, related lists, footers
 	fPublished           // "Published", "Veröffentlicht am", "Posted on"
 	fOn                  // a preposition before it on a short line ("by Jane Roe on")
@@ -57,12 +58,15 @@ const (
 // dateWeights are the weights of the features, in units of one
 // doubling of the distance from the header. They are set by hand: a
 // label or the header span is worth about three doublings of distance,
-// the shape of the line half that. Weights fitted on one half of the
+// the shape of the line half that. Inside the article run a line below
+// the header costs what one above it does: where the body starts is a
+// guess, and a date the run holds (a stamp under a misread lead) is
+// more often the article's than one in the comments after it. Weights fitted on one half of the
 // metadata corpus (conditional logit, coordinate search) did no better
 // than these on the other half.
 func dateWeights() [nDateFeatures]float64 {
 	return [nDateFeatures]float64{
-		fInSpan: 3, fAbove: -0.6, fBelow: -1, fAfterArticle: -1.5,
+		fInSpan: 3, fAbove: -0.6, fBelow: -0.6, fBelowAfter: -1, fAfterArticle: -1.5,
 		fPublished: 3, fOn: 1.5, fUpdated: -3,
 		fAlone: 1.5, fTeaser: -1.5, fProse: -3, fByline: 1.5,
 		fNoYear: -2, fShortYear: -0.5, fRelative: -1,
@@ -299,8 +303,10 @@ func (tr *textReader) placeFeatures(c *pageDate, top, bottom, end int) {
 	switch {
 	case i < top:
 		c.f[fAbove] = math.Log2(1 + float64(top-i))
-	case i >= bottom:
+	case i >= bottom && i < end:
 		c.f[fBelow] = math.Log2(float64(2 + i - bottom))
+	case i >= bottom:
+		c.f[fBelowAfter] = math.Log2(float64(2 + i - bottom))
 	default:
 		c.f[fInSpan] = 1
 	}
@@ -384,6 +390,7 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 	if len(cands) == first {
 		return cands
 	}
+	lineRanges(seg, cands[first:])
 	tr.lineShape(i, p, cands[first:])
 	oldest := first
 	for k := first; k < len(cands); k++ {
@@ -395,6 +402,50 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		cands[oldest].f[fOlderOnLine] = 1
 	}
 	return cands
+}
+
+// lineRanges reads what the words between and after the dates of one
+// line say of them: two dates joined by a range word ("31. Dezember
+// 2021 - 6. Januar 2022") bound a period, not the page's date;
+// a verb after the date ("wurde am 27. November 2019 veröffentlicht")
+// labels it as a word before it does.
+func lineRanges(seg string, ds []pageDate) {
+	for k := range ds {
+		d := &ds[k]
+		if k+1 < len(ds) && ds[k+1].m.Start >= d.m.End && rangeWord(seg[d.m.End:ds[k+1].m.Start]) {
+			d.dead = true
+			ds[k+1].dead = true
+		}
+		if d.label != labelNone && d.label != labelOn {
+			continue
+		}
+		after := seg[d.m.End:]
+		if k+1 < len(ds) && ds[k+1].m.Start >= d.m.End {
+			after = seg[d.m.End:ds[k+1].m.Start]
+		}
+		if len(after) > maxLabelAfter {
+			after = after[:maxLabelAfter]
+		}
+		var buf [maxLabelAfter]byte
+		if containsAny(lowerBytes(buf[:], after), "veröffentlicht", "publiziert", "erschienen", "gepostet", "gepubliceerd") {
+			d.label = labelPublished
+			d.f[fPublished] = 1
+		}
+	}
+}
+
+// maxLabelAfter is how far after a date a verb that labels it may stand.
+const maxLabelAfter = 48
+
+// rangeWord reports whether the text between two dates joins them as
+// a period's start and end.
+func rangeWord(between string) bool {
+	t := strings.TrimSpace(between)
+	switch strings.ToLower(t) {
+	case "-", "–", "—", "bis", "to", "until", "till", "au", "al", "hasta", "a", "do", "до", "-/-":
+		return true
+	}
+	return false
 }
 
 // dateBefore compares two matches by the calendar date they give,
@@ -520,8 +571,20 @@ func (tr *textReader) isBylineLine(j int) bool {
 	if tr.roles[j] == roleFact {
 		return true
 	}
-	_, ok := cutBylinePrefix(tr.paras[j])
-	return ok && len(tr.paras[j]) <= maxBylineLen
+	p := tr.paras[j]
+	if len(p) > maxBylineLen {
+		return false
+	}
+	if _, ok := cutBylinePrefix(p); ok {
+		return true
+	}
+	// "News | By Jane Roe | 30 September 2018": a byline between bars.
+	for seg := range strings.SplitSeq(p, "|") {
+		if _, ok := cutBylinePrefix(strings.TrimSpace(seg)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // leadMark reports whether s opens with a mark that ends a lead: a bar,
@@ -536,30 +599,63 @@ func leadMark(s string) bool {
 	return false
 }
 
-// rangeEnd reports whether the text before a date ends a range's start:
-// a day number and a dash or a word for "to" ("9. bis", "14. -",
-// "from 3 to").
+// rangeEnd reports whether the text before a date says it dates
+// something other than the page: the end of a range or the last of an
+// enumeration of days ("9. bis", "14. -", "from 3 to", "2 et 6 mai"), a
+// deadline ("Antworten bis 23.06.2006") or the start of a period
+// ("collected since 5 December").
 func rangeEnd(before string) bool {
 	t := strings.TrimRight(before, " ")
-	cut := -1
-	for _, w := range []string{"-", "–", "—", " bis", " to", " until", " au", " al", " hasta", " till"} {
+	for _, w := range []string{"-", "–", "—", " bis", " to", " until", " au", " al", " hasta", " till",
+		" and", " und", " et", " y", " e", " i", " и", "&"} {
 		if strings.HasSuffix(t, w) {
-			cut = len(t) - len(w)
+			if dayNumberEnd(t[:len(t)-len(w)]) {
+				return true
+			}
 			break
 		}
 	}
-	if cut < 0 {
-		// "Antworten bis 23.06.2006": a deadline.
-		var buf [16]byte
-		i := strings.LastIndexByte(t, ' ')
-		switch string(lowerBytes(buf[:], t[i+1:])) {
-		case "bis", "until", "till", "hasta", "jusqu'au", "deadline":
-			return true
-		}
+	var buf [16]byte
+	i := strings.LastIndexByte(t, ' ')
+	last := string(lowerBytes(buf[:], t[i+1:]))
+	if i > 0 && periodArticle(last) {
+		// "seit dem", "depuis le", "desde el": the word before the article.
+		t = t[:i]
+		i = strings.LastIndexByte(t, ' ')
+		last = string(lowerBytes(buf[:], t[i+1:]))
+	}
+	switch last {
+	case "bis", "until", "till", "hasta", "jusqu'au", "deadline", "since", "seit", "depuis", "desde", "dal", "sinds", "od":
+		return true
+	}
+	return false
+}
+
+// dayNumberEnd reports whether s ends with a bare number ("14.", "3",
+// "2019"), not a time of day ("22:00").
+func dayNumberEnd(s string) bool {
+	s = strings.TrimRight(s, " .")
+	i := strings.LastIndexAny(s, " ,(")
+	f := s[i+1:]
+	if f == "" {
 		return false
 	}
-	t = strings.TrimRight(t[:cut], " .")
-	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
+	for k := 0; k < len(f); k++ {
+		if f[k] < '0' || f[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// periodArticle reports the articles and prepositions that stand between
+// "since" and its date in the languages rangeEnd reads.
+func periodArticle(w string) bool {
+	switch w {
+	case "dem", "le", "el", "the", "de", "del":
+		return true
+	}
+	return false
 }
 
 // readDateLabel reads the words before a date on its line for a label

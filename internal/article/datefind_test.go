@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -159,6 +160,13 @@ func TestPageDate(t *testing.T) {
 			"SPRINGFIELD, Ill., May 4, 2021 /PRNewswire/ -- "+storyLines[0], storyLines[1], storyLines[2])...), "2021-05-04"},
 		{"wire dateline with its year from the header", page("By Ann Lee | Updated: March 3, 2024", "OSLO, Jan. 5 (NTB) - "+storyLines[0]), "2024-01-05"},
 		{"a date range is not the story's", page("Exhibition from 9 to 23 February 2017"), ""},
+		{"the last of an enumeration of days", page("Meetings held on 2 and 6 May 2019"), ""},
+		{"the start of a period", page("Total collected since 5 December 2019"), ""},
+		{"a deadline", page("Answers until 23.06.2006"), ""},
+		{"a time before the date is no range", page("Published 22:00, 11 July 2021 BST"), "2021-07-11"},
+		{"both ends of a period", page("Week 31. Dezember 2021 - 6. Januar 2022"), ""},
+		{"a verb after the date labels it", page("Termin: 28.02.2020, 18:30 Uhr",
+			"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und gehört zur Kategorie Verein."), "2019-11-27"},
 	}
 	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {
@@ -175,6 +183,68 @@ func TestPageDate(t *testing.T) {
 				t.Errorf("published %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestIsBylineLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"By Ann Lee", true},
+		{"News | By Ann Lee | 30 September 2018", true},
+		{"News | Sport | 30 September 2018", false},
+		{"Bystanders | 30 September 2018", false},
+	}
+	for _, tc := range tests {
+		tr := &textReader{paras: []string{tc.line}, roles: make([]role, 1)}
+		if got := tr.isBylineLine(0); got != tc.want {
+			t.Errorf("isBylineLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestRangeEnd(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"vom 9. bis ", true},
+		{"14. - ", true},
+		{"from 3 to ", true},
+		{"le 2 et ", true},
+		{"Antworten bis ", true},
+		{"seit dem ", true},
+		{"depuis le ", true},
+		{"since ", true},
+		{"Published 22:00 - ", false},
+		{"Posted to ", false},
+		{"Published ", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := rangeEnd(tc.before); got != tc.want {
+			t.Errorf("rangeEnd(%q) = %v, want %v", tc.before, got, tc.want)
+		}
+	}
+}
+
+// A date stamp inside the article run, far below where the header was
+// read, is still the article's.
+func TestPageDateBelowHeaderInRun(t *testing.T) {
+	lines := []string{"Home", "News", "New ferry terminal to open next spring"}
+	for i := range 12 {
+		for _, s := range storyLines {
+			lines = append(lines, fmt.Sprintf("%s Part %d of the report.", s, i+1))
+		}
+	}
+	lines = append(lines, "14 March 2021", storyLines[0], "Privacy Policy", "Terms of Use")
+	a, err := Parse("a.txt", pageOf(lines...), Options{Ref: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format("2006-01-02") != "2021-03-14" {
+		t.Errorf("published %v, want 2021-03-14", a.Published)
 	}
 }
 

@@ -24,6 +24,7 @@ type datelineMatch struct {
 //	WASHINGTON, Jan. 5 (Reuters) - ...  place, date, agency, dash
 //	LAGOS, Nigeria (AP) — ...          place, region, agency, dash
 //	LONDON — ...                       capitalized place, dash
+//	AUSTIN, Texas, May 4, 2021 /PRNewswire/ -- ...  a wire's credit
 //
 // Without a date or an agency only an all-capitals place before a dash
 // counts, so that prose such as "However, he said: ..." is left alone.
@@ -38,7 +39,12 @@ func parseDateline(p string) (datelineMatch, bool) {
 		return datelineMatch{}, false
 	}
 	var dm datelineMatch
-	if strings.HasSuffix(head, ")") {
+	if agency, before, ok := wireCredit(head); ok {
+		// "SPRINGFIELD, Ill., May 4, 2021 /PRNewswire/ --": a press
+		// release wire's credit between slashes.
+		dm.Agency = agency
+		head = before
+	} else if strings.HasSuffix(head, ")") {
 		open := strings.LastIndexByte(head, '(')
 		if open < 0 {
 			return datelineMatch{}, false
@@ -96,6 +102,23 @@ func parseDateline(p string) (datelineMatch, bool) {
 	dm.Place = place
 	dm.Rest = rest
 	return dm, true
+}
+
+// wireCredit cuts a press release wire's credit, "/Business Wire/", off
+// the end of a dateline's head.
+func wireCredit(head string) (agency, before string, ok bool) {
+	if !strings.HasSuffix(head, "/") {
+		return "", "", false
+	}
+	open := strings.LastIndexByte(head[:len(head)-1], '/')
+	if open < 0 {
+		return "", "", false
+	}
+	agency = strings.TrimSpace(head[open+1 : len(head)-1])
+	if !looksLikeAgency(agency) {
+		return "", "", false
+	}
+	return agency, strings.TrimSpace(head[:open]), true
 }
 
 // datelineSeparator finds the colon or dash that ends a dateline.

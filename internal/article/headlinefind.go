@@ -571,7 +571,7 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{-0.000, -1.201, -0.092, -0.056, -0.427, 2.019, -0.537, 1.500, -1.316, 0.406, -0.322, -1.538, 1.600, 1.211, 0.812, 0.249, 0.461, -0.304, 1.245, 1.008, 0.459, 0.363, -0.822, -0.211, 0.722, 0.676, 0.242, -1.579, -0.398, 0.526, -0.335, -0.838, 1.294, 0.590, 0.087, 1.103, 1.361, -1.881, 0.638, -0.652, -1.977, -0.361, 0.757, 2.400, -0.134, -2.721, -0.724, 3.830, 0.126, 0.781, -0.153, -0.884}
+var headWeights = [numHeadFeatures]float64{-0.000, -1.227, -0.109, -0.080, -0.418, 2.013, -0.553, 1.502, -1.309, 0.428, -0.332, -1.535, 1.567, 1.210, 0.804, 0.256, 0.463, -0.310, 1.229, 0.986, 0.471, 0.359, -0.830, -0.218, 0.712, 0.675, 0.248, -1.592, -0.422, 0.520, -0.320, -0.831, 1.323, 0.596, 0.081, 1.078, 1.373, -1.876, 0.629, -0.669, -1.983, -0.340, 0.767, 2.400, -0.119, -2.727, -0.712, 3.818, 0.128, 0.789, -0.142, -0.870}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.

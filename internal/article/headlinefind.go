@@ -77,6 +77,7 @@ const (
 	hfBestOpen     // no candidate shares a larger part of its stems with the opening
 	hfBestFirst    // no candidate shares a larger part of its stems with the first paragraph
 	hfNearestHits  // the nearest candidate above the body that shares two stems with the opening
+	hfBodyFirst    // it is the body's first paragraph, which Classify kept as text
 	numHeadFeatures
 )
 
@@ -220,21 +221,7 @@ const (
 // start body (the window [body-headBack, body+headForward)) with their
 // features. start is where Classify's header run begins.
 func (tr *textReader) headlineCandidates(start, body int) []headCand {
-	first, open := stemHashes{}, stemHashes{}
-	size := 0
-	for k, p := range tr.a.BodyParagraphs {
-		if k >= openingParagraphs || size >= openingBytes {
-			break
-		}
-		if k == 0 {
-			stemsOf(p, first)
-		}
-		if size+len(p) > openingBytes {
-			p = p[:openingBytes-size]
-		}
-		size += len(p)
-		stemsOf(p, open)
-	}
+	first, open := openingStems(tr.a.BodyParagraphs)
 	lo, hi := max(0, body-headBack), min(len(tr.paras), body+headForward)
 	var cands []headCand
 	rank := 0
@@ -250,6 +237,9 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 			cands = append(cands, c)
 			rank++
 		}
+	}
+	if c, ok := tr.bodyFirstCandidate(start, body, rank); ok {
+		cands = append(cands, c)
 	}
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
@@ -289,6 +279,65 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	return cands
 }
 
+// openingStems returns the stems of the body's first paragraph and of its
+// opening: the text a headline announces.
+func openingStems(body []string) (first, open stemHashes) {
+	first, open = stemHashes{}, stemHashes{}
+	size := 0
+	for k, p := range body {
+		if k >= openingParagraphs || size >= openingBytes {
+			break
+		}
+		if k == 0 {
+			stemsOf(p, first)
+		}
+		if size+len(p) > openingBytes {
+			p = p[:openingBytes-size]
+		}
+		size += len(p)
+		stemsOf(p, open)
+	}
+	return first, open
+}
+
+// bodyFirstLine returns the line of the body's first paragraph when it
+// has a headline's shape and the page is a scrape (its header does not
+// start the file): there a headline Classify kept as text is the first
+// line of the body. A writer's own file keeps its first paragraph whole.
+func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
+	if start == 0 || len(tr.a.BodyParagraphs) < 2 {
+		return 0, false
+	}
+	for i := body; i < len(tr.paras) && i < body+maxLeadLines+1; i++ {
+		if tr.roles[i] != roleBody {
+			continue
+		}
+		p := tr.paras[i]
+		ok := p == tr.a.BodyParagraphs[0] && headlineShape(p) && titleShape(p) && wordCount(p) >= minTitleWords
+		return i, ok
+	}
+	return 0, false
+}
+
+// bodyFirstCandidate is the body's first line as a headline candidate,
+// its overlap read against the body after it.
+func (tr *textReader) bodyFirstCandidate(start, body, rank int) (headCand, bool) {
+	i, ok := tr.bodyFirstLine(start, body)
+	if !ok {
+		return headCand{}, false
+	}
+	if _, ok := parseByline(tr.paras[i]); ok {
+		return headCand{}, false
+	}
+	if _, ok := parseDateLine(tr.paras[i]); ok {
+		return headCand{}, false
+	}
+	first, open := openingStems(tr.a.BodyParagraphs[1:])
+	c := tr.candFeatures(i, start, body, rank, first, open)
+	c.f[hfBodyFirst] = 1
+	return c, true
+}
+
 // headCandidate computes the features of line i, and false when it cannot
 // be a headline at all.
 func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
@@ -304,6 +353,12 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if _, ok := parseDateLine(p); ok {
 		return headCand{}, false
 	}
+	return tr.candFeatures(i, start, body, rank, first, open), true
+}
+
+// candFeatures computes the features of candidate line i.
+func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHashes) headCand {
+	p := tr.paras[i]
 	c := headCand{i: i}
 	f := &c.f
 	f[hfBias] = 1
@@ -405,7 +460,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 		f[hfDist4to8] = b2f(dist >= 4 && dist <= 8)
 		f[hfDist9to20] = b2f(dist >= 9 && dist <= 20)
 	}
-	return c, true
+	return c
 }
 
 // headLike reports whether line j has a headline's shape and more than
@@ -516,7 +571,7 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{-0.000, -1.469, -0.488, 0.322, -0.098, 1.935, -0.589, 1.514, -1.244, 0.388, -0.327, -1.804, 1.529, 1.105, 0.947, 0.224, 0.458, -0.204, 1.078, 1.106, 0.447, 0.357, -0.804, -0.025, 0.736, 0.956, 0.209, -1.636, -0.372, 0.566, -0.279, -0.923, 1.454, 0.474, 0.052, 1.041, 1.285, -1.955, 0.657, -0.611, -2.073, -0.240, 0.660, 2.578, -0.252, -2.848, -0.989, 3.790, 0.189, 0.852, -0.246}
+var headWeights = [numHeadFeatures]float64{-0.000, -1.227, -0.109, -0.080, -0.418, 2.013, -0.553, 1.502, -1.309, 0.428, -0.332, -1.535, 1.567, 1.210, 0.804, 0.256, 0.463, -0.310, 1.229, 0.986, 0.471, 0.359, -0.830, -0.218, 0.712, 0.675, 0.248, -1.592, -0.422, 0.520, -0.320, -0.831, 1.323, 0.596, 0.081, 1.078, 1.373, -1.876, 0.629, -0.669, -1.983, -0.340, 0.767, 2.400, -0.119, -2.727, -0.712, 3.818, 0.128, 0.789, -0.142, -0.870}
 
 // findHeadline returns the paragraph that is most likely the headline
 // among the candidates around the body start, or -1 when there is none.
@@ -538,6 +593,11 @@ func (tr *textReader) findHeadline(start, body int) int {
 
 // takeTitle makes paragraph t the title, without a site name after it.
 func (tr *textReader) takeTitle(t int) {
+	if tr.roles[t] == roleBody {
+		// Only the body's first paragraph is a candidate among the
+		// body's lines: the headline Classify kept as text.
+		tr.a.BodyParagraphs = tr.a.BodyParagraphs[1:]
+	}
 	tr.roles[t] = roleTitle
 	tr.a.Title = tr.withoutSite(t)
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,6 +171,56 @@ func TestWithoutSite(t *testing.T) {
 			tr := &textReader{paras: paras, roles: make([]role, len(paras))}
 			if got := tr.withoutSite(0); got != tc.want {
 				t.Errorf("withoutSite = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHeadlineFromBodyStart checks the case where the page classifier keeps
+// the headline as the body's first line: on a page scrape that line is a
+// candidate and, taken as the title, leaves the body; in a writer's own file
+// (the header starts the file) or when it reads as a sentence it is not.
+func TestHeadlineFromBodyStart(t *testing.T) {
+	story := []string{
+		"The museum reopened its west wing on Saturday after two years of repairs to the roof, which had leaked onto the paintings during the storms of the last winters.",
+		"Visitors queued along the river from early morning, and the staff handed out tea to those who had waited for more than an hour in the cold wind.",
+		"The curators used the closure to hang the collection again, so that the older paintings now hang in the rooms with the best daylight.",
+	}
+	menu := []string{"Home", "Exhibitions", "Visit"}
+	tests := []struct {
+		name  string
+		above []string // the lines above the body, which start the header run
+		first string   // the body's first line
+		cand  bool
+	}{
+		{"scrape with a headline kept as text", menu, "Museum reopens west wing after roof repairs", true},
+		{"writer's own file", nil, "Museum reopens west wing after roof repairs", false},
+		{"first line reads as a sentence", menu, "The museum is open again. Come and see it.", false},
+		{"first line of one word", menu, "Museum", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paras := append(append(slices.Clone(tc.above), tc.first), story...)
+			body := len(tc.above)
+			a := &Article{Removed: map[string][]string{}}
+			tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
+			for i := range body {
+				tr.kinds[i] = kindOutside
+			}
+			tr.readBody(body, len(paras))
+			c, ok := tr.bodyFirstCandidate(body, body, 0)
+			if ok != tc.cand {
+				t.Fatalf("candidate %v, want %v", ok, tc.cand)
+			}
+			if !ok {
+				return
+			}
+			if c.i != body || c.f[hfBodyFirst] != 1 {
+				t.Fatalf("candidate line %d (body first %v), want line %d", c.i, c.f[hfBodyFirst], body)
+			}
+			tr.takeTitle(c.i)
+			if a.Title != tc.first || !slices.Equal(a.BodyParagraphs, story) {
+				t.Errorf("title %q, body %q; want %q and the story", a.Title, a.BodyParagraphs, tc.first)
 			}
 		})
 	}

@@ -171,8 +171,8 @@ func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
 	const (
 		iterations = 3000
 		rate       = 0.03
-		l2         = 0.001
 	)
+	l2 := fitL2()
 	var w, m, v [numHeadFeatures]float64
 	for it := 1; it <= iterations; it++ {
 		var g [numHeadFeatures]float64
@@ -222,6 +222,15 @@ func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
 	return w
 }
 
+// fitL2 is the L2 penalty of the fit: SEEDFEED_FIT_L2 when set, to try
+// others by hand.
+func fitL2() float64 {
+	if x, err := strconv.ParseFloat(os.Getenv("SEEDFEED_FIT_L2"), 64); err == nil {
+		return x
+	}
+	return 0.001
+}
+
 func dotHead(w, f *[numHeadFeatures]float64) float64 {
 	s := 0.0
 	for j := range w {
@@ -246,4 +255,57 @@ func headAccuracy(w [numHeadFeatures]float64, pages []fitPage) float64 {
 		}
 	}
 	return float64(ok) / float64(len(pages))
+}
+
+// TestHeadlineRecall reports, for each labelled page whose headline is not
+// among the candidates, where the headline stands and why it was left out.
+func TestHeadlineRecall(t *testing.T) {
+	if os.Getenv("SEEDFEED_FIT_HEADLINE") == "" {
+		t.Skip("SEEDFEED_FIT_HEADLINE not set")
+	}
+	dir := filepath.Join(sharedDir(t), "corpus", "metadata")
+	files, _ := filepath.Glob(filepath.Join(dir, "input", "*.txt"))
+	miss, total := 0, 0
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		raw, _ := os.ReadFile(filepath.Join(dir, "expected", name+".expected.json"))
+		var exp struct {
+			Title *string `json:"title"`
+		}
+		if json.Unmarshal(raw, &exp) != nil || exp.Title == nil || *exp.Title == "" {
+			continue
+		}
+		total++
+		data, _ := os.ReadFile(path)
+		gold := foldTitle(*exp.Title)
+		text, _, err := cleanInput(data)
+		if err != nil {
+			continue
+		}
+		paras := splitParagraphs(text)
+		res := boilerplate.Classify(paras)
+		_, cands := candidatesOf(data)
+		found := false
+		for _, c := range cands {
+			head, _, ok := cutSep(paras[c.i])
+			if foldTitle(paras[c.i]) == gold || ok && foldTitle(head) == gold {
+				found = true
+			}
+		}
+		if found {
+			continue
+		}
+		miss++
+		where := []string{}
+		for i, p := range paras {
+			head, _, ok := cutSep(p)
+			if foldTitle(p) == gold || ok && foldTitle(head) == gold {
+				where = append(where, fmt.Sprintf("%d(shape=%v kind=%q)", i, headlineShape(p), res.Kinds[i]))
+			} else if strings.Contains(foldTitle(p), gold) && len(where) < 6 {
+				where = append(where, fmt.Sprintf("%d~in(len %d)", i, len(p)))
+			}
+		}
+		t.Logf("%s start=%d body=%d ncand=%d gold=%q at %v", name, res.Start, res.Body, len(cands), *exp.Title, where)
+	}
+	t.Logf("missing %d of %d", miss, total)
 }

@@ -23,13 +23,13 @@ import (
 // the share of "no date" pages predicted null.
 var metaFloors = []metaFloor{
 	// mode, source:     title exact, title F1, authors, no byline, date exact, no date
-	{"text", "all", 0.720, 0.779, 0.781, 0.929, 0.836, 0.841},
-	{"text", "mercury", 0.784, 0.812, 0.848, 0, 0.869, 0},
-	{"text", "trafilatura", 0.697, 0.766, 0.751, 0.929, 0.839, 0.841},
-	{"text", "htmldate", 0, 0, 0, 0, 0.775, 0},
-	{"html", "all", 0.872, 0.916, 0.699, 0.676, 0.877, 0.457},
-	{"html", "mercury", 0.879, 0.913, 0.675, 0, 0.811, 0},
-	{"html", "trafilatura", 0.869, 0.917, 0.710, 0.676, 0.889, 0.457},
+	{"text", "all", 0.732, 0.793, 0.777, 0.929, 0.860, 0.867},
+	{"text", "mercury", 0.806, 0.834, 0.848, 0, 0.903, 0},
+	{"text", "trafilatura", 0.705, 0.777, 0.745, 0.929, 0.857, 0.867},
+	{"text", "htmldate", 0, 0, 0, 0, 0.809, 0},
+	{"html", "all", 0.872, 0.916, 0.765, 0.808, 0.896, 0.533},
+	{"html", "mercury", 0.879, 0.913, 0.722, 0, 0.811, 0},
+	{"html", "trafilatura", 0.869, 0.917, 0.784, 0.808, 0.922, 0.533},
 	{"html", "htmldate", 0, 0, 0, 0, 0.927, 0},
 }
 

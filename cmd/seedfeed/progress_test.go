@@ -7,11 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
-	"golang.org/x/sys/unix"
+	"seedfeed/internal/progress/ptytest"
 )
 
 // progressSite is a config over n seeds, for a build to report on.
@@ -70,7 +69,7 @@ func TestBuildProgressOnPipe(t *testing.T) {
 // with the totals.
 func TestBuildProgressOnTerminal(t *testing.T) {
 	cfg, out := progressSite(t, 40)
-	master, slave := openPTY(t)
+	master, slave := ptytest.Open(t)
 	got := make(chan string)
 	go func() {
 		b, _ := io.ReadAll(master)
@@ -100,29 +99,4 @@ func TestBuildProgressOnTerminal(t *testing.T) {
 	if len(shown) != 2 || !strings.HasPrefix(shown[0], "scan: 40 files in ") || !strings.HasPrefix(shown[1], "write pages: 40 files in ") {
 		t.Errorf("the terminal shows %q", shown)
 	}
-}
-
-// openPTY opens a pseudo-terminal pair by hand (/dev/ptmx, unlock, open
-// the slave), to need no package for it.
-func openPTY(t *testing.T) (master, slave *os.File) {
-	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminals here: %v", err)
-	}
-	t.Cleanup(func() { m.Close() })
-	fd := int(m.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Skipf("unlockpt: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Skipf("ptsname: %v", err)
-	}
-	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("open pty slave: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return m, s
 }

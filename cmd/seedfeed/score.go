@@ -9,14 +9,8 @@ import (
 	"time"
 
 	"seedfeed/internal/article"
-	"seedfeed/internal/config"
 	"seedfeed/internal/score"
 )
-
-// scoreRef is the reference time the corpora are scored with: the one
-// their READMEs give to `check -json -ref`, so that dates without a year
-// resolve the same way.
-var scoreRef = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
 // runScore scores a corpus folder. A folder laid out like
 // shared/corpus/metadata (expected/*.expected.json carrying "labelled")
@@ -40,7 +34,7 @@ func runScore(ctx context.Context, dir string, pages bool, stdout io.Writer) err
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		a, err := article.Parse(name, data, article.Options{Ref: scoreRef, Location: time.UTC})
+		a, err := article.Parse(name, data, article.Options{Ref: score.Ref, Location: time.UTC})
 		if err != nil {
 			return nil, err
 		}
@@ -71,23 +65,11 @@ var scoreSources = []struct {
 // configuration, so the figures are those of the corpus's score.py on that
 // output.
 func runMetaScore(ctx context.Context, dir string, pages bool, stdout io.Writer) error {
-	cfg := config.Default()
 	extract := func(name string, data []byte) (score.MetaPred, error) {
 		if err := ctx.Err(); err != nil {
 			return score.MetaPred{}, err
 		}
-		if int64(len(data)) > cfg.Seeds.MaxFileBytes {
-			return score.MetaPred{}, fmt.Errorf("file is %d bytes, over seeds.max_file_bytes (%d)", len(data), cfg.Seeds.MaxFileBytes)
-		}
-		a, err := article.Parse(name, data, article.Options{Ref: scoreRef, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL})
-		if err != nil {
-			return score.MetaPred{}, err
-		}
-		p := score.MetaPred{Title: a.Title, Author: a.Author}
-		if a.Published != nil {
-			p.Published = a.Published.Format(time.RFC3339)
-		}
-		return p, nil
+		return score.Predict(name, data)
 	}
 	for _, src := range scoreSources {
 		if _, err := os.Stat(filepath.Join(dir, src.sub)); err != nil {

@@ -5,12 +5,11 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"seedfeed/internal/progress/ptytest"
 )
 
 // clock is a fake time, moved by hand.
@@ -85,7 +84,7 @@ func dropTime(_ []string, a slog.Attr) slog.Attr {
 // a terminal, redraw one line with carriage returns, and keep log lines
 // off it.
 func TestTerminal(t *testing.T) {
-	master, slave := openPTY(t)
+	master, slave := ptytest.Open(t)
 	if !IsTerminal(slave) {
 		t.Fatal("IsTerminal(pty) = false")
 	}
@@ -139,31 +138,6 @@ func TestTerminal(t *testing.T) {
 	if !strings.Contains(out, redrawSeq+"scan: 500/1000 files (50%), 100 files/s, about 5s left") {
 		t.Errorf("no midway line with rate and estimate: %q", out)
 	}
-}
-
-// openPTY opens a pseudo-terminal pair by hand (/dev/ptmx, unlock, open
-// the slave), to need no package for it.
-func openPTY(t *testing.T) (master, slave *os.File) {
-	t.Helper()
-	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminals here: %v", err)
-	}
-	t.Cleanup(func() { m.Close() })
-	fd := int(m.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Skipf("unlockpt: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Skipf("ptsname: %v", err)
-	}
-	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("open pty slave: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return m, s
 }
 
 // An estimate under a second reads as such, not "about 0s".

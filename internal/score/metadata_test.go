@@ -1,15 +1,11 @@
 package score_test
 
 import (
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"seedfeed/internal/article"
-	"seedfeed/internal/config"
 	"seedfeed/internal/score"
 )
 
@@ -38,26 +34,6 @@ type metaFloor struct {
 	titleExact, titleF1, authors, noByline, date, noDateNull float64
 }
 
-// parseHeader is `seedfeed check -json -ref 2026-11-25T00:00:00Z` on one
-// file with the default configuration: the same size limit, Parse options
-// and RFC 3339 rendering of the date.
-func parseHeader(name string, data []byte) (score.MetaPred, error) {
-	cfg := config.Default()
-	if int64(len(data)) > cfg.Seeds.MaxFileBytes {
-		return score.MetaPred{}, fmt.Errorf("file is %d bytes, over seeds.max_file_bytes", len(data))
-	}
-	ref := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
-	a, err := article.Parse(name, data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL})
-	if err != nil {
-		return score.MetaPred{}, err
-	}
-	p := score.MetaPred{Title: a.Title, Author: a.Author}
-	if a.Published != nil {
-		p.Published = a.Published.Format(time.RFC3339)
-	}
-	return p, nil
-}
-
 func TestMetadataText(t *testing.T) { runMetaCorpus(t, "text", score.Text) }
 func TestMetadataHTML(t *testing.T) { runMetaCorpus(t, "html", score.HTML) }
 
@@ -66,7 +42,7 @@ func runMetaCorpus(t *testing.T, mode string, src score.Source) {
 	if testing.Short() {
 		t.Skip("corpus scoring skipped in -short mode")
 	}
-	rep, err := score.MetaCorpus(os.DirFS(dir), src, parseHeader)
+	rep, err := score.MetaCorpus(os.DirFS(dir), src, score.Predict)
 	if err != nil {
 		t.Fatal(err)
 	}

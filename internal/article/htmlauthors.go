@@ -248,7 +248,7 @@ func cleanCredit(s string) string {
 	if strings.HasSuffix(s, ".") {
 		last := s[strings.LastIndexByte(s, ' ')+1:]
 		if utf8.RuneCountInString(last) > 2 {
-			s = strings.TrimRight(s, ".")
+			s = strings.TrimSpace(strings.TrimRight(s, "."))
 		}
 	}
 	if s == "" || len(kept) > maxAuthorWords || isRole(s) && fieldCount(s) <= 2 || strings.ContainsAny(s, "0123456789") {

@@ -288,11 +288,14 @@ func openingStems(body []string) (first, open stemHashes) {
 		if k >= openingParagraphs || size >= openingBytes {
 			break
 		}
+		if size+len(p) > openingBytes {
+			// A paragraph past the opening's size says nothing more
+			// about the headline, and a page of one huge paragraph
+			// would cost a stem per word.
+			p = p[:openingBytes-size]
+		}
 		if k == 0 {
 			stemsOf(p, first)
-		}
-		if size+len(p) > openingBytes {
-			p = p[:openingBytes-size]
 		}
 		size += len(p)
 		stemsOf(p, open)

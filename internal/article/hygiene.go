@@ -266,7 +266,10 @@ func decodeLegacy(data []byte) (text string, whole bool, warning string, err err
 		// a decoding that the mojibake repair would change was made of
 		// real UTF-8 sequences after all, and cleaning the output again
 		// would change it. Such a file is UTF-8 with stray bytes.
-		if _, n := repairMojibake(text); err != nil || n == 0 {
+		// The control characters cleaning drops later count as gone:
+		// one may stand between the two halves of a sequence.
+		visible, _ := normalizeChars(text)
+		if _, n := repairMojibake(visible); err != nil || n == 0 {
 			return text, true, warning, err
 		}
 	}

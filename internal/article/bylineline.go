@@ -207,6 +207,12 @@ func labelLine(s string) (box, ok bool) {
 // role, a date, or a few words of metadata. strong is bylineLabel's.
 func labelledNames(seg string) (names []string, strong bool) {
 	for at := 0; at < len(seg); {
+		// A label counts only after metadata words ("Posted on
+		// DATE by"), and a word that is not one ends the search: every
+		// later start has it in front too.
+		if at > 0 && !metaOnly(seg[:at]) {
+			break
+		}
 		rest, handles, strong, ok := bylineLabel(seg[at:])
 		if !ok && at > 0 {
 			// After a date, "Author" needs no colon: "Posted on
@@ -217,7 +223,7 @@ func labelledNames(seg string) (names []string, strong bool) {
 				}
 			}
 		}
-		if ok && (at == 0 || metaOnly(seg[:at])) {
+		if ok {
 			if names, tail := namesAndTail(rest, handles); len(names) > 0 && bylineTail(tail) && (!handleOnly(names) || handleTail(tail)) {
 				return names, strong
 			}

@@ -341,13 +341,28 @@ func (tr *textReader) bodyFirstCandidate(start, body, rank int) (headCand, bool)
 	return c, true
 }
 
+// pagerLink reports a link that points away from the text: to the
+// previous or next post ("← Older title", "Next story →") or down to the
+// comments ("↓ Comments"). An arrow at either end marks it, which a
+// headline never has.
+func pagerLink(p string) bool {
+	first, _ := utf8.DecodeRuneInString(p)
+	last, _ := utf8.DecodeLastRuneInString(p)
+	for _, r := range [2]rune{first, last} {
+		if r >= 0x2190 && r <= 0x21FF || r >= 0x27F0 && r <= 0x27FF {
+			return true
+		}
+	}
+	return strings.HasPrefix(p, "<<") || strings.HasSuffix(p, ">>")
+}
+
 // headCandidate computes the features of line i, and false when it cannot
 // be a headline at all.
 func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
 	p := tr.paras[i]
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
-	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
 		return headCand{}, false
 	}
 	if _, ok := parseByline(p); ok {

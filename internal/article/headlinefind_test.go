@@ -225,3 +225,23 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 		})
 	}
 }
+
+func TestPagerLink(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"← Older post about the harbour", true},
+		{"Next story: the new ferry →", true},
+		{"↓ Jump to the comments", true},
+		{"<< Previous", true},
+		{"Ferry crews walk out over rota changes", false},
+		{"«La pigrizia danneggia» dicono i medici", false},
+		{"Prices rise 5% -> 7% in a year", false},
+	}
+	for _, tt := range tests {
+		if got := pagerLink(tt.line); got != tt.want {
+			t.Errorf("pagerLink(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -18,6 +18,8 @@ import (
 	"seedfeed/internal/feed"
 	"seedfeed/internal/pages"
 	"seedfeed/internal/store"
+
+	"seedfeed/internal/htmlcheck"
 )
 
 // wireArticle has every piece the article page shows above the body, and
@@ -129,15 +131,15 @@ func pageBlocks(t *testing.T, page []byte) []string {
 		if n.Type == html.ElementNode {
 			switch {
 			case n.DataAtom == atom.P && (hasClass(n, "subtitle") || hasClass(n, "dateline")):
-				out = append(out, nodeText(n))
+				out = append(out, htmlcheck.Text(n))
 				return
 			case n.DataAtom == atom.Figcaption:
 				var caption, credit strings.Builder
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
 					if hasClass(c, "credit") {
-						credit.WriteString(nodeText(c))
+						credit.WriteString(htmlcheck.Text(c))
 					} else {
-						caption.WriteString(nodeText(c))
+						caption.WriteString(htmlcheck.Text(c))
 					}
 				}
 				out = append(out, strings.Join(slices.DeleteFunc([]string{strings.TrimSpace(caption.String()), credit.String()},
@@ -146,7 +148,7 @@ func pageBlocks(t *testing.T, page []byte) []string {
 			case n.DataAtom == atom.Div && hasClass(n, "body"):
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
 					if c.Type == html.ElementNode {
-						out = append(out, nodeText(c))
+						out = append(out, htmlcheck.Text(c))
 					}
 				}
 				return
@@ -169,7 +171,7 @@ func contentBlocks(t *testing.T, content string) []string {
 	}
 	var out []string
 	for _, n := range nodes {
-		if s := nodeText(n); n.Type == html.ElementNode || s != "" {
+		if s := htmlcheck.Text(n); n.Type == html.ElementNode || s != "" {
 			out = append(out, s)
 		}
 	}
@@ -183,19 +185,4 @@ func hasClass(n *html.Node, class string) bool {
 		}
 	}
 	return false
-}
-
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-	}
-	visit(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }

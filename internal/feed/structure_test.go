@@ -16,6 +16,8 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"seedfeed/internal/htmlcheck"
 )
 
 // expected is what the structure tests compare against, worked out from a
@@ -636,7 +638,7 @@ func checkLead(t *testing.T, what, fragment string, want []leadBlock) {
 		}
 		b := blocks[i]
 		inner := b.FirstChild
-		if b.Data != w.elem || inner == nil || inner.Data != w.inner || inner.NextSibling != nil || textOf(inner) != w.text {
+		if b.Data != w.elem || inner == nil || inner.Data != w.inner || inner.NextSibling != nil || htmlcheck.Text(inner) != w.text {
 			var sb strings.Builder
 			_ = html.Render(&sb, b)
 			t.Errorf("%s: lead block %d is %s, want <%s><%s>%s</%s></%s>", what, i, sb.String(), w.elem, w.inner, w.text, w.inner, w.elem)

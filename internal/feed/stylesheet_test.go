@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"seedfeed/internal/htmlcheck"
 )
 
 func TestStylesheetIsWellFormedXSLT(t *testing.T) {
@@ -113,20 +115,20 @@ func checkFeedPage(t *testing.T, page []byte, tc renderCase, path string) {
 					case c.Data == "h3" && c.FirstChild != nil && len(c.FirstChild.Attr) > 0:
 						href = c.FirstChild.Attr[0].Val
 					case c.Data == "p" && len(c.Attr) > 0 && c.Attr[0].Val == "meta":
-						meta = textOf(c)
+						meta = htmlcheck.Text(c)
 					}
 				}
 				bylines[href] = meta
 			case "script", "img", "iframe", "object":
 				t.Errorf("feed text became a <%s> element", n.Data)
 			case "code":
-				code = textOf(n)
+				code = htmlcheck.Text(n)
 			case "h1":
-				h1 = textOf(n)
+				h1 = htmlcheck.Text(n)
 			case "a":
 				for _, a := range n.Attr {
 					if a.Key == "href" {
-						links[a.Val] = textOf(n)
+						links[a.Val] = htmlcheck.Text(n)
 					}
 				}
 			}
@@ -165,19 +167,4 @@ func checkFeedPage(t *testing.T, page []byte, tc renderCase, path string) {
 	if len(tc.items) == 0 && !bytes.Contains(page, []byte("Nothing published yet.")) {
 		t.Error("empty feed page does not say so")
 	}
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-	}
-	visit(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -63,7 +63,7 @@ func cleanAuthors(raw []string, site []string, marked bool) []string {
 	var out []string
 	for _, r := range raw {
 		for _, n := range splitAuthorText(r, marked) {
-			if capitalsOnly(n) {
+			if shouting(n) {
 				n = properCase(n)
 			}
 			k := foldKey(n)
@@ -307,22 +307,6 @@ func handleName(w string) (string, bool) {
 		parts[i] = string(unicode.ToTitle(r)) + p[n:]
 	}
 	return strings.Join(parts, " "), true
-}
-
-// capitalsOnly reports a name written in capitals ("JANE DOE"), which
-// properCase then writes as a name; two or three capitals alone are
-// initials or an acronym.
-func capitalsOnly(s string) bool {
-	upper := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			upper++
-		}
-	}
-	return upper >= 2 && (upper > 3 || strings.ContainsAny(s, " .-"))
 }
 
 // foldKey folds a name for comparison: letters and digits, lower-cased.

@@ -341,6 +341,9 @@ func (a *applier) remove(p string) (Result, error) {
 	if _, err := a.exec(qDeleteArticle, p); err != nil {
 		return res, err
 	}
+	if _, err := a.exec(qDeleteLabels, r.id); err != nil {
+		return res, err
+	}
 	a.forget(p, r.slug)
 	res.Removed = 1
 	res.Changed = !r.draft
@@ -416,6 +419,9 @@ func (a *applier) upsert(u Upsert) (Result, error) {
 	if _, err := a.exec(qInsertArticle,
 		t.id, t.slug, u.Path, u.Hash[:], u.ModTime.UnixNano(), u.Size, t.firstSeen,
 		t.published, t.upd, art.Draft, rec, art.Title, art.Summary, art.Author); err != nil {
+		return res, err
+	}
+	if err := a.setLabels(t.id, t.published, art, false); err != nil {
 		return res, err
 	}
 	a.claimed(u.Path, t.slug)
@@ -517,6 +523,9 @@ func (a *applier) update(old row, u Upsert) (Result, error) {
 	if _, err := a.exec(qUpdateArticle,
 		u.Hash[:], u.ModTime.UnixNano(), u.Size, secs(pub), secs(upd), art.Draft, rec,
 		art.Title, art.Summary, art.Author, u.Path); err != nil {
+		return res, err
+	}
+	if err := a.setLabels(old.id, secs(pub), art, true); err != nil {
 		return res, err
 	}
 	res.Updated = 1

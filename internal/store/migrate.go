@@ -69,6 +69,26 @@ var migrations = []string{
 	// (codec.go) instead of JSON in article, which they leave empty. Rows
 	// of earlier versions keep their JSON and are read as before.
 	`ALTER TABLE articles ADD COLUMN record BLOB;`,
+
+	// 6: every published article's tags and authors by slug (labels.go),
+	// so that a tag's newest articles and the list of every tag are read
+	// from an index instead of from every record. Filled from the
+	// existing rows by fillLabels in the same transaction.
+	`CREATE TABLE article_labels (
+		kind      INTEGER NOT NULL,
+		slug      TEXT    NOT NULL,
+		published INTEGER NOT NULL,
+		id        TEXT    NOT NULL,
+		name      TEXT    NOT NULL,
+		PRIMARY KEY (kind, slug, published DESC, id)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX article_labels_id ON article_labels (id);`,
+}
+
+// migrationFills[i] runs after migrations[i], in its transaction, for
+// what SQL alone cannot compute from the rows it finds.
+var migrationFills = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	5: fillLabels,
 }
 
 // SchemaVersion is the schema this build writes.
@@ -140,6 +160,11 @@ func migrateStep(ctx context.Context, db *sql.DB, from int) (err error) {
 	}
 	if _, err := tx.ExecContext(ctx, migrations[from]); err != nil {
 		return err
+	}
+	if fill := migrationFills[from]; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", from+1)); err != nil {
 		return err

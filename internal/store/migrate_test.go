@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"seedfeed/internal/article"
 )
 
 // seedVersion[v] writes, with the schema of version v, the rows a user of
@@ -42,6 +45,26 @@ var seedVersion = map[int]func(ctx context.Context, db *sql.DB) error{
 			(id, slug, hash, first_seen, published, updated, removed_at)
 			VALUES ('tag:example.org,2025-03-01:/articles/v4', 'v4', x'0404040404040404040404040404040404040404040404040404040404040404',
 				1740787200, 1740787200, 1740787200, 1740873600)`)
+		return err
+	},
+	5: func(ctx context.Context, db *sql.DB) error {
+		// A schema 5 record with tags and two authors, and a draft with
+		// a tag, which gets no label.
+		rec, err := encodeArticle(nil, &article.Article{Slug: "v5", Tags: []string{"Économie", "économie", "हिंदी"},
+			Authors: []string{"Ana Lima", "Bo Chen"}, BodyParagraphs: []string{"v5"}, BodyHTML: "<p>v5</p>"})
+		if err != nil {
+			return err
+		}
+		draft, err := encodeArticle(nil, &article.Article{Slug: "v5-draft", Tags: []string{"Secret"}, Draft: true})
+		if err != nil {
+			return err
+		}
+		_, err = db.ExecContext(ctx, `INSERT INTO articles
+			(id, slug, path, hash, mtime_ns, size, first_seen, published, updated, draft, article, record, title, summary, author)
+			VALUES ('tag:example.org,2025-04-01:/articles/v5', 'v5', 'v5.md', x'0505050505050505050505050505050505050505050505050505050505050505', 9, 5,
+				1743465600, 1743465600, 1743465600, 0, '', ?, 'From v5', '', 'Ana Lima, Bo Chen'),
+			('tag:example.org,2025-04-01:/articles/v5-draft', 'v5-draft', 'v5-draft.md', x'0606060606060606060606060606060606060606060606060606060606060606', 9, 5,
+				1743465600, 1743465600, 1743465600, 1, '', ?, 'Draft v5', '', '')`, rec, draft)
 		return err
 	},
 }
@@ -159,7 +182,29 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 					t.Errorf("v4 tombstone after migration: %+v, %v", r, err)
 				}
 			}
-			wantRecs := map[int]int{0: 0, 1: 1, 2: 1, 3: 2, 4: 2}[from]
+			if from >= 5 {
+				tags, err := s.Labels(ctx, LabelTag)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := []Label{
+					{Kind: LabelTag, Slug: "economie", Name: "Économie", Count: 1, Newest: time.Unix(1743465600, 0).UTC()},
+					{Kind: LabelTag, Slug: "हिंदी", Name: "हिंदी", Count: 1, Newest: time.Unix(1743465600, 0).UTC()},
+				}
+				if !slices.Equal(tags, want) {
+					t.Errorf("tags after migration = %+v, want %+v", tags, want)
+				}
+				authors, err := s.Labels(ctx, LabelAuthor)
+				var names []string
+				for _, a := range authors {
+					names = append(names, a.Slug+"="+a.Name)
+				}
+				// v1's JSON author, v4's restored article, v5's two.
+				if want := []string{"ada-writer=Ada Writer", "ana-lima=Ana Lima", "bo-chen=Bo Chen", "old-author=Old Author"}; err != nil || !slices.Equal(names, want) {
+					t.Errorf("authors after migration = %q, %v; want %q", names, err, want)
+				}
+			}
+			wantRecs := map[int]int{0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3}[from]
 			if len(recs) != wantRecs {
 				t.Errorf("%d published records, want %d", len(recs), wantRecs)
 			}

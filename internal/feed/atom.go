@@ -12,6 +12,7 @@ import (
 type atomFeed struct {
 	*feeds.AtomFeed
 	Lang      string         `xml:"xml:lang,attr,omitempty"`
+	NSMedia   string         `xml:"xmlns:media,attr,omitempty"`
 	Title     atomText       `xml:"title"`
 	Subtitle  *atomText      `xml:"subtitle,omitempty"`
 	Generator *atomGenerator `xml:"generator,omitempty"`
@@ -31,6 +32,8 @@ type atomEntry struct {
 	Authors    []feeds.AtomAuthor `xml:"author"`
 	Title      atomText           `xml:"title"`
 	Categories []atomCategory     `xml:"category"`
+	Media      *mediaContent      `xml:"media:content"`
+	Thumbnail  *mediaThumbnail    `xml:"media:thumbnail"`
 }
 
 type atomCategory struct {
@@ -48,7 +51,7 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		Lang:     d.lang,
 		Title:    newAtomText(d.title),
 		Links: []feeds.AtomLink{
-			{Href: d.base + path, Rel: "self", Type: "application/atom+xml"},
+			{Href: d.base + d.dir + path, Rel: "self", Type: "application/atom+xml"},
 			{Href: d.home, Rel: "alternate", Type: "text/html"},
 		},
 		Entries: make([]atomEntry, len(af.Entries)),
@@ -60,6 +63,10 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 	if d.generator != "" {
 		out.Generator = &atomGenerator{Text: d.generator}
 	}
+	if anyPictures(d) {
+		out.NSMedia = nsMedia
+	}
+	af.Icon, af.Logo = d.icon, d.logo
 	for i, ae := range af.Entries {
 		e := d.entries[i]
 		// feeds writes no <published> and calls every summary HTML; ours
@@ -82,6 +89,10 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		for j, a := range e.authors {
 			out.Entries[i].Authors[j].Name = a
 		}
+		for _, p := range e.pictures {
+			ae.Links = append(ae.Links, feeds.AtomLink{Href: p.url, Rel: "enclosure", Type: p.typ, Length: lengthAttr(p.length)})
+		}
+		out.Entries[i].Media, out.Entries[i].Thumbnail = leadMedia(e)
 		for j, t := range e.tags {
 			out.Entries[i].Categories[j].Term = t
 		}

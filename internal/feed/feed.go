@@ -7,6 +7,7 @@ package feed
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -49,6 +50,14 @@ type Meta struct {
 	// Stylesheet is the path (under BaseURL) or absolute URL of the XSLT
 	// the XML feeds point browsers to; empty adds no processing instruction.
 	Stylesheet string
+	// Dir is the URL path, under BaseURL, of a feed set other than the
+	// site's own: "/tags/go" for a tag (escaped, as LabelDir makes it).
+	// Its feeds are then Dir+PathFeed, Dir+PathRSS and Dir+PathJSON, and
+	// their alternate (HTML) link is Dir+"/". Empty means the site's feeds.
+	Dir string
+	// Images are the site's icon and logo; empty fields leave the
+	// elements out (see images.go).
+	Images SiteImages
 }
 
 // Item is one article as the feeds show it.
@@ -84,6 +93,10 @@ type Item struct {
 	Published time.Time
 	Updated   time.Time
 	Tags      []string
+	// Pictures are the article's images that have a URL, the lead image
+	// first: enclosures in Atom and RSS, Media RSS for the lead image,
+	// and JSON Feed's image.
+	Pictures []Picture
 }
 
 // Figure is one picture an article referred to, known by its plain-text
@@ -117,15 +130,21 @@ func Render(meta Meta, items []Item) (map[string][]byte, error) {
 	var errs [len(jobs)]error
 	var wg sync.WaitGroup
 	for i := range jobs {
+		// A label's feeds have no /atom.xml twin.
+		if doc.dir != "" && jobs[i].path == PathAtom {
+			continue
+		}
 		wg.Go(func() { bodies[i], errs[i] = jobs[i].render() })
 	}
 	wg.Wait()
 	out := make(map[string][]byte, len(jobs))
 	for i, j := range jobs {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("feed: rendering %s: %w", j.path, errs[i])
+			return nil, fmt.Errorf("feed: rendering %s: %w", doc.dir+j.path, errs[i])
 		}
-		out[j.path] = bodies[i]
+		if bodies[i] != nil {
+			out[doc.dir+j.path] = bodies[i]
+		}
 	}
 	return out, nil
 }
@@ -133,6 +152,9 @@ func Render(meta Meta, items []Item) (map[string][]byte, error) {
 // ContentType is the Content-Type to serve a path from Render, or
 // PathStylesheet, with; "" for any other path.
 func ContentType(path string) string {
+	if i := strings.LastIndexByte(path, '/'); i > 0 {
+		path = path[i:] // a label's feed: Dir + PathFeed and so on
+	}
 	switch path {
 	case PathFeed, PathAtom:
 		return "application/atom+xml; charset=utf-8"

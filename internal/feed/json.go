@@ -16,13 +16,22 @@ type jsonDoc struct {
 
 func renderJSON(d *doc) ([]byte, error) {
 	jf := (&feeds.JSON{Feed: gorillaFeed(d)}).JSONFeed()
-	jf.FeedUrl = d.base + PathJSON
+	jf.FeedUrl = d.base + d.dir + PathJSON
 	jf.Language = d.lang
 	// Every item names its own authors, so the feed names none: JSON Feed
 	// 1.1 makes the top-level authors those of the items without any,
 	// and Miniflux, for one, adds them to every item's own instead.
 	// author is deprecated in 1.1 in favour of authors.
 	jf.Author, jf.Authors = nil, nil
+	// JSON Feed's icon is large and square, its favicon small: the logo
+	// and the icon, each standing in for the other when only one is set.
+	jf.Icon, jf.Favicon = d.logo, d.icon
+	if jf.Icon == "" {
+		jf.Icon = d.icon
+	}
+	if jf.Favicon == "" {
+		jf.Favicon = d.logo
+	}
 	out := jsonDoc{JSONFeed: jf, Items: make([]*feeds.JSONItem, len(jf.Items))}
 	for i, it := range jf.Items {
 		e := d.entries[i]
@@ -31,6 +40,9 @@ func renderJSON(d *doc) ([]byte, error) {
 			it.Authors[j] = &feeds.JSONAuthor{Name: a}
 		}
 		it.Tags = e.tags
+		if len(e.pictures) > 0 {
+			it.Image = e.pictures[0].url
+		}
 		// An item needs content_html or content_text.
 		if it.ContentHTML == "" {
 			it.ContentText = e.summary

@@ -19,7 +19,8 @@ func undated() time.Time { return time.Date(2000, time.January, 1, 0, 0, 0, 0, t
 // XML and every URL absolute. The renderers only translate it.
 type doc struct {
 	base       string // BaseURL without a trailing slash
-	home       string // base + "/"
+	dir        string // Meta.Dir: "" or an escaped path such as "/tags/go"
+	home       string // base + dir + "/"
 	id         string
 	title      string
 	subtitle   string
@@ -29,6 +30,7 @@ type doc struct {
 	ttl        int
 	full       bool
 	stylesheet string // absolute href, or ""
+	icon, logo string // absolute URLs, or ""
 	updated    time.Time
 	entries    []entry
 }
@@ -43,6 +45,7 @@ type entry struct {
 	published time.Time
 	updated   time.Time
 	tags      []string
+	pictures  []picture // the lead picture first
 }
 
 func prepare(meta Meta, items []Item) (*doc, error) {
@@ -61,7 +64,16 @@ func prepare(meta Meta, items []Item) (*doc, error) {
 		full:      meta.FullContent,
 		updated:   undated(),
 	}
-	d.home = d.base + "/"
+	if meta.Dir != "" {
+		if !validDir(meta.Dir) {
+			return nil, fmt.Errorf("%w: dir %q", ErrMeta, meta.Dir)
+		}
+		d.dir = meta.Dir
+	}
+	d.home = d.base + d.dir + "/"
+	if err := prepareSiteImages(d, meta.Images); err != nil {
+		return nil, err
+	}
 	if d.title == "" {
 		d.title = base.Host
 	}
@@ -73,7 +85,7 @@ func prepare(meta Meta, items []Item) (*doc, error) {
 	}
 	d.id = cleanLine(meta.FeedID)
 	if d.id == "" {
-		d.id = defaultFeedID(base)
+		d.id = defaultFeedID(base) + d.dir
 	}
 	if !isAbsolute(d.id) {
 		return nil, fmt.Errorf("%w: feed id %q is not an absolute URI", ErrMeta, meta.FeedID)
@@ -145,6 +157,7 @@ func prepareItem(d *doc, it Item) (entry, error) {
 	e.published, e.updated = itemDates(it.Published, it.Updated)
 	e.updated = e.updated.Add(updatedOffset(e.id))
 	e.tags = cleanList(it.Tags)
+	e.pictures = preparePictures(it.Pictures, link)
 	return e, nil
 }
 

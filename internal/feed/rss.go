@@ -2,6 +2,7 @@ package feed
 
 import (
 	"encoding/xml"
+	"strconv"
 
 	"github.com/gorilla/feeds"
 )
@@ -21,6 +22,7 @@ type rssDoc struct {
 	NSAtom    string     `xml:"xmlns:atom,attr"`
 	NSContent string     `xml:"xmlns:content,attr"`
 	NSDC      string     `xml:"xmlns:dc,attr"`
+	NSMedia   string     `xml:"xmlns:media,attr,omitempty"`
 	Channel   rssChannel `xml:"channel"`
 }
 
@@ -43,8 +45,10 @@ type rssAtomLink struct {
 // category element per tag.
 type rssItem struct {
 	*feeds.RssItem
-	Creators   []string `xml:"dc:creator"`
-	Categories []string `xml:"category"`
+	Creators   []string        `xml:"dc:creator"`
+	Categories []string        `xml:"category"`
+	Media      *mediaContent   `xml:"media:content"`
+	Thumbnail  *mediaThumbnail `xml:"media:thumbnail"`
 }
 
 func renderRSS(d *doc) ([]byte, error) {
@@ -61,7 +65,7 @@ func renderRSS(d *doc) ([]byte, error) {
 	rf.Ttl = d.ttl
 	ch := rssChannel{
 		RssFeed:  rf,
-		AtomLink: rssAtomLink{Href: d.base + PathRSS, Rel: "self", Type: "application/rss+xml"},
+		AtomLink: rssAtomLink{Href: d.base + d.dir + PathRSS, Rel: "self", Type: "application/rss+xml"},
 		Items:    make([]rssItem, len(rf.Items)),
 	}
 	for i, ri := range rf.Items {
@@ -81,10 +85,27 @@ func renderRSS(d *doc) ([]byte, error) {
 		for j, a := range e.authors {
 			creators[j] = rssText(a)
 		}
-		ch.Items[i] = rssItem{RssItem: ri, Creators: creators, Categories: cats}
+		// RSS allows one enclosure per item: the lead picture, when its
+		// type is known (RSS requires one). Its length is 0 when unknown,
+		// as the RSS Advisory Board's profile says.
+		if len(e.pictures) > 0 && e.pictures[0].typ != "" {
+			p := e.pictures[0]
+			ri.Enclosure = &feeds.RssEnclosure{Url: p.url, Type: p.typ, Length: strconv.FormatInt(p.length, 10)}
+		}
+		media, thumb := leadMedia(e)
+		ch.Items[i] = rssItem{RssItem: ri, Creators: creators, Categories: cats, Media: media, Thumbnail: thumb}
+	}
+	if d.logo != "" {
+		// RSS <image> is a logo that links to the site, titled as it.
+		rf.Image = &feeds.RssImage{Url: d.logo, Title: rf.Title, Link: d.home}
 	}
 	rf.Items = nil
+	nsMediaAttr := ""
+	if anyPictures(d) {
+		nsMediaAttr = nsMedia
+	}
 	return marshalXML(d.stylesheet, rssDoc{
+		NSMedia:   nsMediaAttr,
 		Version:   "2.0",
 		NSAtom:    nsAtom,
 		NSContent: nsContent,

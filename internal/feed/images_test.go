@@ -24,10 +24,10 @@ func pictureCases() []renderCase {
 			Pictures: []Picture{
 				{URL: "/media/lead.JPG"}, // relative to the page, type by extension
 				{URL: "https://img.example.org/b.png", Type: "image/png", Length: 12345},
-				{URL: "https://img.example.org/c"}, // no known type
+				{URL: "https://img.example.org/c"},  // no known type
 				{URL: "data:image/png;base64,AAAA"}, // dropped: not a link
-				{URL: "/media/lead.JPG"},           // a repeat
-				{URL: "javascript:alert(1)"},       // dropped
+				{URL: "/media/lead.JPG"},            // a repeat
+				{URL: "javascript:alert(1)"},        // dropped
 			},
 		},
 		{

@@ -41,6 +41,12 @@ type SiteInfo struct {
 	BaseURL string
 	// Location is the zone dates are shown in; nil means UTC.
 	Location *time.Location
+	// Icon is the absolute URL of the site's icon, for <link rel="icon">;
+	// empty writes none.
+	Icon string
+	// Tags are the tags the index page lists, in the order given (the
+	// caller's choice: most used first); empty lists none.
+	Tags []LabelRef
 }
 
 // Image is a picture the article referred to, known by its caption and credit.
@@ -84,6 +90,7 @@ var (
 		"datetime": formatDatetime,
 		"sameDay":  sameDay,
 		"names":    joinNames,
+		"links":    joinLinks,
 	}).ParseFS(files, "templates/*.html"))
 )
 
@@ -112,8 +119,15 @@ type view struct {
 	Desc      string
 	Style     template.CSS
 	Feeds     feedLinks
-	Entries   []entryView
-	Entry     entryView
+	// FeedTitle names the page's own feeds in autodiscovery: the site's
+	// title, or the site's and a tag's or author's.
+	FeedTitle string
+	// Heading is a label page's <h1>.
+	Heading string
+	// TagLinks are the index's list of tags.
+	TagLinks []linkView
+	Entries  []entryView
+	Entry    entryView
 }
 
 // feedLinks are absolute feed URLs. Their MIME types are written literally
@@ -128,6 +142,8 @@ type entryView struct {
 	URL  string
 	Body template.HTML
 	Loc  *time.Location
+	// AuthorLinks and TagLinks link each author and tag to its page.
+	AuthorLinks, TagLinks []linkView
 }
 
 // Index renders the home page: the given entries (newest first, as the
@@ -141,6 +157,11 @@ func Index(site SiteInfo, items []Entry) ([]byte, error) {
 	v.Title = site.Title
 	v.Canonical = v.Site.BaseURL + "/"
 	v.Desc = site.Subtitle
+	for _, l := range v.Site.Tags {
+		if l.Slug != "" {
+			v.TagLinks = append(v.TagLinks, linkView{Name: l.Name, URL: v.Site.BaseURL + LabelDir(SectionTags, l.Slug) + "/", Count: l.Count})
+		}
+	}
 	v.Entries = make([]entryView, 0, len(items))
 	for i := range items {
 		ev, err := newEntryView(v.Site, items[i])
@@ -198,7 +219,8 @@ func newView(site SiteInfo) (view, error) {
 	return view{
 		Site:  site,
 		Lang:  lang,
-		Style: template.CSS(style),
+		Style:     template.CSS(style),
+		FeedTitle: site.Title,
 		Feeds: feedLinks{
 			Atom: site.BaseURL + AtomPath,
 			RSS:  site.BaseURL + RSSPath,
@@ -220,7 +242,9 @@ func newEntryView(site SiteInfo, e Entry) (entryView, error) {
 		URL:   site.BaseURL + "/articles/" + e.Slug,
 		Loc:   site.Location,
 		// BodyHTML is sanitized by the article package before it is stored.
-		Body: template.HTML(e.BodyHTML),
+		Body:        template.HTML(e.BodyHTML),
+		AuthorLinks: labelLinks(site.BaseURL, SectionAuthors, e.Authors),
+		TagLinks:    labelLinks(site.BaseURL, SectionTags, e.Tags),
 	}, nil
 }
 
@@ -244,6 +268,19 @@ func joinNames(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// joinLinks lists names as joinNames does, each linked to its page when
+// it has one.
+func joinLinks(links []linkView) template.HTML {
+	names := make([]string, len(links))
+	for i, l := range links {
+		names[i] = template.HTMLEscapeString(l.Name)
+		if l.URL != "" {
+			names[i] = `<a href="` + template.HTMLEscapeString(l.URL) + `" rel="author">` + names[i] + `</a>`
+		}
+	}
+	return template.HTML(joinNames(names))
 }
 
 func formatDate(t time.Time, loc *time.Location) string {

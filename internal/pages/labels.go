@@ -1,0 +1,83 @@
+package pages
+
+import (
+	"fmt"
+	"net/url"
+
+	"seedfeed/internal/taxonomy"
+)
+
+// The sections of the site under which tags and authors have their pages
+// and feeds: /tags/{slug}/ and /authors/{slug}/.
+const (
+	SectionTags    = "/tags"
+	SectionAuthors = "/authors"
+)
+
+// LabelRef is a tag or an author as the pages link it.
+type LabelRef struct {
+	// Section is SectionTags or SectionAuthors.
+	Section string
+	// Slug is taxonomy.Slug of the name (unescaped).
+	Slug  string
+	Name  string
+	Count int // published articles; 0 shows no count
+}
+
+// LabelDir is the path of a label's page and feeds, escaped, without a
+// trailing slash: "/tags/%E0%A4%B9...".
+func LabelDir(section, slug string) string { return section + "/" + url.PathEscape(slug) }
+
+// linkView is a name and the absolute URL it links to.
+type linkView struct {
+	Name, URL string
+	Count     int
+}
+
+// labelLinks links each name that has a slug to its page under section;
+// a name without one is shown unlinked.
+func labelLinks(base, section string, names []string) []linkView {
+	out := make([]linkView, 0, len(names))
+	for _, n := range names {
+		lv := linkView{Name: n}
+		if s := taxonomy.Slug(n); s != "" {
+			lv.URL = base + LabelDir(section, s) + "/"
+		}
+		out = append(out, lv)
+	}
+	return out
+}
+
+// LabelPage renders a tag's or an author's page: its newest entries (in
+// the order given) and autodiscovery links for its own feeds.
+func LabelPage(site SiteInfo, l LabelRef, items []Entry) ([]byte, error) {
+	if l.Slug == "" || l.Section != SectionTags && l.Section != SectionAuthors {
+		return nil, fmt.Errorf("%w: label %+v", ErrInvalid, l)
+	}
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	dir := v.Site.BaseURL + LabelDir(l.Section, l.Slug)
+	v.Feeds = feedLinks{Atom: dir + AtomPath, RSS: dir + RSSPath, JSON: dir + JSONPath}
+	what := "Tag"
+	if l.Section == SectionAuthors {
+		what = "Author"
+	}
+	v.Heading = what + ": " + l.Name
+	v.FeedTitle = site.Title + ": " + l.Name
+	if site.Title == "" {
+		v.FeedTitle = l.Name
+	}
+	v.Title = v.Heading + " · " + site.Title
+	v.Canonical = dir + "/"
+	v.Entries = make([]entryView, 0, len(items))
+	for i := range items {
+		ev, err := newEntryView(v.Site, items[i])
+		if err != nil {
+			return nil, err
+		}
+		v.Entries = append(v.Entries, ev)
+	}
+	return execute("label.html", v)
+}

@@ -217,8 +217,8 @@ func newView(site SiteInfo) (view, error) {
 		lang = "en"
 	}
 	return view{
-		Site:  site,
-		Lang:  lang,
+		Site:      site,
+		Lang:      lang,
 		Style:     template.CSS(style),
 		FeedTitle: site.Title,
 		Feeds: feedLinks{

@@ -27,6 +27,9 @@ func (s *Server) routes(mux *http.ServeMux) map[string]*routeCounters {
 	}
 	get("/", "/{$}", s.handleResource(PathIndex))
 	get("/articles/{slug}", "/articles/{slug}", s.handleArticle())
+	for _, lr := range labelRoutes() {
+		get(lr.pattern, lr.pattern, s.handleLabel(lr.section, lr.doc))
+	}
 	get("/healthz", "/healthz", s.handleHealthz())
 	if s.metrics != nil {
 		get("/metrics", "/metrics", promhttp.HandlerFor(s.metrics.Registry, promhttp.HandlerOpts{

@@ -36,6 +36,12 @@ type Config struct {
 	Metrics *metrics.Metrics
 	// Articles serves /articles/{slug}; when nil every article is not found.
 	Articles ArticleSource
+	// Labels serves the pages and feeds of tags and authors; when nil
+	// every one is not found.
+	Labels LabelSource
+	// LabelCacheBytes bounds the rendered labels kept in memory; 0 means
+	// DefaultLabelCacheBytes.
+	LabelCacheBytes int64
 	// CacheControl for feeds, the index and article pages; default
 	// "public, max-age=300".
 	CacheControl string
@@ -46,17 +52,22 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics.Metrics
 	articles ArticleSource
-	handler  http.Handler
-	state    atomic.Pointer[state]
-	hdr      headerValues
-	counters map[string]*routeCounters
-	recs     sync.Pool // *recorder
-	gzips    sync.Pool // *gzip.Writer at the default level, for article pages
+	labels   LabelSource
+	// labelCache holds the labels rendered since the last Publish.
+	labelCache *labelCache
+	handler    http.Handler
+	state      atomic.Pointer[state]
+	gens       atomic.Uint64
+	hdr        headerValues
+	counters   map[string]*routeCounters
+	recs       sync.Pool // *recorder
+	gzips      sync.Pool // *gzip.Writer at the default level, for article pages
 }
 
 // state is a published Snapshot plus what the server derives from it once.
 type state struct {
 	snap     *Snapshot
+	gen      uint64    // counts Publish calls: keys the label cache
 	notFound *Resource // nil when the site info cannot render a page
 	health   []byte
 	healthOK bool
@@ -88,6 +99,7 @@ func New(cfg Config) *Server {
 		metrics:  cfg.Metrics,
 		articles: cfg.Articles,
 	}
+	s.labels, s.labelCache = cfg.Labels, newLabelCache(cfg.LabelCacheBytes)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -134,7 +146,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // snap must not be modified afterwards. Requests in flight finish with the
 // snapshot they started with.
 func (s *Server) Publish(snap *Snapshot) {
-	s.state.Store(s.newState(snap))
+	st := s.newState(snap)
+	s.state.Store(st)
+	s.labelCache.dropOlder(st.gen)
 	if s.metrics != nil && snap.good() {
 		if !snap.Built.IsZero() {
 			s.metrics.SnapshotTime.Set(float64(snap.Built.UnixNano()) / 1e9)
@@ -161,7 +175,7 @@ func (s *Server) ReportScan(at time.Time, scanErr error) {
 		next.LastScanErr = msg
 		// Only the scan's outcome changed: the content, and all that was
 		// prepared from it (the not-found page, the Front's heads), stays.
-		st := &state{snap: next, notFound: old.notFound, fast: old.fast}
+		st := &state{snap: next, gen: old.gen, notFound: old.notFound, fast: old.fast}
 		st.health, st.healthOK = healthBody(next)
 		if s.state.CompareAndSwap(old, st) {
 			return
@@ -175,7 +189,7 @@ func (s *Server) Snapshot() *Snapshot {
 }
 
 func (s *Server) newState(snap *Snapshot) *state {
-	st := &state{snap: snap}
+	st := &state{snap: snap, gen: s.gens.Add(1)}
 	st.health, st.healthOK = healthBody(snap)
 	if snap.good() {
 		page, err := pages.NotFound(snap.Site)

@@ -29,7 +29,11 @@ type Snapshot struct {
 	// no good snapshot exists yet.
 	Resources map[string]*Resource
 	// Site is used to render article and not-found pages on demand.
-	Site     pages.SiteInfo
+	Site pages.SiteInfo
+	// Labels are the tags and authors that have articles, by LabelKey;
+	// their pages and feeds are rendered on demand from the server's
+	// LabelSource (labels.go). Nil means none.
+	Labels   map[string]pages.LabelRef
 	Built    time.Time
 	Articles int
 	// LastScan and LastScanErr describe the latest scan, which may be newer

@@ -86,7 +86,7 @@ func TestLabelRoutes(t *testing.T) {
 		{"/tags/unknown/", 404, "", ""},
 		{"/tags/Unknown/", 404, "", ""},
 		{"/tags/economie/atom.xml", 404, "", ""},
-		{"/tags/gone/feed.xml", 404, "", ""}, // listed, but the source has none
+		{"/tags/gone/feed.xml", 404, "", ""},                                    // listed, but the source has none
 		{"/tags/economie", http.StatusTemporaryRedirect, "", "/tags/economie/"}, // net/http adds the slash
 	}
 	for _, tt := range tests {

@@ -12,9 +12,14 @@ import (
 // over anything inferred from the text.
 type frontMatter struct {
 	Title, Author, Summary, Slug string
-	Date, Updated                *time.Time
-	Tags                         []string
-	Draft                        bool
+	// Authors are the names of a list of authors one by one; Author
+	// joins them.
+	Authors       []string
+	Date, Updated *time.Time
+	Tags          []string
+	Draft         bool
+	// Image is the lead picture's URL ("image:"), as written.
+	Image string
 }
 
 // splitFrontMatter separates a leading "---" YAML block from the body. A
@@ -101,6 +106,14 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 				continue
 			}
 			fm.Author = a
+			fm.Authors = authorList(v)
+		case "image":
+			s, ok := scalarString(v)
+			if !ok || strings.ContainsAny(s, " \t\n") {
+				bad("an image URL")
+				continue
+			}
+			fm.Image = s
 		case "date", "updated":
 			t, ok := timeValue(v, opts)
 			if !ok {
@@ -164,6 +177,24 @@ func authorValue(v *yaml.Node) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// authorList is an author value's names one by one: the items of a list,
+// or the one name.
+func authorList(v *yaml.Node) []string {
+	if v.Kind != yaml.SequenceNode {
+		if n, ok := authorValue(v); ok && n != "" {
+			return []string{n}
+		}
+		return nil
+	}
+	var names []string
+	for _, item := range v.Content {
+		if n, ok := authorValue(item); ok && n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // timeValue reads a YAML date: RFC 3339, "2006-01-02 15:04[:05]", a bare

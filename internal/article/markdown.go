@@ -55,6 +55,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	}
 	if fm.Author != "" {
 		a.Author = fm.Author
+		a.Authors = fm.Authors
 	}
 	if fm.Summary != "" {
 		a.Summary = fm.Summary

@@ -53,6 +53,9 @@ func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *
 	if err := w.WriteSnapshot(snap); err != nil {
 		return 0, err
 	}
+	if _, err := writeLabels(ctx, st, cfg, w, snap); err != nil {
+		return 0, err
+	}
 	rep.Stop()
 	return writeArticles(ctx, st, w, siteInfo(cfg), rep)
 }

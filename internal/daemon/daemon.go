@@ -222,7 +222,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	if d.scanner, err = d.newScanner(cfg); err != nil {
 		return nil, err
 	}
-	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
+	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, cfg}})
 	return d, nil
 }
 

@@ -112,6 +112,12 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	labels, indexTags, err := snapshotLabels(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	site := siteInfo(cfg)
+	site.Tags = indexTags
 	items := make([]feed.Item, len(recs))
 	entries := make([]pages.Entry, len(recs))
 	// Last-Modified is the newest change among the items shown, never the
@@ -130,7 +136,7 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 	indexDone := make(chan struct{})
 	go func() {
 		defer close(indexDone)
-		index, indexErr = pages.Index(siteInfo(cfg), entries)
+		index, indexErr = pages.Index(site, entries)
 	}()
 	docs, err := feed.Render(feedMeta(cfg), items)
 	<-indexDone
@@ -164,7 +170,7 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count, Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels, Resources: make(map[string]*server.Resource, len(all))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
 	}

@@ -43,10 +43,10 @@ type LabelDoc struct {
 
 // LabelSource renders a label's documents on demand.
 type LabelSource interface {
-	// LabelDocs renders the page and feeds of the label with that section
-	// (pages.SectionTags or pages.SectionAuthors) and slug. It returns an
-	// error wrapping ErrNotFound when the label has no article.
-	LabelDocs(ctx context.Context, section, slug string) (LabelDocs, error)
+	// LabelDocs renders the page and feeds of a label the snapshot lists
+	// (its Section is pages.SectionTags or pages.SectionAuthors). It
+	// returns an error wrapping ErrNotFound when the label has no article.
+	LabelDocs(ctx context.Context, l pages.LabelRef) (LabelDocs, error)
 }
 
 // DefaultLabelCacheBytes bounds the rendered label resources kept in
@@ -175,7 +175,8 @@ func (s *Server) handleLabel(section, doc string) http.Handler {
 			http.Redirect(w, r, pages.LabelDir(section, canon)+doc, http.StatusMovedPermanently)
 			return
 		}
-		if s.labels == nil || !st.snap.hasLabel(section, slug) {
+		ref, ok := st.snap.Labels[LabelKey(section, slug)]
+		if s.labels == nil || !ok {
 			s.notFound(w, r, st)
 			return
 		}
@@ -183,7 +184,7 @@ func (s *Server) handleLabel(section, doc string) http.Handler {
 		res, err := s.labelCache.get(key, func() (map[string]*Resource, error) {
 			// The render outlives the request that started it: others
 			// may be waiting for it.
-			docs, err := s.labels.LabelDocs(context.WithoutCancel(r.Context()), section, slug)
+			docs, err := s.labels.LabelDocs(context.WithoutCancel(r.Context()), ref)
 			if err != nil {
 				return nil, err
 			}

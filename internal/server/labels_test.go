@@ -21,7 +21,8 @@ type fakeLabels struct {
 	gate  chan struct{} // when set, renders wait on it
 }
 
-func (f *fakeLabels) LabelDocs(ctx context.Context, section, slug string) (LabelDocs, error) {
+func (f *fakeLabels) LabelDocs(ctx context.Context, l pages.LabelRef) (LabelDocs, error) {
+	section, slug := l.Section, l.Slug
 	if f.gate != nil {
 		<-f.gate
 	}

@@ -104,14 +104,28 @@ type Variant struct {
 }
 
 // Display picks the name shown for a slug among the written forms its
-// articles use: the form most articles use; on a tie, the one first in
-// byte order ("Go" before "go"), so every render agrees.
+// articles use: the form most articles use; on a tie, the one with more
+// letters outside ASCII ("Économie" before "economie"), then the one
+// first in byte order ("Go" before "go"), so every render agrees.
 func Display(variants []Variant) string {
 	best := Variant{}
+	bestWide := 0
 	for _, v := range variants {
-		if best.Name == "" || v.Count > best.Count || v.Count == best.Count && v.Name < best.Name {
-			best = v
+		wide := nonASCII(v.Name)
+		if best.Name == "" || v.Count > best.Count ||
+			v.Count == best.Count && (wide > bestWide || wide == bestWide && v.Name < best.Name) {
+			best, bestWide = v, wide
 		}
 	}
 	return best.Name
+}
+
+func nonASCII(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			n++
+		}
+	}
+	return n
 }

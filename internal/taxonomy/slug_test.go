@@ -82,6 +82,8 @@ func TestDisplay(t *testing.T) {
 		{[]Variant{{"go", 3}, {"Go", 5}}, "Go"},
 		{[]Variant{{"go", 2}, {"Go", 2}}, "Go"},
 		{[]Variant{{"economie", 1}, {"Économie", 4}}, "Économie"},
+		{[]Variant{{"economie", 1}, {"Économie", 1}}, "Économie"},
+		{[]Variant{{"economie", 3}, {"Économie", 1}}, "economie"},
 		{nil, ""},
 	}
 	for _, tt := range tests {

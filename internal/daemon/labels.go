@@ -3,6 +3,8 @@ package daemon
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime"
@@ -39,7 +41,7 @@ func snapshotLabels(ctx context.Context, st *store.Store) (map[string]pages.Labe
 			return nil, nil, fmt.Errorf("render: %w", err)
 		}
 		for _, l := range ls {
-			ref := pages.LabelRef{Section: section, Slug: l.Slug, Name: l.Name, Count: l.Count}
+			ref := pages.LabelRef{Section: section, Slug: l.Slug, Name: l.Name, Count: l.Count, Version: l.Version}
 			all[server.LabelKey(section, l.Slug)] = ref
 			if section == pages.SectionTags {
 				tags = append(tags, ref)
@@ -53,6 +55,19 @@ func snapshotLabels(ctx context.Context, st *store.Store) (map[string]pages.Labe
 		tags = tags[:maxIndexTags]
 	}
 	return all, tags, nil
+}
+
+// labelStamp names the configuration a label's rendering depends on
+// besides its articles, so that the server's cache of rendered labels
+// is not reused after a reload that changes what they look like.
+func labelStamp(cfg config.Config) string {
+	h := sha256.New()
+	site := siteInfo(cfg)
+	fmt.Fprintf(h, "%#v\n%q\n", feedMeta(cfg), []string{site.Title, site.Subtitle, site.Author, site.Language, site.BaseURL, site.Icon})
+	if site.Location != nil {
+		fmt.Fprintf(h, "%q\n", site.Location.String())
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
 // labelSource renders a tag's or an author's page and feeds from the

@@ -178,7 +178,7 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels, Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels, LabelStamp: labelStamp(cfg), Resources: make(map[string]*server.Resource, len(all))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
 	}

@@ -22,6 +22,9 @@ type LabelRef struct {
 	Slug  string
 	Name  string
 	Count int // published articles; 0 shows no count
+	// Version changes whenever one of its articles does (store.Label);
+	// the server reuses what it rendered for the same version.
+	Version int64
 }
 
 // LabelDir is the path of a label's page and feeds, escaped, without a

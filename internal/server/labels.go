@@ -16,11 +16,14 @@ import (
 // A tag's or an author's page and feeds are not in the snapshot: with
 // thousands of tags, rendering and compressing every one of them at each
 // change would cost more than all the rest of a rebuild (see
-// docs/performance.md). The snapshot holds which labels exist; their
+// docs/performance.md). The snapshot holds which labels exist, each with
+// a version that moves whenever one of its articles changes; their
 // resources are rendered on first request from a LabelSource, prepared
 // like snapshot resources (gzip, ETag, Last-Modified) and kept in a cache
-// bounded in bytes and keyed by the snapshot's generation, so that a new
-// snapshot is never answered with the bytes of an older one.
+// bounded in bytes and keyed by label, version and the snapshot's
+// LabelStamp. A new snapshot therefore re-renders only the labels whose
+// articles changed, and is never answered with the bytes of an older
+// version.
 
 // The documents of one label, under its directory.
 const (
@@ -64,8 +67,8 @@ type labelCache struct {
 }
 
 type labelKey struct {
-	gen           uint64
-	section, slug string
+	stamp, section, slug string
+	version              int64
 }
 
 type labelEntry struct {
@@ -142,20 +145,6 @@ func (c *labelCache) remove(el *list.Element) {
 	}
 }
 
-// dropOlder forgets every entry of a generation before gen: a new
-// snapshot makes them unreachable.
-func (c *labelCache) dropOlder(gen uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for el := c.order.Front(); el != nil; {
-		next := el.Next()
-		if el.Value.(*labelEntry).key.gen < gen {
-			c.remove(el)
-		}
-		el = next
-	}
-}
-
 // handleLabel serves one document (doc) of a label under section.
 func (s *Server) handleLabel(section, doc string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -180,7 +169,7 @@ func (s *Server) handleLabel(section, doc string) http.Handler {
 			s.notFound(w, r, st)
 			return
 		}
-		key := labelKey{gen: st.gen, section: section, slug: slug}
+		key := labelKey{stamp: st.snap.LabelStamp, section: section, slug: slug, version: ref.Version}
 		res, err := s.labelCache.get(key, func() (map[string]*Resource, error) {
 			// The render outlives the request that started it: others
 			// may be waiting for it.

@@ -115,8 +115,9 @@ func TestLabelRoutes(t *testing.T) {
 }
 
 // A label's feed is served as a snapshot feed is: ETag, 304, gzip,
-// HEAD; and a new snapshot renders it again.
-func TestLabelConditionalAndGenerations(t *testing.T) {
+// HEAD; a new snapshot renders it again only when its version or the
+// stamp changed.
+func TestLabelConditionalAndVersions(t *testing.T) {
 	src := &fakeLabels{}
 	f := &fixture{srv: New(Config{Labels: src})}
 	f.srv.Publish(labelSnapshot(1))
@@ -141,16 +142,31 @@ func TestLabelConditionalAndGenerations(t *testing.T) {
 	if src.total.Load() != 1 {
 		t.Errorf("%d renders in one generation, want 1", src.total.Load())
 	}
-	// A scan report keeps the generation; a new snapshot does not.
+	// A scan report or a snapshot that leaves the label's version and
+	// the stamp as they were renders nothing.
 	f.srv.ReportScan(testBuilt, nil)
+	f.srv.Publish(labelSnapshot(2))
 	f.do(t, "GET", p)
 	if src.total.Load() != 1 {
-		t.Errorf("a scan report re-rendered the label")
+		t.Errorf("%d renders after snapshots that did not change the label, want 1", src.total.Load())
 	}
-	f.srv.Publish(labelSnapshot(2))
+	bump := labelSnapshot(3)
+	ref := bump.Labels[LabelKey(pages.SectionTags, "economie")]
+	ref.Version++
+	bump.Labels[LabelKey(pages.SectionTags, "economie")] = ref
+	f.srv.Publish(bump)
 	again := readBody(t, f.do(t, "GET", p))
 	if src.total.Load() != 2 || string(again) == string(body) {
-		t.Errorf("after a new snapshot: %d renders, body changed %v", src.total.Load(), string(again) != string(body))
+		t.Errorf("after a new version: %d renders, body changed %v", src.total.Load(), string(again) != string(body))
+	}
+	f.do(t, "GET", "/tags/c%23/feed.xml") // another label: its own render
+	restamp := labelSnapshot(4)
+	restamp.Labels = bump.Labels
+	restamp.LabelStamp = "site title changed"
+	f.srv.Publish(restamp)
+	f.do(t, "GET", p)
+	if src.total.Load() != 4 {
+		t.Errorf("%d renders after a new stamp, want 4", src.total.Load())
 	}
 }
 
@@ -186,7 +202,7 @@ func TestLabelCacheBound(t *testing.T) {
 		}
 	}
 	for i := range 20 {
-		if _, err := c.get(labelKey{gen: 1, slug: fmt.Sprint(i)}, render(3<<10)); err != nil {
+		if _, err := c.get(labelKey{version: 1, slug: fmt.Sprint(i)}, render(3<<10)); err != nil {
 			t.Fatal(err)
 		}
 		if c.size > c.max {
@@ -198,25 +214,21 @@ func TestLabelCacheBound(t *testing.T) {
 	}
 	// The most recent survive; an entry larger than the bound is served
 	// and then the only one.
-	if _, ok := c.byKey[labelKey{gen: 1, slug: "19"}]; !ok {
+	if _, ok := c.byKey[labelKey{version: 1, slug: "19"}]; !ok {
 		t.Error("the newest entry was dropped")
 	}
-	if _, err := c.get(labelKey{gen: 1, slug: "big"}, render(20<<10)); err != nil {
+	if _, err := c.get(labelKey{version: 1, slug: "big"}, render(20<<10)); err != nil {
 		t.Fatal(err)
 	}
-	if len(c.byKey) != 1 {
-		t.Errorf("%d entries after a large one, want 1", len(c.byKey))
-	}
-	c.dropOlder(2)
-	if len(c.byKey) != 0 || c.size != 0 {
-		t.Errorf("dropOlder left %d entries, %d bytes", len(c.byKey), c.size)
+	if len(c.byKey) != 1 || c.size != 20<<10 {
+		t.Errorf("%d entries, %d bytes after a large one, want 1", len(c.byKey), c.size)
 	}
 	// Failures are not cached.
 	fails := 0
 	fail := func() (map[string]*Resource, error) { fails++; return nil, ErrNotFound }
-	c.get(labelKey{gen: 2, slug: "x"}, fail)
-	c.get(labelKey{gen: 2, slug: "x"}, fail)
-	if fails != 2 || len(c.byKey) != 0 {
+	c.get(labelKey{version: 2, slug: "x"}, fail)
+	c.get(labelKey{version: 2, slug: "x"}, fail)
+	if fails != 2 || len(c.byKey) != 1 {
 		t.Errorf("failure cached: %d renders, %d entries", fails, len(c.byKey))
 	}
 }

@@ -67,7 +67,6 @@ type Server struct {
 // state is a published Snapshot plus what the server derives from it once.
 type state struct {
 	snap     *Snapshot
-	gen      uint64    // counts Publish calls: keys the label cache
 	notFound *Resource // nil when the site info cannot render a page
 	health   []byte
 	healthOK bool
@@ -146,9 +145,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // snap must not be modified afterwards. Requests in flight finish with the
 // snapshot they started with.
 func (s *Server) Publish(snap *Snapshot) {
-	st := s.newState(snap)
-	s.state.Store(st)
-	s.labelCache.dropOlder(st.gen)
+	s.state.Store(s.newState(snap))
 	if s.metrics != nil && snap.good() {
 		if !snap.Built.IsZero() {
 			s.metrics.SnapshotTime.Set(float64(snap.Built.UnixNano()) / 1e9)
@@ -175,7 +172,7 @@ func (s *Server) ReportScan(at time.Time, scanErr error) {
 		next.LastScanErr = msg
 		// Only the scan's outcome changed: the content, and all that was
 		// prepared from it (the not-found page, the Front's heads), stays.
-		st := &state{snap: next, gen: old.gen, notFound: old.notFound, fast: old.fast}
+		st := &state{snap: next, notFound: old.notFound, fast: old.fast}
 		st.health, st.healthOK = healthBody(next)
 		if s.state.CompareAndSwap(old, st) {
 			return
@@ -189,7 +186,7 @@ func (s *Server) Snapshot() *Snapshot {
 }
 
 func (s *Server) newState(snap *Snapshot) *state {
-	st := &state{snap: snap, gen: s.gens.Add(1)}
+	st := &state{snap: snap}
 	st.health, st.healthOK = healthBody(snap)
 	if snap.good() {
 		page, err := pages.NotFound(snap.Site)

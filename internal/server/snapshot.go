@@ -33,9 +33,13 @@ type Snapshot struct {
 	// Labels are the tags and authors that have articles, by LabelKey;
 	// their pages and feeds are rendered on demand from the server's
 	// LabelSource (labels.go). Nil means none.
-	Labels   map[string]pages.LabelRef
-	Built    time.Time
-	Articles int
+	Labels map[string]pages.LabelRef
+	// LabelStamp names everything besides a label's articles that its
+	// rendering depends on (the configuration): what was rendered for a
+	// label is reused while its Version and the stamp stay the same.
+	LabelStamp string
+	Built      time.Time
+	Articles   int
 	// LastScan and LastScanErr describe the latest scan, which may be newer
 	// than the content (a failed rescan keeps the last good resources).
 	LastScan    time.Time

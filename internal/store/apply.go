@@ -341,7 +341,7 @@ func (a *applier) remove(p string) (Result, error) {
 	if _, err := a.exec(qDeleteArticle, p); err != nil {
 		return res, err
 	}
-	if _, err := a.exec(qDeleteLabels, r.id); err != nil {
+	if err := a.dropLabels(r.id); err != nil {
 		return res, err
 	}
 	a.forget(p, r.slug)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/taxonomy"
@@ -30,8 +29,10 @@ type Label struct {
 	Name string
 	// Count is how many published articles carry the label.
 	Count int
-	// Newest is the newest published time among them.
-	Newest time.Time
+	// Version changes whenever an article of the label is added, edited
+	// or removed, and never comes back to an earlier value: what was
+	// rendered for one version stays right until it changes.
+	Version int64
 }
 
 // labelRow is one label of one article.
@@ -77,24 +78,85 @@ func articleLabels(a *article.Article) []labelRow {
 }
 
 const (
+	qLabelsOf     = `SELECT kind, slug, name FROM article_labels WHERE id = ?`
 	qDeleteLabels = `DELETE FROM article_labels WHERE id = ?`
 	qInsertLabel  = `INSERT INTO article_labels (kind, slug, published, id, name) VALUES (?, ?, ?, ?, ?)`
+	qCountLabel   = `INSERT INTO label_counts (kind, slug, name, count) VALUES (?, ?, ?, ?)
+		ON CONFLICT (kind, slug, name) DO UPDATE SET count = count + excluded.count`
+	qDropZeroLabel = `DELETE FROM label_counts WHERE kind = ? AND slug = ? AND name = ? AND count <= 0`
+	qBumpLabel     = `INSERT INTO label_versions (kind, slug, version) VALUES (?, ?, 1)
+		ON CONFLICT (kind, slug) DO UPDATE SET version = version + 1`
 )
+
+// labelStatements are prepared with the others when the store opens.
+var labelStatements = []string{qLabelsOf, qDeleteLabels, qInsertLabel, qCountLabel, qDropZeroLabel, qBumpLabel}
 
 // setLabels writes the labels of the article id, replacing any it had
 // when replace is set (an update; a new article has none).
 func (a *applier) setLabels(id string, published int64, art *article.Article, replace bool) error {
 	if replace {
-		if _, err := a.exec(qDeleteLabels, id); err != nil {
-			return fmt.Errorf("labels of %s: %w", id, err)
+		if err := a.dropLabels(id); err != nil {
+			return err
 		}
 	}
 	for _, l := range articleLabels(art) {
 		if _, err := a.exec(qInsertLabel, int(l.kind), l.slug, published, id, l.name); err != nil {
 			return fmt.Errorf("labels of %s: %w", id, err)
 		}
+		if err := a.countLabel(l, 1); err != nil {
+			return fmt.Errorf("labels of %s: %w", id, err)
+		}
 	}
 	return nil
+}
+
+// dropLabels removes the labels of the article id, if it has any.
+func (a *applier) dropLabels(id string) error {
+	rows, err := a.queryRows(qLabelsOf, id)
+	if err != nil {
+		return fmt.Errorf("labels of %s: %w", id, err)
+	}
+	var old []labelRow
+	for rows.Next() {
+		var l labelRow
+		var kind int
+		if err := rows.Scan(&kind, &l.slug, &l.name); err != nil {
+			rows.Close()
+			return fmt.Errorf("labels of %s: %w", id, err)
+		}
+		l.kind = LabelKind(kind)
+		old = append(old, l)
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("labels of %s: %w", id, err)
+	}
+	if len(old) == 0 {
+		return nil
+	}
+	if _, err := a.exec(qDeleteLabels, id); err != nil {
+		return fmt.Errorf("labels of %s: %w", id, err)
+	}
+	for _, l := range old {
+		if err := a.countLabel(l, -1); err != nil {
+			return fmt.Errorf("labels of %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// countLabel adds delta to the count of l's written form and moves its
+// label to a new version.
+func (a *applier) countLabel(l labelRow, delta int) error {
+	if _, err := a.exec(qCountLabel, int(l.kind), l.slug, l.name, delta); err != nil {
+		return err
+	}
+	if delta < 0 {
+		if _, err := a.exec(qDropZeroLabel, int(l.kind), l.slug, l.name); err != nil {
+			return err
+		}
+	}
+	_, err := a.exec(qBumpLabel, int(l.kind), l.slug)
+	return err
 }
 
 // fillLabels labels every article written before schema 6.
@@ -135,14 +197,19 @@ func fillLabels(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO label_counts (kind, slug, name, count)
+		SELECT kind, slug, name, count(*) FROM article_labels GROUP BY kind, slug, name;
+	INSERT INTO label_versions (kind, slug, version)
+		SELECT DISTINCT kind, slug, 1 FROM article_labels;`)
+	return err
 }
 
 // Labels returns every label of the kind that has published articles,
 // by slug, each under its display name.
 func (s *Store) Labels(ctx context.Context, kind LabelKind) ([]Label, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT slug, name, count(*), max(published)
-		FROM article_labels WHERE kind = ? GROUP BY slug, name ORDER BY slug, name`, int(kind))
+	rows, err := s.rdb.QueryContext(ctx, `SELECT c.slug, c.name, c.count, v.version
+		FROM label_counts c JOIN label_versions v ON v.kind = c.kind AND v.slug = c.slug
+		WHERE c.kind = ? ORDER BY c.slug, c.name`, int(kind))
 	if err != nil {
 		return nil, fmt.Errorf("store: labels: %w", classify(err))
 	}
@@ -161,9 +228,9 @@ func (s *Store) Labels(ctx context.Context, kind LabelKind) ([]Label, error) {
 		var (
 			slug, name string
 			n          int
-			newest     int64
+			version    int64
 		)
-		if err := rows.Scan(&slug, &name, &n, &newest); err != nil {
+		if err := rows.Scan(&slug, &name, &n, &version); err != nil {
 			return nil, fmt.Errorf("store: labels: %w", classify(err))
 		}
 		if len(out) == 0 || out[len(out)-1].Slug != slug {
@@ -172,9 +239,7 @@ func (s *Store) Labels(ctx context.Context, kind LabelKind) ([]Label, error) {
 		}
 		l := &out[len(out)-1]
 		l.Count += n
-		if t := fromSecs(newest); t.After(l.Newest) {
-			l.Newest = t
-		}
+		l.Version = version
 		variants = append(variants, taxonomy.Variant{Name: name, Count: n})
 	}
 	if err := rows.Err(); err != nil {
@@ -204,4 +269,13 @@ func (s *Store) LatestLabelled(ctx context.Context, kind LabelKind, slug string,
 		return nil, fmt.Errorf("store: latest %d of %q: %w", n, slug, err)
 	}
 	return out, nil
+}
+
+// queryRows runs a prepared query in the transaction.
+func (a *Tx) queryRows(q string, args ...any) (*sql.Rows, error) {
+	st, err := a.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(a.ctx, args...)
 }

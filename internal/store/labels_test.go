@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -98,4 +99,81 @@ func TestLabelsFollowApply(t *testing.T) {
 	if err := s.IntegrityCheck(context.Background()); err != nil {
 		t.Error(err)
 	}
+	checkLabelCounts(t, s)
+}
+
+// checkLabelCounts checks the kept counts against a count of the labels.
+func checkLabelCounts(t *testing.T, s *Store) {
+	t.Helper()
+	q := func(query string) []string {
+		rows, err := s.rdb.Query(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var kind, n int
+			var slug, name string
+			if err := rows.Scan(&kind, &slug, &name, &n); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprint(kind, slug, name, n))
+		}
+		return out
+	}
+	kept := q(`SELECT kind, slug, name, count FROM label_counts ORDER BY 1, 2, 3`)
+	counted := q(`SELECT kind, slug, name, count(*) FROM article_labels GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
+	if !slices.Equal(kept, counted) {
+		t.Errorf("label_counts %q, counted %q", kept, counted)
+	}
+}
+
+func labelVersions(t *testing.T, s *Store) map[string]int64 {
+	t.Helper()
+	out := map[string]int64{}
+	for _, kind := range []LabelKind{LabelTag, LabelAuthor} {
+		ls, err := s.Labels(context.Background(), kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			out[fmt.Sprint(kind, l.Slug)] = l.Version
+		}
+	}
+	return out
+}
+
+// A label's version moves when one of its articles changes, and only
+// then; it never returns to an earlier value, even after the label had no
+// articles for a while.
+func TestLabelVersions(t *testing.T) {
+	s := openTest(t)
+	d := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	a := tagged("A", "a", d, "Go", "Rust")
+	b := tagged("B", "b", d, "Go")
+	mustApply(t, s, Changes{At: t0, Upserts: []Upsert{up("a.md", a, t0), up("b.md", b, t0)}})
+	v1 := labelVersions(t, s)
+
+	// Editing b moves go (and b's author), not rust.
+	mustApply(t, s, Changes{At: t0.Add(time.Hour), Upserts: []Upsert{up("b.md", tagged("B", "b edited", d, "Go"), t0)}})
+	v2 := labelVersions(t, s)
+	if v2["1go"] <= v1["1go"] || v2["1rust"] != v1["1rust"] || v2["2ada-writer"] <= v1["2ada-writer"] {
+		t.Errorf("versions after an edit of b: %v, before %v", v2, v1)
+	}
+	// A touch (same bytes) moves nothing.
+	mustApply(t, s, Changes{At: t0.Add(2 * time.Hour), Touches: []Touch{{Path: "a.md", ModTime: t0.Add(time.Minute), Size: 9}}})
+	if v := labelVersions(t, s); v["1go"] != v2["1go"] || v["1rust"] != v2["1rust"] {
+		t.Errorf("a touch moved versions: %v, before %v", v, v2)
+	}
+	// rust goes away with a, and comes back at a later version.
+	mustApply(t, s, Changes{At: t0.Add(3 * time.Hour), Removed: []string{"a.md"}})
+	if _, ok := labelVersions(t, s)["1rust"]; ok {
+		t.Error("a label without articles is still listed")
+	}
+	mustApply(t, s, Changes{At: t0.Add(4 * time.Hour), Upserts: []Upsert{up("c.md", tagged("C", "c", d, "rust"), t0)}})
+	if v := labelVersions(t, s); v["1rust"] <= v2["1rust"] {
+		t.Errorf("rust came back at version %d, had %d", v["1rust"], v2["1rust"])
+	}
+	checkLabelCounts(t, s)
 }

@@ -71,9 +71,12 @@ var migrations = []string{
 	`ALTER TABLE articles ADD COLUMN record BLOB;`,
 
 	// 6: every published article's tags and authors by slug (labels.go),
-	// so that a tag's newest articles and the list of every tag are read
-	// from an index instead of from every record. Filled from the
-	// existing rows by fillLabels in the same transaction.
+	// so that a tag's newest articles are read from an index instead of
+	// from every record; how many articles use each written form, so that
+	// listing thousands of labels reads one row each; and a version per
+	// label that changes whenever its articles do, so that rendered
+	// labels are cached across snapshots. Filled from the existing rows
+	// by fillLabels in the same transaction.
 	`CREATE TABLE article_labels (
 		kind      INTEGER NOT NULL,
 		slug      TEXT    NOT NULL,
@@ -82,7 +85,20 @@ var migrations = []string{
 		name      TEXT    NOT NULL,
 		PRIMARY KEY (kind, slug, published DESC, id)
 	) STRICT, WITHOUT ROWID;
-	CREATE INDEX article_labels_id ON article_labels (id);`,
+	CREATE INDEX article_labels_id ON article_labels (id);
+	CREATE TABLE label_counts (
+		kind  INTEGER NOT NULL,
+		slug  TEXT    NOT NULL,
+		name  TEXT    NOT NULL,
+		count INTEGER NOT NULL,
+		PRIMARY KEY (kind, slug, name)
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE label_versions (
+		kind    INTEGER NOT NULL,
+		slug    TEXT    NOT NULL,
+		version INTEGER NOT NULL,
+		PRIMARY KEY (kind, slug)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // migrationFills[i] runs after migrations[i], in its transaction, for

@@ -50,4 +50,4 @@ const (
 )
 
 var applyStatements = []string{qInsertReject, qByPath, qDeleteReject, qTombstone, qDeleteArticle, qTouchReject, qTouchArticle, qFindTombstone, qDeleteTombstone, qInsertArticle, qSlugTaken, qFreeSlug, qUpdateArticle,
-	qAnyReject, qAnyTombstone, qPathsIn, qSlugsIn, qDeleteLabels, qInsertLabel}
+	qAnyReject, qAnyTombstone, qPathsIn, qSlugsIn}

@@ -94,7 +94,7 @@ func Open(ctx context.Context, path, host string) (*Store, error) {
 		s.wdb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	for _, q := range applyStatements {
+	for _, q := range append(applyStatements, labelStatements...) {
 		st, err := s.wdb.PrepareContext(ctx, q)
 		if err != nil {
 			s.Close()

@@ -64,9 +64,12 @@ type Article struct {
 	Published *time.Time `json:"published"`
 	// Updated is an explicit modification date from metadata (front
 	// matter, article:modified_time); nil otherwise.
-	Updated        *time.Time `json:"updated,omitempty"`
-	Images         []Image    `json:"images"`
-	BodyParagraphs []string   `json:"body_paragraphs"`
+	Updated *time.Time `json:"updated,omitempty"`
+	Images  []Image    `json:"images"`
+	// Pictures are the images that have an address, the lead first
+	// (pictures.go); nil for plain text.
+	Pictures       []Picture `json:"pictures,omitempty"`
+	BodyParagraphs []string  `json:"body_paragraphs"`
 	// BodyHTML is the body as safe HTML: sanitized, every URL absolute.
 	// For plain text it is the paragraphs, escaped, in <p> elements.
 	BodyHTML string   `json:"body_html"`

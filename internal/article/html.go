@@ -31,6 +31,7 @@ func parseHTML(page string, opts Options, a *Article) error {
 	a.Tags = res.Tags
 	a.BodyHTML = balanced(res.BodyHTML)
 	a.Images = htmlImages(a.BodyHTML)
+	a.Pictures = withLead(res.Image, bodyPictures(a.BodyHTML, nil))
 	removeCaptions(a, res.Captions)
 
 	paras := res.Paragraphs

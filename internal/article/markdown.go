@@ -62,6 +62,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	}
 	a.Slug = fm.Slug
 	a.Tags = fm.Tags
+	a.Pictures = withLead(pictureURL(fm.Image, base), bodyPictures(a.BodyHTML, base))
 	a.Draft = fm.Draft
 	a.Published = fm.Date
 	a.Updated = fm.Updated

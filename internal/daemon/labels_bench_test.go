@@ -170,6 +170,13 @@ func BenchmarkLabels(b *testing.B) {
 	for range 3 {
 		b.Run("baseline", build(noLabels))
 		b.Run("labels", build(snapshotLabels))
+		b.Run("list-labels-only", func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := snapshotLabels(ctx, st); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 	b.Run("ondemand-popular", onDemand(popular))
 	b.Run("ondemand-rare", onDemand(rare))

@@ -68,6 +68,7 @@ func encodeArticle(dst []byte, a *article.Article) ([]byte, error) {
 	if derived {
 		flags |= flagHTMLFromParagraphs
 	}
+	start := len(dst)
 	dst = append(dst, formatV1, flags)
 	dst = putString(dst, a.Subtitle)
 	if d := a.Dateline; d != nil {
@@ -115,7 +116,7 @@ func encodeArticle(dst []byte, a *article.Article) ([]byte, error) {
 	if flags&flagAuthors != 0 {
 		dst = putStrings(dst, a.Authors)
 	}
-	return dst, nil
+	return appendExtensions(dst, start, a), nil
 }
 
 // decodeArticle fills a from a record made by encodeArticle; the caller
@@ -123,8 +124,9 @@ func encodeArticle(dst []byte, a *article.Article) ([]byte, error) {
 // Author when the record has none.
 func decodeArticle(b []byte, a *article.Article) error {
 	d := decoder{b: b}
-	if v := d.byte(); v != formatV1 {
-		return fmt.Errorf("%w: format %d", errBadRecord, v)
+	format := d.byte()
+	if format != formatV1 && format != formatV2 {
+		return fmt.Errorf("%w: format %d", errBadRecord, format)
 	}
 	flags := d.byte()
 	a.Subtitle = d.string()
@@ -167,6 +169,9 @@ func decodeArticle(b []byte, a *article.Article) error {
 	a.Warnings = d.strings()
 	if flags&flagAuthors != 0 {
 		a.Authors = d.strings()
+	}
+	if format == formatV2 {
+		d.extensions(a)
 	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%w: %d bytes left over", errBadRecord, len(d.b))

@@ -26,6 +26,7 @@ func full() *article.Article {
 		Published:      &pub,
 		Updated:        &upd,
 		Images:         []article.Image{{Caption: "A caption", Credit: "PTI"}, {}},
+		Pictures:       []article.Picture{{URL: "https://example.org/a.jpg", Alt: "A <b>"}, {URL: "rel/b.png"}},
 		BodyParagraphs: []string{"One <two> & 'three' \"four\"", "", strings.Repeat("long ", 300)},
 		BodyHTML:       "<p>custom</p>",
 		Summary:        "One two",
@@ -78,6 +79,7 @@ func TestRecordRoundTrip(t *testing.T) {
 		{"no year", &article.Article{Dateline: &article.Dateline{Place: "X", Month: 1, Day: -1}}},
 		{"HTML that looks derived but is not", &article.Article{BodyParagraphs: []string{"a&b"}, BodyHTML: "<p>a&b</p>"}},
 		{"HTML with no paragraphs", &article.Article{BodyHTML: "<p>x</p>"}},
+		{"pictures without authors", &article.Article{Author: "A", Pictures: []article.Picture{{URL: "https://x.org/p.png"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +92,44 @@ func TestRecordRoundTrip(t *testing.T) {
 				t.Errorf("differs from the JSON form:\n got  %#v\n want %#v", got, want)
 			}
 		})
+	}
+}
+
+// A record written before extensions existed reads as it always did, and
+// an article without pictures gives the bytes it gave before them.
+func TestRecordWithoutExtensions(t *testing.T) {
+	a := full()
+	a.Pictures = nil
+	b, err := encodeArticle(nil, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPics := full()
+	c, err := encodeArticle(nil, withPics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b[0] != formatV1 || c[0] != formatV2 || len(c) <= len(b) || string(c[1:len(b)]) != string(b[1:]) {
+		t.Error("the pictures extension does not just follow the record as it was")
+	}
+	v2 := func(tail ...byte) []byte {
+		out := append([]byte{}, b...)
+		out[0] = formatV2
+		return append(out, tail...)
+	}
+	for _, bad := range [][]byte{
+		v2(),                  // no count
+		v2(0),                 // no extension
+		v2(1, 9),              // unknown extension
+		v2(1, extPictures, 0), // nil list
+		v2(2, extPictures, 1, 0, 0, extPictures, 1, 0, 0),    // repeated extension
+		v2(1, extPictures, 200),                              // count beyond the record
+		append(append([]byte{}, b...), extPictures, 1, 0, 0), // an extension in format 1
+	} {
+		var got article.Article
+		if err := decodeArticle(bad, &got); !errors.Is(err, errBadRecord) {
+			t.Errorf("decode of a bad extension: %v", err)
+		}
 	}
 }
 
@@ -108,9 +148,10 @@ func TestRecordLeavesOutDerivedHTML(t *testing.T) {
 func TestRecordCoversEveryField(t *testing.T) {
 	known := map[reflect.Type][]string{
 		reflect.TypeFor[article.Article](): {"Title", "Subtitle", "Author", "Authors", "Dateline", "Published", "Updated", "Images",
-			"BodyParagraphs", "BodyHTML", "Summary", "Slug", "Tags", "Draft", "Removed", "Warnings"},
+			"Pictures", "BodyParagraphs", "BodyHTML", "Summary", "Slug", "Tags", "Draft", "Removed", "Warnings"},
 		reflect.TypeFor[article.Dateline](): {"Place", "DateText", "Month", "Day", "Year", "YearInferred"},
 		reflect.TypeFor[article.Image]():    {"Caption", "Credit"},
+		reflect.TypeFor[article.Picture]():  {"URL", "Alt"},
 	}
 	for typ, names := range known {
 		var got []string

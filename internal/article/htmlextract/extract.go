@@ -50,7 +50,12 @@ type Result struct {
 	// URLDate is a date the page's address gives in its path, nil when it
 	// gives none: a last resort for the publication date.
 	URLDate *time.Time
-	Tags    []string
+	// Tags are article:tag, else JSON-LD keywords, else the keywords
+	// meta tag, split at commas.
+	Tags []string
+	// Image is the page's Open Graph (or Twitter card) image, absolute;
+	// "" when it has none.
+	Image string
 	// BodyHTML is the article body sanitized with bluemonday's UGC policy,
 	// every URL in it absolute (relative ones that cannot be resolved are
 	// dropped).
@@ -142,6 +147,12 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
 	res.SiteNames = newSiteNames(m, pageURL)
 	res.Tags = m.tags
+	if len(res.Tags) == 0 && m.keywords != "" {
+		for _, k := range strings.Split(m.keywords, ",") {
+			res.Tags = appendTag(res.Tags, k)
+		}
+	}
+	res.Image = metaImage(firstNonEmpty(m.ogImage, m.twImage), pageURL)
 	res.Published = choosePublished(m)
 	res.URLDate = urlDate(pageURL)
 	if res.Published == nil {
@@ -238,3 +249,22 @@ func limitTree(doc *html.Node) {
 // sanitizer is built per call: bluemonday policies are safe for concurrent
 // use, but a package-level one would be shared mutable configuration.
 func sanitizer() *bluemonday.Policy { return bluemonday.UGCPolicy() }
+
+// metaImage resolves a metadata image URL against the page; "" unless
+// the result is an http(s) URL.
+func metaImage(raw string, page *url.URL) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	if page != nil {
+		u = page.ResolveReference(u)
+	}
+	if !u.IsAbs() || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}

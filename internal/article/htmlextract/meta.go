@@ -32,6 +32,10 @@ type meta struct {
 	tags     []string
 	baseHref string
 	ogURL    string
+	// ogImage and twImage are the Open Graph and Twitter card images;
+	// keywords is <meta name=keywords>, tags for a page without
+	// article:tag.
+	ogImage, twImage, keywords string
 	// canonical is the <link rel=canonical> address.
 	canonical string
 
@@ -185,6 +189,12 @@ func (m *meta) readMetaTag(n *html.Node) {
 		}
 	case key == "article:tag":
 		m.tags = appendTag(m.tags, val)
+	case key == "og:image" || key == "og:image:url" || key == "og:image:secure_url":
+		set(&m.ogImage)
+	case key == "twitter:image" || key == "twitter:image:src":
+		set(&m.twImage)
+	case key == "keywords" || key == "news_keywords":
+		set(&m.keywords)
 	default:
 		for i, k := range publishedKeys {
 			if k != key {

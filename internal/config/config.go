@@ -43,6 +43,10 @@ type Site struct {
 	Language string
 	Timezone string
 	Location *time.Location // Timezone, loaded
+	// Icon and Logo are each an absolute http(s) URL, or the path of an
+	// image file in the seeds folder (slash-separated, relative to
+	// seeds.dir), which is then served (siteimage.go). Empty means none.
+	Icon, Logo string
 }
 
 // Host is the base URL's host without a port: the authority of tag: ids.
@@ -160,6 +164,8 @@ func settings() []setting {
 			c.Site.Timezone, c.Site.Location = v, loc
 			return nil
 		}},
+		{"site", "icon", siteImage(func(c *Config) *string { return &c.Site.Icon })},
+		{"site", "logo", siteImage(func(c *Config) *string { return &c.Site.Logo })},
 		{"seeds", "dir", func(c *Config, v string) error {
 			if v == "" {
 				return errors.New("must not be empty")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,6 +30,7 @@ func siteInfo(cfg config.Config) pages.SiteInfo {
 		Language: cfg.Site.Language,
 		BaseURL:  cfg.Site.BaseURL,
 		Location: cfg.Site.Location,
+		Icon:     siteImageURL(cfg, server.SiteIconName, cfg.Site.Icon),
 	}
 }
 
@@ -42,6 +44,7 @@ func feedMeta(cfg config.Config) feed.Meta {
 		TTL:         feedTTL,
 		FullContent: cfg.Feed.FullContent,
 		Stylesheet:  feed.PathStylesheet,
+		Images:      feedSiteImages(cfg),
 	}
 }
 
@@ -95,6 +98,12 @@ func feedItem(r store.Record) feed.Item {
 	}
 	for _, img := range a.Images {
 		it.Figures = append(it.Figures, feed.Figure{Caption: img.Caption, Credit: img.Credit})
+	}
+	for _, p := range a.Pictures {
+		// Type and size are not known without fetching the picture: the
+		// feed derives the type from the file name when it can, and
+		// gives no size.
+		it.Pictures = append(it.Pictures, feed.Picture{URL: p.URL})
 	}
 	return it
 }
@@ -164,6 +173,17 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 	for path, body := range docs {
 		all = append(all, doc{path, feed.ContentType(path), body, lastMod, nil})
 	}
+	images, err := readSiteImages(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	iconPath := ""
+	for _, im := range images {
+		all = append(all, doc{im.path, im.contentType, im.body, im.modTime, nil})
+		if strings.HasPrefix(im.path, "/"+server.SiteIconName+".") {
+			iconPath = im.path
+		}
+	}
 	all = append(all,
 		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil},
 		doc{server.PathIndex, "text/html; charset=utf-8", index, lastMod, nil})
@@ -178,7 +198,7 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels, LabelStamp: labelStamp(cfg), Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels, LabelStamp: labelStamp(cfg), IconPath: iconPath, Resources: make(map[string]*server.Resource, len(all))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
 	}

@@ -27,6 +27,9 @@ func (s *Server) routes(mux *http.ServeMux) map[string]*routeCounters {
 	}
 	get("/", "/{$}", s.handleResource(PathIndex))
 	get("/articles/{slug}", "/articles/{slug}", s.handleArticle())
+	for _, p := range siteImageRoutes() {
+		get(p, p, s.handleResource(p))
+	}
 	for _, lr := range labelRoutes() {
 		get(lr.pattern, lr.pattern, s.handleLabel(lr.section, lr.doc))
 	}

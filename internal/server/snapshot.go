@@ -34,6 +34,9 @@ type Snapshot struct {
 	// their pages and feeds are rendered on demand from the server's
 	// LabelSource (labels.go). Nil means none.
 	Labels map[string]pages.LabelRef
+	// IconPath is the path in Resources of the site's icon file, when
+	// site.icon names one (SiteImagePath); "" otherwise. See SiteIcon.
+	IconPath string
 	// LabelStamp names everything besides a label's articles that its
 	// rendering depends on (the configuration): what was rendered for a
 	// label is reused while its Version and the stamp stay the same.

@@ -1,0 +1,76 @@
+package daemon
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"seedfeed/internal/config"
+	"seedfeed/internal/feed"
+	"seedfeed/internal/server"
+)
+
+// siteImageURL is the absolute address of site.icon or site.logo: the
+// URL as configured, or where the server serves the file; "" for none.
+func siteImageURL(cfg config.Config, name, v string) string {
+	switch {
+	case v == "":
+		return ""
+	case config.IsSiteImageURL(v):
+		return v
+	}
+	if p := server.SiteImagePath(name, v); p != "" {
+		return cfg.Site.BaseURL + p
+	}
+	return ""
+}
+
+// feedSiteImages are the site's icon and logo for the feeds.
+func feedSiteImages(cfg config.Config) feed.SiteImages {
+	return feed.SiteImages{
+		Icon: siteImageURL(cfg, server.SiteIconName, cfg.Site.Icon),
+		Logo: siteImageURL(cfg, server.SiteLogoName, cfg.Site.Logo),
+	}
+}
+
+// siteImageFile is a site image file to serve.
+type siteImageFile struct {
+	path, contentType string
+	body              []byte
+	modTime           time.Time
+}
+
+// readSiteImages reads the icon and logo files that site.icon and
+// site.logo name in the seeds folder. A named file that cannot be read
+// is an error: the pages and feeds would point at nothing.
+func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
+	var out []siteImageFile
+	for _, im := range []struct{ key, name, v string }{
+		{"site.icon", server.SiteIconName, cfg.Site.Icon},
+		{"site.logo", server.SiteLogoName, cfg.Site.Logo},
+	} {
+		if im.v == "" || config.IsSiteImageURL(im.v) {
+			continue
+		}
+		p := server.SiteImagePath(im.name, im.v)
+		ct, ok := config.SiteImageType(im.v)
+		if p == "" || !ok {
+			return nil, fmt.Errorf("%s %q: not an image file seedfeed serves", im.key, im.v)
+		}
+		file := filepath.Join(cfg.Seeds.Dir, filepath.FromSlash(im.v))
+		fi, err := os.Stat(file)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", im.key, err)
+		}
+		if max := cfg.Seeds.MaxFileBytes; max > 0 && fi.Size() > max {
+			return nil, fmt.Errorf("%s: %s is %d bytes, over seeds.max_file_bytes (%d)", im.key, file, fi.Size(), max)
+		}
+		body, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", im.key, err)
+		}
+		out = append(out, siteImageFile{path: p, contentType: ct, body: body, modTime: fi.ModTime().UTC().Truncate(time.Second)})
+	}
+	return out, nil
+}

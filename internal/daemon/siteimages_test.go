@@ -1,0 +1,88 @@
+package daemon
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+)
+
+// A site icon file in the seeds folder is served, and the pages and every
+// feed point at it; a logo URL is used as is.
+func TestSiteIconAndLogo(t *testing.T) {
+	d := newTestDaemon(t, "site:\n  title: Harbour\n  base_url: https://news.example.org\n  icon: img/icon.PNG\n  logo: https://cdn.example.org/logo.svg\nseeds:\n  settle: 0s\n")
+	png := []byte("\x89PNG\r\n\x1a\n fake but served as is")
+	writeFile(t, filepath.Join(d.seeds, "img"), "")
+	d.scan(true) // the icon file is missing: no snapshot
+	if d.srv.Snapshot().Resources != nil {
+		t.Fatal("a snapshot was published although site.icon names a missing file")
+	}
+	if err := removeAndMkdir(filepath.Join(d.seeds, "img")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(d.seeds, "img", "icon.PNG"), string(png))
+	writeFile(t, filepath.Join(d.seeds, "a.md"), labelSeeds["one.md"])
+	d.scan(true)
+
+	code, body := get(t, d.srv, "/icon.png")
+	if code != 200 || !bytes.Equal(body, png) {
+		t.Fatalf("/icon.png: %d %q", code, body)
+	}
+	res, url := d.srv.Snapshot().SiteIcon()
+	if res == nil || url != "" || res.ContentType != "image/png" {
+		t.Errorf("SiteIcon() = %v, %q", res, url)
+	}
+	if code, _ := get(t, d.srv, "/logo.svg"); code != 404 {
+		t.Errorf("/logo.svg: %d for a logo hosted elsewhere", code)
+	}
+	const icon = "https://news.example.org/icon.png"
+	for _, p := range []string{"/", "/articles/harbour-budget-passes", "/tags/port/"} {
+		_, page := get(t, d.srv, p)
+		if !bytes.Contains(page, []byte(`<link rel="icon" href="`+icon+`">`)) {
+			t.Errorf("%s has no icon link", p)
+		}
+	}
+	for _, p := range []string{"/feed.xml", "/rss.xml", "/feed.json", "/tags/port/feed.xml"} {
+		_, body := get(t, d.srv, p)
+		f, err := gofeed.NewParser().ParseString(string(body))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if f.Image == nil || f.Image.URL == "" {
+			t.Errorf("%s: no feed image", p)
+		}
+	}
+	_, js := get(t, d.srv, "/feed.json")
+	var jf struct{ Icon, Favicon string }
+	if err := json.Unmarshal(js, &jf); err != nil || jf.Icon != "https://cdn.example.org/logo.svg" || jf.Favicon != icon {
+		t.Errorf("feed.json icon %q favicon %q (%v)", jf.Icon, jf.Favicon, err)
+	}
+}
+
+// Without site.icon and site.logo nothing points at one.
+func TestNoSiteImages(t *testing.T) {
+	d := newTestDaemon(t, "site:\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\n")
+	writeFile(t, filepath.Join(d.seeds, "a.md"), labelSeeds["one.md"])
+	d.scan(true)
+	if res, url := d.srv.Snapshot().SiteIcon(); res != nil || url != "" {
+		t.Errorf("SiteIcon() = %v, %q without an icon", res, url)
+	}
+	for _, p := range []string{"/", "/feed.xml", "/rss.xml", "/feed.json", "/articles/harbour-budget-passes"} {
+		_, body := get(t, d.srv, p)
+		for _, s := range []string{`rel="icon"`, "<icon>", "<logo>", "<image>", `"icon"`, `"favicon"`} {
+			if bytes.Contains(body, []byte(s)) {
+				t.Errorf("%s contains %s without a site image", p, s)
+			}
+		}
+	}
+}
+
+func removeAndMkdir(dir string) error {
+	if err := os.Remove(dir); err != nil {
+		return err
+	}
+	return os.Mkdir(dir, 0o755)
+}

@@ -129,12 +129,7 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	labels, indexTags, err := readLabels(ctx, st)
-	if err != nil {
-		return nil, err
-	}
 	site := siteInfo(cfg)
-	site.Tags = indexTags
 	items := make([]feed.Item, len(recs))
 	entries := make([]pages.Entry, len(recs))
 	// Last-Modified is the newest change among the items shown, never the
@@ -147,16 +142,28 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 			lastMod = r.Updated
 		}
 	}
-	// The index renders while the feeds do.
-	var index []byte
-	var indexErr error
+	// The labels are read, and the index (which lists tags) renders,
+	// while the feeds render.
+	var (
+		index               []byte
+		indexErr, labelsErr error
+		labels              map[string]pages.LabelRef
+	)
 	indexDone := make(chan struct{})
 	go func() {
 		defer close(indexDone)
+		var indexTags []pages.LabelRef
+		if labels, indexTags, labelsErr = readLabels(ctx, st); labelsErr != nil {
+			return
+		}
+		site.Tags = indexTags
 		index, indexErr = pages.Index(site, entries)
 	}()
 	docs, err := feed.Render(feedMeta(cfg), items)
 	<-indexDone
+	if labelsErr != nil {
+		return nil, labelsErr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}

@@ -156,3 +156,22 @@ func anyPictures(d *doc) bool {
 	}
 	return false
 }
+
+// rssImageURL is the picture for RSS <image>, which must be a GIF, JPEG
+// or PNG: the logo, else the icon, when its file name says it is one.
+func rssImageURL(d *doc) string {
+	for _, u := range []string{d.logo, d.icon} {
+		if u == "" {
+			continue
+		}
+		pu, err := url.Parse(u)
+		if err != nil {
+			continue
+		}
+		switch imageTypeByExt(pu.Path) {
+		case "image/gif", "image/jpeg", "image/png":
+			return u
+		}
+	}
+	return ""
+}

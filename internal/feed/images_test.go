@@ -14,8 +14,11 @@ import (
 // directories, rendered to goldens and checked by a strict XML pass and
 // by gofeed.
 func pictureCases() []renderCase {
+	// A host with a dot: the W3C validator wants one in an enclosure URL.
+	const base = "https://news.example.org/"
 	m := fullMeta()
-	m.Images = SiteImages{Icon: "/icon.png", Logo: "https://cdn.example.org/logo.svg"}
+	m.BaseURL = base
+	m.Images = SiteImages{Icon: "/icon.png", Logo: "https://cdn.example.org/logo.png"}
 	items := []Item{
 		{
 			ID: "tag:localhost,2024-06-01:gallery", Slug: "gallery", Title: "Gallery",
@@ -43,10 +46,12 @@ func pictureCases() []renderCase {
 		},
 	}
 	tag := fullMeta()
+	tag.BaseURL = base
 	tag.Title = "Harbour Town Notes: हिंदी"
 	tag.FeedID = ""
 	tag.Dir = LabelDir("/tags", "हिंदी")
 	author := fullMeta()
+	author.BaseURL = base
 	author.Title = "Harbour Town Notes: C#"
 	author.FeedID = ""
 	author.Dir = LabelDir("/authors", "c#")
@@ -101,16 +106,16 @@ func TestPictureElements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const lead = "http://localhost:8080/media/lead.JPG"
+	const lead = "https://news.example.org/media/lead.JPG"
 
 	atom, err := parseXML(out[PathFeed])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := atom.root.childText(nsAtom, "icon"); got != "http://localhost:8080/icon.png" {
+	if got := atom.root.childText(nsAtom, "icon"); got != "https://news.example.org/icon.png" {
 		t.Errorf("atom icon = %q", got)
 	}
-	if got := atom.root.childText(nsAtom, "logo"); got != "https://cdn.example.org/logo.svg" {
+	if got := atom.root.childText(nsAtom, "logo"); got != "https://cdn.example.org/logo.png" {
 		t.Errorf("atom logo = %q", got)
 	}
 	entries := atom.root.all(nsAtom, "entry")
@@ -156,7 +161,7 @@ func TestPictureElements(t *testing.T) {
 	}
 	ch := rss.root.one("", "channel")
 	img := ch.one("", "image")
-	if img == nil || img.childText("", "url") != "https://cdn.example.org/logo.svg" || img.childText("", "link") != "http://localhost:8080/" ||
+	if img == nil || img.childText("", "url") != "https://cdn.example.org/logo.png" || img.childText("", "link") != "https://news.example.org/" ||
 		img.childText("", "title") != ch.childText("", "title") {
 		t.Errorf("rss image = %+v", img)
 	}
@@ -183,10 +188,10 @@ func TestPictureElements(t *testing.T) {
 	if err := json.Unmarshal(out[PathJSON], &jf); err != nil {
 		t.Fatal(err)
 	}
-	if jf.Icon != "https://cdn.example.org/logo.svg" || jf.Favicon != "http://localhost:8080/icon.png" {
+	if jf.Icon != "https://cdn.example.org/logo.png" || jf.Favicon != "https://news.example.org/icon.png" {
 		t.Errorf("json icon %q favicon %q", jf.Icon, jf.Favicon)
 	}
-	if jf.Items[0].Image != lead || jf.Items[1].Image != "http://localhost:8080/pics/photo?id=7" || jf.Items[2].Image != "" {
+	if jf.Items[0].Image != lead || jf.Items[1].Image != "https://news.example.org/pics/photo?id=7" || jf.Items[2].Image != "" {
 		t.Errorf("json images = %+v", jf.Items)
 	}
 
@@ -228,7 +233,7 @@ func TestLabelFeedLinks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		base := "http://localhost:8080" + tc.meta.Dir
+		base := "https://news.example.org" + tc.meta.Dir
 		for _, p := range []string{PathFeed, PathRSS} {
 			doc, err := parseXML(out[tc.meta.Dir+p])
 			if err != nil {
@@ -271,6 +276,32 @@ func TestLabelFeedLinks(t *testing.T) {
 		}
 		if jf.FeedURL != base+PathJSON || jf.HomePageURL != base+"/" {
 			t.Errorf("json feed_url %q home_page_url %q", jf.FeedURL, jf.HomePageURL)
+		}
+	}
+	// RSS <image> takes GIF, JPEG or PNG only: an SVG logo leaves it to
+	// a PNG icon, and with neither there is none.
+	for _, tt := range []struct {
+		im   SiteImages
+		want string
+	}{
+		{SiteImages{Logo: "/logo.svg", Icon: "/icon.png"}, "https://x.org/icon.png"},
+		{SiteImages{Logo: "/logo.svg", Icon: "/favicon.ico"}, ""},
+		{SiteImages{Logo: "/logo.JPG?v=2"}, "https://x.org/logo.JPG?v=2"},
+	} {
+		out, err := Render(Meta{BaseURL: "https://x.org", Images: tt.im}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := parseXML(out[PathRSS])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if img := doc.root.one("", "channel").one("", "image"); img != nil {
+			got = img.childText("", "url")
+		}
+		if got != tt.want {
+			t.Errorf("%+v: rss image %q, want %q", tt.im, got, tt.want)
 		}
 	}
 	if _, err := Render(Meta{BaseURL: "http://x.org", Dir: "/tags/a b"}, nil); err == nil {

@@ -95,9 +95,9 @@ func renderRSS(d *doc) ([]byte, error) {
 		media, thumb := leadMedia(e)
 		ch.Items[i] = rssItem{RssItem: ri, Creators: creators, Categories: cats, Media: media, Thumbnail: thumb}
 	}
-	if d.logo != "" {
+	if img := rssImageURL(d); img != "" {
 		// RSS <image> is a logo that links to the site, titled as it.
-		rf.Image = &feeds.RssImage{Url: d.logo, Title: rf.Title, Link: d.home}
+		rf.Image = &feeds.RssImage{Url: img, Title: rf.Title, Link: d.home}
 	}
 	rf.Items = nil
 	nsMediaAttr := ""

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,14 +62,22 @@ func TestW3CFeedValidator(t *testing.T) {
 	}
 	var jobs []job
 	tmp := t.TempDir()
-	for _, tc := range append(renderCases(), validatorCases()...) {
+	for _, tc := range append(append(renderCases(), validatorCases()...), pictureCases()...) {
 		out, err := Render(tc.meta, tc.items)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		base := strings.TrimRight(tc.meta.BaseURL, "/")
-		for _, p := range []string{PathFeed, PathAtom, PathRSS} {
-			path := filepath.Join(tmp, tc.name+"."+strings.TrimPrefix(p, "/"))
+		// Every XML document: a label's (pictureCases) are under its Dir.
+		var xmlPaths []string
+		for p := range out {
+			if strings.HasSuffix(p, ".xml") {
+				xmlPaths = append(xmlPaths, p)
+			}
+		}
+		slices.Sort(xmlPaths)
+		for _, p := range xmlPaths {
+			path := filepath.Join(tmp, tc.name+"."+strings.TrimPrefix(p[len(tc.meta.Dir):], "/"))
 			if err := os.WriteFile(path, out[p], 0o644); err != nil {
 				t.Fatal(err)
 			}

@@ -83,4 +83,9 @@ shot() { # url file width height
 shot "$base/" "$out/index.png" 1000 900
 shot "$base/articles/$slug" "$out/article.png" 1000 1100
 shot "$base/feed.xml" "$out/feed.png" 1000 900
-echo "screenshots of $base in $out: index.png article.png feed.png"
+# The first tag the index lists, with its own feeds.
+tag=$(curl -fsS "$base/" | grep -o 'href="[^"]*/tags/[^"]*/"' | head -1 | sed 's/^href="//; s/"$//')
+if [ -n "$tag" ]; then
+  shot "$tag" "$out/tag.png" 1000 900
+fi
+echo "screenshots of $base in $out: index.png article.png feed.png${tag:+ tag.png}"

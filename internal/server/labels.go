@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -102,7 +103,7 @@ func (c *labelCache) get(key labelKey, render func() (map[string]*Resource, erro
 	c.byKey[key] = el
 	c.mu.Unlock()
 
-	e.res, e.err = render()
+	e.res, e.err = renderRecovering(render)
 	for _, r := range e.res {
 		e.size += int64(len(r.Body) + len(r.Gzip))
 	}
@@ -128,6 +129,17 @@ func (c *labelCache) get(key labelKey, render func() (map[string]*Resource, erro
 		back = prev
 	}
 	return e.res, nil
+}
+
+// renderRecovering runs render, turning a panic into an error: requests
+// waiting for the same label must get an answer, not wait forever.
+func renderRecovering(render func() (map[string]*Resource, error)) (res map[string]*Resource, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("server: render label: panic: %v", p)
+		}
+	}()
+	return render()
 }
 
 // remove drops el; c.mu is held.

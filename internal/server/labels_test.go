@@ -223,6 +223,13 @@ func TestLabelCacheBound(t *testing.T) {
 	if len(c.byKey) != 1 || c.size != 20<<10 {
 		t.Errorf("%d entries, %d bytes after a large one, want 1", len(c.byKey), c.size)
 	}
+	// A render that panics is an error for every waiter, and not kept.
+	if _, err := c.get(labelKey{version: 3, slug: "p"}, func() (map[string]*Resource, error) { panic("boom") }); err == nil {
+		t.Error("a panicking render gave no error")
+	}
+	if _, ok := c.byKey[labelKey{version: 3, slug: "p"}]; ok {
+		t.Error("a panicking render was cached")
+	}
 	// Failures are not cached.
 	fails := 0
 	fail := func() (map[string]*Resource, error) { fails++; return nil, ErrNotFound }

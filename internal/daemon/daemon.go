@@ -222,7 +222,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	if d.scanner, err = d.newScanner(cfg); err != nil {
 		return nil, err
 	}
-	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, cfg}})
+	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, d.currentConfig}})
 	return d, nil
 }
 
@@ -384,6 +384,13 @@ func (d *Daemon) scheduleRetry(at time.Time, paths []string) {
 			d.requestFull()
 		}
 	})
+}
+
+// currentConfig is the configuration in force.
+func (d *Daemon) currentConfig() config.Config {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.cfg
 }
 
 // reload re-reads config.yaml on SIGHUP. An invalid file is rejected and the

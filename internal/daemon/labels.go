@@ -71,14 +71,15 @@ func labelStamp(cfg config.Config) string {
 }
 
 // labelSource renders a tag's or an author's page and feeds from the
-// store, for the server to cache.
+// store, for the server to cache, with the configuration in force (a
+// reload may change it).
 type labelSource struct {
 	st  *store.Store
-	cfg config.Config
+	cfg func() config.Config
 }
 
 func (s labelSource) LabelDocs(ctx context.Context, l pages.LabelRef) (server.LabelDocs, error) {
-	return renderLabel(ctx, s.st, s.cfg, l)
+	return renderLabel(ctx, s.st, s.cfg(), l)
 }
 
 // renderLabel renders the newest feed.items articles of a label as its

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/robfig/cron/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -142,6 +143,19 @@ func TestTagAndAuthorFeedsServed(t *testing.T) {
 		if !bytes.Contains(art, []byte(want)) {
 			t.Errorf("article page has no %s", want)
 		}
+	}
+
+	// A reload that renames the site renames the tag's feed too, although
+	// the tag's articles did not change.
+	_, before := get(t, d.srv, "/tags/port/feed.xml")
+	if !bytes.Contains(before, []byte("<title>Harbour: Port</title>")) {
+		t.Errorf("tag feed title: %s", before[:min(len(before), 600)])
+	}
+	writeFile(t, d.cfgPath, "site:\n  title: Quay\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\nstate:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, cron.New())
+	d.scanOnce(t.Context(), d.currentConfig(), d.scanner, true, nil, true) // as the loop does after a reload
+	if _, after := get(t, d.srv, "/tags/port/feed.xml"); !bytes.Contains(after, []byte("<title>Quay: Port</title>")) {
+		t.Errorf("after a reload the tag feed still says %s", after[:min(len(after), 600)])
 	}
 
 	// An edit that drops a tag shows at the next snapshot.

@@ -52,16 +52,16 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics.Metrics
 	articles ArticleSource
-	labels   LabelSource
-	// labelCache holds the labels rendered since the last Publish.
+	handler  http.Handler
+	state    atomic.Pointer[state]
+	hdr      headerValues
+	counters map[string]*routeCounters
+	recs     sync.Pool // *recorder
+	gzips    sync.Pool // *gzip.Writer at the default level, for article pages
+	// labels renders tags and authors on demand; labelCache keeps what
+	// it rendered, by label version (labels.go).
+	labels     LabelSource
 	labelCache *labelCache
-	handler    http.Handler
-	state      atomic.Pointer[state]
-	gens       atomic.Uint64
-	hdr        headerValues
-	counters   map[string]*routeCounters
-	recs       sync.Pool // *recorder
-	gzips      sync.Pool // *gzip.Writer at the default level, for article pages
 }
 
 // state is a published Snapshot plus what the server derives from it once.

@@ -56,6 +56,9 @@ func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *
 	if _, err := writeLabels(ctx, st, cfg, w, snap); err != nil {
 		return 0, err
 	}
+	if err := w.WriteLabelLists(snap); err != nil {
+		return 0, err
+	}
 	rep.Stop()
 	return writeArticles(ctx, st, w, siteInfo(cfg), rep)
 }

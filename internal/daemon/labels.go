@@ -30,31 +30,41 @@ func labelKind(section string) store.LabelKind {
 	return store.LabelTag
 }
 
+// labelSet is what a snapshot knows of tags and authors.
+type labelSet struct {
+	all       map[string]pages.LabelRef // by server.LabelKey
+	indexTags []pages.LabelRef          // the index's, most used first
+	listKeys  map[string]string         // by section: a hash of its labels
+}
+
 // snapshotLabels reads every tag and author that has articles, for the
-// snapshot's list (by server.LabelKey), and the tags the index lists.
-func snapshotLabels(ctx context.Context, st *store.Store) (map[string]pages.LabelRef, []pages.LabelRef, error) {
-	all := map[string]pages.LabelRef{}
-	var tags []pages.LabelRef
+// snapshot's list, the tags the index lists, and a key per section that
+// changes whenever any of its labels does.
+func snapshotLabels(ctx context.Context, st *store.Store) (labelSet, error) {
+	set := labelSet{all: map[string]pages.LabelRef{}, listKeys: map[string]string{}}
 	for _, section := range []string{pages.SectionTags, pages.SectionAuthors} {
 		ls, err := st.Labels(ctx, labelKind(section))
 		if err != nil {
-			return nil, nil, fmt.Errorf("render: %w", err)
+			return labelSet{}, fmt.Errorf("render: %w", err)
 		}
+		h := sha256.New()
 		for _, l := range ls {
 			ref := pages.LabelRef{Section: section, Slug: l.Slug, Name: l.Name, Count: l.Count, Version: l.Version}
-			all[server.LabelKey(section, l.Slug)] = ref
+			set.all[server.LabelKey(section, l.Slug)] = ref
 			if section == pages.SectionTags {
-				tags = append(tags, ref)
+				set.indexTags = append(set.indexTags, ref)
 			}
+			fmt.Fprintf(h, "%q %q %d %d\n", l.Slug, l.Name, l.Count, l.Version)
 		}
+		set.listKeys[section] = hex.EncodeToString(h.Sum(nil)[:12])
 	}
-	slices.SortStableFunc(tags, func(a, b pages.LabelRef) int {
+	slices.SortStableFunc(set.indexTags, func(a, b pages.LabelRef) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Slug, b.Slug))
 	})
-	if len(tags) > maxIndexTags {
-		tags = tags[:maxIndexTags]
+	if len(set.indexTags) > maxIndexTags {
+		set.indexTags = set.indexTags[:maxIndexTags]
 	}
-	return all, tags, nil
+	return set, nil
 }
 
 // labelStamp names the configuration a label's rendering depends on

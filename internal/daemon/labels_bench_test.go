@@ -82,8 +82,8 @@ func fillLabelStore(tb testing.TB, st *store.Store, n int) {
 	}
 }
 
-func noLabels(context.Context, *store.Store) (map[string]pages.LabelRef, []pages.LabelRef, error) {
-	return nil, nil, nil
+func noLabels(context.Context, *store.Store) (labelSet, error) {
+	return labelSet{}, nil
 }
 
 // heapMB is the live heap after a collection, in MB.
@@ -172,7 +172,7 @@ func BenchmarkLabels(b *testing.B) {
 		b.Run("labels", build(snapshotLabels))
 		b.Run("list-labels-only", func(b *testing.B) {
 			for b.Loop() {
-				if _, _, err := snapshotLabels(ctx, st); err != nil {
+				if _, err := snapshotLabels(ctx, st); err != nil {
 					b.Fatal(err)
 				}
 			}

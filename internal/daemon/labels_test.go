@@ -145,6 +145,21 @@ func TestTagAndAuthorFeedsServed(t *testing.T) {
 		}
 	}
 
+	// Every tag and every author is listed, by name, on its section's page.
+	_, all := get(t, d.srv, "/tags/")
+	want := []string{">C#<", ">Économie<", ">Port<", ">हिंदी<"}
+	last := -1
+	for _, w := range want {
+		i := bytes.Index(all, []byte(w))
+		if i < 0 || i < last {
+			t.Errorf("/tags/: %s missing or out of order", w)
+		}
+		last = i
+	}
+	if _, authors := get(t, d.srv, "/authors/"); !bytes.Contains(authors, []byte(`href="https://news.example.org/authors/bo-chen/"`)) {
+		t.Error("/authors/ does not link Bo Chen")
+	}
+
 	// A reload that renames the site renames the tag's feed too, although
 	// the tag's articles did not change.
 	_, before := get(t, d.srv, "/tags/port/feed.xml")
@@ -209,7 +224,7 @@ func TestBuildWritesLabels(t *testing.T) {
 	if _, err := Build(t.Context(), d.cfg, out, nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/tags/economie/", "/tags/economie/feed.xml", "/tags/c%23/rss.xml", "/tags/" + url.PathEscape("हिंदी") + "/feed.json", "/authors/ana-lima/feed.xml", "/authors/bo-chen/"} {
+	for _, p := range []string{"/tags/", "/authors/", "/tags/economie/", "/tags/economie/feed.xml", "/tags/c%23/rss.xml", "/tags/" + url.PathEscape("हिंदी") + "/feed.json", "/authors/ana-lima/feed.xml", "/authors/bo-chen/"} {
 		u, _ := url.PathUnescape(p)
 		file := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(u, "/")))
 		if strings.HasSuffix(p, "/") {

@@ -118,7 +118,7 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 
 // labelReader reads the labels a snapshot lists; the benchmark of label
 // costs swaps it for one reading none, which is the build before labels.
-type labelReader func(ctx context.Context, st *store.Store) (map[string]pages.LabelRef, []pages.LabelRef, error)
+type labelReader func(ctx context.Context, st *store.Store) (labelSet, error)
 
 func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, readLabels labelReader) (*server.Snapshot, error) {
 	recs, err := st.Latest(ctx, cfg.Feed.Items)
@@ -147,16 +147,15 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 	var (
 		index               []byte
 		indexErr, labelsErr error
-		labels              map[string]pages.LabelRef
+		labels              labelSet
 	)
 	indexDone := make(chan struct{})
 	go func() {
 		defer close(indexDone)
-		var indexTags []pages.LabelRef
-		if labels, indexTags, labelsErr = readLabels(ctx, st); labelsErr != nil {
+		if labels, labelsErr = readLabels(ctx, st); labelsErr != nil {
 			return
 		}
-		site.Tags = indexTags
+		site.Tags = labels.indexTags
 		index, indexErr = pages.Index(site, entries)
 	}()
 	docs, err := feed.Render(feedMeta(cfg), items)
@@ -205,7 +204,7 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels, LabelStamp: labelStamp(cfg), IconPath: iconPath, Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels.all, LabelListKeys: labels.listKeys, LabelStamp: labelStamp(cfg), IconPath: iconPath, Resources: make(map[string]*server.Resource, len(all))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
 	}

@@ -84,3 +84,28 @@ func LabelPage(site SiteInfo, l LabelRef, items []Entry) ([]byte, error) {
 	}
 	return execute("label.html", v)
 }
+
+// LabelListPage renders the page that links every tag (or every author)
+// of section, in the order given, each with its count.
+func LabelListPage(site SiteInfo, section string, labels []LabelRef) ([]byte, error) {
+	if section != SectionTags && section != SectionAuthors {
+		return nil, fmt.Errorf("%w: section %q", ErrInvalid, section)
+	}
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	v.Heading = "All tags"
+	if section == SectionAuthors {
+		v.Heading = "All authors"
+	}
+	v.Title = v.Heading + " · " + site.Title
+	v.Canonical = v.Site.BaseURL + section + "/"
+	v.TagLinks = make([]linkView, 0, len(labels))
+	for _, l := range labels {
+		if l.Slug != "" {
+			v.TagLinks = append(v.TagLinks, linkView{Name: l.Name, URL: v.Site.BaseURL + LabelDir(section, l.Slug) + "/", Count: l.Count})
+		}
+	}
+	return execute("labels.html", v)
+}

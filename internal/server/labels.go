@@ -1,12 +1,14 @@
 package server
 
 import (
+	"cmp"
 	"container/list"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -211,6 +213,56 @@ func (s *Server) handleLabel(section, doc string) http.Handler {
 		}
 		s.serveResource(w, r, rs, http.StatusOK, s.hdr.cacheControl)
 	})
+}
+
+// handleLabelList serves the page listing every label of section, by
+// slug, rendered from the snapshot's list on first request and cached
+// like a label's documents.
+func (s *Server) handleLabelList(section string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st := s.state.Load()
+		if !st.snap.good() {
+			s.unavailable(w)
+			return
+		}
+		key := labelKey{stamp: st.snap.LabelStamp + "\x00" + st.snap.LabelListKeys[section], section: section}
+		res, err := s.labelCache.get(key, func() (map[string]*Resource, error) {
+			page, err := st.snap.LabelListPage(section)
+			if err != nil {
+				return nil, err
+			}
+			return map[string]*Resource{LabelPage: NewResource(page, "text/html; charset=utf-8", st.snap.labelListLastMod())}, nil
+		})
+		if err != nil {
+			s.log.Error("render label list", slog.String("section", section), slog.Any("error", err))
+			http.Error(w, "500 internal server error", http.StatusInternalServerError)
+			return
+		}
+		s.serveResource(w, r, res[LabelPage], http.StatusOK, s.hdr.cacheControl)
+	})
+}
+
+// LabelListPage renders the page that lists every label of section the
+// snapshot holds, in the order of their slugs (alphabetical with case and
+// accents folded).
+func (s *Snapshot) LabelListPage(section string) ([]byte, error) {
+	refs := make([]pages.LabelRef, 0, len(s.Labels))
+	for _, l := range s.Labels {
+		if l.Section == section {
+			refs = append(refs, l)
+		}
+	}
+	slices.SortFunc(refs, func(a, b pages.LabelRef) int { return cmp.Compare(a.Slug, b.Slug) })
+	return pages.LabelListPage(s.Site, section, refs)
+}
+
+// labelListLastMod dates the list pages as the index is dated (the newest
+// change among the articles it shows), never by the clock: replicas agree.
+func (s *Snapshot) labelListLastMod() time.Time {
+	if r := s.Resources[PathIndex]; r != nil {
+		return r.LastModified
+	}
+	return time.Time{}
 }
 
 // labelRoutes are the patterns of every label document.

@@ -44,3 +44,29 @@ func (w *StaticWriter) WriteLabel(l pages.LabelRef, docs LabelDocs) error {
 	}
 	return nil
 }
+
+// WriteLabelLists writes the pages listing every tag and every author at
+// tags/index.html and authors/index.html.
+func (w *StaticWriter) WriteLabelLists(snap *Snapshot) error {
+	for _, section := range []string{pages.SectionTags, pages.SectionAuthors} {
+		page, err := snap.LabelListPage(section)
+		if err != nil {
+			return err
+		}
+		rel := filepath.Join(strings.TrimPrefix(section, "/"), "index.html")
+		if err := w.write(rel, page, snap.labelListLastMod()); err != nil {
+			return err
+		}
+		if !w.gzip {
+			continue
+		}
+		gz, err := w.compress(page)
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", rel, err)
+		}
+		if err := w.write(rel+".gz", gz, snap.labelListLastMod()); err != nil {
+			return err
+		}
+	}
+	return nil
+}

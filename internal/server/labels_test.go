@@ -239,3 +239,33 @@ func TestLabelCacheBound(t *testing.T) {
 		t.Errorf("failure cached: %d renders, %d entries", fails, len(c.byKey))
 	}
 }
+
+// /tags/ and /authors/ list the snapshot's labels; the page is rendered
+// once per state of the list.
+func TestLabelListPages(t *testing.T) {
+	f := &fixture{srv: New(Config{Labels: &fakeLabels{}})}
+	snap := labelSnapshot(1)
+	snap.LabelListKeys = map[string]string{pages.SectionTags: "k1"}
+	f.srv.Publish(snap)
+	resp := f.do(t, "GET", "/tags/")
+	body := readBody(t, resp)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `href="https://news.example.org/tags/c%23/"`) ||
+		strings.Contains(string(body), "ana-lima") {
+		t.Fatalf("/tags/: %d\n%s", resp.StatusCode, body)
+	}
+	etag := resp.Header.Get("Etag")
+	if r := f.do(t, "GET", "/tags/", "If-None-Match", etag); r.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match: %d", r.StatusCode)
+	}
+	if r := f.do(t, "GET", "/authors/"); r.StatusCode != 200 || !strings.Contains(string(readBody(t, r)), "ana-lima") {
+		t.Error("/authors/ does not list ana-lima")
+	}
+	// A new list (key) is rendered anew.
+	next := labelSnapshot(2)
+	delete(next.Labels, LabelKey(pages.SectionTags, "c#"))
+	next.LabelListKeys = map[string]string{pages.SectionTags: "k2"}
+	f.srv.Publish(next)
+	if b := readBody(t, f.do(t, "GET", "/tags/")); strings.Contains(string(b), "c%23") {
+		t.Error("a tag gone from the snapshot is still listed")
+	}
+}

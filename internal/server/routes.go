@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 
+	"seedfeed/internal/pages"
+
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -29,6 +31,9 @@ func (s *Server) routes(mux *http.ServeMux) map[string]*routeCounters {
 	get("/articles/{slug}", "/articles/{slug}", s.handleArticle())
 	for _, p := range siteImageRoutes() {
 		get(p, p, s.handleResource(p))
+	}
+	for _, sec := range []string{pages.SectionTags, pages.SectionAuthors} {
+		get(sec+"/", sec+"/{$}", s.handleLabelList(sec))
 	}
 	for _, lr := range labelRoutes() {
 		get(lr.pattern, lr.pattern, s.handleLabel(lr.section, lr.doc))

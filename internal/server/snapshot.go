@@ -34,6 +34,10 @@ type Snapshot struct {
 	// their pages and feeds are rendered on demand from the server's
 	// LabelSource (labels.go). Nil means none.
 	Labels map[string]pages.LabelRef
+	// LabelListKeys name the state of each section's list of labels
+	// (pages.SectionTags, pages.SectionAuthors): the list page rendered
+	// for one key is reused while it stays the same.
+	LabelListKeys map[string]string
 	// IconPath is the path in Resources of the site's icon file, when
 	// site.icon names one (SiteImagePath); "" otherwise. See SiteIcon.
 	IconPath string

@@ -2,6 +2,7 @@ package article
 
 import (
 	"math"
+	"seedfeed/internal/article/boilerplate"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -449,6 +450,9 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
 		return headCand{}, false
 	}
+	if interfaceKind(tr.kinds[i]) {
+		return headCand{}, false
+	}
 	if _, ok := parseByline(p); ok {
 		return headCand{}, false
 	}
@@ -723,4 +727,19 @@ func (tr *textReader) withoutSite(t int) string {
 		}
 	}
 	return p
+}
+
+// interfaceKind reports the kinds of boilerplate that are the site's
+// interface or notices (a share row, a comment form, a cookie banner, a
+// menu entry, a sign-up prompt, a copyright line), never a headline; a
+// related-links or duplicate line may be a teaser of the article itself.
+func interfaceKind(kind string) bool {
+	switch kind {
+	case boilerplate.KindShare, boilerplate.KindCommentForm, boilerplate.KindCookie, boilerplate.KindNavigation,
+		boilerplate.KindNewsletter, boilerplate.KindAdvert, boilerplate.KindCopyright, boilerplate.KindTags,
+		boilerplate.KindReadMore, boilerplate.KindAuthorBox, boilerplate.KindDisclosure, boilerplate.KindDisclaimer,
+		boilerplate.KindPressBoilerplate, boilerplate.KindReaderPrompt, boilerplate.KindPullQuote:
+		return true
+	}
+	return false
 }

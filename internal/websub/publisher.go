@@ -72,8 +72,8 @@ type Publisher struct {
 type hubQueue struct {
 	hub      string
 	pending  map[string]struct{}
-	inflight int            // topics taken by the running round
-	attempts map[string]int // failed pings per topic since its last success
+	inflight map[string]struct{} // topics of the running round not yet done
+	attempts map[string]int      // failed pings per topic since its last success
 	wake     chan struct{}
 	cancel   context.CancelFunc
 }
@@ -108,7 +108,8 @@ func (p *Publisher) SetHubs(hubs []string) {
 			continue
 		}
 		ctx, cancel := context.WithCancel(p.ctx)
-		q := &hubQueue{hub: h, pending: map[string]struct{}{}, attempts: map[string]int{}, wake: make(chan struct{}, 1), cancel: cancel}
+		q := &hubQueue{hub: h, pending: map[string]struct{}{}, inflight: map[string]struct{}{}, attempts: map[string]int{},
+			wake: make(chan struct{}, 1), cancel: cancel}
 		p.hubs[h] = q
 		p.wg.Go(func() { p.runHub(ctx, q) })
 	}
@@ -158,13 +159,14 @@ func (p *Publisher) Pending(hub string) []string {
 }
 
 // Flush waits until no hub has a topic pending or in flight, or ctx ends;
-// it returns how many topics were still waiting then (summed over hubs).
+// it returns how many topics were still waiting then (distinct per hub,
+// summed over hubs).
 func (p *Publisher) Flush(ctx context.Context) int {
 	for {
 		p.mu.Lock()
 		n := 0
 		for _, q := range p.hubs {
-			n += len(q.pending) + q.inflight
+			n += q.waitingLocked()
 		}
 		ch := p.changed
 		p.mu.Unlock()
@@ -196,8 +198,20 @@ func (p *Publisher) signalLocked() {
 
 func (p *Publisher) gaugeLocked(q *hubQueue) {
 	if m := p.opts.Metrics; m != nil {
-		m.WebSubPending.WithLabelValues(q.hub).Set(float64(len(q.pending) + q.inflight))
+		m.WebSubPending.WithLabelValues(q.hub).Set(float64(q.waitingLocked()))
 	}
+}
+
+// waitingLocked counts the distinct topics pending or in flight: a topic
+// changed again while its ping is under way counts once.
+func (q *hubQueue) waitingLocked() int {
+	n := len(q.pending)
+	for t := range q.inflight {
+		if _, ok := q.pending[t]; !ok {
+			n++
+		}
+	}
+	return n
 }
 
 // runHub pings q's hub until ctx ends: each round takes the whole pending
@@ -220,13 +234,15 @@ func (p *Publisher) runHub(ctx context.Context, q *hubQueue) {
 		p.mu.Lock()
 		topics := slices.Sorted(maps.Keys(q.pending))
 		clear(q.pending)
-		q.inflight = len(topics)
+		for _, t := range topics {
+			q.inflight[t] = struct{}{}
+		}
 		p.mu.Unlock()
 
 		failed, hint := p.round(ctx, q, topics)
 
 		p.mu.Lock()
-		q.inflight = 0
+		clear(q.inflight)
 		p.gaugeLocked(q)
 		p.signalLocked()
 		p.mu.Unlock()
@@ -258,7 +274,9 @@ func (p *Publisher) round(ctx context.Context, q *hubQueue, topics []string) (fa
 		for _, t := range ts {
 			q.pending[t] = struct{}{}
 		}
-		q.inflight -= len(ts)
+		for _, t := range ts {
+			delete(q.inflight, t)
+		}
 		p.mu.Unlock()
 	}
 	for i, topic := range topics {
@@ -266,7 +284,7 @@ func (p *Publisher) round(ctx context.Context, q *hubQueue, topics []string) (fa
 		if err == nil {
 			p.mu.Lock()
 			delete(q.attempts, topic)
-			q.inflight--
+			delete(q.inflight, topic)
 			p.gaugeLocked(q)
 			p.mu.Unlock()
 			if m := p.opts.Metrics; m != nil {

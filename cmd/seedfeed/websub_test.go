@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"seedfeed/internal/websub/websubtest"
+)
+
+const websubSettle = time.Second
+
+// websubConfig writes a config.yaml whose base_url is the address the
+// daemon listens on, so that a hub can fetch the topics it is told of.
+func websubConfig(t *testing.T, hub string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "seeds"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	cfg := fmt.Sprintf(`site:
+  title: "Pushed news"
+  base_url: "http://%s"
+seeds:
+  dir: seeds
+  settle: %q
+  schedule: "@every 1h"
+websub:
+  hubs: [%q]
+server:
+  listen: %q
+state:
+  path: state.db
+`, addr, websubSettle.String(), hub, addr)
+	p := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// websubStrictXML reads every token of b with encoding/xml in strict mode
+// and requires one root element.
+func websubStrictXML(b []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.Strict = true
+	depth, roots := 0, 0
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			if depth != 0 || roots != 1 {
+				return fmt.Errorf("%d roots, %d unclosed elements", roots, depth)
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+}
+
+// checkWebSubFeed parses a feed as a reader would: gofeed, and strict XML
+// for the XML formats.
+func checkWebSubFeed(t *testing.T, what string, body []byte) *gofeed.Feed {
+	t.Helper()
+	if !bytes.HasPrefix(bytes.TrimSpace(body), []byte("{")) {
+		if err := websubStrictXML(body); err != nil {
+			t.Errorf("%s: not well-formed XML: %v", what, err)
+		}
+	}
+	f, err := gofeed.NewParser().ParseString(string(body))
+	if err != nil {
+		t.Fatalf("%s: gofeed: %v", what, err)
+	}
+	return f
+}
+
+var websubFeeds = []string{"/feed.xml", "/atom.xml", "/rss.xml", "/feed.json"}
+
+// selfOf is the rel="self" URL a hub's delivery names.
+func selfOf(d websubtest.Delivery) string {
+	for _, l := range d.Links {
+		if l.Has("self") {
+			return l.URL
+		}
+	}
+	return ""
+}
+
+// awaitDeliveries waits for a signed delivery of every topic in want whose
+// feed holds an item titled title, and returns when each arrived.
+func awaitDeliveries(t *testing.T, sub *websubtest.Subscriber, want []string, title string, limit time.Duration, hub *websubtest.Hub, in *instance) map[string]time.Time {
+	t.Helper()
+	got := map[string]time.Time{}
+	deadline := time.After(limit)
+	for len(got) < len(want) {
+		select {
+		case d := <-sub.Deliveries:
+			topic := selfOf(d)
+			if !d.Signed {
+				t.Errorf("delivery of %s not signed with the subscriber's secret", topic)
+				continue
+			}
+			f := checkWebSubFeed(t, "delivery of "+topic, d.Body)
+			if itemTitled(f, title) != nil && slices.Contains(want, topic) {
+				if _, dup := got[topic]; !dup {
+					got[topic] = d.At
+				}
+			}
+		case <-deadline:
+			t.Fatalf("within %v, only %d of %d topics delivered with %q; hub pings %+v, hub errors %v\n%s",
+				limit, len(got), len(want), title, hub.Pings(), hub.Errors(), in.logs)
+		}
+	}
+	return got
+}
+
+// TestWebSubEndToEnd runs the real daemon with a test hub: each feed
+// format is discoverable as websub.rocks checks it, a subscriber subscribes
+// through the hub, and a file dropped into seeds/ reaches it, signed,
+// within settle + 2 s, without anyone polling.
+func TestWebSubEndToEnd(t *testing.T) {
+	hub := websubtest.NewHub()
+	defer hub.Close()
+	cfg := websubConfig(t, hub.URL)
+	in := start(t, cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+
+	for _, p := range websubFeeds {
+		d, err := websubtest.Discover(ctx, http.DefaultClient, in.url+p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if d.From != "header" || !slices.Equal(d.Hubs, []string{hub.URL}) || d.Self != in.url+p {
+			t.Errorf("%s: discovered %+v, want hub %s and self %s from the Link header", p, d, hub.URL, in.url+p)
+		}
+		// The document says the same on its own, with one self link.
+		if !slices.Equal(d.Body.Hubs, []string{hub.URL}) || !slices.Equal(d.Body.Selfs, []string{in.url + p}) {
+			t.Errorf("%s: the document names hubs %q and selfs %q", p, d.Body.Hubs, d.Body.Selfs)
+		}
+		if len(d.Header.Selfs) != 1 {
+			t.Errorf("%s: %d self links in the headers", p, len(d.Header.Selfs))
+		}
+		_, body := in.get(p)
+		checkWebSubFeed(t, p, body)
+	}
+
+	sub := websubtest.NewSubscriber("the subscriber's secret")
+	defer sub.Close()
+	topics := []string{in.url + "/feed.xml", in.url + "/feed.json"}
+	for _, topic := range topics {
+		if err := sub.Subscribe(ctx, hub.URL, topic); err != nil {
+			t.Fatal(err)
+		}
+		if err := hub.WaitSubscribed(ctx, topic, sub.URL); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	const title = "Night ferry returns to the island route"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(cfg), "seeds", "ferry.txt"),
+		[]byte(title+"\n\nThe night ferry runs again from Friday, the harbour office said, after a winter of repairs to its engines.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dropped := time.Now()
+	limit := websubSettle + 2*time.Second
+	got := awaitDeliveries(t, sub, topics, title, limit, hub, in)
+	for topic, at := range got {
+		t.Logf("%s delivered %v after the file was written (settle %v)", topic, at.Sub(dropped).Round(time.Millisecond), websubSettle)
+	}
+	if errs := hub.Errors(); len(errs) > 0 {
+		t.Errorf("hub errors: %v", errs)
+	}
+}
+
+// TestWebSubHubFailingEndToEnd: a hub that answers 500 to its first pings
+// still gets every change once it recovers, the failures are on /metrics,
+// and the daemon answered feeds throughout.
+func TestWebSubHubFailingEndToEnd(t *testing.T) {
+	hub := websubtest.NewHub()
+	defer hub.Close()
+	const failures = 2
+	hub.SetPingAnswer(func(n int) int {
+		if n <= failures {
+			return http.StatusInternalServerError
+		}
+		return http.StatusAccepted
+	}, 0)
+	cfg := websubConfig(t, hub.URL)
+	in := start(t, cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	sub := websubtest.NewSubscriber("another secret")
+	defer sub.Close()
+	topic := in.url + "/rss.xml"
+	if err := sub.Subscribe(ctx, hub.URL, topic); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.WaitSubscribed(ctx, topic, sub.URL); err != nil {
+		t.Fatal(err)
+	}
+	const title = "Lighthouse keepers open the tower to visitors"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(cfg), "seeds", "lighthouse.txt"),
+		[]byte(title+"\n\nVisitors may climb the lighthouse tower on Sundays through the summer, the keepers announced on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Backoff after two failures: 1 s, then 2 s.
+	awaitDeliveries(t, sub, []string{topic}, title, websubSettle+2*time.Second+3*time.Second, hub, in)
+	resp, body := in.get("/metrics")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("/metrics: %s", resp.Status)
+	}
+	var failed bool
+	for _, line := range strings.Split(string(body), "\n") {
+		if strings.HasPrefix(line, "seedfeed_websub_publish_failures_total{") && strings.Contains(line, `reason="http_5xx"`) {
+			failed = !strings.HasSuffix(line, " 0")
+		}
+	}
+	if !failed {
+		t.Errorf("no websub failures on /metrics:\n%s", body)
+	}
+	if !strings.Contains(in.logs.String(), "websub: hub not notified; will retry") {
+		t.Errorf("no failure in the log:\n%s", in.logs)
+	}
+}

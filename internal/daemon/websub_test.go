@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/robfig/cron/v3"
 
 	"seedfeed/internal/server"
 	"seedfeed/internal/websub/websubtest"
@@ -261,5 +262,43 @@ func TestHubThatHangsDelaysNothing(t *testing.T) {
 	defer cancel()
 	if n := d.websub.Flush(ctx); n != len(feedPaths) {
 		t.Errorf("%d notifications waiting, want the %d feeds once each", n, len(feedPaths))
+	}
+}
+
+// A reload that changes websub.hubs re-renders the feeds with the new hubs
+// and sends the next notifications there only.
+func TestReloadChangesHubs(t *testing.T) {
+	oldHub, oldURL := newHubRecorder(t)
+	newHub, newURL := newHubRecorder(t)
+	d := newWebSubTestDaemon(t, oldURL)
+	writeFile(t, filepath.Join(d.seeds, "a.txt"), article1)
+	d.scan(true)
+	flushWebSub(t, d)
+	if got := oldHub.take(); len(got) != len(feedPaths) {
+		t.Fatalf("old hub pinged %q", got)
+	}
+	writeFile(t, d.cfgPath, "site:\n  base_url: \"https://news.example.org/blog\"\nseeds:\n  settle: 0s\nwebsub:\n  hubs:\n    - "+newURL+"\nstate:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, cron.New())
+	d.mu.Lock()
+	force := d.forceRender
+	d.mu.Unlock()
+	if !force {
+		t.Fatal("reload did not ask for a render")
+	}
+	d.mu.Lock()
+	cfg, sc := d.cfg, d.scanner
+	d.mu.Unlock()
+	d.scanOnce(context.Background(), cfg, sc, true, nil, true)
+	flushWebSub(t, d)
+	if got := newHub.take(); len(got) != len(feedPaths) {
+		t.Errorf("new hub pinged %q, want every feed (their hub links changed)", got)
+	}
+	if got := oldHub.take(); got != nil {
+		t.Errorf("removed hub pinged %q", got)
+	}
+	rec := httptest.NewRecorder()
+	d.srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, server.PathRSS, nil))
+	if got, want := rec.Header().Values("Link"), server.WebSubLinks([]string{newURL}, "https://news.example.org/blog/rss.xml"); !slices.Equal(got, want) {
+		t.Errorf("Link %q, want %q", got, want)
 	}
 }

@@ -191,6 +191,8 @@ func TestWebSubEndToEnd(t *testing.T) {
 	for topic, at := range got {
 		t.Logf("%s delivered %v after the file was written (settle %v)", topic, at.Sub(dropped).Round(time.Millisecond), websubSettle)
 	}
+	// The feeds with hub links, as feedparser reads them.
+	checkFeedparser(t, in)
 	if errs := hub.Errors(); len(errs) > 0 {
 		t.Errorf("hub errors: %v", errs)
 	}

@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -246,5 +248,65 @@ func TestWebSubHubFailingEndToEnd(t *testing.T) {
 	}
 	if !strings.Contains(in.logs.String(), "websub: hub not notified; will retry") {
 		t.Errorf("no failure in the log:\n%s", in.logs)
+	}
+}
+
+// TestWebSubHubHangingEndToEnd: with a hub that accepts connections and
+// never answers, a dropped file is still published within settle + 2 s,
+// feeds answer at once, and the daemon stops within its grace, saying what
+// it leaves unsent.
+func TestWebSubHubHangingEndToEnd(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c) // never read, never answered
+			mu.Unlock()
+		}
+	}()
+	defer func() {
+		ln.Close()
+		mu.Lock()
+		for _, c := range conns {
+			c.Close()
+		}
+		mu.Unlock()
+	}()
+	cfg := websubConfig(t, "http://"+ln.Addr().String()+"/")
+	in := start(t, cfg)
+	const title = "Harbour master retires after forty years"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(cfg), "seeds", "retire.txt"),
+		[]byte(title+"\n\nThe harbour master retires at the end of the month after forty years of guiding boats into the port.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dropped := time.Now()
+	in.waitFor("the new article", websubSettle+2*time.Second, func(f *gofeed.Feed) bool { return itemTitled(f, title) != nil })
+	t.Logf("published %v after the write with the hub hanging", time.Since(dropped).Round(time.Millisecond))
+	for _, p := range websubFeeds {
+		start := time.Now()
+		resp, body := in.get(p)
+		if took := time.Since(start); resp.StatusCode != http.StatusOK || took > time.Second {
+			t.Errorf("%s: %s in %v", p, resp.Status, took)
+		}
+		checkWebSubFeed(t, p, body)
+	}
+	start := time.Now()
+	in.stop()
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("stopping took %v with the hub hanging", took)
+	} else {
+		t.Logf("stopped in %v", took.Round(time.Millisecond))
+	}
+	if !strings.Contains(in.logs.String(), "websub: exiting with hub notifications unsent") {
+		t.Errorf("the log does not say what was left unsent:\n%s", in.logs)
 	}
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -113,5 +114,32 @@ func TestNewResourceWithLinksCopies(t *testing.T) {
 	}
 	if cap(res.links) != len(res.links) {
 		t.Error("links have spare capacity: an append by later code would write into shared memory")
+	}
+}
+
+// BenchmarkServeFeedLinks serves /feed.xml through the handler with and
+// without WebSub Link lines, for a ratio measured in one run.
+func BenchmarkServeFeedLinks(b *testing.B) {
+	for _, linked := range []bool{false, true} {
+		f := newFixture(b, false)
+		snap := testSnapshot(1)
+		if linked {
+			snap = linkedSnapshot(1)
+		}
+		f.srv.Publish(snap)
+		for _, bc := range benchCases(b, f.srv) {
+			b.Run(fmt.Sprintf("links=%t/%s", linked, bc.name), func(b *testing.B) {
+				w := &discardWriter{h: make(http.Header, 16)}
+				b.ReportAllocs()
+				for b.Loop() {
+					clear(w.h)
+					w.code, w.n = 0, 0
+					f.srv.ServeHTTP(w, bc.req)
+				}
+				if w.code != bc.code {
+					b.Fatalf("status %d, want %d", w.code, bc.code)
+				}
+			})
+		}
 	}
 }

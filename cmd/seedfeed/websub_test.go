@@ -26,7 +26,7 @@ const websubSettle = time.Second
 
 // websubConfig writes a config.yaml whose base_url is the address the
 // daemon listens on, so that a hub can fetch the topics it is told of.
-func websubConfig(t *testing.T, hub string) string {
+func websubConfig(t *testing.T, hub string, extraYAML ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "seeds"), 0o755); err != nil {
@@ -46,7 +46,7 @@ server:
   listen: %q
 state:
   path: state.db
-`, addr, websubSettle.String(), hub, addr)
+%s`, addr, websubSettle.String(), hub, addr, strings.Join(extraYAML, ""))
 	p := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
@@ -308,5 +308,65 @@ func TestWebSubHubHangingEndToEnd(t *testing.T) {
 	}
 	if !strings.Contains(in.logs.String(), "websub: exiting with hub notifications unsent") {
 		t.Errorf("the log does not say what was left unsent:\n%s", in.logs)
+	}
+}
+
+// TestWebSubBurstEndToEnd drops 100 files at once: the hub is pinged far
+// fewer times than there were changes, never more than once per topic per
+// snapshot, and the subscriber ends up with a feed holding all 100.
+func TestWebSubBurstEndToEnd(t *testing.T) {
+	hub := websubtest.NewHub()
+	defer hub.Close()
+	cfg := websubConfig(t, hub.URL, "feed:\n  items: 100\n")
+	in := start(t, cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	sub := websubtest.NewSubscriber("burst secret")
+	defer sub.Close()
+	topic := in.url + "/feed.xml"
+	if err := sub.Subscribe(ctx, hub.URL, topic); err != nil {
+		t.Fatal(err)
+	}
+	if err := hub.WaitSubscribed(ctx, topic, sub.URL); err != nil {
+		t.Fatal(err)
+	}
+	const n = 100
+	seeds := filepath.Join(filepath.Dir(cfg), "seeds")
+	for i := range n {
+		body := fmt.Sprintf("Burst story number %d from the quay\n\nStory %d tells of the boats that came in on the morning tide and what they landed.\n", i, i)
+		if err := os.WriteFile(filepath.Join(seeds, fmt.Sprintf("burst-%03d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dropped := time.Now()
+	limit := websubSettle + 10*time.Second
+	deadline := time.After(limit)
+	deliveries := 0
+	for done := false; !done; {
+		select {
+		case d := <-sub.Deliveries:
+			deliveries++
+			if !d.Signed {
+				t.Fatal("unsigned delivery")
+			}
+			f := checkWebSubFeed(t, "delivery", d.Body)
+			if len(f.Items) == n {
+				t.Logf("all %d items delivered %v after the burst, in delivery %d", n, d.At.Sub(dropped).Round(time.Millisecond), deliveries)
+				done = true
+			}
+		case <-deadline:
+			t.Fatalf("no delivery with all %d items within %v (%d deliveries); pings %d\n%s", n, limit, deliveries, len(hub.Pings()), in.logs)
+		}
+	}
+	publishes := strings.Count(in.logs.String(), `msg=published`)
+	pings := 0
+	for _, p := range hub.Pings() {
+		if slices.Contains(p.Topics, topic) {
+			pings++
+		}
+	}
+	t.Logf("%d files: %d snapshots published, %d pings for %s, %d deliveries", n, publishes, pings, topic, deliveries)
+	if pings > publishes || pings >= n/4 {
+		t.Errorf("%d pings for %s after %d snapshots of %d changes: not coalesced", pings, topic, publishes, n)
 	}
 }

@@ -239,7 +239,7 @@ func (p *Publisher) runHub(ctx context.Context, q *hubQueue) {
 		}
 		p.mu.Unlock()
 
-		failed, hint := p.round(ctx, q, topics)
+		failures, hint := p.round(ctx, q, topics)
 
 		p.mu.Lock()
 		clear(q.inflight)
@@ -249,11 +249,16 @@ func (p *Publisher) runHub(ctx context.Context, q *hubQueue) {
 		if ctx.Err() != nil {
 			return
 		}
-		if !failed {
+		if len(failures) == 0 {
 			backoff = 0
 			continue
 		}
 		backoff = min(max(backoff*2, p.opts.MinBackoff, hint), p.opts.MaxBackoff)
+		for _, f := range failures {
+			p.opts.Logger.Warn("websub: hub not notified; will retry",
+				slog.String("hub", q.hub), slog.String("topic", f.topic), slog.Int("attempt", f.attempt),
+				slog.Bool("hub_wide", f.hubWide), slog.Duration("retry_in", backoff), slog.Any("error", f.err))
+		}
 		t := time.NewTimer(backoff)
 		select {
 		case <-ctx.Done():
@@ -264,11 +269,21 @@ func (p *Publisher) runHub(ctx context.Context, q *hubQueue) {
 	}
 }
 
+// pingFailure is one failed ping of a round, logged once the wait before
+// the next round is known.
+type pingFailure struct {
+	topic   string
+	attempt int // failed pings of the topic since its last success
+	hubWide bool
+	err     error
+}
+
 // round pings the hub for each topic in order. A failure puts the topic
 // back in the pending set; a failure that speaks for the whole hub (no
 // connection, a timeout, 429 or 5xx) ends the round and puts back the
-// rest too. It reports whether anything failed, and the hub's Retry-After.
-func (p *Publisher) round(ctx context.Context, q *hubQueue, topics []string) (failed bool, retryAfter time.Duration) {
+// rest too. It returns the failures (none when ctx ended: stopping is not
+// the hub's fault) and the longest Retry-After the hub sent.
+func (p *Publisher) round(ctx context.Context, q *hubQueue, topics []string) (failures []pingFailure, retryAfter time.Duration) {
 	putBack := func(ts []string) {
 		p.mu.Lock()
 		for _, t := range ts {
@@ -294,11 +309,9 @@ func (p *Publisher) round(ctx context.Context, q *hubQueue, topics []string) (fa
 			continue
 		}
 		if ctx.Err() != nil {
-			// Stopping: not a failure of the hub.
 			putBack(topics[i:])
-			return true, 0
+			return nil, 0
 		}
-		failed = true
 		var pe *pingError
 		hubWide := true
 		if errors.As(err, &pe) {
@@ -312,16 +325,14 @@ func (p *Publisher) round(ctx context.Context, q *hubQueue, topics []string) (fa
 		if m := p.opts.Metrics; m != nil {
 			m.WebSubFailures.WithLabelValues(q.hub, failureReason(err)).Inc()
 		}
-		p.opts.Logger.Warn("websub: hub not notified; will retry",
-			slog.String("hub", q.hub), slog.String("topic", topic), slog.Int("attempt", attempt),
-			slog.Bool("hub_wide", hubWide), slog.Any("error", err))
+		failures = append(failures, pingFailure{topic, attempt, hubWide, err})
 		if hubWide {
 			putBack(topics[i:])
-			return true, retryAfter
+			return failures, retryAfter
 		}
 		putBack(topics[i : i+1])
 	}
-	return failed, retryAfter
+	return failures, retryAfter
 }
 
 // pingError is a hub's answer other than 2xx.

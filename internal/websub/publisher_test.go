@@ -190,8 +190,10 @@ func TestPublishRetriesWithBackoff(t *testing.T) {
 	if got := strings.Count(logs.String(), "websub: hub not notified; will retry"); got != fails {
 		t.Errorf("%d failure log lines, want %d:\n%s", got, fails, logs)
 	}
-	if !strings.Contains(logs.String(), "attempt=5") {
-		t.Errorf("log does not count attempts:\n%s", logs)
+	for _, want := range []string{"attempt=1 hub_wide=true retry_in=40ms", "attempt=4 hub_wide=true retry_in=200ms", "attempt=5 hub_wide=true retry_in=200ms"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs)
+		}
 	}
 	if got := metricValue(m.WebSubPublished.WithLabelValues(hub.URL)); got != 1 {
 		t.Errorf("published = %v, want 1", got)

@@ -173,6 +173,14 @@ func TestSnapshotWithoutHubs(t *testing.T) {
 	d.scan(true)
 	for _, p := range feedPaths {
 		res := d.srv.Snapshot().Resources[p]
+		if p != server.PathJSON {
+			if err := wellFormed(res.Body); err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
+		}
+		if _, err := gofeed.NewParser().ParseString(string(res.Body)); err != nil {
+			t.Errorf("%s: gofeed: %v", p, err)
+		}
 		if strings.Contains(string(res.Body), "hub") {
 			t.Errorf("%s mentions a hub:\n%s", p, res.Body)
 		}

@@ -33,6 +33,7 @@ type Config struct {
 	Feed   Feed
 	Server Server
 	State  State
+	WebSub WebSub
 }
 
 // Site describes the publication.
@@ -77,6 +78,13 @@ type Server struct {
 // State is where seedfeed keeps what it learned.
 type State struct {
 	Path string
+}
+
+// WebSub is push to subscribers through WebSub hubs (W3C Recommendation).
+type WebSub struct {
+	// Hubs are the absolute http(s) URLs of the hubs every feed advertises
+	// and that are notified when a feed changes. Empty turns WebSub off.
+	Hubs []string
 }
 
 // Default returns the configuration used for every key the file leaves out.
@@ -270,6 +278,13 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	for _, s := range settings() {
 		byName[s.name()] = s
 	}
+	listsByName := map[string]listSetting{}
+	for _, s := range listSettings() {
+		listsByName[s.name()] = s
+		// A placeholder, so that the key counts as known everywhere a
+		// scalar key does; Parse reads it as a list.
+		byName[s.name()] = setting{section: s.section, key: s.key}
+	}
 	bad := func(line int, key, format string, args ...any) error {
 		return fmt.Errorf("%w: %s:%d: %s: %s", ErrInvalid, name, line, key, fmt.Sprintf(format, args...))
 	}
@@ -289,7 +304,7 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 			sk, sv := root.Content[i], root.Content[i+1]
 			section := sk.Value
 			if !knownSection(section) {
-				return Config{}, bad(sk.Line, section, "unknown section (known: site, seeds, feed, server, state)")
+				return Config{}, bad(sk.Line, section, "unknown section (known: site, seeds, feed, server, state, websub)")
 			}
 			if sv.Kind == yaml.ScalarNode && sv.Tag == "!!null" {
 				continue
@@ -308,6 +323,16 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 					return Config{}, bad(kk.Line, full, "given twice")
 				}
 				seen[full] = true
+				if ls, ok := listsByName[full]; ok {
+					vals, line, err := sequenceValues(kv)
+					if err == nil {
+						err = ls.set(&c, vals)
+					}
+					if err != nil {
+						return Config{}, bad(line, full, "%v", err)
+					}
+					continue
+				}
 				if kv.Kind != yaml.ScalarNode {
 					return Config{}, bad(kv.Line, full, "must be a single value")
 				}
@@ -326,6 +351,13 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 				}
 			}
 		}
+		for _, s := range listSettings() {
+			if v := getenv(s.envName()); v != "" {
+				if err := s.set(&c, splitEnvList(v)); err != nil {
+					return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
+				}
+			}
+		}
 	}
 	return c, nil
 }
@@ -335,6 +367,9 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 func UnknownEnv(environ []string) []string {
 	known := map[string]bool{}
 	for _, s := range settings() {
+		known[s.envName()] = true
+	}
+	for _, s := range listSettings() {
 		known[s.envName()] = true
 	}
 	var out []string
@@ -350,7 +385,7 @@ func UnknownEnv(environ []string) []string {
 
 func knownSection(s string) bool {
 	switch s {
-	case "site", "seeds", "feed", "server", "state":
+	case "site", "seeds", "feed", "server", "state", "websub":
 		return true
 	}
 	return false

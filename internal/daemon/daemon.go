@@ -26,11 +26,17 @@ import (
 	"seedfeed/internal/progress"
 	"seedfeed/internal/server"
 	"seedfeed/internal/store"
+	"seedfeed/internal/websub"
 )
 
 // shutdownGrace bounds a graceful stop: in-flight requests and the running
 // scan get this long before seedfeed exits anyway.
 const shutdownGrace = 8 * time.Second
+
+// websubFlushGrace bounds how long a stopping daemon waits for the hubs to
+// take the notifications still pending; a hub that is down must not hold
+// up an exit for long.
+const websubFlushGrace = time.Second
 
 // watchRetry is how often seedfeed tries again to watch a seeds folder it
 // could not watch at start.
@@ -58,6 +64,8 @@ type Daemon struct {
 	st      *store.Store
 	srv     *server.Server
 	metrics *metrics.Metrics
+	// websub announces changed feeds to the hubs, off the scan path.
+	websub *websub.Publisher
 
 	mu      sync.Mutex
 	cfg     config.Config
@@ -94,6 +102,7 @@ func Serve(ctx context.Context, opts Options) error {
 		return err
 	}
 	d.progress = opts.Progress
+	defer d.websub.Close()
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
@@ -202,6 +211,11 @@ wait:
 		d.retry.Stop()
 	}
 	d.mu.Unlock()
+	flushCtx, cancelFlush := context.WithTimeout(stopCtx, websubFlushGrace)
+	if n := d.websub.Flush(flushCtx); n > 0 {
+		log.Warn("websub: exiting with hub notifications unsent", "topics", n)
+	}
+	cancelFlush()
 	return runErr
 }
 
@@ -223,6 +237,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		return nil, err
 	}
 	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
+	d.websub = websub.New(context.Background(), cfg.WebSub.Hubs, websub.Options{Logger: log, Metrics: m})
 	return d, nil
 }
 
@@ -361,7 +376,11 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	}
 	now := time.Now()
 	snap.Built, snap.LastScan = now, now
+	prev := d.srv.Snapshot()
 	d.srv.Publish(snap)
+	// Only queued here: the hubs are pinged by the publisher's own
+	// goroutines.
+	d.websub.Notify(changedTopics(prev, snap, cfg.Site.BaseURL)...)
 	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
 }
 
@@ -412,6 +431,7 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 		}
 	}
 	d.cfg, d.scanner = cfg, sc
+	d.websub.SetHubs(cfg.WebSub.Hubs)
 	// The site and feed keys may have changed: render again even if no
 	// file did.
 	d.pendingFull, d.forceRender = true, true

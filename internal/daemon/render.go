@@ -42,6 +42,7 @@ func feedMeta(cfg config.Config) feed.Meta {
 		TTL:         feedTTL,
 		FullContent: cfg.Feed.FullContent,
 		Stylesheet:  feed.PathStylesheet,
+		Hubs:        cfg.WebSub.Hubs,
 	}
 }
 
@@ -160,7 +161,7 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 	for i := range all {
 		wg.Go(func() {
 			d := &all[i]
-			d.res = server.NewResource(d.body, d.contentType, d.lastMod)
+			d.res = server.NewResourceWithLinks(d.body, d.contentType, d.lastMod, feedLinkLines(cfg, d.path, d.contentType))
 		})
 	}
 	wg.Wait()

@@ -49,6 +49,10 @@ type Meta struct {
 	// Stylesheet is the path (under BaseURL) or absolute URL of the XSLT
 	// the XML feeds point browsers to; empty adds no processing instruction.
 	Stylesheet string
+	// Hubs are the WebSub hubs the feeds advertise (absolute http or https
+	// URLs, in this order): Atom and RSS get a link rel="hub" for each,
+	// JSON Feed its hubs list. Empty advertises none.
+	Hubs []string
 }
 
 // Item is one article as the feeds show it.

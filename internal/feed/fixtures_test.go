@@ -168,3 +168,11 @@ func hardItems() []Item {
 		},
 	}
 }
+
+// websubMeta advertises two WebSub hubs, one with a query, whose & the
+// XML feeds must escape.
+func websubMeta() Meta {
+	m := fullMeta()
+	m.Hubs = []string{"https://hub.example.net/", "http://127.0.0.1:9000/websub?site=harbour&v=1"}
+	return m
+}

@@ -45,6 +45,9 @@ type Resource struct {
 	vary         []string
 	lastModified []string
 	lastModStr   string
+	// links are the Link header lines (see NewResourceWithLinks), nil for
+	// none; sent with 200 and 304 alike.
+	links []string
 }
 
 // variant is one representation of a Resource: a content coding and, for

@@ -48,6 +48,9 @@ func (s *Server) setHeaders(h http.Header, res *Resource, v *variant, code int, 
 	h["Cache-Control"] = cacheControl
 	h["Vary"] = res.vary
 	h["X-Content-Type-Options"] = s.hdr.nosniff
+	if res.links != nil {
+		h["Link"] = res.links
+	}
 	if res.html {
 		h["Content-Security-Policy"] = s.hdr.csp
 		h["Referrer-Policy"] = s.hdr.referrer

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"seedfeed/internal/longtest"
 	"seedfeed/internal/score"
 )
 
@@ -38,6 +39,7 @@ func TestMetadataText(t *testing.T) { runMetaCorpus(t, "text", score.Text) }
 func TestMetadataHTML(t *testing.T) { runMetaCorpus(t, "html", score.HTML) }
 
 func runMetaCorpus(t *testing.T, mode string, src score.Source) {
+	longtest.Skip(t, "corpus scoring of 420 pages")
 	dir := sharedCorpus(t, "metadata")
 	if testing.Short() {
 		t.Skip("corpus scoring skipped in -short mode")

@@ -118,9 +118,9 @@ func (f *Front) Serve(ln net.Listener) error {
 // Shutdown stops accepting, closes idle connections, lets requests in
 // flight finish, and waits for them or for ctx, like http.Server.Shutdown.
 // As there, a response written from now on says Connection: close, and a
-// head that completes from now on is not answered. A connection still
-// reading its first head is closed at once, where net/http holds it for up
-// to five seconds and then closes it; neither answers it.
+// head that completes from now on is not answered. A connection whose
+// first request has not completed is closed at once, where net/http holds
+// it for up to five seconds before closing it; neither answers it.
 func (f *Front) Shutdown(ctx context.Context) error {
 	f.mu.Lock()
 	f.closing.Store(true)

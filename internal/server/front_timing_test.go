@@ -165,17 +165,17 @@ func timedScripts() []timedScript {
 		},
 		end: 9 * u, wantStatuses: []int{200, 200, 200, 200},
 	}, {
-		name: "a head split over reads within its time", headerTime: 5 * u, idleTime: 20 * u,
+		name: "a head split over reads within its time", headerTime: 8 * u, idleTime: 20 * u,
 		steps: []timedStep{{at: 0, send: F[:7]}, {at: 2 * u, send: F[7:20]}, {at: 4 * u, send: F[20:]}},
 		end:   6 * u, wantStatuses: []int{200},
 	}, {
 		name: "a later head's clock starts with its fourth byte", headerTime: 3 * u, idleTime: 20 * u,
-		steps: []timedStep{{at: 0, send: F}, {at: 1 * u, send: F[:3]}, {at: 5 * u, send: F[3:10]}, {at: 7 * u, send: F[10:]}},
-		end:   9 * u, wantStatuses: []int{200, 200},
+		steps: []timedStep{{at: 0, send: F}, {at: 1 * u, send: F[:3]}, {at: 5 * u, send: F[3:10]}, {at: 6 * u, send: F[10:]}},
+		end:   8 * u, wantStatuses: []int{200, 200},
 	}, {
 		name: "a later head's clock runs from its fourth byte", headerTime: 3 * u, idleTime: 20 * u,
-		steps: []timedStep{{at: 0, send: F}, {at: 1 * u, send: F[:4]}, {at: 5 * u, send: F[4:]}},
-		end:   7 * u, wantStatuses: []int{200, 400}, wantClosed: true,
+		steps: []timedStep{{at: 0, send: F}, {at: 1 * u, send: F[:4]}, {at: 6 * u, send: F[4:]}},
+		end:   8 * u, wantStatuses: []int{200, 400}, wantClosed: true,
 	}, {
 		// Connection: close sends it to net/http at 3.5 units; its header
 		// time still ends at 5.
@@ -208,15 +208,15 @@ func timedScripts() []timedScript {
 		end:   6 * u, wantStatuses: []int{200, 400}, wantClosed: true,
 	}, {
 		name: "a head that completes after Shutdown is not answered", headerTime: 20 * u, idleTime: 20 * u,
-		steps: []timedStep{{at: 0, send: F[:20]}, {at: 1 * u, shutdown: true}, {at: 2 * u, send: F[20:]}},
+		steps: []timedStep{{at: 0, send: F[:20]}, {at: 1 * u, shutdown: true}, {at: 3 * u, send: F[20:]}},
 		end:   5 * u, wantClosed: true,
 	}, {
 		name: "a later head that completes after Shutdown is not answered", headerTime: 20 * u, idleTime: 20 * u,
-		steps: []timedStep{{at: 0, send: F + F[:20]}, {at: 1 * u, shutdown: true}, {at: 2 * u, send: F[20:]}},
+		steps: []timedStep{{at: 0, send: F + F[:20]}, {at: 1 * u, shutdown: true}, {at: 3 * u, send: F[20:]}},
 		end:   5 * u, wantStatuses: []int{200}, wantClosed: true,
 	}, {
 		name: "an idle connection is closed by Shutdown", headerTime: 20 * u, idleTime: 20 * u,
-		steps: []timedStep{{at: 0, send: F}, {at: 1 * u, shutdown: true}, {at: 2 * u, send: F}},
+		steps: []timedStep{{at: 0, send: F}, {at: 1 * u, shutdown: true}, {at: 3 * u, send: F}},
 		end:   5 * u, wantStatuses: []int{200}, wantClosed: true,
 	}}
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net"
-	"os"
+	"seedfeed/internal/longtest"
 	"strings"
 	"time"
 )
@@ -24,7 +24,7 @@ var (
 // default, a few minutes behind the long switch.
 func frontSplitCounts() (splits, pipelines int) {
 	splits, pipelines = 2, 30
-	if os.Getenv("SEEDFEED_LONG") != "" {
+	if longtest.Enabled() {
 		splits, pipelines = 12, 300
 	}
 	if *frontSplits > 0 {

@@ -46,7 +46,7 @@ func TestBuildWritesWhatServeServes(t *testing.T) {
 	// The daemon on the same database serves the same bytes.
 	in := start(t, cfg)
 	for file, path := range map[string]string{"feed.xml": "/feed.xml", "atom.xml": "/atom.xml", "rss.xml": "/rss.xml",
-		"feed.json": "/feed.json", "feed.xsl": "/feed.xsl", "index.html": "/",
+		"feed.json": "/feed.json", "feed.css": "/feed.css", "index.html": "/",
 		"articles/gulls-return-to-the-old-pier/index.html": "/articles/gulls-return-to-the-old-pier"} {
 		written, err := os.ReadFile(filepath.Join(out, file))
 		if err != nil {

@@ -110,10 +110,21 @@ type view struct {
 	Title     string
 	Canonical string
 	Desc      string
-	Style     template.CSS
-	Feeds     feedLinks
-	Entries   []entryView
-	Entry     entryView
+	// Robots is the robots meta tag's content; empty leaves the tag out.
+	Robots  string
+	Style   template.CSS
+	Feeds   feedLinks
+	Entries []entryView
+	Entry   entryView
+	// FeedURL, FeedFormat and OtherFeeds are for the feed page only.
+	FeedURL    string
+	FeedFormat string
+	OtherFeeds []namedLink
+}
+
+// namedLink is a link with its text.
+type namedLink struct {
+	Name, URL string
 }
 
 // feedLinks are absolute feed URLs. Their MIME types are written literally
@@ -171,6 +182,50 @@ func Article(site SiteInfo, a Entry) ([]byte, error) {
 	v.Desc = a.Summary
 	return execute("article.html", v)
 }
+
+// FeedPage renders what a browser is shown at a feed's address instead of
+// the feed itself: that this address is a feed, the address to copy into a
+// feed reader (BaseURL + feedPath, one of AtomPath, RSSPath or "/atom.xml"),
+// and the entries the feed holds, with links to their pages. It is not meant
+// for search engines (robots: noindex); the index page lists the same
+// articles.
+func FeedPage(site SiteInfo, feedPath string, items []Entry) ([]byte, error) {
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	var format string
+	switch feedPath {
+	case AtomPath, atomAliasPath:
+		format = "Atom"
+		v.OtherFeeds = []namedLink{{"RSS", v.Feeds.RSS}, {"JSON Feed", v.Feeds.JSON}}
+	case RSSPath:
+		format = "RSS"
+		v.OtherFeeds = []namedLink{{"Atom", v.Feeds.Atom}, {"JSON Feed", v.Feeds.JSON}}
+	default:
+		return nil, fmt.Errorf("%w: no feed page for %q", ErrInvalid, feedPath)
+	}
+	v.FeedURL = v.Site.BaseURL + feedPath
+	v.FeedFormat = "The feed is in the " + format + " format"
+	v.Title = site.Title + " (web feed)"
+	if site.Title == "" {
+		v.Title = "Web feed"
+	}
+	v.Robots = "noindex"
+	v.Entries = make([]entryView, 0, len(items))
+	for i := range items {
+		ev, err := newEntryView(v.Site, items[i])
+		if err != nil {
+			return nil, err
+		}
+		v.Entries = append(v.Entries, ev)
+	}
+	return execute("feedpage.html", v)
+}
+
+// atomAliasPath is the server's second address of the Atom feed, which the
+// pages do not advertise.
+const atomAliasPath = "/atom.xml"
 
 // NotFound renders the page shown for an unknown URL.
 func NotFound(site SiteInfo) ([]byte, error) {

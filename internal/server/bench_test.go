@@ -140,6 +140,8 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 		{"plain", ""},
 		{"gzip", "Accept-Encoding: gzip\r\n"},
 		{"304", "Accept-Encoding: gzip\r\nIf-None-Match: " + res.GzipETag + "\r\n"},
+		{"reader", "Accept: " + minifluxAccept + "\r\nAccept-Encoding: gzip\r\n"},
+		{"browser", "Accept: " + chromeAccept + "\r\nAccept-Encoding: gzip\r\n"},
 	}
 	for _, handler := range []struct {
 		name  string
@@ -212,4 +214,17 @@ func readRawResponse(br *bufio.Reader) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
+}
+
+// BenchmarkAcceptWantsHTML measures the Accept check every request to an
+// XML feed makes, on a long reader header and a browser's.
+func BenchmarkAcceptWantsHTML(b *testing.B) {
+	for name, accept := range map[string]string{"simplepie": simplepieAccept, "chromium": chromeAccept} {
+		fields := []string{accept}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				acceptWantsHTML(fields)
+			}
+		})
+	}
 }

@@ -82,7 +82,9 @@ func acceptWantsHTML(fields []string) bool {
 		case equalFold(name, "text/html") || equalFold(name, "application/xhtml+xml"):
 			html = max(html, qValue(params))
 		case isFeedMediaType(name):
-			feed = max(feed, qValue(params))
+			if feed = max(feed, qValue(params)); feed == 1000 {
+				return false // nothing can outweigh it
+			}
 		}
 	}
 	return html > feed
@@ -91,13 +93,21 @@ func acceptWantsHTML(fields []string) bool {
 // isFeedMediaType reports whether an Accept item names a type a feed is
 // served as: Atom, RSS, RDF, JSON Feed, or XML or JSON in general.
 func isFeedMediaType(name string) bool {
-	for _, t := range [...]string{
-		"application/atom+xml", "application/rss+xml", "application/rdf+xml",
-		"application/xml", "text/xml", "application/feed+json", "application/json",
-	} {
-		if equalFold(name, t) {
-			return true
-		}
+	// By length first: this runs for every item of every feed request's
+	// Accept header, and most items are none of these.
+	switch len(name) {
+	case len("text/xml"):
+		return equalFold(name, "text/xml")
+	case len("application/xml"):
+		return equalFold(name, "application/xml")
+	case len("application/json"):
+		return equalFold(name, "application/json")
+	case len("application/rss+xml"): // and rdf+xml
+		return equalFold(name, "application/rss+xml") || equalFold(name, "application/rdf+xml")
+	case len("application/atom+xml"):
+		return equalFold(name, "application/atom+xml")
+	case len("application/feed+json"):
+		return equalFold(name, "application/feed+json")
 	}
 	return false
 }

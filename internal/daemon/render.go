@@ -129,7 +129,7 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 	site := siteInfo(cfg)
 	feedPagePaths := [...]string{feed.PathFeed, feed.PathAtom, feed.PathRSS}
 	var index []byte
-	var feedPages [len(feedPagePaths)][]byte
+	var feedPages [][]byte
 	var pageErr error
 	pagesDone := make(chan struct{})
 	go func() {
@@ -138,11 +138,8 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 			pageErr = fmt.Errorf("render index: %w", pageErr)
 			return
 		}
-		for i, p := range feedPagePaths {
-			if feedPages[i], pageErr = pages.FeedPage(site, p, entries); pageErr != nil {
-				pageErr = fmt.Errorf("render the browser page of %s: %w", p, pageErr)
-				return
-			}
+		if feedPages, pageErr = pages.FeedPages(site, feedPagePaths[:], entries); pageErr != nil {
+			pageErr = fmt.Errorf("render the feeds' pages for browsers: %w", pageErr)
 		}
 	}()
 	docs, err := feed.Render(feedMeta(cfg), items)

@@ -78,8 +78,8 @@ func TestGolden(t *testing.T) {
 		{"article.golden.html", func() ([]byte, error) { return Article(site, entries[0]) }},
 		{"article-minimal.golden.html", func() ([]byte, error) { return Article(site, entries[2]) }},
 		{"notfound.golden.html", func() ([]byte, error) { return NotFound(site) }},
-		{"feedpage-atom.golden.html", func() ([]byte, error) { return FeedPage(site, AtomPath, entries) }},
-		{"feedpage-rss-empty.golden.html", func() ([]byte, error) { return FeedPage(site, RSSPath, nil) }},
+		{"feedpage-atom.golden.html", func() ([]byte, error) { return feedPage(site, AtomPath, entries) }},
+		{"feedpage-rss-empty.golden.html", func() ([]byte, error) { return feedPage(site, RSSPath, nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -320,16 +320,16 @@ func BenchmarkArticle(b *testing.B) {
 	}
 }
 
-// TestFeedPage checks what a browser visitor must find on a feed's page:
+// TestFeedPages checks what a browser visitor must find on a feed's page:
 // the address to copy (this feed's own), a link to each entry's page, the
 // other formats, and a noindex for search engines.
-func TestFeedPage(t *testing.T) {
+func TestFeedPages(t *testing.T) {
 	site := testSite()
 	entries := testEntries()
 	base := strings.TrimRight(site.BaseURL, "/")
 	for _, path := range []string{AtomPath, RSSPath, atomAliasPath} {
 		t.Run(path, func(t *testing.T) {
-			page, err := FeedPage(site, path, entries)
+			page, err := feedPage(site, path, entries)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -374,7 +374,25 @@ func TestFeedPage(t *testing.T) {
 			}
 		})
 	}
-	if _, err := FeedPage(site, JSONPath, entries); !errors.Is(err, ErrInvalid) {
+	if _, err := FeedPages(site, []string{AtomPath, JSONPath}, entries); !errors.Is(err, ErrInvalid) {
 		t.Errorf("JSON feed page: err %v, want ErrInvalid", err)
 	}
+	// Rendered together or alone, each page is the same.
+	all, err := FeedPages(site, []string{RSSPath, atomAliasPath, AtomPath}, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, path := range []string{RSSPath, atomAliasPath, AtomPath} {
+		if alone, _ := feedPage(site, path, entries); !bytes.Equal(all[i], alone) {
+			t.Errorf("%s rendered with others differs from alone", path)
+		}
+	}
+}
+
+func feedPage(site SiteInfo, path string, entries []Entry) ([]byte, error) {
+	p, err := FeedPages(site, []string{path}, entries)
+	if err != nil {
+		return nil, err
+	}
+	return p[0], nil
 }

@@ -125,35 +125,52 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 			lastMod = r.Updated
 		}
 	}
-	// The index renders while the feeds do.
+	// The index and the feeds' pages for browsers render while the feeds
+	// do.
+	site := siteInfo(cfg)
+	feedPagePaths := [...]string{feed.PathFeed, feed.PathAtom, feed.PathRSS}
 	var index []byte
-	var indexErr error
-	indexDone := make(chan struct{})
+	var feedPages [][]byte
+	var pageErr error
+	pagesDone := make(chan struct{})
 	go func() {
-		defer close(indexDone)
-		index, indexErr = pages.Index(siteInfo(cfg), entries)
+		defer close(pagesDone)
+		if index, pageErr = pages.Index(site, entries); pageErr != nil {
+			pageErr = fmt.Errorf("render index: %w", pageErr)
+			return
+		}
+		if feedPages, pageErr = pages.FeedPages(site, feedPagePaths[:], entries); pageErr != nil {
+			pageErr = fmt.Errorf("render the feeds' pages for browsers: %w", pageErr)
+		}
 	}()
 	docs, err := feed.Render(feedMeta(cfg), items)
-	<-indexDone
+	<-pagesDone
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
-	if indexErr != nil {
-		return nil, fmt.Errorf("render index: %w", indexErr)
+	if pageErr != nil {
+		return nil, pageErr
 	}
 	type doc struct {
 		path, contentType string
-		body              []byte
+		body, page        []byte
 		lastMod           time.Time
 		res               *server.Resource
 	}
 	all := make([]doc, 0, len(docs)+2)
 	for path, body := range docs {
-		all = append(all, doc{path, feed.ContentType(path), body, lastMod, nil})
+		all = append(all, doc{path, feed.ContentType(path), body, nil, lastMod, nil})
+	}
+	for i, p := range feedPagePaths {
+		for j := range all {
+			if all[j].path == p {
+				all[j].page = feedPages[i]
+			}
+		}
 	}
 	all = append(all,
-		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil},
-		doc{server.PathIndex, "text/html; charset=utf-8", index, lastMod, nil})
+		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), nil, feed.StylesheetModified, nil},
+		doc{server.PathIndex, "text/html; charset=utf-8", index, nil, lastMod, nil})
 	// Compressing at the best level is most of a rebuild, and it sits
 	// between a new file and the feed that shows it: one goroutine per
 	// document lets every core take a share.
@@ -161,11 +178,11 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 	for i := range all {
 		wg.Go(func() {
 			d := &all[i]
-			d.res = server.NewResourceWithLinks(d.body, d.contentType, d.lastMod, feedLinkLines(cfg, d.path, d.contentType))
+			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, feedLinkLines(cfg, d.path, d.contentType))
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count, Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: site, Articles: count, Resources: make(map[string]*server.Resource, len(all))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
 	}

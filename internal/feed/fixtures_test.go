@@ -27,7 +27,7 @@ func fullMeta() Meta {
 		Generator:   "seedfeed 0.1.0",
 		TTL:         30,
 		FullContent: true,
-		Stylesheet:  "/feed.xsl",
+		Stylesheet:  "/feed.css",
 	}
 }
 

@@ -259,7 +259,7 @@ func checkStylesheetPI(t *testing.T, what string, doc *xdoc, want bool) {
 		t.Errorf("%s: want one xml-stylesheet processing instruction, got %v", what, doc.procInst)
 		return
 	}
-	m := regexp.MustCompile(`^type="text/xsl" href="([^"]+)"$`).FindStringSubmatch(string(doc.procInst[0].Inst))
+	m := regexp.MustCompile(`^type="text/css" href="([^"]+)"$`).FindStringSubmatch(string(doc.procInst[0].Inst))
 	if m == nil {
 		t.Errorf("%s: xml-stylesheet %q", what, doc.procInst[0].Inst)
 		return

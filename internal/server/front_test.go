@@ -64,7 +64,7 @@ func frontCases(f *fixture) []struct {
 		{"browser", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept: text/html,application/xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip\r\n\r\n", true},
 		{"index", "GET / HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n", true},
 		{"index 304", "GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + index.ETag + "\r\n\r\n", true},
-		{"head", "HEAD /feed.xsl HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"head", "HEAD /feed.css HTTP/1.1\r\nHost: x\r\n\r\n", true},
 		{"head gzip", "HEAD /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n", true},
 		{"keep-alive", "GET /atom.xml HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n", true},
 		{"pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nHEAD /rss.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},

@@ -10,7 +10,16 @@ import (
 // WebSubLinks). Each line is sent as a Link header of its own, with a 200
 // and with a 304 alike, on the fast path and through net/http.
 func NewResourceWithLinks(body []byte, contentType string, lastMod time.Time, links []string) *Resource {
-	r := NewResource(body, contentType, lastMod)
+	return withLinks(NewResource(body, contentType, lastMod), links)
+}
+
+// NewFeedResourceWithLinks is NewFeedResource with Link header lines, sent
+// with the feed and with the page browsers get in its place.
+func NewFeedResourceWithLinks(body []byte, contentType string, page []byte, lastMod time.Time, links []string) *Resource {
+	return withLinks(NewFeedResource(body, contentType, page, lastMod), links)
+}
+
+func withLinks(r *Resource, links []string) *Resource {
 	if len(links) > 0 {
 		r.links = slices.Clip(slices.Clone(links))
 	}

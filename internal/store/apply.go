@@ -225,7 +225,7 @@ func (t *Tx) stmt(q string) (*sql.Stmt, error) {
 		bound = a.tx.StmtContext(a.ctx, st)
 	} else {
 		var err error
-		if bound, err = a.tx.PrepareContext(a.ctx, q); err != nil {
+		if bound, err = a.tx.PrepareContext(a.ctx, a.s.sqlFor(q)); err != nil {
 			return nil, err
 		}
 	}
@@ -238,7 +238,7 @@ func (a *Tx) exec(q string, args ...any) (sql.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return st.ExecContext(a.ctx, args...)
+	return st.ExecContext(a.ctx, a.s.bind(args)...)
 }
 
 // rowOrErr lets queryRow report a prepare failure through Scan.
@@ -259,7 +259,7 @@ func (a *Tx) queryRow(q string, args ...any) rowOrErr {
 	if err != nil {
 		return rowOrErr{err: err}
 	}
-	return rowOrErr{row: st.QueryRowContext(a.ctx, args...)}
+	return rowOrErr{row: st.QueryRowContext(a.ctx, a.s.bind(args)...)}
 }
 
 func (a *applier) run(c Changes) (Result, error) {

@@ -83,7 +83,7 @@ func Serve(ctx context.Context, opts Options) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg := opts.Config
-	st, err := store.Open(ctx, cfg.State.Path, cfg.Site.Host())
+	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return err
 	}
@@ -396,10 +396,10 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.mu.Lock()
 	old := d.cfg
-	if cfg.Server.Listen != old.Server.Listen || cfg.State.Path != old.State.Path || cfg.Seeds.Dir != old.Seeds.Dir ||
+	if cfg.Server.Listen != old.Server.Listen || cfg.State != old.State || cfg.Seeds.Dir != old.Seeds.Dir ||
 		cfg.Seeds.Watch != old.Seeds.Watch {
-		d.log.Warn("config reload: server.listen, state.path, seeds.dir and seeds.watch take effect only after a restart", "path", path)
-		cfg.Server.Listen, cfg.State.Path, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State.Path, old.Seeds.Dir, old.Seeds.Watch
+		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
+		cfg.Server.Listen, cfg.State, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State, old.Seeds.Dir, old.Seeds.Watch
 	}
 	// A new scanner forgets which problems it has logged: keep the old
 	// one unless a key it reads changed, so a reload repeats nothing.

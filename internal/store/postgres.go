@@ -197,10 +197,21 @@ func classifyConnect(err error) error {
 	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("%w: cannot reach the server (check host and port in state.url, and that PostgreSQL runs and accepts TCP connections): %w", ErrRefused, err)
+		return fmt.Errorf("%w: cannot reach the server (check host and port in state.url, and that PostgreSQL runs and accepts TCP connections): %w", ErrRefused, oneLineError{err})
 	}
-	return err
+	return oneLineError{err}
 }
+
+// oneLineError is err with its message on one line: pgx lists every
+// address and TLS attempt of a failed connection on lines of their own,
+// and seedfeed's start-up errors are one line.
+type oneLineError struct{ err error }
+
+func (e oneLineError) Error() string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(e.err.Error(), "\n", "; ")), " ")
+}
+
+func (e oneLineError) Unwrap() error { return e.err }
 
 // classifySchemaWrite is classify, with the advice for a role that may not
 // create tables.
@@ -221,9 +232,9 @@ func classifyPostgres(err error) (error, bool) {
 	}
 	switch pe.Code {
 	case "28P01", "28000":
-		return fmt.Errorf("%w: wrong user or password (fix them in state.url, or the server's pg_hba.conf): %w", ErrRefused, err), true
+		return fmt.Errorf("%w: wrong user or password (fix them in state.url, or the server's pg_hba.conf): %w", ErrRefused, pe), true
 	case "3D000":
-		return fmt.Errorf("%w: the database does not exist (create it, e.g. createdb NAME, or fix its name in state.url): %w", ErrRefused, err), true
+		return fmt.Errorf("%w: the database does not exist (create it, e.g. createdb NAME, or fix its name in state.url): %w", ErrRefused, pe), true
 	case "53100":
 		return fmt.Errorf("%w (free space on the database server; the next scan catches up): %w", ErrDiskFull, err), true
 	case "25006", "42501":

@@ -69,6 +69,10 @@ func openPostgres(ctx context.Context, rawURL, host string) (*Store, error) {
 		s.wdb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", shown, err)
 	}
+	if err := s.wdb.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&s.schema); err != nil {
+		s.wdb.Close()
+		return nil, fmt.Errorf("store: open %s: %w", shown, classify(err))
+	}
 	for _, q := range applyStatements {
 		st, err := s.wdb.PrepareContext(ctx, rebindDollar(q))
 		if err != nil {
@@ -83,6 +87,13 @@ func openPostgres(ctx context.Context, rawURL, host string) (*Store, error) {
 	}
 	s.rdb.SetMaxOpenConns(4)
 	s.rdb.SetMaxIdleConns(4)
+	// The writer's lock and the listener each hold a session for as
+	// long as the store is open.
+	if s.lead.db, err = sql.Open("pgx", rawURL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", shown, err)
+	}
+	s.lead.db.SetMaxIdleConns(0)
 	return s, nil
 }
 

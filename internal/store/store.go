@@ -54,6 +54,9 @@ type Store struct {
 	path string // the SQLite file, or the PostgreSQL URL without password
 	host string
 	pg   bool // PostgreSQL: placeholders and arguments go through postgres.go
+	// schema is PostgreSQL's current_schema(), which keys the writer's
+	// lock and the change notifications.
+	schema string
 	// wdb has exactly one connection: SQLite has one writer, and pinning
 	// it keeps connection-level settings and avoids SQLITE_BUSY between
 	// our own connections.
@@ -62,6 +65,9 @@ type Store struct {
 	// mu serializes Apply, and guards prepared (filled by Open).
 	mu       sync.Mutex
 	prepared map[string]*sql.Stmt // on wdb, by query text
+	// lead is the writer's lock and the listener's connections
+	// (PostgreSQL only; lead.go).
+	lead leader
 	// askAlways turns off what lookup.go knows without asking, so that
 	// tests can check it gives the same rows as asking every time.
 	askAlways bool
@@ -134,6 +140,7 @@ func (s *Store) Close() error {
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
 	}
+	errs = append(errs, s.lead.close())
 	errs = append(errs, s.wdb.Close())
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)

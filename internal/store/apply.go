@@ -139,6 +139,17 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 		s.mu.Unlock()
 		return nil, fmt.Errorf("store: apply: begin: %w", classify(err))
 	}
+	if s.pg {
+		// One writing transaction at a time across every process on the
+		// schema, even if two believe they lead (a writer cut off from
+		// its lock session while still writing): the unique indexes then
+		// see every committed row, and no article is written twice.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, int32(applicationID+1), s.schema); err != nil {
+			tx.Rollback()
+			s.mu.Unlock()
+			return nil, fmt.Errorf("store: apply: begin: %w", classify(err))
+		}
+	}
 	return &Tx{s: s, tx: tx, ctx: ctx, bound: map[string]*sql.Stmt{}}, nil
 }
 

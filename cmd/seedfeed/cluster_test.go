@@ -4,13 +4,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"seedfeed/internal/store"
 )
 
 // writeClusterConfig writes name.yaml in dir: one of several seedfeeds on
@@ -148,5 +152,158 @@ func TestClusterThreeServersServeTheSame(t *testing.T) {
 	}
 	if scanned != 1 {
 		t.Errorf("%d servers scanned, want exactly 1", scanned)
+	}
+}
+
+// The writer SIGKILLed in the middle of a scan of 10,000 files: another
+// server takes over within 10 s and finishes; every file is published
+// exactly once, the ids published before the kill stay, and no replica
+// ever serves fewer articles than before the kill.
+func TestClusterWriterKilledMidScan(t *testing.T) {
+	longTest(t)
+	stateURL := postgresSchema(t)
+	dir := t.TempDir()
+	const settle = 200 * time.Millisecond
+	var procs []*proc
+	for _, name := range []string{"a", "b", "c"} {
+		procs = append(procs, startHealthy(t, writeClusterConfig(t, dir, name, stateURL, settle)))
+	}
+	seeds := filepath.Join(dir, "seeds")
+	const before, bulk = 100, 10000
+	for i := range before {
+		writeSeed(t, seeds, fmt.Sprintf("early-%03d.txt", i), articleText(fmt.Sprintf("Early story %d", i), fmt.Sprintf("Early report %d.", i)))
+	}
+	published := func(p *proc) float64 {
+		_, m := p.get("/metrics")
+		return metric(t, m, "seedfeed_articles_published")
+	}
+	waitAll := func(n float64, among []*proc, limit time.Duration) {
+		t.Helper()
+		deadline := time.Now().Add(limit)
+		for _, p := range among {
+			for published(p) != n {
+				if time.Now().After(deadline) {
+					t.Fatalf("%s publishes %v articles, want %v", p.url, published(p), n)
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		}
+	}
+	waitAll(before, procs, 30*time.Second)
+	ctx := context.Background()
+	idsBefore := map[string]string{}
+	{
+		st, err := store.Open(ctx, stateURL, "news.example.org")
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Each(ctx, func(r store.Record) error { idsBefore[r.Path] = r.ID; return nil })
+		st.Close()
+	}
+	if len(idsBefore) != before {
+		t.Fatalf("%d ids before the kill", len(idsBefore))
+	}
+	w := writers(t, procs)
+	if len(w) != 1 {
+		t.Fatalf("writers %v", w)
+	}
+	writer := procs[w[0]]
+	var replicas []*proc
+	for i, p := range procs {
+		if i != w[0] {
+			replicas = append(replicas, p)
+		}
+	}
+
+	// The replicas are watched from now on: never fewer than before.
+	stopWatch := make(chan struct{})
+	watchDone := make(chan string)
+	go func() {
+		var bad string
+		for {
+			select {
+			case <-stopWatch:
+				watchDone <- bad
+				return
+			default:
+			}
+			for _, p := range replicas {
+				resp, err := http.Get(p.url + "/metrics")
+				if err != nil {
+					bad = fmt.Sprintf("%s: %v", p.url, err)
+					continue
+				}
+				m, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if n := metric(t, m, "seedfeed_articles_published"); n < before && bad == "" {
+					bad = fmt.Sprintf("%s served %v articles", p.url, n)
+				}
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+
+	for i := range bulk {
+		writeSeed(t, seeds, fmt.Sprintf("bulk-%05d.txt", i), articleText(fmt.Sprintf("Bulk story %d", i), fmt.Sprintf("Bulk report %d.", i)))
+	}
+	// Kill the writer once its scan has written part of the folder.
+	deadline := time.Now().Add(120 * time.Second)
+	for {
+		_, m := writer.get("/metrics")
+		if metric(t, m, "seedfeed_files_changed_total") > before+500 || strings.Contains(writer.logs.String(), "msg=progress") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the writer never got into the scan")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	_, m := writer.get("/metrics")
+	t.Logf("killing the writer after %v files changed", metric(t, m, "seedfeed_files_changed_total"))
+	writer.cmd.Process.Kill()
+	killed := time.Now()
+	writer.wait(10 * time.Second)
+
+	deadline = killed.Add(10 * time.Second)
+	for len(writers(t, replicas)) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no replica took over within 10 s (writers %v)", writers(t, replicas))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("a replica took over %v after the kill", time.Since(killed).Round(time.Millisecond))
+
+	waitAll(before+bulk, replicas, 10*time.Minute)
+	t.Logf("all %d published %v after the kill", before+bulk, time.Since(killed).Round(time.Millisecond))
+	close(stopWatch)
+	if bad := <-watchDone; bad != "" {
+		t.Errorf("a replica went below the articles of before the kill: %s", bad)
+	}
+
+	st, err := store.Open(ctx, stateURL, "news.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	seen := map[string]int{}
+	ids := map[string]bool{}
+	st.Each(ctx, func(r store.Record) error {
+		seen[r.Path]++
+		if ids[r.ID] {
+			t.Errorf("id %s twice", r.ID)
+		}
+		ids[r.ID] = true
+		if old, ok := idsBefore[r.Path]; ok && old != r.ID {
+			t.Errorf("%s: id %s before the kill, %s after", r.Path, old, r.ID)
+		}
+		return nil
+	})
+	if len(seen) != before+bulk {
+		t.Errorf("%d paths published, want %d", len(seen), before+bulk)
+	}
+	for p, n := range seen {
+		if n != 1 {
+			t.Errorf("%s published %d times", p, n)
+		}
 	}
 }

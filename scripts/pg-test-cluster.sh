@@ -12,7 +12,9 @@
 # seedfeed_test and prints
 #   export SEEDFEED_TEST_POSTGRES_URL=postgres://seedfeed:PASSWORD@127.0.0.1:PORT/seedfeed_test
 #   export SEEDFEED_TEST_POSTGRES_DIR=DIR
-# stop DIR stops that server and deletes DIR. Nothing outside DIR is touched.
+# stop DIR stops that server and deletes DIR. pause DIR stops the server and
+# keeps its data, resume DIR starts it again on the same port (the tests of
+# a database outage use them). Nothing outside DIR is touched.
 # The binaries come from PATH or Debian's /usr/lib/postgresql/<version>/bin
 # (apt-get install postgresql). PG_TEST_USER overrides the unprivileged user
 # (default nobody) used when running as root.
@@ -91,8 +93,28 @@ stop() {
   rm -rf "$dir"
 }
 
+server_opts() {
+  echo "-p $(cat "$1/port") -c listen_addresses=127.0.0.1 -c unix_socket_directories=$1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+}
+
+pause() {
+  local bin dir=${1:?usage: pg-test-cluster.sh pause DIR}
+  [ -f "$dir/port" ] || die "$dir holds no cluster"
+  bin=$(find_bin)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+}
+
+resume() {
+  local bin dir=${1:?usage: pg-test-cluster.sh resume DIR}
+  [ -f "$dir/port" ] || die "$dir holds no cluster"
+  bin=$(find_bin)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$(server_opts "$dir")" start >/dev/null
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) die "usage: pg-test-cluster.sh start [DIR] | stop DIR" ;;
+  pause) shift; pause "$@" ;;
+  resume) shift; resume "$@" ;;
+  *) die "usage: pg-test-cluster.sh start [DIR] | stop DIR | pause DIR | resume DIR" ;;
 esac

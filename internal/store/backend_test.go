@@ -130,7 +130,9 @@ func testLocation(tb testing.TB, path string) string {
 		}
 		return withSearchPath(tb, testPostgres.url, u.Query().Get("search_path"))
 	}
-	tb.Logf("on PostgreSQL")
+	if _, isTest := tb.(*testing.T); isTest {
+		tb.Logf("on PostgreSQL")
+	}
 	return postgresSchemaURL(tb, tb.Name()+"\x00"+path)
 }
 

@@ -366,7 +366,9 @@ func UnknownEnv(environ []string) []string {
 	var out []string
 	for _, kv := range environ {
 		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "SEEDFEED_") && !known[k] {
+		// SEEDFEED_TEST_* are the test suite's (the PostgreSQL URL of
+		// scripts/pg-test-cluster.sh), exported in the shell it runs in.
+		if strings.HasPrefix(k, "SEEDFEED_") && !strings.HasPrefix(k, "SEEDFEED_TEST_") && !known[k] {
 			out = append(out, k)
 		}
 	}

@@ -120,7 +120,7 @@ func TestEnvOverrides(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "SEEDFEED_FEED_ITEMS") {
 		t.Errorf("bad env value error = %v", err)
 	}
-	if got := UnknownEnv([]string{"SEEDFEED_SERVER_LISTEN=x", "SEEDFEED_SERVR_LISTEN=y", "HOME=/"}); len(got) != 1 || got[0] != "SEEDFEED_SERVR_LISTEN" {
+	if got := UnknownEnv([]string{"SEEDFEED_SERVER_LISTEN=x", "SEEDFEED_SERVR_LISTEN=y", "HOME=/", "SEEDFEED_TEST_POSTGRES_URL=postgres://x/y", "SEEDFEED_STATE_URL=postgres://db/x"}); len(got) != 1 || got[0] != "SEEDFEED_SERVR_LISTEN" {
 		t.Errorf("UnknownEnv = %v", got)
 	}
 }

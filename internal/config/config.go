@@ -77,7 +77,21 @@ type Server struct {
 
 // State is where seedfeed keeps what it learned.
 type State struct {
+	// Path is the SQLite file, used when URL is empty.
 	Path string
+	// URL is a postgres:// (or postgresql://) URL: when set, the state
+	// lives in that PostgreSQL database and Path is not used. Empty means
+	// SQLite.
+	URL string
+}
+
+// Location is what store.Open takes: the PostgreSQL URL when one is set,
+// else the SQLite file.
+func (s State) Location() string {
+	if s.URL != "" {
+		return s.URL
+	}
+	return s.Path
 }
 
 // WebSub is push to subscribers through WebSub hubs (W3C Recommendation).
@@ -230,6 +244,18 @@ func settings() []setting {
 			c.State.Path = v
 			return nil
 		}},
+		{"state", "url", func(c *Config, v string) error {
+			if v == "" {
+				c.State.URL = ""
+				return nil
+			}
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+				return errors.New("must be a PostgreSQL URL such as postgres://user:password@host:5432/seedfeed (leave it out to keep the SQLite file at state.path)")
+			}
+			c.State.URL = v
+			return nil
+		}},
 	}
 }
 
@@ -375,7 +401,9 @@ func UnknownEnv(environ []string) []string {
 	var out []string
 	for _, kv := range environ {
 		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "SEEDFEED_") && !known[k] {
+		// SEEDFEED_TEST_* are the test suite's (the PostgreSQL URL of
+		// scripts/pg-test-cluster.sh), exported in the shell it runs in.
+		if strings.HasPrefix(k, "SEEDFEED_") && !strings.HasPrefix(k, "SEEDFEED_TEST_") && !known[k] {
 			out = append(out, k)
 		}
 	}

@@ -75,11 +75,23 @@ type Daemon struct {
 	pendingFull  bool
 	pendingPaths map[string]struct{}
 	forceRender  bool // render even if the scan changes nothing (start, reload)
-	wake         chan struct{}
-	retry        *time.Timer
+	// cluster.go: a replica's pending rebuild, and the lead ticker's call.
+	pendingRefresh, pendingLeadCheck bool
+	wake                             chan struct{}
+	retry                            *time.Timer
+	// what the retry timer rescans, and when it fires (zero: no timer)
+	retryPaths map[string]struct{}
+	retryFull  bool
+	retryAt    time.Time
 	// progress shows the first full scan, then is dropped; only the
 	// scan loop uses it.
 	progress *progress.Reporter
+	// Only the scan loop uses these (cluster.go): whether this process
+	// was the writer at the last check, when a replica last compared the
+	// fingerprint, and the fingerprint of what it serves.
+	leading, roleKnown bool
+	fingerprintAt      time.Time
+	fingerprint        string
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -91,7 +103,7 @@ func Serve(ctx context.Context, opts Options) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg := opts.Config
-	st, err := store.Open(ctx, cfg.State.Path, cfg.Site.Host())
+	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return err
 	}
@@ -141,6 +153,7 @@ func Serve(ctx context.Context, opts Options) error {
 	scanCtx, cancelScans := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelScans()
 	loopDone := make(chan struct{})
+	d.runCluster(ctx)
 	d.requestFull()
 	go func() {
 		defer close(loopDone)
@@ -229,6 +242,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		metrics:      m,
 		cfg:          cfg,
 		pendingPaths: map[string]struct{}{},
+		retryPaths:   map[string]struct{}{},
 		wake:         make(chan struct{}, 1),
 		forceRender:  true,
 	}
@@ -288,6 +302,27 @@ func (d *Daemon) scanLoop(ctx, scanCtx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-d.wake:
+		}
+		d.mu.Lock()
+		refresh, leadCheck := d.pendingRefresh, d.pendingLeadCheck
+		d.pendingRefresh, d.pendingLeadCheck = false, false
+		d.mu.Unlock()
+		if d.st.Postgres() && !d.leads(scanCtx) {
+			// A replica: the writer scans; this one rebuilds from the
+			// database when told, or when the fingerprint moved.
+			d.mu.Lock()
+			force := d.forceRender
+			d.pendingFull, d.pendingPaths, d.forceRender = false, map[string]struct{}{}, false
+			d.mu.Unlock()
+			switch {
+			case refresh || force:
+				d.refresh(scanCtx, true)
+				d.fingerprintAt = time.Now()
+			case leadCheck && time.Since(d.fingerprintAt) >= fingerprintEvery:
+				d.refresh(scanCtx, false)
+				d.fingerprintAt = time.Now()
+			}
+			continue
 		}
 		d.mu.Lock()
 		full, paths, force := d.pendingFull, d.pendingPaths, d.forceRender
@@ -360,19 +395,21 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 		d.srv.ReportScan(time.Now(), nil)
 		return
 	}
-	d.publish(ctx, cfg)
+	if d.publish(ctx, cfg) && stats.Published {
+		d.announce(ctx)
+	}
 }
 
 // publish renders a new snapshot and swaps it in; on failure the old one
-// keeps serving.
-func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
+// keeps serving. It reports whether it published.
+func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, err := BuildSnapshot(ctx, d.st, cfg)
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
 		d.srv.ReportScan(time.Now(), err)
-		return
+		return false
 	}
 	now := time.Now()
 	snap.Built, snap.LastScan = now, now
@@ -382,26 +419,44 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	// goroutines.
 	d.websub.Notify(changedTopics(prev, snap, cfg.Site.BaseURL)...)
 	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
+	return true
 }
 
 // scheduleRetry rescans files that were still settling once they have been
 // quiet for seeds.settle.
 func (d *Daemon) scheduleRetry(at time.Time, paths []string) {
-	delay := time.Until(at)
-	if delay < 0 {
-		delay = 0
-	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	// Retries accumulate: a later scan's settling files must not cancel
+	// the retry of an earlier scan's (200 files dropped at once arrive as
+	// many event scans, each leaving some still settling).
+	if len(paths) == 0 {
+		d.retryFull = true
+	}
+	for _, p := range paths {
+		d.retryPaths[p] = struct{}{}
+	}
+	if d.retry != nil && !d.retryAt.IsZero() && !at.Before(d.retryAt) {
+		return // the pending retry comes first and takes these along
+	}
 	if d.retry != nil {
 		d.retry.Stop()
 	}
-	d.retry = time.AfterFunc(delay, func() {
-		if len(paths) > 0 {
-			d.requestPaths(paths)
-		} else {
+	d.retryAt = at
+	d.retry = time.AfterFunc(max(time.Until(at), 0), func() {
+		d.mu.Lock()
+		full, set := d.retryFull, d.retryPaths
+		d.retryFull, d.retryPaths, d.retryAt = false, map[string]struct{}{}, time.Time{}
+		d.mu.Unlock()
+		if full {
 			d.requestFull()
+			return
 		}
+		list := make([]string, 0, len(set))
+		for p := range set {
+			list = append(list, p)
+		}
+		d.requestPaths(list)
 	})
 }
 
@@ -415,10 +470,10 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.mu.Lock()
 	old := d.cfg
-	if cfg.Server.Listen != old.Server.Listen || cfg.State.Path != old.State.Path || cfg.Seeds.Dir != old.Seeds.Dir ||
+	if cfg.Server.Listen != old.Server.Listen || cfg.State != old.State || cfg.Seeds.Dir != old.Seeds.Dir ||
 		cfg.Seeds.Watch != old.Seeds.Watch {
-		d.log.Warn("config reload: server.listen, state.path, seeds.dir and seeds.watch take effect only after a restart", "path", path)
-		cfg.Server.Listen, cfg.State.Path, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State.Path, old.Seeds.Dir, old.Seeds.Watch
+		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
+		cfg.Server.Listen, cfg.State, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State, old.Seeds.Dir, old.Seeds.Watch
 	}
 	// A new scanner forgets which problems it has logged: keep the old
 	// one unless a key it reads changed, so a reload repeats nothing.

@@ -30,6 +30,10 @@ type Metrics struct {
 	WebSubPublished *prometheus.CounterVec
 	WebSubFailures  *prometheus.CounterVec
 	WebSubPending   *prometheus.GaugeVec
+
+	// Writer is 1 while this process is the one that scans and writes
+	// (always, on SQLite), 0 while it is a replica of a shared PostgreSQL.
+	Writer prometheus.Gauge
 }
 
 // New creates the collectors and registers them, with the Go and process
@@ -87,6 +91,10 @@ func New() *Metrics {
 			Name: "seedfeed_last_scan_timestamp_seconds",
 			Help: "Unix time the last scan finished.",
 		}),
+		Writer: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "seedfeed_writer",
+			Help: "1 while this process scans and writes the state, 0 while it serves as a replica of a shared PostgreSQL.",
+		}),
 	}
 	m.WebSubPublished = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "seedfeed_websub_published_total",
@@ -104,7 +112,7 @@ func New() *Metrics {
 	m.Registry.MustRegister(
 		m.ScanDuration, m.ScansTotal, m.FilesSeen, m.FilesChanged,
 		m.FilesRejected, m.FilesWarned, m.FilesRemoved, m.Articles, m.SnapshotBuild,
-		m.SnapshotTime, m.RequestsTotal, m.LastScanSeconds,
+		m.SnapshotTime, m.RequestsTotal, m.LastScanSeconds, m.Writer,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

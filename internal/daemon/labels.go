@@ -115,6 +115,10 @@ func renderLabel(ctx context.Context, st *store.Store, cfg config.Config, l page
 	}
 	meta := feedMeta(cfg)
 	meta.Dir = feed.LabelDir(l.Section, l.Slug)
+	// Rendered on demand, a label's feeds are never announced to a
+	// WebSub hub: advertising one would have readers wait for pings
+	// that never come, so they poll these instead.
+	meta.Hubs = nil
 	meta.Title = l.Name
 	if cfg.Site.Title != "" {
 		meta.Title = cfg.Site.Title + ": " + l.Name

@@ -45,6 +45,7 @@ func feedMeta(cfg config.Config) feed.Meta {
 		FullContent: cfg.Feed.FullContent,
 		Stylesheet:  feed.PathStylesheet,
 		Images:      feedSiteImages(cfg),
+		Hubs:        cfg.WebSub.Hubs,
 	}
 }
 
@@ -142,42 +143,54 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 			lastMod = r.Updated
 		}
 	}
-	// The labels are read, and the index (which lists tags) renders,
-	// while the feeds render.
+	// The labels are read, and the index (which lists tags) and the
+	// feeds' pages for browsers render, while the feeds render.
+	feedPagePaths := [...]string{feed.PathFeed, feed.PathAtom, feed.PathRSS}
 	var (
-		index               []byte
-		indexErr, labelsErr error
-		labels              labelSet
+		index     []byte
+		feedPages [][]byte
+		pageErr   error
+		labels    labelSet
 	)
-	indexDone := make(chan struct{})
+	pagesDone := make(chan struct{})
 	go func() {
-		defer close(indexDone)
-		if labels, labelsErr = readLabels(ctx, st); labelsErr != nil {
+		defer close(pagesDone)
+		if labels, pageErr = readLabels(ctx, st); pageErr != nil {
 			return
 		}
 		site.Tags = labels.indexTags
-		index, indexErr = pages.Index(site, entries)
+		if index, pageErr = pages.Index(site, entries); pageErr != nil {
+			pageErr = fmt.Errorf("render index: %w", pageErr)
+			return
+		}
+		if feedPages, pageErr = pages.FeedPages(site, feedPagePaths[:], entries); pageErr != nil {
+			pageErr = fmt.Errorf("render the feeds' pages for browsers: %w", pageErr)
+		}
 	}()
 	docs, err := feed.Render(feedMeta(cfg), items)
-	<-indexDone
-	if labelsErr != nil {
-		return nil, labelsErr
-	}
+	<-pagesDone
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
-	if indexErr != nil {
-		return nil, fmt.Errorf("render index: %w", indexErr)
+	if pageErr != nil {
+		return nil, pageErr
 	}
 	type doc struct {
 		path, contentType string
-		body              []byte
+		body, page        []byte
 		lastMod           time.Time
 		res               *server.Resource
 	}
 	all := make([]doc, 0, len(docs)+2)
 	for path, body := range docs {
-		all = append(all, doc{path, feed.ContentType(path), body, lastMod, nil})
+		all = append(all, doc{path, feed.ContentType(path), body, nil, lastMod, nil})
+	}
+	for i, p := range feedPagePaths {
+		for j := range all {
+			if all[j].path == p {
+				all[j].page = feedPages[i]
+			}
+		}
 	}
 	images, err := readSiteImages(cfg)
 	if err != nil {
@@ -185,14 +198,14 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 	}
 	iconPath := ""
 	for _, im := range images {
-		all = append(all, doc{im.path, im.contentType, im.body, im.modTime, nil})
+		all = append(all, doc{im.path, im.contentType, im.body, nil, im.modTime, nil})
 		if strings.HasPrefix(im.path, "/"+server.SiteIconName+".") {
 			iconPath = im.path
 		}
 	}
 	all = append(all,
-		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil},
-		doc{server.PathIndex, "text/html; charset=utf-8", index, lastMod, nil})
+		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), nil, feed.StylesheetModified, nil},
+		doc{server.PathIndex, "text/html; charset=utf-8", index, nil, lastMod, nil})
 	// Compressing at the best level is most of a rebuild, and it sits
 	// between a new file and the feed that shows it: one goroutine per
 	// document lets every core take a share.
@@ -200,7 +213,7 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 	for i := range all {
 		wg.Go(func() {
 			d := &all[i]
-			d.res = server.NewResource(d.body, d.contentType, d.lastMod)
+			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, feedLinkLines(cfg, d.path, d.contentType))
 		})
 	}
 	wg.Wait()

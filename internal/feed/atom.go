@@ -56,6 +56,7 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		},
 		Entries: make([]atomEntry, len(af.Entries)),
 	}
+	out.Links = append(out.Links, atomHubLinks(d)...)
 	if d.subtitle != "" {
 		st := newAtomText(d.subtitle)
 		out.Subtitle = &st

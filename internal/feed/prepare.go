@@ -29,8 +29,9 @@ type doc struct {
 	generator  string
 	ttl        int
 	full       bool
-	stylesheet string // absolute href, or ""
-	icon, logo string // absolute URLs, or ""
+	stylesheet string   // absolute href, or ""
+	icon, logo string   // absolute URLs, or ""
+	hubs       []string // WebSub hub URLs, absolute
 	updated    time.Time
 	entries    []entry
 }
@@ -96,6 +97,10 @@ func prepare(meta Meta, items []Item) (*doc, error) {
 			return nil, err
 		}
 		d.stylesheet = href
+	}
+
+	if d.hubs, err = prepareHubs(meta.Hubs); err != nil {
+		return nil, err
 	}
 
 	seen := make(map[string]int, len(items))

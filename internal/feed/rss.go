@@ -31,7 +31,8 @@ type rssDoc struct {
 type rssChannel struct {
 	*feeds.RssFeed
 	AtomLink rssAtomLink `xml:"atom:link"`
-	Items    []rssItem   `xml:"item"`
+	HubLinks []rssHubLink
+	Items    []rssItem `xml:"item"`
 }
 
 type rssAtomLink struct {
@@ -66,6 +67,7 @@ func renderRSS(d *doc) ([]byte, error) {
 	ch := rssChannel{
 		RssFeed:  rf,
 		AtomLink: rssAtomLink{Href: d.base + d.dir + PathRSS, Rel: "self", Type: "application/rss+xml"},
+		HubLinks: rssHubLinks(d),
 		Items:    make([]rssItem, len(rf.Items)),
 	}
 	for i, ri := range rf.Items {

@@ -82,10 +82,10 @@ const (
 	qDeleteLabels = `DELETE FROM article_labels WHERE id = ?`
 	qInsertLabel  = `INSERT INTO article_labels (kind, slug, published, id, name) VALUES (?, ?, ?, ?, ?)`
 	qCountLabel   = `INSERT INTO label_counts (kind, slug, name, count) VALUES (?, ?, ?, ?)
-		ON CONFLICT (kind, slug, name) DO UPDATE SET count = count + excluded.count`
+		ON CONFLICT (kind, slug, name) DO UPDATE SET count = label_counts.count + excluded.count`
 	qDropZeroLabel = `DELETE FROM label_counts WHERE kind = ? AND slug = ? AND name = ? AND count <= 0`
 	qBumpLabel     = `INSERT INTO label_versions (kind, slug, version) VALUES (?, ?, 1)
-		ON CONFLICT (kind, slug) DO UPDATE SET version = version + 1`
+		ON CONFLICT (kind, slug) DO UPDATE SET version = label_versions.version + 1`
 )
 
 // labelStatements are prepared with the others when the store opens.
@@ -160,7 +160,10 @@ func (a *applier) countLabel(l labelRow, delta int) error {
 }
 
 // fillLabels labels every article written before schema 6.
-func fillLabels(ctx context.Context, tx *sql.Tx) error {
+// pg says whether tx is on PostgreSQL (placeholders and arguments as
+// postgres.go writes them).
+func fillLabels(ctx context.Context, tx *sql.Tx, pg bool) error {
+	d := &Store{pg: pg} // only for sqlFor and bind
 	type pending struct {
 		id        string
 		published int64
@@ -185,14 +188,14 @@ func fillLabels(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	ins, err := tx.PrepareContext(ctx, qInsertLabel)
+	ins, err := tx.PrepareContext(ctx, d.sqlFor(qInsertLabel))
 	if err != nil {
 		return err
 	}
 	defer ins.Close()
 	for _, p := range all {
 		for _, l := range p.labels {
-			if _, err := ins.ExecContext(ctx, int(l.kind), l.slug, p.published, p.id, l.name); err != nil {
+			if _, err := ins.ExecContext(ctx, d.bind([]any{int(l.kind), l.slug, p.published, p.id, l.name})...); err != nil {
 				return fmt.Errorf("labels of %s: %w", p.id, err)
 			}
 		}
@@ -207,9 +210,9 @@ func fillLabels(ctx context.Context, tx *sql.Tx) error {
 // Labels returns every label of the kind that has published articles,
 // by slug, each under its display name.
 func (s *Store) Labels(ctx context.Context, kind LabelKind) ([]Label, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT c.slug, c.name, c.count, v.version
+	rows, err := s.rdb.QueryContext(ctx, s.sqlFor(`SELECT c.slug, c.name, c.count, v.version
 		FROM label_counts c JOIN label_versions v ON v.kind = c.kind AND v.slug = c.slug
-		WHERE c.kind = ? ORDER BY c.slug, c.name`, int(kind))
+		WHERE c.kind = ? ORDER BY c.slug, c.name`), s.bind([]any{int(kind)})...)
 	if err != nil {
 		return nil, fmt.Errorf("store: labels: %w", classify(err))
 	}
@@ -277,5 +280,5 @@ func (a *Tx) queryRows(q string, args ...any) (*sql.Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	return st.QueryContext(a.ctx, args...)
+	return st.QueryContext(a.ctx, a.s.bind(args)...)
 }

@@ -67,6 +67,7 @@ func frontCases(f *fixture) []struct {
 		{"keep-alive", "GET /atom.xml HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n", true},
 		{"pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nHEAD /rss.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
 		{"ipv6 host with port", "GET /feed.xml HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n", true},
+		{"user agent and forwarded", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nUser-Agent: NetNewsWire (RSS Reader; https://netnewswire.com/)\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.2\r\n\r\n", true},
 
 		// Left to net/http, which must answer exactly as without the Front.
 		{"fast then slow pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", false},
@@ -82,6 +83,7 @@ func frontCases(f *fixture) []struct {
 		{"http/1.0 keep-alive", "GET /feed.xml HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", false},
 		{"connection close", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false},
 		{"no host", "GET /feed.xml HTTP/1.1\r\n\r\n", false},
+		{"two forwarded-for", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9\r\nX-Forwarded-For: 10.0.0.2\r\n\r\n", false},
 		{"two hosts", "GET /feed.xml HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", false},
 		{"odd host", "GET /feed.xml HTTP/1.1\r\nHost: a b\r\n\r\n", false},
 		{"absolute form", "GET http://x/feed.xml HTTP/1.1\r\nHost: x\r\n\r\n", false},

@@ -262,3 +262,35 @@ func (r *flushRecorder) Header() http.Header         { return r.header }
 func (r *flushRecorder) Write(b []byte) (int, error) { return len(b), nil }
 func (r *flushRecorder) WriteHeader(int)             {}
 func (r *flushRecorder) Flush()                      { r.flushed = true }
+
+// TestFrontMatchesNetHTTPWithAccessLog is TestFrontMatchesNetHTTP with the
+// access log on: logging must not change a byte of any answer, and every
+// request the Front answers itself has its line.
+func TestFrontMatchesNetHTTPWithAccessLog(t *testing.T) {
+	var access logCapture
+	f := newFrontFixture(t)
+	snap := f.srv.Snapshot()
+	f.srv = New(Config{Metrics: f.metrics, Articles: f.articles, AccessLog: access.logger()})
+	f.srv.Publish(snap)
+	std := startHTTP(t, NewHTTPServer("", f.srv))
+	front := startFront(t, NewHTTPServer("", f.srv))
+	for _, tc := range frontCases(f) {
+		t.Run(tc.name, func(t *testing.T) {
+			want := exchange(t, std, tc.raw)
+			access.mu.Lock()
+			access.buf.Reset()
+			access.mu.Unlock()
+			got := exchange(t, front, tc.raw)
+			if got != want {
+				t.Errorf("front and net/http differ\nfront:\n%.2000q\nnet/http:\n%.2000q", got, want)
+			}
+			if !tc.fast {
+				return
+			}
+			answers := strings.Count(got, "HTTP/1.1 ")
+			if recs := access.waitRecords(t, answers); len(recs) != answers {
+				t.Errorf("%d answers, %d access lines: %v", answers, len(recs), recs)
+			}
+		})
+	}
+}

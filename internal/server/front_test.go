@@ -395,6 +395,14 @@ func FuzzParseHead(f *testing.F) {
 		if r.hdr.hasIfNoneMatch != want.hasIfNoneMatch {
 			t.Fatalf("If-None-Match presence: fast path %v, net/http %v", r.hdr.hasIfNoneMatch, want.hasIfNoneMatch)
 		}
+		// What the access log reads: the first User-Agent, and the one
+		// X-Forwarded-For the fast path takes.
+		if ua := req.Header.Get("User-Agent"); string(r.ua) != ua {
+			t.Fatalf("User-Agent: fast path %q, net/http %q", r.ua, ua)
+		}
+		if xff := req.Header["X-Forwarded-For"]; len(xff) > 1 || (r.xff != nil) != (len(xff) == 1) || len(xff) == 1 && string(r.xff) != xff[0] {
+			t.Fatalf("X-Forwarded-For: fast path %q, net/http %q", r.xff, xff)
+		}
 	})
 }
 

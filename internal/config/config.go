@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -73,6 +74,15 @@ type Feed struct {
 // Server is the HTTP listener.
 type Server struct {
 	Listen string
+	// AccessLog logs one line per request (method, path, status, bytes,
+	// duration, remote address, user agent).
+	AccessLog bool
+	// TrustedProxies are the peers whose X-Forwarded-For the access log
+	// believes; empty: none, the client is the peer.
+	TrustedProxies []netip.Prefix
+	// AdminListen, when set, is where /metrics and /healthz are served
+	// instead of on Listen; empty: on Listen, with the feeds.
+	AdminListen string
 }
 
 // State is where seedfeed keeps what it learned.
@@ -129,6 +139,34 @@ func Default() Config {
 type setting struct {
 	section, key string
 	set          func(c *Config, v string) error
+}
+
+// listResets names the settings that take a list: a YAML sequence, or in
+// the environment (and as a plain YAML value) a comma-separated value.
+// The function empties the list; set then adds each item.
+func listResets() map[string]func(c *Config) {
+	return map[string]func(c *Config){
+		"server.trusted_proxies": func(c *Config) { c.Server.TrustedProxies = nil },
+	}
+}
+
+// parseProxy reads one server.trusted_proxies item: a CIDR such as
+// 10.0.0.0/8 or a single address, which stands for itself alone.
+func parseProxy(v string) (netip.Prefix, error) {
+	v = strings.TrimSpace(v)
+	if strings.Contains(v, "/") {
+		p, err := netip.ParsePrefix(v)
+		if err != nil {
+			return netip.Prefix{}, fmt.Errorf("%q is not a CIDR such as 10.0.0.0/8 or an address such as 127.0.0.1", v)
+		}
+		return p.Masked(), nil
+	}
+	a, err := netip.ParseAddr(v)
+	if err != nil || a.Zone() != "" {
+		return netip.Prefix{}, fmt.Errorf("%q is not an address such as 127.0.0.1 or a CIDR such as 10.0.0.0/8", v)
+	}
+	a = a.Unmap()
+	return netip.PrefixFrom(a, a.BitLen()), nil
 }
 
 func (s setting) name() string { return s.section + "." + s.key }
@@ -237,6 +275,28 @@ func settings() []setting {
 			c.Server.Listen = v
 			return nil
 		}},
+		{"server", "access_log", func(c *Config, v string) error {
+			b, err := parseBool(v)
+			c.Server.AccessLog = b
+			return err
+		}},
+		{"server", "trusted_proxies", func(c *Config, v string) error {
+			p, err := parseProxy(v)
+			if err != nil {
+				return err
+			}
+			c.Server.TrustedProxies = append(c.Server.TrustedProxies, p)
+			return nil
+		}},
+		{"server", "admin_listen", func(c *Config, v string) error {
+			if v != "" {
+				if _, _, err := net.SplitHostPort(v); err != nil {
+					return fmt.Errorf("%q is not host:port (such as 127.0.0.1:9100), or empty", v)
+				}
+			}
+			c.Server.AdminListen = v
+			return nil
+		}},
 		{"state", "path", func(c *Config, v string) error {
 			if v == "" {
 				return errors.New("must not be empty")
@@ -300,6 +360,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 // when it comes from the file.
 func Parse(name string, data []byte, getenv func(string) string) (Config, error) {
 	c := Default()
+	lists := listResets()
 	byName := map[string]setting{}
 	for _, s := range settings() {
 		byName[s.name()] = s
@@ -359,6 +420,12 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 					}
 					continue
 				}
+				if reset := lists[full]; reset != nil {
+					if err := setList(&c, s, reset, kv); err != nil {
+						return Config{}, bad(err.line, full, "%v", err.err)
+					}
+					continue
+				}
 				if kv.Kind != yaml.ScalarNode {
 					return Config{}, bad(kv.Line, full, "must be a single value")
 				}
@@ -372,6 +439,15 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	if getenv != nil {
 		for _, s := range settings() {
 			if v := getenv(s.envName()); v != "" {
+				if reset := lists[s.name()]; reset != nil {
+					reset(&c)
+					for _, item := range splitList(v) {
+						if err := s.set(&c, item); err != nil {
+							return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
+						}
+					}
+					continue
+				}
 				if err := s.set(&c, v); err != nil {
 					return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
 				}
@@ -386,6 +462,51 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 		}
 	}
 	return c, nil
+}
+
+// listError is a bad item of a list setting, with the item's line.
+type listError struct {
+	line int
+	err  error
+}
+
+// setList applies a list setting's node: a sequence of scalars, a
+// comma-separated scalar, or null (the empty list).
+func setList(c *Config, s setting, reset func(*Config), n *yaml.Node) *listError {
+	reset(c)
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+		return nil
+	case n.Kind == yaml.ScalarNode:
+		for _, item := range splitList(n.Value) {
+			if err := s.set(c, item); err != nil {
+				return &listError{n.Line, err}
+			}
+		}
+		return nil
+	case n.Kind == yaml.SequenceNode:
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode {
+				return &listError{item.Line, errors.New("each item must be a single value")}
+			}
+			if err := s.set(c, item.Value); err != nil {
+				return &listError{item.Line, err}
+			}
+		}
+		return nil
+	}
+	return &listError{n.Line, errors.New("must be a list of values")}
+}
+
+// splitList splits a comma-separated value, dropping empty items.
+func splitList(v string) []string {
+	var out []string
+	for item := range strings.SplitSeq(v, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 // UnknownEnv lists SEEDFEED_* variables in environ that name no setting, so

@@ -1,0 +1,62 @@
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"testing"
+)
+
+// TestFavicon: /favicon.ico answers 204 with a cache header, before and
+// after the first snapshot, and never logs at warning or error level.
+func TestFavicon(t *testing.T) {
+	tests := []struct {
+		name, method string
+		publish      bool
+		status       int
+		cache        string
+	}{
+		{"GET", "GET", true, http.StatusNoContent, faviconCacheControl},
+		{"HEAD", "HEAD", true, http.StatusNoContent, faviconCacheControl},
+		{"before a snapshot", "GET", false, http.StatusNoContent, faviconCacheControl},
+		{"POST", "POST", true, http.StatusMethodNotAllowed, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs logCapture
+			f := newFixture(t, false)
+			f.srv = New(Config{Logger: logs.logger(), AccessLog: logs.logger(), Metrics: f.metrics, Articles: f.articles})
+			if tt.publish {
+				f.srv.Publish(testSnapshot(1))
+			}
+			for range 3 {
+				resp := f.do(t, tt.method, PathFavicon)
+				body := readBody(t, resp)
+				if resp.StatusCode != tt.status {
+					t.Fatalf("status %d, want %d", resp.StatusCode, tt.status)
+				}
+				if tt.status == http.StatusNoContent && len(body) != 0 {
+					t.Errorf("204 with a body %q", body)
+				}
+				if got := resp.Header.Get("Cache-Control"); tt.cache != "" && got != tt.cache {
+					t.Errorf("Cache-Control %q, want %q", got, tt.cache)
+				}
+			}
+			recs := logs.records(t)
+			if len(recs) != 3 {
+				t.Errorf("%d log lines, want the 3 access lines: %v", len(recs), recs)
+			}
+			for _, r := range recs {
+				var lvl slog.Level
+				if err := lvl.UnmarshalText([]byte(r["level"].(string))); err != nil {
+					t.Fatal(err)
+				}
+				if lvl >= slog.LevelWarn || r["msg"] != "request" {
+					t.Errorf("logged %v", r)
+				}
+			}
+			if got := counterValue(t, f.metrics, PathFavicon, "204"); tt.status == 204 && got != 3 {
+				t.Errorf("counted %v favicon answers, want 3", got)
+			}
+		})
+	}
+}

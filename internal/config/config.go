@@ -141,15 +141,6 @@ type setting struct {
 	set          func(c *Config, v string) error
 }
 
-// listResets names the settings that take a list: a YAML sequence, or in
-// the environment (and as a plain YAML value) a comma-separated value.
-// The function empties the list; set then adds each item.
-func listResets() map[string]func(c *Config) {
-	return map[string]func(c *Config){
-		"server.trusted_proxies": func(c *Config) { c.Server.TrustedProxies = nil },
-	}
-}
-
 // parseProxy reads one server.trusted_proxies item: a CIDR such as
 // 10.0.0.0/8 or a single address, which stands for itself alone.
 func parseProxy(v string) (netip.Prefix, error) {
@@ -280,14 +271,6 @@ func settings() []setting {
 			c.Server.AccessLog = b
 			return err
 		}},
-		{"server", "trusted_proxies", func(c *Config, v string) error {
-			p, err := parseProxy(v)
-			if err != nil {
-				return err
-			}
-			c.Server.TrustedProxies = append(c.Server.TrustedProxies, p)
-			return nil
-		}},
 		{"server", "admin_listen", func(c *Config, v string) error {
 			if v != "" {
 				if _, _, err := net.SplitHostPort(v); err != nil {
@@ -360,7 +343,6 @@ func Load(path string, getenv func(string) string) (Config, error) {
 // when it comes from the file.
 func Parse(name string, data []byte, getenv func(string) string) (Config, error) {
 	c := Default()
-	lists := listResets()
 	byName := map[string]setting{}
 	for _, s := range settings() {
 		byName[s.name()] = s
@@ -411,17 +393,7 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 				}
 				seen[full] = true
 				if ls, ok := listsByName[full]; ok {
-					vals, line, err := sequenceValues(kv)
-					if err == nil {
-						err = ls.set(&c, vals)
-					}
-					if err != nil {
-						return Config{}, bad(line, full, "%v", err)
-					}
-					continue
-				}
-				if reset := lists[full]; reset != nil {
-					if err := setList(&c, s, reset, kv); err != nil {
+					if err := ls.setList(&c, kv); err != nil {
 						return Config{}, bad(err.line, full, "%v", err.err)
 					}
 					continue
@@ -439,15 +411,6 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	if getenv != nil {
 		for _, s := range settings() {
 			if v := getenv(s.envName()); v != "" {
-				if reset := lists[s.name()]; reset != nil {
-					reset(&c)
-					for _, item := range splitList(v) {
-						if err := s.set(&c, item); err != nil {
-							return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
-						}
-					}
-					continue
-				}
 				if err := s.set(&c, v); err != nil {
 					return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
 				}
@@ -455,58 +418,13 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 		}
 		for _, s := range listSettings() {
 			if v := getenv(s.envName()); v != "" {
-				if err := s.set(&c, splitEnvList(v)); err != nil {
+				if err := s.setEnv(&c, v); err != nil {
 					return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
 				}
 			}
 		}
 	}
 	return c, nil
-}
-
-// listError is a bad item of a list setting, with the item's line.
-type listError struct {
-	line int
-	err  error
-}
-
-// setList applies a list setting's node: a sequence of scalars, a
-// comma-separated scalar, or null (the empty list).
-func setList(c *Config, s setting, reset func(*Config), n *yaml.Node) *listError {
-	reset(c)
-	switch {
-	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
-		return nil
-	case n.Kind == yaml.ScalarNode:
-		for _, item := range splitList(n.Value) {
-			if err := s.set(c, item); err != nil {
-				return &listError{n.Line, err}
-			}
-		}
-		return nil
-	case n.Kind == yaml.SequenceNode:
-		for _, item := range n.Content {
-			if item.Kind != yaml.ScalarNode {
-				return &listError{item.Line, errors.New("each item must be a single value")}
-			}
-			if err := s.set(c, item.Value); err != nil {
-				return &listError{item.Line, err}
-			}
-		}
-		return nil
-	}
-	return &listError{n.Line, errors.New("must be a list of values")}
-}
-
-// splitList splits a comma-separated value, dropping empty items.
-func splitList(v string) []string {
-	var out []string
-	for item := range strings.SplitSeq(v, ",") {
-		if item = strings.TrimSpace(item); item != "" {
-			out = append(out, item)
-		}
-	}
-	return out
 }
 
 // UnknownEnv lists SEEDFEED_* variables in environ that name no setting, so

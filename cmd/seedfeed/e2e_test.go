@@ -85,6 +85,9 @@ state:
 
 func start(t *testing.T, configPath string) *instance {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the daemon end to end; skipped in -short mode")
+	}
 	data, err := os.ReadFile(configPath)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"seedfeed/internal/config"
 )
 
 type healthFlags struct {
@@ -19,8 +21,8 @@ type healthFlags struct {
 }
 
 func (f *healthFlags) define(fs *flag.FlagSet) {
-	fs.StringVar(&f.config, "config", "config.yaml", "configuration `file` whose server.listen (and SEEDFEED_SERVER_LISTEN) names the address to ask")
-	fs.StringVar(&f.url, "url", "", "ask this `URL` instead of http://SERVER.LISTEN/healthz")
+	fs.StringVar(&f.config, "config", "config.yaml", "configuration `file` whose server.admin_listen, or else server.listen (and their SEEDFEED_SERVER_* overrides), names the address to ask")
+	fs.StringVar(&f.url, "url", "", "ask this `URL` instead of http://SERVER.ADMIN_LISTEN/healthz (or SERVER.LISTEN without one)")
 	fs.DurationVar(&f.timeout, "timeout", 5*time.Second, "give up after this long")
 }
 
@@ -44,7 +46,7 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 		if err != nil {
 			return err
 		}
-		url = "http://" + dialAddr(cfg.Server.Listen) + "/healthz"
+		url = "http://" + dialAddr(healthAddr(cfg.Server)) + "/healthz"
 	}
 	ctx, cancel := context.WithTimeout(ctx, f.timeout)
 	defer cancel()
@@ -67,6 +69,15 @@ func runHealthcheck(ctx context.Context, args []string, getenv func(string) stri
 	}
 	fmt.Fprintln(stdout, text)
 	return nil
+}
+
+// healthAddr is the listen address that serves /healthz: the admin
+// listener when there is one, else the feeds' own.
+func healthAddr(s config.Server) string {
+	if s.AdminListen != "" {
+		return s.AdminListen
+	}
+	return s.Listen
 }
 
 // dialAddr turns a listen address into one to connect to: a listener on

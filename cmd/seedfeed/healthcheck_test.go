@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"seedfeed/internal/config"
 )
 
 func TestHealthcheck(t *testing.T) {
@@ -45,6 +47,21 @@ func TestDialAddr(t *testing.T) {
 	} {
 		if got := dialAddr(listen); got != want {
 			t.Errorf("dialAddr(%q) = %q, want %q", listen, got, want)
+		}
+	}
+}
+
+func TestHealthAddr(t *testing.T) {
+	tests := []struct {
+		listen, admin, want string
+	}{
+		{"127.0.0.1:8080", "", "127.0.0.1:8080"},
+		{"127.0.0.1:8080", "127.0.0.1:9100", "127.0.0.1:9100"},
+		{":8080", ":9100", ":9100"},
+	}
+	for _, tt := range tests {
+		if got := healthAddr(config.Server{Listen: tt.listen, AdminListen: tt.admin}); got != tt.want {
+			t.Errorf("healthAddr(listen %q, admin_listen %q) = %q, want %q", tt.listen, tt.admin, got, tt.want)
 		}
 	}
 }

@@ -43,6 +43,9 @@ func TestMain(m *testing.M) {
 // seedfeedBinary builds ./cmd/seedfeed with `go build`.
 func seedfeedBinary(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and starts the seedfeed binary; skipped in -short mode")
+	}
 	binary.once.Do(func() {
 		gobin, err := exec.LookPath("go")
 		if err != nil {

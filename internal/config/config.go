@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -77,6 +78,15 @@ type Feed struct {
 // Server is the HTTP listener.
 type Server struct {
 	Listen string
+	// AccessLog logs one line per request (method, path, status, bytes,
+	// duration, remote address, user agent).
+	AccessLog bool
+	// TrustedProxies are the peers whose X-Forwarded-For the access log
+	// believes; empty: none, the client is the peer.
+	TrustedProxies []netip.Prefix
+	// AdminListen, when set, is where /metrics and /healthz are served
+	// instead of on Listen; empty: on Listen, with the feeds.
+	AdminListen string
 }
 
 // State is where seedfeed keeps what it learned.
@@ -133,6 +143,25 @@ func Default() Config {
 type setting struct {
 	section, key string
 	set          func(c *Config, v string) error
+}
+
+// parseProxy reads one server.trusted_proxies item: a CIDR such as
+// 10.0.0.0/8 or a single address, which stands for itself alone.
+func parseProxy(v string) (netip.Prefix, error) {
+	v = strings.TrimSpace(v)
+	if strings.Contains(v, "/") {
+		p, err := netip.ParsePrefix(v)
+		if err != nil {
+			return netip.Prefix{}, fmt.Errorf("%q is not a CIDR such as 10.0.0.0/8 or an address such as 127.0.0.1", v)
+		}
+		return p.Masked(), nil
+	}
+	a, err := netip.ParseAddr(v)
+	if err != nil || a.Zone() != "" {
+		return netip.Prefix{}, fmt.Errorf("%q is not an address such as 127.0.0.1 or a CIDR such as 10.0.0.0/8", v)
+	}
+	a = a.Unmap()
+	return netip.PrefixFrom(a, a.BitLen()), nil
 }
 
 func (s setting) name() string { return s.section + "." + s.key }
@@ -241,6 +270,20 @@ func settings() []setting {
 				return fmt.Errorf("%q is not host:port (such as 127.0.0.1:8080 or :8080)", v)
 			}
 			c.Server.Listen = v
+			return nil
+		}},
+		{"server", "access_log", func(c *Config, v string) error {
+			b, err := parseBool(v)
+			c.Server.AccessLog = b
+			return err
+		}},
+		{"server", "admin_listen", func(c *Config, v string) error {
+			if v != "" {
+				if _, _, err := net.SplitHostPort(v); err != nil {
+					return fmt.Errorf("%q is not host:port (such as 127.0.0.1:9100), or empty", v)
+				}
+			}
+			c.Server.AdminListen = v
 			return nil
 		}},
 		{"state", "path", func(c *Config, v string) error {
@@ -356,12 +399,8 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 				}
 				seen[full] = true
 				if ls, ok := listsByName[full]; ok {
-					vals, line, err := sequenceValues(kv)
-					if err == nil {
-						err = ls.set(&c, vals)
-					}
-					if err != nil {
-						return Config{}, bad(line, full, "%v", err)
+					if err := ls.setList(&c, kv); err != nil {
+						return Config{}, bad(err.line, full, "%v", err.err)
 					}
 					continue
 				}
@@ -385,7 +424,7 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 		}
 		for _, s := range listSettings() {
 			if v := getenv(s.envName()); v != "" {
-				if err := s.set(&c, splitEnvList(v)); err != nil {
+				if err := s.setEnv(&c, v); err != nil {
 					return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
 				}
 			}

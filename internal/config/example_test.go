@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // The bundled config.yaml must always load: it is what a newcomer runs first.
 func TestBundledConfigLoads(t *testing.T) {
@@ -9,7 +12,7 @@ func TestBundledConfigLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Default()
-	if c.Feed != want.Feed || c.Seeds.Schedule != want.Seeds.Schedule || c.Server != want.Server {
+	if c.Feed != want.Feed || c.Seeds.Schedule != want.Seeds.Schedule || !reflect.DeepEqual(c.Server, want.Server) {
 		t.Errorf("bundled config differs from the documented defaults: %+v", c)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -52,6 +53,9 @@ type Options struct {
 	// Listening, when set, is called with the bound address once the HTTP
 	// server accepts connections (tests listen on port 0).
 	Listening func(addr net.Addr)
+	// AdminListening, when set, is called with the admin listener's
+	// address (server.admin_listen) once it accepts connections.
+	AdminListening func(addr net.Addr)
 	// Progress, when set, shows how far the first full scan has got: a
 	// cold start over a large folder reads every file before the feeds
 	// are complete.
@@ -133,6 +137,13 @@ func Serve(ctx context.Context, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("server.listen %s: %w", cfg.Server.Listen, err)
 	}
+	var adminLn net.Listener
+	if cfg.Server.AdminListen != "" {
+		if adminLn, err = net.Listen("tcp", cfg.Server.AdminListen); err != nil {
+			ln.Close()
+			return fmt.Errorf("server.admin_listen %s: %w", cfg.Server.AdminListen, err)
+		}
+	}
 	httpSrv := server.NewHTTPServer(cfg.Server.Listen, d.srv)
 	httpSrv.ErrorLog = slog.NewLogLogger(log.Handler(), slog.LevelWarn)
 	front := server.NewFront(d.srv, httpSrv)
@@ -143,6 +154,20 @@ func Serve(ctx context.Context, opts Options) error {
 		}
 		close(serveErr)
 	}()
+	var admin *http.Server
+	if adminLn != nil {
+		admin = server.NewHTTPServer(cfg.Server.AdminListen, d.srv.AdminHandler())
+		admin.ErrorLog = httpSrv.ErrorLog
+		go func() {
+			if err := admin.Serve(adminLn); !errors.Is(err, http.ErrServerClosed) {
+				log.Error("admin listener stopped", "addr", adminLn.Addr().String(), "error", err)
+			}
+		}()
+		log.Info("serving /healthz and /metrics", "admin_addr", adminLn.Addr().String())
+		if opts.AdminListening != nil {
+			opts.AdminListening(adminLn.Addr())
+		}
+	}
 	log.Info("listening", "addr", ln.Addr().String(), "feed", cfg.Site.BaseURL+"/feed.xml", "seeds", cfg.Seeds.Dir)
 	if opts.Listening != nil {
 		opts.Listening(ln.Addr())
@@ -208,6 +233,11 @@ wait:
 	if err := front.Shutdown(stopCtx); err != nil {
 		log.Warn("http shutdown", "error", err)
 	}
+	if admin != nil {
+		if err := admin.Shutdown(stopCtx); err != nil {
+			log.Warn("admin http shutdown", "error", err)
+		}
+	}
 	<-sched.Stop().Done()
 	if w != nil {
 		w.Close()
@@ -250,7 +280,15 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	if d.scanner, err = d.newScanner(cfg); err != nil {
 		return nil, err
 	}
-	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, d.currentConfig}})
+	var access *slog.Logger
+	if cfg.Server.AccessLog {
+		access = log
+	}
+	d.srv = server.New(server.Config{
+		Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, d.currentConfig},
+		AccessLog: access, TrustedProxies: cfg.Server.TrustedProxies,
+		SeparateAdmin: cfg.Server.AdminListen != "",
+	})
 	d.websub = websub.New(context.Background(), cfg.WebSub.Hubs, websub.Options{Logger: log, Metrics: m})
 	return d, nil
 }
@@ -481,6 +519,11 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 		cfg.Seeds.Watch != old.Seeds.Watch {
 		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
 		cfg.Server.Listen, cfg.State, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State, old.Seeds.Dir, old.Seeds.Watch
+	}
+	if cfg.Server.AccessLog != old.Server.AccessLog || cfg.Server.AdminListen != old.Server.AdminListen ||
+		!slices.Equal(cfg.Server.TrustedProxies, old.Server.TrustedProxies) {
+		d.log.Warn("config reload: server.access_log, server.trusted_proxies and server.admin_listen take effect only after a restart", "path", path)
+		cfg.Server.AccessLog, cfg.Server.AdminListen, cfg.Server.TrustedProxies = old.Server.AccessLog, old.Server.AdminListen, old.Server.TrustedProxies
 	}
 	// A new scanner forgets which problems it has logged: keep the old
 	// one unless a key it reads changed, so a reload repeats nothing.

@@ -26,12 +26,17 @@ type fastReq struct {
 	head bool
 	path []byte // aliases the read buffer: valid until the buffer is reused
 	hdr  reqHeaders
+	// For the access log, aliasing the read buffer like path: the first
+	// User-Agent, and the X-Forwarded-For (a request with two goes to
+	// net/http, which joins them).
+	ua, xff []byte
 	// storage for hdr's slices, reused across requests on one connection
 	ae, acc, inm, ims []string
 }
 
 func (r *fastReq) reset() {
 	r.head, r.path = false, nil
+	r.ua, r.xff = nil, nil
 	r.ae, r.acc, r.inm, r.ims = r.ae[:0], r.acc[:0], r.inm[:0], r.ims[:0]
 	r.hdr = reqHeaders{}
 }
@@ -75,6 +80,15 @@ func parseHead(b []byte, r *fastReq) (n int, res parseResult) {
 			r.hdr.hasIfNoneMatch = true
 		case asciiEqualFold(name, "if-modified-since"):
 			r.ims = append(r.ims, string(value))
+		case asciiEqualFold(name, "user-agent"):
+			if r.ua == nil {
+				r.ua = value
+			}
+		case asciiEqualFold(name, "x-forwarded-for"):
+			if r.xff != nil {
+				return 0, slowRequest
+			}
+			r.xff = value
 		case asciiEqualFold(name, "connection"):
 			if !asciiEqualFold(value, "keep-alive") {
 				return 0, slowRequest

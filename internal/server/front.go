@@ -386,14 +386,26 @@ func (fc *fastConn) respond() bool {
 	}
 	var err error
 	sent := false
+	body := int64(len(fc.out[2]))
 	if bf := fr.files[i]; bf != nil && fc.out[2] != nil {
 		sent, err = sendWithFile(fc.c, fc.out[:2], bf)
+		if err != nil {
+			body = 0 // how much left before the error is not known
+		}
 	}
 	if !sent {
+		headLen := int64(len(fc.out[0]) + len(fc.out[1]))
 		fc.wbuf = fc.out[:]
-		_, err = fc.wbuf.WriteTo(fc.c)
+		var n int64
+		n, err = fc.wbuf.WriteTo(fc.c)
+		if err != nil {
+			body = max(n-headLen, 0)
+		}
 	}
 	fc.out = [3][]byte{}
+	if a := f.srv.access; a != nil {
+		fc.logFast(a, code, body, now)
+	}
 	if err != nil {
 		// The client went away mid-response; the connection is done. Close
 		// it here so that the caller's next read fails at once.

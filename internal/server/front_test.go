@@ -69,6 +69,7 @@ func frontCases(f *fixture) []struct {
 		{"keep-alive", "GET /atom.xml HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n", true},
 		{"pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nHEAD /rss.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
 		{"ipv6 host with port", "GET /feed.xml HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n", true},
+		{"user agent and forwarded", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nUser-Agent: NetNewsWire (RSS Reader; https://netnewswire.com/)\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.2\r\n\r\n", true},
 
 		// Left to net/http, which must answer exactly as without the Front.
 		{"fast then slow pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", false},
@@ -84,6 +85,7 @@ func frontCases(f *fixture) []struct {
 		{"http/1.0 keep-alive", "GET /feed.xml HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", false},
 		{"connection close", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false},
 		{"no host", "GET /feed.xml HTTP/1.1\r\n\r\n", false},
+		{"two forwarded-for", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9\r\nX-Forwarded-For: 10.0.0.2\r\n\r\n", false},
 		{"two hosts", "GET /feed.xml HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", false},
 		{"odd host", "GET /feed.xml HTTP/1.1\r\nHost: a b\r\n\r\n", false},
 		{"absolute form", "GET http://x/feed.xml HTTP/1.1\r\nHost: x\r\n\r\n", false},
@@ -429,6 +431,14 @@ func FuzzParseHead(f *testing.F) {
 		}
 		if r.hdr.hasIfNoneMatch != want.hasIfNoneMatch {
 			t.Fatalf("If-None-Match presence: fast path %v, net/http %v", r.hdr.hasIfNoneMatch, want.hasIfNoneMatch)
+		}
+		// What the access log reads: the first User-Agent, and the one
+		// X-Forwarded-For the fast path takes.
+		if ua := req.Header.Get("User-Agent"); string(r.ua) != ua {
+			t.Fatalf("User-Agent: fast path %q, net/http %q", r.ua, ua)
+		}
+		if xff := req.Header["X-Forwarded-For"]; len(xff) > 1 || (r.xff != nil) != (len(xff) == 1) || len(xff) == 1 && string(r.xff) != xff[0] {
+			t.Fatalf("X-Forwarded-For: fast path %q, net/http %q", r.xff, xff)
 		}
 	})
 }

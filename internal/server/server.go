@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,6 +47,15 @@ type Config struct {
 	// CacheControl for feeds, the index and article pages; default
 	// "public, max-age=300".
 	CacheControl string
+	// AccessLog, when set, gets one Info line per request, whether the
+	// Front or net/http answers it; nil: no access log.
+	AccessLog *slog.Logger
+	// TrustedProxies are the peers whose X-Forwarded-For the access log
+	// believes (its client field); empty: nobody's.
+	TrustedProxies []netip.Prefix
+	// SeparateAdmin leaves /healthz and /metrics off the site: AdminHandler
+	// serves them, on a listener of their own. false: the site serves them.
+	SeparateAdmin bool
 }
 
 // Server is the http.Handler for every seedfeed route.
@@ -54,6 +64,8 @@ type Server struct {
 	metrics  *metrics.Metrics
 	articles ArticleSource
 	handler  http.Handler
+	admin    http.Handler // nil unless Config.SeparateAdmin
+	access   *accessLog   // nil: no access log
 	state    atomic.Pointer[state]
 	hdr      headerValues
 	counters map[string]*routeCounters
@@ -99,6 +111,7 @@ func New(cfg Config) *Server {
 		log:      cfg.Logger,
 		metrics:  cfg.Metrics,
 		articles: cfg.Articles,
+		access:   newAccessLog(cfg.AccessLog, cfg.TrustedProxies),
 	}
 	s.labels, s.labelCache = cfg.Labels, newLabelCache(cfg.LabelCacheBytes)
 	if s.log == nil {
@@ -127,8 +140,15 @@ func New(cfg Config) *Server {
 	s.gzips.New = func() any { return gzip.NewWriter(io.Discard) }
 	s.state.Store(s.newState(nil))
 	mux := http.NewServeMux()
-	s.counters = s.routes(mux)
-	s.handler = s.countRequests(s.rejectUncleanPaths(mux))
+	var admin *http.ServeMux
+	if cfg.SeparateAdmin {
+		admin = http.NewServeMux()
+	}
+	s.counters = s.routes(mux, admin)
+	s.handler = s.logAccess(s.countRequests(s.rejectUncleanPaths(mux)))
+	if admin != nil {
+		s.admin = s.logAccess(s.countRequests(admin))
+	}
 	return s
 }
 
@@ -147,6 +167,12 @@ func privateCacheControl(cc string) string {
 		out = append(out, d)
 	}
 	return strings.Join(out, ", ")
+}
+
+// AdminHandler serves /healthz and /metrics when the Server was made with
+// SeparateAdmin (every other path is 404), and is nil otherwise.
+func (s *Server) AdminHandler() http.Handler {
+	return s.admin
 }
 
 // ContentSecurityPolicy is the policy every HTML response carries: nothing

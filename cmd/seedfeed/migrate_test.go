@@ -74,6 +74,9 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	writeSeed(t, filepath.Join(seeds), "market-again.md", articleText("Market hall reopens", "A second story under the same title."))
 	writeSeed(t, seeds, "draft.md", "---\ntitle: Not yet\ndraft: true\n---\n\nThis one is a draft and is not published.\n")
 	writeSeed(t, seeds, "empty.txt", "")
+	// Tags and an author: their pages and feeds are built and served from
+	// the labels migrate copies.
+	writeSeed(t, seeds, "harbour-dues.md", "---\ntitle: Harbour dues rise\nauthor: Zoë Roy\ndate: 2026-11-19\ntags: [Économie, Port]\n---\n\nThe harbour board raised the dues for visiting boats by a tenth.\n")
 
 	site := func(cfg, name string) string {
 		t.Helper()
@@ -99,7 +102,7 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runBinary(t, "migrate", "-config", pgCfg)
-	if code != 0 || !strings.Contains(stdout, "copied 7 articles, 1 rejected files and 1 tombstones") {
+	if code != 0 || !strings.Contains(stdout, "copied 8 articles, 1 rejected files and 1 tombstones") {
 		t.Fatalf("migrate: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
 	}
 	t.Logf("migrate: %s", stdout)
@@ -124,7 +127,7 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 		return out
 	}
 	lr, pr := records(lite), records(pg)
-	if len(lr) != 6 || !reflect.DeepEqual(lr, pr) {
+	if len(lr) != 7 || !reflect.DeepEqual(lr, pr) {
 		t.Errorf("records differ (%d in SQLite, %d in PostgreSQL)", len(lr), len(pr))
 	}
 	for i := range min(len(lr), len(pr)) {
@@ -151,6 +154,11 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 			t.Errorf("%s built from PostgreSQL differs from the SQLite build", name)
 		}
 	}
+	for _, name := range []string{"tags/economie/feed.xml", "tags/port/rss.xml", "authors/zoe-roy/feed.json", "tags/index.html"} {
+		if len(fromPG[name]) == 0 {
+			t.Errorf("no %s built from PostgreSQL", name)
+		}
+	}
 	for _, name := range []string{"feed.xml", "rss.xml"} {
 		dec := xml.NewDecoder(bytes.NewReader(fromPG[name]))
 		dec.Strict = true
@@ -164,14 +172,15 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 	}
 	for _, name := range []string{"feed.xml", "rss.xml", "feed.json"} {
 		f, err := gofeed.NewParser().ParseString(string(fromPG[name]))
-		if err != nil || len(f.Items) != 6 {
-			t.Errorf("%s from PostgreSQL: %v, want 6 items", name, err)
+		if err != nil || len(f.Items) != 7 {
+			t.Errorf("%s from PostgreSQL: %v, want 7 items", name, err)
 		}
 	}
 
 	// The daemon on PostgreSQL serves those bytes.
 	p := startHealthy(t, pgCfg)
-	for path, file := range map[string]string{"/feed.xml": "feed.xml", "/rss.xml": "rss.xml", "/feed.json": "feed.json", "/": "index.html"} {
+	for path, file := range map[string]string{"/feed.xml": "feed.xml", "/rss.xml": "rss.xml", "/feed.json": "feed.json", "/": "index.html",
+		"/tags/economie/feed.xml": "tags/economie/feed.xml", "/authors/zoe-roy/": "authors/zoe-roy/index.html", "/tags/": "tags/index.html"} {
 		if code, body := p.get(path); code != 200 || !bytes.Equal(body, fromSQLite[file]) {
 			t.Errorf("GET %s on PostgreSQL: %d, differs from %s built from SQLite", path, code, file)
 		}

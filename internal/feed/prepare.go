@@ -31,6 +31,7 @@ type doc struct {
 	stylesheet string // absolute href, or ""
 	updated    time.Time
 	entries    []entry
+	pos        ArchivePosition // where the document stands in the archived feed
 }
 
 type entry struct {

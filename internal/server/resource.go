@@ -45,6 +45,9 @@ type Resource struct {
 	vary         []string
 	lastModified []string
 	lastModStr   string
+	// cacheControl, when set, replaces the server's Cache-Control for
+	// this resource (see WithCacheControl).
+	cacheControl []string
 }
 
 // variant is one representation of a Resource: a content coding and, for

@@ -26,6 +26,7 @@ func (s *Server) routes(mux *http.ServeMux) map[string]*routeCounters {
 		get(p, p, s.handleResource(p))
 	}
 	get("/", "/{$}", s.handleResource(PathIndex))
+	s.archiveRoutes(get)
 	get("/articles/{slug}", "/articles/{slug}", s.handleArticle())
 	get("/healthz", "/healthz", s.handleHealthz())
 	if s.metrics != nil {

@@ -17,7 +17,7 @@ func (s *Server) handleResource(path string) http.Handler {
 			s.notFound(w, r, st)
 			return
 		}
-		s.serveResource(w, r, res, http.StatusOK, s.hdr.cacheControl)
+		s.serveResource(w, r, res, http.StatusOK, s.cacheControlOf(res))
 	})
 }
 

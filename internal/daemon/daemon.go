@@ -72,6 +72,8 @@ type Daemon struct {
 	// progress shows the first full scan, then is dropped; only the
 	// scan loop uses it.
 	progress *progress.Reporter
+	// archive keeps rendered archive pages from one snapshot to the next.
+	archive *archiveCache
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -97,7 +99,7 @@ func Serve(ctx context.Context, opts Options) error {
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
-	if snap, err := BuildSnapshot(ctx, st, cfg); err == nil && snap.Articles > 0 {
+	if snap, err := buildSnapshot(ctx, st, cfg, d.archive); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -217,6 +219,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		pendingPaths: map[string]struct{}{},
 		wake:         make(chan struct{}, 1),
 		forceRender:  true,
+		archive:      newArchiveCache(),
 	}
 	var err error
 	if d.scanner, err = d.newScanner(cfg); err != nil {
@@ -352,7 +355,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 // keeps serving.
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	start := time.Now()
-	snap, err := BuildSnapshot(ctx, d.st, cfg)
+	snap, err := buildSnapshot(ctx, d.st, cfg, d.archive)
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)

@@ -103,7 +103,22 @@ func feedItem(r store.Record) feed.Item {
 // articles in st. It reads the store and renders; it never touches the
 // serving path. The result depends only on the stored articles and cfg, so
 // a restart with nothing changed gives the same bytes and ETags.
+//
+// Besides the subscription feeds it holds the archived feed (archive.go)
+// and every page of the HTML index.
 func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*server.Snapshot, error) {
+	return buildSnapshot(ctx, st, cfg, nil)
+}
+
+// buildSnapshot is BuildSnapshot taking the archive pages that cache
+// (which may be nil) holds from the last build instead of rendering them.
+func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cache *archiveCache) (*server.Snapshot, error) {
+	slots, maxSeq, err := st.ArchiveSlots(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	meta := feedMeta(cfg)
+	plans := planArchive(slots, maxSeq, cfg.Feed.Items, fmt.Sprintf("%#v", meta))
 	recs, err := st.Latest(ctx, cfg.Feed.Items)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -113,32 +128,43 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	items := make([]feed.Item, len(recs))
-	entries := make([]pages.Entry, len(recs))
 	// Last-Modified is the newest change among the items shown, never the
 	// render time: replicas and restarts must agree.
 	lastMod := time.Unix(0, 0).UTC()
 	for i, r := range recs {
 		items[i] = feedItem(r)
-		entries[i] = entry(r)
 		if r.Updated.After(lastMod) {
 			lastMod = r.Updated
 		}
 	}
-	// The index renders while the feeds do.
-	var index []byte
-	var indexErr error
-	indexDone := make(chan struct{})
+	// The index pages and the archive render while the feeds do.
+	var (
+		indexPages  map[string][]byte
+		archive     map[string]*server.Resource
+		indexErr    error
+		archiveErr  error
+		archiveDone = make(chan struct{})
+		indexDone   = make(chan struct{})
+	)
 	go func() {
 		defer close(indexDone)
-		index, indexErr = pages.Index(siteInfo(cfg), entries)
+		indexPages, indexErr = buildIndexPages(ctx, st, siteInfo(cfg), cfg.Feed.Items)
 	}()
-	docs, err := feed.Render(feedMeta(cfg), items)
+	go func() {
+		defer close(archiveDone)
+		archive, _, archiveErr = buildArchive(ctx, st, meta, plans, cache)
+	}()
+	docs, err := feed.RenderArchived(meta, items, feed.ArchivePosition{Prev: newestArchivePage(plans)})
 	<-indexDone
+	<-archiveDone
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
 	if indexErr != nil {
 		return nil, fmt.Errorf("render index: %w", indexErr)
+	}
+	if archiveErr != nil {
+		return nil, fmt.Errorf("render archive: %w", archiveErr)
 	}
 	type doc struct {
 		path, contentType string
@@ -151,8 +177,12 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 		all = append(all, doc{path, feed.ContentType(path), body, lastMod, nil})
 	}
 	all = append(all,
-		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil},
-		doc{server.PathIndex, "text/html; charset=utf-8", index, lastMod, nil})
+		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil})
+	// Every index page changes when any article does (a new one moves
+	// all others down a place), so they share the front page's date.
+	for path, body := range indexPages {
+		all = append(all, doc{path, "text/html; charset=utf-8", body, lastMod, nil})
+	}
 	// Compressing at the best level is most of a rebuild, and it sits
 	// between a new file and the feed that shows it: one goroutine per
 	// document lets every core take a share.
@@ -164,9 +194,12 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count, Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count, Resources: make(map[string]*server.Resource, len(all)+len(archive))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
+	}
+	for path, res := range archive {
+		snap.Resources[path] = res
 	}
 	for _, p := range server.SnapshotPaths() {
 		if snap.Resources[p] == nil {

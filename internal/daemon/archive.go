@@ -22,8 +22,10 @@ import (
 // article is first stored, above every seq present, and an edit keeps it,
 // so a page's set of articles changes only when one of them is edited,
 // removed or (a draft) published: pages fill from the oldest, and a page
-// whose range lies wholly at or below the highest seq (it is complete)
-// never gains an article. Empty pages (every article in them removed) are
+// whose range lies wholly at or below the highest seq never gains an
+// article. Such a page is complete, and served with a long Cache-Control,
+// once a newer page exists (until then it lacks its next-archive link).
+// Empty pages (every article in them removed) are
 // skipped by the links. With fewer than two non-empty pages there is no
 // archive: the subscription feed then holds every article, and an archive
 // document needs a prev-archive or a next-archive link.
@@ -58,7 +60,6 @@ func planArchive(slots []store.ArchiveSlot, maxSeq int64, size int, metaKey stri
 			lo:  (page-1)*int64(size) + 1,
 			hi:  page * int64(size),
 		}
-		p.complete = p.hi <= maxSeq
 		h = h[:0]
 		for ; i < len(slots) && slots[i].Seq <= p.hi; i++ {
 			sl := slots[i]
@@ -87,6 +88,9 @@ func planArchive(slots []store.ArchiveSlot, maxSeq int64, size int, metaKey stri
 		}
 		if i+1 < len(plans) {
 			plans[i].pos.Next = plans[i+1].pos.Page
+			// The newest page is never complete: even when its range is
+			// full, it gains a next-archive link with the next page.
+			plans[i].complete = plans[i].hi <= maxSeq
 		}
 		k := fmt.Appendf(nil, "%x|%+v|%v|%d|%s", plans[i].key, plans[i].pos, plans[i].complete, size, metaKey)
 		plans[i].key = sha256.Sum256(k)

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -203,7 +204,7 @@ func renderArchivePage(ctx context.Context, st *store.Store, meta feed.Meta, p a
 	}
 	out := make(map[string]*server.Resource, len(bodies))
 	for path, body := range bodies {
-		res := server.NewResource(body, feed.ContentType(path), p.lastMod)
+		res := server.NewResourceLevel(body, feed.ContentType(path), p.lastMod, gzip.BestSpeed)
 		if p.complete {
 			res.WithCacheControl(server.CacheControlArchive)
 		}

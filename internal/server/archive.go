@@ -1,8 +1,11 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // Paths of the history a snapshot may hold besides SnapshotPaths: the
@@ -64,4 +67,29 @@ func (s *Server) handleSnapshotPath() http.Handler {
 		}
 		s.serveResource(w, r, res, http.StatusOK, s.cacheControlOf(res))
 	})
+}
+
+// NewResourceLevel is NewResource compressing at the given gzip level.
+// History pages are many, large and seldom fetched: gzip.BestSpeed
+// renders them an order of magnitude faster than the best level, for a
+// gzip form about a tenth larger.
+func NewResourceLevel(body []byte, contentType string, lastMod time.Time, level int) *Resource {
+	return buildResource(body, contentType, lastMod, func(b []byte) []byte { return gzipLevel(b, level) })
+}
+
+// gzipLevel compresses b at level; nil if the level is invalid.
+func gzipLevel(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/3 + 64)
+	zw, err := gzip.NewWriterLevel(&buf, level)
+	if err != nil {
+		return nil
+	}
+	if _, err := zw.Write(b); err != nil {
+		return nil
+	}
+	if err := zw.Close(); err != nil {
+		return nil
+	}
+	return buf.Bytes()
 }

@@ -157,17 +157,5 @@ func xmlETag(etag string) string {
 // compressor fails, which writing to memory cannot make it do; the caller
 // then serves the identity form alone.
 func gzipBest(b []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil
-	}
-	if _, err := zw.Write(b); err != nil {
-		return nil
-	}
-	if err := zw.Close(); err != nil {
-		return nil
-	}
-	return buf.Bytes()
+	return gzipLevel(b, gzip.BestCompression)
 }

@@ -1,0 +1,104 @@
+package daemon
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"seedfeed/internal/config"
+	"seedfeed/internal/corpus"
+	"seedfeed/internal/server"
+	"seedfeed/internal/store"
+)
+
+// benchHistoryStore opens a store of SEEDFEED_BENCH_ARTICLES (default
+// 10,000) corpus articles. With SEEDFEED_BENCH_DIR the seeds and the
+// database are kept there and reused, so that runs (and a baseline
+// checkout) measure the same rows without scanning them again.
+func benchHistoryStore(b *testing.B) (*store.Store, config.Config) {
+	b.Helper()
+	n := 10000
+	if s := os.Getenv("SEEDFEED_BENCH_ARTICLES"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dir := os.Getenv("SEEDFEED_BENCH_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	cfg := config.Default()
+	cfg.Site.BaseURL = "https://news.example.org"
+	cfg.Seeds.Dir = filepath.Join(dir, "seeds-"+strconv.Itoa(n))
+	cfg.State.Path = filepath.Join(dir, "state-"+strconv.Itoa(n)+".db")
+	cfg.Seeds.Settle = 0
+	_, statErr := os.Stat(cfg.State.Path)
+	if statErr != nil {
+		if err := corpus.Write(cfg.Seeds.Dir, n, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := store.Open(context.Background(), cfg.State.Path, cfg.Site.Host())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	if statErr != nil {
+		d, err := newDaemon(cfg, st, slog.New(slog.DiscardHandler))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := d.scanner.Scan(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if got, _ := st.Count(context.Background()); got != n {
+		b.Fatalf("%d articles stored, want %d", got, n)
+	}
+	return st, cfg
+}
+
+// snapshotBytes is what a snapshot holds in memory: bodies and gzip forms.
+func snapshotBytes(snap *server.Snapshot) int {
+	total := 0
+	for _, r := range snap.Resources {
+		total += len(r.Body) + len(r.Gzip)
+	}
+	return total
+}
+
+// BenchmarkBuildSnapshotHistory times a snapshot build over a long
+// history: "full" renders every archive and index page (a restart, or
+// build -out), "cached" is a rebuild whose archive pages are all in the
+// cache (the index pages are always rendered: a new article moves every
+// one of them).
+func BenchmarkBuildSnapshotHistory(b *testing.B) {
+	st, cfg := benchHistoryStore(b)
+	ctx := context.Background()
+	b.Run("full", func(b *testing.B) {
+		var snap *server.Snapshot
+		for b.Loop() {
+			var err error
+			if snap, err = BuildSnapshot(ctx, st, cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(snapshotBytes(snap))/1e6, "snapshot-MB")
+		b.ReportMetric(float64(len(snap.Resources)), "resources")
+	})
+	b.Run("cached", func(b *testing.B) {
+		cache := newArchiveCache()
+		if _, err := buildSnapshot(ctx, st, cfg, cache); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := buildSnapshot(ctx, st, cfg, cache); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -6,10 +6,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // build -out writes the archived feed and the index pages at the paths the
@@ -42,6 +44,16 @@ func TestBuildWritesArchiveAndIndexPages(t *testing.T) {
 		}
 	}
 	in := start(t, cfg)
+	// A restart serves the feeds at once and the archive pages after its
+	// first scan.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if resp, _ := in.get("/archive/4/feed.json"); resp.StatusCode == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the archive is not served 20 s after start")
+		}
+	}
 	for _, f := range files {
 		written, err := os.ReadFile(filepath.Join(out, f))
 		if err != nil {

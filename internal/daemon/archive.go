@@ -138,14 +138,24 @@ func (c *archiveCache) replace(pages map[int]archiveCachedPage) {
 	c.mu.Unlock()
 }
 
+// archiveInline is how many archive pages a snapshot build renders before
+// it is published; when more are missing from the cache (at start, after
+// a change of configuration), the build leaves them all out and the
+// daemon renders them in a second build, so that a new article or a
+// restart does not wait for the whole history to render.
+const archiveInline = 8
+
 // archiveStats says what a build did with the archive.
 type archiveStats struct {
-	pages, rendered int
+	pages, rendered, deferred int
 }
 
 // buildArchive returns the resources of every archive page of plans,
-// rendering only those cache does not hold, on all cores.
-func buildArchive(ctx context.Context, st *store.Store, meta feed.Meta, plans []archivePagePlan, cache *archiveCache) (map[string]*server.Resource, archiveStats, error) {
+// rendering those cache does not hold on all cores; when more than
+// maxRender are missing (maxRender < 0: no limit), it renders none and
+// returns the cached ones alone, with stats.deferred saying how many are
+// missing.
+func buildArchive(ctx context.Context, st *store.Store, meta feed.Meta, plans []archivePagePlan, cache *archiveCache, maxRender int) (map[string]*server.Resource, archiveStats, error) {
 	stats := archiveStats{pages: len(plans)}
 	docs := make([]map[string]*server.Resource, len(plans))
 	var todo []int
@@ -155,6 +165,9 @@ func buildArchive(ctx context.Context, st *store.Store, meta feed.Meta, plans []
 		} else {
 			todo = append(todo, i)
 		}
+	}
+	if maxRender >= 0 && len(todo) > maxRender {
+		stats.deferred, todo = len(todo), nil
 	}
 	stats.rendered = len(todo)
 	jobs := make(chan int)
@@ -178,12 +191,17 @@ func buildArchive(ctx context.Context, st *store.Store, meta feed.Meta, plans []
 		if errs[i] != nil {
 			return nil, stats, errs[i]
 		}
+		if docs[i] == nil {
+			continue // deferred
+		}
 		for path, res := range docs[i] {
 			out[path] = res
 		}
 		keep[p.pos.Page] = archiveCachedPage{key: p.key, docs: docs[i]}
 	}
-	cache.replace(keep)
+	if stats.deferred == 0 {
+		cache.replace(keep)
+	}
 	return out, stats, nil
 }
 

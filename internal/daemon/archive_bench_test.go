@@ -92,11 +92,11 @@ func BenchmarkBuildSnapshotHistory(b *testing.B) {
 	})
 	b.Run("cached", func(b *testing.B) {
 		cache := newArchiveCache()
-		if _, err := buildSnapshot(ctx, st, cfg, cache); err != nil {
+		if _, _, err := buildSnapshot(ctx, st, cfg, cache, -1); err != nil {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			if _, err := buildSnapshot(ctx, st, cfg, cache); err != nil {
+			if _, _, err := buildSnapshot(ctx, st, cfg, cache, archiveInline); err != nil {
 				b.Fatal(err)
 			}
 		}

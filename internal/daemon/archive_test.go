@@ -110,9 +110,9 @@ func (w *archiveWorld) remove(i int) {
 // publish builds a snapshot as the daemon does and serves it.
 func (w *archiveWorld) publish() *server.Snapshot {
 	w.t.Helper()
-	snap, err := buildSnapshot(context.Background(), w.st, w.cfg, w.cache)
-	if err != nil {
-		w.t.Fatal(err)
+	snap, deferred, err := buildSnapshot(context.Background(), w.st, w.cfg, w.cache, -1)
+	if err != nil || deferred != 0 {
+		w.t.Fatal(err, deferred)
 	}
 	w.srv.Publish(snap)
 	w.snap = snap
@@ -591,5 +591,43 @@ func checkArchiveCaching(t *testing.T, snap *server.Snapshot, complete map[int]b
 				t.Errorf("%s: Content-Type %q, %d bytes", p, ct, len(body))
 			}
 		}
+	}
+}
+
+// TestArchiveDeferred: with many archive pages missing from the cache, a
+// build publishes the feeds (already linking to the newest page) without
+// them, and the next build with no limit renders them all; afterwards a
+// change renders within the limit.
+func TestArchiveDeferred(t *testing.T) {
+	w := newArchiveWorld(t, filepath.Join(t.TempDir(), "state.db"), 2)
+	w.add(11) // six pages
+	ctx := context.Background()
+	snap, deferred, err := buildSnapshot(ctx, w.st, w.cfg, w.cache, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deferred != 6 || len(archiveResources(snap)) != 0 {
+		t.Errorf("deferred %d, %d archive resources", deferred, len(archiveResources(snap)))
+	}
+	top := readFeedDoc(t, "atom", snap.Resources[feed.PathFeed].Body)
+	if top.links["prev-archive"] != archiveBase+feed.ArchiveAtomPath(6) {
+		t.Errorf("prev-archive %q before the archive is rendered", top.links["prev-archive"])
+	}
+	full, deferred, err := buildSnapshot(ctx, w.st, w.cfg, w.cache, -1)
+	if err != nil || deferred != 0 || len(archiveResources(full)) != 18 {
+		t.Fatalf("full build: %v, deferred %d, %d archive resources", err, deferred, len(archiveResources(full)))
+	}
+	if !bytes.Equal(full.Resources[feed.PathFeed].Body, snap.Resources[feed.PathFeed].Body) {
+		t.Error("the feed changed when its archive was rendered")
+	}
+	w.srv.Publish(full)
+	w.checkAll(true)
+	w.add(1)
+	next, deferred, err := buildSnapshot(ctx, w.st, w.cfg, w.cache, 3)
+	if err != nil || deferred != 0 {
+		t.Fatalf("after one more article: %v, deferred %d", err, deferred)
+	}
+	if got := changedPages(t, full, next); !slices.Equal(got, []int{6}) {
+		t.Errorf("one more article changed pages %v", got)
 	}
 }

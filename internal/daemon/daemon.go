@@ -99,7 +99,9 @@ func Serve(ctx context.Context, opts Options) error {
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
-	if snap, err := buildSnapshot(ctx, st, cfg, d.archive); err == nil && snap.Articles > 0 {
+	// The archive pages not in the cache (all of them, at start) come
+	// with the first scan's snapshot.
+	if snap, _, err := buildSnapshot(ctx, st, cfg, d.archive, 0); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -355,7 +357,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 // keeps serving.
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	start := time.Now()
-	snap, err := buildSnapshot(ctx, d.st, cfg, d.archive)
+	snap, deferred, err := buildSnapshot(ctx, d.st, cfg, d.archive, archiveInline)
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -366,6 +368,20 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	snap.Built, snap.LastScan = now, now
 	d.srv.Publish(snap)
 	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
+	if deferred == 0 {
+		return
+	}
+	// Many archive pages to render (at start, after a configuration
+	// change): the feeds are out, and now the history follows.
+	start = time.Now()
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, d.archive, -1)
+	if err != nil {
+		d.log.Error("render of the archive failed; its pages are missing until the next change", "error", err)
+		return
+	}
+	snap.Built, snap.LastScan = now, now
+	d.srv.Publish(snap)
+	d.log.Info("published the archive", "pages", deferred, "took", time.Since(start))
 }
 
 // scheduleRetry rescans files that were still settling once they have been

@@ -107,12 +107,23 @@ func feedItem(r store.Record) feed.Item {
 // Besides the subscription feeds it holds the archived feed (archive.go)
 // and every page of the HTML index.
 func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*server.Snapshot, error) {
-	return buildSnapshot(ctx, st, cfg, nil)
+	snap, _, err := buildSnapshot(ctx, st, cfg, nil, -1)
+	return snap, err
 }
 
 // buildSnapshot is BuildSnapshot taking the archive pages that cache
 // (which may be nil) holds from the last build instead of rendering them.
-func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cache *archiveCache) (*server.Snapshot, error) {
+// When more than maxRender archive pages are not in the cache (maxRender
+// < 0: no limit), it leaves them out of the snapshot (the feeds still
+// link to them) and returns how many it left out.
+func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cache *archiveCache, maxRender int) (*server.Snapshot, int, error) {
+	var stats archiveStats
+	snap, err := renderSnapshot(ctx, st, cfg, cache, maxRender, &stats)
+	return snap, stats.deferred, err
+}
+
+// renderSnapshot is buildSnapshot, reporting on the archive in stats.
+func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cache *archiveCache, maxRender int, stats *archiveStats) (*server.Snapshot, error) {
 	slots, maxSeq, err := st.ArchiveSlots(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -152,7 +163,7 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cach
 	}()
 	go func() {
 		defer close(archiveDone)
-		archive, _, archiveErr = buildArchive(ctx, st, meta, plans, cache)
+		archive, *stats, archiveErr = buildArchive(ctx, st, meta, plans, cache, maxRender)
 	}()
 	docs, err := feed.RenderArchived(meta, items, feed.ArchivePosition{Prev: newestArchivePage(plans)})
 	<-indexDone

@@ -44,10 +44,12 @@ func TestBuildWritesArchiveAndIndexPages(t *testing.T) {
 		}
 	}
 	in := start(t, cfg)
-	// A restart serves the feeds at once and the archive pages after its
-	// first scan.
+	// A restart serves the feeds at once, and the history (archive and
+	// index pages) after its first scan.
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if resp, _ := in.get("/archive/4/feed.json"); resp.StatusCode == http.StatusOK {
+		a, _ := in.get("/archive/4/feed.json")
+		p, _ := in.get("/page/4/")
+		if a.StatusCode == http.StatusOK && p.StatusCode == http.StatusOK {
 			break
 		}
 		if time.Now().After(deadline) {

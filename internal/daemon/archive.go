@@ -281,3 +281,19 @@ func buildIndexPages(ctx context.Context, st *store.Store, site pages.SiteInfo, 
 	}
 	return out, nil
 }
+
+// frontPage renders the front page alone from the newest records, as
+// page 1 of an index of count articles, size to a page.
+func frontPage(site pages.SiteInfo, recs []store.Record, count, size int) (map[string][]byte, error) {
+	entries := make([]pages.Entry, len(recs))
+	for i, r := range recs {
+		entries[i] = entry(r)
+		entries[i].BodyHTML = ""
+	}
+	size = max(size, 1)
+	body, err := pages.IndexPage(site, entries, 1, max(1, (count+size-1)/size))
+	if err != nil {
+		return nil, fmt.Errorf("render index page 1: %w", err)
+	}
+	return map[string][]byte{pages.IndexPagePath(1): body}, nil
+}

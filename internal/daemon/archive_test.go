@@ -110,8 +110,9 @@ func (w *archiveWorld) remove(i int) {
 // publish builds a snapshot as the daemon does and serves it.
 func (w *archiveWorld) publish() *server.Snapshot {
 	w.t.Helper()
-	snap, deferred, err := buildSnapshot(context.Background(), w.st, w.cfg, w.cache, -1)
-	if err != nil || deferred != 0 {
+	snap, deferred, err := buildSnapshot(context.Background(), w.st, w.cfg,
+		snapshotOptions{cache: w.cache, maxArchive: -1, history: true})
+	if err != nil || deferred {
 		w.t.Fatal(err, deferred)
 	}
 	w.srv.Publish(snap)
@@ -594,40 +595,59 @@ func checkArchiveCaching(t *testing.T, snap *server.Snapshot, complete map[int]b
 	}
 }
 
-// TestArchiveDeferred: with many archive pages missing from the cache, a
-// build publishes the feeds (already linking to the newest page) without
-// them, and the next build with no limit renders them all; afterwards a
-// change renders within the limit.
+// TestArchiveDeferred: a first build leaves out the index pages and, with
+// many archive pages missing from the cache, those pages, while the feeds
+// already link to them; the second build renders them all, without
+// changing the feeds; afterwards a change renders within the limit.
 func TestArchiveDeferred(t *testing.T) {
 	w := newArchiveWorld(t, filepath.Join(t.TempDir(), "state.db"), 2)
-	w.add(11) // six pages
+	w.add(11) // six archive pages, six index pages
 	ctx := context.Background()
-	snap, deferred, err := buildSnapshot(ctx, w.st, w.cfg, w.cache, 3)
+	first := snapshotOptions{cache: w.cache, maxArchive: 3}
+	full := snapshotOptions{cache: w.cache, maxArchive: -1, history: true}
+	snap, deferred, err := buildSnapshot(ctx, w.st, w.cfg, first)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deferred != 6 || len(archiveResources(snap)) != 0 {
-		t.Errorf("deferred %d, %d archive resources", deferred, len(archiveResources(snap)))
+	if !deferred || len(archiveResources(snap)) != 0 || snap.Resources["/page/2/"] != nil {
+		t.Errorf("deferred %v, %d archive resources, /page/2/ %v", deferred, len(archiveResources(snap)), snap.Resources["/page/2/"] != nil)
 	}
 	top := readFeedDoc(t, "atom", snap.Resources[feed.PathFeed].Body)
 	if top.links["prev-archive"] != archiveBase+feed.ArchiveAtomPath(6) {
 		t.Errorf("prev-archive %q before the archive is rendered", top.links["prev-archive"])
 	}
-	full, deferred, err := buildSnapshot(ctx, w.st, w.cfg, w.cache, -1)
-	if err != nil || deferred != 0 || len(archiveResources(full)) != 18 {
-		t.Fatalf("full build: %v, deferred %d, %d archive resources", err, deferred, len(archiveResources(full)))
+	all, deferred, err := buildSnapshot(ctx, w.st, w.cfg, full)
+	if err != nil || deferred || len(archiveResources(all)) != 18 || all.Resources["/page/6/"] == nil {
+		t.Fatalf("full build: %v, deferred %v, %d archive resources", err, deferred, len(archiveResources(all)))
 	}
-	if !bytes.Equal(full.Resources[feed.PathFeed].Body, snap.Resources[feed.PathFeed].Body) {
-		t.Error("the feed changed when its archive was rendered")
+	for _, p := range []string{feed.PathFeed, feed.PathRSS, feed.PathJSON, "/"} {
+		if !bytes.Equal(all.Resources[p].Body, snap.Resources[p].Body) {
+			t.Errorf("%s changed when the history was rendered", p)
+		}
 	}
-	w.srv.Publish(full)
+	w.srv.Publish(all)
 	w.checkAll(true)
+
+	// One more article: the first build renders the newest archive page
+	// (within the limit) and keeps the older index pages as they were.
 	w.add(1)
-	next, deferred, err := buildSnapshot(ctx, w.st, w.cfg, w.cache, 3)
-	if err != nil || deferred != 0 {
-		t.Fatalf("after one more article: %v, deferred %d", err, deferred)
+	first.prev = all
+	next, deferred, err := buildSnapshot(ctx, w.st, w.cfg, first)
+	if err != nil || !deferred {
+		t.Fatalf("after one more article: %v, deferred %v", err, deferred)
 	}
-	if got := changedPages(t, full, next); !slices.Equal(got, []int{6}) {
+	if got := changedPages(t, all, next); !slices.Equal(got, []int{6}) {
 		t.Errorf("one more article changed pages %v", got)
 	}
+	if next.Resources["/page/3/"] != all.Resources["/page/3/"] {
+		t.Error("the first build rendered /page/3/")
+	}
+	w.srv.Publish(next)
+	again, deferred, err := buildSnapshot(ctx, w.st, w.cfg, full)
+	if err != nil || deferred {
+		t.Fatal(err, deferred)
+	}
+	w.srv.Publish(again)
+	w.snap = again
+	w.checkAll(true)
 }

@@ -101,7 +101,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// answers 503 while the first scan runs.
 	// The archive pages not in the cache (all of them, at start) come
 	// with the first scan's snapshot.
-	if snap, _, err := buildSnapshot(ctx, st, cfg, d.archive, 0); err == nil && snap.Articles > 0 {
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -357,7 +357,8 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 // keeps serving.
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	start := time.Now()
-	snap, deferred, err := buildSnapshot(ctx, d.st, cfg, d.archive, archiveInline)
+	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot()})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -368,20 +369,20 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	snap.Built, snap.LastScan = now, now
 	d.srv.Publish(snap)
 	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
-	if deferred == 0 {
+	if !deferred {
 		return
 	}
-	// Many archive pages to render (at start, after a configuration
-	// change): the feeds are out, and now the history follows.
+	// The feeds are out; now the history follows: the index pages, and
+	// the archive pages the cache lacks (all of them at start).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, d.archive, -1)
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true})
 	if err != nil {
-		d.log.Error("render of the archive failed; its pages are missing until the next change", "error", err)
+		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return
 	}
 	snap.Built, snap.LastScan = now, now
 	d.srv.Publish(snap)
-	d.log.Info("published the archive", "pages", deferred, "took", time.Since(start))
+	d.log.Info("published the history", "took", time.Since(start))
 }
 
 // scheduleRetry rescans files that were still settling once they have been

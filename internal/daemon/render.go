@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -107,23 +108,38 @@ func feedItem(r store.Record) feed.Item {
 // Besides the subscription feeds it holds the archived feed (archive.go)
 // and every page of the HTML index.
 func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*server.Snapshot, error) {
-	snap, _, err := buildSnapshot(ctx, st, cfg, nil, -1)
+	snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, history: true})
 	return snap, err
 }
 
-// buildSnapshot is BuildSnapshot taking the archive pages that cache
-// (which may be nil) holds from the last build instead of rendering them.
-// When more than maxRender archive pages are not in the cache (maxRender
-// < 0: no limit), it leaves them out of the snapshot (the feeds still
-// link to them) and returns how many it left out.
-func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cache *archiveCache, maxRender int) (*server.Snapshot, int, error) {
+// snapshotOptions choose how much of the history a build renders. The
+// daemon publishes in two steps when the history is long: first the feeds
+// and the front page, which is what a new article waits for, then (if
+// anything was left) the index pages and the archive pages the cache
+// lacks.
+type snapshotOptions struct {
+	// cache holds archive pages from the last build (nil: none).
+	cache *archiveCache
+	// maxArchive is how many archive pages missing from the cache are
+	// rendered; when more are missing none is, and the feeds still link
+	// to them. Negative means no limit.
+	maxArchive int
+	// history renders the index pages after the front page; without it
+	// they are taken from prev (when not nil) as they were.
+	history bool
+	prev    *server.Snapshot
+}
+
+// buildSnapshot is BuildSnapshot with opts; it reports whether it left
+// anything out that a build with history and no limit would render.
+func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opts snapshotOptions) (*server.Snapshot, bool, error) {
 	var stats archiveStats
-	snap, err := renderSnapshot(ctx, st, cfg, cache, maxRender, &stats)
-	return snap, stats.deferred, err
+	snap, err := renderSnapshot(ctx, st, cfg, opts, &stats)
+	return snap, stats.deferred > 0 || !opts.history && snap != nil && snap.Articles > cfg.Feed.Items, err
 }
 
 // renderSnapshot is buildSnapshot, reporting on the archive in stats.
-func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cache *archiveCache, maxRender int, stats *archiveStats) (*server.Snapshot, error) {
+func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opts snapshotOptions, stats *archiveStats) (*server.Snapshot, error) {
 	slots, maxSeq, err := st.ArchiveSlots(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -159,11 +175,15 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cac
 	)
 	go func() {
 		defer close(indexDone)
-		indexPages, indexErr = buildIndexPages(ctx, st, siteInfo(cfg), cfg.Feed.Items)
+		if opts.history {
+			indexPages, indexErr = buildIndexPages(ctx, st, siteInfo(cfg), cfg.Feed.Items)
+			return
+		}
+		indexPages, indexErr = frontPage(siteInfo(cfg), recs, count, cfg.Feed.Items)
 	}()
 	go func() {
 		defer close(archiveDone)
-		archive, *stats, archiveErr = buildArchive(ctx, st, meta, plans, cache, maxRender)
+		archive, *stats, archiveErr = buildArchive(ctx, st, meta, plans, opts.cache, opts.maxArchive)
 	}()
 	docs, err := feed.RenderArchived(meta, items, feed.ArchivePosition{Prev: newestArchivePage(plans)})
 	<-indexDone
@@ -211,6 +231,15 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, cac
 	}
 	for path, res := range archive {
 		snap.Resources[path] = res
+	}
+	if !opts.history && opts.prev != nil {
+		// Until the history is rendered, the older index pages stay as
+		// they were.
+		for path, res := range opts.prev.Resources {
+			if strings.HasPrefix(path, "/page/") {
+				snap.Resources[path] = res
+			}
+		}
 	}
 	for _, p := range server.SnapshotPaths() {
 		if snap.Resources[p] == nil {

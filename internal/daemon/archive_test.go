@@ -650,4 +650,22 @@ func TestArchiveDeferred(t *testing.T) {
 	w.srv.Publish(again)
 	w.snap = again
 	w.checkAll(true)
+
+	// Down to one page of articles: the first build keeps no older index
+	// page, and there is no second.
+	for i := 1; i <= 10; i++ {
+		w.remove(i)
+	}
+	first.prev = again
+	last, deferred, err := buildSnapshot(ctx, w.st, w.cfg, first)
+	if err != nil || deferred {
+		t.Fatalf("with %d articles: %v, deferred %v", last.Articles, err, deferred)
+	}
+	for p := range last.Resources {
+		if strings.HasPrefix(p, "/page/") || strings.HasPrefix(p, "/archive/") {
+			t.Errorf("%s kept with %d articles", p, last.Articles)
+		}
+	}
+	w.srv.Publish(last)
+	w.checkAll(false)
 }

@@ -232,9 +232,10 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	for path, res := range archive {
 		snap.Resources[path] = res
 	}
-	if !opts.history && opts.prev != nil {
+	if !opts.history && opts.prev != nil && count > cfg.Feed.Items {
 		// Until the history is rendered, the older index pages stay as
-		// they were.
+		// they were (when there are older pages at all: with none, the
+		// second build that would drop them does not come).
 		for path, res := range opts.prev.Resources {
 			if strings.HasPrefix(path, "/page/") {
 				snap.Resources[path] = res

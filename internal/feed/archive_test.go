@@ -2,13 +2,17 @@ package feed
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"maps"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 )
@@ -274,5 +278,57 @@ func checkArchiveJSON(t *testing.T, body []byte, base string, pos ArchivePositio
 	}
 	if jf.NextURL != want {
 		t.Errorf("next_url %q, want %q", jf.NextURL, want)
+	}
+}
+
+// TestNewsboatArchivePage has Debian's newsboat read an archive page in
+// Atom and in RSS: it must store every item, with its link. Skipped
+// unless newsboat and python3 are installed.
+func TestNewsboatArchivePage(t *testing.T) {
+	newsboat, err := exec.LookPath("newsboat")
+	if err != nil {
+		t.Skip("newsboat not installed")
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	pos := ArchivePosition{Page: 4, Prev: 2, Next: 7}
+	out, err := RenderArchived(fullMeta(), hardItems(), pos)
+	must(t, err)
+	ex := expectationsFor(renderCase{meta: fullMeta(), items: hardItems()})
+	for _, path := range []string{ArchiveAtomPath(4), ArchiveRSSPath(4)} {
+		t.Run(path, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "page.xml")
+			cache := filepath.Join(dir, "cache.db")
+			must(t, os.WriteFile(file, out[path], 0o644))
+			must(t, os.WriteFile(filepath.Join(dir, "urls"), []byte("file://"+file+"\n"), 0o644))
+			must(t, os.WriteFile(filepath.Join(dir, "config"), nil, 0o644))
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, newsboat, "-u", filepath.Join(dir, "urls"), "-c", cache,
+				"-C", filepath.Join(dir, "config"), "-x", "reload")
+			cmd.Env = append(os.Environ(), "HOME="+dir)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("newsboat: %v\n%s", err, b)
+			}
+			b, err := exec.CommandContext(ctx, python, "-c", newsboatDump, cache).Output()
+			must(t, err)
+			var rows []newsboatItem
+			must(t, json.Unmarshal(b, &rows))
+			links := map[string]string{}
+			for _, r := range rows {
+				links[r.GUID] = r.URL
+			}
+			if len(rows) != len(ex.items) || len(links) != len(ex.items) {
+				t.Fatalf("newsboat stored %d items (%d ids), want %d", len(rows), len(links), len(ex.items))
+			}
+			for _, it := range ex.items {
+				if links[it.id] != it.link {
+					t.Errorf("item %s: link %q, want %q", it.id, links[it.id], it.link)
+				}
+			}
+		})
 	}
 }

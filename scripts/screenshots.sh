@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts seedfeed on the bundled seeds (in a scratch copy, on a free loopback
 # port) and takes headless Chromium screenshots of the index, one article
-# page and /feed.xml as a browser shows it, into docs/ (or the folder given).
+# page, /feed.xml and /rss.xml as a browser is shown them (no XSLT, so no
+# deprecation banner), and /feed.xml of `seedfeed build -out` served by a
+# plain static file server (the CSS view), into docs/ (or the folder given).
 # With a second argument, a folder of article files (say, 30 whole-page
 # scrapes), it serves those instead and takes the index and every article
 # page, so that each headline, byline and date can be looked at.
@@ -22,7 +24,12 @@ fi
 
 work=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+static_pid=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null
+  [ -n "$static_pid" ] && kill "$static_pid" 2>/dev/null
+  wait 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -77,10 +84,23 @@ fi
 shot() { # url file width height
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$work/chrome" --hide-scrollbars --disable-features=GenerateXSLTWarningBanner \
+    --user-data-dir="$work/chrome" --hide-scrollbars \
     --window-size="$3,$4" --screenshot="$2" "$1" >/dev/null 2>&1
 }
 shot "$base/" "$out/index.png" 1000 900
 shot "$base/articles/$slug" "$out/article.png" 1000 1100
-shot "$base/feed.xml" "$out/feed.png" 1000 900
-echo "screenshots of $base in $out: index.png article.png feed.png"
+# Chromium asks for text/html first, so seedfeed shows it the feed's page.
+shot "$base/feed.xml" "$out/feed-xml-browser.png" 1000 900
+shot "$base/rss.xml" "$out/rss-xml-browser.png" 1000 900
+
+# What a static host gives a browser: the files of build -out, served by
+# Python's file server as application/xml, which Chromium styles with the
+# feeds' CSS stylesheet.
+sport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+SEEDFEED_SITE_BASE_URL="http://127.0.0.1:$sport" SEEDFEED_STATE_PATH="$work/static.db" \
+  "$work/seedfeed" build -config "$work/config.yaml" -out "$work/site" >/dev/null
+python3 -m http.server -b 127.0.0.1 -d "$work/site" "$sport" >/dev/null 2>&1 &
+static_pid=$!
+for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$sport/feed.xml" 2>/dev/null && break; sleep 0.1; done
+shot "http://127.0.0.1:$sport/feed.xml" "$out/feed-xml-static.png" 1000 900
+echo "screenshots of $base in $out: index.png article.png feed-xml-browser.png rss-xml-browser.png feed-xml-static.png"

@@ -84,7 +84,7 @@ func run(ctx context.Context, cfgPath string, runs int, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.State.Path, cfg.Site.Host())
+	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return err
 	}

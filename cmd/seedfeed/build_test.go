@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"seedfeed/internal/feed"
 )
 
 // build -out writes the resources the daemon serves, at the same paths and
@@ -46,7 +49,7 @@ func TestBuildWritesWhatServeServes(t *testing.T) {
 	// The daemon on the same database serves the same bytes.
 	in := start(t, cfg)
 	for file, path := range map[string]string{"feed.xml": "/feed.xml", "atom.xml": "/atom.xml", "rss.xml": "/rss.xml",
-		"feed.json": "/feed.json", "feed.xsl": "/feed.xsl", "index.html": "/",
+		"feed.json": "/feed.json", "feed.css": "/feed.css", "index.html": "/",
 		"articles/gulls-return-to-the-old-pier/index.html": "/articles/gulls-return-to-the-old-pier"} {
 		written, err := os.ReadFile(filepath.Join(out, file))
 		if err != nil {
@@ -56,5 +59,31 @@ func TestBuildWritesWhatServeServes(t *testing.T) {
 		if _, served := in.get(path); !bytes.Equal(written, served) {
 			t.Errorf("%s differs from what the daemon serves at %s", file, path)
 		}
+	}
+
+	// A static host cannot choose by Accept: it serves the feeds, whose
+	// stylesheet instruction names the CSS written beside them, and no
+	// XSLT. The CSS file's time is its Last-Modified, not 1970.
+	feedXML, err := os.ReadFile(filepath.Join(out, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(feedXML, []byte(`<?xml-stylesheet type="text/css" href="http://news.example.org/feed.css"?>`)) ||
+		!bytes.HasPrefix(bytes.TrimSpace(feedXML[bytes.IndexByte(feedXML, '\n'):]), []byte("<?xml-stylesheet")) {
+		t.Errorf("feed.xml does not start by naming feed.css:\n%.300s", feedXML)
+	}
+	if _, err := os.Stat(filepath.Join(out, "feed.xsl")); !os.IsNotExist(err) {
+		t.Errorf("feed.xsl: %v, want no such file", err)
+	}
+	fi, err := os.Stat(filepath.Join(out, "feed.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fi.ModTime().Equal(feed.StylesheetModified) {
+		t.Errorf("feed.css modified %v, want %v", fi.ModTime(), feed.StylesheetModified)
+	}
+	resp, _ := in.get("/feed.css")
+	if got, want := resp.Header.Get("Last-Modified"), feed.StylesheetModified.Format(http.TimeFormat); got != want {
+		t.Errorf("/feed.css Last-Modified %q, want %q", got, want)
 	}
 }

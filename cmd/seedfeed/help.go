@@ -48,6 +48,12 @@ func commands() []command {
 			run:     runHealthcheck,
 		},
 		{
+			name: "migrate", synopsis: "[-config FILE] [-from SQLITE_FILE] [-to POSTGRES_URL]",
+			summary: "copy the SQLite state (state.path) into an empty PostgreSQL database (state.url), every id, slug and date intact",
+			flags:   func(fs *flag.FlagSet) { new(migrateFlags).define(fs) },
+			run:     runMigrate,
+		},
+		{
 			name: "version", synopsis: "",
 			summary: "print the version, and the revision and commit time the binary was built from",
 			run:     runVersion,
@@ -124,8 +130,9 @@ func writeHelp(w io.Writer) {
 	}
 	fmt.Fprint(w, `
 Exit status: 0 on success, 1 when the work failed (check: a file was
-rejected; serve: the database or the port cannot be used), 2 for bad usage
-or a bad config.yaml.
+rejected; serve: the database or the port cannot be used; migrate: the
+copy failed or the target is not empty), 2 for bad usage or a bad
+config.yaml.
 `)
 }
 

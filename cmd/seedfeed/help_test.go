@@ -92,7 +92,7 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want []string // in stderr
 	}{
-		{[]string{"frob"}, []string{`unknown command "frob"`, "serve, build, check, healthcheck, version, help"}},
+		{[]string{"frob"}, []string{`unknown command "frob"`, "serve, build, check, healthcheck, migrate, version, help"}},
 		{[]string{"help", "frob"}, []string{`unknown command "frob"`, "known: serve"}},
 		{[]string{"help", "serve", "build"}, []string{"name one command"}},
 		{[]string{"serve", "-nope"}, []string{"serve: flag provided but not defined: -nope", "seedfeed help serve"}},

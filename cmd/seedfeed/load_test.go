@@ -73,7 +73,7 @@ func TestLoadWhileSeedsChange(t *testing.T) {
 	p := startHealthy(t, cfg)
 	in := &instance{t: t, url: p.url, logs: p.logs}
 	in.waitFor("every article", 30*time.Second, func(f *gofeed.Feed) bool { return len(f.Items) == stable+churn })
-	paths := []string{"/feed.xml", "/atom.xml", "/rss.xml", "/feed.json", "/", "/healthz", "/feed.xsl",
+	paths := []string{"/feed.xml", "/atom.xml", "/rss.xml", "/feed.json", "/", "/healthz", "/feed.css",
 		"/articles/" + slugOf(t, in, "Report number 7 on the state of the coastal path"),
 		"/articles/no-such-article"}
 

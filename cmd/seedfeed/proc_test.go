@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"seedfeed/internal/longtest"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,10 +64,7 @@ func seedfeedBinary(t *testing.T) string {
 // longTest skips tests that take minutes unless asked for: CI sets CI=true.
 func longTest(t *testing.T) {
 	t.Helper()
-	if os.Getenv("CI") == "true" || os.Getenv("SEEDFEED_LONG") == "1" {
-		return
-	}
-	t.Skip("long test: run it with SEEDFEED_LONG=1 go test ./cmd/seedfeed (CI=true runs it too)")
+	longtest.Skip(t, "minutes of work through the real binary")
 }
 
 // proc is one seedfeed process.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"seedfeed/internal/corpus"
+	"seedfeed/internal/longtest"
 )
 
 // benchOptions fix the reference time, so that the work is the same on
@@ -131,6 +132,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 // TestHugeInputIsBounded parses a million-line file: every stage must be
 // linear, or this takes minutes instead of about a second.
 func TestHugeInputIsBounded(t *testing.T) {
+	longtest.Skip(t, "a million-line input")
 	if testing.Short() {
 		t.Skip("large input skipped in -short mode")
 	}

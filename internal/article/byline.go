@@ -367,12 +367,13 @@ func updatedLabel(s string) bool {
 
 func isWeekday(s string) bool {
 	var buf [32]byte
-	switch string(lowerBytes(buf[:], strings.Trim(s, " ,."))) {
+	lw := lowerBytes(buf[:], strings.Trim(s, " ,."))
+	switch string(lw) {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
 		return true
 	}
-	return foreignWeekday(strings.ToLower(strings.Trim(s, " ,.")))
+	return foreignWeekdays[string(lw)]
 }
 
 // mayPrefixFold is false when hasPrefixFold(s, prefix) is sure to be:

@@ -184,6 +184,9 @@ func weakLabel(p string) bool {
 // set for the labels of an author box at the end of an article.
 func labelLine(s string) (box, ok bool) {
 	t := strings.TrimRight(s, " :：")
+	if len(t) > 40 {
+		return false, false // longer than any label, and lowerBytes would allocate
+	}
 	var buf [40]byte
 	switch string(lowerBytes(buf[:], t)) {
 	case "by", "von", "par", "por", "oleh", "автор", "द्वारा", "作者",
@@ -381,11 +384,12 @@ func unlabelledShape(names []string) bool {
 			return false
 		}
 		var buf [8]byte
-		first := n[:strings.IndexByte(n, ' ')]
-		switch string(lowerBytes(buf[:], first)) {
-		case "the", "la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "een", "het", "a", "an", "o", "os",
-			"our", "your", "my", "unser", "unsere", "notre", "nos", "nuestro", "nuestra":
-			return false
+		if first := n[:strings.IndexByte(n, ' ')]; len(first) <= len(buf) {
+			switch string(lowerBytes(buf[:], first)) {
+			case "the", "la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "een", "het", "a", "an", "o", "os",
+				"our", "your", "my", "unser", "unsere", "notre", "nos", "nuestro", "nuestra":
+				return false
+			}
 		}
 		caps := 0
 		for w := range strings.FieldsSeq(n) {
@@ -578,6 +582,9 @@ func metaWord(w string) bool {
 	}
 	if monthWord(w) || weekdayWord(w) {
 		return true
+	}
+	if len(w) > 16 {
+		return false // longer than the words below
 	}
 	var buf [16]byte
 	switch string(lowerBytes(buf[:], w)) {

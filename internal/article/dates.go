@@ -909,6 +909,9 @@ func oneEdit(a, b string) bool {
 	if a == b {
 		return false
 	}
+	if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); na > nb+1 || nb > na+1 {
+		return false // most words of prose, turned away before decoding
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra

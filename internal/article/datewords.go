@@ -85,18 +85,22 @@ func englishMonthWord(lw string) bool {
 // foreignWeekday reads a lower-cased weekday name of the languages of
 // foreignMonth, which date lines put before the date.
 func foreignWeekday(lw string) bool {
-	switch lw {
-	case "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-		"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
-		"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
-		"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-		"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-		"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
-		"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье":
-		return true
-	}
-	return false
+	return foreignWeekdays[lw]
+}
+
+// foreignWeekdays is a map, not a switch, so that a caller holding the
+// lower-cased word as bytes looks it up without a copy.
+var foreignWeekdays = map[string]bool{
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
+	"sonnabend": true, "sonntag": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true,
+	"vendredi": true, "samedi": true, "dimanche": true, "lunes": true, "martes": true, "miércoles": true,
+	"miercoles": true, "jueves": true, "viernes": true, "sábado": true, "sabado": true, "domingo": true,
+	"segunda-feira": true, "terça-feira": true, "quarta-feira": true, "quinta-feira": true, "sexta-feira": true,
+	"lunedì": true, "martedì": true, "mercoledì": true, "giovedì": true, "venerdì": true, "sabato": true,
+	"domenica": true, "maandag": true, "dinsdag": true, "woensdag": true, "donderdag": true, "vrijdag": true,
+	"zaterdag": true, "zondag": true, "poniedziałek": true, "wtorek": true, "środa": true, "czwartek": true,
+	"piątek": true, "sobota": true, "niedziela": true, "понедельник": true, "вторник": true, "среда": true,
+	"четверг": true, "пятница": true, "суббота": true, "воскресенье": true,
 }
 
 // leadName reports whether the words before a date on a date line can

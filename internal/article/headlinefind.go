@@ -2,6 +2,7 @@ package article
 
 import (
 	"math"
+	"seedfeed/internal/article/boilerplate"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -148,6 +149,9 @@ func startsWithSep(s string) bool {
 
 // cutSep splits a line at its last headline/site separator.
 func cutSep(p string) (head, tail string, ok bool) {
+	if !maySep(p) {
+		return "", "", false
+	}
 	best := -1
 	sepLen := 0
 	for _, sep := range headSeps {
@@ -161,12 +165,83 @@ func cutSep(p string) (head, tail string, ok bool) {
 	return strings.TrimSpace(p[:best]), strings.TrimSpace(p[best+sepLen:]), true
 }
 
+// maySep is false when p holds none of headSeps, which all open with a
+// space and then one of a few bytes: one pass instead of one per
+// separator, on every candidate line.
+func maySep(p string) bool {
+	for i := 0; i+1 < len(p); i++ {
+		j := strings.IndexByte(p[i:], ' ')
+		if j < 0 || i+j+1 >= len(p) {
+			return false
+		}
+		i += j
+		switch p[i+1] {
+		case '|', '-', ':', 0xC2, 0xE2:
+			return true
+		}
+	}
+	return false
+}
+
 // stemHashes is a set of stems by their stemKey hash: a collision between
-// two stems' hashes costs at most one false hit in an overlap count.
-type stemHashes map[uint64]struct{}
+// two stems' hashes costs at most one false hit in an overlap count. It
+// is an open-addressing table sized for the text it is filled from, not
+// a map: the opening's few hundred stems are added on every parse, and a
+// map's inserts and growth cost more than the stemming.
+type stemHashes struct {
+	slots []uint64 // 0 is an empty slot; the hash 0 is held by zero
+	zero  bool
+}
+
+// newStemHashes returns a set with room for the stems of n bytes of text:
+// a stem takes a letter and a separator, so there are at most n/2 + 1,
+// and the table stays at most two thirds full (prose, with a stem every
+// six bytes or so, fills a sixth of it).
+func newStemHashes(n int) stemHashes {
+	size := 16
+	for size < (n/2+1)*3/2+1 {
+		size <<= 1
+	}
+	return stemHashes{slots: make([]uint64, size)}
+}
+
+func (s *stemHashes) add(h uint64) {
+	if h == 0 {
+		s.zero = true
+		return
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return
+		case 0:
+			s.slots[i] = h
+			return
+		}
+	}
+}
+
+func (s *stemHashes) has(h uint64) bool {
+	if h == 0 {
+		return s.zero
+	}
+	if len(s.slots) == 0 {
+		return false
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
 
 // stemsOf adds the stems of s to into.
-func stemsOf(s string, into stemHashes) {
+func stemsOf(s string, into *stemHashes) {
 	var buf stemBuf
 	for j := 0; ; {
 		st, next := nextStem(s, j, &buf)
@@ -175,7 +250,7 @@ func stemsOf(s string, into stemHashes) {
 		}
 		j = next
 		_, h := stemKey(st)
-		into[h] = struct{}{}
+		into.add(h)
 	}
 }
 
@@ -193,7 +268,7 @@ func overlap(line string, set stemHashes) (float64, int) {
 		j = next
 		total++
 		_, h := stemKey(st)
-		if _, ok := set[h]; ok {
+		if set.has(h) {
 			hits++
 		}
 	}
@@ -282,8 +357,18 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 // openingStems returns the stems of the body's first paragraph and of its
 // opening: the text a headline announces.
 func openingStems(body []string) (first, open stemHashes) {
-	first, open = stemHashes{}, stemHashes{}
 	size := 0
+	for k, p := range body {
+		if k >= openingParagraphs || size >= openingBytes {
+			break
+		}
+		size += min(len(p), openingBytes-size)
+	}
+	open = newStemHashes(size)
+	if len(body) > 0 {
+		first = newStemHashes(min(len(body[0]), openingBytes))
+	}
+	size = 0
 	for k, p := range body {
 		if k >= openingParagraphs || size >= openingBytes {
 			break
@@ -295,10 +380,10 @@ func openingStems(body []string) (first, open stemHashes) {
 			p = p[:openingBytes-size]
 		}
 		if k == 0 {
-			stemsOf(p, first)
+			stemsOf(p, &first)
 		}
 		size += len(p)
-		stemsOf(p, open)
+		stemsOf(p, &open)
 	}
 	return first, open
 }
@@ -363,6 +448,9 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
+		return headCand{}, false
+	}
+	if interfaceKind(tr.kinds[i]) {
 		return headCand{}, false
 	}
 	if _, ok := parseByline(p); ok {
@@ -639,4 +727,19 @@ func (tr *textReader) withoutSite(t int) string {
 		}
 	}
 	return p
+}
+
+// interfaceKind reports the kinds of boilerplate that are the site's
+// interface or notices (a share row, a comment form, a cookie banner, a
+// menu entry, a sign-up prompt, a copyright line), never a headline; a
+// related-links or duplicate line may be a teaser of the article itself.
+func interfaceKind(kind string) bool {
+	switch kind {
+	case boilerplate.KindShare, boilerplate.KindCommentForm, boilerplate.KindCookie, boilerplate.KindNavigation,
+		boilerplate.KindNewsletter, boilerplate.KindAdvert, boilerplate.KindCopyright, boilerplate.KindTags,
+		boilerplate.KindReadMore, boilerplate.KindAuthorBox, boilerplate.KindDisclosure, boilerplate.KindDisclaimer,
+		boilerplate.KindPressBoilerplate, boilerplate.KindReaderPrompt, boilerplate.KindPullQuote:
+		return true
+	}
+	return false
 }

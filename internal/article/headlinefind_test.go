@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"seedfeed/internal/article/boilerplate"
 )
 
 // scrapedPage builds a whole-page text scrape the way a naive scraper
@@ -243,5 +245,38 @@ func TestPagerLink(t *testing.T) {
 		if got := pagerLink(tt.line); got != tt.want {
 			t.Errorf("pagerLink(%q) = %v, want %v", tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestInterfaceLinesAreNoHeadline: a line Classify calls the site's
+// interface (a menu entry, a comment form, a share row) is never a
+// headline candidate, however headline-shaped; teasers and duplicates,
+// which may repeat the headline, stay candidates.
+func TestInterfaceLinesAreNoHeadline(t *testing.T) {
+	tests := []struct {
+		kind string
+		want bool
+	}{
+		{boilerplate.KindNavigation, false},
+		{boilerplate.KindCommentForm, false},
+		{boilerplate.KindShare, false},
+		{boilerplate.KindNewsletter, false},
+		{boilerplate.KindCookie, false},
+		{boilerplate.KindRelated, true},
+		{boilerplate.KindDuplicate, true},
+		{boilerplate.KindOutside, true},
+		{"", true},
+	}
+	line := "Town agrees to rebuild the old river bridge"
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			paras := []string{line, "The town council voted on Tuesday night to rebuild the river bridge that the floods broke last winter."}
+			tr := &textReader{paras: paras, kinds: []string{tt.kind, ""}, a: &Article{BodyParagraphs: paras[1:]}, roles: make([]role, 2)}
+			tr.roles[1] = roleBody
+			first, open := openingStems(tr.a.BodyParagraphs)
+			if _, got := tr.headCandidate(0, 0, 1, 0, first, open); got != tt.want {
+				t.Errorf("candidate = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"math/rand/v2"
+	"seedfeed/internal/longtest"
 	"slices"
 	"strings"
 	"testing"
@@ -143,7 +144,7 @@ func checkStemShare(t *testing.T, r *rand.Rand, lines, body []string) {
 
 func TestStemShareMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for range 3000 {
+	for range longtest.Scale(600, 3000) {
 		lines := make([]string, r.IntN(6))
 		for i := range lines {
 			lines[i] = randomText(r, stemPieces, 30)

@@ -33,6 +33,7 @@ type Config struct {
 	Feed   Feed
 	Server Server
 	State  State
+	WebSub WebSub
 }
 
 // Site describes the publication.
@@ -76,7 +77,28 @@ type Server struct {
 
 // State is where seedfeed keeps what it learned.
 type State struct {
+	// Path is the SQLite file, used when URL is empty.
 	Path string
+	// URL is a postgres:// (or postgresql://) URL: when set, the state
+	// lives in that PostgreSQL database and Path is not used. Empty means
+	// SQLite.
+	URL string
+}
+
+// Location is what store.Open takes: the PostgreSQL URL when one is set,
+// else the SQLite file.
+func (s State) Location() string {
+	if s.URL != "" {
+		return s.URL
+	}
+	return s.Path
+}
+
+// WebSub is push to subscribers through WebSub hubs (W3C Recommendation).
+type WebSub struct {
+	// Hubs are the absolute http(s) URLs of the hubs every feed advertises
+	// and that are notified when a feed changes. Empty turns WebSub off.
+	Hubs []string
 }
 
 // Default returns the configuration used for every key the file leaves out.
@@ -222,6 +244,18 @@ func settings() []setting {
 			c.State.Path = v
 			return nil
 		}},
+		{"state", "url", func(c *Config, v string) error {
+			if v == "" {
+				c.State.URL = ""
+				return nil
+			}
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+				return errors.New("must be a PostgreSQL URL such as postgres://user:password@host:5432/seedfeed (leave it out to keep the SQLite file at state.path)")
+			}
+			c.State.URL = v
+			return nil
+		}},
 	}
 }
 
@@ -270,6 +304,13 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	for _, s := range settings() {
 		byName[s.name()] = s
 	}
+	listsByName := map[string]listSetting{}
+	for _, s := range listSettings() {
+		listsByName[s.name()] = s
+		// A placeholder, so that the key counts as known everywhere a
+		// scalar key does; Parse reads it as a list.
+		byName[s.name()] = setting{section: s.section, key: s.key}
+	}
 	bad := func(line int, key, format string, args ...any) error {
 		return fmt.Errorf("%w: %s:%d: %s: %s", ErrInvalid, name, line, key, fmt.Sprintf(format, args...))
 	}
@@ -289,7 +330,7 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 			sk, sv := root.Content[i], root.Content[i+1]
 			section := sk.Value
 			if !knownSection(section) {
-				return Config{}, bad(sk.Line, section, "unknown section (known: site, seeds, feed, server, state)")
+				return Config{}, bad(sk.Line, section, "unknown section (known: site, seeds, feed, server, state, websub)")
 			}
 			if sv.Kind == yaml.ScalarNode && sv.Tag == "!!null" {
 				continue
@@ -308,6 +349,16 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 					return Config{}, bad(kk.Line, full, "given twice")
 				}
 				seen[full] = true
+				if ls, ok := listsByName[full]; ok {
+					vals, line, err := sequenceValues(kv)
+					if err == nil {
+						err = ls.set(&c, vals)
+					}
+					if err != nil {
+						return Config{}, bad(line, full, "%v", err)
+					}
+					continue
+				}
 				if kv.Kind != yaml.ScalarNode {
 					return Config{}, bad(kv.Line, full, "must be a single value")
 				}
@@ -326,6 +377,13 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 				}
 			}
 		}
+		for _, s := range listSettings() {
+			if v := getenv(s.envName()); v != "" {
+				if err := s.set(&c, splitEnvList(v)); err != nil {
+					return Config{}, fmt.Errorf("%w: environment %s (%s): %v", ErrInvalid, s.envName(), s.name(), err)
+				}
+			}
+		}
 	}
 	return c, nil
 }
@@ -337,10 +395,15 @@ func UnknownEnv(environ []string) []string {
 	for _, s := range settings() {
 		known[s.envName()] = true
 	}
+	for _, s := range listSettings() {
+		known[s.envName()] = true
+	}
 	var out []string
 	for _, kv := range environ {
 		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "SEEDFEED_") && !known[k] {
+		// SEEDFEED_TEST_* are the test suite's (the PostgreSQL URL of
+		// scripts/pg-test-cluster.sh), exported in the shell it runs in.
+		if strings.HasPrefix(k, "SEEDFEED_") && !strings.HasPrefix(k, "SEEDFEED_TEST_") && !known[k] {
 			out = append(out, k)
 		}
 	}
@@ -350,7 +413,7 @@ func UnknownEnv(environ []string) []string {
 
 func knownSection(s string) bool {
 	switch s {
-	case "site", "seeds", "feed", "server", "state":
+	case "site", "seeds", "feed", "server", "state", "websub":
 		return true
 	}
 	return false

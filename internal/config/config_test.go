@@ -79,6 +79,8 @@ func TestParseErrorsNameKeyAndLine(t *testing.T) {
 		{"mapping value", "feed:\n  items:\n    a: 1\n", "c.yaml:3: feed.items: must be a single value"},
 		{"duplicate key", "feed:\n  items: 1\n  items: 2\n", "c.yaml"},
 		{"top-level list", "- a\n- b\n", "c.yaml:1"},
+		{"state.url not postgres", "state:\n  url: mysql://u:pw@db/x\n", "c.yaml:2: state.url: must be a PostgreSQL URL"},
+		{"state.url without host", "state:\n  url: \"postgres:///x\"\n", "c.yaml:2: state.url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,7 +120,7 @@ func TestEnvOverrides(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "SEEDFEED_FEED_ITEMS") {
 		t.Errorf("bad env value error = %v", err)
 	}
-	if got := UnknownEnv([]string{"SEEDFEED_SERVER_LISTEN=x", "SEEDFEED_SERVR_LISTEN=y", "HOME=/"}); len(got) != 1 || got[0] != "SEEDFEED_SERVR_LISTEN" {
+	if got := UnknownEnv([]string{"SEEDFEED_SERVER_LISTEN=x", "SEEDFEED_SERVR_LISTEN=y", "HOME=/", "SEEDFEED_TEST_POSTGRES_URL=postgres://x/y", "SEEDFEED_STATE_URL=postgres://db/x"}); len(got) != 1 || got[0] != "SEEDFEED_SERVR_LISTEN" {
 		t.Errorf("UnknownEnv = %v", got)
 	}
 }
@@ -158,4 +160,34 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted an invalid config: %+v", c)
 		}
 	})
+}
+
+// state.url selects PostgreSQL; without it the SQLite file stays the state.
+func TestStateLocation(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		env        map[string]string
+		want       string
+	}{
+		{"default SQLite", "", nil, "seedfeed.db"},
+		{"path only", "state:\n  path: /var/lib/s.db\n", nil, "/var/lib/s.db"},
+		{"url", "state:\n  path: x.db\n  url: postgres://sf:pw@db.internal:5432/seedfeed\n", nil, "postgres://sf:pw@db.internal:5432/seedfeed"},
+		{"postgresql scheme", "state:\n  url: postgresql://db/seedfeed?sslmode=require\n", nil, "postgresql://db/seedfeed?sslmode=require"},
+		{"url from the environment", "", map[string]string{"SEEDFEED_STATE_URL": "postgres://db/sf"}, "postgres://db/sf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse("c.yaml", []byte(tt.yaml), func(k string) string { return tt.env[k] })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.State.Location(); got != tt.want {
+				t.Errorf("Location() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	_, err := Parse("c.yaml", []byte("state:\n  url: mysql://u:secretpw@db/x\n"), nil)
+	if err == nil || strings.Contains(err.Error(), "secretpw") {
+		t.Errorf("a bad state.url gives %v: want an error that does not show the password", err)
+	}
 }

@@ -32,7 +32,7 @@ func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	st, err := store.Open(ctx, cfg.State.Path, cfg.Site.Host())
+	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return 0, err
 	}

@@ -26,11 +26,17 @@ import (
 	"seedfeed/internal/progress"
 	"seedfeed/internal/server"
 	"seedfeed/internal/store"
+	"seedfeed/internal/websub"
 )
 
 // shutdownGrace bounds a graceful stop: in-flight requests and the running
 // scan get this long before seedfeed exits anyway.
 const shutdownGrace = 8 * time.Second
+
+// websubFlushGrace bounds how long a stopping daemon waits for the hubs to
+// take the notifications still pending; a hub that is down must not hold
+// up an exit for long.
+const websubFlushGrace = time.Second
 
 // watchRetry is how often seedfeed tries again to watch a seeds folder it
 // could not watch at start.
@@ -58,6 +64,8 @@ type Daemon struct {
 	st      *store.Store
 	srv     *server.Server
 	metrics *metrics.Metrics
+	// websub announces changed feeds to the hubs, off the scan path.
+	websub *websub.Publisher
 
 	mu      sync.Mutex
 	cfg     config.Config
@@ -67,13 +75,25 @@ type Daemon struct {
 	pendingFull  bool
 	pendingPaths map[string]struct{}
 	forceRender  bool // render even if the scan changes nothing (start, reload)
-	wake         chan struct{}
-	retry        *time.Timer
+	// cluster.go: a replica's pending rebuild, and the lead ticker's call.
+	pendingRefresh, pendingLeadCheck bool
+	wake                             chan struct{}
+	retry                            *time.Timer
+	// what the retry timer rescans, and when it fires (zero: no timer)
+	retryPaths map[string]struct{}
+	retryFull  bool
+	retryAt    time.Time
 	// progress shows the first full scan, then is dropped; only the
 	// scan loop uses it.
 	progress *progress.Reporter
 	// archive keeps rendered archive pages from one snapshot to the next.
 	archive *archiveCache
+	// Only the scan loop uses these (cluster.go): whether this process
+	// was the writer at the last check, when a replica last compared the
+	// fingerprint, and the fingerprint of what it serves.
+	leading, roleKnown bool
+	fingerprintAt      time.Time
+	fingerprint        string
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -85,7 +105,7 @@ func Serve(ctx context.Context, opts Options) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg := opts.Config
-	st, err := store.Open(ctx, cfg.State.Path, cfg.Site.Host())
+	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return err
 	}
@@ -96,6 +116,7 @@ func Serve(ctx context.Context, opts Options) error {
 		return err
 	}
 	d.progress = opts.Progress
+	defer d.websub.Close()
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
@@ -136,6 +157,7 @@ func Serve(ctx context.Context, opts Options) error {
 	scanCtx, cancelScans := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelScans()
 	loopDone := make(chan struct{})
+	d.runCluster(ctx)
 	d.requestFull()
 	go func() {
 		defer close(loopDone)
@@ -206,6 +228,11 @@ wait:
 		d.retry.Stop()
 	}
 	d.mu.Unlock()
+	flushCtx, cancelFlush := context.WithTimeout(stopCtx, websubFlushGrace)
+	if n := d.websub.Flush(flushCtx); n > 0 {
+		log.Warn("websub: exiting with hub notifications unsent", "topics", n)
+	}
+	cancelFlush()
 	return runErr
 }
 
@@ -219,6 +246,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		metrics:      m,
 		cfg:          cfg,
 		pendingPaths: map[string]struct{}{},
+		retryPaths:   map[string]struct{}{},
 		wake:         make(chan struct{}, 1),
 		forceRender:  true,
 		archive:      newArchiveCache(),
@@ -228,6 +256,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		return nil, err
 	}
 	d.srv = server.New(server.Config{Logger: log, Metrics: m, Articles: articleSource{st}})
+	d.websub = websub.New(context.Background(), cfg.WebSub.Hubs, websub.Options{Logger: log, Metrics: m})
 	return d, nil
 }
 
@@ -278,6 +307,27 @@ func (d *Daemon) scanLoop(ctx, scanCtx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-d.wake:
+		}
+		d.mu.Lock()
+		refresh, leadCheck := d.pendingRefresh, d.pendingLeadCheck
+		d.pendingRefresh, d.pendingLeadCheck = false, false
+		d.mu.Unlock()
+		if d.st.Postgres() && !d.leads(scanCtx) {
+			// A replica: the writer scans; this one rebuilds from the
+			// database when told, or when the fingerprint moved.
+			d.mu.Lock()
+			force := d.forceRender
+			d.pendingFull, d.pendingPaths, d.forceRender = false, map[string]struct{}{}, false
+			d.mu.Unlock()
+			switch {
+			case refresh || force:
+				d.refresh(scanCtx, true)
+				d.fingerprintAt = time.Now()
+			case leadCheck && time.Since(d.fingerprintAt) >= fingerprintEvery:
+				d.refresh(scanCtx, false)
+				d.fingerprintAt = time.Now()
+			}
+			continue
 		}
 		d.mu.Lock()
 		full, paths, force := d.pendingFull, d.pendingPaths, d.forceRender
@@ -350,12 +400,14 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 		d.srv.ReportScan(time.Now(), nil)
 		return
 	}
-	d.publish(ctx, cfg)
+	if d.publish(ctx, cfg) && stats.Published {
+		d.announce(ctx)
+	}
 }
 
 // publish renders a new snapshot and swaps it in; on failure the old one
-// keeps serving.
-func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
+// keeps serving. It reports whether it published.
+func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
 		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot()})
@@ -363,14 +415,18 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
 		d.srv.ReportScan(time.Now(), err)
-		return
+		return false
 	}
 	now := time.Now()
 	snap.Built, snap.LastScan = now, now
+	prev := d.srv.Snapshot()
 	d.srv.Publish(snap)
+	// Only queued here: the hubs are pinged by the publisher's own
+	// goroutines.
+	d.websub.Notify(changedTopics(prev, snap, cfg.Site.BaseURL)...)
 	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
 	if !deferred {
-		return
+		return true
 	}
 	// The feeds are out; now the history follows: the index pages, and
 	// the archive pages the cache lacks (all of them at start).
@@ -378,31 +434,53 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) {
 	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
-		return
+		return true
 	}
 	snap.Built, snap.LastScan = now, now
+	prev = d.srv.Snapshot()
 	d.srv.Publish(snap)
+	// The subscription feeds are rendered as in the first step; a hub
+	// hears of them again only if their bytes differ.
+	d.websub.Notify(changedTopics(prev, snap, cfg.Site.BaseURL)...)
 	d.log.Info("published the history", "took", time.Since(start))
+	return true
 }
 
 // scheduleRetry rescans files that were still settling once they have been
 // quiet for seeds.settle.
 func (d *Daemon) scheduleRetry(at time.Time, paths []string) {
-	delay := time.Until(at)
-	if delay < 0 {
-		delay = 0
-	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	// Retries accumulate: a later scan's settling files must not cancel
+	// the retry of an earlier scan's (200 files dropped at once arrive as
+	// many event scans, each leaving some still settling).
+	if len(paths) == 0 {
+		d.retryFull = true
+	}
+	for _, p := range paths {
+		d.retryPaths[p] = struct{}{}
+	}
+	if d.retry != nil && !d.retryAt.IsZero() && !at.Before(d.retryAt) {
+		return // the pending retry comes first and takes these along
+	}
 	if d.retry != nil {
 		d.retry.Stop()
 	}
-	d.retry = time.AfterFunc(delay, func() {
-		if len(paths) > 0 {
-			d.requestPaths(paths)
-		} else {
+	d.retryAt = at
+	d.retry = time.AfterFunc(max(time.Until(at), 0), func() {
+		d.mu.Lock()
+		full, set := d.retryFull, d.retryPaths
+		d.retryFull, d.retryPaths, d.retryAt = false, map[string]struct{}{}, time.Time{}
+		d.mu.Unlock()
+		if full {
 			d.requestFull()
+			return
 		}
+		list := make([]string, 0, len(set))
+		for p := range set {
+			list = append(list, p)
+		}
+		d.requestPaths(list)
 	})
 }
 
@@ -416,10 +494,10 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.mu.Lock()
 	old := d.cfg
-	if cfg.Server.Listen != old.Server.Listen || cfg.State.Path != old.State.Path || cfg.Seeds.Dir != old.Seeds.Dir ||
+	if cfg.Server.Listen != old.Server.Listen || cfg.State != old.State || cfg.Seeds.Dir != old.Seeds.Dir ||
 		cfg.Seeds.Watch != old.Seeds.Watch {
-		d.log.Warn("config reload: server.listen, state.path, seeds.dir and seeds.watch take effect only after a restart", "path", path)
-		cfg.Server.Listen, cfg.State.Path, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State.Path, old.Seeds.Dir, old.Seeds.Watch
+		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
+		cfg.Server.Listen, cfg.State, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State, old.Seeds.Dir, old.Seeds.Watch
 	}
 	// A new scanner forgets which problems it has logged: keep the old
 	// one unless a key it reads changed, so a reload repeats nothing.
@@ -432,6 +510,7 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 		}
 	}
 	d.cfg, d.scanner = cfg, sc
+	d.websub.SetHubs(cfg.WebSub.Hubs)
 	// The site and feed keys may have changed: render again even if no
 	// file did.
 	d.pendingFull, d.forceRender = true, true

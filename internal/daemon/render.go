@@ -43,6 +43,7 @@ func feedMeta(cfg config.Config) feed.Meta {
 		TTL:         feedTTL,
 		FullContent: cfg.Feed.FullContent,
 		Stylesheet:  feed.PathStylesheet,
+		Hubs:        cfg.WebSub.Hubs,
 	}
 }
 
@@ -145,7 +146,11 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	meta := feedMeta(cfg)
-	plans := planArchive(slots, maxSeq, cfg.Feed.Items, fmt.Sprintf("%#v", meta))
+	// Archive pages name no hubs, so a change of hubs leaves them as
+	// they are.
+	archiveMeta := meta
+	archiveMeta.Hubs = nil
+	plans := planArchive(slots, maxSeq, cfg.Feed.Items, fmt.Sprintf("%#v", archiveMeta))
 	recs, err := st.Latest(ctx, cfg.Feed.Items)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -155,64 +160,83 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	items := make([]feed.Item, len(recs))
+	entries := make([]pages.Entry, len(recs))
 	// Last-Modified is the newest change among the items shown, never the
 	// render time: replicas and restarts must agree.
 	lastMod := time.Unix(0, 0).UTC()
 	for i, r := range recs {
 		items[i] = feedItem(r)
+		entries[i] = entry(r)
 		if r.Updated.After(lastMod) {
 			lastMod = r.Updated
 		}
 	}
-	// The index pages and the archive render while the feeds do.
+	// The index pages, the feeds' pages for browsers and the archive
+	// render while the feeds do.
+	site := siteInfo(cfg)
+	feedPagePaths := [...]string{feed.PathFeed, feed.PathAtom, feed.PathRSS}
 	var (
 		indexPages  map[string][]byte
+		feedPages   [][]byte
 		archive     map[string]*server.Resource
-		indexErr    error
+		pageErr     error
 		archiveErr  error
 		archiveDone = make(chan struct{})
-		indexDone   = make(chan struct{})
+		pagesDone   = make(chan struct{})
 	)
 	go func() {
-		defer close(indexDone)
+		defer close(pagesDone)
 		if opts.history {
-			indexPages, indexErr = buildIndexPages(ctx, st, siteInfo(cfg), cfg.Feed.Items)
+			indexPages, pageErr = buildIndexPages(ctx, st, site, cfg.Feed.Items)
+		} else {
+			indexPages, pageErr = frontPage(site, recs, count, cfg.Feed.Items)
+		}
+		if pageErr != nil {
 			return
 		}
-		indexPages, indexErr = frontPage(siteInfo(cfg), recs, count, cfg.Feed.Items)
+		if feedPages, pageErr = pages.FeedPages(site, feedPagePaths[:], entries); pageErr != nil {
+			pageErr = fmt.Errorf("render the feeds' pages for browsers: %w", pageErr)
+		}
 	}()
 	go func() {
 		defer close(archiveDone)
 		archive, *stats, archiveErr = buildArchive(ctx, st, meta, plans, opts.cache, opts.maxArchive)
 	}()
 	docs, err := feed.RenderArchived(meta, items, feed.ArchivePosition{Prev: newestArchivePage(plans)})
-	<-indexDone
+	<-pagesDone
 	<-archiveDone
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
-	if indexErr != nil {
-		return nil, fmt.Errorf("render index: %w", indexErr)
+	if pageErr != nil {
+		return nil, pageErr
 	}
 	if archiveErr != nil {
 		return nil, fmt.Errorf("render archive: %w", archiveErr)
 	}
 	type doc struct {
 		path, contentType string
-		body              []byte
+		body, page        []byte
 		lastMod           time.Time
 		res               *server.Resource
 	}
 	all := make([]doc, 0, len(docs)+2)
 	for path, body := range docs {
-		all = append(all, doc{path, feed.ContentType(path), body, lastMod, nil})
+		all = append(all, doc{path, feed.ContentType(path), body, nil, lastMod, nil})
+	}
+	for i, p := range feedPagePaths {
+		for j := range all {
+			if all[j].path == p {
+				all[j].page = feedPages[i]
+			}
+		}
 	}
 	all = append(all,
-		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), time.Unix(0, 0).UTC(), nil})
+		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), nil, feed.StylesheetModified, nil})
 	// Every index page changes when any article does (a new one moves
 	// all others down a place), so they share the front page's date.
 	for path, body := range indexPages {
-		all = append(all, doc{path, "text/html; charset=utf-8", body, lastMod, nil})
+		all = append(all, doc{path, "text/html; charset=utf-8", body, nil, lastMod, nil})
 	}
 	// Compressing at the best level is most of a rebuild, and it sits
 	// between a new file and the feed that shows it: one goroutine per
@@ -221,11 +245,11 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	for i := range all {
 		wg.Go(func() {
 			d := &all[i]
-			d.res = server.NewResource(d.body, d.contentType, d.lastMod)
+			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, feedLinkLines(cfg, d.path, d.contentType))
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: siteInfo(cfg), Articles: count, Resources: make(map[string]*server.Resource, len(all)+len(archive))}
+	snap := &server.Snapshot{Site: site, Articles: count, Resources: make(map[string]*server.Resource, len(all)+len(archive))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
 	}

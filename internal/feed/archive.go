@@ -116,6 +116,9 @@ func RenderArchived(meta Meta, items []Item, pos ArchivePosition) (map[string][]
 	if pos.Page == 0 {
 		return renderAll(doc)
 	}
+	// Hubs announce changes to the subscription feeds; an archive page is
+	// no WebSub topic, so it names none.
+	doc.hubs = nil
 	out := make(map[string][]byte, 3)
 	atom, err := renderAtom(doc, ArchiveAtomPath(pos.Page))
 	if err != nil {

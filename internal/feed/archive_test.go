@@ -332,3 +332,66 @@ func TestNewsboatArchivePage(t *testing.T) {
 		})
 	}
 }
+
+// TestArchiveHubs: with WebSub hubs configured, the subscription feeds
+// name them and archive pages (no WebSub topics) do not; every XML
+// document keeps exactly one self link, and gofeed reads each.
+func TestArchiveHubs(t *testing.T) {
+	meta := fullMeta()
+	meta.Hubs = []string{"https://hub.example.net/", "https://pubsubhubbub.example.org/"}
+	for _, tc := range archiveCases() {
+		out, err := RenderArchived(meta, hardItems(), tc.pos)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantHubs []string
+		if tc.pos.Page == 0 {
+			wantHubs = meta.Hubs
+		}
+		for _, p := range archiveDocPaths(tc.pos) {
+			body := out[p]
+			if _, err := gofeed.NewParser().ParseString(string(body)); err != nil {
+				t.Errorf("%s %s: gofeed: %v", tc.name, p, err)
+			}
+			if strings.HasSuffix(p, ".json") {
+				var doc struct {
+					Hubs []struct{ Type, URL string } `json:"hubs"`
+				}
+				if err := json.Unmarshal(body, &doc); err != nil {
+					t.Fatalf("%s %s: %v", tc.name, p, err)
+				}
+				var got []string
+				for _, h := range doc.Hubs {
+					got = append(got, h.URL)
+				}
+				if !slices.Equal(got, wantHubs) {
+					t.Errorf("%s %s: hubs %q, want %q", tc.name, p, got, wantHubs)
+				}
+				continue
+			}
+			doc, err := parseXML(body)
+			if err != nil {
+				t.Fatalf("%s %s: not well-formed: %v", tc.name, p, err)
+			}
+			parent := doc.root
+			if strings.HasSuffix(p, "rss.xml") {
+				parent = doc.root.one("", "channel")
+			}
+			var hubs []string
+			selfs := 0
+			for _, l := range parent.all(nsAtom, "link") {
+				rel, _ := l.attr("", "rel")
+				href, _ := l.attr("", "href")
+				switch rel {
+				case "hub":
+					hubs = append(hubs, href)
+				case "self":
+					selfs++
+				}
+			}
+			if !slices.Equal(hubs, wantHubs) || selfs != 1 {
+				t.Errorf("%s %s: hub links %q and %d self links, want %q and 1", tc.name, p, hubs, selfs, wantHubs)
+			}
+		}
+	}
+}

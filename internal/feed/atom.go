@@ -55,6 +55,7 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		},
 		Entries: make([]atomEntry, len(af.Entries)),
 	}
+	out.Links = append(out.Links, atomHubLinks(d)...)
 	for _, l := range d.archiveLinks(ArchiveAtomPath, PathFeed) {
 		out.Links = append(out.Links, feeds.AtomLink{Href: l.href, Rel: l.rel, Type: "application/atom+xml"})
 	}

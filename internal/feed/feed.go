@@ -24,7 +24,7 @@ const (
 	PathAtom       = "/atom.xml"
 	PathRSS        = "/rss.xml"
 	PathJSON       = "/feed.json"
-	PathStylesheet = "/feed.xsl"
+	PathStylesheet = "/feed.css"
 )
 
 // Meta describes the feed as a whole.
@@ -46,9 +46,14 @@ type Meta struct {
 	// FullContent puts each item's ContentHTML in the feeds; otherwise
 	// readers get the summary only.
 	FullContent bool
-	// Stylesheet is the path (under BaseURL) or absolute URL of the XSLT
-	// the XML feeds point browsers to; empty adds no processing instruction.
+	// Stylesheet is the path (under BaseURL) or absolute URL of the CSS
+	// stylesheet the XML feeds point browsers to (see Stylesheet); empty
+	// adds no processing instruction.
 	Stylesheet string
+	// Hubs are the WebSub hubs the feeds advertise (absolute http or https
+	// URLs, in this order): Atom and RSS get a link rel="hub" for each,
+	// JSON Feed its hubs list. Empty advertises none.
+	Hubs []string
 }
 
 // Item is one article as the feeds show it.
@@ -146,7 +151,7 @@ func ContentType(path string) string {
 	case PathJSON:
 		return "application/feed+json; charset=utf-8"
 	case PathStylesheet:
-		return "text/xsl; charset=utf-8"
+		return "text/css; charset=utf-8"
 	}
 	if _, ct, ok := ParseArchivePath(path); ok {
 		return ct

@@ -27,7 +27,7 @@ func fullMeta() Meta {
 		Generator:   "seedfeed 0.1.0",
 		TTL:         30,
 		FullContent: true,
-		Stylesheet:  "/feed.xsl",
+		Stylesheet:  "/feed.css",
 	}
 }
 
@@ -167,4 +167,12 @@ func hardItems() []Item {
 			Published: date("2024-05-08T07:00:00Z"),
 		},
 	}
+}
+
+// websubMeta advertises two WebSub hubs, one with a query, whose & the
+// XML feeds must escape.
+func websubMeta() Meta {
+	m := fullMeta()
+	m.Hubs = []string{"https://hub.example.net/", "http://127.0.0.1:9000/websub?site=harbour&v=1"}
+	return m
 }

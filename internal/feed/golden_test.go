@@ -35,6 +35,7 @@ func renderCases() []renderCase {
 		{name: "full", meta: fullMeta(), items: hardItems()},
 		{name: "summary", meta: summary, items: hardItems()},
 		{name: "empty", meta: empty, items: nil},
+		{name: "websub", meta: websubMeta(), items: hardItems()[:2]},
 	}
 }
 

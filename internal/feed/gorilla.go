@@ -44,7 +44,7 @@ func marshalXML(stylesheet string, v any) ([]byte, error) {
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if stylesheet != "" {
-		pi := xml.ProcInst{Target: "xml-stylesheet", Inst: []byte(`type="text/xsl" href="` + stylesheet + `"`)}
+		pi := xml.ProcInst{Target: "xml-stylesheet", Inst: []byte(`type="text/css" href="` + stylesheet + `"`)}
 		if err := enc.EncodeToken(pi); err != nil {
 			return nil, err
 		}

@@ -23,6 +23,7 @@ func renderJSON(d *doc) ([]byte, error) {
 		jf.NextUrl = d.base + ArchiveJSONPath(d.pos.Prev)
 	}
 	jf.Language = d.lang
+	jf.Hubs = jsonHubs(d)
 	// Every item names its own authors, so the feed names none: JSON Feed
 	// 1.1 makes the top-level authors those of the items without any,
 	// and Miniflux, for one, adds them to every item's own instead.

@@ -39,82 +39,89 @@ func TestNewsboat(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 not installed")
 	}
-	for _, path := range []string{PathFeed, PathRSS} {
-		t.Run(path, func(t *testing.T) {
-			// One cache per feed: newsboat keys items by guid alone, and
-			// both feeds rightly give an article the same id.
-			dir := t.TempDir()
-			file := filepath.Join(dir, strings.TrimPrefix(path, "/"))
-			cache := filepath.Join(dir, "cache.db")
-			must(t, os.WriteFile(filepath.Join(dir, "urls"), []byte("file://"+file+"\n"), 0o644))
-			must(t, os.WriteFile(filepath.Join(dir, "config"), nil, 0o644))
-			reload := func(items []Item) map[string]newsboatItem {
-				t.Helper()
-				out, err := Render(fullMeta(), items)
-				must(t, err)
-				must(t, os.WriteFile(file, out[path], 0o644))
-				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-				defer cancel()
-				cmd := exec.CommandContext(ctx, newsboat, "-u", filepath.Join(dir, "urls"), "-c", cache,
-					"-C", filepath.Join(dir, "config"), "-x", "reload")
-				cmd.Env = append(os.Environ(), "HOME="+dir)
-				if b, err := cmd.CombinedOutput(); err != nil {
-					t.Fatalf("newsboat: %v\n%s", err, b)
+	// The websub meta adds hub links, which must not disturb a reader.
+	metas := []struct {
+		name string
+		meta Meta
+	}{{"full", fullMeta()}, {"websub", websubMeta()}}
+	for _, m := range metas {
+		for _, path := range []string{PathFeed, PathRSS} {
+			t.Run(m.name+path, func(t *testing.T) {
+				// One cache per feed: newsboat keys items by guid alone, and
+				// both feeds rightly give an article the same id.
+				dir := t.TempDir()
+				file := filepath.Join(dir, strings.TrimPrefix(path, "/"))
+				cache := filepath.Join(dir, "cache.db")
+				must(t, os.WriteFile(filepath.Join(dir, "urls"), []byte("file://"+file+"\n"), 0o644))
+				must(t, os.WriteFile(filepath.Join(dir, "config"), nil, 0o644))
+				reload := func(items []Item) map[string]newsboatItem {
+					t.Helper()
+					out, err := Render(m.meta, items)
+					must(t, err)
+					must(t, os.WriteFile(file, out[path], 0o644))
+					ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+					defer cancel()
+					cmd := exec.CommandContext(ctx, newsboat, "-u", filepath.Join(dir, "urls"), "-c", cache,
+						"-C", filepath.Join(dir, "config"), "-x", "reload")
+					cmd.Env = append(os.Environ(), "HOME="+dir)
+					if b, err := cmd.CombinedOutput(); err != nil {
+						t.Fatalf("newsboat: %v\n%s", err, b)
+					}
+					b, err := exec.CommandContext(ctx, python, "-c", newsboatDump, cache).Output()
+					must(t, err)
+					var rows []newsboatItem
+					must(t, json.Unmarshal(b, &rows))
+					byID := map[string]newsboatItem{}
+					for _, r := range rows {
+						byID[r.GUID] = r
+					}
+					if len(rows) != len(items) || len(byID) != len(items) {
+						t.Fatalf("newsboat stored %d items (%d ids), want %d", len(rows), len(byID), len(items))
+					}
+					return byID
 				}
-				b, err := exec.CommandContext(ctx, python, "-c", newsboatDump, cache).Output()
-				must(t, err)
-				var rows []newsboatItem
-				must(t, json.Unmarshal(b, &rows))
-				byID := map[string]newsboatItem{}
-				for _, r := range rows {
-					byID[r.GUID] = r
-				}
-				if len(rows) != len(items) || len(byID) != len(items) {
-					t.Fatalf("newsboat stored %d items (%d ids), want %d", len(rows), len(byID), len(items))
-				}
-				return byID
-			}
 
-			items := hardItems()
-			ex := expectationsFor(renderCase{meta: fullMeta(), items: items})
-			got := reload(items)
-			for i, it := range items {
-				row, ok := got[it.ID]
-				if !ok {
-					t.Errorf("item %s not stored", it.ID)
-					continue
+				items := hardItems()
+				ex := expectationsFor(renderCase{meta: m.meta, items: items})
+				got := reload(items)
+				for i, it := range items {
+					row, ok := got[it.ID]
+					if !ok {
+						t.Errorf("item %s not stored", it.ID)
+						continue
+					}
+					want := cleanLine(it.Title)
+					// RSS cannot mark a title as text; one with an HTML end tag
+					// in it is written escaped (see rssText), which newsboat,
+					// reading RSS titles as text, shows as is.
+					if path == PathRSS && hasEndTag(want) {
+						want = escapeHTMLText(want)
+					}
+					if row.Title != want {
+						t.Errorf("item %s title %q, want %q", it.ID, row.Title, want)
+					}
+					if row.URL != ex.items[i].link || row.Pub != ex.items[i].published.Unix() {
+						t.Errorf("item %s: url %q date %d, want %q, %d",
+							it.ID, row.URL, row.Pub, ex.items[i].link, ex.items[i].published.Unix())
+					}
+					// newsboat joins an Atom entry's authors; of several
+					// dc:creator elements it keeps one.
+					names := ex.items[i].authors
+					if path == PathRSS && !slices.Contains(names, row.Author) ||
+						path != PathRSS && row.Author != strings.Join(names, ", ") {
+						t.Errorf("item %s: author %q, want %q", it.ID, row.Author, names)
+					}
 				}
-				want := cleanLine(it.Title)
-				// RSS cannot mark a title as text; one with an HTML end tag
-				// in it is written escaped (see rssText), which newsboat,
-				// reading RSS titles as text, shows as is.
-				if path == PathRSS && hasEndTag(want) {
-					want = escapeHTMLText(want)
-				}
-				if row.Title != want {
-					t.Errorf("item %s title %q, want %q", it.ID, row.Title, want)
-				}
-				if row.URL != ex.items[i].link || row.Pub != ex.items[i].published.Unix() {
-					t.Errorf("item %s: url %q date %d, want %q, %d",
-						it.ID, row.URL, row.Pub, ex.items[i].link, ex.items[i].published.Unix())
-				}
-				// newsboat joins an Atom entry's authors; of several
-				// dc:creator elements it keeps one.
-				names := ex.items[i].authors
-				if path == PathRSS && !slices.Contains(names, row.Author) ||
-					path != PathRSS && row.Author != strings.Join(names, ", ") {
-					t.Errorf("item %s: author %q, want %q", it.ID, row.Author, names)
-				}
-			}
 
-			edited := hardItems()
-			edited[0].Title = "Ferry timetable changes again"
-			edited[0].Updated = edited[0].Updated.Add(48 * time.Hour)
-			got = reload(edited)
-			if row := got[edited[0].ID]; row.Title != edited[0].Title || row.Pub != ex.items[0].published.Unix() {
-				t.Errorf("after the edit: %+v, want the new title and the same date", row)
-			}
-		})
+				edited := hardItems()
+				edited[0].Title = "Ferry timetable changes again"
+				edited[0].Updated = edited[0].Updated.Add(48 * time.Hour)
+				got = reload(edited)
+				if row := got[edited[0].ID]; row.Title != edited[0].Title || row.Pub != ex.items[0].published.Unix() {
+					t.Errorf("after the edit: %+v, want the new title and the same date", row)
+				}
+			})
+		}
 	}
 }
 

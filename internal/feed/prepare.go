@@ -28,7 +28,8 @@ type doc struct {
 	generator  string
 	ttl        int
 	full       bool
-	stylesheet string // absolute href, or ""
+	stylesheet string   // absolute href, or ""
+	hubs       []string // WebSub hub URLs, absolute
 	updated    time.Time
 	entries    []entry
 	pos        ArchivePosition // where the document stands in the archived feed
@@ -85,6 +86,10 @@ func prepare(meta Meta, items []Item) (*doc, error) {
 			return nil, err
 		}
 		d.stylesheet = href
+	}
+
+	if d.hubs, err = prepareHubs(meta.Hubs); err != nil {
+		return nil, err
 	}
 
 	seen := make(map[string]int, len(items))

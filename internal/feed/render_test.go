@@ -32,7 +32,10 @@ func TestRenderRejects(t *testing.T) {
 		{"relative feed id", meta(func(m *Meta) { m.FeedID = "my-feed" }), nil, ErrMeta},
 		{"language with a space", meta(func(m *Meta) { m.Language = "en US" }), nil, ErrMeta},
 		{"language with a quote", meta(func(m *Meta) { m.Language = `en"` }), nil, ErrMeta},
-		{"stylesheet with a quote", meta(func(m *Meta) { m.Stylesheet = `/a".xsl` }), nil, ErrMeta},
+		{"stylesheet with a quote", meta(func(m *Meta) { m.Stylesheet = `/a".css` }), nil, ErrMeta},
+		{"relative hub", meta(func(m *Meta) { m.Hubs = []string{"/hub"} }), nil, ErrMeta},
+		{"hub with a control character", meta(func(m *Meta) { m.Hubs = []string{"https://hub.example/\x01"} }), nil, ErrMeta},
+		{"mailto hub", meta(func(m *Meta) { m.Hubs = []string{"mailto:hub@example.org"} }), nil, ErrMeta},
 		{"empty item id", fullMeta(), item(func(it *Item) { it.ID = " \x01" }), ErrItem},
 		{"relative item id", fullMeta(), item(func(it *Item) { it.ID = "a" }), ErrItem},
 		{"empty slug", fullMeta(), item(func(it *Item) { it.Slug = "" }), ErrItem},
@@ -110,7 +113,7 @@ func TestContentType(t *testing.T) {
 		PathAtom:       "application/atom+xml; charset=utf-8",
 		PathRSS:        "application/rss+xml; charset=utf-8",
 		PathJSON:       "application/feed+json; charset=utf-8",
-		PathStylesheet: "text/xsl; charset=utf-8",
+		PathStylesheet: "text/css; charset=utf-8",
 		"/index.html":  "",
 	}
 	for path, want := range tests {

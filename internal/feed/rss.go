@@ -30,8 +30,9 @@ type rssDoc struct {
 type rssChannel struct {
 	*feeds.RssFeed
 	AtomLink rssAtomLink `xml:"atom:link"`
+	HubLinks []rssHubLink
 	// ArchiveLinks are the RFC 5005 links, written as atom:link elements
-	// too (",any" takes each element's name from its XMLName, so the two
+	// too (",any" takes each element's name from its XMLName, so the
 	// fields do not clash).
 	ArchiveLinks []rssArchiveLink `xml:",any"`
 	Archive      *fhArchive       `xml:"fh:archive"`
@@ -80,6 +81,7 @@ func renderRSS(d *doc) ([]byte, error) {
 	ch := rssChannel{
 		RssFeed:  rf,
 		AtomLink: rssAtomLink{Href: d.base + self, Rel: "self", Type: "application/rss+xml"},
+		HubLinks: rssHubLinks(d),
 		Items:    make([]rssItem, len(rf.Items)),
 	}
 	for _, l := range d.archiveLinks(ArchiveRSSPath, PathRSS) {

@@ -29,6 +29,7 @@ type expected struct {
 	stylesh   bool
 	generator string
 	ttl       int
+	hubs      []string
 	items     []expectedItem
 }
 
@@ -107,6 +108,7 @@ func expectationsFor(tc renderCase) expected {
 	ex := expected{
 		base: base, lang: tc.meta.Language, full: tc.meta.FullContent,
 		stylesh: tc.meta.Stylesheet != "", generator: tc.meta.Generator, ttl: tc.meta.TTL,
+		hubs: tc.meta.Hubs,
 	}
 	for _, it := range tc.items {
 		p, u := it.Published, it.Updated
@@ -257,7 +259,7 @@ func checkStylesheetPI(t *testing.T, what string, doc *xdoc, want bool) {
 		t.Errorf("%s: want one xml-stylesheet processing instruction, got %v", what, doc.procInst)
 		return
 	}
-	m := regexp.MustCompile(`^type="text/xsl" href="([^"]+)"$`).FindStringSubmatch(string(doc.procInst[0].Inst))
+	m := regexp.MustCompile(`^type="text/css" href="([^"]+)"$`).FindStringSubmatch(string(doc.procInst[0].Inst))
 	if m == nil {
 		t.Errorf("%s: xml-stylesheet %q", what, doc.procInst[0].Inst)
 		return
@@ -321,8 +323,14 @@ func checkAtom(t *testing.T, feed *xnode, ex expected, path string) {
 	}
 	checkRFC3339(t, "feed updated", feed.childText(nsAtom, "updated"), newest)
 	links := map[string]*xnode{}
+	var hubs []string
 	for _, l := range feed.all(nsAtom, "link") {
 		rel, _ := l.attr("", "rel")
+		if rel == "hub" {
+			href, _ := l.attr("", "href")
+			hubs = append(hubs, href)
+			continue
+		}
 		if links[rel] != nil {
 			t.Errorf("two feed links with rel=%q", rel)
 		}
@@ -336,6 +344,9 @@ func checkAtom(t *testing.T, feed *xnode, ex expected, path string) {
 		if href != ex.base+path || typ != "application/atom+xml" {
 			t.Errorf("self link = %q (%q), want %q (application/atom+xml)", href, typ, ex.base+path)
 		}
+	}
+	if !slices.Equal(hubs, ex.hubs) {
+		t.Errorf("hub links %q, want %q", hubs, ex.hubs)
 	}
 	if alt := links["alternate"]; alt == nil {
 		t.Error("no rel=alternate link")
@@ -458,7 +469,23 @@ func checkRSS(t *testing.T, rss *xnode, ex expected) {
 		t.Errorf("ttl = %q, want %q", got, wantTTL)
 	}
 	checkRFC1123Z(t, "lastBuildDate", ch.childText("", "lastBuildDate"), time.Time{})
-	self := ch.one(nsAtom, "link")
+	var self *xnode
+	var hubs []string
+	for _, l := range ch.all(nsAtom, "link") {
+		rel, _ := l.attr("", "rel")
+		href, _ := l.attr("", "href")
+		switch {
+		case rel == "hub":
+			hubs = append(hubs, href)
+		case self != nil:
+			t.Errorf("a second atom:link rel=%q beside the self link", rel)
+		default:
+			self = l
+		}
+	}
+	if !slices.Equal(hubs, ex.hubs) {
+		t.Errorf("atom:link rel=hub %q, want %q", hubs, ex.hubs)
+	}
 	if self == nil {
 		t.Error("no atom:link")
 	} else {
@@ -544,6 +571,19 @@ func TestJSONStructure(t *testing.T) {
 			}
 			if feed["home_page_url"] != ex.base+"/" || feed["feed_url"] != ex.base+PathJSON {
 				t.Errorf("home_page_url %v, feed_url %v", feed["home_page_url"], feed["feed_url"])
+			}
+			var hubs []string
+			list, _ := feed["hubs"].([]any)
+			for _, h := range list {
+				m, _ := h.(map[string]any)
+				if m["type"] != "WebSub" || len(m) != 2 {
+					t.Errorf("hub %v: want exactly type WebSub and url", h)
+				}
+				u, _ := m["url"].(string)
+				hubs = append(hubs, u)
+			}
+			if _, ok := feed["hubs"]; ok != (len(ex.hubs) > 0) || !slices.Equal(hubs, ex.hubs) {
+				t.Errorf("hubs %v, want %q", feed["hubs"], ex.hubs)
 			}
 			// Every item names its authors; top-level ones would be
 			// added to them by some readers.

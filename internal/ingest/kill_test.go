@@ -11,6 +11,7 @@ import (
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/corpus"
+	"seedfeed/internal/longtest"
 	"seedfeed/internal/store"
 )
 
@@ -63,10 +64,7 @@ func TestKilledMidScan(t *testing.T) {
 		scanOnce(t, dir, db).Close()
 		return
 	}
-	n := 600
-	if os.Getenv("SEEDFEED_LONG") != "" {
-		n = 10000
-	}
+	n := longtest.Scale(600, 10000)
 	tmp := t.TempDir()
 	dir, db := filepath.Join(tmp, "seeds"), filepath.Join(tmp, "state.db")
 	if err := corpus.Write(dir, n, 5); err != nil {

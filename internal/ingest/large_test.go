@@ -8,15 +8,14 @@ import (
 	"time"
 
 	"seedfeed/internal/corpus"
+	"seedfeed/internal/longtest"
 )
 
-// A folder of 100,000 files (SEEDFEED_LONG=1; .ci/run sets it): the cold
+// A folder of 100,000 files (a long test: CI and SEEDFEED_LONG=1 run it): the cold
 // scan publishes them all in bounded memory, a rescan opens none, and one
 // new file is picked up by ScanPaths without a walk.
 func TestHundredThousandFiles(t *testing.T) {
-	if os.Getenv("SEEDFEED_LONG") == "" {
-		t.Skip("set SEEDFEED_LONG=1 to scan a folder of 100,000 files")
-	}
+	longtest.Skip(t, "a folder of 100,000 files")
 	const n = 100000
 	dir := filepath.Join(t.TempDir(), "seeds")
 	if err := corpus.Write(dir, n, 11); err != nil {

@@ -24,6 +24,16 @@ type Metrics struct {
 	SnapshotTime    prometheus.Gauge       // unix seconds of the serving snapshot
 	RequestsTotal   *prometheus.CounterVec // labels route, code
 	LastScanSeconds prometheus.Gauge
+
+	// WebSub publish pings (internal/websub), by hub; failures also by
+	// reason (timeout, network, http_4xx, http_5xx, http_3xx).
+	WebSubPublished *prometheus.CounterVec
+	WebSubFailures  *prometheus.CounterVec
+	WebSubPending   *prometheus.GaugeVec
+
+	// Writer is 1 while this process is the one that scans and writes
+	// (always, on SQLite), 0 while it is a replica of a shared PostgreSQL.
+	Writer prometheus.Gauge
 }
 
 // New creates the collectors and registers them, with the Go and process
@@ -81,11 +91,28 @@ func New() *Metrics {
 			Name: "seedfeed_last_scan_timestamp_seconds",
 			Help: "Unix time the last scan finished.",
 		}),
+		Writer: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "seedfeed_writer",
+			Help: "1 while this process scans and writes the state, 0 while it serves as a replica of a shared PostgreSQL.",
+		}),
 	}
+	m.WebSubPublished = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "seedfeed_websub_published_total",
+		Help: "Publish pings a WebSub hub accepted, by hub.",
+	}, []string{"hub"})
+	m.WebSubFailures = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "seedfeed_websub_publish_failures_total",
+		Help: "Publish pings that failed and will be retried, by hub and reason.",
+	}, []string{"hub", "reason"})
+	m.WebSubPending = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "seedfeed_websub_pending_topics",
+		Help: "Feed URLs waiting to be announced to a hub, by hub.",
+	}, []string{"hub"})
+	m.Registry.MustRegister(m.WebSubPublished, m.WebSubFailures, m.WebSubPending)
 	m.Registry.MustRegister(
 		m.ScanDuration, m.ScansTotal, m.FilesSeen, m.FilesChanged,
 		m.FilesRejected, m.FilesWarned, m.FilesRemoved, m.Articles, m.SnapshotBuild,
-		m.SnapshotTime, m.RequestsTotal, m.LastScanSeconds,
+		m.SnapshotTime, m.RequestsTotal, m.LastScanSeconds, m.Writer,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

@@ -110,12 +110,25 @@ type view struct {
 	Title     string
 	Canonical string
 	Desc      string
-	Style     template.CSS
-	Feeds     feedLinks
-	Entries   []entryView
-	Entry     entryView
+	// Robots is the robots meta tag's content; empty leaves the tag out.
+	Robots  string
+	Style   template.CSS
+	Feeds   feedLinks
+	Entries []entryView
+	Entry   entryView
 	// Pager is set on the pages of a paginated index only.
 	Pager *pager
+	// FeedURL, FeedFormat, OtherFeeds and FeedEntries (the rendered list)
+	// are for the feed pages only.
+	FeedURL     string
+	FeedFormat  string
+	OtherFeeds  []namedLink
+	FeedEntries template.HTML
+}
+
+// namedLink is a link with its text.
+type namedLink struct {
+	Name, URL string
 }
 
 // feedLinks are absolute feed URLs. Their MIME types are written literally
@@ -183,6 +196,64 @@ func Article(site SiteInfo, a Entry) ([]byte, error) {
 	return execute("article.html", v)
 }
 
+// FeedPages renders, for each of feedPaths (AtomPath, RSSPath or
+// "/atom.xml"), what a browser is shown at that feed's address instead of
+// the feed itself: that this address is a feed, the address to copy into a
+// feed reader (BaseURL + the path), and the entries the feed holds, with
+// links to their pages. The pages are not meant for search engines
+// (robots: noindex); the index page lists the same articles. The entries
+// are rendered once for all the pages.
+func FeedPages(site SiteInfo, feedPaths []string, items []Entry) ([][]byte, error) {
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	v.Title = site.Title + " (web feed)"
+	if site.Title == "" {
+		v.Title = "Web feed"
+	}
+	v.Robots = "noindex"
+	v.Entries = make([]entryView, 0, len(items))
+	for i := range items {
+		ev, err := newEntryView(v.Site, items[i])
+		if err != nil {
+			return nil, err
+		}
+		v.Entries = append(v.Entries, ev)
+	}
+	list, err := execute("feedentries", v)
+	if err != nil {
+		return nil, err
+	}
+	// html/template escaped every value in the list as it rendered it.
+	v.FeedEntries = template.HTML(list)
+	v.Entries = nil
+	out := make([][]byte, len(feedPaths))
+	for i, path := range feedPaths {
+		var format string
+		switch path {
+		case AtomPath, atomAliasPath:
+			format = "Atom"
+			v.OtherFeeds = []namedLink{{"RSS", v.Feeds.RSS}, {"JSON Feed", v.Feeds.JSON}}
+		case RSSPath:
+			format = "RSS"
+			v.OtherFeeds = []namedLink{{"Atom", v.Feeds.Atom}, {"JSON Feed", v.Feeds.JSON}}
+		default:
+			return nil, fmt.Errorf("%w: no feed page for %q", ErrInvalid, path)
+		}
+		v.FeedURL = v.Site.BaseURL + path
+		v.FeedFormat = "The feed is in the " + format + " format"
+		if out[i], err = execute("feedpage.html", v); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// atomAliasPath is the server's second address of the Atom feed, which the
+// pages do not advertise.
+const atomAliasPath = "/atom.xml"
+
 // NotFound renders the page shown for an unknown URL.
 func NotFound(site SiteInfo) ([]byte, error) {
 	v, err := newView(site)
@@ -239,7 +310,7 @@ func execute(name string, v view) ([]byte, error) {
 	var buf bytes.Buffer
 	// The stylesheet and the body dominate a page; the rest fits in 4 KB
 	// per entry shown, so the buffer is sized once.
-	buf.Grow(len(style) + len(v.Entry.BodyHTML) + 4<<10*max(1, len(v.Entries)))
+	buf.Grow(len(style) + len(v.Entry.BodyHTML) + len(v.FeedEntries) + 4<<10*max(1, len(v.Entries)))
 	if err := tmpl.ExecuteTemplate(&buf, name, v); err != nil {
 		return nil, fmt.Errorf("pages: render %s: %w", name, err)
 	}

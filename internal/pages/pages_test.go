@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"seedfeed/internal/htmlcheck"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -76,6 +78,8 @@ func TestGolden(t *testing.T) {
 		{"article.golden.html", func() ([]byte, error) { return Article(site, entries[0]) }},
 		{"article-minimal.golden.html", func() ([]byte, error) { return Article(site, entries[2]) }},
 		{"notfound.golden.html", func() ([]byte, error) { return NotFound(site) }},
+		{"feedpage-atom.golden.html", func() ([]byte, error) { return feedPage(site, AtomPath, entries) }},
+		{"feedpage-rss-empty.golden.html", func() ([]byte, error) { return feedPage(site, RSSPath, nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -314,4 +318,81 @@ func BenchmarkArticle(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestFeedPages checks what a browser visitor must find on a feed's page:
+// the address to copy (this feed's own), a link to each entry's page, the
+// other formats, and a noindex for search engines.
+func TestFeedPages(t *testing.T) {
+	site := testSite()
+	entries := testEntries()
+	base := strings.TrimRight(site.BaseURL, "/")
+	for _, path := range []string{AtomPath, RSSPath, atomAliasPath} {
+		t.Run(path, func(t *testing.T) {
+			page, err := feedPage(site, path, entries)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := checkDocument(t, page)
+			var code []string
+			links := map[string]bool{}
+			robots := ""
+			var visit func(*html.Node)
+			visit = func(n *html.Node) {
+				if n.Type == html.ElementNode {
+					switch n.Data {
+					case "code":
+						code = append(code, htmlcheck.Text(n))
+					case "a":
+						links[attr(n, "href")] = true
+					case "meta":
+						if attr(n, "name") == "robots" {
+							robots = attr(n, "content")
+						}
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					visit(c)
+				}
+			}
+			visit(doc)
+			if len(code) != 1 || code[0] != base+path {
+				t.Errorf("addresses shown %q, want [%s]", code, base+path)
+			}
+			for _, e := range entries {
+				if !links[base+"/articles/"+e.Slug] {
+					t.Errorf("no link to %s", e.Slug)
+				}
+			}
+			for _, other := range []string{AtomPath, RSSPath, JSONPath} {
+				if other != path && !(path == atomAliasPath && other == AtomPath) && !links[base+other] {
+					t.Errorf("no link to %s", other)
+				}
+			}
+			if robots != "noindex" {
+				t.Errorf("robots %q, want noindex", robots)
+			}
+		})
+	}
+	if _, err := FeedPages(site, []string{AtomPath, JSONPath}, entries); !errors.Is(err, ErrInvalid) {
+		t.Errorf("JSON feed page: err %v, want ErrInvalid", err)
+	}
+	// Rendered together or alone, each page is the same.
+	all, err := FeedPages(site, []string{RSSPath, atomAliasPath, AtomPath}, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, path := range []string{RSSPath, atomAliasPath, AtomPath} {
+		if alone, _ := feedPage(site, path, entries); !bytes.Equal(all[i], alone) {
+			t.Errorf("%s rendered with others differs from alone", path)
+		}
+	}
+}
+
+func feedPage(site SiteInfo, path string, entries []Entry) ([]byte, error) {
+	p, err := FeedPages(site, []string{path}, entries)
+	if err != nil {
+		return nil, err
+	}
+	return p[0], nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"seedfeed/internal/longtest"
 	"seedfeed/internal/score"
 )
 
@@ -19,14 +20,14 @@ import (
 // the share of "no date" pages predicted null.
 var metaFloors = []metaFloor{
 	// mode, source:     title exact, title F1, authors, no byline, date exact, no date
-	{"text", "all", 0.732, 0.793, 0.777, 0.929, 0.860, 0.867},
+	{"text", "all", 0.737, 0.800, 0.777, 0.929, 0.860, 0.867},
 	{"text", "mercury", 0.806, 0.834, 0.848, 0, 0.903, 0},
-	{"text", "trafilatura", 0.705, 0.777, 0.745, 0.929, 0.857, 0.867},
+	{"text", "trafilatura", 0.713, 0.788, 0.745, 0.929, 0.857, 0.867},
 	{"text", "htmldate", 0, 0, 0, 0, 0.809, 0},
-	{"html", "all", 0.872, 0.916, 0.765, 0.808, 0.896, 0.533},
+	{"html", "all", 0.872, 0.916, 0.765, 0.808, 0.902, 0.533},
 	{"html", "mercury", 0.879, 0.913, 0.722, 0, 0.811, 0},
-	{"html", "trafilatura", 0.869, 0.917, 0.784, 0.808, 0.922, 0.533},
-	{"html", "htmldate", 0, 0, 0, 0, 0.927, 0},
+	{"html", "trafilatura", 0.869, 0.917, 0.784, 0.808, 0.926, 0.533},
+	{"html", "htmldate", 0, 0, 0, 0, 0.944, 0},
 }
 
 type metaFloor struct {
@@ -38,6 +39,7 @@ func TestMetadataText(t *testing.T) { runMetaCorpus(t, "text", score.Text) }
 func TestMetadataHTML(t *testing.T) { runMetaCorpus(t, "html", score.HTML) }
 
 func runMetaCorpus(t *testing.T, mode string, src score.Source) {
+	longtest.Skip(t, "corpus scoring of 420 pages")
 	dir := sharedCorpus(t, "metadata")
 	if testing.Short() {
 		t.Skip("corpus scoring skipped in -short mode")

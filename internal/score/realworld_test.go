@@ -13,6 +13,7 @@ import (
 	"seedfeed/internal/article"
 	"seedfeed/internal/article/boilerplate"
 	"seedfeed/internal/article/htmlextract"
+	"seedfeed/internal/longtest"
 	"seedfeed/internal/score"
 )
 
@@ -113,6 +114,7 @@ type floors struct {
 }
 
 func TestRealWorldText(t *testing.T) {
+	longtest.Skip(t, "corpus scoring of 181 pages")
 	runCorpus(t, score.Text, []corpusRun{
 		{"text parse", parseBody, floors{tokenF1: 0.928, oddTokenF1: 0.921, below: 3}},
 		{"text classify", classifyBody, floors{tokenF1: 0.926, oddTokenF1: 0.920, below: 3}},
@@ -120,6 +122,7 @@ func TestRealWorldText(t *testing.T) {
 }
 
 func TestRealWorldHTML(t *testing.T) {
+	longtest.Skip(t, "corpus scoring of 181 pages")
 	runCorpus(t, score.HTML, []corpusRun{
 		{"html parse", parseBody, floors{shingleF1: 0.963, oddShingleF1: 0.959, below: 1}},
 		{"html extract", htmlBody, floors{shingleF1: 0.964, oddShingleF1: 0.960, below: 1}},

@@ -15,6 +15,10 @@ import (
 // MaxSlugLen bounds a slug; longer paths are refused before any lookup.
 const MaxSlugLen = 128
 
+// articleLoadTimeout bounds one article lookup, a single indexed row: a
+// store that takes longer is failing, and the request gets 500.
+const articleLoadTimeout = 10 * time.Second
+
 // ValidSlug reports whether s matches ^[a-z0-9][a-z0-9-]{0,127}$. Anything
 // else (dots, slashes, encoded bytes, NUL, upper case, overlong) is refused
 // before the article source is asked.
@@ -44,13 +48,18 @@ func (s *Server) handleArticle() http.Handler {
 			s.unavailable(w)
 			return
 		}
-		e, err := s.articles.Article(r.Context(), slug)
+		// net/http cancels the request's context when the client
+		// half-closes its side after the request, as some clients and
+		// proxies do, and still sends what the handler writes: so the
+		// lookup does not end with it, and the page is written (or an
+		// error status), never an empty 200. A client that really left
+		// costs one lookup; a stuck store gets articleLoadTimeout.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), articleLoadTimeout)
+		defer cancel()
+		e, err := s.articles.Article(ctx, slug)
 		switch {
 		case errors.Is(err, ErrNotFound):
 			s.notFound(w, r, st)
-			return
-		case err != nil && r.Context().Err() != nil:
-			// The client left; nobody is waiting for an answer.
 			return
 		case err != nil:
 			s.log.Error("load article", slog.String("slug", slug), slog.Any("error", err))

@@ -1,13 +1,18 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"seedfeed/internal/pages"
 )
 
 func TestArticlePage(t *testing.T) {
@@ -144,22 +149,77 @@ func TestArticleSourceErrors(t *testing.T) {
 		t.Error("internal error text leaked to the client")
 	}
 
-	// A client that left gets nothing written and is not logged as a failure.
-	f.articles.err = context.Canceled
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	req := httptest.NewRequest("GET", "/articles/ferry-timetable", nil).WithContext(ctx)
-	rec := httptest.NewRecorder()
-	f.srv.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK || rec.Body.Len() != 0 {
-		t.Errorf("cancelled request: wrote status %d and %d bytes", rec.Code, rec.Body.Len())
-	}
-
 	noSource := New(Config{})
 	noSource.Publish(testSnapshot(1))
-	rec = httptest.NewRecorder()
+	rec := httptest.NewRecorder()
 	noSource.ServeHTTP(rec, httptest.NewRequest("GET", "/articles/ferry-timetable", nil))
 	if rec.Code != 404 {
 		t.Errorf("no article source: status %d, want 404", rec.Code)
+	}
+}
+
+// slowArticles is the fixture's article source behind a lookup that takes
+// delay, or ends early with ctx's error, as a database query does.
+func slowArticles(f *fixture, delay time.Duration) ArticleFunc {
+	return func(ctx context.Context, slug string) (pages.Entry, error) {
+		select {
+		case <-ctx.Done():
+			return pages.Entry{}, fmt.Errorf("article %q: %w", slug, ctx.Err())
+		case <-time.After(delay):
+		}
+		return f.articles.Article(ctx, slug)
+	}
+}
+
+// TestArticleAfterHalfClose: a client that half-closes its side right
+// after the request (net/http then cancels the request's context while
+// the lookup runs) still gets the whole page, never an empty 200, from
+// net/http and through the Front.
+func TestArticleAfterHalfClose(t *testing.T) {
+	for _, server := range servers {
+		t.Run(server.name, func(t *testing.T) {
+			f := newFixture(t, true)
+			f.srv.articles = slowArticles(f, 30*time.Millisecond)
+			addr := server.start(t, NewHTTPServer("", f.srv))
+			want := readBody(t, f.do(t, "GET", "/articles/ferry-timetable"))
+			for range 5 {
+				got := exchange(t, addr, "GET /articles/ferry-timetable HTTP/1.1\r\nHost: x\r\n\r\n")
+				resp, err := http.ReadResponse(bufio.NewReader(strings.NewReader(got)), nil)
+				if err != nil {
+					t.Fatalf("%v:\n%.300q", err, got)
+				}
+				body := readBody(t, resp)
+				if resp.StatusCode != 200 || !bytes.Equal(body, want) {
+					t.Fatalf("status %d with %d bytes; want 200 with the %d-byte page", resp.StatusCode, len(body), len(want))
+				}
+			}
+		})
+	}
+}
+
+// TestArticleLookupOutlivesRequestContext: the lookup's context does not
+// end with the request's (which net/http cancels on a half-close), but it
+// has a deadline.
+func TestArticleLookupOutlivesRequestContext(t *testing.T) {
+	f := newFixture(t, true)
+	var deadline time.Duration
+	f.srv.articles = ArticleFunc(func(ctx context.Context, slug string) (pages.Entry, error) {
+		if err := ctx.Err(); err != nil {
+			return pages.Entry{}, err
+		}
+		if d, ok := ctx.Deadline(); ok {
+			deadline = time.Until(d)
+		}
+		return f.articles.Article(ctx, slug)
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, httptest.NewRequest("GET", "/articles/ferry-timetable", nil).WithContext(ctx))
+	if rec.Code != http.StatusOK || !bytes.Contains(rec.Body.Bytes(), []byte("Ferry timetable")) {
+		t.Errorf("cancelled request context: status %d, %d bytes", rec.Code, rec.Body.Len())
+	}
+	if deadline <= 0 || deadline > articleLoadTimeout {
+		t.Errorf("lookup deadline %v from now, want up to %v", deadline, articleLoadTimeout)
 	}
 }

@@ -52,18 +52,15 @@ func benchCases(b *testing.B, srv *Server) []struct {
 		{"plain", mk("User-Agent", "bench"), 200},
 		{"gzip", mk("Accept-Encoding", "gzip, deflate, br"), 200},
 		{"304", mk("Accept-Encoding", "gzip", "If-None-Match", res.GzipETag), 304},
+		{"reader", mk("Accept-Encoding", "gzip", "Accept", simplepieAccept), 200},
 		{"browser", mk("Accept-Encoding", "gzip, deflate, br", "Accept", chromeAccept), 200},
 	}
 }
 
-// benchFixture serves a feed with an xml-stylesheet instruction, as the
-// daemon's are, so that Accept negotiation is part of the measurement.
+// benchFixture serves a feed with a page for browsers, as the daemon's
+// are, so that Accept negotiation is part of the measurement.
 func benchFixture(b *testing.B) *fixture {
-	f := newFixture(b, false)
-	snap := testSnapshot(1)
-	snap.Add(PathFeed, styledFeed(), testTypes[PathFeed], testLastMod)
-	f.srv.Publish(snap)
-	return f
+	return newFixture(b, true)
 }
 
 // BenchmarkServeFeed measures the whole seedfeed handler (metrics
@@ -143,6 +140,8 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 		{"plain", ""},
 		{"gzip", "Accept-Encoding: gzip\r\n"},
 		{"304", "Accept-Encoding: gzip\r\nIf-None-Match: " + res.GzipETag + "\r\n"},
+		{"reader", "Accept: " + minifluxAccept + "\r\nAccept-Encoding: gzip\r\n"},
+		{"browser", "Accept: " + chromeAccept + "\r\nAccept-Encoding: gzip\r\n"},
 	}
 	for _, handler := range []struct {
 		name  string
@@ -215,4 +214,17 @@ func readRawResponse(br *bufio.Reader) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
+}
+
+// BenchmarkAcceptWantsHTML measures the Accept check every request to an
+// XML feed makes, on a long reader header and a browser's.
+func BenchmarkAcceptWantsHTML(b *testing.B) {
+	for name, accept := range map[string]string{"simplepie": simplepieAccept, "chromium": chromeAccept} {
+		fields := []string{accept}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				acceptWantsHTML(fields)
+			}
+		})
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"seedfeed/internal/longtest"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -16,6 +17,7 @@ import (
 // over real connections: every response's body must hash to its own ETag
 // and be one of the published bodies.
 func TestNoTornSnapshot(t *testing.T) {
+	longtest.Skip(t, "readers against snapshot swaps under load")
 	f := newFixture(t, false)
 	snaps := make([]*Snapshot, 6)
 	known := map[string]bool{} // every ETag ever published

@@ -80,10 +80,10 @@ func (res *Resource) variants() [4]*variant {
 	if res.gz.body != nil {
 		vs[1] = &res.gz
 	}
-	if res.browser != nil {
-		vs[2] = &res.browser[0]
-		if res.gz.body != nil {
-			vs[3] = &res.browser[1]
+	if res.page != nil {
+		vs[2] = &res.page[0]
+		if res.page[1].body != nil {
+			vs[3] = &res.page[1]
 		}
 	}
 	return vs
@@ -94,9 +94,9 @@ func (res *Resource) variantIndex(v *variant) int {
 	switch {
 	case v == &res.gz:
 		return 1
-	case res.browser != nil && v == &res.browser[0]:
+	case res.page != nil && v == &res.page[0]:
 		return 2
-	case res.browser != nil && v == &res.browser[1]:
+	case res.page != nil && v == &res.page[1]:
 		return 3
 	}
 	return 0
@@ -106,18 +106,9 @@ func (res *Resource) variantIndex(v *variant) int {
 // that cannot be made a file is written from memory instead.
 func (s *Server) fileBodies(path string, res *Resource) [4]*bodyFile {
 	var files [4]*bodyFile
-	vs := res.variants()
-next:
-	for i, v := range vs {
+	for i, v := range res.variants() {
 		if v == nil || len(v.body) < sendfileMin {
 			continue
-		}
-		// A browser's variant sends the same bytes as a reader's.
-		for j := range i {
-			if files[j] != nil && &vs[j].body[0] == &v.body[0] && len(vs[j].body) == len(v.body) {
-				files[i] = files[j]
-				continue next
-			}
 		}
 		bf, err := newBodyFile(path, v.body)
 		if err != nil {

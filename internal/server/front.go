@@ -117,6 +117,10 @@ func (f *Front) Serve(ln net.Listener) error {
 
 // Shutdown stops accepting, closes idle connections, lets requests in
 // flight finish, and waits for them or for ctx, like http.Server.Shutdown.
+// As there, a response written from now on says Connection: close, and a
+// head that completes from now on is not answered. A connection whose
+// first request has not completed is closed at once, where net/http holds
+// it for up to five seconds before closing it; neither answers it.
 func (f *Front) Shutdown(ctx context.Context) error {
 	f.mu.Lock()
 	f.closing.Store(true)
@@ -187,26 +191,49 @@ func (f *Front) dateLine(now time.Time) []byte {
 	return b
 }
 
+// closingDateLine is the end of a head sent during Shutdown: the Date
+// header, then Connection: close, in net/http's order.
+func closingDateLine(now time.Time) []byte {
+	b := make([]byte, 0, 64)
+	b = append(b, "Date: "...)
+	b = now.UTC().AppendFormat(b, http.TimeFormat)
+	return append(b, "\r\nConnection: close\r\n\r\n"...)
+}
+
 // fastConn is one client connection while the fast path owns it.
 type fastConn struct {
-	front *Front
-	c     net.Conn
-	idle  atomic.Bool // waiting for the next request with nothing read
+	front   *Front
+	c       net.Conn
+	reading atomic.Bool // blocked in a read, where Shutdown may wake it
 
-	readLimit        time.Duration // the read deadline in force was set
-	readSet, writeBy time.Time     // to readSet+readLimit; the write one is writeBy
+	readBy           time.Time // the read deadline in force (zero: none)
+	idleSet, writeBy time.Time // when readBy was set as an idle deadline; the write deadline
 	req              fastReq
 	out              [3][]byte
 	wbuf             net.Buffers // over out; a field, so writing allocates nothing
 }
 
-// wake unblocks an idle connection's read so that it sees the shutdown.
+// wake unblocks a connection's read so that it sees the shutdown.
 func (fc *fastConn) wake() {
-	if fc.idle.Load() {
+	if fc.reading.Load() {
 		fc.c.SetReadDeadline(time.Now())
 	}
 }
 
+// peekLen is how many bytes of a later request net/http waits for, under
+// IdleTimeout, before that request's ReadHeaderTimeout starts.
+const peekLen = 4
+
+// serve reads and answers requests until the connection ends or goes to
+// net/http. It keeps net/http's clock: the first request's head has
+// ReadHeaderTimeout from the accept; a later one from the end of the
+// previous response when its first bytes were already read (pipelined),
+// and otherwise from the read that brings its first peekLen bytes, the
+// connection being idle until then. A head cut off by the timeout or by
+// the client's EOF goes to net/http with the time it used, so that
+// net/http answers the part read as it would have (400 for a malformed
+// line, nothing for a well-formed one). After Shutdown no head that
+// completes is answered, as in net/http.
 func (fc *fastConn) serve() {
 	f := fc.front
 	handedOff := false
@@ -223,82 +250,98 @@ func (fc *fastConn) serve() {
 	defer f.bufs.Put(bp)
 	buf := *bp
 	n := 0
-	first := true
-	headStarted := false // the bytes in buf began arriving with the last read
+	inHead := true          // buf holds the start of a head whose clock runs
+	headStart := time.Now() // when that clock started; zero: at the last read
 	var readErr error
 	for {
 		res, size := needMore, 0
-		if n > 0 {
+		if inHead && n > 0 {
 			size, res = parseHead(buf[:n], &fc.req)
 		}
 		switch {
 		case res == fastRequest:
-			first = false
+			if f.isClosing() {
+				return // net/http answers no head completed after Shutdown
+			}
 			if !fc.respond() {
-				handedOff = fc.handOff(buf[:n])
+				handedOff = fc.handOff(buf[:n], headStart)
 				return
+			}
+			if f.isClosing() {
+				return // the response said Connection: close
 			}
 			// Pipelined requests already read are answered before the
-			// next read.
+			// next read; their clock starts now.
 			n = copy(buf, buf[size:n])
-			if f.isClosing() {
-				return
-			}
+			inHead, headStart = n >= peekLen, time.Time{}
 			continue
 		case res == slowRequest || n == len(buf):
-			handedOff = fc.handOff(buf[:n])
+			handedOff = fc.handOff(buf[:n], headStart)
 			return
 		case readErr != nil:
 			var ne net.Error
-			if n == 0 || errors.As(readErr, &ne) && ne.Timeout() || !errors.Is(readErr, io.EOF) {
-				return // idle, too slow, or reset: nothing to answer
-			}
-			// Half a request and then EOF: net/http says what is wrong.
-			handedOff = fc.handOff(buf[:n])
-			return
-		}
-		if n == 0 {
-			// Between requests the connection may idle for IdleTimeout
-			// (the first request gets ReadHeaderTimeout, as in net/http).
-			limit := f.idleTimeout
-			if first {
-				limit = f.readHeaderTimeout
-			}
-			// Deadline, then idle, then the flag: Shutdown sets the flag
-			// and then wakes idle connections, so either it wakes this
-			// read or this check sees the flag.
-			fc.readDeadline(limit)
-			fc.idle.Store(true)
-			if f.isClosing() {
+			switch {
+			case f.isClosing() || !inHead || n == 0:
+				return // shut down, idle, or nothing read: nothing to answer
+			case errors.As(readErr, &ne) && ne.Timeout(), errors.Is(readErr, io.EOF):
+				// Half a head and then the timeout or EOF: net/http says
+				// what is wrong with it, its clock already run out.
+				handedOff = fc.handOff(buf[:n], headStart)
 				return
 			}
-		} else if headStarted {
-			// A head split over reads has ReadHeaderTimeout from its first
-			// bytes to complete.
-			fc.readDeadline(f.readHeaderTimeout)
-			headStarted = false
+			return // reset
+		}
+		if inHead {
+			if headStart.IsZero() {
+				headStart = time.Now()
+			}
+			fc.headDeadline(headStart)
+		} else {
+			fc.idleDeadline()
+		}
+		// Deadline, then the flag, then the check: Shutdown sets closing
+		// and then wakes reading connections, so either it wakes this
+		// read or this check sees closing.
+		fc.reading.Store(true)
+		if f.isClosing() {
+			return
 		}
 		m, err := fc.c.Read(buf[n:])
-		fc.idle.Store(false)
-		headStarted = n == 0 && m > 0
+		fc.reading.Store(false)
 		n += m
 		readErr = err
+		if !inHead && n >= peekLen {
+			inHead, headStart = true, time.Time{}
+		}
 	}
 }
 
-// readDeadline sets the read deadline to now+d. Setting one costs a timer
-// update, so while the limit stays the same it is refreshed only once it
-// is a second stale: an idle connection may be cut up to a second early.
-func (fc *fastConn) readDeadline(d time.Duration) {
-	now := time.Now()
-	if d == fc.readLimit && now.Sub(fc.readSet) < time.Second {
+// headDeadline makes ReadHeaderTimeout from start the read deadline.
+func (fc *fastConn) headDeadline(start time.Time) {
+	var by time.Time // zero: no limit
+	if d := fc.front.readHeaderTimeout; d > 0 {
+		by = start.Add(d)
+	}
+	if fc.idleSet.IsZero() && by.Equal(fc.readBy) {
 		return
 	}
-	fc.readLimit, fc.readSet = d, now
+	fc.readBy, fc.idleSet = by, time.Time{}
+	fc.c.SetReadDeadline(by)
+}
+
+// idleDeadline makes IdleTimeout from now the read deadline. Setting one
+// costs a timer update, so it is refreshed only once it is a second
+// stale: an idle connection may be cut up to a second early.
+func (fc *fastConn) idleDeadline() {
+	now := time.Now()
+	if !fc.idleSet.IsZero() && now.Sub(fc.idleSet) < time.Second {
+		return
+	}
 	var by time.Time // zero: no limit
-	if d > 0 {
+	if d := fc.front.idleTimeout; d > 0 {
 		by = now.Add(d)
 	}
+	fc.readBy, fc.idleSet = by, now
 	fc.c.SetReadDeadline(by)
 }
 
@@ -320,7 +363,12 @@ func (fc *fastConn) respond() bool {
 	}
 	now := time.Now()
 	fc.out[0] = head
-	fc.out[1] = f.dateLine(now)
+	if f.isClosing() {
+		// As net/http once Shutdown has begun; the connection then closes.
+		fc.out[1] = closingDateLine(now)
+	} else {
+		fc.out[1] = f.dateLine(now)
+	}
 	fc.out[2] = nil
 	if code == http.StatusOK && !fc.req.head {
 		fc.out[2] = v.body
@@ -355,17 +403,48 @@ func (fc *fastConn) respond() bool {
 }
 
 // handOff gives the connection, with the bytes already read from it, to
-// net/http. It reports whether net/http took it.
-func (fc *fastConn) handOff(read []byte) bool {
+// net/http. headStart is when the clock of the head in them started (zero:
+// now). It reports whether net/http took it.
+func (fc *fastConn) handOff(read []byte, headStart time.Time) bool {
 	fc.c.SetDeadline(time.Time{})
-	return fc.front.slow.give(&replayConn{Conn: fc.c, pending: bytes.Clone(read)})
+	rc := &replayConn{Conn: fc.c, pending: bytes.Clone(read)}
+	if !headStart.IsZero() {
+		rc.used = time.Since(headStart)
+	}
+	return fc.front.slow.give(rc)
 }
 
 // replayConn is a connection whose first reads return bytes the fast path
-// read before handing it over.
+// read before handing it over. To net/http it is a new connection, whose
+// first request would get all of ReadHeaderTimeout (and ReadTimeout) from
+// now; so until net/http writes its first response, every read deadline it
+// sets is moved back by the time the head already used with the fast path.
 type replayConn struct {
 	net.Conn
-	pending []byte
+	pending  []byte
+	used     time.Duration
+	answered atomic.Bool
+}
+
+func (c *replayConn) SetReadDeadline(t time.Time) error {
+	if !t.IsZero() && c.used > 0 && !c.answered.Load() {
+		t = t.Add(-c.used)
+	}
+	return c.Conn.SetReadDeadline(t)
+}
+
+func (c *replayConn) SetDeadline(t time.Time) error {
+	if err := c.SetReadDeadline(t); err != nil {
+		return err
+	}
+	return c.Conn.SetWriteDeadline(t)
+}
+
+func (c *replayConn) Write(p []byte) (int, error) {
+	if !c.answered.Load() {
+		c.answered.Store(true)
+	}
+	return c.Conn.Write(p)
 }
 
 func (c *replayConn) Read(p []byte) (int, error) {

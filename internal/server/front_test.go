@@ -6,11 +6,13 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -62,7 +64,7 @@ func frontCases(f *fixture) []struct {
 		{"browser", "GET /feed.xml HTTP/1.1\r\nHost: x\r\nAccept: text/html,application/xml;q=0.9,*/*;q=0.8\r\nAccept-Encoding: gzip\r\n\r\n", true},
 		{"index", "GET / HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n", true},
 		{"index 304", "GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + index.ETag + "\r\n\r\n", true},
-		{"head", "HEAD /feed.xsl HTTP/1.1\r\nHost: x\r\n\r\n", true},
+		{"head", "HEAD /feed.css HTTP/1.1\r\nHost: x\r\n\r\n", true},
 		{"head gzip", "HEAD /feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n", true},
 		{"keep-alive", "GET /atom.xml HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n", true},
 		{"pipelined", "GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\nHEAD /rss.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\nGET /feed.json HTTP/1.1\r\nHost: x\r\n\r\n", true},
@@ -115,21 +117,56 @@ func exchange(t *testing.T, addr, raw string) string {
 
 var dateField = regexp.MustCompile(`Date: [^\r\n]*\r\n`)
 
-// TestFrontMatchesNetHTTP sends every case to a Front and to a plain
-// net/http server over the same Server and requires byte-identical answers.
+// TestFrontMatchesNetHTTP sends every case, and random pipelines of
+// them, to a Front and to a plain net/http server over the same Server and
+// requires byte-identical answers (Date aside): each in one write, then
+// split at random byte boundaries with random pauses, the same pieces to
+// both servers at once. -front.seed, -front.splits and -front.pipelines
+// (or SEEDFEED_LONG) vary and widen it.
 func TestFrontMatchesNetHTTP(t *testing.T) {
 	f := newFrontFixture(t)
 	std := startHTTP(t, NewHTTPServer("", f.srv))
 	front := startFront(t, NewHTTPServer("", f.srv))
+	var names, raws []string
+	var members []pipelineMember
 	for _, tc := range frontCases(f) {
-		t.Run(tc.name, func(t *testing.T) {
-			want := exchange(t, std, tc.raw)
-			got := exchange(t, front, tc.raw)
-			if got != want {
-				t.Errorf("front and net/http differ\nfront:\n%.2000q\nnet/http:\n%.2000q", got, want)
-			}
-			if want == "" && !strings.HasPrefix(tc.name, "garbage") {
-				t.Error("no response at all")
+		m, err := asPipelineMember(std, tc.name, tc.raw)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		names, raws, members = append(names, tc.name), append(raws, tc.raw), append(members, m)
+	}
+	splits, pipelines := frontSplitCounts()
+	rng := rand.New(rand.NewPCG(*frontSplitSeed, 0))
+	pNames, pRaws := randomPipelines(rng, members, pipelines)
+	names, raws = append(names, pNames...), append(raws, pRaws...)
+	for i, name := range names {
+		raw := raws[i]
+		// Each case has its own stream, so that one case's failure
+		// reproduces alone (go test -run) with the same splits.
+		rng := rand.New(rand.NewPCG(*frontSplitSeed, uint64(i)+1))
+		t.Run(name, func(t *testing.T) {
+			for round := range 1 + splits {
+				pieces, pauses := []string{raw}, []time.Duration{0}
+				if round > 0 {
+					pieces, pauses = splitRandomly(rng, raw)
+				}
+				var want, got string
+				var wantErr, gotErr error
+				var wg sync.WaitGroup
+				wg.Go(func() { want, wantErr = exchangePieces(std, pieces, pauses) })
+				wg.Go(func() { got, gotErr = exchangePieces(front, pieces, pauses) })
+				wg.Wait()
+				if wantErr != nil || gotErr != nil {
+					t.Fatalf("pieces%s: net/http: %v; front: %v", pieceLens(pieces, pauses), wantErr, gotErr)
+				}
+				if got != want {
+					t.Errorf("front and net/http differ (seed %d, pieces%s)\n%s",
+						*frontSplitSeed, pieceLens(pieces, pauses), answerDiff(got, want))
+				}
+				if want == "" && !strings.HasPrefix(name, "garbage") {
+					t.Errorf("no response at all (pieces%s)", pieceLens(pieces, pauses))
+				}
 			}
 		})
 	}

@@ -155,3 +155,61 @@ func FuzzRequestPath(f *testing.F) {
 		}
 	})
 }
+
+// referenceAcceptWantsHTML reads a well-formed Accept field with the
+// standard library: the page when an HTML type outweighs every feed type.
+func referenceAcceptWantsHTML(field string) (wants, wellFormed bool) {
+	html, feed := 0.0, 0.0
+	for item := range strings.SplitSeq(field, ",") {
+		parts := strings.Split(item, ";")
+		name := strings.ToLower(strings.Trim(parts[0], " \t"))
+		q, seen := 1.0, false
+		for _, p := range parts[1:] {
+			k, v, ok := strings.Cut(strings.Trim(p, " \t"), "=")
+			if !ok || !strings.EqualFold(k, "q") {
+				continue
+			}
+			if seen || !qvaluePattern.MatchString(v) {
+				return false, false
+			}
+			seen = true
+			var err error
+			if q, err = strconv.ParseFloat(v, 64); err != nil {
+				return false, false
+			}
+		}
+		switch name {
+		case "text/html", "application/xhtml+xml":
+			html = max(html, q)
+		case "application/atom+xml", "application/rss+xml", "application/rdf+xml",
+			"application/xml", "text/xml", "application/feed+json", "application/json":
+			feed = max(feed, q)
+		}
+	}
+	return html > feed, true
+}
+
+func FuzzAcceptWantsHTML(f *testing.F) {
+	for _, s := range []string{
+		"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+		"application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, text/html;q=0.7, */*;q=0.1",
+		"application/xml,application/atom+xml,text/html,*/*;q=0.9", "*/*", "", "text/html;q=0", "TEXT/HTML;Q=0.001, text/xml;q=0",
+		"text/html;q=0.5;q=1", ";;,,", "application/json;q=1.0, text/html",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, field string) {
+		got := acceptWantsHTML([]string{field})
+		if want, ok := referenceAcceptWantsHTML(field); ok && got != want {
+			t.Errorf("acceptWantsHTML(%q) = %v, reference says %v", field, got, want)
+		}
+		// A feed type at full weight always keeps the feed, and the field
+		// may be split over lines anywhere between items.
+		if acceptWantsHTML([]string{"application/atom+xml", field}) || acceptWantsHTML([]string{field, "application/rss+xml"}) {
+			t.Errorf("%q with a feed type at q=1 asks for the page", field)
+		}
+		if before, after, ok := strings.Cut(field, ","); ok && acceptWantsHTML([]string{before, after}) != got {
+			t.Errorf("%q split at its first comma decides otherwise", field)
+		}
+	})
+}

@@ -46,7 +46,7 @@ var testTypes = map[string]string{
 	PathAtom:       "application/atom+xml; charset=utf-8",
 	PathRSS:        "application/rss+xml; charset=utf-8",
 	PathJSON:       "application/feed+json; charset=utf-8",
-	PathStylesheet: "text/xsl; charset=utf-8",
+	PathStylesheet: "text/css; charset=utf-8",
 	PathIndex:      "text/html; charset=utf-8",
 }
 
@@ -58,9 +58,26 @@ func testSnapshot(gen int) *Snapshot {
 		LastScan: testBuilt.Add(time.Duration(gen) * time.Second),
 	}
 	for path, ct := range testTypes {
-		snap.Add(path, testFeed(path, gen), ct, testLastMod.Add(time.Duration(gen)*time.Second))
+		lastMod := testLastMod.Add(time.Duration(gen) * time.Second)
+		switch path {
+		case PathFeed, PathAtom, PathRSS:
+			snap.AddFeed(path, testFeed(path, gen), ct, testPage(path, gen), lastMod)
+		default:
+			snap.Add(path, testFeed(path, gen), ct, lastMod)
+		}
 	}
 	return snap
+}
+
+// testPage returns a compressible HTML page, standing for what a browser
+// is shown at a feed's address, that differs per feed and generation.
+func testPage(feedPath string, gen int) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<!doctype html>\n<title>%s generation %d</title>\n<p>This is a web feed.</p>\n", feedPath, gen)
+	for i := range 40 {
+		fmt.Fprintf(&b, "<article><h3>Item %d of generation %d</h3><p>%s</p></article>\n", i, gen, strings.Repeat("the quick brown fox ", 10))
+	}
+	return b.Bytes()
 }
 
 // fakeArticles serves two articles and counts how often it is asked.

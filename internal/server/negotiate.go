@@ -44,11 +44,34 @@ func acceptsGzip(fields []string) bool {
 	return star > 0
 }
 
-// prefersHTML reports whether an Accept field is a browser's: it takes
-// text/html (or XHTML) and prefers it to feedType, which feed readers name
-// explicitly. Wildcards and application/xml, which browsers list too, say
-// nothing either way.
-func prefersHTML(fields []string, feedType string) bool {
+// acceptWantsHTML reports whether an Accept field is a browser's asking for
+// a page: it names text/html or application/xhtml+xml with a higher weight
+// than every feed or XML media type it names. Wildcards count for neither
+// side, and a tie goes to the feed, so a client that lists no HTML type,
+// or lists one no higher than a feed type, gets the feed.
+//
+// What real clients send (see docs/browser-view.md for the sources):
+//
+//   - newsboat: libcurl's default "*/*" (rss/parser.cpp sets no Accept).
+//   - NetNewsWire: URLSession's default "*/*" (RSWeb sets only User-Agent).
+//   - gofeed: none (parser.go sets only User-Agent; net/http adds none).
+//   - feedparser: "application/atom+xml,application/rdf+xml,
+//     application/rss+xml,application/x-netcdf,application/xml;q=0.9,
+//     text/xml;q=0.2,*/*;q=0.1" (feedparser/http.py ACCEPT_HEADER).
+//   - Miniflux: "application/xml,application/atom+xml,application/rss+xml,
+//     application/rdf+xml,application/feed+json,text/html,*/*;q=0.9"
+//     (internal/reader/fetcher/request_builder.go): text/html at 1, but
+//     feed types at 1 too, so the tie keeps it on the feed.
+//   - FreshRSS and anything else on SimplePie: "application/atom+xml,
+//     application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8,
+//     text/xml;q=0.8, text/html;q=0.7, ..." (SimplePie.php
+//     DEFAULT_HTTP_ACCEPT_HEADER): text/html below the feed types.
+//   - Feedly and Inoreader: not documented (their fetcher pages give only
+//     the User-Agent); unless they send a browser's Accept, they get the feed.
+//   - Chromium, Firefox and Safari navigating: "text/html,
+//     application/xhtml+xml,application/xml;q=0.9,..." (text/html at 1,
+//     above application/xml at 0.9): the page.
+func acceptWantsHTML(fields []string) bool {
 	html, feed := 0, 0
 	for l := (headerList{fields: fields}); ; {
 		name, params, ok := l.next()
@@ -58,11 +81,35 @@ func prefersHTML(fields []string, feedType string) bool {
 		switch {
 		case equalFold(name, "text/html") || equalFold(name, "application/xhtml+xml"):
 			html = max(html, qValue(params))
-		case equalFold(name, feedType):
-			feed = max(feed, qValue(params))
+		case isFeedMediaType(name):
+			if feed = max(feed, qValue(params)); feed == 1000 {
+				return false // nothing can outweigh it
+			}
 		}
 	}
 	return html > feed
+}
+
+// isFeedMediaType reports whether an Accept item names a type a feed is
+// served as: Atom, RSS, RDF, JSON Feed, or XML or JSON in general.
+func isFeedMediaType(name string) bool {
+	// By length first: this runs for every item of every feed request's
+	// Accept header, and most items are none of these.
+	switch len(name) {
+	case len("text/xml"):
+		return equalFold(name, "text/xml")
+	case len("application/xml"):
+		return equalFold(name, "application/xml")
+	case len("application/json"):
+		return equalFold(name, "application/json")
+	case len("application/rss+xml"): // and rdf+xml
+		return equalFold(name, "application/rss+xml") || equalFold(name, "application/rdf+xml")
+	case len("application/atom+xml"):
+		return equalFold(name, "application/atom+xml")
+	case len("application/feed+json"):
+		return equalFold(name, "application/feed+json")
+	}
+	return false
 }
 
 // qValue reads the q parameter out of ";"-separated params, in thousandths:

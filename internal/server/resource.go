@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -10,11 +9,6 @@ import (
 	"strings"
 	"time"
 )
-
-// BrowserXMLType is the Content-Type a browser gets for an XML feed that
-// names an XSLT stylesheet: browsers apply xml-stylesheet to application/xml
-// but show application/atom+xml and application/rss+xml as plain text.
-const BrowserXMLType = "application/xml; charset=utf-8"
 
 // Resource is one immutable, fully prepared response: the body, its gzip
 // form and every header value, computed once per change so that serving it
@@ -31,14 +25,14 @@ type Resource struct {
 	// LastModified is truncated to whole seconds, the precision of HTTP dates.
 	LastModified time.Time
 
-	html  bool
+	// Page is the HTML page a browser is shown at a feed's address instead
+	// of the feed (see acceptWantsHTML), or nil when the resource has none.
+	Page []byte
+
 	plain variant
 	gz    variant
-	// browser holds the application/xml variants of an XML feed that carries
-	// an xml-stylesheet instruction (nil otherwise); feedType is the media
-	// type without parameters, which a feed reader names in Accept.
-	browser  *[2]variant
-	feedType string
+	// page holds Page's identity and gzip representations when Page is set.
+	page *[2]variant
 	// Pre-built header values, assigned to response header maps as is. They
 	// are never modified after NewResource; each has len == cap, so even an
 	// append by later code copies instead of writing into shared memory.
@@ -48,13 +42,20 @@ type Resource struct {
 	// cacheControl, when set, replaces the server's Cache-Control for
 	// this resource (see WithCacheControl).
 	cacheControl []string
+	// links are the Link header lines (see NewResourceWithLinks), nil for
+	// none; sent with 200 and 304 alike.
+	links []string
 }
 
 // variant is one representation of a Resource: a content coding and, for
 // feeds, a content type.
 type variant struct {
-	body          []byte
-	gzip          bool
+	body []byte
+	gzip bool
+	// html marks an HTML page, which carries the pages' security headers;
+	// private marks one that shared caches must not store (see
+	// NewFeedResource).
+	html, private bool
 	etag          string
 	etagHdr       []string
 	contentType   []string
@@ -68,6 +69,35 @@ func NewResource(body []byte, contentType string, lastMod time.Time) *Resource {
 	return buildResource(body, contentType, lastMod, gzipBest)
 }
 
+// NewFeedResource is NewResource for a feed that browsers are shown page
+// (an HTML document) for instead: a request whose Accept header prefers
+// text/html to every feed type gets page, any other gets body exactly as
+// NewResource would serve it. Every response then carries Vary: Accept, and
+// the page is marked private (Cache-Control), so that a shared cache
+// stores only the feed: a cache that ignores Vary can hand a browser the
+// feed, never a feed reader the page.
+func NewFeedResource(body []byte, contentType string, page []byte, lastMod time.Time) *Resource {
+	r := buildResource(body, contentType, lastMod, gzipBest)
+	if page == nil {
+		return r
+	}
+	r.Page = page
+	r.vary = []string{"Accept-Encoding, Accept"}
+	ct := []string{htmlType}
+	p := &[2]variant{newVariant(page, false, etagOf(page), ct)}
+	if gz := gzipBest(page); gz != nil && len(gz) < len(page) {
+		p[1] = newVariant(gz, true, etagOf(gz), ct)
+	}
+	for i := range p {
+		p[i].html, p[i].private = true, true
+	}
+	r.page = p
+	return r
+}
+
+// htmlType is the Content-Type of every HTML page.
+const htmlType = "text/html; charset=utf-8"
+
 // buildResource prepares body; compress, when not nil, yields the gzip form
 // (nil if compression failed).
 func buildResource(body []byte, contentType string, lastMod time.Time, compress func([]byte) []byte) *Resource {
@@ -75,28 +105,19 @@ func buildResource(body []byte, contentType string, lastMod time.Time, compress 
 		Body:         body,
 		ContentType:  contentType,
 		LastModified: lastMod.UTC().Truncate(time.Second),
-		html:         strings.HasPrefix(contentType, "text/html"),
 		vary:         []string{"Accept-Encoding"},
 	}
 	ct := []string{contentType}
+	html := strings.HasPrefix(contentType, "text/html")
 	r.ETag = etagOf(body)
 	r.plain = newVariant(body, false, r.ETag, ct)
+	r.plain.html = html
 	if compress != nil {
 		if gz := compress(body); gz != nil && len(gz) < len(body) {
 			r.Gzip = gz
 			r.GzipETag = etagOf(gz)
 			r.gz = newVariant(gz, true, r.GzipETag, ct)
-		}
-	}
-	if ft := xmlFeedType(contentType); ft != "" && hasStylesheetPI(body) {
-		r.feedType = ft
-		r.vary = []string{"Accept-Encoding, Accept"}
-		// The same bytes under another type are another representation,
-		// so they get their own validators.
-		xct := []string{BrowserXMLType}
-		r.browser = &[2]variant{
-			newVariant(body, false, xmlETag(r.ETag), xct),
-			newVariant(r.Gzip, true, xmlETag(r.GzipETag), xct),
+			r.gz.html = html
 		}
 	}
 	if !r.LastModified.IsZero() {
@@ -117,40 +138,11 @@ func newVariant(body []byte, gzip bool, etag string, contentType []string) varia
 	}
 }
 
-// xmlFeedType returns the media type of an Atom or RSS content type, or "".
-func xmlFeedType(contentType string) string {
-	mt, _, _ := strings.Cut(contentType, ";")
-	mt = strings.ToLower(strings.TrimSpace(mt))
-	if mt == "application/atom+xml" || mt == "application/rss+xml" {
-		return mt
-	}
-	return ""
-}
-
-// hasStylesheetPI reports whether the XML prolog asks for a stylesheet.
-func hasStylesheetPI(body []byte) bool {
-	prolog := body
-	if i := bytes.Index(body, []byte("<feed")); i >= 0 {
-		prolog = body[:i]
-	} else if i := bytes.Index(body, []byte("<rss")); i >= 0 {
-		prolog = body[:i]
-	}
-	return bytes.Contains(prolog, []byte("<?xml-stylesheet"))
-}
-
 // etagOf returns a strong entity tag: 128 bits of SHA-256, enough that two
 // different bodies never share one.
 func etagOf(b []byte) string {
 	sum := sha256.Sum256(b)
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
-}
-
-// xmlETag derives the validator of the application/xml representation.
-func xmlETag(etag string) string {
-	if etag == "" {
-		return ""
-	}
-	return etag[:len(etag)-1] + `-xml"`
 }
 
 // gzipBest compresses b at the best level. It returns nil only if the

@@ -7,19 +7,23 @@ import (
 	"testing"
 )
 
-// TestFileBodiesShared: a styled feed's browser variant sends the reader
-// variant's bytes, so both share one file, which holds exactly those bytes.
-func TestFileBodiesShared(t *testing.T) {
+// TestFileBodies: a large feed and its large page for browsers are each
+// sent from their own file, which holds exactly their bytes.
+func TestFileBodies(t *testing.T) {
 	f := newFixture(t, false)
-	body := bytes.Repeat(styledFeed(), 1+2*sendfileMin/len(styledFeed()))
-	res := buildResource(body, testTypes[PathFeed], testLastMod, nil)
+	feed := testFeed(PathFeed, 1)
+	body := bytes.Repeat(feed, 1+2*sendfileMin/len(feed))
+	page := bytes.Repeat(testPage(PathFeed, 1), 1+2*sendfileMin/len(feed))
+	res := NewFeedResource(body, testTypes[PathFeed], page, testLastMod)
 	files := f.srv.fileBodies(PathFeed, res)
-	if files[0] == nil || files[2] != files[0] {
-		t.Fatalf("files %v: want the plain and browser variants to share one", files)
-	}
-	got := make([]byte, len(body)+1)
-	n, err := files[0].f.ReadAt(got, 0)
-	if !errors.Is(err, io.EOF) || !bytes.Equal(got[:n], body) {
-		t.Fatalf("file holds %d bytes (%v), want the %d of the body", n, err, len(body))
+	for i, want := range map[int][]byte{0: body, 2: page} {
+		if files[i] == nil {
+			t.Fatalf("variant %d: no file", i)
+		}
+		got := make([]byte, len(want)+1)
+		n, err := files[i].f.ReadAt(got, 0)
+		if !errors.Is(err, io.EOF) || !bytes.Equal(got[:n], want) {
+			t.Errorf("variant %d: file holds %d bytes (%v), want the %d of its body", i, n, err, len(want))
+		}
 	}
 }

@@ -45,10 +45,16 @@ func (s *Server) setHeaders(h http.Header, res *Resource, v *variant, code int, 
 	if res.lastModified != nil {
 		h["Last-Modified"] = res.lastModified
 	}
+	if v.private {
+		cacheControl = s.hdr.privateCache
+	}
 	h["Cache-Control"] = cacheControl
 	h["Vary"] = res.vary
 	h["X-Content-Type-Options"] = s.hdr.nosniff
-	if res.html {
+	if res.links != nil {
+		h["Link"] = res.links
+	}
+	if v.html {
 		h["Content-Security-Policy"] = s.hdr.csp
 		h["Referrer-Policy"] = s.hdr.referrer
 		h["X-Frame-Options"] = s.hdr.frameDeny
@@ -82,16 +88,16 @@ func headersOf(h http.Header) reqHeaders {
 }
 
 // pick chooses the representation for a request: gzip when the client
-// takes it, and for a styled XML feed, application/xml when the client is
-// a browser navigating to it.
+// takes it, and for a feed with a page, the page when the client is a
+// browser (acceptWantsHTML).
 func (res *Resource) pick(h *reqHeaders) *variant {
-	gz := res.gz.body != nil && acceptsGzip(h.acceptEncoding)
-	if res.browser != nil && prefersHTML(h.accept, res.feedType) {
-		if gz {
-			return &res.browser[1]
+	if res.page != nil && acceptWantsHTML(h.accept) {
+		if res.page[1].body != nil && acceptsGzip(h.acceptEncoding) {
+			return &res.page[1]
 		}
-		return &res.browser[0]
+		return &res.page[0]
 	}
+	gz := res.gz.body != nil && acceptsGzip(h.acceptEncoding)
 	if gz {
 		return &res.gz
 	}

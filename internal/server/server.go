@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -68,6 +69,7 @@ type state struct {
 // that handlers assign them without allocating.
 type headerValues struct {
 	cacheControl []string
+	privateCache []string // cacheControl for browsers only (feed pages)
 	noCache      []string
 	noStore      []string
 	vary         []string
@@ -97,6 +99,7 @@ func New(cfg Config) *Server {
 	}
 	s.hdr = headerValues{
 		cacheControl: []string{cc},
+		privateCache: []string{privateCacheControl(cc)},
 		noCache:      []string{"no-cache"},
 		noStore:      []string{"no-store"},
 		vary:         []string{"Accept-Encoding"},
@@ -116,6 +119,23 @@ func New(cfg Config) *Server {
 	s.counters = s.routes(mux)
 	s.handler = s.countRequests(s.rejectUncleanPaths(mux))
 	return s
+}
+
+// privateCacheControl turns a Cache-Control value into one that lets only
+// the browser cache the response: "public, max-age=300" becomes "private,
+// max-age=300". Directives for shared caches alone are dropped.
+func privateCacheControl(cc string) string {
+	out := []string{"private"}
+	for d := range strings.SplitSeq(cc, ",") {
+		d = strings.TrimSpace(d)
+		name, _, _ := strings.Cut(d, "=")
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "", "public", "private", "s-maxage", "proxy-revalidate":
+			continue
+		}
+		out = append(out, d)
+	}
+	return strings.Join(out, ", ")
 }
 
 // ContentSecurityPolicy is the policy every HTML response carries: nothing

@@ -13,7 +13,7 @@ const (
 	PathAtom       = "/atom.xml"
 	PathRSS        = "/rss.xml"
 	PathJSON       = "/feed.json"
-	PathStylesheet = "/feed.xsl"
+	PathStylesheet = "/feed.css"
 )
 
 // SnapshotPaths lists every path a Snapshot is expected to hold.
@@ -45,6 +45,17 @@ func (s *Snapshot) Add(path string, body []byte, contentType string, lastMod tim
 		s.Resources = make(map[string]*Resource, 8)
 	}
 	r := NewResource(body, contentType, lastMod)
+	s.Resources[path] = r
+	return r
+}
+
+// AddFeed is Add for a feed that browsers are shown page instead of (see
+// NewFeedResource); a nil page makes it Add.
+func (s *Snapshot) AddFeed(path string, body []byte, contentType string, page []byte, lastMod time.Time) *Resource {
+	if s.Resources == nil {
+		s.Resources = make(map[string]*Resource, 8)
+	}
+	r := NewFeedResource(body, contentType, page, lastMod)
 	s.Resources[path] = r
 	return r
 }

@@ -24,7 +24,7 @@ func TestWriteStatic(t *testing.T) {
 		"atom.xml":                            snap.Resources[PathAtom].Body,
 		"rss.xml":                             snap.Resources[PathRSS].Body,
 		"feed.json":                           snap.Resources[PathJSON].Body,
-		"feed.xsl":                            snap.Resources[PathStylesheet].Body,
+		"feed.css":                            snap.Resources[PathStylesheet].Body,
 		"articles/ferry-timetable/index.html": articles["ferry-timetable"],
 		"articles/fish-market/index.html":     articles["fish-market"],
 	}

@@ -139,6 +139,17 @@ func (s *Store) Begin(ctx context.Context) (*Tx, error) {
 		s.mu.Unlock()
 		return nil, fmt.Errorf("store: apply: begin: %w", classify(err))
 	}
+	if s.pg {
+		// One writing transaction at a time across every process on the
+		// schema, even if two believe they lead (a writer cut off from
+		// its lock session while still writing): the unique indexes then
+		// see every committed row, and no article is written twice.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, int32(applicationID+1), s.schema); err != nil {
+			tx.Rollback()
+			s.mu.Unlock()
+			return nil, fmt.Errorf("store: apply: begin: %w", classify(err))
+		}
+	}
 	return &Tx{s: s, tx: tx, ctx: ctx, bound: map[string]*sql.Stmt{}}, nil
 }
 
@@ -225,7 +236,7 @@ func (t *Tx) stmt(q string) (*sql.Stmt, error) {
 		bound = a.tx.StmtContext(a.ctx, st)
 	} else {
 		var err error
-		if bound, err = a.tx.PrepareContext(a.ctx, q); err != nil {
+		if bound, err = a.tx.PrepareContext(a.ctx, a.s.sqlFor(q)); err != nil {
 			return nil, err
 		}
 	}
@@ -238,7 +249,7 @@ func (a *Tx) exec(q string, args ...any) (sql.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return st.ExecContext(a.ctx, args...)
+	return st.ExecContext(a.ctx, a.s.bind(args)...)
 }
 
 // rowOrErr lets queryRow report a prepare failure through Scan.
@@ -259,7 +270,7 @@ func (a *Tx) queryRow(q string, args ...any) rowOrErr {
 	if err != nil {
 		return rowOrErr{err: err}
 	}
-	return rowOrErr{row: st.QueryRowContext(a.ctx, args...)}
+	return rowOrErr{row: st.QueryRowContext(a.ctx, a.s.bind(args)...)}
 }
 
 func (a *applier) run(c Changes) (Result, error) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -26,11 +27,17 @@ type ArchiveSlot struct {
 // none). A range of seqs wholly at or below that maximum is closed: no
 // article stored later can fall into it.
 func (s *Store) ArchiveSlots(ctx context.Context) ([]ArchiveSlot, int64, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
+	// The transaction only makes both reads see one state: SQLite's
+	// read transaction does; PostgreSQL's default (READ COMMITTED) gives
+	// each statement a snapshot of its own, REPEATABLE READ one for both.
+	var opts *sql.TxOptions
+	if s.pg {
+		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	}
+	tx, err := s.rdb.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: archive slots: %w", classify(err))
 	}
-	// Read-only: the transaction only makes both reads see one state.
 	defer func() { _ = tx.Rollback() }()
 	var maxSeq int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&maxSeq); err != nil {

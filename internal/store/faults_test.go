@@ -17,19 +17,29 @@ import (
 // connection-level PRAGMA set here holds for the next Apply. These PRAGMAs
 // make SQLite fail exactly where a full disk (SQLITE_FULL) or a read-only
 // file system (SQLITE_READONLY) makes it fail, which tests running as root
-// cannot provoke with permissions.
+// cannot provoke with permissions. On PostgreSQL a session made read-only
+// fails the same way a standby or a revoked privilege does; a full disk
+// there has no per-session switch and is not tested.
 func TestWriteFaults(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
-		name         string
-		inject, heal string
-		want         error
+		name             string
+		inject, heal     string
+		pgInject, pgHeal string
+		want             error
 	}{
-		{"disk full", "PRAGMA max_page_count = %d", "PRAGMA max_page_count = 1073741823", ErrDiskFull},
-		{"read-only", "PRAGMA query_only = 1", "PRAGMA query_only = 0", ErrReadOnly},
+		{"disk full", "PRAGMA max_page_count = %d", "PRAGMA max_page_count = 1073741823", "", "", ErrDiskFull},
+		{"read-only", "PRAGMA query_only = 1", "PRAGMA query_only = 0",
+			"SET default_transaction_read_only = on", "SET default_transaction_read_only = off", ErrReadOnly},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if testBackend == "postgres" {
+				if tt.pgInject == "" {
+					t.Skip("no way to fill PostgreSQL's disk from one session")
+				}
+				tt.inject, tt.heal = tt.pgInject, tt.pgHeal
+			}
 			s := openTest(t)
 			mustApply(t, s, Changes{At: t0, Upserts: []Upsert{up("a.txt", art("Alpha", "a"), t0), up("gone.txt", art("Gone", "g"), t0)}})
 			filesBefore, _ := s.Files(ctx)
@@ -96,6 +106,7 @@ func sameRecords(a, b []Record) bool {
 // A state directory that really is read-only. Root ignores permissions, so
 // this runs only as an ordinary user; TestWriteFaults covers root.
 func TestReadOnlyDirectory(t *testing.T) {
+	skipOnPostgres(t, "permissions of the SQLite file's folder")
 	if os.Geteuid() == 0 {
 		t.Skip("running as root: permissions do not stop root")
 	}

@@ -21,6 +21,7 @@ const roChildEnv = "SEEDFEED_TEST_RO_CHILD"
 // open as the nobody user instead, against a state directory and file it
 // may read but not write, which is what a read-only mount looks like.
 func TestReadOnlyDirectoryAsAnotherUser(t *testing.T) {
+	skipOnPostgres(t, "permissions of the SQLite file's folder")
 	if path := os.Getenv(roChildEnv); path != "" {
 		_, err := Open(context.Background(), path, testHost)
 		if !errors.Is(err, ErrReadOnly) {

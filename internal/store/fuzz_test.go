@@ -34,7 +34,7 @@ func FuzzSlugsAndPaths(f *testing.F) {
 			t.Fatalf("path %q not stored as given", u.Path)
 		}
 		var got string
-		if err := s.rdb.QueryRow(`SELECT slug FROM articles WHERE path = ?`, u.Path).Scan(&got); err != nil {
+		if err := s.rdb.QueryRow(s.sqlFor(`SELECT slug FROM articles WHERE path = ?`), s.bind([]any{u.Path})...).Scan(&got); err != nil {
 			t.Fatalf("article at %q: %v", u.Path, err)
 		}
 		if !slugRE.MatchString(got) || len(got) > 128 {

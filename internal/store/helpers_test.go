@@ -22,7 +22,7 @@ func openTest(t *testing.T) *Store {
 // openAtF opens a store for a fuzz target, shared by all its inputs.
 func openAtF(f *testing.F) *Store {
 	f.Helper()
-	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"), testHost)
+	s, err := Open(context.Background(), testLocation(f, filepath.Join(f.TempDir(), "fuzz.db")), testHost)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -30,9 +30,11 @@ func openAtF(f *testing.F) *Store {
 	return s
 }
 
+// openAt opens the store at path (on PostgreSQL: a schema of the test's
+// own for that path; see backend_test.go).
 func openAt(t *testing.T, path string) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), path, testHost)
+	s, err := Open(context.Background(), testLocation(t, path), testHost)
 	if err != nil {
 		t.Fatalf("Open(%s): %v", path, err)
 	}

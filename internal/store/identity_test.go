@@ -169,10 +169,8 @@ func TestIdentityRules(t *testing.T) {
 			mustApply(t, s, Changes{At: t0, Upserts: []Upsert{up("live.txt", art("Taken", "live"), t0)}})
 			ghost := art("Ghost", "ghost")
 			h := hashOf(ghost)
-			if _, err := s.wdb.Exec(`INSERT INTO removed_articles (id, slug, hash, first_seen, published, updated, removed_at)
-				VALUES ('tag:example.org,2020-01-01:/articles/taken', 'taken', ?, 0, 0, 0, 0)`, h[:]); err != nil {
-				t.Fatal(err)
-			}
+			execTest(t, s, `INSERT INTO removed_articles (id, slug, hash, first_seen, published, updated, removed_at)
+				VALUES ('tag:example.org,2020-01-01:/articles/taken', 'taken', ?, 0, 0, 0, 0)`, h[:])
 			mustApply(t, s, Changes{At: t1, Upserts: []Upsert{up("ghost.txt", ghost, t1)}})
 			r, ok := byPath(t, s, "ghost.txt")
 			if !ok || r.Slug != "ghost" || r.ID != "tag:example.org,2026-03-01:/articles/ghost" {

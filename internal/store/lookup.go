@@ -109,7 +109,7 @@ func (a *applier) inChunks(q string, keys []string, fn func(scanner) error) erro
 				args[i] = chunk[i]
 			}
 		}
-		rows, err := st.QueryContext(a.ctx, args...)
+		rows, err := st.QueryContext(a.ctx, a.s.bind(args)...)
 		if err != nil {
 			return err
 		}

@@ -47,11 +47,7 @@ func lookupScript() []Changes {
 func dump(t *testing.T, s *Store) []string {
 	t.Helper()
 	var out []string
-	for _, q := range []string{
-		`SELECT id, slug, path, hex(hash), mtime_ns, size, first_seen, published, updated, draft, article, hex(record), title, summary, author FROM articles ORDER BY path`,
-		`SELECT id, slug, hex(hash), first_seen, published, updated, removed_at FROM removed_articles ORDER BY id`,
-		`SELECT path, mtime_ns, size, hex(hash), reason, seen_at FROM rejected_files ORDER BY path`,
-	} {
+	for _, q := range dumpQueries() {
 		rows, err := s.rdb.Query(q)
 		if err != nil {
 			t.Fatal(err)

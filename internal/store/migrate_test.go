@@ -96,6 +96,7 @@ func schemaOf(t *testing.T, db *sql.DB) []string {
 }
 
 func TestMigrateFromEveryVersion(t *testing.T) {
+	skipOnPostgres(t, "fixtures of SQLite files of every schema version; postgres_test.go has the PostgreSQL migration tests")
 	if len(seedVersion) != SchemaVersion()-1 {
 		t.Fatalf("seedVersion has fixtures for %d versions; add one for each schema version below %d", len(seedVersion), SchemaVersion())
 	}
@@ -183,6 +184,7 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 }
 
 func TestOpenRefuses(t *testing.T) {
+	skipOnPostgres(t, "damaged and foreign SQLite files; TestPostgresOpenRefuses is its PostgreSQL twin")
 	ctx := context.Background()
 	tests := []struct {
 		name    string
@@ -293,6 +295,7 @@ func damage(t *testing.T, path string, off, n int) {
 }
 
 func TestIntegrityCheck(t *testing.T) {
+	skipOnPostgres(t, "damaged pages of an SQLite file")
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "state.db")
 	populate(t, path, 40)
@@ -319,6 +322,7 @@ func TestIntegrityCheck(t *testing.T) {
 }
 
 func TestOpenMissingFolder(t *testing.T) {
+	skipOnPostgres(t, "the folder of an SQLite file")
 	path := filepath.Join(t.TempDir(), "no", "such", "state.db")
 	_, err := Open(context.Background(), path, testHost)
 	if err == nil || !strings.Contains(err.Error(), "does not exist") {

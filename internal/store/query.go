@@ -139,7 +139,7 @@ func (s *Store) Each(ctx context.Context, fn func(Record) error) error {
 }
 
 func (s *Store) each(ctx context.Context, q string, args []any, fn func(Record) error) error {
-	rows, err := s.rdb.QueryContext(ctx, q, args...)
+	rows, err := s.rdb.QueryContext(ctx, s.sqlFor(q), s.bind(args)...)
 	if err != nil {
 		return classify(err)
 	}
@@ -158,8 +158,8 @@ func (s *Store) each(ctx context.Context, q string, args []any, fn func(Record) 
 
 // BySlug returns the published article with that slug, or ErrNotFound.
 func (s *Store) BySlug(ctx context.Context, slug string) (Record, error) {
-	r, err := scanRecord(s.rdb.QueryRowContext(ctx, `SELECT `+recordCols+` FROM articles
-		WHERE slug = ? AND draft = 0`, slug))
+	r, err := scanRecord(s.rdb.QueryRowContext(ctx, s.sqlFor(`SELECT `+recordCols+` FROM articles
+		WHERE slug = ? AND draft = 0`), s.bind([]any{slug})...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{}, fmt.Errorf("%w: slug %q", ErrNotFound, slug)
 	}
@@ -179,8 +179,12 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 }
 
 // IntegrityCheck runs PRAGMA integrity_check (it reads the whole file) and
-// returns ErrCorrupt with SQLite's findings when the file is damaged.
+// returns ErrCorrupt with SQLite's findings when the file is damaged. On
+// PostgreSQL it reads every row (integrityCheckPostgres).
 func (s *Store) IntegrityCheck(ctx context.Context) error {
+	if s.pg {
+		return s.integrityCheckPostgres(ctx)
+	}
 	rows, err := s.rdb.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
 		return fmt.Errorf("store: integrity check %s: %w", s.path, classify(err))

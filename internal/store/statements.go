@@ -1,6 +1,8 @@
 package store
 
-// The statements Apply runs, prepared once when the store opens.
+// The statements Apply runs, prepared once when the store opens. They are
+// written once for both databases: ? placeholders (postgres.go numbers
+// them), ON CONFLICT upserts, nothing SQLite- or PostgreSQL-only.
 const (
 	qInsertReject = `INSERT INTO rejected_files (path, mtime_ns, size, hash, reason, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?)
@@ -9,8 +11,10 @@ const (
 	qByPath = `SELECT id, slug, hash, first_seen, published, updated, draft
 		FROM articles WHERE path = ?`
 	qDeleteReject = `DELETE FROM rejected_files WHERE path = ?`
-	qTombstone    = `INSERT OR REPLACE INTO removed_articles
-		(id, slug, hash, first_seen, published, updated, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	qTombstone    = `INSERT INTO removed_articles
+		(id, slug, hash, first_seen, published, updated, removed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, hash = excluded.hash, first_seen = excluded.first_seen,
+			published = excluded.published, updated = excluded.updated, removed_at = excluded.removed_at`
 	qDeleteArticle = `DELETE FROM articles WHERE path = ?`
 	qTouchReject   = `UPDATE rejected_files SET mtime_ns = ?, size = ? WHERE path = ?`
 	qTouchArticle  = `UPDATE articles SET mtime_ns = ?, size = ? WHERE path = ?`

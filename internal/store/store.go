@@ -1,11 +1,13 @@
 // Package store keeps what seedfeed learned about the seeds folder in one
-// SQLite file (modernc.org/sqlite, no cgo): the published articles with their
+// SQLite file (modernc.org/sqlite, no cgo), or in a PostgreSQL database
+// (pgx) when given a postgres:// URL: the published articles with their
 // fixed identities, the files that were rejected, and tombstones of removed
-// articles so that a file moved away and back keeps its id.
+// articles so that a file moved away and back keeps its id. Both run the
+// same statements and rules; postgres.go holds what differs.
 //
 // One writer (Apply, serialized) and any number of concurrent readers, in
-// WAL mode. Every Apply is one transaction: a failed write leaves the state
-// exactly as it was.
+// WAL mode on SQLite. Every Apply is one transaction: a failed write leaves
+// the state exactly as it was.
 package store
 
 import (
@@ -46,10 +48,15 @@ var (
 // state.path pointing at some other SQLite file is refused, not migrated.
 const applicationID = 0x73656564
 
-// Store is the SQLite state. Its methods are safe for concurrent use.
+// Store is the state, in SQLite or PostgreSQL. Its methods are safe for
+// concurrent use.
 type Store struct {
-	path string
+	path string // the SQLite file, or the PostgreSQL URL without password
 	host string
+	pg   bool // PostgreSQL: placeholders and arguments go through postgres.go
+	// schema is PostgreSQL's current_schema(), which keys the writer's
+	// lock and the change notifications.
+	schema string
 	// wdb has exactly one connection: SQLite has one writer, and pinning
 	// it keeps connection-level settings and avoids SQLITE_BUSY between
 	// our own connections.
@@ -58,19 +65,28 @@ type Store struct {
 	// mu serializes Apply, and guards prepared (filled by Open).
 	mu       sync.Mutex
 	prepared map[string]*sql.Stmt // on wdb, by query text
+	// lead is the writer's lock and the listener's connections
+	// (PostgreSQL only; lead.go).
+	lead leader
 	// askAlways turns off what lookup.go knows without asking, so that
 	// tests can check it gives the same rows as asking every time.
 	askAlways bool
 }
 
 // Open opens (creating if needed) the database at path and migrates it to
-// the current schema. host is the authority of new tag: ids (the base URL's
+// the current schema. path is an SQLite file, or a postgres:// URL
+// (IsPostgresURL). host is the authority of new tag: ids (the base URL's
 // host; a port, if given, is dropped).
 //
 // A file from a newer seedfeed gives ErrNewerSchema, a damaged file
 // ErrCorrupt, another program's SQLite file ErrForeign: never a silent reset.
+// A PostgreSQL that cannot be reached, or refuses the user, password or
+// database, gives ErrRefused.
 func Open(ctx context.Context, path, host string) (*Store, error) {
 	host = normalizeHost(host)
+	if IsPostgresURL(path) {
+		return openPostgres(ctx, path, host)
+	}
 	if host == "" {
 		return nil, fmt.Errorf("store: open %s: empty host for tag: ids", path)
 	}
@@ -124,6 +140,7 @@ func (s *Store) Close() error {
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
 	}
+	errs = append(errs, s.lead.close())
 	errs = append(errs, s.wdb.Close())
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
@@ -131,8 +148,28 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Path is the absolute path of the database file.
+// Path is the absolute path of the database file, or the PostgreSQL URL
+// with its password hidden.
 func (s *Store) Path() string { return s.path }
+
+// Postgres reports whether the store is in PostgreSQL.
+func (s *Store) Postgres() bool { return s.pg }
+
+// sqlFor is q in the store's dialect.
+func (s *Store) sqlFor(q string) string {
+	if s.pg {
+		return rebindDollar(q)
+	}
+	return q
+}
+
+// bind converts arguments for the store's columns.
+func (s *Store) bind(args []any) []any {
+	if s.pg {
+		return bindPostgres(args)
+	}
+	return args
+}
 
 func dsn(abs string, writer bool) string {
 	u := url.URL{Path: abs}
@@ -158,9 +195,12 @@ func normalizeHost(h string) string {
 	return strings.Trim(h, "[]")
 }
 
-// classify wraps SQLite failures that an operator must act on with the
+// classify wraps SQLite (and PostgreSQL: classifyPostgres) failures that an operator must act on with the
 // matching sentinel, keeping the original error in the chain.
 func classify(err error) error {
+	if pe, ok := classifyPostgres(err); ok {
+		return pe
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return err

@@ -221,3 +221,30 @@ func TestNormalizeKeyGrowth(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyInterfaceLines: the site's interface in several languages
+// (skip links, an outdated-browser notice, a translated comment form) is
+// told apart from the article around it.
+func TestClassifyInterfaceLines(t *testing.T) {
+	tests := []struct {
+		line, kind string
+	}{
+		{"Skip to main content | Skip to sidebar", KindNavigation},
+		{"Zum Inhalt springen Zur Hauptnavigation springen", KindNavigation},
+		{"Aller au contenu principal", KindNavigation},
+		{"Wechseln zu: Navigation, Suche", KindNavigation},
+		{"Dein Browser ist leider veraltet", KindNavigation},
+		{"You are using an outdated browser. Please upgrade your browser to improve your experience.", KindNavigation},
+		{"Kommentar verfassen Antwort abbrechen", KindCommentForm},
+		{"Deja una respuesta Cancelar la respuesta", KindCommentForm},
+		{"Saisissez votre commentaire ici...", KindCommentForm},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			lines := []string{"Town agrees to rebuild the old river bridge", proseA, proseB, proseC, tt.line}
+			if res := Classify(lines); res.Kinds[4] != tt.kind {
+				t.Errorf("kind %q, want %q", res.Kinds[4], tt.kind)
+			}
+		})
+	}
+}

@@ -121,6 +121,13 @@ var phraseTable = map[string][]string{
 		"ihre e-mail-adresse wird nicht veröffentlicht*", "il tuo indirizzo email non sarà pubblicato*",
 		"alamat email anda tidak akan dipublikasikan*", "ваш адрес email не будет опубликован*",
 		"comments are moderated*", "we welcome your comments*", "commenting policy*", "community guidelines*",
+		"!kommentar verfassen*", "!schreibe einen kommentar*", "!hinterlasse einen kommentar*", "!deja una respuesta*",
+		"!deja un comentario*", "!laisser une réponse*", "!lascia una risposta*", "!deixe uma resposta*",
+		"!geef een reactie*", "!laat een reactie achter*", "antwort abbrechen", "annuler la réponse",
+		"cancelar la respuesta", "cancelar respuesta", "annulla risposta", "cancelar resposta", "reactie annuleren",
+		"enter your comment here*", "gib hier deinen kommentar ein*", "saisissez votre commentaire ici*",
+		"introduce aquí tu comentario*", "escribe aquí tu comentario*", "inserisci qui il tuo commento*",
+		"digite seu comentário aqui*", "vul hier je reactie in*",
 	},
 	KindRelated: {
 		"you may also like*", "you might also like*", "you may like", "related", "related posts*", "related articles*",
@@ -190,6 +197,13 @@ var phraseTable = map[string][]string{
 		"main menu*", "navigation*", "you are here*", "breadcrumb*", "page not found*", "next", "previous", "prev",
 		"load more*", "show more*", "see more*", "see all*", "view all*", "view more*", "more", "all", "top",
 		"início", "startseite", "главная", "beranda", "accueil", "inicio", "홈", "ホーム",
+		"skip to main*", "skip to sidebar*", "skip to footer*", "skip to primary*", "zum inhalt springen*",
+		"zur navigation springen*", "zum hauptinhalt springen*", "direkt zum inhalt*", "aller au contenu*",
+		"saltar al contenido*", "vai al contenuto*", "ir para o conteúdo*", "naar de inhoud springen*",
+		"wechseln zu:*", "aller à :*", "saltar a:*", "*browser is out of date*", "*outdated browser*",
+		"*browser ist veraltet*", "*browser ist leider veraltet*", "*navigateur est obsolète*",
+		"*navegador está desactualizado*", "*navegador está desatualizado*", "*update your browser*",
+		"*upgrade your browser*", "*newer browser*", "*neueren browser*", "*browser aktualisieren*",
 	},
 }
 

@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"math/rand/v2"
+	"seedfeed/internal/longtest"
 	"testing"
 	"unicode/utf8"
 )
@@ -57,7 +58,7 @@ func mayGlueRef(s string) bool {
 func TestMayGlueMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(2, 3))
 	common, rare := []byte(" a.,z"), []byte("AZ09?!\")([@`{-\t\x7f")
-	for range 100000 {
+	for range longtest.Scale(20000, 100000) {
 		b := make([]byte, r.IntN(230))
 		for i := range b {
 			b[i] = common[r.IntN(len(common))]

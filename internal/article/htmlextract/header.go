@@ -119,6 +119,9 @@ func (d *domFacts) take(n *html.Node, chrome bool) bool {
 			}
 			d.headings = append(d.headings, heading{text: core, full: t, h1: n.DataAtom == atom.H1, chrome: chrome})
 		}
+		if n.DataAtom == atom.H1 && !chrome {
+			d.headingDates(n, 0)
+		}
 		return true
 	}
 	if len(d.authors) >= maxCandidates {
@@ -145,6 +148,24 @@ func (d *domFacts) take(n *html.Node, chrome bool) bool {
 		}
 	}
 	return false
+}
+
+// headingDates records the date-marked parts of a headline (a date in
+// its kicker line: <h1><span class="topline"><span class="date">…), which
+// date the article the headline heads.
+func (d *domFacts) headingDates(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil && depth < 4; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if dateClass(classID(c)) && len(d.dateTexts) < maxCandidates {
+			if t := collapse(textOf(c)); t != "" && len(t) <= maxDateText {
+				d.dateTexts = append(d.dateTexts, t)
+				continue
+			}
+		}
+		d.headingDates(c, depth+1)
+	}
 }
 
 // authorText is the name an itemprop=author or rel=author element holds:

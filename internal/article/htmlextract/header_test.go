@@ -2,6 +2,7 @@ package htmlextract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -137,6 +138,8 @@ func TestChoosePublished(t *testing.T) {
 		{"itemprop datePublished", `<body><span itemprop="datePublished" content="2018-09-30">30 Sept</span>`, "2018-09-30T00:00:00Z"},
 		{"first <time> as a last resort", `<body><time datetime="2017-07-12">12 July</time><time datetime="2019-01-01">x</time>`, "2017-07-12T00:00:00Z"},
 		{"template zero date is refused", `<meta property="article:published_time" content="0001-01-01T00:00:00Z">`, ""},
+		{"slashed date and time in meta name=date", `<meta name="date" content="2021/03/07 09:41:12">`, "2021-03-07T09:41:12Z"},
+		{"slashed date and minutes", `<meta name="pubdate" content="2021/03/07 09:41">`, "2021-03-07T09:41:00Z"},
 		{"ISO date followed by a garbled time", `<meta property="article:published_time" content="2022-05-04-0305:49:00-10800">`, "2022-05-04T00:00:00Z"},
 	}
 	for _, tt := range tests {
@@ -199,4 +202,24 @@ func FuzzReadMeta(f *testing.F) {
 		_ = choosePublished(m)
 		_ = urlDate(base)
 	})
+}
+
+func TestDateInHeadlineKicker(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{"date in the h1's topline", `<body><h1 class="head"><span class="topline"><span class="date">14.03.2021</span></span>Harbour ferry runs again</h1>`, []string{"14.03.2021"}},
+		{"time element class in the h1", `<body><h1><small class="pubdate">March 14, 2021</small> Harbour ferry runs again</h1>`, []string{"March 14, 2021"}},
+		{"h1 without a date part", `<body><h1><span class="kicker">Transport</span> Harbour ferry runs again</h1>`, nil},
+		{"date in an h1 of the navigation", `<body><nav><h1><span class="date">01.01.2020</span> Menu</h1></nav>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := metaOf(t, tt.page)
+			if !slices.Equal(m.dom.dateTexts, tt.want) {
+				t.Errorf("dateTexts = %q, want %q", m.dom.dateTexts, tt.want)
+			}
+		})
+	}
 }

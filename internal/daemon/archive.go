@@ -222,9 +222,15 @@ func renderArchivePage(ctx context.Context, st *store.Store, meta feed.Meta, p a
 	}
 	out := make(map[string]*server.Resource, len(bodies))
 	for path, body := range bodies {
-		res := server.NewResourceLevel(body, feed.ContentType(path), p.lastMod, gzip.BestSpeed)
+		// A complete page keeps only its gzip form in memory (readers
+		// without gzip get it decompressed per request): the history
+		// held plain and gzipped made the snapshot grow with it.
+		var res *server.Resource
 		if p.complete {
+			res = server.NewResourceGzipOnly(body, feed.ContentType(path), p.lastMod, gzip.BestSpeed)
 			res.WithCacheControl(server.CacheControlArchive)
+		} else {
+			res = server.NewResourceLevel(body, feed.ContentType(path), p.lastMod, gzip.BestSpeed)
 		}
 		out[path] = res
 	}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -89,8 +90,18 @@ func BenchmarkBuildSnapshotHistory(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric(float64(snapshotBytes(snap))/1e6, "snapshot-MB")
-		b.ReportMetric(float64(len(snap.Resources)), "resources")
+		b.StopTimer()
+		// The live heap with the last snapshot held, against without it.
+		runtime.GC()
+		var held, freed runtime.MemStats
+		runtime.ReadMemStats(&held)
+		snapBytes, resources := snapshotBytes(snap), len(snap.Resources)
+		snap = nil
+		runtime.GC()
+		runtime.ReadMemStats(&freed)
+		b.ReportMetric(float64(int64(held.HeapAlloc)-int64(freed.HeapAlloc))/1e6, "snapshot-heap-MB")
+		b.ReportMetric(float64(snapBytes)/1e6, "snapshot-MB")
+		b.ReportMetric(float64(resources), "resources")
 	})
 	b.Run("feeds-first", func(b *testing.B) {
 		for b.Loop() {

@@ -43,6 +43,9 @@ func (s *Server) fastResources(snap *Snapshot) map[string]*fastResource {
 		if !routed {
 			continue // not a route of ours: the mux decides what it is
 		}
+		if res.inflate {
+			continue // decompressed per request: net/http serves it
+		}
 		fr := &fastResource{res: res, files: s.fileBodies(path, res)}
 		if s.metrics != nil {
 			fr.counter = rc

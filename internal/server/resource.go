@@ -45,6 +45,9 @@ type Resource struct {
 	// links are the Link header lines (see NewResourceWithLinks), nil for
 	// none; sent with 200 and 304 alike.
 	links []string
+	// inflate marks a resource that holds only its gzip form
+	// (NewResourceGzipOnly): plain has every header but no body.
+	inflate bool
 }
 
 // variant is one representation of a Resource: a content coding and, for

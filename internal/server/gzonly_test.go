@@ -106,3 +106,39 @@ func TestGzipOnlyKeepsIncompressible(t *testing.T) {
 		t.Errorf("Identity %q, %v; Body %q", id, err, res.Body)
 	}
 }
+
+// BenchmarkServeArchiveIdentity: a request without gzip for a ~400 KB
+// archive page held in both forms ("both") against held as gzip only
+// ("gzip-only", decompressed per request).
+func BenchmarkServeArchiveIdentity(b *testing.B) {
+	var body []byte
+	for len(body) < 400<<10 {
+		body = append(body, gzipOnlyTestBody()...)
+		body = append(body, strings.Repeat("paragraph of article text, ", len(body)%97)...)
+	}
+	const ct = "application/atom+xml; charset=utf-8"
+	for _, tc := range []struct {
+		name string
+		res  *Resource
+	}{
+		{"both", NewResourceLevel(body, ct, testLastMod, gzip.BestSpeed)},
+		{"gzip-only", NewResourceGzipOnly(body, ct, testLastMod, gzip.BestSpeed)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			snap := testSnapshot(1)
+			snap.Resources["/archive/1/feed.xml"] = tc.res
+			s := New(Config{})
+			s.Publish(snap)
+			req := httptest.NewRequest("GET", "/archive/1/feed.xml", nil)
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				s.ServeHTTP(rec, req)
+				if rec.Body.Len() != len(body) {
+					b.Fatalf("%d bytes", rec.Body.Len())
+				}
+			}
+		})
+	}
+}

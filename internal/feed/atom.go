@@ -12,10 +12,12 @@ import (
 type atomFeed struct {
 	*feeds.AtomFeed
 	Lang      string         `xml:"xml:lang,attr,omitempty"`
+	NSHistory string         `xml:"xmlns:fh,attr,omitempty"`
 	Title     atomText       `xml:"title"`
 	Subtitle  *atomText      `xml:"subtitle,omitempty"`
 	Generator *atomGenerator `xml:"generator,omitempty"`
 	Links     []feeds.AtomLink
+	Archive   *fhArchive  `xml:"fh:archive"`
 	Entries   []atomEntry `xml:"entry"`
 }
 
@@ -54,6 +56,12 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		Entries: make([]atomEntry, len(af.Entries)),
 	}
 	out.Links = append(out.Links, atomHubLinks(d)...)
+	for _, l := range d.archiveLinks(ArchiveAtomPath, PathFeed) {
+		out.Links = append(out.Links, feeds.AtomLink{Href: l.href, Rel: l.rel, Type: "application/atom+xml"})
+	}
+	if d.archived() {
+		out.NSHistory, out.Archive = NSHistory, &fhArchive{}
+	}
 	if d.subtitle != "" {
 		st := newAtomText(d.subtitle)
 		out.Subtitle = &st

@@ -37,6 +37,7 @@ func (s *Server) routes(mux, admin *http.ServeMux) map[string]*routeCounters {
 		get(p, p, s.handleResource(p))
 	}
 	get("/", "/{$}", s.handleResource(PathIndex))
+	s.archiveRoutes(get)
 	get("/articles/{slug}", "/articles/{slug}", s.handleArticle())
 	get(PathFavicon, PathFavicon, s.handleFavicon())
 	adminGet("/healthz", "/healthz", s.handleHealthz())

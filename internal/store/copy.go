@@ -15,19 +15,23 @@ type CopyCounts struct {
 	Articles, Rejected, Tombstones int
 }
 
-// The columns copied, table by table: every column but articles.seq (an
-// internal row number nothing reads). Times stay whole seconds, hashes,
-// records and legacy JSON stay byte for byte.
+// The columns copied, table by table: every column but articles.seq, which
+// the target numbers anew. Articles are copied in seq order, so that the
+// archive (ArchiveSlots) keeps its order and its pages their articles.
+// Times stay whole seconds, hashes, records and legacy JSON stay byte for
+// byte.
 var copyTables = []struct {
 	name string
 	cols []string
 	// kinds say how each column is read: 's' string, 'b' bytes, 'n'
 	// bytes or NULL, 'i' integer.
 	kinds string
+	// order is the ORDER BY of the read, empty for none.
+	order string
 }{
-	{"articles", []string{"id", "slug", "path", "hash", "mtime_ns", "size", "first_seen", "published", "updated", "draft", "article", "record", "title", "summary", "author"}, "sssbiiiiiisnsss"},
-	{"rejected_files", []string{"path", "mtime_ns", "size", "hash", "reason", "seen_at"}, "siibsi"},
-	{"removed_articles", []string{"id", "slug", "hash", "first_seen", "published", "updated", "removed_at"}, "ssbiiii"},
+	{"articles", []string{"id", "slug", "path", "hash", "mtime_ns", "size", "first_seen", "published", "updated", "draft", "article", "record", "title", "summary", "author"}, "sssbiiiiiisnsss", "seq"},
+	{"rejected_files", []string{"path", "mtime_ns", "size", "hash", "reason", "seen_at"}, "siibsi", ""},
+	{"removed_articles", []string{"id", "slug", "hash", "first_seen", "published", "updated", "removed_at"}, "ssbiiii", ""},
 }
 
 // CopyInto copies every article (with its id, slug, path, hash, dates and
@@ -58,7 +62,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store) (CopyCounts, error) {
 	}
 	counts := []*int{&n.Articles, &n.Rejected, &n.Tombstones}
 	for i, t := range copyTables {
-		if *counts[i], err = copyTable(ctx, src, s, tx, t.name, t.cols, t.kinds); err != nil {
+		if *counts[i], err = copyTable(ctx, src, s, tx, t.name, t.cols, t.kinds, t.order); err != nil {
 			return n, fmt.Errorf("store: copy %s from %s into %s: %w", t.name, s.path, dst.path, classify(err))
 		}
 	}
@@ -68,7 +72,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store) (CopyCounts, error) {
 	return n, nil
 }
 
-func copyTable(ctx context.Context, src *sql.Tx, from *Store, tx *Tx, table string, cols []string, kinds string) (int, error) {
+func copyTable(ctx context.Context, src *sql.Tx, from *Store, tx *Tx, table string, cols []string, kinds, order string) (int, error) {
 	list, marks := "", ""
 	for i, c := range cols {
 		if i > 0 {
@@ -78,7 +82,11 @@ func copyTable(ctx context.Context, src *sql.Tx, from *Store, tx *Tx, table stri
 		list += c
 		marks += "?"
 	}
-	rows, err := src.QueryContext(ctx, `SELECT `+list+` FROM `+table)
+	q := `SELECT ` + list + ` FROM ` + table
+	if order != "" {
+		q += ` ORDER BY ` + order
+	}
+	rows, err := src.QueryContext(ctx, q)
 	if err != nil {
 		return 0, err
 	}

@@ -90,6 +90,8 @@ type Daemon struct {
 	// progress shows the first full scan, then is dropped; only the
 	// scan loop uses it.
 	progress *progress.Reporter
+	// archive keeps rendered archive pages from one snapshot to the next.
+	archive *archiveCache
 	// Only the scan loop uses these (cluster.go): whether this process
 	// was the writer at the last check, when a replica last compared the
 	// fingerprint, and the fingerprint of what it serves.
@@ -122,7 +124,9 @@ func Serve(ctx context.Context, opts Options) error {
 
 	// Serve what the database already knows at once, so a restart never
 	// answers 503 while the first scan runs.
-	if snap, err := BuildSnapshot(ctx, st, cfg); err == nil && snap.Articles > 0 {
+	// The archive pages not in the cache (all of them, at start) come
+	// with the first scan's snapshot.
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -275,6 +279,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		retryPaths:   map[string]struct{}{},
 		wake:         make(chan struct{}, 1),
 		forceRender:  true,
+		archive:      newArchiveCache(),
 	}
 	var err error
 	if d.scanner, err = d.newScanner(cfg); err != nil {
@@ -442,7 +447,8 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 // keeps serving. It reports whether it published.
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
-	snap, err := BuildSnapshot(ctx, d.st, cfg)
+	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot()})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -457,6 +463,24 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	// goroutines.
 	d.websub.Notify(changedTopics(prev, snap, cfg.Site.BaseURL)...)
 	d.log.Info("published", "articles", snap.Articles, "took", time.Since(start))
+	if !deferred {
+		return true
+	}
+	// The feeds are out; now the history follows: the index pages, and
+	// the archive pages the cache lacks (all of them at start).
+	start = time.Now()
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true})
+	if err != nil {
+		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
+		return true
+	}
+	snap.Built, snap.LastScan = now, now
+	prev = d.srv.Snapshot()
+	d.srv.Publish(snap)
+	// The subscription feeds are rendered as in the first step; a hub
+	// hears of them again only if their bytes differ.
+	d.websub.Notify(changedTopics(prev, snap, cfg.Site.BaseURL)...)
+	d.log.Info("published the history", "took", time.Since(start))
 	return true
 }
 

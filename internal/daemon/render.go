@@ -113,15 +113,59 @@ func feedItem(r store.Record) feed.Item {
 // articles in st. It reads the store and renders; it never touches the
 // serving path. The result depends only on the stored articles and cfg, so
 // a restart with nothing changed gives the same bytes and ETags.
+//
+// Besides the subscription feeds it holds the archived feed (archive.go)
+// and every page of the HTML index.
 func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*server.Snapshot, error) {
-	return buildSnapshot(ctx, st, cfg, snapshotLabels)
+	snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, history: true})
+	return snap, err
 }
 
-// labelReader reads the labels a snapshot lists; the benchmark of label
-// costs swaps it for one reading none, which is the build before labels.
+// snapshotOptions choose how much of the history a build renders. The
+// daemon publishes in two steps when the history is long: first the feeds
+// and the front page, which is what a new article waits for, then (if
+// anything was left) the index pages and the archive pages the cache
+// lacks.
+type snapshotOptions struct {
+	// cache holds archive pages from the last build (nil: none).
+	cache *archiveCache
+	// maxArchive is how many archive pages missing from the cache are
+	// rendered; when more are missing none is, and the feeds still link
+	// to them. Negative means no limit.
+	maxArchive int
+	// history renders the index pages after the front page; without it
+	// they are taken from prev (when not nil) as they were.
+	history bool
+	prev    *server.Snapshot
+	// readLabels reads the labels the snapshot lists; nil reads them
+	// from the store (snapshotLabels). The benchmark of label costs
+	// swaps in one reading none, which is the build before labels.
+	readLabels labelReader
+}
+
+// labelReader reads the labels a snapshot lists.
 type labelReader func(ctx context.Context, st *store.Store) (labelSet, error)
 
-func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, readLabels labelReader) (*server.Snapshot, error) {
+// buildSnapshot is BuildSnapshot with opts; it reports whether it left
+// anything out that a build with history and no limit would render.
+func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opts snapshotOptions) (*server.Snapshot, bool, error) {
+	var stats archiveStats
+	snap, err := renderSnapshot(ctx, st, cfg, opts, &stats)
+	return snap, stats.deferred > 0 || !opts.history && snap != nil && snap.Articles > cfg.Feed.Items, err
+}
+
+// renderSnapshot is buildSnapshot, reporting on the archive in stats.
+func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opts snapshotOptions, stats *archiveStats) (*server.Snapshot, error) {
+	slots, maxSeq, err := st.ArchiveSlots(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	meta := feedMeta(cfg)
+	// Archive pages name no hubs, so a change of hubs leaves them as
+	// they are.
+	archiveMeta := meta
+	archiveMeta.Hubs = nil
+	plans := planArchive(slots, maxSeq, cfg.Feed.Items, fmt.Sprintf("%#v", archiveMeta))
 	recs, err := st.Latest(ctx, cfg.Feed.Items)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -143,37 +187,57 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 			lastMod = r.Updated
 		}
 	}
-	// The labels are read, and the index (which lists tags) and the
-	// feeds' pages for browsers render, while the feeds render.
+	// The labels are read, then the index pages (the front page lists
+	// tags) and the feeds' pages for browsers render, and the archive,
+	// while the feeds do.
+	readLabels := opts.readLabels
+	if readLabels == nil {
+		readLabels = snapshotLabels
+	}
 	feedPagePaths := [...]string{feed.PathFeed, feed.PathAtom, feed.PathRSS}
 	var (
-		index     []byte
-		feedPages [][]byte
-		pageErr   error
-		labels    labelSet
+		indexPages  map[string][]byte
+		feedPages   [][]byte
+		archive     map[string]*server.Resource
+		labels      labelSet
+		pageErr     error
+		archiveErr  error
+		archiveDone = make(chan struct{})
+		pagesDone   = make(chan struct{})
 	)
-	pagesDone := make(chan struct{})
 	go func() {
 		defer close(pagesDone)
 		if labels, pageErr = readLabels(ctx, st); pageErr != nil {
 			return
 		}
 		site.Tags = labels.indexTags
-		if index, pageErr = pages.Index(site, entries); pageErr != nil {
-			pageErr = fmt.Errorf("render index: %w", pageErr)
+		if opts.history {
+			indexPages, pageErr = buildIndexPages(ctx, st, site, cfg.Feed.Items)
+		} else {
+			indexPages, pageErr = frontPage(site, recs, count, cfg.Feed.Items)
+		}
+		if pageErr != nil {
 			return
 		}
 		if feedPages, pageErr = pages.FeedPages(site, feedPagePaths[:], entries); pageErr != nil {
 			pageErr = fmt.Errorf("render the feeds' pages for browsers: %w", pageErr)
 		}
 	}()
-	docs, err := feed.Render(feedMeta(cfg), items)
+	go func() {
+		defer close(archiveDone)
+		archive, *stats, archiveErr = buildArchive(ctx, st, meta, plans, opts.cache, opts.maxArchive)
+	}()
+	docs, err := feed.RenderArchived(meta, items, feed.ArchivePosition{Prev: newestArchivePage(plans)})
 	<-pagesDone
+	<-archiveDone
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
 	if pageErr != nil {
 		return nil, pageErr
+	}
+	if archiveErr != nil {
+		return nil, fmt.Errorf("render archive: %w", archiveErr)
 	}
 	type doc struct {
 		path, contentType string
@@ -204,8 +268,12 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 		}
 	}
 	all = append(all,
-		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), nil, feed.StylesheetModified, nil},
-		doc{server.PathIndex, "text/html; charset=utf-8", index, nil, lastMod, nil})
+		doc{server.PathStylesheet, feed.ContentType(feed.PathStylesheet), feed.Stylesheet(), nil, feed.StylesheetModified, nil})
+	// Every index page changes when any article does (a new one moves
+	// all others down a place), so they share the front page's date.
+	for path, body := range indexPages {
+		all = append(all, doc{path, "text/html; charset=utf-8", body, nil, lastMod, nil})
+	}
 	// Compressing at the best level is most of a rebuild, and it sits
 	// between a new file and the feed that shows it: one goroutine per
 	// document lets every core take a share.
@@ -217,9 +285,22 @@ func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, read
 		})
 	}
 	wg.Wait()
-	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels.all, LabelListKeys: labels.listKeys, LabelStamp: labelStamp(cfg), IconPath: iconPath, Resources: make(map[string]*server.Resource, len(all))}
+	snap := &server.Snapshot{Site: site, Articles: count, Labels: labels.all, LabelListKeys: labels.listKeys, LabelStamp: labelStamp(cfg), IconPath: iconPath, Resources: make(map[string]*server.Resource, len(all)+len(archive))}
 	for _, d := range all {
 		snap.Resources[d.path] = d.res
+	}
+	for path, res := range archive {
+		snap.Resources[path] = res
+	}
+	if !opts.history && opts.prev != nil && count > cfg.Feed.Items {
+		// Until the history is rendered, the older index pages stay as
+		// they were (when there are older pages at all: with none, the
+		// second build that would drop them does not come).
+		for path, res := range opts.prev.Resources {
+			if strings.HasPrefix(path, "/page/") {
+				snap.Resources[path] = res
+			}
+		}
 	}
 	for _, p := range server.SnapshotPaths() {
 		if snap.Resources[p] == nil {

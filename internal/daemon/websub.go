@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"seedfeed/internal/config"
+	"seedfeed/internal/feed"
 	"seedfeed/internal/server"
 )
 
@@ -38,6 +39,11 @@ func changedTopics(prev, next *server.Snapshot, baseURL string) []string {
 	var topics []string
 	for path, res := range next.Resources {
 		if !isFeedType(res.ContentType) {
+			continue
+		}
+		// Archive pages are no topics: they name no hub, and nobody
+		// subscribes to them.
+		if _, _, archived := feed.ParseArchivePath(path); archived {
 			continue
 		}
 		if prev != nil {

@@ -53,6 +53,9 @@ func TestChangedTopics(t *testing.T) {
 		{"one changed, one new, one gone, page ignored", old,
 			mk(map[string]string{"/feed.xml": "a2", "/rss.xml": "r", "/feed.json": "j", "/": "i2", "/tags/y/feed.xml": "y"}),
 			[]string{base + "/feed.xml", base + "/tags/y/feed.xml"}},
+		{"archive pages are no topics", old,
+			mk(map[string]string{"/feed.xml": "a", "/rss.xml": "r", "/feed.json": "j", "/": "i", "/tags/x/feed.xml": "x",
+				"/archive/1/feed.xml": "p", "/archive/1/rss.xml": "q", "/archive/1/feed.json": "s"}), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,10 +13,12 @@ type atomFeed struct {
 	*feeds.AtomFeed
 	Lang      string         `xml:"xml:lang,attr,omitempty"`
 	NSMedia   string         `xml:"xmlns:media,attr,omitempty"`
+	NSHistory string         `xml:"xmlns:fh,attr,omitempty"`
 	Title     atomText       `xml:"title"`
 	Subtitle  *atomText      `xml:"subtitle,omitempty"`
 	Generator *atomGenerator `xml:"generator,omitempty"`
 	Links     []feeds.AtomLink
+	Archive   *fhArchive  `xml:"fh:archive"`
 	Entries   []atomEntry `xml:"entry"`
 }
 
@@ -57,6 +59,12 @@ func renderAtom(d *doc, path string) ([]byte, error) {
 		Entries: make([]atomEntry, len(af.Entries)),
 	}
 	out.Links = append(out.Links, atomHubLinks(d)...)
+	for _, l := range d.archiveLinks(ArchiveAtomPath, PathFeed) {
+		out.Links = append(out.Links, feeds.AtomLink{Href: l.href, Rel: l.rel, Type: "application/atom+xml"})
+	}
+	if d.archived() {
+		out.NSHistory, out.Archive = NSHistory, &fhArchive{}
+	}
 	if d.subtitle != "" {
 		st := newAtomText(d.subtitle)
 		out.Subtitle = &st

@@ -120,6 +120,11 @@ func Render(meta Meta, items []Item) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return renderAll(doc)
+}
+
+// renderAll renders the subscription documents of doc.
+func renderAll(doc *doc) (map[string][]byte, error) {
 	// The renderers only read doc, so the four documents are rendered at
 	// once: a snapshot rebuild stands between a new file and its readers.
 	jobs := [...]struct {
@@ -154,8 +159,8 @@ func Render(meta Meta, items []Item) (map[string][]byte, error) {
 	return out, nil
 }
 
-// ContentType is the Content-Type to serve a path from Render, or
-// PathStylesheet, with; "" for any other path.
+// ContentType is the Content-Type to serve a path from Render or
+// RenderArchived, or PathStylesheet, with; "" for any other path.
 func ContentType(path string) string {
 	if i := strings.LastIndexByte(path, '/'); i > 0 {
 		path = path[i:] // a label's feed: Dir + PathFeed and so on
@@ -169,6 +174,9 @@ func ContentType(path string) string {
 		return "application/feed+json; charset=utf-8"
 	case PathStylesheet:
 		return "text/css; charset=utf-8"
+	}
+	if _, ct, ok := ParseArchivePath(path); ok {
+		return ct
 	}
 	return ""
 }

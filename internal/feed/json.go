@@ -16,7 +16,12 @@ type jsonDoc struct {
 
 func renderJSON(d *doc) ([]byte, error) {
 	jf := (&feeds.JSON{Feed: gorillaFeed(d)}).JSONFeed()
+	// Every page names the subscription feed, which identifies the feed;
+	// next_url walks back through the archive, newest page first.
 	jf.FeedUrl = d.base + d.dir + PathJSON
+	if d.pos.Prev > 0 {
+		jf.NextUrl = d.base + ArchiveJSONPath(d.pos.Prev)
+	}
 	jf.Language = d.lang
 	jf.Hubs = jsonHubs(d)
 	// Every item names its own authors, so the feed names none: JSON Feed

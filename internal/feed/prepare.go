@@ -34,6 +34,7 @@ type doc struct {
 	hubs       []string // WebSub hub URLs, absolute
 	updated    time.Time
 	entries    []entry
+	pos        ArchivePosition // where the document stands in the archived feed
 }
 
 type entry struct {

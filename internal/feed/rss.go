@@ -23,6 +23,7 @@ type rssDoc struct {
 	NSContent string     `xml:"xmlns:content,attr"`
 	NSDC      string     `xml:"xmlns:dc,attr"`
 	NSMedia   string     `xml:"xmlns:media,attr,omitempty"`
+	NSHistory string     `xml:"xmlns:fh,attr,omitempty"`
 	Channel   rssChannel `xml:"channel"`
 }
 
@@ -32,13 +33,26 @@ type rssChannel struct {
 	*feeds.RssFeed
 	AtomLink rssAtomLink `xml:"atom:link"`
 	HubLinks []rssHubLink
-	Items    []rssItem `xml:"item"`
+	// ArchiveLinks are the RFC 5005 links, written as atom:link elements
+	// too (",any" takes each element's name from its XMLName, so the
+	// fields do not clash).
+	ArchiveLinks []rssArchiveLink `xml:",any"`
+	Archive      *fhArchive       `xml:"fh:archive"`
+	Items        []rssItem        `xml:"item"`
 }
 
 type rssAtomLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
 	Type string `xml:"type,attr"`
+}
+
+// rssArchiveLink is an atom:link element of an archived feed.
+type rssArchiveLink struct {
+	XMLName xml.Name `xml:"atom:link"`
+	Href    string   `xml:"href,attr"`
+	Rel     string   `xml:"rel,attr"`
+	Type    string   `xml:"type,attr"`
 }
 
 // rssItem puts each author's name in a dc:creator of its own (RSS <author>
@@ -64,11 +78,22 @@ func renderRSS(d *doc) ([]byte, error) {
 	rf.Language = d.lang
 	rf.Generator = d.generator
 	rf.Ttl = d.ttl
+	self := PathRSS
+	if d.archived() {
+		self = ArchiveRSSPath(d.pos.Page)
+	}
 	ch := rssChannel{
 		RssFeed:  rf,
-		AtomLink: rssAtomLink{Href: d.base + d.dir + PathRSS, Rel: "self", Type: "application/rss+xml"},
+		AtomLink: rssAtomLink{Href: d.base + d.dir + self, Rel: "self", Type: "application/rss+xml"},
 		HubLinks: rssHubLinks(d),
 		Items:    make([]rssItem, len(rf.Items)),
+	}
+	for _, l := range d.archiveLinks(ArchiveRSSPath, PathRSS) {
+		ch.ArchiveLinks = append(ch.ArchiveLinks, rssArchiveLink{Href: l.href, Rel: l.rel, Type: "application/rss+xml"})
+	}
+	nsHistory := ""
+	if d.archived() {
+		ch.Archive, nsHistory = &fhArchive{}, NSHistory
 	}
 	for i, ri := range rf.Items {
 		e := d.entries[i]
@@ -112,6 +137,7 @@ func renderRSS(d *doc) ([]byte, error) {
 		NSAtom:    nsAtom,
 		NSContent: nsContent,
 		NSDC:      nsDC,
+		NSHistory: nsHistory,
 		Channel:   ch,
 	})
 }

@@ -86,6 +86,24 @@ func TestW3CFeedValidator(t *testing.T) {
 			jobs = append(jobs, job{Path: path, ContentType: ContentType(p), Base: base + p})
 		}
 	}
+	// The archived feed's documents: each page and a subscription feed
+	// linking to them.
+	for _, ac := range archiveCases() {
+		out, err := RenderArchived(fullMeta(), hardItems(), ac.pos)
+		if err != nil {
+			t.Fatalf("%s: %v", ac.name, err)
+		}
+		for _, p := range archiveDocPaths(ac.pos) {
+			if strings.HasSuffix(p, ".json") {
+				continue
+			}
+			path := filepath.Join(tmp, ac.name+"."+strings.ReplaceAll(strings.TrimPrefix(p, "/"), "/", "-"))
+			if err := os.WriteFile(path, out[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			jobs = append(jobs, job{Path: path, ContentType: ContentType(p), Base: "http://localhost:8080" + p})
+		}
+	}
 	in, err := json.Marshal(jobs)
 	if err != nil {
 		t.Fatal(err)

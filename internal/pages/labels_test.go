@@ -119,3 +119,22 @@ func TestLabelPageRejects(t *testing.T) {
 		}
 	}
 }
+
+// The front page of a paginated index lists the tags; the older pages
+// list articles only.
+func TestIndexPagesListTagsOnFrontPageOnly(t *testing.T) {
+	site := testSite()
+	site.Tags = []LabelRef{{Section: SectionTags, Slug: "port", Name: "Port", Count: 3}}
+	for _, tt := range []struct {
+		n    int
+		want bool
+	}{{1, true}, {2, false}, {3, false}} {
+		b, err := IndexPage(site, nil, tt.n, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b, []byte(`class="all-tags"`)) && bytes.Contains(b, []byte(`/tags/port/`)); got != tt.want {
+			t.Errorf("page %d of 3 lists the tags: %v, want %v", tt.n, got, tt.want)
+		}
+	}
+}

@@ -130,6 +130,8 @@ type view struct {
 	TagLinks []linkView
 	Entries  []entryView
 	Entry    entryView
+	// Pager is set on the pages of a paginated index only.
+	Pager *pager
 	// FeedURL, FeedFormat, OtherFeeds and FeedEntries (the rendered list)
 	// are for the feed pages only.
 	FeedURL     string
@@ -163,9 +165,18 @@ type entryView struct {
 // caller orders them) with dates and summaries, feed autodiscovery links and
 // a subscribe box.
 func Index(site SiteInfo, items []Entry) ([]byte, error) {
-	v, err := newView(site)
+	v, err := indexView(site, items)
 	if err != nil {
 		return nil, err
+	}
+	return execute("index.html", v)
+}
+
+// indexView is the front page's view of items.
+func indexView(site SiteInfo, items []Entry) (view, error) {
+	v, err := newView(site)
+	if err != nil {
+		return view{}, err
 	}
 	v.Title = site.Title
 	v.Canonical = v.Site.BaseURL + "/"
@@ -179,11 +190,11 @@ func Index(site SiteInfo, items []Entry) ([]byte, error) {
 	for i := range items {
 		ev, err := newEntryView(v.Site, items[i])
 		if err != nil {
-			return nil, err
+			return view{}, err
 		}
 		v.Entries = append(v.Entries, ev)
 	}
-	return execute("index.html", v)
+	return v, nil
 }
 
 // Article renders one article's page.

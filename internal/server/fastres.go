@@ -43,6 +43,9 @@ func (s *Server) fastResources(snap *Snapshot) map[string]*fastResource {
 		if !routed {
 			continue // not a route of ours: the mux decides what it is
 		}
+		if res.inflate {
+			continue // decompressed per request: net/http serves it
+		}
 		fr := &fastResource{res: res, files: s.fileBodies(path, res)}
 		if s.metrics != nil {
 			fr.counter = rc
@@ -64,7 +67,7 @@ func (s *Server) fastResources(snap *Snapshot) map[string]*fastResource {
 // head renders the status line and headers serveResource sends for v.
 func (s *Server) head(res *Resource, v *variant, code int) []byte {
 	h := http.Header{}
-	s.setHeaders(h, res, v, code, s.hdr.cacheControl)
+	s.setHeaders(h, res, v, code, s.cacheControlOf(res))
 	var b bytes.Buffer
 	b.WriteString("HTTP/1.1 " + strconv.Itoa(code) + " " + http.StatusText(code) + "\r\n")
 	// Writing to a bytes.Buffer cannot fail.

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -40,9 +39,15 @@ type Resource struct {
 	vary         []string
 	lastModified []string
 	lastModStr   string
+	// cacheControl, when set, replaces the server's Cache-Control for
+	// this resource (see WithCacheControl).
+	cacheControl []string
 	// links are the Link header lines (see NewResourceWithLinks), nil for
 	// none; sent with 200 and 304 alike.
 	links []string
+	// inflate marks a resource that holds only its gzip form
+	// (NewResourceGzipOnly): plain has every header but no body.
+	inflate bool
 }
 
 // variant is one representation of a Resource: a content coding and, for
@@ -147,17 +152,5 @@ func etagOf(b []byte) string {
 // compressor fails, which writing to memory cannot make it do; the caller
 // then serves the identity form alone.
 func gzipBest(b []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil
-	}
-	if _, err := zw.Write(b); err != nil {
-		return nil
-	}
-	if err := zw.Close(); err != nil {
-		return nil
-	}
-	return buf.Bytes()
+	return gzipLevel(b, gzip.BestCompression)
 }

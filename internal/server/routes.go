@@ -39,6 +39,7 @@ func (s *Server) routes(mux, admin *http.ServeMux) map[string]*routeCounters {
 		get(p, p, s.handleResource(p))
 	}
 	get("/", "/{$}", s.handleResource(PathIndex))
+	s.archiveRoutes(get)
 	get("/articles/{slug}", "/articles/{slug}", s.handleArticle())
 	for _, p := range siteImageRoutes() {
 		get(p, p, s.handleResource(p))

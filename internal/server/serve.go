@@ -17,7 +17,7 @@ func (s *Server) handleResource(path string) http.Handler {
 			s.notFound(w, r, st)
 			return
 		}
-		s.serveResource(w, r, res, http.StatusOK, s.hdr.cacheControl)
+		s.serveResource(w, r, res, http.StatusOK, s.cacheControlOf(res))
 	})
 }
 
@@ -28,11 +28,21 @@ func (s *Server) serveResource(w http.ResponseWriter, r *http.Request, res *Reso
 	if code == http.StatusOK && notModified(&rh, v.etag, res) {
 		code = http.StatusNotModified
 	}
+	body := v.body
+	if res.inflate && v == &res.plain && code != http.StatusNotModified && r.Method != http.MethodHead {
+		// Only the gzip form is held: decompress it for this client.
+		var err error
+		if body, err = res.Identity(); err != nil {
+			s.log.Error("serving a gzip-only resource without gzip", "path", r.URL.Path, "error", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+	}
 	s.setHeaders(w.Header(), res, v, code, cacheControl)
 	w.WriteHeader(code)
 	if code != http.StatusNotModified && r.Method != http.MethodHead {
 		// A write error means the client went away; nothing to do about it.
-		_, _ = w.Write(v.body)
+		_, _ = w.Write(body)
 	}
 }
 

@@ -63,7 +63,11 @@ func (w *StaticWriter) WriteSnapshot(snap *Snapshot) error {
 		if err != nil {
 			return err
 		}
-		if err := w.write(rel, res.Body, res.LastModified); err != nil {
+		body, err := res.Identity()
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrStatic, path, err)
+		}
+		if err := w.write(rel, body, res.LastModified); err != nil {
 			return err
 		}
 		if w.gzip && res.Gzip != nil {

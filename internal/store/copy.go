@@ -19,22 +19,26 @@ type CopyCounts struct {
 	Labels int
 }
 
-// The columns copied, table by table: every column but articles.seq (an
-// internal row number nothing reads). Times stay whole seconds, hashes,
-// records and legacy JSON stay byte for byte.
+// The columns copied, table by table: every column but articles.seq, which
+// the target numbers anew. Articles are copied in seq order, so that the
+// archive (ArchiveSlots) keeps its order and its pages their articles.
+// Times stay whole seconds, hashes, records and legacy JSON stay byte for
+// byte.
 var copyTables = []struct {
 	name string
 	cols []string
 	// kinds say how each column is read: 's' string, 'b' bytes, 'n'
 	// bytes or NULL, 'i' integer.
 	kinds string
+	// order is the ORDER BY of the read, empty for none.
+	order string
 }{
-	{"articles", []string{"id", "slug", "path", "hash", "mtime_ns", "size", "first_seen", "published", "updated", "draft", "article", "record", "title", "summary", "author"}, "sssbiiiiiisnsss"},
-	{"rejected_files", []string{"path", "mtime_ns", "size", "hash", "reason", "seen_at"}, "siibsi"},
-	{"removed_articles", []string{"id", "slug", "hash", "first_seen", "published", "updated", "removed_at"}, "ssbiiii"},
-	{"article_labels", []string{"kind", "slug", "published", "id", "name"}, "isiss"},
-	{"label_counts", []string{"kind", "slug", "name", "count"}, "issi"},
-	{"label_versions", []string{"kind", "slug", "version"}, "isi"},
+	{"articles", []string{"id", "slug", "path", "hash", "mtime_ns", "size", "first_seen", "published", "updated", "draft", "article", "record", "title", "summary", "author"}, "sssbiiiiiisnsss", "seq"},
+	{"rejected_files", []string{"path", "mtime_ns", "size", "hash", "reason", "seen_at"}, "siibsi", ""},
+	{"removed_articles", []string{"id", "slug", "hash", "first_seen", "published", "updated", "removed_at"}, "ssbiiii", ""},
+	{"article_labels", []string{"kind", "slug", "published", "id", "name"}, "isiss", ""},
+	{"label_counts", []string{"kind", "slug", "name", "count"}, "issi", ""},
+	{"label_versions", []string{"kind", "slug", "version"}, "isi", ""},
 }
 
 // CopyInto copies every article (with its id, slug, path, hash, dates and
@@ -67,7 +71,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store) (CopyCounts, error) {
 	var labelCounts, labelVersions int
 	counts := []*int{&n.Articles, &n.Rejected, &n.Tombstones, &n.Labels, &labelCounts, &labelVersions}
 	for i, t := range copyTables {
-		if *counts[i], err = copyTable(ctx, src, s, tx, t.name, t.cols, t.kinds); err != nil {
+		if *counts[i], err = copyTable(ctx, src, s, tx, t.name, t.cols, t.kinds, t.order); err != nil {
 			return n, fmt.Errorf("store: copy %s from %s into %s: %w", t.name, s.path, dst.path, classify(err))
 		}
 	}
@@ -77,7 +81,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store) (CopyCounts, error) {
 	return n, nil
 }
 
-func copyTable(ctx context.Context, src *sql.Tx, from *Store, tx *Tx, table string, cols []string, kinds string) (int, error) {
+func copyTable(ctx context.Context, src *sql.Tx, from *Store, tx *Tx, table string, cols []string, kinds, order string) (int, error) {
 	list, marks := "", ""
 	for i, c := range cols {
 		if i > 0 {
@@ -87,7 +91,11 @@ func copyTable(ctx context.Context, src *sql.Tx, from *Store, tx *Tx, table stri
 		list += c
 		marks += "?"
 	}
-	rows, err := src.QueryContext(ctx, `SELECT `+list+` FROM `+table)
+	q := `SELECT ` + list + ` FROM ` + table
+	if order != "" {
+		q += ` ORDER BY ` + order
+	}
+	rows, err := src.QueryContext(ctx, q)
 	if err != nil {
 		return 0, err
 	}

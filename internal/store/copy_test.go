@@ -91,6 +91,11 @@ func TestCopyIntoKeepsEverything(t *testing.T) {
 				}
 			}
 		}
+		// The archive's order (by seq) survives the copy, though the
+		// seqs themselves are numbered anew.
+		if a, b := archiveOrder(t, src), archiveOrder(t, dst); !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: archive order differs:\n source %q\n copy   %q", stage, a, b)
+		}
 		for _, r := range allRecords(t, src) {
 			got, err := dst.BySlug(ctx, r.Slug)
 			if err != nil || !reflect.DeepEqual(got, r) {
@@ -155,4 +160,18 @@ func TestCopyIntoFailureLeavesTargetEmpty(t *testing.T) {
 	if _, err := src.CopyInto(ctx, dst); err != nil {
 		t.Errorf("copy after a failed one: %v", err)
 	}
+}
+
+// archiveOrder lists the ids of s's archive slots in seq order.
+func archiveOrder(t *testing.T, s *Store) []string {
+	t.Helper()
+	slots, _, err := s.ArchiveSlots(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, len(slots))
+	for i, sl := range slots {
+		ids[i] = sl.ID
+	}
+	return ids
 }

@@ -73,6 +73,19 @@ func TestRenderArchivedRejectsBadPositions(t *testing.T) {
 			t.Errorf("position %+v: err = %v, want ErrMeta", pos, err)
 		}
 	}
+	// A tag's feeds are not archived: their pages would carry the
+	// site's archive paths. Without a position they render as Render's.
+	label := fullMeta()
+	label.Dir = LabelDir("/tags", "port")
+	for _, pos := range []ArchivePosition{{Prev: 1}, {Page: 1}} {
+		if _, err := RenderArchived(label, hardItems(), pos); !errors.Is(err, ErrMeta) {
+			t.Errorf("label feeds at %+v: err = %v, want ErrMeta", pos, err)
+		}
+	}
+	docs, err := RenderArchived(label, hardItems(), ArchivePosition{})
+	if err != nil || len(docs) != 3 || docs[label.Dir+PathRSS] == nil {
+		t.Errorf("label feeds without a position: %d documents, %v", len(docs), err)
+	}
 }
 
 // archiveCase is one document position of the archived feed.

@@ -34,9 +34,14 @@ func TestHundredThousandFiles(t *testing.T) {
 	if c, _ := e.st.Count(context.Background()); c != st.Changed {
 		t.Errorf("%d published, %d changed", c, st.Changed)
 	}
-	if mb := peakRSSMB(); mb > 150 {
+	switch mb := peakRSSMB(); {
+	case longtest.Race:
+		// CI's run under the race detector measured 415 MB here, the
+		// detector's shadow memory included; the bound is the program's.
+		t.Logf("peak RSS %.0f MB under the race detector (bound not applied)", mb)
+	case mb > 150:
 		t.Errorf("peak RSS %.0f MB during the cold scan, over 150 MB", mb)
-	} else {
+	default:
 		t.Logf("peak RSS %.0f MB", mb)
 	}
 

@@ -42,7 +42,7 @@ site:
 seeds:
   settle: "0s"
 feed:
-  items: 200
+  items: ${SCREENSHOT_ITEMS:-200}
 server:
   listen: "127.0.0.1:$port"
 state:
@@ -65,6 +65,13 @@ if [ "$seeds" != seeds ]; then
       --window-size="$3,$4" --screenshot="$2" "$1" >/dev/null 2>&1
   }
   shot "$base/" "$out/index.png" 1000 2400
+  # With SCREENSHOT_ITEMS below the number of articles the index
+  # paginates: its second page too.
+  # (the index pages follow the feeds in a second publish: wait for them)
+  for _ in $(seq 50); do curl -fsS -o /dev/null "$base/page/2/" 2>/dev/null && break; sleep 0.1; done
+  if curl -fsS -o /dev/null "$base/page/2/" 2>/dev/null; then
+    shot "$base/page/2/" "$out/index-page-2.png" 1000 1400
+  fi
   n=0
   for url in $(curl -fsS "$base/feed.json" | python3 -c 'import json,sys; [print(i["url"]) for i in json.load(sys.stdin)["items"]]'); do
     n=$((n+1))

@@ -2,17 +2,13 @@ package feed
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"maps"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mmcdole/gofeed"
 )
@@ -298,38 +294,13 @@ func checkArchiveJSON(t *testing.T, body []byte, base string, pos ArchivePositio
 // Atom and in RSS: it must store every item, with its link. Skipped
 // unless newsboat and python3 are installed.
 func TestNewsboatArchivePage(t *testing.T) {
-	newsboat, err := exec.LookPath("newsboat")
-	if err != nil {
-		t.Skip("newsboat not installed")
-	}
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	pos := ArchivePosition{Page: 4, Prev: 2, Next: 7}
 	out, err := RenderArchived(fullMeta(), hardItems(), pos)
 	must(t, err)
 	ex := expectationsFor(renderCase{meta: fullMeta(), items: hardItems()})
 	for _, path := range []string{ArchiveAtomPath(4), ArchiveRSSPath(4)} {
 		t.Run(path, func(t *testing.T) {
-			dir := t.TempDir()
-			file := filepath.Join(dir, "page.xml")
-			cache := filepath.Join(dir, "cache.db")
-			must(t, os.WriteFile(file, out[path], 0o644))
-			must(t, os.WriteFile(filepath.Join(dir, "urls"), []byte("file://"+file+"\n"), 0o644))
-			must(t, os.WriteFile(filepath.Join(dir, "config"), nil, 0o644))
-			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, newsboat, "-u", filepath.Join(dir, "urls"), "-c", cache,
-				"-C", filepath.Join(dir, "config"), "-x", "reload")
-			cmd.Env = append(os.Environ(), "HOME="+dir)
-			if b, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("newsboat: %v\n%s", err, b)
-			}
-			b, err := exec.CommandContext(ctx, python, "-c", newsboatDump, cache).Output()
-			must(t, err)
-			var rows []newsboatItem
-			must(t, json.Unmarshal(b, &rows))
+			rows := newNewsboatCache(t, "page.xml").reload(t, out[path])
 			links := map[string]string{}
 			for _, r := range rows {
 				links[r.GUID] = r.URL

@@ -26,11 +26,16 @@ type newsboatItem struct {
 	Pub                      int64
 }
 
-// TestNewsboat subscribes Debian's newsboat to the Atom and RSS feeds, then
-// edits an article and reloads: every item must be stored with its title,
-// link, author and date, and the edit must update the item in place.
-// Skipped unless newsboat and python3 are installed.
-func TestNewsboat(t *testing.T) {
+// newsboatCache is one newsboat subscription to a feed file, with its own
+// cache: newsboat keys items by guid alone, and two feeds rightly give an
+// article the same id.
+type newsboatCache struct {
+	newsboat, python, dir, file, cache string
+}
+
+// newNewsboatCache skips t unless newsboat and python3 are installed.
+func newNewsboatCache(t *testing.T, name string) *newsboatCache {
+	t.Helper()
 	newsboat, err := exec.LookPath("newsboat")
 	if err != nil {
 		t.Skip("newsboat not installed")
@@ -39,6 +44,39 @@ func TestNewsboat(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 not installed")
 	}
+	dir := t.TempDir()
+	n := &newsboatCache{newsboat: newsboat, python: python, dir: dir,
+		file: filepath.Join(dir, name), cache: filepath.Join(dir, "cache.db")}
+	must(t, os.WriteFile(filepath.Join(dir, "urls"), []byte("file://"+n.file+"\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "config"), nil, 0o644))
+	return n
+}
+
+// reload writes doc as the feed, has newsboat reload it, and returns the
+// items its cache holds, in order.
+func (n *newsboatCache) reload(t *testing.T, doc []byte) []newsboatItem {
+	t.Helper()
+	must(t, os.WriteFile(n.file, doc, 0o644))
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, n.newsboat, "-u", filepath.Join(n.dir, "urls"), "-c", n.cache,
+		"-C", filepath.Join(n.dir, "config"), "-x", "reload")
+	cmd.Env = append(os.Environ(), "HOME="+n.dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("newsboat: %v\n%s", err, b)
+	}
+	b, err := exec.CommandContext(ctx, n.python, "-c", newsboatDump, n.cache).Output()
+	must(t, err)
+	var rows []newsboatItem
+	must(t, json.Unmarshal(b, &rows))
+	return rows
+}
+
+// TestNewsboat subscribes Debian's newsboat to the Atom and RSS feeds, then
+// edits an article and reloads: every item must be stored with its title,
+// link, author and date, and the edit must update the item in place.
+// Skipped unless newsboat and python3 are installed.
+func TestNewsboat(t *testing.T) {
 	// The websub meta adds hub links, which must not disturb a reader.
 	metas := []struct {
 		name string
@@ -47,30 +85,12 @@ func TestNewsboat(t *testing.T) {
 	for _, m := range metas {
 		for _, path := range []string{PathFeed, PathRSS} {
 			t.Run(m.name+path, func(t *testing.T) {
-				// One cache per feed: newsboat keys items by guid alone, and
-				// both feeds rightly give an article the same id.
-				dir := t.TempDir()
-				file := filepath.Join(dir, strings.TrimPrefix(path, "/"))
-				cache := filepath.Join(dir, "cache.db")
-				must(t, os.WriteFile(filepath.Join(dir, "urls"), []byte("file://"+file+"\n"), 0o644))
-				must(t, os.WriteFile(filepath.Join(dir, "config"), nil, 0o644))
+				nb := newNewsboatCache(t, strings.TrimPrefix(path, "/"))
 				reload := func(items []Item) map[string]newsboatItem {
 					t.Helper()
 					out, err := Render(m.meta, items)
 					must(t, err)
-					must(t, os.WriteFile(file, out[path], 0o644))
-					ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-					defer cancel()
-					cmd := exec.CommandContext(ctx, newsboat, "-u", filepath.Join(dir, "urls"), "-c", cache,
-						"-C", filepath.Join(dir, "config"), "-x", "reload")
-					cmd.Env = append(os.Environ(), "HOME="+dir)
-					if b, err := cmd.CombinedOutput(); err != nil {
-						t.Fatalf("newsboat: %v\n%s", err, b)
-					}
-					b, err := exec.CommandContext(ctx, python, "-c", newsboatDump, cache).Output()
-					must(t, err)
-					var rows []newsboatItem
-					must(t, json.Unmarshal(b, &rows))
+					rows := nb.reload(t, out[path])
 					byID := map[string]newsboatItem{}
 					for _, r := range rows {
 						byID[r.GUID] = r

@@ -142,7 +142,7 @@ func (s *Server) logAccess(next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		rec := &accessRecorder{ResponseWriter: w}
+		rec := &recorder{ResponseWriter: w}
 		defer func() {
 			status := rec.status
 			if status == 0 {
@@ -161,41 +161,6 @@ func (s *Server) logAccess(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(rec, r)
 	})
-}
-
-// accessRecorder remembers the status and counts the body bytes a handler
-// wrote.
-type accessRecorder struct {
-	http.ResponseWriter
-	status int
-	bytes  int64
-}
-
-func (r *accessRecorder) WriteHeader(code int) {
-	if r.status == 0 && code >= 200 {
-		r.status = code
-	}
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *accessRecorder) Write(b []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
-	n, err := r.ResponseWriter.Write(b)
-	r.bytes += int64(n)
-	return n, err
-}
-
-// Unwrap lets http.ResponseController reach the connection's writer.
-func (r *accessRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
-
-// Flush keeps streaming handlers working through the wrapper.
-func (r *accessRecorder) Flush() {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
-	_ = http.NewResponseController(r.ResponseWriter).Flush()
 }
 
 // logFast logs a request the Front answered itself. start is when its

@@ -40,11 +40,13 @@ func (rc *routeCounters) inc(vec *prometheus.CounterVec, code int) {
 	vec.WithLabelValues(rc.route, strconv.Itoa(code)).Inc()
 }
 
-// recorder remembers the status a handler wrote. Recorders are pooled, so
-// counting allocates nothing.
+// recorder remembers the status a handler wrote and counts its body
+// bytes, for the request counters and the access log. The counters' are
+// pooled, so counting allocates nothing.
 type recorder struct {
 	http.ResponseWriter
 	status int
+	bytes  int64
 }
 
 func (r *recorder) WriteHeader(code int) {
@@ -58,7 +60,9 @@ func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
 	}
-	return r.ResponseWriter.Write(b)
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += int64(n)
+	return n, err
 }
 
 // Unwrap lets http.ResponseController reach the connection's writer.
@@ -82,7 +86,7 @@ func (s *Server) countRequests(next http.Handler) http.Handler {
 	other := s.counters["/"]
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := s.recs.Get().(*recorder)
-		rec.ResponseWriter, rec.status = w, 0
+		rec.ResponseWriter, rec.status, rec.bytes = w, 0, 0
 		defer func() {
 			code := rec.status
 			if code == 0 {

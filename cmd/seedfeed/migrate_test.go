@@ -5,9 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -19,6 +17,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"seedfeed/internal/feedcheck"
 	"seedfeed/internal/store"
 )
 
@@ -160,14 +159,8 @@ func TestMigrateSQLiteToPostgres(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"feed.xml", "rss.xml"} {
-		dec := xml.NewDecoder(bytes.NewReader(fromPG[name]))
-		dec.Strict = true
-		for {
-			if _, err := dec.Token(); err == io.EOF {
-				break
-			} else if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
+		if err := feedcheck.WellFormed(fromPG[name]); err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
 	}
 	for _, name := range []string{"feed.xml", "rss.xml", "feed.json"} {

@@ -3,10 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -19,6 +16,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"seedfeed/internal/feedcheck"
 	"seedfeed/internal/websub/websubtest"
 )
 
@@ -54,41 +52,12 @@ state:
 	return p
 }
 
-// websubStrictXML reads every token of b with encoding/xml in strict mode
-// and requires one root element.
-func websubStrictXML(b []byte) error {
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.Strict = true
-	depth, roots := 0, 0
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			if depth != 0 || roots != 1 {
-				return fmt.Errorf("%d roots, %d unclosed elements", roots, depth)
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				roots++
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-}
-
 // checkWebSubFeed parses a feed as a reader would: gofeed, and strict XML
 // for the XML formats.
 func checkWebSubFeed(t *testing.T, what string, body []byte) *gofeed.Feed {
 	t.Helper()
 	if !bytes.HasPrefix(bytes.TrimSpace(body), []byte("{")) {
-		if err := websubStrictXML(body); err != nil {
+		if err := feedcheck.WellFormed(body); err != nil {
 			t.Errorf("%s: not well-formed XML: %v", what, err)
 		}
 	}

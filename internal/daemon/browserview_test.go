@@ -17,6 +17,7 @@ import (
 
 	"seedfeed/internal/config"
 	"seedfeed/internal/feed"
+	"seedfeed/internal/feedcheck"
 	"seedfeed/internal/htmlcheck"
 	"seedfeed/internal/server"
 	"seedfeed/internal/store"
@@ -127,7 +128,7 @@ func TestReadersGetTheFeedBrowsersThePage(t *testing.T) {
 						if got := resp.Header.Get("Vary"); got != "Accept-Encoding, Accept" {
 							t.Errorf("Vary %q", got)
 						}
-						if err := wellFormed(body); err != nil {
+						if err := feedcheck.WellFormed(body); err != nil {
 							t.Errorf("strict XML: %v", err)
 						}
 						f, err := gofeed.NewParser().Parse(bytes.NewReader(body))

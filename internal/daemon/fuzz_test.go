@@ -1,16 +1,14 @@
 package daemon
 
 import (
-	"bytes"
 	"encoding/json"
-	"encoding/xml"
-	"io"
 	"testing"
 	"time"
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/config"
 	"seedfeed/internal/feed"
+	"seedfeed/internal/feedcheck"
 	"seedfeed/internal/htmlcheck"
 	"seedfeed/internal/pages"
 	"seedfeed/internal/store"
@@ -67,7 +65,7 @@ func FuzzPublishedArticle(f *testing.F) {
 			t.Fatalf("a parsed article does not render: %v", err)
 		}
 		for _, p := range []string{feed.PathFeed, feed.PathAtom, feed.PathRSS} {
-			if err := wellFormed(docs[p]); err != nil {
+			if err := feedcheck.WellFormed(docs[p]); err != nil {
 				t.Fatalf("%s is not well-formed XML: %v\n%s", p, err, docs[p])
 			}
 		}
@@ -88,32 +86,4 @@ func FuzzPublishedArticle(f *testing.F) {
 			}
 		}
 	})
-}
-
-// wellFormed reads every token with encoding/xml in strict mode.
-func wellFormed(b []byte) error {
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.Strict = true
-	depth, roots := 0, 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			if depth != 0 || roots != 1 {
-				return io.ErrUnexpectedEOF
-			}
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				roots++
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
 }

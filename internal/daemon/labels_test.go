@@ -2,8 +2,6 @@ package daemon
 
 import (
 	"bytes"
-	"encoding/xml"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,6 +15,7 @@ import (
 	"github.com/robfig/cron/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"seedfeed/internal/feedcheck"
 )
 
 var labelSeeds = map[string]string{
@@ -46,19 +45,11 @@ The new ferry will be named after the harbour master who retired last spring.
 `,
 }
 
-// strictXML fails on anything encoding/xml's strict decoder refuses.
+// strictXML fails t on a document feedcheck.WellFormed refuses.
 func strictXML(t *testing.T, what string, b []byte) {
 	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.Strict = true
-	for {
-		_, err := dec.Token()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			t.Fatalf("%s: not well-formed XML: %v", what, err)
-		}
+	if err := feedcheck.WellFormed(b); err != nil {
+		t.Fatalf("%s: not well-formed XML: %v", what, err)
 	}
 }
 

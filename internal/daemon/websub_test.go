@@ -17,6 +17,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/robfig/cron/v3"
 
+	"seedfeed/internal/feedcheck"
 	"seedfeed/internal/server"
 	"seedfeed/internal/websub/websubtest"
 )
@@ -133,7 +134,7 @@ func TestSnapshotAdvertisesHubs(t *testing.T) {
 			t.Fatalf("no %s", p)
 		}
 		if p != server.PathJSON {
-			if err := wellFormed(res.Body); err != nil {
+			if err := feedcheck.WellFormed(res.Body); err != nil {
 				t.Errorf("%s: %v", p, err)
 			}
 		}
@@ -177,7 +178,7 @@ func TestSnapshotWithoutHubs(t *testing.T) {
 	for _, p := range feedPaths {
 		res := d.srv.Snapshot().Resources[p]
 		if p != server.PathJSON {
-			if err := wellFormed(res.Body); err != nil {
+			if err := feedcheck.WellFormed(res.Body); err != nil {
 				t.Errorf("%s: %v", p, err)
 			}
 		}

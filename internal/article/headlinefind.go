@@ -79,13 +79,29 @@ const (
 	hfBestFirst    // no candidate shares a larger part of its stems with the first paragraph
 	hfNearestHits  // the nearest candidate above the body that shares two stems with the opening
 	hfBodyFirst    // it is the body's first paragraph, which Classify kept as text
+	hfFullDate     // it holds a date with day, month and year
+	hfAfterName    // the line above is a byline or a person's name
+	hfCrumbTail    // a breadcrumb trail on the page ends with it
+	hfPart         // it is a part of its line: a trail's last step, or what follows a date
 	numHeadFeatures
 )
 
 // headCand is one candidate line and its features.
 type headCand struct {
 	i int
-	f [numHeadFeatures]float64
+	// part is the candidate's text when it is a part of line i (the tail
+	// of a breadcrumb trail, the line without a leading date), "" when it
+	// is the whole line.
+	part string
+	f    [numHeadFeatures]float64
+}
+
+// text is the candidate's text.
+func (c *headCand) text(paras []string) string {
+	if c.part != "" {
+		return c.part
+	}
+	return paras[c.i]
 }
 
 // headScore is the model's score of a candidate: the higher, the more
@@ -114,8 +130,7 @@ type repeats struct {
 // counted only when part says the line is long enough not to be a
 // common phrase. Lines longer than maxHolderLen are paragraphs, not title
 // bars or breadcrumbs.
-func repeatsOf(paras []string, i int, part bool) repeats {
-	p := paras[i]
+func repeatsOf(paras []string, i int, p string, part bool) repeats {
 	var r repeats
 	for j, q := range paras {
 		switch {
@@ -305,12 +320,18 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 			cands = append(cands, c)
 			rank++
 		}
+		if c, ok := tr.partCandidate(i, start, body, rank, first, open); ok {
+			cands = append(cands, c)
+		}
 	}
 	rank = 0
 	for i := body; i < hi; i++ {
 		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
 			cands = append(cands, c)
 			rank++
+		}
+		if c, ok := tr.partCandidate(i, start, body, rank, first, open); ok {
+			cands = append(cands, c)
 		}
 	}
 	if c, ok := tr.bodyFirstCandidate(start, body, rank); ok {
@@ -342,9 +363,9 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		}
 	}
 	for k := range cands {
-		p := tr.paras[cands[k].i]
+		p := cands[k].text(tr.paras)
 		for _, o := range cands {
-			q := tr.paras[o.i]
+			q := o.text(tr.paras)
 			if len(q) >= minPartLen && len(q) < len(p) && wordCount(q) >= 3 && strings.Contains(p, q) {
 				cands[k].f[hfContainsCand] = 1
 				break
@@ -411,17 +432,11 @@ func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
 // its overlap read against the body after it.
 func (tr *textReader) bodyFirstCandidate(start, body, rank int) (headCand, bool) {
 	i, ok := tr.bodyFirstLine(start, body)
-	if !ok {
-		return headCand{}, false
-	}
-	if _, ok := parseByline(tr.paras[i]); ok {
-		return headCand{}, false
-	}
-	if _, ok := parseDateLine(tr.paras[i]); ok {
+	if !ok || factLine(tr.paras[i]) {
 		return headCand{}, false
 	}
 	first, open := openingStems(tr.a.BodyParagraphs[1:])
-	c := tr.candFeatures(i, start, body, rank, first, open)
+	c := tr.candFeatures(i, tr.paras[i], start, body, rank, first, open)
 	c.f[hfBodyFirst] = 1
 	return c, true
 }
@@ -450,22 +465,45 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
 		return headCand{}, false
 	}
-	if interfaceKind(tr.kinds[i]) {
+	if interfaceKind(tr.kinds[i]) || factLine(p) {
 		return headCand{}, false
 	}
-	if _, ok := parseByline(p); ok {
+	return tr.candFeatures(i, p, start, body, rank, first, open), true
+}
+
+// partCandidate is the part of line i that may be the headline when the
+// whole line cannot be: the last step of a breadcrumb trail ("Home »
+// News » Headline"), or what follows a date the line opens with ("Jun 17
+// Headline", "27.01.2022Headline").
+func (tr *textReader) partCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
+	p := tr.paras[i]
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleBody || len(p) > maxHolderLen {
 		return headCand{}, false
 	}
-	if _, ok := parseDateLine(p); ok {
+	var part string
+	if trail(p) {
+		for _, sep := range crumbSeps {
+			if j := strings.LastIndex(p, sep); j > 0 && strings.Count(p, strings.TrimSpace(sep)) >= 2 {
+				part = strings.TrimSpace(p[j+len(sep):])
+				break
+			}
+		}
+	} else if m, ok := dateAtStart(p); ok && m.Year != 0 && !m.ShortYear {
+		part = strings.TrimLeft(p[m.End:], " -–—|·•:,")
+	}
+	if wordCount(part) < minTitleWords || !headlineShape(part) || !titleShape(part) || factLine(part) {
 		return headCand{}, false
 	}
-	return tr.candFeatures(i, start, body, rank, first, open), true
+	return tr.candFeatures(i, part, start, body, rank, first, open), true
 }
 
 // candFeatures computes the features of candidate line i.
-func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHashes) headCand {
-	p := tr.paras[i]
+func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first, open stemHashes) headCand {
 	c := headCand{i: i}
+	if p != tr.paras[i] {
+		c.part = p
+		c.f[hfPart] = 1
+	}
 	f := &c.f
 	f[hfBias] = 1
 	dist := body - i
@@ -493,7 +531,7 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 	var hits int
 	f[hfOverlapOpen], hits = overlap(p, open)
 	f[hfTwoHits] = b2f(hits >= 2)
-	rep := repeatsOf(tr.paras, i, len(p) >= minPartLen && (sh.words >= 3 || sh.cjk >= 6))
+	rep := repeatsOf(tr.paras, i, p, len(p) >= minPartLen && (sh.words >= 3 || sh.cjk >= 6))
 	f[hfLogRepeat] = math.Log1p(float64(rep.same))
 	f[hfHeadOf] = b2f(rep.headOf)
 	f[hfEarlierCopy] = b2f(rep.earlier)
@@ -560,6 +598,17 @@ func (tr *textReader) candFeatures(i, start, body, rank int, first, open stemHas
 	}
 	_, isName := bareName(p)
 	f[hfName] = b2f(isName)
+	if m, ok := findDate(p); ok && m.Year != 0 && m.Day != 0 {
+		f[hfFullDate] = 1
+	}
+	if i > 0 {
+		if tr.factAt(i - 1) {
+			f[hfAfterName] = 1
+		} else if _, ok := bareName(tr.paras[i-1]); ok {
+			f[hfAfterName] = 1
+		}
+	}
+	f[hfCrumbTail] = b2f(tr.crumbTail(p))
 
 	if i < body {
 		f[hfDist2to3] = b2f(dist >= 2 && dist <= 3)
@@ -607,15 +656,44 @@ func (tr *textReader) factBelow(i int) bool {
 		if tr.roles[j] == roleCaption {
 			continue
 		}
-		if tr.roles[j] == roleFact {
-			return true
+		return tr.factAt(j)
+	}
+	return false
+}
+
+// factAt reports whether line j is a byline or a date line.
+func (tr *textReader) factAt(j int) bool {
+	if j < 0 || j >= len(tr.paras) {
+		return false
+	}
+	return tr.roles[j] == roleFact || factLine(tr.paras[j])
+}
+
+// factLine reports a byline or a date line: never a headline.
+func factLine(p string) bool {
+	if _, ok := parseByline(p); ok {
+		return true
+	}
+	_, ok := parseDateLine(p)
+	return ok
+}
+
+// crumbSeps are the separators of a breadcrumb trail.
+var crumbSeps = [...]string{" » ", " › ", " > ", " / ", " | "}
+
+// crumbTail reports whether some breadcrumb trail on the page ("Home »
+// News » Headline") ends with p: a trail names the page it leads to last.
+func (tr *textReader) crumbTail(p string) bool {
+	for _, q := range tr.paras {
+		if len(q) <= len(p) || len(q) > maxHolderLen || !strings.HasSuffix(q, p) {
+			continue
 		}
-		p := tr.paras[j]
-		if _, ok := parseByline(p); ok {
-			return true
+		rest := q[:len(q)-len(p)]
+		for _, sep := range crumbSeps {
+			if strings.HasSuffix(rest, sep) && strings.Count(q, strings.TrimSpace(sep)) >= 2 {
+				return true
+			}
 		}
-		_, ok := parseDateLine(p)
-		return ok
 	}
 	return false
 }
@@ -677,35 +755,37 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{-0.000, -1.227, -0.109, -0.080, -0.418, 2.013, -0.553, 1.502, -1.309, 0.428, -0.332, -1.535, 1.567, 1.210, 0.804, 0.256, 0.463, -0.310, 1.229, 0.986, 0.471, 0.359, -0.830, -0.218, 0.712, 0.675, 0.248, -1.592, -0.422, 0.520, -0.320, -0.831, 1.323, 0.596, 0.081, 1.078, 1.373, -1.876, 0.629, -0.669, -1.983, -0.340, 0.767, 2.400, -0.119, -2.727, -0.712, 3.818, 0.128, 0.789, -0.142, -0.870}
+var headWeights = [numHeadFeatures]float64{0.000, -1.068, -0.106, -0.492, -0.355, 1.944, -0.689, 1.580, -1.246, 0.368, -0.494, -0.594, 2.112, 1.419, 0.622, 0.405, 0.161, -0.056, 1.357, 0.928, 0.012, -0.306, 0.294, -0.062, 0.616, 0.560, 0.060, -1.506, -0.642, 0.555, -0.245, -0.736, 1.216, 0.558, 0.073, 1.101, 1.253, -2.039, 0.617, -0.649, -1.638, -0.408, 0.785, 2.634, -0.104, -2.624, -0.891, 3.630, 0.056, 0.518, -0.234, -0.323, -2.530, 0.326, 1.923, -0.850}
 
-// findHeadline returns the paragraph that is most likely the headline
-// among the candidates around the body start, or -1 when there is none.
+// findHeadline returns the candidate that is most likely the headline
+// among those around the body start, and false when there is none.
 // When the article's header is the top of the file, the file is a
 // writer's own ("Title", blank line, text) rather than a page scrape, and
 // its first line that heads the body is the headline, as written.
-func (tr *textReader) findHeadline(start, body int) int {
-	best, bestScore := -1, math.Inf(-1)
+func (tr *textReader) findHeadline(start, body int) (headCand, bool) {
+	var best headCand
+	found, bestScore := false, math.Inf(-1)
 	for _, c := range tr.headlineCandidates(start, body) {
-		if start == 0 && c.f[hfFirstHeading] == 1 {
-			return c.i
+		if start == 0 && c.f[hfFirstHeading] == 1 && c.part == "" {
+			return c, true
 		}
 		if s := headScore(&c.f); s > bestScore {
-			best, bestScore = c.i, s
+			best, bestScore, found = c, s, true
 		}
 	}
-	return best
+	return best, found
 }
 
-// takeTitle makes paragraph t the title, without a site name after it.
-func (tr *textReader) takeTitle(t int) {
+// takeTitle makes candidate c the title, without a site name after it.
+func (tr *textReader) takeTitle(c headCand) {
+	t := c.i
 	if tr.roles[t] == roleBody {
 		// Only the body's first paragraph is a candidate among the
 		// body's lines: the headline Classify kept as text.
 		tr.a.BodyParagraphs = tr.a.BodyParagraphs[1:]
 	}
 	tr.roles[t] = roleTitle
-	tr.a.Title = tr.withoutSite(t)
+	tr.a.Title = tr.withoutSite(c.text(tr.paras), t)
 }
 
 // maxSiteWords bounds the words of a site name.
@@ -715,8 +795,7 @@ const maxSiteWords = 4
 // Site Name"): a short part after the last separator that the page
 // repeats in some other line (its logo, its footer, its copyright line),
 // when what is left is still a headline.
-func (tr *textReader) withoutSite(t int) string {
-	p := tr.paras[t]
+func (tr *textReader) withoutSite(p string, t int) string {
 	head, tail, ok := cutSep(p)
 	if !ok || wordCount(tail) > maxSiteWords || wordCount(head) < 3 || !headlineShape(head) || !headlineShape(tail+" x") {
 		return p

@@ -129,6 +129,37 @@ func TestHeadlineOnScrapedPages(t *testing.T) {
 			),
 			title: "В городском парке открыли новую летнюю сцену",
 		},
+		{
+			// The headline stands alone nowhere: the trail names it last,
+			// and the heading glues a topic label in front of it.
+			name: "German page whose headline is only a breadcrumb's last step",
+			page: scrapedPage(
+				[]string{"Zum Inhalt springen", "Suche", "Anmelden", "Newsletter"},
+				[]string{"Startseite / Ratgeber / Mietrecht: Was Mieter bei der Nebenkostenabrechnung prüfen sollten"},
+				[]string{"Wohnen und Recht Mietrecht: Was Mieter bei der Nebenkostenabrechnung prüfen sollten"},
+				[]string{
+					"Die Abrechnung der Nebenkosten kommt meist im Frühjahr, und viele Mieter zahlen nach, ohne die Zahlen zu prüfen, obwohl sich Fehler häufig finden lassen.",
+					"Wer die Abrechnung prüfen will, sollte zuerst die Frist beachten: Der Vermieter muss sie spätestens zwölf Monate nach dem Ende des Abrechnungszeitraums schicken.",
+					"Danach lohnt sich ein Blick auf den Verteilerschlüssel, denn die Kosten für Müll, Wasser und Hausmeister dürfen nur so umgelegt werden, wie es der Mietvertrag vorsieht.",
+				},
+				[]string{"Teilen", "Impressum", "Datenschutz"},
+			),
+			title: "Mietrecht: Was Mieter bei der Nebenkostenabrechnung prüfen sollten",
+		},
+		{
+			name: "English blog whose heading opens with the post's date",
+			page: scrapedPage(
+				[]string{"Skip to content", "Home", "Archive", "About"},
+				[]string{"Mar 3, 2021 Ten years of keeping bees on a city roof"},
+				[]string{
+					"It is ten years since the first hive went up on the roof of our block of flats, and in that time the bees have taught me more about patience than anything else.",
+					"The first summer was a disaster: the colony swarmed in June and half the bees left for a chimney two streets away, where they stayed until the autumn.",
+					"Since then I have kept two hives, checked them every week from April to September, and taken honey only when the bees clearly had more than enough.",
+				},
+				[]string{"Leave a comment", "© 2021 Rooftop notes"},
+			),
+			title: "Ten years of keeping bees on a city roof",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -171,7 +202,7 @@ func TestWithoutSite(t *testing.T) {
 			paras := append([]string{tc.header}, body...)
 			paras = append(paras, tc.footer...)
 			tr := &textReader{paras: paras, roles: make([]role, len(paras))}
-			if got := tr.withoutSite(0); got != tc.want {
+			if got := tr.withoutSite(paras[0], 0); got != tc.want {
 				t.Errorf("withoutSite = %q, want %q", got, tc.want)
 			}
 		})
@@ -220,7 +251,7 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 			if c.i != body || c.f[hfBodyFirst] != 1 {
 				t.Fatalf("candidate line %d (body first %v), want line %d", c.i, c.f[hfBodyFirst], body)
 			}
-			tr.takeTitle(c.i)
+			tr.takeTitle(c)
 			if a.Title != tc.first || !slices.Equal(a.BodyParagraphs, story) {
 				t.Errorf("title %q, body %q; want %q and the story", a.Title, a.BodyParagraphs, tc.first)
 			}

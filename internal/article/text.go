@@ -244,9 +244,10 @@ func (tr *textReader) readHeader(start, body int) {
 	cands := tr.headerLines(start, body)
 	// The headline is chosen before a bare name is looked for: a short
 	// capitalized headline above a date line reads as a name too.
-	t := tr.findHeadline(start, body)
-	if t >= 0 {
-		tr.takeTitle(t)
+	t := -1
+	if c, ok := tr.findHeadline(start, body); ok {
+		t = c.i
+		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
 	}
 	cands = tr.bareByline(cands, start, body)

@@ -238,6 +238,11 @@ func TestClassifyInterfaceLines(t *testing.T) {
 		{"Kommentar verfassen Antwort abbrechen", KindCommentForm},
 		{"Deja una respuesta Cancelar la respuesta", KindCommentForm},
 		{"Saisissez votre commentaire ici...", KindCommentForm},
+		{"E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)", KindCommentForm},
+		{"Email (required) (Address never made public)", KindCommentForm},
+		{"Trage deine Daten unten ein oder klicke ein Icon um dich einzuloggen:", KindCommentForm},
+		{"Fill in your details below or click an icon to log in:", KindCommentForm},
+		{"Report this post", KindShare},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

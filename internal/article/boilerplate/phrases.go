@@ -98,6 +98,7 @@ var phraseTable = map[string][]string{
 		"compartilhe*", "compartilhar*", "teilen*", "artikel teilen", "condividi*", "bagikan*", "поделиться*",
 		"partager*", "compartir*", "공유*", "シェア*", "follow us*", "like us on facebook", "follow on twitter",
 		"siga-nos*", "folgen sie uns*", "seguici*", "ikuti kami*", "подписывайтесь*", "whatsapp me*",
+		"report this post", "report this article", "report this comment", "report abuse",
 	},
 	KindAuthorBox: {
 		"about the author*", "about author", "about the writer", "about this author", "more by this author",
@@ -128,6 +129,15 @@ var phraseTable = map[string][]string{
 		"enter your comment here*", "gib hier deinen kommentar ein*", "saisissez votre commentaire ici*",
 		"introduce aquí tu comentario*", "escribe aquí tu comentario*", "inserisci qui il tuo commento*",
 		"digite seu comentário aqui*", "vul hier je reactie in*",
+		// WordPress.com's comment form in its translations: the e-mail
+		// field's label, the prompt above the fields, the signed-in line.
+		"*(address never made public*", "*(adresse wird niemals veröffentlicht*", "*(adresse jamais rendue publique*",
+		"*(la dirección no se hará pública*", "*(o endereço nunca será tornado público*", "*(indirizzo non verrà mai pubblicato*",
+		"fill in your details below or click an icon to log in*", "trage deine daten unten ein oder klicke ein icon um dich einzuloggen*",
+		"entrez vos coordonnées ci-dessous ou cliquez sur une icône pour vous connecter*",
+		"introduce tus datos o haz clic en un icono para iniciar sesión*", "you are commenting using your*",
+		"du kommentierst mit deinem*", "vous commentez à l’aide de votre compte*", "vous commentez à l'aide de votre compte*",
+		"estás comentando usando tu cuenta*",
 	},
 	KindRelated: {
 		"you may also like*", "you might also like*", "you may like", "related", "related posts*", "related articles*",

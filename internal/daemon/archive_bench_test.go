@@ -124,4 +124,19 @@ func BenchmarkBuildSnapshotHistory(b *testing.B) {
 			}
 		}
 	})
+	// "history-step" is the second build of a publish, given the first
+	// one's snapshot as the daemon gives it: the feeds it rendered already
+	// are kept, not compressed again.
+	b.Run("history-step", func(b *testing.B) {
+		cache := newArchiveCache()
+		first, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: cache, maxArchive: -1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: cache, maxArchive: -1, history: true, prev: first}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -469,7 +469,7 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	// The feeds are out; now the history follows: the index pages, and
 	// the archive pages the cache lacks (all of them at start).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true})
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true, prev: snap})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return true

@@ -277,11 +277,23 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	// Compressing at the best level is most of a rebuild, and it sits
 	// between a new file and the feed that shows it: one goroutine per
 	// document lets every core take a share.
+	// A document whose bytes the snapshot serving now already holds keeps
+	// its resource: most publishes change a few of them, and the second
+	// step of a publish (the history) none of the feeds.
+	var reuse map[string]*server.Resource
+	if opts.prev != nil {
+		reuse = opts.prev.Resources
+	}
 	var wg sync.WaitGroup
 	for i := range all {
 		wg.Go(func() {
 			d := &all[i]
-			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, feedLinkLines(cfg, d.path, d.contentType))
+			links := feedLinkLines(cfg, d.path, d.contentType)
+			if old := reuse[d.path]; old.Matches(d.body, d.contentType, d.page, d.lastMod, links) {
+				d.res = old
+				return
+			}
+			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, links)
 		})
 	}
 	wg.Wait()

@@ -1,10 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +98,15 @@ func NewFeedResource(body []byte, contentType string, page []byte, lastMod time.
 	}
 	r.page = p
 	return r
+}
+
+// Matches reports whether r is what NewFeedResourceWithLinks would build
+// from these arguments, so that a rebuild can keep r instead of
+// compressing and hashing the same bytes again. A nil r matches nothing.
+func (r *Resource) Matches(body []byte, contentType string, page []byte, lastMod time.Time, links []string) bool {
+	return r != nil && !r.inflate && r.cacheControl == nil && r.ContentType == contentType &&
+		r.LastModified.Equal(lastMod.UTC().Truncate(time.Second)) && (r.Page == nil) == (page == nil) &&
+		bytes.Equal(r.Body, body) && bytes.Equal(r.Page, page) && slices.Equal(r.links, links)
 }
 
 // htmlType is the Content-Type of every HTML page.

@@ -89,9 +89,9 @@ func scans(t *testing.T, p *proc) float64 {
 	return metric(t, m, `seedfeed_scans_total{outcome="ok"}`) + metric(t, m, `seedfeed_scans_total{outcome="error"}`)
 }
 
-// serveOnlySame reports whether every process serves the feeds and the
+// serversAgree reports whether every process serves the feeds and the
 // index with the bytes and ETag of the first, and n articles.
-func serveOnlySame(t *testing.T, procs []*proc, n float64) (bool, string) {
+func serversAgree(t *testing.T, procs []*proc, n float64) (bool, string) {
 	t.Helper()
 	for _, path := range []string{"/feed.xml", "/rss.xml", "/feed.json", "/atom.xml", "/"} {
 		code0, body0, etag0 := procs[0].getWithETag(path)
@@ -114,11 +114,12 @@ func serveOnlySame(t *testing.T, procs []*proc, n float64) (bool, string) {
 	return true, ""
 }
 
-func waitServeOnlySame(t *testing.T, procs []*proc, n float64, limit time.Duration) time.Duration {
+// waitServersAgree waits until serversAgree, and says how long it took.
+func waitServersAgree(t *testing.T, procs []*proc, n float64, limit time.Duration) time.Duration {
 	t.Helper()
 	start := time.Now()
 	for {
-		ok, why := serveOnlySame(t, procs, n)
+		ok, why := serversAgree(t, procs, n)
 		if ok {
 			return time.Since(start)
 		}
@@ -176,7 +177,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 	for i := range first {
 		writeSeed(t, seeds, fmt.Sprintf("story-%03d.txt", i), articleText(fmt.Sprintf("Story number %d of the day", i), fmt.Sprintf("Report %d from the harbour.", i)))
 	}
-	took := waitServeOnlySame(t, []*proc{writer, onlyA, onlyB}, first, 30*time.Second)
+	took := waitServersAgree(t, []*proc{writer, onlyA, onlyB}, first, 30*time.Second)
 	t.Logf("the serve-only processes serve the writer's %d articles, bytes and ETags, %v after the last file (settle %v)", first, took.Round(time.Millisecond), settle)
 	// An article's own page too, by a slug the index links to.
 	_, index := writer.get("/")
@@ -207,7 +208,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	if ok, why := serveOnlySame(t, only, first); !ok {
+	if ok, why := serversAgree(t, only, first); !ok {
 		t.Errorf("after the writer died: %s", why)
 	}
 	for i, p := range only {
@@ -236,7 +237,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 
 	// A new writer starts: the serve-only processes follow it.
 	writer2 := startHealthy(t, writeClusterConfig(t, dir, "writer2", stateURL, settle))
-	took = waitServeOnlySame(t, []*proc{writer2, onlyA, onlyB}, first+5, 30*time.Second)
+	took = waitServersAgree(t, []*proc{writer2, onlyA, onlyB}, first+5, 30*time.Second)
 	t.Logf("with a new writer, the serve-only processes serve the %d articles %v after it started", first+5, took.Round(time.Millisecond))
 }
 

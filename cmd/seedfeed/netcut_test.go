@@ -228,19 +228,34 @@ func pathIDs(t *testing.T, stateURL string) map[string]string {
 	return out
 }
 
-// The network between the writer and PostgreSQL cut (every connection
-// closed, new ones refused), then restored: the other server takes the
-// lock within seconds and publishes the files that arrive meanwhile; the
-// cut writer stops scanning and writing, reports degraded, and keeps
-// serving what it had; restored, it comes back as a replica (it never
-// scans again), and both serve the same bytes and ETags. No article is
-// published twice and no id changes.
-func TestClusterWriterNetworkCut(t *testing.T) {
-	stateURL := postgresSchema(t)
-	proxy := startPgCutProxy(t, postgresHostPort(t, stateURL))
+// writerLoss is one way the writer loses PostgreSQL while the other
+// server still reaches it.
+type writerLoss struct {
+	// what: "the cut", "the blackhole", in the test's messages.
+	what string
+	// startWriter starts the server that is to lose the database, with
+	// config configPath; stateURL is the database as the others reach it.
+	startWriter func(t *testing.T, configPath string) *proc
+	// writerURL is the state.url the writer is given.
+	writerURL string
+	// lose breaks the network of the writer, a; mend restores it.
+	lose func(a *proc)
+	mend func()
+	// takeover bounds how long after lose the other server leads.
+	takeover time.Duration
+}
+
+// checkWriterLoss runs a writer (a) and a replica (b) on one seeds folder,
+// breaks a's network to PostgreSQL, and checks: b takes the lock within
+// w.takeover and publishes the files that arrive meanwhile; a stops
+// leading, reports degraded, keeps serving what it had and scans nothing;
+// once mended, a comes back as a replica that never scans, both serve the
+// same bytes and ETags, no article is published twice and no id changes.
+func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	dir := t.TempDir()
 	const settle = 300 * time.Millisecond
-	a := startHealthy(t, writeClusterConfig(t, dir, "a", throughProxy(t, stateURL, proxy), settle))
+	a := w.startWriter(t, writeClusterConfig(t, dir, "a", w.writerURL, settle))
+	a.waitHealthy(60 * time.Second)
 	waitFor(t, "a leads", 10*time.Second, func() bool { return healthRole(a) == "writer" })
 	b := startHealthy(t, writeClusterConfig(t, dir, "b", stateURL, settle))
 	waitFor(t, "b is a replica", 10*time.Second, func() bool { return healthRole(b) == "replica" })
@@ -248,74 +263,84 @@ func TestClusterWriterNetworkCut(t *testing.T) {
 	seeds := filepath.Join(dir, "seeds")
 	const before, during = 20, 10
 	for i := range before {
-		writeSeed(t, seeds, fmt.Sprintf("before-%02d.txt", i), articleText(fmt.Sprintf("Story %d before the cut", i), fmt.Sprintf("Report %d from the quay.", i)))
+		writeSeed(t, seeds, fmt.Sprintf("before-%02d.txt", i), articleText(fmt.Sprintf("Story %d before the break", i), fmt.Sprintf("Report %d from the quay.", i)))
 	}
 	waitServersAgree(t, []*proc{a, b}, before, 30*time.Second)
 	idsBefore := pathIDs(t, stateURL)
 	if len(idsBefore) != before {
-		t.Fatalf("%d articles before the cut, want %d", len(idsBefore), before)
+		t.Fatalf("%d articles before %s, want %d", len(idsBefore), w.what, before)
 	}
 	if n := scans(t, b); n != 0 {
-		t.Fatalf("the replica scanned %v times before the cut", n)
+		t.Fatalf("the replica scanned %v times before %s", n, w.what)
 	}
 	_, feedBefore, etagBefore := a.getWithETag("/feed.xml")
 
-	closed := proxy.Cut()
-	cutAt := time.Now()
-	t.Logf("cut %d connections between the writer and PostgreSQL", closed)
-	took := waitFor(t, "b takes the lock", 10*time.Second, func() bool { return healthRole(b) == "writer" })
-	t.Logf("the other server leads %v after the cut", took.Round(time.Millisecond))
-	waitFor(t, "the cut writer reports degraded and no longer leads", 10*time.Second, func() bool {
-		return healthStatus(a) == "degraded" && healthRole(a) == "replica" && metricOf(t, a, "seedfeed_writer") == 0
-	})
-	t.Logf("the cut writer reports degraded, as a replica, %v after the cut", time.Since(cutAt).Round(time.Millisecond))
+	lostAt := time.Now()
+	w.lose(a)
+	// Watched together: which comes first is part of the finding.
+	var tookLead, tookDegraded time.Duration
+	deadline := lostAt.Add(w.takeover)
+	for tookLead == 0 || tookDegraded == 0 {
+		if tookLead == 0 && healthRole(b) == "writer" {
+			tookLead = time.Since(lostAt)
+		}
+		if tookDegraded == 0 && healthStatus(a) == "degraded" && healthRole(a) == "replica" && metricOf(t, a, "seedfeed_writer") == 0 {
+			tookDegraded = time.Since(lostAt)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%v after %s: the other server leads after %v, the writer reports degraded as a replica after %v (0: not yet)", w.takeover, w.what, tookLead, tookDegraded)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("%s: the writer reported degraded as a replica %v after it, the other server led %v after it",
+		w.what, tookDegraded.Round(time.Millisecond), tookLead.Round(time.Millisecond))
 	scansA := scans(t, a)
 	changedA := metricOf(t, a, "seedfeed_files_changed_total")
 
 	for i := range during {
-		writeSeed(t, seeds, fmt.Sprintf("during-%02d.txt", i), articleText(fmt.Sprintf("Story %d during the cut", i), fmt.Sprintf("Report %d from the pier.", i)))
+		writeSeed(t, seeds, fmt.Sprintf("during-%02d.txt", i), articleText(fmt.Sprintf("Story %d during the break", i), fmt.Sprintf("Report %d from the pier.", i)))
 	}
 	dropped := time.Now()
-	waitFor(t, "b publishes the files written during the cut", 30*time.Second, func() bool {
+	waitFor(t, "b publishes the files written meanwhile", 30*time.Second, func() bool {
 		return metricOf(t, b, "seedfeed_articles_published") == before+during
 	})
-	t.Logf("b published the %d new files %v after they were written", during, time.Since(dropped).Round(time.Millisecond))
-	// The cut writer saw the same files arrive (it watches the folder)
-	// and kept serving what it had, scanning nothing.
+	t.Logf("the new writer published the %d new files %v after they were written", during, time.Since(dropped).Round(time.Millisecond))
+	// The cut-off writer saw the same files arrive (it watches the
+	// folder) and kept serving what it had, scanning nothing.
 	time.Sleep(3 * time.Second)
 	if code, body, etag := a.getWithETag("/feed.xml"); code != 200 || etag != etagBefore || string(body) != string(feedBefore) {
-		t.Errorf("the cut writer's /feed.xml changed or failed during the cut (%d, ETag %q, was %q)", code, etag, etagBefore)
+		t.Errorf("the cut-off writer's /feed.xml changed or failed (%d, ETag %q, was %q)", code, etag, etagBefore)
 	}
 	if n := scans(t, a); n != scansA {
-		t.Errorf("the cut writer scanned during the cut: %v scans, %v when it stopped leading", n, scansA)
+		t.Errorf("the cut-off writer scanned: %v scans, %v when it stopped leading", n, scansA)
 	}
 	if n := metricOf(t, a, "seedfeed_files_changed_total"); n != changedA {
-		t.Errorf("the cut writer changed files during the cut: %v, then %v", changedA, n)
+		t.Errorf("the cut-off writer changed files: %v, then %v", changedA, n)
 	}
 	if s := healthStatus(a); s != "degraded" {
-		t.Errorf("the cut writer's /healthz %q during the cut, want degraded", s)
+		t.Errorf("the cut-off writer's /healthz %q, want degraded", s)
 	}
 
-	proxy.Restore()
-	restored := time.Now()
-	took = waitServersAgree(t, []*proc{a, b}, before+during, 30*time.Second)
-	t.Logf("restored: the old writer serves the new writer's %d articles, bytes and ETags, %v later", before+during, took.Round(time.Millisecond))
-	waitFor(t, "the old writer reports ok", 15*time.Second, func() bool { return healthStatus(a) == "ok" })
+	w.mend()
+	mended := time.Now()
+	took := waitServersAgree(t, []*proc{a, b}, before+during, 60*time.Second)
+	t.Logf("mended: the old writer serves the new writer's %d articles, bytes and ETags, %v later", before+during, took.Round(time.Millisecond))
+	waitFor(t, "the old writer reports ok", 30*time.Second, func() bool { return healthStatus(a) == "ok" })
 	// Several lock checks later it is still a replica that scans nothing.
-	for time.Since(restored) < 3*2*time.Second {
+	for time.Since(mended) < 3*2*time.Second {
 		time.Sleep(200 * time.Millisecond)
 	}
 	if r := healthRole(a); r != "replica" || metricOf(t, a, "seedfeed_writer") != 0 {
-		t.Errorf("the old writer after the restore: role %q, seedfeed_writer %v", r, metricOf(t, a, "seedfeed_writer"))
+		t.Errorf("the old writer once mended: role %q, seedfeed_writer %v", r, metricOf(t, a, "seedfeed_writer"))
 	}
 	if r := healthRole(b); r != "writer" {
-		t.Errorf("the new writer after the restore: role %q", r)
+		t.Errorf("the new writer once mended: role %q", r)
 	}
 	if n := scans(t, a); n != scansA {
-		t.Errorf("the old writer scanned after the restore: %v scans, %v before", n, scansA)
+		t.Errorf("the old writer scanned once mended: %v scans, %v before", n, scansA)
 	}
 	if ok, why := serversAgree(t, []*proc{a, b}, before+during); !ok {
-		t.Errorf("after the restore: %s", why)
+		t.Errorf("once mended: %s", why)
 	}
 
 	after := pathIDs(t, stateURL)
@@ -324,7 +349,52 @@ func TestClusterWriterNetworkCut(t *testing.T) {
 	}
 	for path, id := range idsBefore {
 		if after[path] != id {
-			t.Errorf("%s: id %s before the cut, %q after", path, id, after[path])
+			t.Errorf("%s: id %s before %s, %q after", path, id, w.what, after[path])
 		}
 	}
+}
+
+// The network between the writer and PostgreSQL cut (every connection
+// closed, new ones refused), then restored.
+func TestClusterWriterNetworkCut(t *testing.T) {
+	stateURL := postgresSchema(t)
+	proxy := startPgCutProxy(t, postgresHostPort(t, stateURL))
+	checkWriterLoss(t, stateURL, writerLoss{
+		what:        "the cut",
+		startWriter: startProc,
+		writerURL:   throughProxy(t, stateURL, proxy),
+		lose:        func(*proc) { t.Logf("cut %d connections between the writer and PostgreSQL", proxy.Cut()) },
+		mend:        proxy.Restore,
+		takeover:    10 * time.Second,
+	})
+}
+
+// The database stops answering the writer, and nothing is closed: the
+// proxy holds every byte both ways (its kernel still acknowledges them, so
+// no TCP timeout fires on either side). The writer's lock check, bounded
+// by store.leadTimeout, is what makes it stop leading and report degraded,
+// with no error from the network at all. Nobody can take over while the
+// stall lasts: PostgreSQL still has the writer's session (and the close
+// the writer sends is held too, behind its last query). Then the proxy
+// cuts, as PostgreSQL's keepalive would end the sessions in a real
+// blackhole (TestClusterWriterBlackhole), and the other server leads.
+func TestClusterWriterNetworkStall(t *testing.T) {
+	stateURL := postgresSchema(t)
+	proxy := startPgCutProxy(t, postgresHostPort(t, stateURL))
+	checkWriterLoss(t, stateURL, writerLoss{
+		what:        "the stall",
+		startWriter: startProc,
+		writerURL:   throughProxy(t, stateURL, proxy),
+		lose: func(a *proc) {
+			proxy.Stall()
+			// The lock check every 2 s, bounded by 5 s.
+			took := waitFor(t, "the stalled writer stops leading", 10*time.Second, func() bool {
+				return healthStatus(a) == "degraded" && healthRole(a) == "replica"
+			})
+			t.Logf("the stalled writer reported degraded as a replica %v after the stall began; now the cut", took.Round(time.Millisecond))
+			proxy.Cut()
+		},
+		mend:     proxy.Restore,
+		takeover: 20 * time.Second,
+	})
 }

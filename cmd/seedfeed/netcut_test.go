@@ -167,12 +167,12 @@ func (p *pgCutProxy) Restore() {
 	}
 }
 
-// throughProxy is stateURL with its host replaced by the proxy's.
-func throughProxy(t *testing.T, stateURL string, p *pgCutProxy) string {
+// stateURLThroughProxy is stateURL with its host replaced by the proxy's.
+func stateURLThroughProxy(t *testing.T, stateURL string, p *pgCutProxy) string {
 	return editPostgresURL(t, stateURL, func(u *url.URL) { u.Host = p.addr() })
 }
 
-func postgresHostPort(t *testing.T, stateURL string) string {
+func stateURLHostPort(t *testing.T, stateURL string) string {
 	t.Helper()
 	u, err := url.Parse(stateURL)
 	if err != nil {
@@ -181,16 +181,16 @@ func postgresHostPort(t *testing.T, stateURL string) string {
 	return u.Host
 }
 
-// metricOf reads one sample from a process's /metrics.
-func metricOf(t *testing.T, p *proc, sample string) float64 {
+// procMetric reads one sample from a process's /metrics.
+func procMetric(t *testing.T, p *proc, sample string) float64 {
 	t.Helper()
 	_, m := p.get("/metrics")
 	return metric(t, m, sample)
 }
 
-// waitFor polls cond every 50 ms until it holds, failing after limit; it
+// waitClusterCond polls cond every 50 ms until it holds, failing after limit; it
 // returns how long it took.
-func waitFor(t *testing.T, what string, limit time.Duration, cond func() bool) time.Duration {
+func waitClusterCond(t *testing.T, what string, limit time.Duration, cond func() bool) time.Duration {
 	t.Helper()
 	start := time.Now()
 	for !cond() {
@@ -202,8 +202,8 @@ func waitFor(t *testing.T, what string, limit time.Duration, cond func() bool) t
 	return time.Since(start)
 }
 
-// pathIDs is every published path's id, failing on a path or id seen twice.
-func pathIDs(t *testing.T, stateURL string) map[string]string {
+// publishedPathIDs is every published path's id, failing on a path or id seen twice.
+func publishedPathIDs(t *testing.T, stateURL string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, stateURL, "news.example.org")
@@ -256,21 +256,21 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	const settle = 300 * time.Millisecond
 	a := w.startWriter(t, writeClusterConfig(t, dir, "a", w.writerURL, settle))
 	a.waitHealthy(60 * time.Second)
-	waitFor(t, "a leads", 10*time.Second, func() bool { return healthRole(a) == "writer" })
+	waitClusterCond(t, "a leads", 10*time.Second, func() bool { return procHealthRole(a) == "writer" })
 	b := startHealthy(t, writeClusterConfig(t, dir, "b", stateURL, settle))
-	waitFor(t, "b is a replica", 10*time.Second, func() bool { return healthRole(b) == "replica" })
+	waitClusterCond(t, "b is a replica", 10*time.Second, func() bool { return procHealthRole(b) == "replica" })
 
 	seeds := filepath.Join(dir, "seeds")
 	const before, during = 20, 10
 	for i := range before {
 		writeSeed(t, seeds, fmt.Sprintf("before-%02d.txt", i), articleText(fmt.Sprintf("Story %d before the break", i), fmt.Sprintf("Report %d from the quay.", i)))
 	}
-	waitServersAgree(t, []*proc{a, b}, before, 30*time.Second)
-	idsBefore := pathIDs(t, stateURL)
+	waitClusterServersAgree(t, []*proc{a, b}, before, 30*time.Second)
+	idsBefore := publishedPathIDs(t, stateURL)
 	if len(idsBefore) != before {
 		t.Fatalf("%d articles before %s, want %d", len(idsBefore), w.what, before)
 	}
-	if n := scans(t, b); n != 0 {
+	if n := procScanCount(t, b); n != 0 {
 		t.Fatalf("the replica scanned %v times before %s", n, w.what)
 	}
 	_, feedBefore, etagBefore := a.getWithETag("/feed.xml")
@@ -281,10 +281,10 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	var tookLead, tookDegraded time.Duration
 	deadline := lostAt.Add(w.takeover)
 	for tookLead == 0 || tookDegraded == 0 {
-		if tookLead == 0 && healthRole(b) == "writer" {
+		if tookLead == 0 && procHealthRole(b) == "writer" {
 			tookLead = time.Since(lostAt)
 		}
-		if tookDegraded == 0 && healthStatus(a) == "degraded" && healthRole(a) == "replica" && metricOf(t, a, "seedfeed_writer") == 0 {
+		if tookDegraded == 0 && healthStatus(a) == "degraded" && procHealthRole(a) == "replica" && procMetric(t, a, "seedfeed_writer") == 0 {
 			tookDegraded = time.Since(lostAt)
 		}
 		if time.Now().After(deadline) {
@@ -294,15 +294,15 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	}
 	t.Logf("%s: the writer reported degraded as a replica %v after it, the other server led %v after it",
 		w.what, tookDegraded.Round(time.Millisecond), tookLead.Round(time.Millisecond))
-	scansA := scans(t, a)
-	changedA := metricOf(t, a, "seedfeed_files_changed_total")
+	scansA := procScanCount(t, a)
+	changedA := procMetric(t, a, "seedfeed_files_changed_total")
 
 	for i := range during {
 		writeSeed(t, seeds, fmt.Sprintf("during-%02d.txt", i), articleText(fmt.Sprintf("Story %d during the break", i), fmt.Sprintf("Report %d from the pier.", i)))
 	}
 	dropped := time.Now()
-	waitFor(t, "b publishes the files written meanwhile", 30*time.Second, func() bool {
-		return metricOf(t, b, "seedfeed_articles_published") == before+during
+	waitClusterCond(t, "b publishes the files written meanwhile", 30*time.Second, func() bool {
+		return procMetric(t, b, "seedfeed_articles_published") == before+during
 	})
 	t.Logf("the new writer published the %d new files %v after they were written", during, time.Since(dropped).Round(time.Millisecond))
 	// The cut-off writer saw the same files arrive (it watches the
@@ -311,10 +311,10 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	if code, body, etag := a.getWithETag("/feed.xml"); code != 200 || etag != etagBefore || string(body) != string(feedBefore) {
 		t.Errorf("the cut-off writer's /feed.xml changed or failed (%d, ETag %q, was %q)", code, etag, etagBefore)
 	}
-	if n := scans(t, a); n != scansA {
+	if n := procScanCount(t, a); n != scansA {
 		t.Errorf("the cut-off writer scanned: %v scans, %v when it stopped leading", n, scansA)
 	}
-	if n := metricOf(t, a, "seedfeed_files_changed_total"); n != changedA {
+	if n := procMetric(t, a, "seedfeed_files_changed_total"); n != changedA {
 		t.Errorf("the cut-off writer changed files: %v, then %v", changedA, n)
 	}
 	if s := healthStatus(a); s != "degraded" {
@@ -323,27 +323,27 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 
 	w.mend()
 	mended := time.Now()
-	took := waitServersAgree(t, []*proc{a, b}, before+during, 60*time.Second)
+	took := waitClusterServersAgree(t, []*proc{a, b}, before+during, 60*time.Second)
 	t.Logf("mended: the old writer serves the new writer's %d articles, bytes and ETags, %v later", before+during, took.Round(time.Millisecond))
-	waitFor(t, "the old writer reports ok", 30*time.Second, func() bool { return healthStatus(a) == "ok" })
+	waitClusterCond(t, "the old writer reports ok", 30*time.Second, func() bool { return healthStatus(a) == "ok" })
 	// Several lock checks later it is still a replica that scans nothing.
 	for time.Since(mended) < 3*2*time.Second {
 		time.Sleep(200 * time.Millisecond)
 	}
-	if r := healthRole(a); r != "replica" || metricOf(t, a, "seedfeed_writer") != 0 {
-		t.Errorf("the old writer once mended: role %q, seedfeed_writer %v", r, metricOf(t, a, "seedfeed_writer"))
+	if r := procHealthRole(a); r != "replica" || procMetric(t, a, "seedfeed_writer") != 0 {
+		t.Errorf("the old writer once mended: role %q, seedfeed_writer %v", r, procMetric(t, a, "seedfeed_writer"))
 	}
-	if r := healthRole(b); r != "writer" {
+	if r := procHealthRole(b); r != "writer" {
 		t.Errorf("the new writer once mended: role %q", r)
 	}
-	if n := scans(t, a); n != scansA {
+	if n := procScanCount(t, a); n != scansA {
 		t.Errorf("the old writer scanned once mended: %v scans, %v before", n, scansA)
 	}
-	if ok, why := serversAgree(t, []*proc{a, b}, before+during); !ok {
+	if ok, why := clusterServersAgree(t, []*proc{a, b}, before+during); !ok {
 		t.Errorf("once mended: %s", why)
 	}
 
-	after := pathIDs(t, stateURL)
+	after := publishedPathIDs(t, stateURL)
 	if len(after) != before+during {
 		t.Errorf("%d articles in the database, want %d", len(after), before+during)
 	}
@@ -358,11 +358,11 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 // closed, new ones refused), then restored.
 func TestClusterWriterNetworkCut(t *testing.T) {
 	stateURL := postgresSchema(t)
-	proxy := startPgCutProxy(t, postgresHostPort(t, stateURL))
+	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
 	checkWriterLoss(t, stateURL, writerLoss{
 		what:        "the cut",
 		startWriter: startProc,
-		writerURL:   throughProxy(t, stateURL, proxy),
+		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
 		lose:        func(*proc) { t.Logf("cut %d connections between the writer and PostgreSQL", proxy.Cut()) },
 		mend:        proxy.Restore,
 		takeover:    10 * time.Second,
@@ -380,16 +380,16 @@ func TestClusterWriterNetworkCut(t *testing.T) {
 // blackhole (TestClusterWriterBlackhole), and the other server leads.
 func TestClusterWriterNetworkStall(t *testing.T) {
 	stateURL := postgresSchema(t)
-	proxy := startPgCutProxy(t, postgresHostPort(t, stateURL))
+	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
 	checkWriterLoss(t, stateURL, writerLoss{
 		what:        "the stall",
 		startWriter: startProc,
-		writerURL:   throughProxy(t, stateURL, proxy),
+		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
 		lose: func(a *proc) {
 			proxy.Stall()
 			// The lock check every 2 s, bounded by 5 s.
-			took := waitFor(t, "the stalled writer stops leading", 10*time.Second, func() bool {
-				return healthStatus(a) == "degraded" && healthRole(a) == "replica"
+			took := waitClusterCond(t, "the stalled writer stops leading", 10*time.Second, func() bool {
+				return healthStatus(a) == "degraded" && procHealthRole(a) == "replica"
 			})
 			t.Logf("the stalled writer reported degraded as a replica %v after the stall began; now the cut", took.Round(time.Millisecond))
 			proxy.Cut()

@@ -70,8 +70,8 @@ func startServeArgs(t *testing.T, configPath string, args ...string) *proc {
 	return p
 }
 
-// healthRole is the role /healthz reports.
-func healthRole(p *proc) string {
+// procHealthRole is the role /healthz reports.
+func procHealthRole(p *proc) string {
 	_, b := p.get("/healthz")
 	var doc struct {
 		Role string `json:"role"`
@@ -82,16 +82,16 @@ func healthRole(p *proc) string {
 	return doc.Role
 }
 
-// scans is how many scans a process has run, ok or not.
-func scans(t *testing.T, p *proc) float64 {
+// procScanCount is how many scans a process has run, ok or not.
+func procScanCount(t *testing.T, p *proc) float64 {
 	t.Helper()
 	_, m := p.get("/metrics")
 	return metric(t, m, `seedfeed_scans_total{outcome="ok"}`) + metric(t, m, `seedfeed_scans_total{outcome="error"}`)
 }
 
-// serversAgree reports whether every process serves the feeds and the
+// clusterServersAgree reports whether every process serves the feeds and the
 // index with the bytes and ETag of the first, and n articles.
-func serversAgree(t *testing.T, procs []*proc, n float64) (bool, string) {
+func clusterServersAgree(t *testing.T, procs []*proc, n float64) (bool, string) {
 	t.Helper()
 	for _, path := range []string{"/feed.xml", "/rss.xml", "/feed.json", "/atom.xml", "/"} {
 		code0, body0, etag0 := procs[0].getWithETag(path)
@@ -114,12 +114,12 @@ func serversAgree(t *testing.T, procs []*proc, n float64) (bool, string) {
 	return true, ""
 }
 
-// waitServersAgree waits until serversAgree, and says how long it took.
-func waitServersAgree(t *testing.T, procs []*proc, n float64, limit time.Duration) time.Duration {
+// waitClusterServersAgree waits until clusterServersAgree, and says how long it took.
+func waitClusterServersAgree(t *testing.T, procs []*proc, n float64, limit time.Duration) time.Duration {
 	t.Helper()
 	start := time.Now()
 	for {
-		ok, why := serversAgree(t, procs, n)
+		ok, why := clusterServersAgree(t, procs, n)
 		if ok {
 			return time.Since(start)
 		}
@@ -157,7 +157,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		if w := metric(t, m, "seedfeed_writer"); w != 0 {
 			t.Errorf("serve-only %d: seedfeed_writer %v with the lock free", i, w)
 		}
-		if r := healthRole(p); r != "serve-only" {
+		if r := procHealthRole(p); r != "serve-only" {
 			t.Errorf("serve-only %d: /healthz role %q", i, r)
 		}
 	}
@@ -166,9 +166,9 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 	writerCfg := writeClusterConfig(t, dir, "writer", stateURL, settle)
 	writer := startHealthy(t, writerCfg)
 	deadline := time.Now().Add(10 * time.Second)
-	for healthRole(writer) != "writer" {
+	for procHealthRole(writer) != "writer" {
 		if time.Now().After(deadline) {
-			t.Fatalf("the writer never led: role %q", healthRole(writer))
+			t.Fatalf("the writer never led: role %q", procHealthRole(writer))
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -177,11 +177,11 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 	for i := range first {
 		writeSeed(t, seeds, fmt.Sprintf("story-%03d.txt", i), articleText(fmt.Sprintf("Story number %d of the day", i), fmt.Sprintf("Report %d from the harbour.", i)))
 	}
-	took := waitServersAgree(t, []*proc{writer, onlyA, onlyB}, first, 30*time.Second)
+	took := waitClusterServersAgree(t, []*proc{writer, onlyA, onlyB}, first, 30*time.Second)
 	t.Logf("the serve-only processes serve the writer's %d articles, bytes and ETags, %v after the last file (settle %v)", first, took.Round(time.Millisecond), settle)
 	// An article's own page too, by a slug the index links to.
 	_, index := writer.get("/")
-	slug, ok := firstArticleSlug(string(index))
+	slug, ok := indexFirstArticleSlug(string(index))
 	if !ok {
 		t.Fatalf("no article link in the index:\n%s", index)
 	}
@@ -208,7 +208,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	if ok, why := serversAgree(t, only, first); !ok {
+	if ok, why := clusterServersAgree(t, only, first); !ok {
 		t.Errorf("after the writer died: %s", why)
 	}
 	for i, p := range only {
@@ -216,13 +216,13 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		if w := metric(t, m, "seedfeed_writer"); w != 0 {
 			t.Errorf("serve-only %d became the writer", i)
 		}
-		if n := scans(t, p); n != 0 {
+		if n := procScanCount(t, p); n != 0 {
 			t.Errorf("serve-only %d scanned %v times", i, n)
 		}
 		if n := metric(t, m, "seedfeed_files_changed_total"); n != 0 {
 			t.Errorf("serve-only %d counted %v changed files", i, n)
 		}
-		if r := healthRole(p); r != "serve-only" {
+		if r := procHealthRole(p); r != "serve-only" {
 			t.Errorf("serve-only %d: /healthz role %q", i, r)
 		}
 		for _, bad := range []string{"scan failed", "now the writer", "file watching", "watching the seeds folder"} {
@@ -237,12 +237,12 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 
 	// A new writer starts: the serve-only processes follow it.
 	writer2 := startHealthy(t, writeClusterConfig(t, dir, "writer2", stateURL, settle))
-	took = waitServersAgree(t, []*proc{writer2, onlyA, onlyB}, first+5, 30*time.Second)
+	took = waitClusterServersAgree(t, []*proc{writer2, onlyA, onlyB}, first+5, 30*time.Second)
 	t.Logf("with a new writer, the serve-only processes serve the %d articles %v after it started", first+5, took.Round(time.Millisecond))
 }
 
-// firstArticleSlug is the slug of the first /articles/ link in an index.
-func firstArticleSlug(index string) (string, bool) {
+// indexFirstArticleSlug is the slug of the first /articles/ link in an index.
+func indexFirstArticleSlug(index string) (string, bool) {
 	for _, prefix := range []string{`href="/articles/`, `href="http://news.example.org/articles/`} {
 		if _, rest, ok := strings.Cut(index, prefix); ok {
 			slug, _, _ := strings.Cut(rest, `"`)

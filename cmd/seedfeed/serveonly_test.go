@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -250,4 +251,54 @@ func indexFirstArticleSlug(index string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// A serve-only process reloads its config on SIGHUP like any other: a new
+// title is rendered from the database at once; a reload that names a
+// site icon file is refused and the running config stays; it stays
+// serve-only even when the file now names a folder.
+func TestServeOnlyReload(t *testing.T) {
+	stateURL := postgresSchema(t)
+	dir := t.TempDir()
+	cfg := writeServeOnlyConfig(t, dir, "only", stateURL, "")
+	p := startServeArgs(t, cfg)
+	p.waitHealthy(60 * time.Second)
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewrite := func(old, new string) {
+		t.Helper()
+		data = bytes.Replace(data, []byte(old), []byte(new), 1)
+		if err := os.WriteFile(cfg, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p.signal(syscall.SIGHUP)
+	}
+	feedHas := func(s string) bool {
+		_, b := p.get("/feed.xml")
+		return bytes.Contains(b, []byte(s))
+	}
+	rewrite(`title: "Cluster"`, `title: "Harbour News"`)
+	waitClusterCond(t, "the new title served", 10*time.Second, func() bool { return feedHas("Harbour News") })
+
+	rewrite("site:\n", "site:\n  icon: icon.png\n")
+	waitLog(t, p.logs, "config reload rejected", 10*time.Second)
+	if !strings.Contains(p.logs.String(), `site.icon names the file \"icon.png\"`) {
+		t.Errorf("the rejected reload does not name site.icon:\n%s", p.logs)
+	}
+
+	rewrite("  icon: icon.png\n", "")
+	rewrite(`dir: ""`, `dir: "seeds"`)
+	waitLog(t, p.logs, "stays serve-only", 10*time.Second)
+	time.Sleep(3 * time.Second) // a lock check or two
+	if r := procHealthRole(p); r != "serve-only" {
+		t.Errorf("role %q after a reload naming a folder", r)
+	}
+	if n := procScanCount(t, p); n != 0 {
+		t.Errorf("%v scans after a reload naming a folder", n)
+	}
+	if !feedHas("Harbour News") {
+		t.Error("the title was lost")
+	}
 }

@@ -561,6 +561,9 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	old := d.cfg
 	if d.serveOnly {
 		// -replica, or seeds.dir "": the process stays serve-only.
+		if cfg.Seeds.Dir != "" {
+			d.log.Warn("config reload: this process stays serve-only (no seeds folder) until it is restarted", "path", path)
+		}
 		cfg.Seeds.Dir = ""
 		if err := cfg.CheckServeOnly(); err != nil {
 			d.mu.Unlock()

@@ -100,7 +100,7 @@ type Daemon struct {
 	fingerprint        string
 	// serveOnly: no seeds folder (config.ServeOnly); the process never
 	// scans, never watches, never asks for the writer's lock
-	// (serveonly.go). Set at start, never changed.
+	// (cluster.go). Set at start, never changed.
 	serveOnly bool
 }
 

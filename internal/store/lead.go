@@ -39,8 +39,9 @@ type leader struct {
 
 // Lead reports whether this process is the writer, taking the lock when
 // it is free. It checks that the session holding the lock is still alive:
-// a writer cut off from the database stops leading at its next Lead. On
-// SQLite it is always true.
+// a writer cut off from the database stops leading at its next Lead, which
+// then returns false and the error (a check that gets no answer within
+// leadTimeout counts as cut off). On SQLite it is always true.
 func (s *Store) Lead(ctx context.Context) (bool, error) {
 	if !s.pg {
 		return true, nil

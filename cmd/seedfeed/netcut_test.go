@@ -357,6 +357,7 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 // The network between the writer and PostgreSQL cut (every connection
 // closed, new ones refused), then restored.
 func TestClusterWriterNetworkCut(t *testing.T) {
+	longTest(t)
 	stateURL := postgresSchema(t)
 	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
 	checkWriterLoss(t, stateURL, writerLoss{
@@ -379,6 +380,7 @@ func TestClusterWriterNetworkCut(t *testing.T) {
 // cuts, as PostgreSQL's keepalive would end the sessions in a real
 // blackhole (TestClusterWriterBlackhole), and the other server leads.
 func TestClusterWriterNetworkStall(t *testing.T) {
+	longTest(t)
 	stateURL := postgresSchema(t)
 	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
 	checkWriterLoss(t, stateURL, writerLoss{

@@ -24,7 +24,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{
-			name: "serve", synopsis: "[-config FILE] [-v] [-progress DURATION]",
+			name: "serve", synopsis: "[-config FILE] [-v] [-replica] [-progress DURATION]",
 			summary: "run the daemon: scan seeds/, serve the feeds, rescan on schedule and on changes (the default command)",
 			flags:   func(fs *flag.FlagSet) { new(serveFlags).define(fs) },
 			run:     runServe,

@@ -38,12 +38,14 @@ const defaultProgressEvery = 5 * time.Second
 type serveFlags struct {
 	config   string
 	verbose  bool
+	replica  bool
 	progress time.Duration
 }
 
 func (f *serveFlags) define(fs *flag.FlagSet) {
 	fs.StringVar(&f.config, "config", "config.yaml", "configuration `file`")
 	fs.BoolVar(&f.verbose, "v", false, "log every scan (debug level)")
+	fs.BoolVar(&f.replica, "replica", false, "serve only: no seeds folder (as seeds.dir: \"\"); never scan nor become the writer, serve what the writer publishes in PostgreSQL (state.url)")
 	defineProgress(fs, &f.progress)
 }
 
@@ -85,6 +87,15 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	log, rep := newLogger(stderr, level, f.progress)
 	cfg, err := loadConfig(f.config, getenv, log)
 	if err != nil {
+		return err
+	}
+	if f.replica {
+		cfg.Seeds.Dir = ""
+	}
+	if err := cfg.CheckServeOnly(); err != nil {
+		if f.replica {
+			return fmt.Errorf("serve -replica: %w", err)
+		}
 		return err
 	}
 	return daemon.Serve(ctx, daemon.Options{Config: cfg, ConfigPath: f.config, Getenv: getenv, Logger: log, Progress: rep})

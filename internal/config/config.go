@@ -62,6 +62,8 @@ func (s Site) Host() string {
 
 // Seeds describes the watched folder.
 type Seeds struct {
+	// Dir is the seeds folder; empty means none: the process only
+	// serves what a writer puts in PostgreSQL (ServeOnly).
 	Dir          string
 	Schedule     string
 	Watch        bool
@@ -217,10 +219,9 @@ func settings() []setting {
 		}},
 		{"site", "icon", siteImage(func(c *Config) *string { return &c.Site.Icon })},
 		{"site", "logo", siteImage(func(c *Config) *string { return &c.Site.Logo })},
+		// Empty: a serve-only process (serveonly.go), which needs
+		// state.url; Check says so.
 		{"seeds", "dir", func(c *Config, v string) error {
-			if v == "" {
-				return errors.New("must not be empty")
-			}
 			c.Seeds.Dir = v
 			return nil
 		}},
@@ -335,7 +336,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	dir := filepath.Dir(path)
-	if !filepath.IsAbs(c.Seeds.Dir) {
+	if c.Seeds.Dir != "" && !filepath.IsAbs(c.Seeds.Dir) {
 		c.Seeds.Dir = filepath.Join(dir, c.Seeds.Dir)
 	}
 	if !filepath.IsAbs(c.State.Path) {

@@ -32,6 +32,9 @@ func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.ServeOnly() {
+		return 0, errors.New("build: seeds.dir is empty: a build reads the seeds folder; set seeds.dir")
+	}
 	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return 0, err

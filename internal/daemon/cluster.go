@@ -3,6 +3,8 @@ package daemon
 import (
 	"context"
 	"time"
+
+	"seedfeed/internal/server"
 )
 
 // Several seedfeeds on one PostgreSQL: exactly one of them, the writer
@@ -14,9 +16,14 @@ import (
 // (its session ends) another one takes over within a few seconds and
 // starts with a full scan. On SQLite the process always leads and none of
 // this runs.
+//
+// A serve-only process (no seeds folder: config.ServeOnly) is a replica
+// that never asks for the lock: it only listens, checks the fingerprint
+// every fingerprintEvery, and rebuilds.
 
 // leadEvery is how often a replica tries to become the writer (and the
-// writer checks that it still is).
+// writer checks that it still is). A serve-only process's scan loop wakes
+// as often, to compare the fingerprint when it is due.
 const leadEvery = 2 * time.Second
 
 // fingerprintEvery is how often a replica checks the state for a change
@@ -45,6 +52,11 @@ func (d *Daemon) runCluster(ctx context.Context) {
 	if !d.st.Postgres() {
 		d.metrics.Writer.Set(1)
 		return
+	}
+	if d.serveOnly {
+		d.metrics.Writer.Set(0)
+		d.srv.SetRole(server.RoleServeOnly)
+		d.log.Info("this process is serve-only (no seeds folder): it never scans nor becomes the writer; serving what the writer publishes")
 	}
 	go d.st.Listen(ctx, d.requestRefresh, func(err error) {
 		d.log.Warn("not hearing changes from the writer; retrying (replicas also check every "+fingerprintEvery.String()+")", "error", err)
@@ -86,8 +98,10 @@ func (d *Daemon) leads(ctx context.Context) bool {
 		d.leading = lead
 		if lead {
 			d.metrics.Writer.Set(1)
+			d.srv.SetRole(server.RoleWriter)
 		} else {
 			d.metrics.Writer.Set(0)
+			d.srv.SetRole(server.RoleReplica)
 		}
 	}
 	return lead

@@ -98,6 +98,10 @@ type Daemon struct {
 	leading, roleKnown bool
 	fingerprintAt      time.Time
 	fingerprint        string
+	// serveOnly: no seeds folder (config.ServeOnly); the process never
+	// scans, never watches, never asks for the writer's lock
+	// (cluster.go). Set at start, never changed.
+	serveOnly bool
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -109,6 +113,11 @@ func Serve(ctx context.Context, opts Options) error {
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg := opts.Config
+	// Before the database: a serve-only process on SQLite would serve
+	// nothing, ever.
+	if err := cfg.CheckServeOnly(); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, cfg.State.Location(), cfg.Site.Host())
 	if err != nil {
 		return err
@@ -172,7 +181,11 @@ func Serve(ctx context.Context, opts Options) error {
 			opts.AdminListening(adminLn.Addr())
 		}
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "feed", cfg.Site.BaseURL+"/feed.xml", "seeds", cfg.Seeds.Dir)
+	if d.serveOnly {
+		log.Info("listening", "addr", ln.Addr().String(), "feed", cfg.Site.BaseURL+"/feed.xml", "seeds", "none: serve-only, follows the writer in PostgreSQL")
+	} else {
+		log.Info("listening", "addr", ln.Addr().String(), "feed", cfg.Site.BaseURL+"/feed.xml", "seeds", cfg.Seeds.Dir)
+	}
 	if opts.Listening != nil {
 		opts.Listening(ln.Addr())
 	}
@@ -189,9 +202,13 @@ func Serve(ctx context.Context, opts Options) error {
 		d.scanLoop(ctx, scanCtx)
 	}()
 
+	// A serve-only process has nothing to schedule or watch: its cron
+	// stays empty (a reload adds nothing to it).
 	sched := cron.New(cron.WithParser(config.CronParser))
-	if _, err := sched.AddFunc(cfg.Seeds.Schedule, d.requestFull); err != nil {
-		return fmt.Errorf("seeds.schedule: %w", err)
+	if !d.serveOnly {
+		if _, err := sched.AddFunc(cfg.Seeds.Schedule, d.requestFull); err != nil {
+			return fmt.Errorf("seeds.schedule: %w", err)
+		}
 	}
 	sched.Start()
 
@@ -199,7 +216,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// A seeds folder that does not exist yet (or cannot be watched) is
 	// tried again every watchRetry, so watching starts once it appears.
 	var retryWatch <-chan time.Time
-	if cfg.Seeds.Watch {
+	if cfg.Seeds.Watch && !d.serveOnly {
 		w, err = newWatcher(cfg.Seeds.Dir, log, d.requestPaths, d.requestFull)
 		if err != nil {
 			log.Warn("file watching unavailable for now; relying on the schedule", "dir", cfg.Seeds.Dir, "error", err)
@@ -280,10 +297,13 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		wake:         make(chan struct{}, 1),
 		forceRender:  true,
 		archive:      newArchiveCache(),
+		serveOnly:    cfg.ServeOnly(),
 	}
-	var err error
-	if d.scanner, err = d.newScanner(cfg); err != nil {
-		return nil, err
+	if !d.serveOnly {
+		var err error
+		if d.scanner, err = d.newScanner(cfg); err != nil {
+			return nil, err
+		}
 	}
 	var access *slog.Logger
 	if cfg.Server.AccessLog {
@@ -350,7 +370,7 @@ func (d *Daemon) scanLoop(ctx, scanCtx context.Context) {
 		refresh, leadCheck := d.pendingRefresh, d.pendingLeadCheck
 		d.pendingRefresh, d.pendingLeadCheck = false, false
 		d.mu.Unlock()
-		if d.st.Postgres() && !d.leads(scanCtx) {
+		if d.serveOnly || (d.st.Postgres() && !d.leads(scanCtx)) {
 			// A replica: the writer scans; this one rebuilds from the
 			// database when told, or when the fingerprint moved.
 			d.mu.Lock()
@@ -539,6 +559,18 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.mu.Lock()
 	old := d.cfg
+	if d.serveOnly {
+		// -replica, or seeds.dir "": the process stays serve-only.
+		if cfg.Seeds.Dir != "" {
+			d.log.Warn("config reload: this process stays serve-only (no seeds folder) until it is restarted", "path", path)
+		}
+		cfg.Seeds.Dir = ""
+		if err := cfg.CheckServeOnly(); err != nil {
+			d.mu.Unlock()
+			d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
+			return
+		}
+	}
 	if cfg.Server.Listen != old.Server.Listen || cfg.State != old.State || cfg.Seeds.Dir != old.Seeds.Dir ||
 		cfg.Seeds.Watch != old.Seeds.Watch {
 		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
@@ -552,7 +584,7 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	// A new scanner forgets which problems it has logged: keep the old
 	// one unless a key it reads changed, so a reload repeats nothing.
 	sc := d.scanner
-	if scannerChanged(old, cfg) {
+	if !d.serveOnly && scannerChanged(old, cfg) {
 		if sc, err = d.newScanner(cfg); err != nil {
 			d.mu.Unlock()
 			d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
@@ -565,7 +597,7 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	// file did.
 	d.pendingFull, d.forceRender = true, true
 	d.mu.Unlock()
-	if cfg.Seeds.Schedule != old.Seeds.Schedule {
+	if cfg.Seeds.Schedule != old.Seeds.Schedule && !d.serveOnly {
 		for _, e := range sched.Entries() {
 			sched.Remove(e.ID)
 		}

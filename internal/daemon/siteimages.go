@@ -58,6 +58,11 @@ func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
 		if p == "" || !ok {
 			return nil, fmt.Errorf("%s %q: not an image file seedfeed serves", im.key, im.v)
 		}
+		if cfg.ServeOnly() {
+			// config.CheckServeOnly refuses this at start and on reload;
+			// never read a path relative to the working folder instead.
+			return nil, fmt.Errorf("%s %q: no seeds folder to read it from", im.key, im.v)
+		}
 		file := filepath.Join(cfg.Seeds.Dir, filepath.FromSlash(im.v))
 		fi, err := os.Stat(file)
 		if err != nil {

@@ -13,14 +13,17 @@ type health struct {
 	LastScan      *time.Time `json:"last_scan"`
 	LastScanError *string    `json:"last_scan_error"`
 	SnapshotBuilt *time.Time `json:"snapshot_built"`
+	// Role is the process's part among several on one PostgreSQL:
+	// "writer", "replica" or "serve-only"; left out when not set.
+	Role string `json:"role,omitempty"`
 }
 
 // healthBody renders /healthz for snap once, when it is published. The
 // status is "ok" (serving, last scan fine), "degraded" (serving the last
 // good snapshot, the last scan failed), "failing" (nothing to serve, the
 // scan failed) or "starting" (nothing to serve yet).
-func healthBody(snap *Snapshot) (body []byte, ok bool) {
-	var doc health
+func healthBody(snap *Snapshot, role string) (body []byte, ok bool) {
+	doc := health{Role: role}
 	if snap != nil {
 		doc.Articles = snap.Articles
 		if !snap.LastScan.IsZero() {

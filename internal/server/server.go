@@ -75,6 +75,8 @@ type Server struct {
 	// it rendered, by label version (labels.go).
 	labels     LabelSource
 	labelCache *labelCache
+	// role is this process's part in a cluster, for /healthz (role.go).
+	role atomic.Pointer[string]
 }
 
 // state is a published Snapshot plus what the server derives from it once.
@@ -219,7 +221,7 @@ func (s *Server) ReportScan(at time.Time, scanErr error) {
 		// Only the scan's outcome changed: the content, and all that was
 		// prepared from it (the not-found page, the Front's heads), stays.
 		st := &state{snap: next, notFound: old.notFound, fast: old.fast}
-		st.health, st.healthOK = healthBody(next)
+		st.health, st.healthOK = healthBody(next, s.clusterRole())
 		if s.state.CompareAndSwap(old, st) {
 			return
 		}
@@ -233,7 +235,7 @@ func (s *Server) Snapshot() *Snapshot {
 
 func (s *Server) newState(snap *Snapshot) *state {
 	st := &state{snap: snap}
-	st.health, st.healthOK = healthBody(snap)
+	st.health, st.healthOK = healthBody(snap, s.clusterRole())
 	if snap.good() {
 		page, err := pages.NotFound(snap.Site)
 		if err != nil {

@@ -25,6 +25,10 @@ import (
 // this store's schema.
 func (s *Store) changesChannel() string { return "seedfeed_changes:" + s.schema }
 
+// leadTimeout bounds one Lead: a writer whose session does not answer the
+// check within it stops leading.
+const leadTimeout = 5 * time.Second
+
 // leader is the writer's lock: one connection of its own, whose session
 // holds the advisory lock.
 type leader struct {
@@ -35,8 +39,9 @@ type leader struct {
 
 // Lead reports whether this process is the writer, taking the lock when
 // it is free. It checks that the session holding the lock is still alive:
-// a writer cut off from the database stops leading at its next Lead. On
-// SQLite it is always true.
+// a writer cut off from the database stops leading at its next Lead, which
+// then returns false and the error (a check that gets no answer within
+// leadTimeout counts as cut off). On SQLite it is always true.
 func (s *Store) Lead(ctx context.Context) (bool, error) {
 	if !s.pg {
 		return true, nil
@@ -44,6 +49,11 @@ func (s *Store) Lead(ctx context.Context) (bool, error) {
 	l := &s.lead
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	// A database that does not answer (a network that drops packets)
+	// must not leave a writer believing it leads: the whole check is
+	// bounded.
+	ctx, cancel := context.WithTimeout(ctx, leadTimeout)
+	defer cancel()
 	if l.conn != nil {
 		var held bool
 		err := l.conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks
@@ -57,8 +67,10 @@ func (s *Store) Lead(ctx context.Context) (bool, error) {
 		// keeps no idle connection, so closing ends the session.
 		l.conn.Close()
 		l.conn = nil
-		if err != nil && ctx.Err() != nil {
-			return false, ctx.Err()
+		if err != nil {
+			// Cut off: lead no more. The next call tries again, with a
+			// connection of its own.
+			return false, fmt.Errorf("store: lead: the writer's session: %w", classify(err))
 		}
 	}
 	conn, err := l.db.Conn(ctx)

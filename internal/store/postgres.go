@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // The PostgreSQL side of the store: how it opens, migrates and reports
@@ -44,11 +44,13 @@ func openPostgres(ctx context.Context, rawURL, host string) (*Store, error) {
 	if _, err := pgconn.ParseConfig(rawURL); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w: the URL does not parse (fix state.url): %w", shown, ErrRefused, errors.Unwrap(err))
 	}
-	s := &Store{path: shown, host: host, pg: true, prepared: map[string]*sql.Stmt{}}
-	var err error
-	if s.wdb, err = sql.Open("pgx", rawURL); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", shown, err)
+	cc, err := pgConnConfig(rawURL)
+	if err != nil {
+		// Not err itself: a parse error quotes the URL, password and all.
+		return nil, fmt.Errorf("store: open %s: %w: the URL's parameters do not parse (fix state.url)", shown, ErrRefused)
 	}
+	s := &Store{path: shown, host: host, pg: true, prepared: map[string]*sql.Stmt{}}
+	s.wdb = stdlib.OpenDB(*cc)
 	// One writer connection, as on SQLite: Apply is serialized anyway,
 	// and the statements prepared below live on it.
 	s.wdb.SetMaxOpenConns(1)
@@ -81,18 +83,12 @@ func openPostgres(ctx context.Context, rawURL, host string) (*Store, error) {
 		}
 		s.prepared[q] = st
 	}
-	if s.rdb, err = sql.Open("pgx", rawURL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("store: open %s: %w", shown, err)
-	}
+	s.rdb = stdlib.OpenDB(*cc)
 	s.rdb.SetMaxOpenConns(4)
 	s.rdb.SetMaxIdleConns(4)
 	// The writer's lock and the listener each hold a session for as
 	// long as the store is open.
-	if s.lead.db, err = sql.Open("pgx", rawURL); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("store: open %s: %w", shown, err)
-	}
+	s.lead.db = stdlib.OpenDB(*cc)
 	s.lead.db.SetMaxIdleConns(0)
 	return s, nil
 }

@@ -1,0 +1,304 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// writeServeOnlyConfig writes name.yaml in dir for a process of the same
+// site as writeClusterConfig's, with seedsDir as seeds.dir ("" for none)
+// and no seeds folder created.
+func writeServeOnlyConfig(t *testing.T, dir, name, stateURL, seedsDir string) string {
+	t.Helper()
+	cfg := fmt.Sprintf(`site:
+  title: "Cluster"
+  base_url: "http://news.example.org"
+  author: "Desk"
+seeds:
+  dir: %q
+server:
+  listen: %q
+state:
+  url: %q
+`, seedsDir, freeAddr(t), stateURL)
+	p := filepath.Join(dir, name+".yaml")
+	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// startServeArgs runs `seedfeed serve -config configPath args...` as
+// startProc does.
+func startServeArgs(t *testing.T, configPath string, args ...string) *proc {
+	t.Helper()
+	p := &proc{t: t, url: "http://" + listenAddr(t, configPath), logs: &syncBuffer{}, exited: make(chan struct{})}
+	p.cmd = exec.Command(seedfeedBinary(t), append([]string{"serve", "-config", configPath}, args...)...)
+	p.cmd.Dir = filepath.Dir(configPath)
+	p.cmd.Stdout = p.logs
+	p.cmd.Stderr = p.logs
+	p.cmd.Env = cleanEnv()
+	p.cmd.WaitDelay = 5 * time.Second
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		p.cmd.Wait()
+		p.state = p.cmd.ProcessState
+		close(p.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-p.exited:
+		default:
+			p.cmd.Process.Kill()
+			<-p.exited
+		}
+		if t.Failed() {
+			t.Logf("seedfeed %v log:\n%s", args, p.logs)
+		}
+	})
+	return p
+}
+
+// procHealthRole is the role /healthz reports.
+func procHealthRole(p *proc) string {
+	_, b := p.get("/healthz")
+	var doc struct {
+		Role string `json:"role"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		p.t.Fatalf("/healthz: %v: %s", err, b)
+	}
+	return doc.Role
+}
+
+// procScanCount is how many scans a process has run, ok or not.
+func procScanCount(t *testing.T, p *proc) float64 {
+	t.Helper()
+	_, m := p.get("/metrics")
+	return metric(t, m, `seedfeed_scans_total{outcome="ok"}`) + metric(t, m, `seedfeed_scans_total{outcome="error"}`)
+}
+
+// clusterServersAgree reports whether every process serves the feeds and the
+// index with the bytes and ETag of the first, and n articles.
+func clusterServersAgree(t *testing.T, procs []*proc, n float64) (bool, string) {
+	t.Helper()
+	for _, path := range []string{"/feed.xml", "/rss.xml", "/feed.json", "/atom.xml", "/"} {
+		code0, body0, etag0 := procs[0].getWithETag(path)
+		if code0 != 200 || etag0 == "" {
+			return false, fmt.Sprintf("%s: %d %q", path, code0, etag0)
+		}
+		for i, p := range procs[1:] {
+			code, body, etag := p.getWithETag(path)
+			if code != 200 || etag != etag0 || !bytes.Equal(body, body0) {
+				return false, fmt.Sprintf("%s: server %d differs from server 0 (%d, %q vs %q)", path, i+1, code, etag, etag0)
+			}
+		}
+	}
+	for i, p := range procs {
+		_, m := p.get("/metrics")
+		if got := metric(t, m, "seedfeed_articles_published"); got != n {
+			return false, fmt.Sprintf("server %d publishes %v articles, want %v", i, got, n)
+		}
+	}
+	return true, ""
+}
+
+// waitClusterServersAgree waits until clusterServersAgree, and says how long it took.
+func waitClusterServersAgree(t *testing.T, procs []*proc, n float64, limit time.Duration) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for {
+		ok, why := clusterServersAgree(t, procs, n)
+		if ok {
+			return time.Since(start)
+		}
+		if time.Since(start) > limit {
+			t.Fatalf("the servers never agreed on %v articles within %v: %s", n, limit, why)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// A writer and two serve-only processes on one PostgreSQL; the serve-only
+// ones have no seeds folder at all (one by seeds.dir "", one by -replica
+// over a seeds.dir that does not exist). They serve what the writer
+// publishes, byte for byte with its ETags, never take the lock (not even
+// when it is free), never scan, and keep serving when the writer dies.
+func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
+	stateURL := postgresSchema(t)
+	dir := t.TempDir()
+	emptyDir := filepath.Join(dir, "serve-only")
+	if err := os.Mkdir(emptyDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "no-such-folder")
+	onlyA := startServeArgs(t, writeServeOnlyConfig(t, emptyDir, "only-a", stateURL, ""))
+	onlyB := startServeArgs(t, writeServeOnlyConfig(t, emptyDir, "only-b", stateURL, missing), "-replica")
+	only := []*proc{onlyA, onlyB}
+	for _, p := range only {
+		p.waitHealthy(60 * time.Second)
+	}
+	// The lock is free and nobody leads: still no serve-only process
+	// becomes the writer (each would have tried within 2 s).
+	time.Sleep(5 * time.Second)
+	for i, p := range only {
+		_, m := p.get("/metrics")
+		if w := metric(t, m, "seedfeed_writer"); w != 0 {
+			t.Errorf("serve-only %d: seedfeed_writer %v with the lock free", i, w)
+		}
+		if r := procHealthRole(p); r != "serve-only" {
+			t.Errorf("serve-only %d: /healthz role %q", i, r)
+		}
+	}
+
+	const settle = 300 * time.Millisecond
+	writerCfg := writeClusterConfig(t, dir, "writer", stateURL, settle)
+	writer := startHealthy(t, writerCfg)
+	deadline := time.Now().Add(10 * time.Second)
+	for procHealthRole(writer) != "writer" {
+		if time.Now().After(deadline) {
+			t.Fatalf("the writer never led: role %q", procHealthRole(writer))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	seeds := filepath.Join(dir, "seeds")
+	const first = 40
+	for i := range first {
+		writeSeed(t, seeds, fmt.Sprintf("story-%03d.txt", i), articleText(fmt.Sprintf("Story number %d of the day", i), fmt.Sprintf("Report %d from the harbour.", i)))
+	}
+	took := waitClusterServersAgree(t, []*proc{writer, onlyA, onlyB}, first, 30*time.Second)
+	t.Logf("the serve-only processes serve the writer's %d articles, bytes and ETags, %v after the last file (settle %v)", first, took.Round(time.Millisecond), settle)
+	// An article's own page too, by a slug the index links to.
+	_, index := writer.get("/")
+	slug, ok := indexFirstArticleSlug(string(index))
+	if !ok {
+		t.Fatalf("no article link in the index:\n%s", index)
+	}
+	_, want, wantTag := writer.getWithETag("/articles/" + slug)
+	for i, p := range only {
+		if code, got, tag := p.getWithETag("/articles/" + slug); code != 200 || !bytes.Equal(got, want) || tag != wantTag {
+			t.Errorf("serve-only %d: /articles/%s differs (%d, ETag %q vs %q)", i, slug, code, tag, wantTag)
+		}
+	}
+
+	// The writer dies; nobody else may scan the folder. The serve-only
+	// processes keep serving what they had and never lead.
+	writer.cmd.Process.Kill()
+	writer.wait(10 * time.Second)
+	killed := time.Now()
+	for i := range 5 {
+		writeSeed(t, seeds, fmt.Sprintf("late-%d.txt", i), articleText(fmt.Sprintf("Late story %d", i), "Written while no writer runs."))
+	}
+	for time.Since(killed) < 3*2*time.Second+time.Second {
+		for i, p := range only {
+			if code, _ := p.get("/feed.xml"); code != 200 {
+				t.Fatalf("serve-only %d: /feed.xml %d after the writer died", i, code)
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if ok, why := clusterServersAgree(t, only, first); !ok {
+		t.Errorf("after the writer died: %s", why)
+	}
+	for i, p := range only {
+		_, m := p.get("/metrics")
+		if w := metric(t, m, "seedfeed_writer"); w != 0 {
+			t.Errorf("serve-only %d became the writer", i)
+		}
+		if n := procScanCount(t, p); n != 0 {
+			t.Errorf("serve-only %d scanned %v times", i, n)
+		}
+		if n := metric(t, m, "seedfeed_files_changed_total"); n != 0 {
+			t.Errorf("serve-only %d counted %v changed files", i, n)
+		}
+		if r := procHealthRole(p); r != "serve-only" {
+			t.Errorf("serve-only %d: /healthz role %q", i, r)
+		}
+		for _, bad := range []string{"scan failed", "now the writer", "file watching", "watching the seeds folder"} {
+			if strings.Contains(p.logs.String(), bad) {
+				t.Errorf("serve-only %d logged %q", i, bad)
+			}
+		}
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("the -replica process's seeds.dir: %v, want it never created", err)
+	}
+
+	// A new writer starts: the serve-only processes follow it.
+	writer2 := startHealthy(t, writeClusterConfig(t, dir, "writer2", stateURL, settle))
+	took = waitClusterServersAgree(t, []*proc{writer2, onlyA, onlyB}, first+5, 30*time.Second)
+	t.Logf("with a new writer, the serve-only processes serve the %d articles %v after it started", first+5, took.Round(time.Millisecond))
+}
+
+// indexFirstArticleSlug is the slug of the first /articles/ link in an index.
+func indexFirstArticleSlug(index string) (string, bool) {
+	for _, prefix := range []string{`href="/articles/`, `href="http://news.example.org/articles/`} {
+		if _, rest, ok := strings.Cut(index, prefix); ok {
+			slug, _, _ := strings.Cut(rest, `"`)
+			return strings.TrimSuffix(slug, "/"), slug != ""
+		}
+	}
+	return "", false
+}
+
+// A serve-only process reloads its config on SIGHUP like any other: a new
+// title is rendered from the database at once; a reload that names a
+// site icon file is refused and the running config stays; it stays
+// serve-only even when the file now names a folder.
+func TestServeOnlyReload(t *testing.T) {
+	stateURL := postgresSchema(t)
+	dir := t.TempDir()
+	cfg := writeServeOnlyConfig(t, dir, "only", stateURL, "")
+	p := startServeArgs(t, cfg)
+	p.waitHealthy(60 * time.Second)
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewrite := func(old, new string) {
+		t.Helper()
+		data = bytes.Replace(data, []byte(old), []byte(new), 1)
+		if err := os.WriteFile(cfg, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p.signal(syscall.SIGHUP)
+	}
+	feedHas := func(s string) bool {
+		_, b := p.get("/feed.xml")
+		return bytes.Contains(b, []byte(s))
+	}
+	rewrite(`title: "Cluster"`, `title: "Harbour News"`)
+	waitClusterCond(t, "the new title served", 10*time.Second, func() bool { return feedHas("Harbour News") })
+
+	rewrite("site:\n", "site:\n  icon: icon.png\n")
+	waitLog(t, p.logs, "config reload rejected", 10*time.Second)
+	if !strings.Contains(p.logs.String(), `site.icon names the file \"icon.png\"`) {
+		t.Errorf("the rejected reload does not name site.icon:\n%s", p.logs)
+	}
+
+	rewrite("  icon: icon.png\n", "")
+	rewrite(`dir: ""`, `dir: "seeds"`)
+	waitLog(t, p.logs, "stays serve-only", 10*time.Second)
+	time.Sleep(3 * time.Second) // a lock check or two
+	if r := procHealthRole(p); r != "serve-only" {
+		t.Errorf("role %q after a reload naming a folder", r)
+	}
+	if n := procScanCount(t, p); n != 0 {
+		t.Errorf("%v scans after a reload naming a folder", n)
+	}
+	if !feedHas("Harbour News") {
+		t.Error("the title was lost")
+	}
+}

@@ -58,7 +58,8 @@ backends_cleanup() {
 trap backends_cleanup EXIT
 
 if [[ -z $PG_URL ]]; then
-	need postgresql:initdb
+	# Debian keeps initdb out of PATH, under /usr/lib/postgresql/<version>/bin.
+	compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need postgresql:initdb
 	echo "== starting a throwaway PostgreSQL (scripts/pg-test-cluster.sh)"
 	eval "$("$REPO/scripts/pg-test-cluster.sh" start)"
 	PG_URL=$SEEDFEED_TEST_POSTGRES_URL

@@ -25,8 +25,9 @@ type benchStateLocation struct{ backend, loc string }
 
 // benchStateLocations are the backends the cluster benchmarks run on, in
 // this order: SQLite always, then PostgreSQL (a schema of its own, dropped
-// afterwards) when SEEDFEED_TEST_POSTGRES_URL is set. With -count the two
-// therefore alternate.
+// afterwards) when SEEDFEED_TEST_POSTGRES_URL is set. -count repeats each
+// backend before running the other; to alternate them, run the test binary
+// several times (bench/backends.sh does).
 func benchStateLocations(b *testing.B) []benchStateLocation {
 	b.Helper()
 	out := []benchStateLocation{{"sqlite", filepath.Join(b.TempDir(), "state.db")}}

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,12 +20,17 @@ import (
 	"seedfeed/internal/store"
 )
 
-// benchStateLocations are the backends the cluster benchmarks run on:
-// SQLite always, PostgreSQL (a schema of its own, dropped afterwards) when
-// SEEDFEED_TEST_POSTGRES_URL is set.
-func benchStateLocations(b *testing.B) map[string]string {
+// benchStateLocation is one backend the cluster benchmarks run on.
+type benchStateLocation struct{ backend, loc string }
+
+// benchStateLocations are the backends the cluster benchmarks run on, in
+// this order: SQLite always, then PostgreSQL (a schema of its own, dropped
+// afterwards) when SEEDFEED_TEST_POSTGRES_URL is set. -count repeats each
+// backend before running the other; to alternate them, run the test binary
+// several times (bench/backends.sh does).
+func benchStateLocations(b *testing.B) []benchStateLocation {
 	b.Helper()
-	out := map[string]string{"sqlite": filepath.Join(b.TempDir(), "state.db")}
+	out := []benchStateLocation{{"sqlite", filepath.Join(b.TempDir(), "state.db")}}
 	raw := os.Getenv("SEEDFEED_TEST_POSTGRES_URL")
 	if raw == "" {
 		b.Log("PostgreSQL skipped: SEEDFEED_TEST_POSTGRES_URL is unset")
@@ -48,8 +54,7 @@ func benchStateLocations(b *testing.B) map[string]string {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	out["postgres"] = u.String()
-	return out
+	return append(out, benchStateLocation{"postgres", u.String()})
 }
 
 func benchArticle(i, version int) store.Upsert {
@@ -66,16 +71,20 @@ func benchArticle(i, version int) store.Upsert {
 
 // BenchmarkReplicaRebuild times what a replica does after the writer
 // changes one article of 100,000: compare the fingerprint, then rebuild
-// and swap the snapshot (refresh), on each backend.
+// and swap the snapshot (refresh), on each backend. A rebuild publishes
+// in two steps (Daemon.publish): the feeds and the front page, then the
+// history (every index page, and the archive pages whose key changed);
+// feeds-ms/op and history-ms/op are each step's time as the daemon logs
+// it, ns/op the whole refresh.
 func BenchmarkReplicaRebuild(b *testing.B) {
 	const n = 100000
-	for backend, loc := range benchStateLocations(b) {
-		b.Run(backend+"/N=100000", func(b *testing.B) {
+	for _, bl := range benchStateLocations(b) {
+		b.Run(bl.backend+"/N=100000", func(b *testing.B) {
 			ctx := context.Background()
 			cfg := config.Default()
 			cfg.Site.BaseURL = "https://news.example.org"
 			cfg.Seeds.Dir = b.TempDir()
-			st, err := store.Open(ctx, loc, cfg.Site.Host())
+			st, err := store.Open(ctx, bl.loc, cfg.Site.Host())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -90,23 +99,81 @@ func BenchmarkReplicaRebuild(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			d, err := newDaemon(cfg, st, slog.New(slog.DiscardHandler))
+			steps := &publishStepTimes{}
+			d, err := newDaemon(cfg, st, slog.New(steps))
 			if err != nil {
 				b.Fatal(err)
 			}
 			d.refresh(ctx, true)
+			var feeds, history time.Duration
 			for i := 0; b.Loop(); i++ {
 				b.StopTimer()
 				at = at.Add(time.Minute)
 				if _, err := st.Apply(ctx, store.Changes{At: at, Upserts: []store.Upsert{benchArticle(i%n, i+1)}}); err != nil {
 					b.Fatal(err)
 				}
+				steps.reset()
 				b.StartTimer()
 				d.refresh(ctx, true)
+				b.StopTimer()
+				f, h, ok := steps.get()
+				if !ok {
+					b.Fatal("the rebuild did not publish both steps (feeds, then the history)")
+				}
+				feeds, history = feeds+f, history+h
+				b.StartTimer()
 			}
 			if snap := d.srv.Snapshot(); snap == nil || snap.Articles != n {
 				b.Fatalf("snapshot of %v articles", snap)
 			}
+			b.ReportMetric(float64(feeds.Milliseconds())/float64(b.N), "feeds-ms/op")
+			b.ReportMetric(float64(history.Milliseconds())/float64(b.N), "history-ms/op")
 		})
 	}
+}
+
+// publishStepTimes is a slog.Handler that keeps the "took" of the
+// daemon's two publish messages: the feeds step and the history step.
+type publishStepTimes struct {
+	mu             sync.Mutex
+	feeds, history time.Duration
+	sawFeeds, sawH bool
+}
+
+func (p *publishStepTimes) Enabled(context.Context, slog.Level) bool { return true }
+func (p *publishStepTimes) WithAttrs([]slog.Attr) slog.Handler       { return p }
+func (p *publishStepTimes) WithGroup(string) slog.Handler            { return p }
+
+func (p *publishStepTimes) Handle(_ context.Context, r slog.Record) error {
+	if r.Message != "published" && r.Message != "published the history" {
+		return nil
+	}
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key != "took" {
+			return true
+		}
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if r.Message == "published" {
+			p.feeds, p.sawFeeds = a.Value.Duration(), true
+		} else {
+			p.history, p.sawH = a.Value.Duration(), true
+		}
+		return false
+	})
+	return nil
+}
+
+func (p *publishStepTimes) reset() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.feeds, p.history, p.sawFeeds, p.sawH = 0, 0, false, false
+}
+
+// get returns the two steps' times, and whether both were logged since
+// the last reset.
+func (p *publishStepTimes) get() (feeds, history time.Duration, ok bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.feeds, p.history, p.sawFeeds && p.sawH
 }

@@ -100,6 +100,13 @@ func (a *applier) setLabels(id string, published int64, art *article.Article, re
 		}
 	}
 	for _, l := range articleLabels(art) {
+		if a.s.pg {
+			// The three statements below in one round trip.
+			if _, err := a.exec(qAddLabelPostgres, int(l.kind), l.slug, published, id, l.name); err != nil {
+				return fmt.Errorf("labels of %s: %w", id, err)
+			}
+			continue
+		}
 		if _, err := a.exec(qInsertLabel, int(l.kind), l.slug, published, id, l.name); err != nil {
 			return fmt.Errorf("labels of %s: %w", id, err)
 		}

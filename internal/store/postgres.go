@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,7 +76,7 @@ func openPostgres(ctx context.Context, rawURL, host string) (*Store, error) {
 		s.wdb.Close()
 		return nil, fmt.Errorf("store: open %s: %w", shown, classify(err))
 	}
-	for _, q := range append(applyStatements, labelStatements...) {
+	for _, q := range slices.Concat(applyStatements, labelStatements, []string{qAddLabelPostgres}) {
 		st, err := s.wdb.PrepareContext(ctx, rebindDollar(q))
 		if err != nil {
 			s.Close()
@@ -279,6 +280,22 @@ func rebindDollar(q string) string {
 	}
 	return b.String()
 }
+
+// qAddLabelPostgres gives an article a label as setLabels does on SQLite
+// (qInsertLabel, then countLabel's qCountLabel and qBumpLabel with a
+// delta of 1), in one statement. Each statement is a round trip to the
+// server, and these were three of the four a new article with one author
+// cost (the fourth is qInsertArticle); on SQLite a statement is a function
+// call, and the three stay apart. The three parts write different tables,
+// so running them in one statement changes nothing they see.
+const qAddLabelPostgres = `WITH labelled AS (
+		INSERT INTO article_labels (kind, slug, published, id, name) VALUES ($1, $2, $3, $4, $5)
+	), counted AS (
+		INSERT INTO label_counts (kind, slug, name, count) VALUES ($1, $2, $5, 1)
+		ON CONFLICT (kind, slug, name) DO UPDATE SET count = label_counts.count + excluded.count
+	)
+	INSERT INTO label_versions (kind, slug, version) VALUES ($1, $2, 1)
+	ON CONFLICT (kind, slug) DO UPDATE SET version = label_versions.version + 1`
 
 // bindPostgres converts arguments for the PostgreSQL columns: strings go
 // to BYTEA (or to TEXT, which pgx accepts as bytes), booleans to INTEGER.

@@ -334,7 +334,19 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 	toks := tokenize(tokBuf[:0], seg[w:])
 	first := len(cands)
 	prevEnd := 0
+	num := 0 // the first number token at or after k
 	for k := 0; k < len(toks); k++ {
+		// Every date dateAt or relativeDate reads has a figure among
+		// its first four tokens ("March 3", "3 hours ago", "il y a
+		// 3"): a token with none that near starts no date, and the
+		// words of prose around a figure are passed over without
+		// trying each form on them.
+		for num < len(toks) && (num < k || toks[num].kind != tNum) {
+			num++
+		}
+		if num > k+3 {
+			continue
+		}
 		m, ok := dateAt(seg[w:], toks, k)
 		m.Start, m.End = m.Start+w, m.End+w
 		if !ok {

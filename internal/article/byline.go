@@ -379,8 +379,11 @@ func isWeekday(s string) bool {
 // mayPrefixFold is false when hasPrefixFold(s, prefix) is sure to be:
 // s is shorter, or its first byte and the prefix's are two ASCII bytes
 // that do not fold to one another (only equal bytes and the two cases of
-// a letter do). It is small enough to be inlined in the loops over
-// prefixes, where it turns most lines away without a call.
+// a letter do), or one is ASCII and the other starts a rune that folds
+// to no ASCII letter: the prefixes in other scripts ("автор", "作者")
+// then turn a Latin line away without EqualFold's rune by rune loop. It
+// is small enough to be inlined in the loops over prefixes, where it
+// turns most lines away without a call.
 func mayPrefixFold(s, prefix string) bool {
 	if len(s) < len(prefix) {
 		return false
@@ -389,7 +392,14 @@ func mayPrefixFold(s, prefix string) bool {
 		return true
 	}
 	a, b := s[0], prefix[0]
-	return (a|b) >= utf8.RuneSelf || a == b || a^b == 0x20 && (a|0x20)-'a' < 26
+	if a|b < utf8.RuneSelf {
+		return a == b || a^b == 0x20 && (a|0x20)-'a' < 26
+	}
+	// 0xC5 and 0xE2 start the only two runes outside ASCII that fold
+	// to an ASCII letter: U+017F LONG S (to "s") and U+212A KELVIN SIGN
+	// (to "k"). Other runes that start so pass too: the gate only has
+	// to be sure of its false.
+	return a >= utf8.RuneSelf && b >= utf8.RuneSelf || a == 0xC5 || a == 0xE2 || b == 0xC5 || b == 0xE2
 }
 
 // hasPrefixFold is strings.HasPrefix under Unicode case folding, with the
@@ -401,10 +411,9 @@ func hasPrefixFold(s, prefix string) bool {
 	if prefix == "" {
 		return true
 	}
-	// Two ASCII bytes fold to one another only when they are equal or
-	// the same letter: most lines are turned away here, before
+	// Most lines are turned away by their first byte, before
 	// EqualFold's rune by rune loop.
-	if a, b := s[0], prefix[0]; a < utf8.RuneSelf && b < utf8.RuneSelf && a != b && (a|0x20 != b|0x20 || (a|0x20)-'a' >= 26) {
+	if !mayPrefixFold(s, prefix) {
 		return false
 	}
 	return strings.EqualFold(s[:len(prefix)], prefix)

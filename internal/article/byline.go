@@ -111,12 +111,17 @@ func nameLead(s string) string {
 // nameStop reports words that end a name list in a byline: what follows
 // is a date or a label, however it is capitalized.
 func nameStop(w string) bool {
-	w = strings.Trim(w, ",.:")
-	if isWeekday(w) {
+	var buf [32]byte
+	return nameStopLower(lowerBytes(buf[:], w))
+}
+
+// nameStopLower is nameStop of a word already lower-cased.
+func nameStopLower(lw []byte) bool {
+	lw = trimBytesIn(lw, ",.:")
+	if weekdayLower(lw) {
 		return true
 	}
-	var buf [32]byte
-	switch string(lowerBytes(buf[:], w)) {
+	switch string(lw) {
 	case "on", "at", "updated", "published", "posted", "last", "am", "um":
 		return true
 	}
@@ -367,7 +372,15 @@ func updatedLabel(s string) bool {
 
 func isWeekday(s string) bool {
 	var buf [32]byte
-	lw := lowerBytes(buf[:], strings.Trim(s, " ,."))
+	return weekdayLower(lowerBytes(buf[:], s))
+}
+
+// weekdayLower is isWeekday of a word already lower-cased (lowerBytes),
+// for the callers that ask several questions of one word. Lower-casing
+// commutes with trimming spaces, commas and periods, which no other
+// character lower-cases to.
+func weekdayLower(lw []byte) bool {
+	lw = trimBytesIn(lw, " ,.")
 	switch string(lw) {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":

@@ -564,7 +564,7 @@ func trimHandle(s string) string {
 // stand beside names on a byline line: "am", "18.", "September", "2019",
 // "10:29", "Uhr", "Updated:".
 func metaWord(w string) bool {
-	w = strings.Trim(w, ",;:()[]|•·-–—/*")
+	w = strings.TrimFunc(w, metaPunct)
 	if w == "" {
 		return true
 	}
@@ -580,14 +580,17 @@ func metaWord(w string) bool {
 	if digits > 0 {
 		return letters <= 3 // "06h00", "4:41AM", "16th", "1h"
 	}
-	if monthWord(w) || weekdayWord(w) {
+	// Lower-cased once for the three lists: metaOnly and metaPrefix
+	// ask this of every word of a line.
+	var buf [32]byte
+	lw := lowerBytes(buf[:], w)
+	if monthWordLower(lw) || weekdayLower(lw) {
 		return true
 	}
 	if len(w) > 16 {
 		return false // longer than the words below
 	}
-	var buf [16]byte
-	switch string(lowerBytes(buf[:], w)) {
+	switch string(lw) {
 	case "am", "pm", "a.m.", "p.m", "p.m.", "a.m", "uhr", "h", "hs", "hrs", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
 		"et", "pt", "ct", "cet", "cest", "gmt", "utc", "ist", "bst", "jst", "mez", "mesz",
 		"on", "at", "de", "del", "à", "a", "um", "le", "el", "the", "of", "den", "der", "du", "la", "y", "und", "and", "e",
@@ -596,6 +599,20 @@ func metaWord(w string) bool {
 		"pubblicato", "aggiornato", "postado", "em", "hace", "ago", "vor", "il", "minutes", "minutos", "minuten", "hours",
 		"horas", "stunden", "min", "read", "lesedauer", "minute", "minuti", "ore", "heures", "temps", "lecture", "reading",
 		"time", "edition", "ausgabe", "stand", "datum", "fecha", "data", "le:", "am:", "today", "yesterday", "heute", "gestern":
+		return true
+	}
+	return false
+}
+
+// metaPunctSet is what metaWord trims off a word: the punctuation of
+// metadata rows.
+const metaPunctSet = ",;:()[]|•·-–—/*"
+
+// metaPunct reports the runes of metaPunctSet: strings.Trim with a cutset
+// outside ASCII searches the cutset for every rune it looks at.
+func metaPunct(r rune) bool {
+	switch r {
+	case ',', ';', ':', '(', ')', '[', ']', '|', '•', '·', '-', '–', '—', '/', '*':
 		return true
 	}
 	return false

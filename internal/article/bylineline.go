@@ -108,7 +108,19 @@ func splitSegments(s string, out []string) []string {
 	from := 0
 	for i := 0; i < len(s) && len(out) < cap(out)-1; i++ {
 		switch s[i] {
-		case ' ', '|', 0xC2, 0xE2: // the first bytes of the separators
+		case ' ':
+			// The separators that open with a space have one of
+			// these after it: most spaces, between words, are
+			// passed over without trying each separator.
+			if i+1 >= len(s) {
+				continue
+			}
+			switch s[i+1] {
+			case '|', '-', ':', 0xC2, 0xE2:
+			default:
+				continue
+			}
+		case '|', 0xC2, 0xE2: // the first bytes of the other separators
 		default:
 			continue
 		}
@@ -663,6 +675,12 @@ func unglue(s string) string {
 	prev := rune(0)
 	wordStart := 0
 	for i, r := range s {
+		if 'a' <= r && r <= 'z' {
+			// An ASCII lower-case letter, most of any line, is no
+			// junction's second half.
+			prev = r
+			continue
+		}
 		if unicode.IsSpace(r) {
 			wordStart = i + utf8.RuneLen(r)
 			prev = r

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -149,20 +150,12 @@ func splitSegments(s string, out []string) []string {
 // say "author" outright: several words or a colon ("Posted by",
 // "Autor:").
 func bylineLabel(s string) (rest string, handles, strong, ok bool) {
-	for _, p := range []string{
-		"words written by", "written by", "posted by", "published by", "words by", "story by", "reported by", "reporting by", "text by", "article by",
-		"edited by", "contributed by", "post author by", "post author", "thread starter", "a post by", "a guest post by",
-		"verfasst von", "geschrieben von", "eingestellt von", "ein beitrag von", "ein gastbeitrag von", "ein interview von",
-		"ein kommentar von", "veröffentlicht von", "text von", "text und fotos von",
-		"écrit par", "publié par", "rédigé par", "un article de", "escrito por", "publicado por", "redactado por",
-		"scritto da", "pubblicato da", "a cura di", "geschreven door", "geplaatst door", "skrevet af", "skrevet av",
-		"написано", "опубликовано", "автор:", "автор", "автори:",
-		"by:", "by :", "by", "von:", "von", "par:", "par", "por:", "por", "di", "door", "oleh", "av", "af",
-		"द्वारा", "लेखक:", "लेखक",
-		"author:", "author :", "authors:", "autor:", "autor :", "autorin:", "autoren:", "auteur:", "auteur :", "auteurs:", "auteur(s):", "auteur(s) :",
-		"autore:", "autora:", "text:", "texte:", "texto:", "tekst:", "teksti:", "kirjoittaja:", "yazar:", "penulis:", "författare:",
-		"作者：", "作者:", "作者", "记者：", "记者", "文：", "文／", "文/", "撰文：", "责任编辑：", "責任編輯：", "执笔：",
-	} {
+	return bylineLabelAmong(s, bylineLabelsFor(s))
+}
+
+// bylineLabelAmong is bylineLabel trying only labels.
+func bylineLabelAmong(s string, labels []string) (rest string, handles, strong, ok bool) {
+	for _, p := range labels {
 		if !mayPrefixFold(s, p) || !hasPrefixFold(s, p) {
 			continue
 		}
@@ -180,6 +173,63 @@ func bylineLabel(s string) (rest string, handles, strong, ok bool) {
 		return strings.TrimLeft(after, " :：-–—"), handles, strong, true
 	}
 	return "", false, false, false
+}
+
+// bylineLabels are the labels bylineLabel reads, in the order it tries
+// them.
+var bylineLabels = [...]string{
+	"words written by", "written by", "posted by", "published by", "words by", "story by", "reported by", "reporting by", "text by", "article by",
+	"edited by", "contributed by", "post author by", "post author", "thread starter", "a post by", "a guest post by",
+	"verfasst von", "geschrieben von", "eingestellt von", "ein beitrag von", "ein gastbeitrag von", "ein interview von",
+	"ein kommentar von", "veröffentlicht von", "text von", "text und fotos von",
+	"écrit par", "publié par", "rédigé par", "un article de", "escrito por", "publicado por", "redactado por",
+	"scritto da", "pubblicato da", "a cura di", "geschreven door", "geplaatst door", "skrevet af", "skrevet av",
+	"написано", "опубликовано", "автор:", "автор", "автори:",
+	"by:", "by :", "by", "von:", "von", "par:", "par", "por:", "por", "di", "door", "oleh", "av", "af",
+	"द्वारा", "लेखक:", "लेखक",
+	"author:", "author :", "authors:", "autor:", "autor :", "autorin:", "autoren:", "auteur:", "auteur :", "auteurs:", "auteur(s):", "auteur(s) :",
+	"autore:", "autora:", "text:", "texte:", "texto:", "tekst:", "teksti:", "kirjoittaja:", "yazar:", "penulis:", "författare:",
+	"作者：", "作者:", "作者", "记者：", "记者", "文：", "文／", "文/", "撰文：", "责任编辑：", "責任編輯：", "执笔：",
+}
+
+// bylineLabelIndex lists bylineLabels by the lower-cased ASCII letter
+// they open with, in their order; other holds those that open with any
+// other byte.
+type bylineLabelIndex struct {
+	letter [26][]string
+	other  []string
+}
+
+var bylineLabelsByLetter = sync.OnceValue(func() *bylineLabelIndex {
+	var x bylineLabelIndex
+	for _, p := range bylineLabels {
+		if c := p[0] | 0x20; c-'a' < 26 {
+			x.letter[c-'a'] = append(x.letter[c-'a'], p)
+		} else {
+			x.other = append(x.other, p)
+		}
+	}
+	return &x
+})
+
+// bylineLabelsFor returns the labels that may open s, in bylineLabels'
+// order: for a line that opens with an ASCII letter, those that open
+// with that letter in either case (no label opens with a rune that folds
+// to an ASCII letter); for one that opens with any other ASCII byte,
+// none (every label opens with a letter); else all of them, which
+// hasPrefixFold sorts out.
+func bylineLabelsFor(s string) []string {
+	if s == "" {
+		return bylineLabels[:]
+	}
+	c := s[0]
+	if c >= utf8.RuneSelf {
+		return bylineLabels[:]
+	}
+	if c|0x20-'a' < 26 {
+		return bylineLabelsByLetter().letter[c|0x20-'a']
+	}
+	return nil
 }
 
 // weakLabel reports the one-word labels that are also prepositions.

@@ -110,9 +110,23 @@ func findDate(s string) (dateMatch, bool) {
 	if len(s) > maxDateLine {
 		s = s[:maxDateLine]
 	}
+	// Every form dateAt reads has a figure among its first four tokens
+	// (as lineDates knows): a line without one, most lines a header
+	// finder asks about, is not tokenized at all, and a token with no
+	// figure that near is not tried.
+	if firstDigit(s) < 0 {
+		return dateMatch{}, false
+	}
 	var buf [maxStackTokens]token
 	toks := tokenize(buf[:0], s)
+	num := 0 // the first number token at or after i
 	for i := range toks {
+		for num < len(toks) && (num < i || toks[num].kind != tNum) {
+			num++
+		}
+		if num > i+3 {
+			continue
+		}
 		if m, ok := dateAt(s, toks, i); ok {
 			return m, true
 		}

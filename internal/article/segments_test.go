@@ -46,3 +46,29 @@ func TestSplitSegmentsMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineLabelsByFirstByte holds bylineLabel, which tries only the
+// labels that open with the line's first letter, to trying them all, and
+// checks what that rests on: every label opens with an ASCII letter or a
+// rune that folds to no ASCII letter.
+func TestBylineLabelsByFirstByte(t *testing.T) {
+	for _, p := range bylineLabels {
+		c := p[0]
+		if c < 0x80 && (c|0x20)-'a' >= 26 || c == 0xC5 || c == 0xE2 {
+			t.Errorf("label %q opens with %#x", p, c)
+		}
+	}
+	r := rand.New(rand.NewPCG(17, 18))
+	pieces := append([]string{" ", ":", "Jane Roe", "x", "ſ", "\u212a", "É", "1", "-", "Bystander"}, bylineLabels[:]...)
+	for range 30000 {
+		s := randomText(r, pieces, 4)
+		if r.IntN(2) == 0 {
+			s = strings.ToUpper(s)
+		}
+		gr, gh, gs, gok := bylineLabel(s)
+		wr, wh, ws, wok := bylineLabelAmong(s, bylineLabels[:])
+		if gr != wr || gh != wh || gs != ws || gok != wok {
+			t.Fatalf("bylineLabel(%q) = %q %v %v %v, trying every label %q %v %v %v", s, gr, gh, gs, gok, wr, wh, ws, wok)
+		}
+	}
+}

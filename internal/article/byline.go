@@ -131,6 +131,16 @@ func nameStopLower(lw []byte) bool {
 // undouble collapses a name a scrape printed twice ("Sean Martin Sean
 // Martin"), from the byline's link text and its label.
 func undouble(s string) string {
+	// A doubled name says its first word again: a line that does not,
+	// nearly every line, is returned before its words are found.
+	start := strings.IndexFunc(s, notSpace)
+	if start < 0 {
+		return s
+	}
+	n := strings.IndexFunc(s[start:], unicode.IsSpace)
+	if n < 0 || !strings.Contains(s[start+n:], s[start:start+n]) {
+		return s
+	}
 	var spanBuf [16]span
 	w := fieldSpans(s, spanBuf[:0])
 	if len(w)%2 == 0 && len(w) > 0 {

@@ -1,6 +1,9 @@
 package article
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // trimBytesIn is bytes.Trim(b, set) for a set of ASCII bytes, without
 // building the set's table on every call: the word predicates trim a few
@@ -13,4 +16,9 @@ func trimBytesIn(b []byte, set string) []byte {
 		b = b[:len(b)-1]
 	}
 	return b
+}
+
+// notSpace is the negation of unicode.IsSpace, for strings.IndexFunc.
+func notSpace(r rune) bool {
+	return !unicode.IsSpace(r)
 }

@@ -111,12 +111,17 @@ func nameLead(s string) string {
 // nameStop reports words that end a name list in a byline: what follows
 // is a date or a label, however it is capitalized.
 func nameStop(w string) bool {
-	w = strings.Trim(w, ",.:")
-	if isWeekday(w) {
+	var buf [32]byte
+	return nameStopLower(lowerBytes(buf[:], w))
+}
+
+// nameStopLower is nameStop of a word already lower-cased.
+func nameStopLower(lw []byte) bool {
+	lw = trimBytesIn(lw, ",.:")
+	if weekdayLower(lw) {
 		return true
 	}
-	var buf [32]byte
-	switch string(lowerBytes(buf[:], w)) {
+	switch string(lw) {
 	case "on", "at", "updated", "published", "posted", "last", "am", "um":
 		return true
 	}
@@ -126,6 +131,16 @@ func nameStop(w string) bool {
 // undouble collapses a name a scrape printed twice ("Sean Martin Sean
 // Martin"), from the byline's link text and its label.
 func undouble(s string) string {
+	// A doubled name says its first word again: a line that does not,
+	// nearly every line, is returned before its words are found.
+	start := strings.IndexFunc(s, notSpace)
+	if start < 0 {
+		return s
+	}
+	n := strings.IndexFunc(s[start:], unicode.IsSpace)
+	if n < 0 || !strings.Contains(s[start+n:], s[start:start+n]) {
+		return s
+	}
 	var spanBuf [16]span
 	w := fieldSpans(s, spanBuf[:0])
 	if len(w)%2 == 0 && len(w) > 0 {
@@ -367,7 +382,15 @@ func updatedLabel(s string) bool {
 
 func isWeekday(s string) bool {
 	var buf [32]byte
-	lw := lowerBytes(buf[:], strings.Trim(s, " ,."))
+	return weekdayLower(lowerBytes(buf[:], s))
+}
+
+// weekdayLower is isWeekday of a word already lower-cased (lowerBytes),
+// for the callers that ask several questions of one word. Lower-casing
+// commutes with trimming spaces, commas and periods, which no other
+// character lower-cases to.
+func weekdayLower(lw []byte) bool {
+	lw = trimBytesIn(lw, " ,.")
 	switch string(lw) {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
@@ -379,8 +402,11 @@ func isWeekday(s string) bool {
 // mayPrefixFold is false when hasPrefixFold(s, prefix) is sure to be:
 // s is shorter, or its first byte and the prefix's are two ASCII bytes
 // that do not fold to one another (only equal bytes and the two cases of
-// a letter do). It is small enough to be inlined in the loops over
-// prefixes, where it turns most lines away without a call.
+// a letter do), or one is ASCII and the other starts a rune that folds
+// to no ASCII letter: the prefixes in other scripts ("автор", "作者")
+// then turn a Latin line away without EqualFold's rune by rune loop. It
+// is small enough to be inlined in the loops over prefixes, where it
+// turns most lines away without a call.
 func mayPrefixFold(s, prefix string) bool {
 	if len(s) < len(prefix) {
 		return false
@@ -389,7 +415,14 @@ func mayPrefixFold(s, prefix string) bool {
 		return true
 	}
 	a, b := s[0], prefix[0]
-	return (a|b) >= utf8.RuneSelf || a == b || a^b == 0x20 && (a|0x20)-'a' < 26
+	if a|b < utf8.RuneSelf {
+		return a == b || a^b == 0x20 && (a|0x20)-'a' < 26
+	}
+	// 0xC5 and 0xE2 start the only two runes outside ASCII that fold
+	// to an ASCII letter: U+017F LONG S (to "s") and U+212A KELVIN SIGN
+	// (to "k"). Other runes that start so pass too: the gate only has
+	// to be sure of its false.
+	return a >= utf8.RuneSelf && b >= utf8.RuneSelf || a == 0xC5 || a == 0xE2 || b == 0xC5 || b == 0xE2
 }
 
 // hasPrefixFold is strings.HasPrefix under Unicode case folding, with the
@@ -401,10 +434,9 @@ func hasPrefixFold(s, prefix string) bool {
 	if prefix == "" {
 		return true
 	}
-	// Two ASCII bytes fold to one another only when they are equal or
-	// the same letter: most lines are turned away here, before
+	// Most lines are turned away by their first byte, before
 	// EqualFold's rune by rune loop.
-	if a, b := s[0], prefix[0]; a < utf8.RuneSelf && b < utf8.RuneSelf && a != b && (a|0x20 != b|0x20 || (a|0x20)-'a' >= 26) {
+	if !mayPrefixFold(s, prefix) {
 		return false
 	}
 	return strings.EqualFold(s[:len(prefix)], prefix)

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -102,6 +103,28 @@ func TestMayPrefixFold(t *testing.T) {
 			if hasPrefixFold(s, p) && !mayPrefixFold(s, p) {
 				t.Fatalf("mayPrefixFold(%q, %q) = false, hasPrefixFold true", s, p)
 			}
+		}
+	}
+	// Every rune that folds to an ASCII byte, on either side, passes
+	// the gate; the prefixes in other scripts do not pass it on a
+	// Latin line.
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				continue
+			}
+			a, b := string(f), string(r)
+			if !mayPrefixFold(a+"xx", b) || !mayPrefixFold(b+"x", a) {
+				t.Fatalf("%U folds to %q, but the gate turns it away", r, f)
+			}
+		}
+	}
+	for _, p := range []string{"автор", "作者", "द्वारा", "écrit par"} {
+		if mayPrefixFold("Spread the love", p) {
+			t.Errorf("mayPrefixFold(Latin line, %q) = true", p)
 		}
 	}
 	if mayPrefixFold("by", "by ") {

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -108,7 +109,19 @@ func splitSegments(s string, out []string) []string {
 	from := 0
 	for i := 0; i < len(s) && len(out) < cap(out)-1; i++ {
 		switch s[i] {
-		case ' ', '|', 0xC2, 0xE2: // the first bytes of the separators
+		case ' ':
+			// The separators that open with a space have one of
+			// these after it: most spaces, between words, are
+			// passed over without trying each separator.
+			if i+1 >= len(s) {
+				continue
+			}
+			switch s[i+1] {
+			case '|', '-', ':', 0xC2, 0xE2:
+			default:
+				continue
+			}
+		case '|', 0xC2, 0xE2: // the first bytes of the other separators
 		default:
 			continue
 		}
@@ -137,20 +150,12 @@ func splitSegments(s string, out []string) []string {
 // say "author" outright: several words or a colon ("Posted by",
 // "Autor:").
 func bylineLabel(s string) (rest string, handles, strong, ok bool) {
-	for _, p := range []string{
-		"words written by", "written by", "posted by", "published by", "words by", "story by", "reported by", "reporting by", "text by", "article by",
-		"edited by", "contributed by", "post author by", "post author", "thread starter", "a post by", "a guest post by",
-		"verfasst von", "geschrieben von", "eingestellt von", "ein beitrag von", "ein gastbeitrag von", "ein interview von",
-		"ein kommentar von", "veröffentlicht von", "text von", "text und fotos von",
-		"écrit par", "publié par", "rédigé par", "un article de", "escrito por", "publicado por", "redactado por",
-		"scritto da", "pubblicato da", "a cura di", "geschreven door", "geplaatst door", "skrevet af", "skrevet av",
-		"написано", "опубликовано", "автор:", "автор", "автори:",
-		"by:", "by :", "by", "von:", "von", "par:", "par", "por:", "por", "di", "door", "oleh", "av", "af",
-		"द्वारा", "लेखक:", "लेखक",
-		"author:", "author :", "authors:", "autor:", "autor :", "autorin:", "autoren:", "auteur:", "auteur :", "auteurs:", "auteur(s):", "auteur(s) :",
-		"autore:", "autora:", "text:", "texte:", "texto:", "tekst:", "teksti:", "kirjoittaja:", "yazar:", "penulis:", "författare:",
-		"作者：", "作者:", "作者", "记者：", "记者", "文：", "文／", "文/", "撰文：", "责任编辑：", "責任編輯：", "执笔：",
-	} {
+	return bylineLabelAmong(s, bylineLabelsFor(s))
+}
+
+// bylineLabelAmong is bylineLabel trying only labels.
+func bylineLabelAmong(s string, labels []string) (rest string, handles, strong, ok bool) {
+	for _, p := range labels {
 		if !mayPrefixFold(s, p) || !hasPrefixFold(s, p) {
 			continue
 		}
@@ -168,6 +173,63 @@ func bylineLabel(s string) (rest string, handles, strong, ok bool) {
 		return strings.TrimLeft(after, " :：-–—"), handles, strong, true
 	}
 	return "", false, false, false
+}
+
+// bylineLabels are the labels bylineLabel reads, in the order it tries
+// them.
+var bylineLabels = [...]string{
+	"words written by", "written by", "posted by", "published by", "words by", "story by", "reported by", "reporting by", "text by", "article by",
+	"edited by", "contributed by", "post author by", "post author", "thread starter", "a post by", "a guest post by",
+	"verfasst von", "geschrieben von", "eingestellt von", "ein beitrag von", "ein gastbeitrag von", "ein interview von",
+	"ein kommentar von", "veröffentlicht von", "text von", "text und fotos von",
+	"écrit par", "publié par", "rédigé par", "un article de", "escrito por", "publicado por", "redactado por",
+	"scritto da", "pubblicato da", "a cura di", "geschreven door", "geplaatst door", "skrevet af", "skrevet av",
+	"написано", "опубликовано", "автор:", "автор", "автори:",
+	"by:", "by :", "by", "von:", "von", "par:", "par", "por:", "por", "di", "door", "oleh", "av", "af",
+	"द्वारा", "लेखक:", "लेखक",
+	"author:", "author :", "authors:", "autor:", "autor :", "autorin:", "autoren:", "auteur:", "auteur :", "auteurs:", "auteur(s):", "auteur(s) :",
+	"autore:", "autora:", "text:", "texte:", "texto:", "tekst:", "teksti:", "kirjoittaja:", "yazar:", "penulis:", "författare:",
+	"作者：", "作者:", "作者", "记者：", "记者", "文：", "文／", "文/", "撰文：", "责任编辑：", "責任編輯：", "执笔：",
+}
+
+// bylineLabelIndex lists bylineLabels by the lower-cased ASCII letter
+// they open with, in their order; other holds those that open with any
+// other byte.
+type bylineLabelIndex struct {
+	letter [26][]string
+	other  []string
+}
+
+var bylineLabelsByLetter = sync.OnceValue(func() *bylineLabelIndex {
+	var x bylineLabelIndex
+	for _, p := range bylineLabels {
+		if c := p[0] | 0x20; c-'a' < 26 {
+			x.letter[c-'a'] = append(x.letter[c-'a'], p)
+		} else {
+			x.other = append(x.other, p)
+		}
+	}
+	return &x
+})
+
+// bylineLabelsFor returns the labels that may open s, in bylineLabels'
+// order: for a line that opens with an ASCII letter, those that open
+// with that letter in either case (no label opens with a rune that folds
+// to an ASCII letter); for one that opens with any other ASCII byte,
+// none (every label opens with a letter); else all of them, which
+// hasPrefixFold sorts out.
+func bylineLabelsFor(s string) []string {
+	if s == "" {
+		return bylineLabels[:]
+	}
+	c := s[0]
+	if c >= utf8.RuneSelf {
+		return bylineLabels[:]
+	}
+	if c|0x20-'a' < 26 {
+		return bylineLabelsByLetter().letter[c|0x20-'a']
+	}
+	return nil
 }
 
 // weakLabel reports the one-word labels that are also prepositions.
@@ -564,7 +626,7 @@ func trimHandle(s string) string {
 // stand beside names on a byline line: "am", "18.", "September", "2019",
 // "10:29", "Uhr", "Updated:".
 func metaWord(w string) bool {
-	w = strings.Trim(w, ",;:()[]|•·-–—/*")
+	w = strings.TrimFunc(w, metaPunct)
 	if w == "" {
 		return true
 	}
@@ -580,14 +642,17 @@ func metaWord(w string) bool {
 	if digits > 0 {
 		return letters <= 3 // "06h00", "4:41AM", "16th", "1h"
 	}
-	if monthWord(w) || weekdayWord(w) {
+	// Lower-cased once for the three lists: metaOnly and metaPrefix
+	// ask this of every word of a line.
+	var buf [32]byte
+	lw := lowerBytes(buf[:], w)
+	if monthWordLower(lw) || weekdayLower(lw) {
 		return true
 	}
 	if len(w) > 16 {
 		return false // longer than the words below
 	}
-	var buf [16]byte
-	switch string(lowerBytes(buf[:], w)) {
+	switch string(lw) {
 	case "am", "pm", "a.m.", "p.m", "p.m.", "a.m", "uhr", "h", "hs", "hrs", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
 		"et", "pt", "ct", "cet", "cest", "gmt", "utc", "ist", "bst", "jst", "mez", "mesz",
 		"on", "at", "de", "del", "à", "a", "um", "le", "el", "the", "of", "den", "der", "du", "la", "y", "und", "and", "e",
@@ -596,6 +661,20 @@ func metaWord(w string) bool {
 		"pubblicato", "aggiornato", "postado", "em", "hace", "ago", "vor", "il", "minutes", "minutos", "minuten", "hours",
 		"horas", "stunden", "min", "read", "lesedauer", "minute", "minuti", "ore", "heures", "temps", "lecture", "reading",
 		"time", "edition", "ausgabe", "stand", "datum", "fecha", "data", "le:", "am:", "today", "yesterday", "heute", "gestern":
+		return true
+	}
+	return false
+}
+
+// metaPunctSet is what metaWord trims off a word: the punctuation of
+// metadata rows.
+const metaPunctSet = ",;:()[]|•·-–—/*"
+
+// metaPunct reports the runes of metaPunctSet: strings.Trim with a cutset
+// outside ASCII searches the cutset for every rune it looks at.
+func metaPunct(r rune) bool {
+	switch r {
+	case ',', ';', ':', '(', ')', '[', ']', '|', '•', '·', '-', '–', '—', '/', '*':
 		return true
 	}
 	return false
@@ -646,6 +725,12 @@ func unglue(s string) string {
 	prev := rune(0)
 	wordStart := 0
 	for i, r := range s {
+		if 'a' <= r && r <= 'z' {
+			// An ASCII lower-case letter, most of any line, is no
+			// junction's second half.
+			prev = r
+			continue
+		}
 		if unicode.IsSpace(r) {
 			wordStart = i + utf8.RuneLen(r)
 			prev = r

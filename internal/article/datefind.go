@@ -136,11 +136,15 @@ func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMat
 // pageDates appends every date of the page to cands, with the features
 // its own line gives.
 func (tr *textReader) pageDates(cands []pageDate, body, end int, opts Options) []pageDate {
+	// One token buffer for every line: clearing a line's worth of
+	// tokens for each line cost as much as tokenizing it.
+	var tokBuf [maxScanTokens]token
+	toks := tokBuf[:0]
 	for i, p := range tr.paras {
 		if len(cands) >= maxPageDates {
 			break
 		}
-		cands = tr.lineDates(cands, i, p, opts.Ref)
+		cands, toks = tr.lineDates(cands, toks[:0], i, p, opts.Ref)
 	}
 	// A dateline's date is the story's by its place: the first words of
 	// the body.
@@ -316,25 +320,37 @@ func (tr *textReader) placeFeatures(c *pageDate, top, bottom, end int) {
 }
 
 // lineDates appends the dates of paragraph i with the scores of what
-// the line itself says about them.
-func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time) []pageDate {
+// the line itself says about them. It tokenizes the line into toks and
+// returns them, for the next line to reuse the buffer.
+func (tr *textReader) lineDates(cands []pageDate, toks []token, i int, p string, ref time.Time) ([]pageDate, []token) {
 	seg := p
 	if len(seg) > maxDateScanLine {
 		seg = seg[:dateScanLead]
 	}
 	d := firstDigit(seg)
 	if d < 0 || tr.kinds[i] == boilerplate.KindCopyright || strings.Contains(seg, "©") {
-		return cands
+		return cands, toks
 	}
 	// Every date has a figure, and what comes before its first figure
 	// (a month name, "il y a") is short: the words of the line before
 	// that are not tokenized.
 	w := windowStart(seg, d)
-	var tokBuf [maxScanTokens]token
-	toks := tokenize(tokBuf[:0], seg[w:])
+	toks = tokenize(toks, seg[w:])
 	first := len(cands)
 	prevEnd := 0
+	num := 0 // the first number token at or after k
 	for k := 0; k < len(toks); k++ {
+		// Every date dateAt or relativeDate reads has a figure among
+		// its first four tokens ("March 3", "3 hours ago", "il y a
+		// 3"): a token with none that near starts no date, and the
+		// words of prose around a figure are passed over without
+		// trying each form on them.
+		for num < len(toks) && (num < k || toks[num].kind != tNum) {
+			num++
+		}
+		if num > k+3 {
+			continue
+		}
 		m, ok := dateAt(seg[w:], toks, k)
 		m.Start, m.End = m.Start+w, m.End+w
 		if !ok {
@@ -388,7 +404,7 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 		}
 	}
 	if len(cands) == first {
-		return cands
+		return cands, toks
 	}
 	lineRanges(seg, cands[first:])
 	tr.lineShape(i, p, cands[first:])
@@ -401,7 +417,7 @@ func (tr *textReader) lineDates(cands []pageDate, i int, p string, ref time.Time
 	if len(cands)-first > 1 {
 		cands[oldest].f[fOlderOnLine] = 1
 	}
-	return cands
+	return cands, toks
 }
 
 // lineRanges reads what the words between and after the dates of one

@@ -110,9 +110,23 @@ func findDate(s string) (dateMatch, bool) {
 	if len(s) > maxDateLine {
 		s = s[:maxDateLine]
 	}
+	// Every form dateAt reads has a figure among its first four tokens
+	// (as lineDates knows): a line without one, most lines a header
+	// finder asks about, is not tokenized at all, and a token with no
+	// figure that near is not tried.
+	if firstDigit(s) < 0 {
+		return dateMatch{}, false
+	}
 	var buf [maxStackTokens]token
 	toks := tokenize(buf[:0], s)
+	num := 0 // the first number token at or after i
 	for i := range toks {
+		for num < len(toks) && (num < i || toks[num].kind != tNum) {
+			num++
+		}
+		if num > i+3 {
+			continue
+		}
 		if m, ok := dateAt(s, toks, i); ok {
 			return m, true
 		}
@@ -889,8 +903,12 @@ func englishMonth(w string, dotted bool) (time.Month, bool) {
 		return 0, false
 	}
 	found := time.Month(0)
+	n := utf8.RuneCountInString(lw)
 	for i, name := range monthNames {
-		if len(name) < 4 {
+		// A name (ASCII) two letters longer or shorter than the word
+		// is not one edit from it: oneEdit's own first test, counted
+		// once here rather than once a name.
+		if len(name) < 4 || len(name) > n+1 || n > len(name)+1 {
 			continue
 		}
 		if oneEdit(lw, name) {
@@ -912,7 +930,14 @@ func oneEdit(a, b string) bool {
 	if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); na > nb+1 || nb > na+1 {
 		return false // most words of prose, turned away before decoding
 	}
-	ra, rb := []rune(a), []rune(b)
+	if asciiOnly(a) && asciiOnly(b) {
+		return oneEditASCII(a, b)
+	}
+	return oneEditRunes([]rune(a), []rune(b))
+}
+
+// oneEditRunes is oneEdit of two different strings as runes.
+func oneEditRunes(ra, rb []rune) bool {
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
 	}

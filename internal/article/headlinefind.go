@@ -205,16 +205,19 @@ func maySep(p string) bool {
 // map's inserts and growth cost more than the stemming.
 type stemHashes struct {
 	slots []uint64 // 0 is an empty slot; the hash 0 is held by zero
+	used  int      // slots that hold a hash
 	zero  bool
 }
 
-// newStemHashes returns a set with room for the stems of n bytes of text:
-// a stem takes a letter and a separator, so there are at most n/2 + 1,
-// and the table stays at most two thirds full (prose, with a stem every
-// six bytes or so, fills a sixth of it).
+// newStemHashes returns a set with room for the stems of n bytes of
+// prose, which has a stem every six bytes or so, at most two thirds full.
+// A text with more stems grows the table as it fills: sized for the
+// worst case (a stem every other byte), the table of a 2 KB opening took
+// 16 KB to allocate and clear on every parse, four times what prose
+// needs.
 func newStemHashes(n int) stemHashes {
 	size := 16
-	for size < (n/2+1)*3/2+1 {
+	for size < (n/6+1)*3/2+1 {
 		size <<= 1
 	}
 	return stemHashes{slots: make([]uint64, size)}
@@ -225,6 +228,9 @@ func (s *stemHashes) add(h uint64) {
 		s.zero = true
 		return
 	}
+	if (s.used+1)*3 > len(s.slots)*2 {
+		s.grow()
+	}
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		switch s.slots[i] {
@@ -232,8 +238,26 @@ func (s *stemHashes) add(h uint64) {
 			return
 		case 0:
 			s.slots[i] = h
+			s.used++
 			return
 		}
+	}
+}
+
+// grow doubles the table and inserts its hashes again.
+func (s *stemHashes) grow() {
+	old := s.slots
+	s.slots = make([]uint64, max(16, 2*len(old)))
+	mask := uint64(len(s.slots) - 1)
+	for _, h := range old {
+		if h == 0 {
+			continue
+		}
+		i := h & mask
+		for s.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		s.slots[i] = h
 	}
 }
 

@@ -153,8 +153,16 @@ func isInitialWord(w string) bool {
 // of the corpus' bylines: a date after the names, even glued to them
 // ("DambrotNovember 6, 2023").
 func monthWord(w string) bool {
-	var buf [16]byte
-	switch strings.TrimSuffix(string(lowerBytes(buf[:], w)), ".") {
+	var buf [32]byte
+	return monthWordLower(lowerBytes(buf[:], w))
+}
+
+// monthWordLower is monthWord of a word already lower-cased.
+func monthWordLower(lw []byte) bool {
+	if n := len(lw); n > 0 && lw[n-1] == '.' {
+		lw = lw[:n-1]
+	}
+	switch string(lw) {
 	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 		"januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "mai", "okt", "dez",
@@ -167,48 +175,40 @@ func monthWord(w string) bool {
 	return false
 }
 
-// weekdayWord is isWeekday in the languages of monthWord.
+// weekdayWord is isWeekday in the languages of monthWord, which
+// foreignWeekdays covers (TestWeekdayWordLanguages).
 func weekdayWord(w string) bool {
-	if isWeekday(w) {
-		return true
-	}
-	var buf [16]byte
-	switch strings.Trim(string(lowerBytes(buf[:], w)), ",.") {
-	case "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-		"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-		"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira":
-		return true
-	}
-	return false
+	return isWeekday(w)
 }
 
 // nameWordStop reports words that end a list of names whatever their
-// case: dates, labels of dates, roles, and the words around them.
+// case: dates, labels of dates, roles, and the words around them. It
+// lower-cases w once for all of them: readNames asks it of every word.
 func nameWordStop(w string, pos int) bool {
-	if weekdayWord(w) || nameStop(w) {
+	var buf [32]byte
+	low := lowerBytes(buf[:], w)
+	if weekdayLower(low) || nameStopLower(low) {
 		return true
 	}
 	// "April Glaser" is a name, "Keith Noonan Jan" is not.
-	if pos > 0 && (monthWord(w) || roleWord(w)) {
+	if pos > 0 && (monthWordLower(low) || roleWordLower(low)) {
 		return true
 	}
-	var buf [16]byte
-	lw := strings.Trim(string(lowerBytes(buf[:], w)), ",.:")
+	lw := trimBytesIn(low, ",.:")
 	if startsLower(w) {
 		// Lower-case words around a date ("le 15 mai", "am 3.
 		// Mai"), and prepositions after a name ("for The Times").
-		switch lw {
+		switch string(lw) {
 		case "le", "el", "il", "à", "às", "em", "am", "um", "vor", "hace", "for", "für", "pour", "para", "per", "from", "in", "of", "at":
 			return true
 		}
 	}
-	switch lw {
+	switch string(lw) {
 	case "for", "für", "publié", "publicado", "veröffentlicht", "aktualisiert", "actualizado", "mis", "ago", "sagt", "says", "writes",
 		"schreibt", "comments", "comment", "kommentare", "kommentar", "reply", "antworten", "follow", "folgen":
 		return true
 	}
-	return chromeWord(lw)
+	return chromeWord(string(lw))
 }
 
 // chromeWord reports the words of a web page's own furniture (share
@@ -235,8 +235,13 @@ func ownDesk(s string) bool {
 // roleWord reports the words of a job title after a name ("Staff
 // Writer", "Senior Editor", "Redakteurin"): they end the name.
 func roleWord(w string) bool {
-	var buf [16]byte
-	switch strings.Trim(string(lowerBytes(buf[:], w)), ",.:") {
+	var buf [32]byte
+	return roleWordLower(lowerBytes(buf[:], w))
+}
+
+// roleWordLower is roleWord of a word already lower-cased.
+func roleWordLower(lw []byte) bool {
+	switch string(trimBytesIn(lw, ",.:")) {
 	case "staff", "writer", "writers", "reporter", "correspondent", "editor", "editors", "contributor", "contributing", "columnist",
 		"journalist", "senior", "chief", "ceo", "founder", "photographer", "producer", "analyst",
 		"redakteur", "redakteurin", "autor", "autorin", "author", "journaliste", "rédacteur", "rédactrice", "correspondant",

@@ -19,9 +19,12 @@ func fieldCount(s string) int {
 	return n
 }
 
-// lowerBytes returns strings.ToLower(s) as bytes. An ASCII s that fits
-// in buf, nearly every word and label, is lowercased into buf; comparing
-// or switching on string(lowerBytes(...)) then allocates nothing.
+// lowerBytes returns strings.ToLower(s) as bytes. An s that fits in
+// buf, nearly every word and label, is lowercased into buf; comparing or
+// switching on string(lowerBytes(...)) then allocates nothing. Outside
+// ASCII it lowers rune by rune as strings.ToLower does (an invalid byte
+// becomes U+FFFD), so that a word with an accent or a curly apostrophe
+// is not copied to the heap either.
 func lowerBytes(buf []byte, s string) []byte {
 	if len(s) > len(buf) {
 		return []byte(strings.ToLower(s))
@@ -30,12 +33,31 @@ func lowerBytes(buf []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return []byte(strings.ToLower(s))
+			return lowerRunes(b[:i], s[i:])
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b[i] = c
+	}
+	return b
+}
+
+// lowerRunes appends strings.ToLower(s) to b.
+func lowerRunes(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
 	}
 	return b
 }

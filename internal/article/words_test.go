@@ -49,6 +49,31 @@ func TestLowerBytes(t *testing.T) {
 	}
 }
 
+// TestLowerBytesOutsideASCII holds lowerBytes to strings.ToLower on
+// random words of letters that change their length when lowered, invalid
+// bytes and a real U+FFFD, in buffers too short and long enough.
+func TestLowerBytesOutsideASCII(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"A", "z", "É", "é", "İ", "Ⱥ", "\u212a", "ẞ", "Σ", "’", "\xff", "\xc3", "\xe2\x80", "\ufffd", "ǅ", "日", " ", "."}
+	for range 20000 {
+		s := randomText(r, pieces, 12)
+		for _, n := range []int{len(s), len(s) + 8, 32} {
+			buf := make([]byte, n)
+			if got, want := string(lowerBytes(buf, s)), strings.ToLower(s); got != want {
+				t.Fatalf("lowerBytes(%d bytes, %q) = %q, want %q", n, s, got, want)
+			}
+		}
+	}
+	var buf [32]byte
+	if n := testing.AllocsPerRun(100, func() {
+		if string(lowerBytes(buf[:], "Émile’s")) != "émile’s" {
+			t.Fatal("lowered wrong")
+		}
+	}); n != 0 {
+		t.Errorf("lowerBytes of a short word outside ASCII allocates %v times", n)
+	}
+}
+
 func TestWordHelpersDoNotAllocate(t *testing.T) {
 	var buf [32]byte
 	n := testing.AllocsPerRun(100, func() {

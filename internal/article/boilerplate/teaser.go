@@ -94,6 +94,15 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 		}
 		prev = r
 		i += size
+		// The rest of the word's ASCII lower-case letters change
+		// nothing but prev: passed over in a loop of their own.
+		j := i
+		for j < len(s) && s[j]-'a' < 26 {
+			j++
+		}
+		if j > i {
+			prev, i = rune(s[j-1]), j
+		}
 	}
 	return false
 }

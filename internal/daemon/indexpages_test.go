@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -231,6 +232,46 @@ func TestPublishLeavesIndexPagesOut(t *testing.T) {
 			case want != nil && (rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), want.Body) || rec.Header().Get("Etag") != want.ETag):
 				t.Errorf("round %d: page %d: %d, %d bytes, ETag %s; want %d bytes, %s", round, n, rec.Code, rec.Body.Len(), rec.Header().Get("Etag"), len(want.Body), want.ETag)
 			}
+		}
+	}
+}
+
+// TestIndexPagesKey: the key moves with anything an index page shows,
+// with and without an archive, and stays for the same state.
+func TestIndexPagesKey(t *testing.T) {
+	mk := func(n int) []store.ArchiveSlot {
+		out := make([]store.ArchiveSlot, n)
+		for i := range out {
+			out[i] = store.ArchiveSlot{Seq: int64(i + 1), ID: fmt.Sprintf("id-%d", i), Slug: fmt.Sprintf("s-%d", i),
+				Published: time.Unix(int64(1000*i), 0), Updated: time.Unix(int64(1000*i), 0)}
+		}
+		return out
+	}
+	key := func(slots []store.ArchiveSlot, size int, stamp string) string {
+		return indexPagesKey(planArchive(slots, int64(len(slots)), size, "meta"), slots, size, stamp)
+	}
+	for _, n := range []int{2, 12} { // one page (no archive), four
+		base := key(mk(n), 3, "stamp")
+		if again := key(mk(n), 3, "stamp"); again != base {
+			t.Errorf("%d articles: the same state gives %s and %s", n, base, again)
+		}
+		for name, change := range map[string]func(s []store.ArchiveSlot) []store.ArchiveSlot{
+			"edited": func(s []store.ArchiveSlot) []store.ArchiveSlot { s[0].Hash[0] = 1; return s },
+			"updated": func(s []store.ArchiveSlot) []store.ArchiveSlot {
+				s[1].Updated = s[1].Updated.Add(time.Second)
+				return s
+			},
+			"redated":  func(s []store.ArchiveSlot) []store.ArchiveSlot { s[0].Published = time.Unix(99999, 0); return s },
+			"removed":  func(s []store.ArchiveSlot) []store.ArchiveSlot { return append(s[:0:0], s[1:]...) },
+			"added":    func(s []store.ArchiveSlot) []store.ArchiveSlot { return mk(len(s) + 1) },
+			"new slug": func(s []store.ArchiveSlot) []store.ArchiveSlot { s[1].Slug = "other"; return s },
+		} {
+			if got := key(change(mk(n)), 3, "stamp"); got == base {
+				t.Errorf("%d articles, %s: key unchanged", n, name)
+			}
+		}
+		if key(mk(n), 4, "stamp") == base || key(mk(n), 3, "other stamp") == base {
+			t.Errorf("%d articles: page size or configuration left the key unchanged", n)
 		}
 	}
 }

@@ -124,8 +124,9 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 // snapshotOptions choose how much of the history a build renders. The
 // daemon publishes in two steps when the history is long: first the feeds
 // and the front page, which is what a new article waits for, then (if
-// anything was left) the index pages and the archive pages the cache
-// lacks.
+// anything was left) the archive pages the cache lacks. It renders no
+// older index page (indexOnDemand): the server does, on request;
+// BuildSnapshot renders them all.
 type snapshotOptions struct {
 	// cache holds archive pages from the last build (nil: none).
 	cache *archiveCache

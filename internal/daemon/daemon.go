@@ -92,6 +92,10 @@ type Daemon struct {
 	progress *progress.Reporter
 	// archive keeps rendered archive pages from one snapshot to the next.
 	archive *archiveCache
+	// indexEager makes each publish render every index page into the
+	// snapshot, as before they were rendered on demand; only the
+	// benchmarks set it, for their baseline.
+	indexEager bool
 	// Only the scan loop uses these (cluster.go): whether this process
 	// was the writer at the last check, when a replica last compared the
 	// fingerprint, and the fingerprint of what it serves.
@@ -135,7 +139,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// answers 503 while the first scan runs.
 	// The archive pages not in the cache (all of them, at start) come
 	// with the first scan's snapshot.
-	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive}); err == nil && snap.Articles > 0 {
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, indexOnDemand: !d.indexEager}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -313,6 +317,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, d.currentConfig},
 		AccessLog: access, TrustedProxies: cfg.Server.TrustedProxies,
 		SeparateAdmin: cfg.Server.AdminListen != "",
+		IndexPages:    indexPageSource{st},
 	})
 	d.websub = websub.New(context.Background(), cfg.WebSub.Hubs, websub.Options{Logger: log, Metrics: m})
 	return d, nil
@@ -468,7 +473,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
-		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot()})
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), indexOnDemand: !d.indexEager})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -486,10 +491,11 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	if !deferred {
 		return true
 	}
-	// The feeds are out; now the history follows: the index pages, and
-	// the archive pages the cache lacks (all of them at start).
+	// The feeds are out; now the history follows: the archive pages the
+	// cache lacks (all of them at start). The index pages are rendered
+	// on request (indexpages.go).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true, prev: snap})
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true, prev: snap, indexOnDemand: !d.indexEager})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return true

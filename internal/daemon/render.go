@@ -124,8 +124,9 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 // snapshotOptions choose how much of the history a build renders. The
 // daemon publishes in two steps when the history is long: first the feeds
 // and the front page, which is what a new article waits for, then (if
-// anything was left) the index pages and the archive pages the cache
-// lacks.
+// anything was left) the archive pages the cache lacks. It renders no
+// older index page (indexOnDemand): the server does, on request;
+// BuildSnapshot renders them all.
 type snapshotOptions struct {
 	// cache holds archive pages from the last build (nil: none).
 	cache *archiveCache
@@ -137,6 +138,10 @@ type snapshotOptions struct {
 	// they are taken from prev (when not nil) as they were.
 	history bool
 	prev    *server.Snapshot
+	// indexOnDemand renders the front page alone, history or not: the
+	// snapshot gets an IndexKey, and the server renders the older index
+	// pages on request (indexpages.go). The daemon sets it.
+	indexOnDemand bool
 	// readLabels reads the labels the snapshot lists; nil reads them
 	// from the store (snapshotLabels). The benchmark of label costs
 	// swaps in one reading none, which is the build before labels.
@@ -151,7 +156,7 @@ type labelReader func(ctx context.Context, st *store.Store) (labelSet, error)
 func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opts snapshotOptions) (*server.Snapshot, bool, error) {
 	var stats archiveStats
 	snap, err := renderSnapshot(ctx, st, cfg, opts, &stats)
-	return snap, stats.deferred > 0 || !opts.history && snap != nil && snap.Articles > cfg.Feed.Items, err
+	return snap, stats.deferred > 0 || !opts.history && !opts.indexOnDemand && snap != nil && snap.Articles > cfg.Feed.Items, err
 }
 
 // renderSnapshot is buildSnapshot, reporting on the archive in stats.
@@ -211,7 +216,7 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 			return
 		}
 		site.Tags = labels.indexTags
-		if opts.history {
+		if opts.history && !opts.indexOnDemand {
 			indexPages, pageErr = buildIndexPages(ctx, st, site, cfg.Feed.Items)
 		} else {
 			indexPages, pageErr = frontPage(site, recs, count, cfg.Feed.Items)
@@ -304,7 +309,9 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	for path, res := range archive {
 		snap.Resources[path] = res
 	}
-	if !opts.history && opts.prev != nil && count > cfg.Feed.Items {
+	if opts.indexOnDemand {
+		snap.IndexKey, snap.IndexPageSize = indexPagesKey(plans, slots, cfg.Feed.Items, snap.LabelStamp), cfg.Feed.Items
+	} else if !opts.history && opts.prev != nil && count > cfg.Feed.Items {
 		// Until the history is rendered, the older index pages stay as
 		// they were (when there are older pages at all: with none, the
 		// second build that would drop them does not come).

@@ -46,7 +46,8 @@ func (s *Server) archiveRoutes(get func(route, path string, h http.Handler)) {
 }
 
 // handleSnapshotPath serves the snapshot resource whose path is the
-// request's, and the not-found page when there is none.
+// request's, or else an index page rendered on demand (indexpages.go),
+// and the not-found page when there is neither.
 func (s *Server) handleSnapshotPath() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := s.state.Load()
@@ -62,6 +63,9 @@ func (s *Server) handleSnapshotPath() http.Handler {
 			res = st.snap.Resources[p]
 		}
 		if res == nil {
+			if strings.HasPrefix(p, "/page/") && s.serveIndexPageOnDemand(w, r, st) {
+				return
+			}
 			s.notFound(w, r, st)
 			return
 		}

@@ -5,6 +5,7 @@
 package server
 
 import (
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -44,6 +45,12 @@ type Config struct {
 	// LabelCacheBytes bounds the rendered labels kept in memory; 0 means
 	// DefaultLabelCacheBytes.
 	LabelCacheBytes int64
+	// IndexPages renders the pages of the HTML index that a snapshot
+	// leaves out (Snapshot.IndexKey); when nil they are not found.
+	IndexPages IndexPageSource
+	// IndexPageCacheBytes bounds the index pages kept in memory; 0 means
+	// DefaultIndexPageCacheBytes.
+	IndexPageCacheBytes int64
 	// CacheControl for feeds, the index and article pages; default
 	// "public, max-age=300".
 	CacheControl string
@@ -75,6 +82,10 @@ type Server struct {
 	// it rendered, by label version (labels.go).
 	labels     LabelSource
 	labelCache *labelCache
+	// indexPages renders index pages on demand; indexPageCache keeps
+	// what it rendered, by snapshot IndexKey (indexpages.go).
+	indexPages     IndexPageSource
+	indexPageCache *labelCache
 	// role is this process's part in a cluster, for /healthz (role.go).
 	role atomic.Pointer[string]
 }
@@ -116,6 +127,8 @@ func New(cfg Config) *Server {
 		access:   newAccessLog(cfg.AccessLog, cfg.TrustedProxies),
 	}
 	s.labels, s.labelCache = cfg.Labels, newLabelCache(cfg.LabelCacheBytes)
+	s.indexPages = cfg.IndexPages
+	s.indexPageCache = newLabelCache(cmp.Or(cfg.IndexPageCacheBytes, DefaultIndexPageCacheBytes))
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -45,8 +45,16 @@ type Snapshot struct {
 	// rendering depends on (the configuration): what was rendered for a
 	// label is reused while its Version and the stamp stay the same.
 	LabelStamp string
-	Built      time.Time
-	Articles   int
+	// IndexKey, when not empty, says that the older pages of the HTML
+	// index (/page/{n}/) are not in Resources but rendered on demand
+	// from the server's IndexPageSource (indexpages.go); it changes
+	// whenever any of them would, and what was rendered for one key is
+	// reused while it stays the same. IndexPageSize is how many
+	// articles a page lists.
+	IndexKey      string
+	IndexPageSize int
+	Built         time.Time
+	Articles      int
 	// LastScan and LastScanErr describe the latest scan, which may be newer
 	// than the content (a failed rescan keeps the last good resources).
 	LastScan    time.Time

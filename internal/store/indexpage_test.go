@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestLatestAfter: every window of the published articles comes in the
+// order of Each, drafts left out, past the end empty.
+func TestLatestAfter(t *testing.T) {
+	s := openTest(t)
+	c := Changes{At: t0}
+	for i, d := range []int{3, 9, 1, 7, 7, 5, 2} {
+		title := string(rune('a' + i))
+		a := art(title, title)
+		a.Published = ptr(time.Date(2026, 1, d, 0, 0, 0, 0, time.UTC))
+		a.Draft = i == 3
+		c.Upserts = append(c.Upserts, up(title+".txt", a, t0))
+	}
+	mustApply(t, s, c)
+	var all []string
+	if err := s.Each(context.Background(), func(r Record) error { all = append(all, r.Slug); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 6 {
+		t.Fatalf("Each = %v, want six published articles", all)
+	}
+	for _, tt := range []struct{ skip, n int }{
+		{0, 2}, {2, 2}, {4, 2}, {5, 3}, {6, 2}, {0, 10}, {1, 0}, {-1, 2},
+	} {
+		rs, err := s.LatestAfter(context.Background(), tt.skip, tt.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rs {
+			got = append(got, r.Slug)
+		}
+		var want []string
+		if tt.skip >= 0 && tt.n > 0 {
+			want = all[min(tt.skip, len(all)):min(tt.skip+tt.n, len(all))]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("LatestAfter(%d, %d) = %v, want %v", tt.skip, tt.n, got, want)
+		}
+	}
+}

@@ -23,15 +23,15 @@ import (
 type indexPageSource struct{ st *store.Store }
 
 func (s indexPageSource) IndexPage(ctx context.Context, snap *server.Snapshot, n int) ([]byte, error) {
-	return renderIndexPage(ctx, s.st, snap.Site, n, snap.Articles, snap.IndexPageSize)
+	return renderIndexPage(ctx, s.st, snap.Site, n, snap.Articles, snap.IndexPageSize, snap.IndexMaxSeq)
 }
 
 // renderIndexPage renders page n of the index of count published
 // articles, size to a page, as buildIndexPages renders it: the articles
-// in the order of store.Each, summaries only.
-func renderIndexPage(ctx context.Context, st *store.Store, site pages.SiteInfo, n, count, size int) ([]byte, error) {
+// in the order of store.Each, summaries only, none newer than maxSeq.
+func renderIndexPage(ctx context.Context, st *store.Store, site pages.SiteInfo, n, count, size int, maxSeq int64) ([]byte, error) {
 	size = max(size, 1)
-	recs, err := st.LatestAfter(ctx, (n-1)*size, size)
+	recs, err := st.LatestAfter(ctx, (n-1)*size, size, maxSeq)
 	if err != nil {
 		return nil, fmt.Errorf("render index page %d: %w", n, err)
 	}

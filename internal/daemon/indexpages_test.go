@@ -275,3 +275,33 @@ func TestIndexPagesKey(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexPagesOnDemandStayWithTheirSnapshot: articles stored after a
+// snapshot (on a replica, before it hears of them) leave the pages it
+// renders on request as they were at that snapshot: the same bytes every
+// other server renders for that key, and no article on two pages.
+func TestIndexPagesOnDemandStayWithTheirSnapshot(t *testing.T) {
+	w := newArchiveWorld(t, filepath.Join(t.TempDir(), "state.db"), 3)
+	w.add(10)
+	ctx := context.Background()
+	d, err := newDaemon(w.cfg, w.st, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.publish(ctx, w.cfg) {
+		t.Fatal("nothing published")
+	}
+	eager, err := BuildSnapshot(ctx, w.st, w.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.add(2) // stored, not yet published
+	for n := 2; n <= d.srv.Snapshot().IndexPageCount(); n++ {
+		rec := httptest.NewRecorder()
+		d.srv.ServeHTTP(rec, httptest.NewRequest("GET", pages.IndexPagePath(n), nil))
+		want := eager.Resources[pages.IndexPagePath(n)]
+		if want == nil || rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), want.Body) {
+			t.Errorf("page %d after two articles were stored: %d, %d bytes; want the page as published", n, rec.Code, rec.Body.Len())
+		}
+	}
+}

@@ -311,6 +311,7 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	}
 	if opts.indexOnDemand {
 		snap.IndexKey, snap.IndexPageSize = indexPagesKey(plans, slots, cfg.Feed.Items, snap.LabelStamp), cfg.Feed.Items
+		snap.IndexMaxSeq = maxSeq
 	} else if !opts.history && opts.prev != nil && count > cfg.Feed.Items {
 		// Until the history is rendered, the older index pages stay as
 		// they were (when there are older pages at all: with none, the

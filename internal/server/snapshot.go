@@ -53,8 +53,13 @@ type Snapshot struct {
 	// articles a page lists.
 	IndexKey      string
 	IndexPageSize int
-	Built         time.Time
-	Articles      int
+	// IndexMaxSeq is the newest article the index may list (the store's
+	// seq): a page rendered after the database has moved on lists what
+	// the snapshot did, so every server renders the same bytes for one
+	// IndexKey and no article moves between pages in the meantime.
+	IndexMaxSeq int64
+	Built       time.Time
+	Articles    int
 	// LastScan and LastScanErr describe the latest scan, which may be newer
 	// than the content (a failed rescan keeps the last good resources).
 	LastScan    time.Time

@@ -346,7 +346,9 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	lo, hi := max(0, body-headBack), min(len(tr.paras), body+headForward)
 	var cands []headCand
 	rank := 0
-	for i := body - 1; i >= lo; i-- {
+	// rank counts the whole-line candidates between a line and the body
+	// start, on each side of it.
+	add := func(i int) {
 		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
 			cands = append(cands, c)
 			rank++
@@ -355,15 +357,12 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 			cands = append(cands, c)
 		}
 	}
+	for i := body - 1; i >= lo; i-- {
+		add(i)
+	}
 	rank = 0
 	for i := body; i < hi; i++ {
-		if c, ok := tr.headCandidate(i, start, body, rank, first, open); ok {
-			cands = append(cands, c)
-			rank++
-		}
-		if c, ok := tr.partCandidate(i, start, body, rank, first, open); ok {
-			cands = append(cands, c)
-		}
+		add(i)
 	}
 	if c, ok := tr.bodyFirstCandidate(start, body, rank); ok {
 		cands = append(cands, c)

@@ -92,10 +92,6 @@ type Daemon struct {
 	progress *progress.Reporter
 	// archive keeps rendered archive pages from one snapshot to the next.
 	archive *archiveCache
-	// indexEager makes each publish render every index page into the
-	// snapshot, as before they were rendered on demand; only the
-	// benchmarks set it, for their baseline.
-	indexEager bool
 	// Only the scan loop uses these (cluster.go): whether this process
 	// was the writer at the last check, when a replica last compared the
 	// fingerprint, and the fingerprint of what it serves.
@@ -139,7 +135,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// answers 503 while the first scan runs.
 	// The archive pages not in the cache (all of them, at start) come
 	// with the first scan's snapshot.
-	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, indexOnDemand: !d.indexEager}); err == nil && snap.Articles > 0 {
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, indexOnDemand: true}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -473,7 +469,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
-		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), indexOnDemand: !d.indexEager})
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), indexOnDemand: true})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -495,7 +491,7 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	// cache lacks (all of them at start). The index pages are rendered
 	// on request (indexpages.go).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true, prev: snap, indexOnDemand: !d.indexEager})
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true, prev: snap, indexOnDemand: true})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return true

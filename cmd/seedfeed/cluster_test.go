@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -98,42 +97,9 @@ func TestClusterThreeServersServeTheSame(t *testing.T) {
 	}
 	dropped := time.Now()
 
-	paths := []string{"/feed.xml", "/rss.xml", "/feed.json", "/"}
-	same := func() (bool, string) {
-		for _, path := range paths {
-			code0, body0, etag0 := procs[0].getWithETag(path)
-			if code0 != 200 || etag0 == "" {
-				return false, fmt.Sprintf("%s: %d %q", path, code0, etag0)
-			}
-			for i, p := range procs[1:] {
-				code, body, etag := p.getWithETag(path)
-				if code != 200 || etag != etag0 || !bytes.Equal(body, body0) {
-					return false, fmt.Sprintf("%s: server %d differs from server 0 (%d, %q vs %q)", path, i+1, code, etag, etag0)
-				}
-			}
-		}
-		for i, p := range procs {
-			_, m := p.get("/metrics")
-			if n := metric(t, m, "seedfeed_articles_published"); n != 200 {
-				return false, fmt.Sprintf("server %d publishes %v articles", i, n)
-			}
-		}
-		return true, ""
-	}
-	var why string
-	for {
-		ok, w := same()
-		if ok {
-			break
-		}
-		why = w
-		if time.Since(dropped) > 60*time.Second {
-			t.Fatalf("the three servers never agreed on 200 articles: %s", why)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitClusterServersAgree(t, procs, 200, 60*time.Second)
 	took := time.Since(dropped)
-	t.Logf("all three serve the same 200 articles %v after the last file was written (settle %v; last difference seen: %s)", took.Round(time.Millisecond), settle, why)
+	t.Logf("all three serve the same 200 articles %v after the last file was written (settle %v)", took.Round(time.Millisecond), settle)
 	if took > settle+2*time.Second {
 		t.Errorf("took %v, more than settle + 2 s", took)
 	}

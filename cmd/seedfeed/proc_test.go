@@ -101,11 +101,12 @@ func startProc(t *testing.T, configPath string) *proc {
 	return startProcAs(t, configPath, nil)
 }
 
-// startProcAs runs seedfeed as another user when cred is not nil.
-func startProcAs(t *testing.T, configPath string, cred *syscall.Credential) *proc {
+// startProcAs runs `seedfeed serve -config configPath args...`, as another
+// user when cred is not nil.
+func startProcAs(t *testing.T, configPath string, cred *syscall.Credential, args ...string) *proc {
 	t.Helper()
 	p := &proc{t: t, url: "http://" + listenAddr(t, configPath), logs: &syncBuffer{}, exited: make(chan struct{})}
-	p.cmd = exec.Command(seedfeedBinary(t), "serve", "-config", configPath)
+	p.cmd = exec.Command(seedfeedBinary(t), append([]string{"serve", "-config", configPath}, args...)...)
 	if cred != nil {
 		p.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	}
@@ -130,7 +131,7 @@ func startProcAs(t *testing.T, configPath string, cred *syscall.Credential) *pro
 			<-p.exited
 		}
 		if t.Failed() {
-			t.Logf("seedfeed log:\n%s", p.logs)
+			t.Logf("seedfeed %v log:\n%s", args, p.logs)
 		}
 	})
 	return p

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -35,39 +34,6 @@ state:
 	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return p
-}
-
-// startServeArgs runs `seedfeed serve -config configPath args...` as
-// startProc does.
-func startServeArgs(t *testing.T, configPath string, args ...string) *proc {
-	t.Helper()
-	p := &proc{t: t, url: "http://" + listenAddr(t, configPath), logs: &syncBuffer{}, exited: make(chan struct{})}
-	p.cmd = exec.Command(seedfeedBinary(t), append([]string{"serve", "-config", configPath}, args...)...)
-	p.cmd.Dir = filepath.Dir(configPath)
-	p.cmd.Stdout = p.logs
-	p.cmd.Stderr = p.logs
-	p.cmd.Env = cleanEnv()
-	p.cmd.WaitDelay = 5 * time.Second
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		p.cmd.Wait()
-		p.state = p.cmd.ProcessState
-		close(p.exited)
-	}()
-	t.Cleanup(func() {
-		select {
-		case <-p.exited:
-		default:
-			p.cmd.Process.Kill()
-			<-p.exited
-		}
-		if t.Failed() {
-			t.Logf("seedfeed %v log:\n%s", args, p.logs)
-		}
-	})
 	return p
 }
 
@@ -144,8 +110,8 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "no-such-folder")
-	onlyA := startServeArgs(t, writeServeOnlyConfig(t, emptyDir, "only-a", stateURL, ""))
-	onlyB := startServeArgs(t, writeServeOnlyConfig(t, emptyDir, "only-b", stateURL, missing), "-replica")
+	onlyA := startProcAs(t, writeServeOnlyConfig(t, emptyDir, "only-a", stateURL, ""), nil)
+	onlyB := startProcAs(t, writeServeOnlyConfig(t, emptyDir, "only-b", stateURL, missing), nil, "-replica")
 	only := []*proc{onlyA, onlyB}
 	for _, p := range only {
 		p.waitHealthy(60 * time.Second)
@@ -261,7 +227,7 @@ func TestServeOnlyReload(t *testing.T) {
 	stateURL := postgresSchema(t)
 	dir := t.TempDir()
 	cfg := writeServeOnlyConfig(t, dir, "only", stateURL, "")
-	p := startServeArgs(t, cfg)
+	p := startProcAs(t, cfg, nil)
 	p.waitHealthy(60 * time.Second)
 	data, err := os.ReadFile(cfg)
 	if err != nil {

@@ -366,6 +366,9 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	}
 	if c, ok := tr.bodyFirstCandidate(start, body, rank); ok {
 		cands = append(cands, c)
+		if c, ok := tr.bodyFirstPart(c.i, start, body, rank); ok {
+			cands = append(cands, c)
+		}
 	}
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
@@ -471,6 +474,20 @@ func (tr *textReader) bodyFirstCandidate(start, body, rank int) (headCand, bool)
 	return c, true
 }
 
+// bodyFirstPart is the part of the body's first line i as a headline
+// candidate: a trail Classify kept as the body's first line ends with the
+// headline.
+func (tr *textReader) bodyFirstPart(i, start, body, rank int) (headCand, bool) {
+	part, ok := linePart(tr.paras[i])
+	if !ok {
+		return headCand{}, false
+	}
+	first, open := openingStems(tr.a.BodyParagraphs[1:])
+	c := tr.candFeatures(i, part, start, body, rank, first, open)
+	c.f[hfBodyFirst] = 1
+	return c, true
+}
+
 // pagerLink reports a link that points away from the text: to the
 // previous or next post ("← Older title", "Next story →") or down to the
 // comments ("↓ Comments"). An arrow at either end marks it, which a
@@ -506,9 +523,21 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 // News » Headline"), or what follows a date the line opens with ("Jun 17
 // Headline", "27.01.2022Headline").
 func (tr *textReader) partCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
-	p := tr.paras[i]
-	if tr.roles[i] == roleCaption || tr.roles[i] == roleBody || len(p) > maxHolderLen {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleBody {
 		return headCand{}, false
+	}
+	part, ok := linePart(tr.paras[i])
+	if !ok {
+		return headCand{}, false
+	}
+	return tr.candFeatures(i, part, start, body, rank, first, open), true
+}
+
+// linePart returns the part of line p that partCandidate offers, and
+// false when there is none or it has no headline's shape.
+func linePart(p string) (string, bool) {
+	if len(p) > maxHolderLen {
+		return "", false
 	}
 	var part string
 	if trail(p) {
@@ -526,9 +555,9 @@ func (tr *textReader) partCandidate(i, start, body, rank int, first, open stemHa
 		}
 	}
 	if wordCount(part) < minTitleWords || !headlineShape(part) || !titleShape(part) || factLine(part) {
-		return headCand{}, false
+		return "", false
 	}
-	return tr.candFeatures(i, part, start, body, rank, first, open), true
+	return part, true
 }
 
 // candFeatures computes the features of candidate line i.

@@ -259,6 +259,41 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 	}
 }
 
+// TestHeadlineFromBodyStartTrail checks a breadcrumb trail that the page
+// classifier keeps as the body's first line: the trail's last step is the
+// headline, and the trail leaves the body with it.
+func TestHeadlineFromBodyStartTrail(t *testing.T) {
+	story := []string{
+		"The museum reopened its west wing on Saturday after two years of repairs to the roof, which had leaked onto the paintings during the storms of the last winters.",
+		"Visitors queued along the river from early morning, and the staff handed out tea to those who had waited for more than an hour in the cold wind.",
+		"The curators used the closure to hang the collection again, so that the older paintings now hang in the rooms with the best daylight.",
+	}
+	const headline = "Museum reopens west wing after roof repairs"
+	for _, trail := range []string{
+		"home / Culture / Museums / " + headline,
+		"Start » Kultur » " + headline,
+	} {
+		t.Run(trail, func(t *testing.T) {
+			paras := append([]string{"Home", "Exhibitions", "Visit", trail}, story...)
+			body := 3
+			a := &Article{Removed: map[string][]string{}}
+			tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
+			for i := range body {
+				tr.kinds[i] = kindOutside
+			}
+			tr.readBody(body, len(paras))
+			c, ok := tr.findHeadline(body, body)
+			if !ok {
+				t.Fatal("no headline")
+			}
+			tr.takeTitle(c)
+			if a.Title != headline || !slices.Equal(a.BodyParagraphs, story) {
+				t.Errorf("title %q, body %q; want %q and the story", a.Title, a.BodyParagraphs, headline)
+			}
+		})
+	}
+}
+
 func TestPagerLink(t *testing.T) {
 	tests := []struct {
 		line string

@@ -83,6 +83,7 @@ const (
 	hfAfterName    // the line above is a byline or a person's name
 	hfCrumbTail    // a breadcrumb trail on the page ends with it
 	hfPart         // it is a part of its line: a trail's last step, or what follows a date
+	hfCreditBelow  // the next line is a photo credit alone
 	numHeadFeatures
 )
 
@@ -672,6 +673,11 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 		}
 	}
 	f[hfCrumbTail] = b2f(rep.crumbTail)
+	if i+1 < len(tr.paras) && tr.roles[i+1] == roleCaption {
+		if img, ok := parseCaption(tr.paras[i+1]); ok && img.Caption == "" && img.Credit != "" {
+			f[hfCreditBelow] = 1
+		}
+	}
 
 	if i < body {
 		f[hfDist2to3] = b2f(dist >= 2 && dist <= 3)
@@ -818,7 +824,7 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{0.000, -1.068, -0.106, -0.492, -0.355, 1.944, -0.689, 1.580, -1.246, 0.368, -0.494, -0.594, 2.112, 1.419, 0.622, 0.405, 0.161, -0.056, 1.357, 0.928, 0.012, -0.306, 0.294, -0.062, 0.616, 0.560, 0.060, -1.506, -0.642, 0.555, -0.245, -0.736, 1.216, 0.558, 0.073, 1.101, 1.253, -2.039, 0.617, -0.649, -1.638, -0.408, 0.785, 2.634, -0.104, -2.624, -0.891, 3.630, 0.056, 0.518, -0.234, -0.323, -2.530, 0.326, 1.923, -0.850}
+var headWeights = [numHeadFeatures]float64{-0.000, -1.077, -0.060, -0.549, -0.424, 1.895, -0.673, 1.579, -1.246, 0.368, -0.493, -0.594, 2.028, 1.436, 0.628, 0.436, 0.141, -0.034, 1.290, 0.858, 0.042, -0.328, 0.286, -0.044, 0.652, 0.567, 0.003, -1.503, -0.645, 0.481, -0.276, -0.799, 1.229, 0.549, 0.140, 1.131, 1.271, -2.014, 0.548, -0.630, -1.630, -0.396, 0.765, 2.584, -0.097, -2.618, -0.892, 3.681, -0.009, 0.631, -0.258, -0.322, -2.542, 0.316, 1.957, -0.829, -1.091}
 
 // findHeadline returns the candidate that is most likely the headline
 // among those around the body start, and false when there is none.

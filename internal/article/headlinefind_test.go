@@ -160,6 +160,27 @@ func TestHeadlineOnScrapedPages(t *testing.T) {
 			),
 			title: "Ten years of keeping bees on a city roof",
 		},
+		{
+			// The picture's caption stands between the headline and the
+			// story, closer to the story, and reads like a headline with
+			// the story's words; the credit line under it says what it is.
+			name: "German news page with a photo caption above the story",
+			page: scrapedPage(
+				[]string{"Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Anmelden"},
+				[]string{"Warum die Fähre nach Helgoland teurer wird"},
+				[]string{"14.05.2023, 08:15 | Lesedauer: 3 Minuten"},
+				[]string{"Anna Berger"},
+				[]string{"Die Fähre nach Helgoland läuft im Hafen von Cuxhaven aus: die Preise für die Überfahrt steigen."},
+				[]string{"Foto: Jan Petersen"},
+				[]string{
+					"Cuxhaven. Wer im Sommer mit der Fähre nach Helgoland fahren will, muss mehr bezahlen: Die Reederei erhöht die Preise für die Überfahrt um zwölf Prozent.",
+					"Als Grund nennt die Reederei die gestiegenen Kosten für Treibstoff und Personal, die sie nicht länger allein tragen könne, wie ein Sprecher sagte.",
+					"Auf der Insel sorgt die Erhöhung für Unmut, weil viele Gäste nur für einen Tag kommen und schon jetzt über die hohen Preise klagen.",
+				},
+				[]string{"Teilen", "Impressum", "Datenschutz"},
+			),
+			title: "Warum die Fähre nach Helgoland teurer wird",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -104,6 +104,9 @@ func copyrightLine(s string) bool {
 	return strings.HasPrefix(s, "©") || hasPrefixFold(s, "(c)") || hasPrefixFold(s, "copyright")
 }
 
+// segmentSeps are the separators of metadata rows.
+var segmentSeps = [...]string{" | ", " · ", " • ", " — ", " – ", " - ", " -- ", " :: ", " » ", "|", "•", "·"}
+
 // splitSegments cuts a line at the separators of metadata rows.
 func splitSegments(s string, out []string) []string {
 	from := 0
@@ -125,7 +128,7 @@ func splitSegments(s string, out []string) []string {
 		default:
 			continue
 		}
-		for _, sep := range []string{" | ", " · ", " • ", " — ", " – ", " - ", " -- ", " :: ", " » ", "|", "•", "·"} {
+		for _, sep := range segmentSeps {
 			if strings.HasPrefix(s[i:], sep) {
 				if t := strings.TrimSpace(s[from:i]); t != "" {
 					out = append(out, t)
@@ -720,14 +723,20 @@ func hasDigit(s string) bool {
 // DambrotNovember 6, 2023", "Inga HoeltmannFollow"), a year after a name
 // ("谢若含2017-03-01"). It returns s itself when nothing is glued.
 func unglue(s string) string {
+	return unglueScan(s, true)
+}
+
+// unglueScan is unglue; skipLower passes over ASCII lower-case letters,
+// most of any line and no junction's second half, without asking unicode
+// about them, which changes nothing but the speed
+// (TestUnglueSkipsLowerSafely asks about every rune instead).
+func unglueScan(s string, skipLower bool) string {
 	var b []byte
 	last := 0
 	prev := rune(0)
 	wordStart := 0
 	for i, r := range s {
-		if 'a' <= r && r <= 'z' {
-			// An ASCII lower-case letter, most of any line, is no
-			// junction's second half.
+		if skipLower && 'a' <= r && r <= 'z' {
 			prev = r
 			continue
 		}

@@ -175,12 +175,6 @@ func monthWordLower(lw []byte) bool {
 	return false
 }
 
-// weekdayWord is isWeekday in the languages of monthWord, which
-// foreignWeekdays covers (TestWeekdayWordLanguages).
-func weekdayWord(w string) bool {
-	return isWeekday(w)
-}
-
 // nameWordStop reports words that end a list of names whatever their
 // case: dates, labels of dates, roles, and the words around them. It
 // lower-cases w once for all of them: readNames asks it of every word.

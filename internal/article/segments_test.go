@@ -18,7 +18,7 @@ func splitSegmentsRef(s string, out []string) []string {
 		default:
 			continue
 		}
-		for _, sep := range []string{" | ", " · ", " • ", " — ", " – ", " - ", " -- ", " :: ", " » ", "|", "•", "·"} {
+		for _, sep := range segmentSeps {
 			if strings.HasPrefix(s[i:], sep) {
 				if t := strings.TrimSpace(s[from:i]); t != "" {
 					out = append(out, t)

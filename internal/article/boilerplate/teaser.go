@@ -28,6 +28,13 @@ const maxTeaserHead = 200
 // headline part is title-cased (or ends in ? or !), has no sentence end,
 // and the summary starts with a capitalised common word glued to it.
 func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
+	return teaserScan(s, f, sw, lg, true)
+}
+
+// teaserScan is isTeaser; skipLower passes over the rest of a word's ASCII
+// lower-case letters in a loop of their own, which changes nothing but
+// the speed (TestIsTeaserSkipsLowerSafely reads every letter instead).
+func teaserScan(s string, f feat, sw *stopWords, lg lang, skipLower bool) bool {
 	if f.words < 8 || f.cjk {
 		return false
 	}
@@ -94,8 +101,11 @@ func isTeaser(s string, f feat, sw *stopWords, lg lang) bool {
 		}
 		prev = r
 		i += size
+		if !skipLower {
+			continue
+		}
 		// The rest of the word's ASCII lower-case letters change
-		// nothing but prev: passed over in a loop of their own.
+		// nothing but prev.
 		j := i
 		for j < len(s) && s[j]-'a' < 26 {
 			j++

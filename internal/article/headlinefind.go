@@ -80,7 +80,7 @@ const (
 	hfNearestHits  // the nearest candidate above the body that shares two stems with the opening
 	hfBodyFirst    // it is the body's first paragraph, which Classify kept as text
 	hfFullDate     // it holds a date with day, month and year
-	hfAfterName    // the line above is a byline or a person's name
+	hfAfterName    // the line above is a byline, a date line or a person's name
 	hfCrumbTail    // a breadcrumb trail on the page ends with it
 	hfPart         // it is a part of its line: a trail's last step, or what follows a date
 	hfCreditBelow  // the next line is a photo credit alone
@@ -365,12 +365,7 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	for i := body; i < hi; i++ {
 		add(i)
 	}
-	if c, ok := tr.bodyFirstCandidate(start, body, rank); ok {
-		cands = append(cands, c)
-		if c, ok := tr.bodyFirstPart(c.i, start, body, rank); ok {
-			cands = append(cands, c)
-		}
-	}
+	cands = tr.bodyFirstCandidates(cands, start, body, rank)
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
 	for _, c := range cands {
@@ -391,7 +386,7 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	// body: where a writer's own header puts the headline.
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
-		if c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
+		if c.part == "" && c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
 			c.f[hfFirstHeading] = 1
 			break
 		}
@@ -462,31 +457,25 @@ func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
 	return 0, false
 }
 
-// bodyFirstCandidate is the body's first line as a headline candidate,
-// its overlap read against the body after it.
-func (tr *textReader) bodyFirstCandidate(start, body, rank int) (headCand, bool) {
+// bodyFirstCandidates appends the body's first line as a headline
+// candidate, its overlap read against the body after it, and the line's
+// part when it has one: a trail Classify kept as the body's first line
+// ends with the headline.
+func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank int) []headCand {
 	i, ok := tr.bodyFirstLine(start, body)
 	if !ok || factLine(tr.paras[i]) {
-		return headCand{}, false
+		return cands
 	}
 	first, open := openingStems(tr.a.BodyParagraphs[1:])
 	c := tr.candFeatures(i, tr.paras[i], start, body, rank, first, open)
 	c.f[hfBodyFirst] = 1
-	return c, true
-}
-
-// bodyFirstPart is the part of the body's first line i as a headline
-// candidate: a trail Classify kept as the body's first line ends with the
-// headline.
-func (tr *textReader) bodyFirstPart(i, start, body, rank int) (headCand, bool) {
-	part, ok := linePart(tr.paras[i])
-	if !ok {
-		return headCand{}, false
+	cands = append(cands, c)
+	if part, ok := linePart(tr.paras[i]); ok {
+		c := tr.candFeatures(i, part, start, body, rank, first, open)
+		c.f[hfBodyFirst] = 1
+		cands = append(cands, c)
 	}
-	first, open := openingStems(tr.a.BodyParagraphs[1:])
-	c := tr.candFeatures(i, part, start, body, rank, first, open)
-	c.f[hfBodyFirst] = 1
-	return c, true
+	return cands
 }
 
 // pagerLink reports a link that points away from the text: to the
@@ -519,8 +508,8 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
 }
 
-// partCandidate is the part of line i that may be the headline when the
-// whole line cannot be: the last step of a breadcrumb trail ("Home »
+// partCandidate is the part of line i that may be the headline, besides
+// or instead of the whole line: the last step of a breadcrumb trail ("Home »
 // News » Headline"), or what follows a date the line opens with ("Jun 17
 // Headline", "27.01.2022Headline").
 func (tr *textReader) partCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
@@ -835,7 +824,7 @@ func (tr *textReader) findHeadline(start, body int) (headCand, bool) {
 	var best headCand
 	found, bestScore := false, math.Inf(-1)
 	for _, c := range tr.headlineCandidates(start, body) {
-		if start == 0 && c.f[hfFirstHeading] == 1 && c.part == "" {
+		if start == 0 && c.f[hfFirstHeading] == 1 {
 			return c, true
 		}
 		if s := headScore(&c.f); s > bestScore {

@@ -262,13 +262,15 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 				tr.kinds[i] = kindOutside
 			}
 			tr.readBody(body, len(paras))
-			c, ok := tr.bodyFirstCandidate(body, body, 0)
+			cands := tr.bodyFirstCandidates(nil, body, body, 0)
+			ok := len(cands) > 0
 			if ok != tc.cand {
 				t.Fatalf("candidate %v, want %v", ok, tc.cand)
 			}
 			if !ok {
 				return
 			}
+			c := cands[0]
 			if c.i != body || c.f[hfBodyFirst] != 1 {
 				t.Fatalf("candidate line %d (body first %v), want line %d", c.i, c.f[hfBodyFirst], body)
 			}
@@ -277,6 +279,28 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 				t.Errorf("title %q, body %q; want %q and the story", a.Title, a.BodyParagraphs, tc.first)
 			}
 		})
+	}
+}
+
+// TestWriterFileKeepsDatedHeading: a writer's own file (its header starts
+// the file) keeps its first heading as written, also when a part of it
+// (what follows a leading date) is a candidate too.
+func TestWriterFileKeepsDatedHeading(t *testing.T) {
+	for _, heading := range []string{
+		"Mar 3, 2021 Ten years of keeping bees on a city roof",
+		"Home / Notes / Ten years of keeping bees on a city roof",
+	} {
+		page := heading + "\n\n" +
+			"It is ten years since the first hive went up on the roof of our block of flats, and keeping bees there has taught me patience.\n\n" +
+			"The first summer was a disaster: the colony swarmed in June and half the bees left for a chimney two streets away.\n\n" +
+			"Since then I have kept two hives on the roof, checked them every week, and taken honey only when the bees had enough.\n"
+		a, err := Parse("notes.txt", []byte(page), goldenOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != heading {
+			t.Errorf("title %q, want the heading as written, %q", a.Title, heading)
+		}
 	}
 }
 

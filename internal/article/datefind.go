@@ -338,17 +338,9 @@ func (tr *textReader) lineDates(cands []pageDate, toks []token, i int, p string,
 	toks = tokenize(toks, seg[w:])
 	first := len(cands)
 	prevEnd := 0
-	num := 0 // the first number token at or after k
+	num := 0
 	for k := 0; k < len(toks); k++ {
-		// Every date dateAt or relativeDate reads has a figure among
-		// its first four tokens ("March 3", "3 hours ago", "il y a
-		// 3"): a token with none that near starts no date, and the
-		// words of prose around a figure are passed over without
-		// trying each form on them.
-		for num < len(toks) && (num < k || toks[num].kind != tNum) {
-			num++
-		}
-		if num > k+3 {
+		if !figureNear(toks, k, &num) {
 			continue
 		}
 		m, ok := dateAt(seg[w:], toks, k)

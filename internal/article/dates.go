@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -119,12 +120,9 @@ func findDate(s string) (dateMatch, bool) {
 	}
 	var buf [maxStackTokens]token
 	toks := tokenize(buf[:0], s)
-	num := 0 // the first number token at or after i
+	num := 0
 	for i := range toks {
-		for num < len(toks) && (num < i || toks[num].kind != tNum) {
-			num++
-		}
-		if num > i+3 {
+		if !figureNear(toks, i, &num) {
 			continue
 		}
 		if m, ok := dateAt(s, toks, i); ok {
@@ -145,6 +143,20 @@ func dateAtStart(s string) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	return dateAt(s, toks, 0)
+}
+
+// figureNear reports whether a number token stands among the four tokens
+// from k on: every date dateAt or relativeDate reads has a figure among
+// its first four tokens ("March 3", "3 hours ago", "il y a 3"), so a
+// token with none that near starts no date, and the words of prose
+// around a figure are passed over without trying each form on them. num
+// is the first number token at or after the k of the previous call, 0
+// before the first: a pass over a line looks at each token once.
+func figureNear(toks []token, k int, num *int) bool {
+	for *num < len(toks) && (*num < k || toks[*num].kind != tNum) {
+		*num++
+	}
+	return *num <= k+3
 }
 
 type tokKind uint8
@@ -891,7 +903,8 @@ func englishMonth(w string, dotted bool) (time.Month, bool) {
 			}
 		}
 	}
-	if dotted || utf8.RuneCountInString(lw) < 4 {
+	n := utf8.RuneCountInString(lw)
+	if dotted || n < 4 {
 		return 0, false
 	}
 	// A misspelling keeps the first letter: the words of prose that
@@ -903,7 +916,6 @@ func englishMonth(w string, dotted bool) (time.Month, bool) {
 		return 0, false
 	}
 	found := time.Month(0)
-	n := utf8.RuneCountInString(lw)
 	for i, name := range monthNames {
 		// A name (ASCII) two letters longer or shorter than the word
 		// is not one edit from it: oneEdit's own first test, counted
@@ -930,26 +942,29 @@ func oneEdit(a, b string) bool {
 	if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); na > nb+1 || nb > na+1 {
 		return false // most words of prose, turned away before decoding
 	}
-	if asciiOnly(a) && asciiOnly(b) {
-		return oneEditASCII(a, b)
+	if asciiPrefix(a, len(a)) == len(a) && asciiPrefix(b, len(b)) == len(b) {
+		// Their bytes are their runes: englishMonth measures every
+		// word before or after a figure against the month names, and
+		// decoding both into runes cost more than the comparison.
+		return oneEditSeq([]byte(a), []byte(b))
 	}
-	return oneEditRunes([]rune(a), []rune(b))
+	return oneEditSeq([]rune(a), []rune(b))
 }
 
-// oneEditRunes is oneEdit of two different strings as runes.
-func oneEditRunes(ra, rb []rune) bool {
-	if len(ra) > len(rb) {
-		ra, rb = rb, ra
+// oneEditSeq is oneEdit of two different sequences of letters.
+func oneEditSeq[E comparable](a, b []E) bool {
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	switch len(rb) - len(ra) {
+	switch len(b) - len(a) {
 	case 0:
 		diff := -1
-		for i := range ra {
-			if ra[i] != rb[i] {
+		for i := range a {
+			if a[i] != b[i] {
 				if diff >= 0 {
 					// A second difference is allowed only as the
 					// other half of a transposition.
-					return i == diff+1 && ra[diff] == rb[i] && ra[i] == rb[diff] && equalRunes(ra[i+1:], rb[i+1:])
+					return i == diff+1 && a[diff] == b[i] && a[i] == b[diff] && slices.Equal(a[i+1:], b[i+1:])
 				}
 				diff = i
 			}
@@ -957,24 +972,12 @@ func oneEditRunes(ra, rb []rune) bool {
 		return true
 	case 1:
 		i := 0
-		for i < len(ra) && ra[i] == rb[i] {
+		for i < len(a) && a[i] == b[i] {
 			i++
 		}
-		return equalRunes(ra[i:], rb[i+1:])
+		return slices.Equal(a[i:], b[i+1:])
 	}
 	return false
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func atoi(s string) int {

@@ -147,6 +147,9 @@ func TestOneEdit(t *testing.T) {
 		{"match", "march", true}, {"mrach", "march", true}, {"mach", "march", true},
 		{"marchx", "march", true}, {"march", "march", false}, {"mtach", "march", false},
 		{"ab", "ba", true}, {"abc", "cba", false}, {"", "a", true}, {"a", "abc", false},
+		// Letters outside ASCII are compared as runes, not bytes.
+		{"märz", "marz", true}, {"märz", "mörz", true}, {"aout", "août", true}, {"décembre", "decembre", true},
+		{"décembre", "dcembre", true}, {"décembre", "dcembr", false}, {"éa", "aé", true}, {"é", "", true}, {"éé", "e", false}, {"мая", "маяа", true},
 	}
 	for _, tc := range tests {
 		if got := oneEdit(tc.a, tc.b); got != tc.want {

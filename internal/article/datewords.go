@@ -82,14 +82,10 @@ func englishMonthWord(lw string) bool {
 	return false
 }
 
-// foreignWeekday reads a lower-cased weekday name of the languages of
-// foreignMonth, which date lines put before the date.
-func foreignWeekday(lw string) bool {
-	return foreignWeekdays[lw]
-}
-
-// foreignWeekdays is a map, not a switch, so that a caller holding the
-// lower-cased word as bytes looks it up without a copy.
+// foreignWeekdays are the lower-cased weekday names of the languages of
+// foreignMonth, which date lines put before the date. It is a map, not a
+// switch, so that a caller holding the word as bytes looks it up without
+// a copy.
 var foreignWeekdays = map[string]bool{
 	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
 	"sonnabend": true, "sonntag": true, "lundi": true, "mardi": true, "mercredi": true, "jeudi": true,

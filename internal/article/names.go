@@ -181,7 +181,7 @@ func monthWordLower(lw []byte) bool {
 func nameWordStop(w string, pos int) bool {
 	var buf [32]byte
 	low := lowerBytes(buf[:], w)
-	if weekdayLower(low) || nameStopLower(low) {
+	if nameStopLower(low) { // weekdays among them
 		return true
 	}
 	// "April Glaser" is a name, "Keith Noonan Jan" is not.

@@ -171,11 +171,13 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	archiveMeta := meta
 	archiveMeta.Hubs = nil
 	plans := planArchive(slots, maxSeq, cfg.Feed.Items, fmt.Sprintf("%#v", archiveMeta))
-	recs, err := st.Latest(ctx, cfg.Feed.Items)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	count, err := st.Count(ctx)
+	// Everything below describes the store as ArchiveSlots saw it: on a
+	// replica the writer goes on writing, and a front page or count that
+	// saw a newer article would disagree with the index pages the server
+	// renders on demand up to maxSeq. ArchiveSlots gives one slot per
+	// published article, so their number is the count.
+	count := len(slots)
+	recs, err := st.LatestAfter(ctx, 0, cfg.Feed.Items, maxSeq)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}

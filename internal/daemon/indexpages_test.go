@@ -114,7 +114,7 @@ func TestIndexPagesOnDemandMatchBuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lazy, deferred, err := buildSnapshot(ctx, w.st, w.cfg, snapshotOptions{cache: newArchiveCache(), maxArchive: -1, indexOnDemand: true})
+		lazy, deferred, err := buildSnapshot(ctx, w.st, w.cfg, snapshotOptions{cache: newArchiveCache(), maxArchive: -1})
 		if err != nil || deferred {
 			t.Fatalf("round %d: %v, deferred %v", round, err, deferred)
 		}

@@ -313,7 +313,7 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 		snap.Resources[path] = res
 	}
 	if !opts.allIndexPages {
-		snap.IndexKey, snap.IndexPageSize = indexPagesKey(plans, slots, cfg.Feed.Items, snap.LabelStamp), cfg.Feed.Items
+		snap.IndexKey, snap.IndexPageSize = indexPagesKey(plans, cfg.Feed.Items, snap.LabelStamp), cfg.Feed.Items
 		snap.IndexMaxSeq = maxSeq
 	}
 	for _, p := range server.SnapshotPaths() {

@@ -561,22 +561,21 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.mu.Lock()
 	old := d.cfg
-	if d.serveOnly {
-		// -replica, or seeds.dir "": the process stays serve-only.
-		if cfg.Seeds.Dir != "" {
-			d.log.Warn("config reload: this process stays serve-only (no seeds folder) until it is restarted", "path", path)
-		}
-		cfg.Seeds.Dir = ""
-		if err := cfg.CheckServeOnly(); err != nil {
-			d.mu.Unlock()
-			d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
-			return
-		}
-	}
 	if cfg.Server.Listen != old.Server.Listen || cfg.State != old.State || cfg.Seeds.Dir != old.Seeds.Dir ||
 		cfg.Seeds.Watch != old.Seeds.Watch {
-		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
+		msg := "config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart"
+		if d.serveOnly {
+			msg += "; this process stays serve-only (no seeds folder) until then"
+		}
+		d.log.Warn(msg, "path", path)
 		cfg.Server.Listen, cfg.State, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State, old.Seeds.Dir, old.Seeds.Watch
+	}
+	// With the keys above as they run, a serve-only process (seeds.dir
+	// "") still needs the others to suit it: site images given as URLs.
+	if err := cfg.CheckServeOnly(); err != nil {
+		d.mu.Unlock()
+		d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
+		return
 	}
 	if cfg.Server.AccessLog != old.Server.AccessLog || cfg.Server.AdminListen != old.Server.AdminListen ||
 		!slices.Equal(cfg.Server.TrustedProxies, old.Server.TrustedProxies) {

@@ -301,6 +301,11 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 				d.res = old
 				return
 			}
+			if strings.HasPrefix(d.path, "/page/") {
+				// As the server renders them on request.
+				d.res = server.NewResourceLevel(d.body, d.contentType, d.lastMod, server.IndexPageGzipLevel)
+				return
+			}
 			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, links)
 		})
 	}

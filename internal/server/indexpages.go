@@ -1,6 +1,7 @@
 package server
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"log/slog"
@@ -41,6 +42,14 @@ type IndexPageSource interface {
 // page (a few milliseconds) and never more memory than this. The bound
 // is in bytes, not pages, because pages vary with their summaries.
 const DefaultIndexPageCacheBytes = 8 << 20
+
+// IndexPageGzipLevel compresses the older pages of the HTML index (not
+// the front page), in a build holding them all as on request: a page
+// rendered on request is compressed while the request waits, where the
+// best level took about a third of the render, and such pages are, like
+// the archive's, many and seldom fetched. Both use it so that they serve
+// the same bytes.
+const IndexPageGzipLevel = gzip.BestSpeed
 
 // IndexPageCount is how many pages the index of s has, the front page
 // included; 0 when s renders no page on demand.
@@ -85,7 +94,7 @@ func (s *Server) serveIndexPageOnDemand(w http.ResponseWriter, r *http.Request, 
 		if err != nil {
 			return nil, err
 		}
-		return map[string]*Resource{indexPageRoute: NewResource(body, htmlType, snap.indexPageLastMod())}, nil
+		return map[string]*Resource{indexPageRoute: NewResourceLevel(body, htmlType, snap.indexPageLastMod(), IndexPageGzipLevel)}, nil
 	})
 	switch {
 	case errors.Is(err, ErrNotFound):

@@ -81,7 +81,7 @@ func TestIndexPageOnDemand(t *testing.T) {
 		}
 		var n int
 		fmt.Sscanf(tc.path, "/page/%d/", &n)
-		want := NewResource(fakeIndexPageBody(snap, n), htmlType, front.LastModified)
+		want := NewResourceLevel(fakeIndexPageBody(snap, n), htmlType, front.LastModified, IndexPageGzipLevel)
 		h := rec.Header()
 		if !bytes.Equal(rec.Body.Bytes(), want.Body) || h.Get("Etag") != want.ETag ||
 			h.Get("Last-Modified") != front.LastModified.Format(http.TimeFormat) ||
@@ -194,7 +194,7 @@ func TestIndexPageCacheBounded(t *testing.T) {
 	src := &fakeIndexPages{}
 	snap := lazyIndexSnapshot("k1")
 	snap.Articles = 20 * 40
-	one := NewResource(fakeIndexPageBody(snap, 10), htmlType, testLastMod)
+	one := NewResourceLevel(fakeIndexPageBody(snap, 10), htmlType, testLastMod, IndexPageGzipLevel)
 	per := int64(len(one.Body) + len(one.Gzip))
 	s := New(Config{IndexPages: src, IndexPageCacheBytes: 3*per + per/2})
 	s.Publish(snap)

@@ -80,9 +80,14 @@ func (s *Server) serveIndexPageOnDemand(w http.ResponseWriter, r *http.Request, 
 	if s.indexPages == nil || snap.IndexKey == "" {
 		return false
 	}
-	n, err := strconv.Atoi(r.PathValue("page"))
 	// Only the paths a build with every page would hold: never
-	// "/page/02/" or "/page/1/".
+	// "/page/02/", "/page/+3/" or "/page/1/". The first byte is checked
+	// before Atoi so that junk costs no parse.
+	v := r.PathValue("page")
+	if v == "" || v[0] < '1' || v[0] > '9' {
+		return false
+	}
+	n, err := strconv.Atoi(v)
 	if err != nil || n < 2 || n > snap.IndexPageCount() || r.URL.Path != pages.IndexPagePath(n) {
 		return false
 	}

@@ -56,7 +56,7 @@ func newArchiveWorld(t *testing.T, dbPath string, items int) *archiveWorld {
 	}
 	t.Cleanup(func() { st.Close() })
 	return &archiveWorld{
-		t: t, st: st, cfg: cfg, cache: newArchiveCache(), srv: server.New(server.Config{Articles: articleSource{st}}),
+		t: t, st: st, cfg: cfg, cache: newArchiveCache(), srv: server.New(server.Config{Articles: articleSource{st}, IndexPages: indexPageSource{st}}),
 		at: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC),
 	}
 }
@@ -111,7 +111,7 @@ func (w *archiveWorld) remove(i int) {
 func (w *archiveWorld) publish() *server.Snapshot {
 	w.t.Helper()
 	snap, deferred, err := buildSnapshot(context.Background(), w.st, w.cfg,
-		snapshotOptions{cache: w.cache, maxArchive: -1, history: true})
+		snapshotOptions{cache: w.cache, maxArchive: -1, allIndexPages: true})
 	if err != nil || deferred {
 		w.t.Fatal(err, deferred)
 	}
@@ -595,16 +595,18 @@ func checkArchiveCaching(t *testing.T, snap *server.Snapshot, complete map[int]b
 	}
 }
 
-// TestArchiveDeferred: a first build leaves out the index pages and, with
-// many archive pages missing from the cache, those pages, while the feeds
-// already link to them; the second build renders them all, without
-// changing the feeds; afterwards a change renders within the limit.
+// TestArchiveDeferred, with the daemon's options: a first build leaves
+// out the older index pages (the server renders them on request) and,
+// with many archive pages missing from the cache, those pages, while the
+// feeds already link to them; the second build renders them all, without
+// changing the feeds; afterwards a change renders within the limit and
+// needs no second build.
 func TestArchiveDeferred(t *testing.T) {
 	w := newArchiveWorld(t, filepath.Join(t.TempDir(), "state.db"), 2)
 	w.add(11) // six archive pages, six index pages
 	ctx := context.Background()
 	first := snapshotOptions{cache: w.cache, maxArchive: 3}
-	full := snapshotOptions{cache: w.cache, maxArchive: -1, history: true}
+	full := snapshotOptions{cache: w.cache, maxArchive: -1}
 	snap, deferred, err := buildSnapshot(ctx, w.st, w.cfg, first)
 	if err != nil {
 		t.Fatal(err)
@@ -617,7 +619,7 @@ func TestArchiveDeferred(t *testing.T) {
 		t.Errorf("prev-archive %q before the archive is rendered", top.links["prev-archive"])
 	}
 	all, deferred, err := buildSnapshot(ctx, w.st, w.cfg, full)
-	if err != nil || deferred || len(archiveResources(all)) != 18 || all.Resources["/page/6/"] == nil {
+	if err != nil || deferred || len(archiveResources(all)) != 18 {
 		t.Fatalf("full build: %v, deferred %v, %d archive resources", err, deferred, len(archiveResources(all)))
 	}
 	for _, p := range []string{feed.PathFeed, feed.PathRSS, feed.PathJSON, "/"} {
@@ -626,23 +628,32 @@ func TestArchiveDeferred(t *testing.T) {
 		}
 	}
 	w.srv.Publish(all)
+	if code := w.indexPageStatus(6); code != 200 {
+		t.Errorf("/page/6/ after the full build: %d", code)
+	}
 	w.checkAll(true)
 
 	// One more article: the first build renders the newest archive page
-	// (within the limit) and keeps the older index pages as they were.
+	// (within the limit), renders no older index page, and leaves nothing
+	// for a second build.
 	w.add(1)
 	first.prev = all
 	next, deferred, err := buildSnapshot(ctx, w.st, w.cfg, first)
-	if err != nil || !deferred {
+	if err != nil || deferred {
 		t.Fatalf("after one more article: %v, deferred %v", err, deferred)
 	}
 	if got := changedPages(t, all, next); !slices.Equal(got, []int{6}) {
 		t.Errorf("one more article changed pages %v", got)
 	}
-	if next.Resources["/page/3/"] != all.Resources["/page/3/"] {
-		t.Error("the first build rendered /page/3/")
+	for p := range next.Resources {
+		if strings.HasPrefix(p, "/page/") {
+			t.Errorf("the first build rendered %s", p)
+		}
 	}
 	w.srv.Publish(next)
+	if code := w.indexPageStatus(6); code != 200 {
+		t.Errorf("/page/6/ after one more article: %d", code)
+	}
 	again, deferred, err := buildSnapshot(ctx, w.st, w.cfg, full)
 	if err != nil || deferred {
 		t.Fatal(err, deferred)
@@ -667,5 +678,16 @@ func TestArchiveDeferred(t *testing.T) {
 		}
 	}
 	w.srv.Publish(last)
+	if code := w.indexPageStatus(2); code != 404 {
+		t.Errorf("/page/2/ with %d articles: %d", last.Articles, code)
+	}
 	w.checkAll(false)
+}
+
+// indexPageStatus is the status w.srv answers for page n of the HTML
+// index.
+func (w *archiveWorld) indexPageStatus(n int) int {
+	rec := httptest.NewRecorder()
+	w.srv.ServeHTTP(rec, httptest.NewRequest("GET", fmt.Sprintf("/page/%d/", n), nil))
+	return rec.Code
 }

@@ -85,23 +85,19 @@ func (d *Daemon) leads(ctx context.Context) bool {
 		lead = false
 	}
 	if lead != d.leading || !d.roleKnown {
-		d.roleKnown = true
+		d.roleKnown, d.leading = true, lead
 		if lead {
+			d.metrics.Writer.Set(1)
+			d.srv.SetRole(server.RoleWriter)
 			d.log.Info("this process is now the writer: it scans the seeds folder")
 			d.mu.Lock()
 			d.pendingFull = true
 			d.mu.Unlock()
 			d.poke()
 		} else {
-			d.log.Info("this process is a replica: another one scans; serving what it writes")
-		}
-		d.leading = lead
-		if lead {
-			d.metrics.Writer.Set(1)
-			d.srv.SetRole(server.RoleWriter)
-		} else {
 			d.metrics.Writer.Set(0)
 			d.srv.SetRole(server.RoleReplica)
+			d.log.Info("this process is a replica: another one scans; serving what it writes")
 		}
 	}
 	return lead

@@ -135,7 +135,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// answers 503 while the first scan runs.
 	// The archive pages not in the cache (all of them, at start) come
 	// with the first scan's snapshot.
-	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, indexOnDemand: true}); err == nil && snap.Articles > 0 {
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -469,7 +469,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
-		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), indexOnDemand: true})
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot()})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -491,7 +491,7 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	// cache lacks (all of them at start). The index pages are rendered
 	// on request (indexpages.go).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, history: true, prev: snap, indexOnDemand: true})
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, prev: snap})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return true
@@ -561,22 +561,21 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 	}
 	d.mu.Lock()
 	old := d.cfg
-	if d.serveOnly {
-		// -replica, or seeds.dir "": the process stays serve-only.
-		if cfg.Seeds.Dir != "" {
-			d.log.Warn("config reload: this process stays serve-only (no seeds folder) until it is restarted", "path", path)
-		}
-		cfg.Seeds.Dir = ""
-		if err := cfg.CheckServeOnly(); err != nil {
-			d.mu.Unlock()
-			d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
-			return
-		}
-	}
 	if cfg.Server.Listen != old.Server.Listen || cfg.State != old.State || cfg.Seeds.Dir != old.Seeds.Dir ||
 		cfg.Seeds.Watch != old.Seeds.Watch {
-		d.log.Warn("config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart", "path", path)
+		msg := "config reload: server.listen, state.path, state.url, seeds.dir and seeds.watch take effect only after a restart"
+		if d.serveOnly {
+			msg += "; this process stays serve-only (no seeds folder) until then"
+		}
+		d.log.Warn(msg, "path", path)
 		cfg.Server.Listen, cfg.State, cfg.Seeds.Dir, cfg.Seeds.Watch = old.Server.Listen, old.State, old.Seeds.Dir, old.Seeds.Watch
+	}
+	// With the keys above as they run, a serve-only process (seeds.dir
+	// "") still needs the others to suit it: site images given as URLs.
+	if err := cfg.CheckServeOnly(); err != nil {
+		d.mu.Unlock()
+		d.log.Error("config reload rejected; keeping the running config", "path", path, "error", err)
+		return
 	}
 	if cfg.Server.AccessLog != old.Server.AccessLog || cfg.Server.AdminListen != old.Server.AdminListen ||
 		!slices.Equal(cfg.Server.TrustedProxies, old.Server.TrustedProxies) {

@@ -21,7 +21,7 @@ import (
 func BenchmarkIndexPageFirstRequest(b *testing.B) {
 	st, cfg := benchHistoryStore(b)
 	ctx := context.Background()
-	snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: newArchiveCache(), maxArchive: -1, indexOnDemand: true})
+	snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: newArchiveCache(), maxArchive: -1})
 	if err != nil {
 		b.Fatal(err)
 	}

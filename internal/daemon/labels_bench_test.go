@@ -144,7 +144,7 @@ func BenchmarkLabels(b *testing.B) {
 			var keep *server.Snapshot
 			base := heapMB()
 			for b.Loop() {
-				s, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, history: true, readLabels: read})
+				s, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, allIndexPages: true, readLabels: read})
 				if err != nil {
 					b.Fatal(err)
 				}

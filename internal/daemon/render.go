@@ -117,7 +117,7 @@ func feedItem(r store.Record) feed.Item {
 // Besides the subscription feeds it holds the archived feed (archive.go)
 // and every page of the HTML index.
 func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*server.Snapshot, error) {
-	snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, history: true})
+	snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, allIndexPages: true})
 	return snap, err
 }
 
@@ -125,8 +125,8 @@ func BuildSnapshot(ctx context.Context, st *store.Store, cfg config.Config) (*se
 // daemon publishes in two steps when the history is long: first the feeds
 // and the front page, which is what a new article waits for, then (if
 // anything was left) the archive pages the cache lacks. It renders no
-// older index page (indexOnDemand): the server does, on request;
-// BuildSnapshot renders them all.
+// older index page: the server does, on request; BuildSnapshot renders
+// them all (allIndexPages).
 type snapshotOptions struct {
 	// cache holds archive pages from the last build (nil: none).
 	cache *archiveCache
@@ -134,14 +134,15 @@ type snapshotOptions struct {
 	// rendered; when more are missing none is, and the feeds still link
 	// to them. Negative means no limit.
 	maxArchive int
-	// history renders the index pages after the front page; without it
-	// they are taken from prev (when not nil) as they were.
-	history bool
-	prev    *server.Snapshot
-	// indexOnDemand renders the front page alone, history or not: the
-	// snapshot gets an IndexKey, and the server renders the older index
-	// pages on request (indexpages.go). The daemon sets it.
-	indexOnDemand bool
+	// prev is the snapshot serving now (nil: none); a document whose
+	// bytes it holds already keeps its resource.
+	prev *server.Snapshot
+	// allIndexPages renders every page of the HTML index into the
+	// snapshot (BuildSnapshot, for build -out). Without it, as the
+	// daemon builds, the snapshot holds the front page alone and an
+	// IndexKey, and the server renders the older index pages on request
+	// (indexpages.go).
+	allIndexPages bool
 	// readLabels reads the labels the snapshot lists; nil reads them
 	// from the store (snapshotLabels). The benchmark of label costs
 	// swaps in one reading none, which is the build before labels.
@@ -152,11 +153,11 @@ type snapshotOptions struct {
 type labelReader func(ctx context.Context, st *store.Store) (labelSet, error)
 
 // buildSnapshot is BuildSnapshot with opts; it reports whether it left
-// anything out that a build with history and no limit would render.
+// archive pages out that a build with no limit would render.
 func buildSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opts snapshotOptions) (*server.Snapshot, bool, error) {
 	var stats archiveStats
 	snap, err := renderSnapshot(ctx, st, cfg, opts, &stats)
-	return snap, stats.deferred > 0 || !opts.history && !opts.indexOnDemand && snap != nil && snap.Articles > cfg.Feed.Items, err
+	return snap, stats.deferred > 0, err
 }
 
 // renderSnapshot is buildSnapshot, reporting on the archive in stats.
@@ -171,11 +172,13 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	archiveMeta := meta
 	archiveMeta.Hubs = nil
 	plans := planArchive(slots, maxSeq, cfg.Feed.Items, fmt.Sprintf("%#v", archiveMeta))
-	recs, err := st.Latest(ctx, cfg.Feed.Items)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	count, err := st.Count(ctx)
+	// Everything below describes the store as ArchiveSlots saw it: on a
+	// replica the writer goes on writing, and a front page or count that
+	// saw a newer article would disagree with the index pages the server
+	// renders on demand up to maxSeq. ArchiveSlots gives one slot per
+	// published article, so their number is the count.
+	count := len(slots)
+	recs, err := st.LatestAfter(ctx, 0, cfg.Feed.Items, maxSeq)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
@@ -216,7 +219,7 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 			return
 		}
 		site.Tags = labels.indexTags
-		if opts.history && !opts.indexOnDemand {
+		if opts.allIndexPages {
 			indexPages, pageErr = buildIndexPages(ctx, st, site, cfg.Feed.Items)
 		} else {
 			indexPages, pageErr = frontPage(site, recs, count, cfg.Feed.Items)
@@ -298,6 +301,11 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 				d.res = old
 				return
 			}
+			if strings.HasPrefix(d.path, "/page/") {
+				// As the server renders them on request.
+				d.res = server.NewResourceLevel(d.body, d.contentType, d.lastMod, server.IndexPageGzipLevel)
+				return
+			}
 			d.res = server.NewFeedResourceWithLinks(d.body, d.contentType, d.page, d.lastMod, links)
 		})
 	}
@@ -309,18 +317,9 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	for path, res := range archive {
 		snap.Resources[path] = res
 	}
-	if opts.indexOnDemand {
-		snap.IndexKey, snap.IndexPageSize = indexPagesKey(plans, slots, cfg.Feed.Items, snap.LabelStamp), cfg.Feed.Items
+	if !opts.allIndexPages {
+		snap.IndexKey, snap.IndexPageSize = indexPagesKey(plans, cfg.Feed.Items, snap.LabelStamp), cfg.Feed.Items
 		snap.IndexMaxSeq = maxSeq
-	} else if !opts.history && opts.prev != nil && count > cfg.Feed.Items {
-		// Until the history is rendered, the older index pages stay as
-		// they were (when there are older pages at all: with none, the
-		// second build that would drop them does not come).
-		for path, res := range opts.prev.Resources {
-			if strings.HasPrefix(path, "/page/") {
-				snap.Resources[path] = res
-			}
-		}
 	}
 	for _, p := range server.SnapshotPaths() {
 		if snap.Resources[p] == nil {

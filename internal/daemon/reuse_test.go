@@ -37,7 +37,7 @@ func TestRebuildKeepsUnchangedResources(t *testing.T) {
 	}
 	build := func(prev *server.Snapshot) *server.Snapshot {
 		t.Helper()
-		snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, history: true, prev: prev})
+		snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{maxArchive: -1, allIndexPages: true, prev: prev})
 		if err != nil {
 			t.Fatal(err)
 		}

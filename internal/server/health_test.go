@@ -17,23 +17,37 @@ func TestHealthz(t *testing.T) {
 		code   int
 		status string
 		errMsg string
+		role   string // the cluster role SetRole recorded; "": no "role" key at all
 	}{
-		{"starting", func(*Server) {}, 503, "starting", ""},
-		{"first scan failed", func(s *Server) { s.ReportScan(scanAt, errors.New("seeds: permission denied")) }, 503, "failing", "seeds: permission denied"},
-		{"ok", func(s *Server) { s.Publish(testSnapshot(1)) }, 200, "ok", ""},
+		{"starting", func(*Server) {}, 503, "starting", "", ""},
+		{"first scan failed", func(s *Server) { s.ReportScan(scanAt, errors.New("seeds: permission denied")) }, 503, "failing", "seeds: permission denied", ""},
+		{"ok", func(s *Server) { s.Publish(testSnapshot(1)) }, 200, "ok", "", ""},
 		{"rescan failed keeps serving", func(s *Server) {
 			s.Publish(testSnapshot(1))
 			s.ReportScan(scanAt, errors.New("disk full"))
-		}, 200, "degraded", "disk full"},
+		}, 200, "degraded", "disk full", ""},
 		{"recovered", func(s *Server) {
 			s.Publish(testSnapshot(1))
 			s.ReportScan(scanAt, errors.New("disk full"))
 			s.ReportScan(scanAt.Add(time.Minute), nil)
-		}, 200, "ok", ""},
+		}, 200, "ok", "", ""},
 		{"failed then published", func(s *Server) {
 			s.ReportScan(scanAt, errors.New("disk full"))
 			s.Publish(testSnapshot(1))
-		}, 200, "ok", ""},
+		}, 200, "ok", "", ""},
+		// The role is kept through publishes and scan reports.
+		{"writer", func(s *Server) { s.Publish(testSnapshot(1)); s.SetRole(RoleWriter) }, 200, "ok", "", RoleWriter},
+		{"role set before the first snapshot", func(s *Server) { s.SetRole(RoleServeOnly); s.Publish(testSnapshot(1)) }, 200, "ok", "", RoleServeOnly},
+		{"role kept by a failed scan", func(s *Server) {
+			s.Publish(testSnapshot(1))
+			s.SetRole(RoleReplica)
+			s.ReportScan(scanAt, errors.New("store: lead: connection reset"))
+		}, 200, "degraded", "store: lead: connection reset", RoleReplica},
+		{"writer becomes replica", func(s *Server) {
+			s.SetRole(RoleWriter)
+			s.Publish(testSnapshot(1))
+			s.SetRole(RoleReplica)
+		}, 200, "ok", "", RoleReplica},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +80,13 @@ func TestHealthz(t *testing.T) {
 				gotErr, _ := doc["last_scan_error"].(string)
 				if gotErr != tt.errMsg {
 					t.Errorf("last_scan_error %q, want %q", gotErr, tt.errMsg)
+				}
+				role, has := doc["role"]
+				if tt.role == "" && has {
+					t.Errorf("role %v, want none: %s", role, body)
+				}
+				if tt.role != "" && role != tt.role {
+					t.Errorf("role %v, want %q: %s", role, tt.role, body)
 				}
 			}
 		})

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"log/slog"
@@ -42,6 +43,14 @@ type IndexPageSource interface {
 // is in bytes, not pages, because pages vary with their summaries.
 const DefaultIndexPageCacheBytes = 8 << 20
 
+// IndexPageGzipLevel compresses the older pages of the HTML index (not
+// the front page), in a build holding them all as on request: a page
+// rendered on request is compressed while the request waits, where the
+// best level took about a third of the render, and such pages are, like
+// the archive's, many and seldom fetched. Both use it so that they serve
+// the same bytes.
+const IndexPageGzipLevel = gzip.BestSpeed
+
 // IndexPageCount is how many pages the index of s has, the front page
 // included; 0 when s renders no page on demand.
 func (s *Snapshot) IndexPageCount() int {
@@ -71,9 +80,14 @@ func (s *Server) serveIndexPageOnDemand(w http.ResponseWriter, r *http.Request, 
 	if s.indexPages == nil || snap.IndexKey == "" {
 		return false
 	}
-	n, err := strconv.Atoi(r.PathValue("page"))
 	// Only the paths a build with every page would hold: never
-	// "/page/02/" or "/page/1/".
+	// "/page/02/", "/page/+3/" or "/page/1/". The first byte is checked
+	// before Atoi so that junk costs no parse.
+	v := r.PathValue("page")
+	if v == "" || v[0] < '1' || v[0] > '9' {
+		return false
+	}
+	n, err := strconv.Atoi(v)
 	if err != nil || n < 2 || n > snap.IndexPageCount() || r.URL.Path != pages.IndexPagePath(n) {
 		return false
 	}
@@ -85,7 +99,7 @@ func (s *Server) serveIndexPageOnDemand(w http.ResponseWriter, r *http.Request, 
 		if err != nil {
 			return nil, err
 		}
-		return map[string]*Resource{indexPageRoute: NewResource(body, htmlType, snap.indexPageLastMod())}, nil
+		return map[string]*Resource{indexPageRoute: NewResourceLevel(body, htmlType, snap.indexPageLastMod(), IndexPageGzipLevel)}, nil
 	})
 	switch {
 	case errors.Is(err, ErrNotFound):

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // fakeIndexPages renders a page that names the snapshot's key and its
@@ -81,7 +82,7 @@ func TestIndexPageOnDemand(t *testing.T) {
 		}
 		var n int
 		fmt.Sscanf(tc.path, "/page/%d/", &n)
-		want := NewResource(fakeIndexPageBody(snap, n), htmlType, front.LastModified)
+		want := NewResourceLevel(fakeIndexPageBody(snap, n), htmlType, front.LastModified, IndexPageGzipLevel)
 		h := rec.Header()
 		if !bytes.Equal(rec.Body.Bytes(), want.Body) || h.Get("Etag") != want.ETag ||
 			h.Get("Last-Modified") != front.LastModified.Format(http.TimeFormat) ||
@@ -163,17 +164,28 @@ func TestIndexPageOnDemandConcurrent(t *testing.T) {
 	snap := lazyIndexSnapshot("k1")
 	s.Publish(snap)
 	const readers = 32
-	var wg sync.WaitGroup
+	var (
+		wg      sync.WaitGroup
+		arrived atomic.Int64
+	)
 	bodies := make([][]byte, readers)
 	for i := range readers {
 		wg.Go(func() {
 			rec := httptest.NewRecorder()
-			s.ServeHTTP(rec, httptest.NewRequest("GET", fmt.Sprintf("/page/%d/", 2+i%2), nil))
+			req := httptest.NewRequest("GET", fmt.Sprintf("/page/%d/", 2+i%2), nil)
+			arrived.Add(1)
+			s.ServeHTTP(rec, req)
 			bodies[i] = rec.Body.Bytes()
 		})
 	}
-	// Let the readers queue up behind the renders before they finish.
-	for src.renders.Load() < 2 {
+	// Every reader is in, and the two renders are held at the gate; give
+	// the readers time to reach the cache, where they must wait for those
+	// renders (a reader that rendered for itself would be held at the
+	// gate too, and counted below), before the renders finish.
+	for arrived.Load() < readers || src.renders.Load() < 2 {
+		runtime.Gosched()
+	}
+	for end := time.Now().Add(50 * time.Millisecond); time.Now().Before(end) && src.renders.Load() <= 2; {
 		runtime.Gosched()
 	}
 	close(src.gate)
@@ -194,7 +206,7 @@ func TestIndexPageCacheBounded(t *testing.T) {
 	src := &fakeIndexPages{}
 	snap := lazyIndexSnapshot("k1")
 	snap.Articles = 20 * 40
-	one := NewResource(fakeIndexPageBody(snap, 10), htmlType, testLastMod)
+	one := NewResourceLevel(fakeIndexPageBody(snap, 10), htmlType, testLastMod, IndexPageGzipLevel)
 	per := int64(len(one.Body) + len(one.Gzip))
 	s := New(Config{IndexPages: src, IndexPageCacheBytes: 3*per + per/2})
 	s.Publish(snap)

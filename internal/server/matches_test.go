@@ -34,6 +34,21 @@ func TestResourceMatches(t *testing.T) {
 			}
 		})
 	}
+	// An empty page is a page (a browser is shown it), not none.
+	for _, c := range []struct {
+		name         string
+		built, asked []byte
+	}{
+		{"built with an empty page, asked with none", []byte{}, nil},
+		{"built with none, asked with an empty page", nil, []byte{}},
+	} {
+		if NewFeedResourceWithLinks(body, "application/atom+xml", c.built, at, links).Matches(body, "application/atom+xml", c.asked, at, links) {
+			t.Errorf("%s: matched", c.name)
+		}
+		if !NewFeedResourceWithLinks(body, "application/atom+xml", c.built, at, links).Matches(body, "application/atom+xml", c.built, at, links) {
+			t.Errorf("%s: the resource does not match its own arguments", c.name)
+		}
+	}
 	var none *Resource
 	if none.Matches(body, "application/atom+xml", page, at, links) {
 		t.Error("a nil resource matched")

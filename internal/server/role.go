@@ -18,14 +18,7 @@ const (
 // until the next report.
 func (s *Server) SetRole(role string) {
 	s.role.Store(&role)
-	for {
-		old := s.state.Load()
-		next := *old
-		next.health, next.healthOK = healthBody(old.snap, role)
-		if s.state.CompareAndSwap(old, &next) {
-			return
-		}
-	}
+	s.updateHealth(nil)
 }
 
 // clusterRole is the role SetRole recorded, or "".

@@ -223,19 +223,33 @@ func (s *Server) ReportScan(at time.Time, scanErr error) {
 	if scanErr != nil {
 		msg = scanErr.Error()
 	}
+	s.updateHealth(func(snap *Snapshot) {
+		snap.LastScan = at
+		snap.LastScanErr = msg
+	})
+}
+
+// updateHealth swaps in the state being served with its /healthz body
+// rendered again (with the role SetRole recorded) and, when edit is not
+// nil, its snapshot replaced by a copy that edit changed (a copy of an
+// empty one before the first). Only what /healthz shows changes: the
+// content, and all that was prepared from it (the not-found page, the
+// Front's heads), stays. A Publish or another update in between makes it
+// start again from that.
+func (s *Server) updateHealth(edit func(*Snapshot)) {
 	for {
 		old := s.state.Load()
-		next := &Snapshot{}
-		if old.snap != nil {
-			*next = *old.snap
+		next := *old
+		if edit != nil {
+			snap := &Snapshot{}
+			if old.snap != nil {
+				*snap = *old.snap
+			}
+			edit(snap)
+			next.snap = snap
 		}
-		next.LastScan = at
-		next.LastScanErr = msg
-		// Only the scan's outcome changed: the content, and all that was
-		// prepared from it (the not-found page, the Front's heads), stays.
-		st := &state{snap: next, notFound: old.notFound, fast: old.fast}
-		st.health, st.healthOK = healthBody(next, s.clusterRole())
-		if s.state.CompareAndSwap(old, st) {
+		next.health, next.healthOK = healthBody(next.snap, s.clusterRole())
+		if s.state.CompareAndSwap(old, &next) {
 			return
 		}
 	}

@@ -37,18 +37,29 @@ func IsPostgresURL(location string) bool {
 // seedfeed with a message, not hang it.
 const pgConnectTimeout = 15 * time.Second
 
+// pgParseProblem is what a failure of pgx.ParseConfig says, after ": ",
+// without the URL: pgx quotes the URL in its errors with the password
+// masked only on a best effort (a URL that does not parse may hide it), so
+// the message is taken with the URL left out. "" when err is not a
+// ParseConfigError.
+func pgParseProblem(err error) string {
+	var pce *pgconn.ParseConfigError
+	if !errors.As(err, &pce) {
+		return ""
+	}
+	bare := *pce
+	bare.ConnString = ""
+	return ": " + strings.TrimPrefix(bare.Error(), "cannot parse ``: ")
+}
+
 func openPostgres(ctx context.Context, rawURL, host string) (*Store, error) {
 	shown := redactPostgresURL(rawURL)
 	if host == "" {
 		return nil, fmt.Errorf("store: open %s: empty host for tag: ids", shown)
 	}
-	if _, err := pgconn.ParseConfig(rawURL); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w: the URL does not parse (fix state.url): %w", shown, ErrRefused, errors.Unwrap(err))
-	}
 	cc, err := pgConnConfig(rawURL)
 	if err != nil {
-		// Not err itself: a parse error quotes the URL, password and all.
-		return nil, fmt.Errorf("store: open %s: %w: the URL's parameters do not parse (fix state.url)", shown, ErrRefused)
+		return nil, fmt.Errorf("store: open %s: %w: the URL does not parse (fix state.url)%s", shown, ErrRefused, pgParseProblem(err))
 	}
 	s := &Store{path: shown, host: host, pg: true, prepared: map[string]*sql.Stmt{}}
 	s.wdb = stdlib.OpenDB(*cc)

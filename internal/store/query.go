@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -110,21 +111,9 @@ func scanRecord(sc interface{ Scan(...any) error }) (Record, error) {
 }
 
 // Latest returns the n newest published articles, by published time
-// (newest first), then id.
+// (newest first), then id: LatestAfter with no skip and no bound on seq.
 func (s *Store) Latest(ctx context.Context, n int) ([]Record, error) {
-	if n <= 0 {
-		return nil, nil
-	}
-	var out []Record
-	err := s.each(ctx, `SELECT `+recordCols+` FROM articles WHERE draft = 0
-		ORDER BY published DESC, id LIMIT ?`, []any{n}, func(r Record) error {
-		out = append(out, r)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: latest %d: %w", n, err)
-	}
-	return out, nil
+	return s.LatestAfter(ctx, 0, n, math.MaxInt64)
 }
 
 // Each calls fn for every published article, newest first, without holding

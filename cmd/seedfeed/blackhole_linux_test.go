@@ -91,7 +91,7 @@ func (r *blackholeRig) startWriter(t *testing.T, configPath string) *proc {
 	return startProcAs(t, configPath, &syscall.Credential{Uid: uint32(r.uid), Gid: uint32(r.uid)})
 }
 
-func (r *blackholeRig) lose(*proc) {
+func (r *blackholeRig) lose(_, _ *proc) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.run("-I")
@@ -152,7 +152,7 @@ func TestClusterWriterBlackholeMidScan(t *testing.T) {
 	})
 	changedAtLoss := procMetric(t, a, "seedfeed_files_changed_total")
 	lostAt := time.Now()
-	rig.lose(a)
+	rig.lose(a, b)
 	t.Logf("blackhole after the writer had changed %v files", changedAtLoss)
 	// Watched together: which comes first is part of the finding.
 	var tookDegraded, tookLead time.Duration

@@ -238,8 +238,9 @@ type writerLoss struct {
 	startWriter func(t *testing.T, configPath string) *proc
 	// writerURL is the state.url the writer is given.
 	writerURL string
-	// lose breaks the network of the writer, a; mend restores it.
-	lose func(a *proc)
+	// lose breaks the network of the writer, a (b is the other server);
+	// mend restores it.
+	lose func(a, b *proc)
 	mend func()
 	// takeover bounds how long after lose the other server leads.
 	takeover time.Duration
@@ -276,7 +277,7 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	_, feedBefore, etagBefore := a.getWithETag("/feed.xml")
 
 	lostAt := time.Now()
-	w.lose(a)
+	w.lose(a, b)
 	// Watched together: which comes first is part of the finding.
 	var tookLead, tookDegraded time.Duration
 	deadline := lostAt.Add(w.takeover)
@@ -364,7 +365,7 @@ func TestClusterWriterNetworkCut(t *testing.T) {
 		what:        "the cut",
 		startWriter: startProc,
 		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
-		lose:        func(*proc) { t.Logf("cut %d connections between the writer and PostgreSQL", proxy.Cut()) },
+		lose:        func(_, _ *proc) { t.Logf("cut %d connections between the writer and PostgreSQL", proxy.Cut()) },
 		mend:        proxy.Restore,
 		takeover:    10 * time.Second,
 	})
@@ -387,10 +388,15 @@ func TestClusterWriterNetworkStall(t *testing.T) {
 		what:        "the stall",
 		startWriter: startProc,
 		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
-		lose: func(a *proc) {
+		lose: func(a, b *proc) {
 			proxy.Stall()
-			// The lock check every 2 s, bounded by 5 s.
+			// The lock check every 2 s, bounded by 5 s. Until the cut,
+			// nobody takes over: PostgreSQL still holds the writer's lock
+			// (checked at every poll, the last one just before the cut).
 			took := waitClusterCond(t, "the stalled writer stops leading", 10*time.Second, func() bool {
+				if procHealthRole(b) == "writer" {
+					t.Fatal("the other server became the writer while the stall lasted")
+				}
 				return healthStatus(a) == "degraded" && procHealthRole(a) == "replica"
 			})
 			t.Logf("the stalled writer reported degraded as a replica %v after the stall began; now the cut", took.Round(time.Millisecond))

@@ -154,22 +154,10 @@ func TestClusterWriterBlackholeMidScan(t *testing.T) {
 	lostAt := time.Now()
 	rig.lose(a, b)
 	t.Logf("blackhole after the writer had changed %v files", changedAtLoss)
-	// Watched together: which comes first is part of the finding.
-	var tookDegraded, tookLead time.Duration
 	changedA := -1.0
-	for tookDegraded == 0 || tookLead == 0 {
-		if tookLead == 0 && procHealthRole(b) == "writer" {
-			tookLead = time.Since(lostAt)
-		}
-		if tookDegraded == 0 && healthStatus(a) == "degraded" && procHealthRole(a) == "replica" {
-			tookDegraded = time.Since(lostAt)
-			changedA = procMetric(t, a, "seedfeed_files_changed_total")
-		}
-		if time.Since(lostAt) > 60*time.Second {
-			t.Fatalf("60 s after the blackhole: the writer degraded after %v, the other led after %v (0: not yet)", tookDegraded, tookLead)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	tookLead, tookDegraded := watchWriterTakeover(t, "the blackhole", a, b, lostAt, 60*time.Second, func() {
+		changedA = procMetric(t, a, "seedfeed_files_changed_total")
+	})
 	t.Logf("mid-scan blackhole: the writer reported degraded as a replica %v after it (having counted %v changed files), the other server led %v after it",
 		tookDegraded.Round(time.Millisecond), changedA, tookLead.Round(time.Millisecond))
 	waitClusterCond(t, "every file published", 10*time.Minute, func() bool {
@@ -186,13 +174,5 @@ func TestClusterWriterBlackholeMidScan(t *testing.T) {
 	if r := procHealthRole(a); r != "replica" {
 		t.Errorf("the old writer once mended: role %q", r)
 	}
-	after := publishedPathIDs(t, stateURL)
-	if len(after) != before+bulk {
-		t.Errorf("%d articles in the database, want %d", len(after), before+bulk)
-	}
-	for path, id := range idsBefore {
-		if after[path] != id {
-			t.Errorf("%s: id %s before the blackhole, %q after", path, id, after[path])
-		}
-	}
+	checkIDsKept(t, "the blackhole", stateURL, idsBefore, before+bulk)
 }

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -36,7 +35,8 @@ type blackholeRig struct {
 	iptables string
 	uid      int
 	rule     []string
-	mu       sync.Mutex
+	// inserted: the rule is in the firewall. Only the test's goroutine
+	// (lose, mend, the cleanup) touches it.
 	inserted bool
 }
 
@@ -62,8 +62,6 @@ func newBlackholeRig(t *testing.T, stateURL string) *blackholeRig {
 	r := &blackholeRig{t: t, iptables: iptables, uid: uid, rule: []string{"OUTPUT", "-p", "tcp", "-d", u.Hostname(), "--dport", u.Port(),
 		"-m", "owner", "--uid-owner", strconv.Itoa(uid), "-j", "DROP"}}
 	t.Cleanup(func() {
-		r.mu.Lock()
-		defer r.mu.Unlock()
 		if r.inserted {
 			r.run("-D")
 		}
@@ -92,15 +90,11 @@ func (r *blackholeRig) startWriter(t *testing.T, configPath string) *proc {
 }
 
 func (r *blackholeRig) lose(_, _ *proc) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.run("-I")
 	r.inserted = true
 }
 
 func (r *blackholeRig) mend() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.run("-D")
 	r.inserted = false
 }

@@ -22,7 +22,6 @@ import (
 // this proxy's kernel does answer TCP keepalives, so a stall shows how
 // seedfeed's own timeouts behave, not how TCP keepalive ends a session.
 type pgCutProxy struct {
-	t      *testing.T
 	ln     net.Listener
 	target string
 
@@ -39,7 +38,7 @@ func startPgCutProxy(t *testing.T, target string) *pgCutProxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &pgCutProxy{t: t, ln: ln, target: target, conns: map[net.Conn]struct{}{}, resume: make(chan struct{})}
+	p := &pgCutProxy{ln: ln, target: target, conns: map[net.Conn]struct{}{}, resume: make(chan struct{})}
 	close(p.resume)
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -264,9 +263,7 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	t.Logf("mended: the old writer serves the new writer's %d articles, bytes and ETags, %v later", before+during, took.Round(time.Millisecond))
 	waitClusterCond(t, "the old writer reports ok", 30*time.Second, func() bool { return healthStatus(a) == "ok" })
 	// Several lock checks later it is still a replica that scans nothing.
-	for time.Since(mended) < 3*2*time.Second {
-		time.Sleep(200 * time.Millisecond)
-	}
+	time.Sleep(time.Until(mended.Add(3 * 2 * time.Second)))
 	if r := procHealthRole(a); r != "replica" || procMetric(t, a, "seedfeed_writer") != 0 {
 		t.Errorf("the old writer once mended: role %q, seedfeed_writer %v", r, procMetric(t, a, "seedfeed_writer"))
 	}

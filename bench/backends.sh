@@ -20,15 +20,23 @@
 # Then the medians, and the PostgreSQL / SQLite ratio of each round (or
 # repetition) with its median and spread.
 #
-#   bench/backends.sh                          # about 15 minutes here (BUILD=1: 20)
-#   REPLICA_COUNT=0 bench/backends.sh          # (a) and (b) only: about 5
+#   bench/backends.sh                          # (a), (b) and (c)
+#   REPLICA_COUNT=0 bench/backends.sh          # (a) and (b) only
 #   POSTGRES_URL=postgres://… bench/backends.sh  # an existing database
 #
-# Environment: N (articles for (a) and (b), 10000), ROUNDS (5), RESCAN_RUNS
-# (10), REPLICA_COUNT (3; 0 skips (c)), REPLICA_BENCHTIME (3x), BUILD=1 also
-# times `seedfeed build -out` on each (ROUNDS rounds), POSTGRES_URL (a
-# database where this script may create and drop the schemas
-# seedfeed_bench_*; default: a throwaway cluster from
+# How long, from the runs kept in bench/results (2 cores, load 5-10): the
+# cold starts of (a) 3-4 minutes, (a') 6-7 more with BUILD=1, (c) about 8
+# (d664d45's go test took 500 s); (b) and the builds are not timed there.
+#
+# Environment: N (articles for (a) and (b), 10000; they must fill more
+# than the 8 archive pages rendered with the feeds, or (a) waits out
+# coldstart's 30-minute timeout for the history's log line: N=300 hangs so,
+# N=3000 does not), ROUNDS (5), RESCAN_RUNS (10), REPLICA_COUNT (3; 0 skips
+# (c)), REPLICA_BENCHTIME (3x), BUILD=1 also times `seedfeed build -out`
+# on each (ROUNDS rounds), POSTGRES_URL (a database where this script may
+# create the schema seedfeed_bench_cold, dropped on exit, and where
+# BenchmarkReplicaRebuild in (c) creates schemas bench_<hex>, each dropped
+# when it ends; default: a throwaway cluster from
 # scripts/pg-test-cluster.sh, stopped on exit), PG_DIR (that cluster's
 # folder, for PostgreSQL's CPU time, when POSTGRES_URL is given), OUT
 # (folder for raw results; default a new folder under /tmp, kept), KEEP=1
@@ -53,6 +61,9 @@ backends_cleanup() {
 	bench_cleanup
 	if [[ -n $PG_STARTED ]]; then
 		"$REPO/scripts/pg-test-cluster.sh" stop "$PG_STARTED" || true
+	elif [[ -n $PG_URL && -n ${SCHEMA:-} ]]; then
+		# A database of the caller's: leave nothing of the cold starts in it.
+		PGOPTIONS='-c client_min_messages=warning' psql "$PG_URL" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null || true
 	fi
 }
 trap backends_cleanup EXIT
@@ -93,21 +104,7 @@ echo "== N=$N: generating the corpus"
 PORT=$(free_port)
 # config KIND STATE: the daemon's configuration on the corpus; both kinds
 # have the same base URL, so they render the same bytes.
-config() {
-	cat >"$D/$1.yaml" <<EOF
-site:
-  base_url: "http://127.0.0.1:$PORT"
-seeds:
-  dir: "seeds"
-  schedule: "@every 1h"
-  watch: false
-  settle: "1s"
-state:
-$2
-server:
-  listen: "127.0.0.1:$PORT"
-EOF
-}
+config() { daemon_config "$D/$1.yaml" "$PORT" "$2" 1s; }
 config sqlite '  path: "state.db"'
 config postgres "  url: \"$(with_search_path "$PG_URL" "$SCHEMA")\""
 
@@ -119,14 +116,6 @@ fresh() {
 		PGOPTIONS='-c client_min_messages=warning' psql "$PG_URL" -qc "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" -c "CREATE SCHEMA $SCHEMA" >/dev/null
 	fi
 	rm -rf "$D/out"
-}
-
-# duration_ms: a Go duration on stdin (as slog prints it) in milliseconds.
-duration_ms() {
-	awk '{v = $1; u = v; sub(/^[0-9.]+/, "", u); sub(/[a-zµ]+$/, "", v)
-		f = (u == "s") ? 1000 : (u == "ms") ? 1 : (u == "µs" || u == "us") ? 0.001 : (u == "ns") ? 0.000001 : -1
-		if (f < 0) {print "?"; exit}
-		printf "%.1f\n", v * f}'
 }
 
 # cold ROUND KIND: one daemon cold start on an empty state; appends a row
@@ -169,24 +158,27 @@ order() { if (($1 % 2)); then echo sqlite postgres; else echo postgres sqlite; f
 # summarize FILE COLUMN LABEL: median (min-max) of COLUMN for each kind,
 # and the median (min-max) of the rounds' PostgreSQL / SQLite ratios.
 summarize() {
-	awk -F'\t' -v col="$2" -v label="$3" '
-		function med(a, n,   i, j, t) {
-			for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) {t = a[j]; a[j] = a[j-1]; a[j-1] = t}
-			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-		}
-		{v[$2, $1] = $col; rounds[$1] = 1}
-		END {
-			ns = np = nr = 0
-			for (r in rounds) {
-				s[++ns] = v["sqlite", r]; p[++np] = v["postgres", r]
-				if (v["sqlite", r] > 0) q[++nr] = v["postgres", r] / v["sqlite", r]
-			}
-			ms = med(s, ns); smin = s[1]; smax = s[ns]
-			mp = med(p, np); pmin = p[1]; pmax = p[np]
-			line = sprintf("%-40s SQLite %9.1f (%.1f-%.1f)   PostgreSQL %9.1f (%.1f-%.1f)", label, ms, smin, smax, mp, pmin, pmax)
-			if (nr) {mq = med(q, nr); line = line sprintf("   PostgreSQL/SQLite %.2fx (rounds %.2f-%.2f)", mq, q[1], q[nr])}
-			print line
-		}' "$1"
+	local kind ratios line
+	local -A stats
+	for kind in sqlite postgres; do
+		stats[$kind]=$(awk -F'\t' -v col="$2" -v kind="$kind" '$2 == kind {print $col + 0}' "$1" | median_min_max)
+	done
+	# shellcheck disable=SC2086 # "median min max", split on purpose
+	line=$(printf '%-40s SQLite %9.1f (%.1f-%.1f)   PostgreSQL %9.1f (%.1f-%.1f)' "$3" ${stats[sqlite]} ${stats[postgres]})
+	ratios=$(awk -F'\t' -v col="$2" '{v[$2, $1] = $col; rounds[$1] = 1}
+		END {for (r in rounds) if (v["sqlite", r] > 0) print v["postgres", r] / v["sqlite", r]}' "$1")
+	if [[ -n $ratios ]]; then
+		# shellcheck disable=SC2046
+		line+=$(printf '   PostgreSQL/SQLite %.2fx (rounds %.2f-%.2f)' $(median_min_max <<<"$ratios"))
+	fi
+	echo "$line"
+}
+
+# median_min_max: "median min max" of the numbers on stdin.
+median_min_max() {
+	local sorted
+	sorted=$(sort -g)
+	echo "$(median <<<"$sorted") $(head -1 <<<"$sorted") $(tail -1 <<<"$sorted")"
 }
 
 echo

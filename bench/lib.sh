@@ -58,3 +58,36 @@ free_port() {
 
 # median of the numbers on stdin.
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# daemon_config FILE PORT STATE [SETTLE]: writes FILE, the daemon's
+# configuration for the corpus in FILE's folder/seeds, listening on
+# 127.0.0.1:PORT (also the base URL, so configs that differ only in STATE
+# render the same bytes), with STATE the lines under state: and SETTLE as
+# seeds.settle (the daemon's default without it). No watching, hourly scans.
+daemon_config() {
+	{
+		cat <<EOF2
+site:
+  base_url: "http://127.0.0.1:$2"
+seeds:
+  dir: "seeds"
+  schedule: "@every 1h"
+  watch: false
+EOF2
+		if [[ -n ${4:-} ]]; then echo "  settle: \"$4\""; fi
+		cat <<EOF2
+state:
+$3
+server:
+  listen: "127.0.0.1:$2"
+EOF2
+	} >"$1"
+}
+
+# duration_ms: a Go duration on stdin (as slog prints it) in milliseconds.
+duration_ms() {
+	awk '{v = $1; u = v; sub(/^[0-9.]+/, "", u); sub(/[a-zµ]+$/, "", v)
+		f = (u == "s") ? 1000 : (u == "ms") ? 1 : (u == "µs" || u == "us") ? 0.001 : (u == "ns") ? 0.000001 : -1
+		if (f < 0) {print "?"; exit}
+		printf "%.1f\n", v * f}'
+}

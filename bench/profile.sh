@@ -48,18 +48,7 @@ echo "== building; corpus of $N articles"
 (cd "$REPO" && go build -o "$WORK/seedfeed" ./cmd/seedfeed && go build -o "$WORK/corpusgen" ./internal/corpus/corpusgen)
 "$WORK/corpusgen" -n "$N" -out "$WORK/seeds"
 PORT=$(free_port)
-cat >"$WORK/config.yaml" <<EOF
-site:
-  base_url: "http://127.0.0.1:$PORT"
-seeds:
-  dir: "seeds"
-  schedule: "@every 1h"
-  watch: false
-state:
-  path: "state.db"
-server:
-  listen: "127.0.0.1:$PORT"
-EOF
+daemon_config "$WORK/config.yaml" "$PORT" '  path: "state.db"'
 
 for what in "${WHAT[@]}"; do
 	rm -rf "$WORK/state.db" "$WORK/state.db-wal" "$WORK/state.db-shm" "$WORK/out"

@@ -71,30 +71,8 @@ daemon_cold() {
 		"render $render ms, peak RSS $rss MB"
 }
 
-# duration_ms: a Go duration on stdin (as slog prints it) in milliseconds.
-duration_ms() {
-	awk '{v = $1; u = v; sub(/^[0-9.]+/, "", u); sub(/[a-zµ]+$/, "", v)
-		f = (u == "s") ? 1000 : (u == "ms") ? 1 : (u == "µs" || u == "us") ? 0.001 : (u == "ns") ? 0.000001 : -1
-		if (f < 0) {print "?"; exit}
-		printf "%.1f\n", v * f}'
-}
-
 # config DIR PORT: the daemon's configuration for the corpus in DIR/seeds.
-config() {
-	cat >"$1/config.yaml" <<EOF
-site:
-  base_url: "http://127.0.0.1:$2"
-seeds:
-  dir: "seeds"
-  schedule: "@every 1h"
-  watch: false
-  settle: "$SETTLE"
-state:
-  path: "state.db"
-server:
-  listen: "127.0.0.1:$2"
-EOF
-}
+config() { daemon_config "$1/config.yaml" "$2" '  path: "state.db"' "$SETTLE"; }
 
 echo "== building"
 (cd "$REPO" && go build -o "$WORK/seedfeed" ./cmd/seedfeed &&

@@ -63,7 +63,7 @@ func main() {
 	fmt.Println()
 }
 
-// coldstartOptions are run's settings beyond the command.
+// coldstartOptions are runWith's settings beyond the command.
 type coldstartOptions struct {
 	healthz    string
 	n          int
@@ -73,7 +73,7 @@ type coldstartOptions struct {
 	thenLog    string // "": do not wait
 }
 
-// result is what run measured at the moment /healthz counted the articles.
+// result is what runWith measured at the moment /healthz counted the articles.
 type result struct {
 	elapsed time.Duration // from the start
 	rssKB   int           // peak resident memory (VmHWM)
@@ -88,15 +88,9 @@ type result struct {
 	then time.Duration
 }
 
-// run starts argv, waits for /healthz to count n articles, and returns
-// what it measured then.
-func run(healthz string, n int, timeout time.Duration, stderrPath string, argv []string) (result, error) {
-	return runWith(coldstartOptions{healthz: healthz, n: n, timeout: timeout, stderrPath: stderrPath}, argv)
-}
-
-// runWith is run with the optional measurements of o.
+// runWith starts argv, waits for o.healthz to count o.n articles, and
+// returns what it measured then, with the optional measurements of o.
 func runWith(o coldstartOptions, argv []string) (result, error) {
-	healthz, n, timeout, stderrPath := o.healthz, o.n, o.timeout, o.stderrPath
 	var serverStart time.Duration
 	if o.serverPID != 0 {
 		var err error
@@ -105,8 +99,8 @@ func runWith(o coldstartOptions, argv []string) (result, error) {
 		}
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
-	if stderrPath != "" {
-		f, err := os.Create(stderrPath)
+	if o.stderrPath != "" {
+		f, err := os.Create(o.stderrPath)
 		if err != nil {
 			return result{}, err
 		}
@@ -129,20 +123,20 @@ func runWith(o coldstartOptions, argv []string) (result, error) {
 			<-exited
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
 	tick := time.NewTicker(2 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case err := <-exited:
-			return result{}, fmt.Errorf("daemon exited before counting %d articles: %v", n, err)
+			return result{}, fmt.Errorf("daemon exited before counting %d articles: %v", o.n, err)
 		case <-ctx.Done():
 			stop()
-			return result{}, fmt.Errorf("no count of %d articles after %v", n, timeout)
+			return result{}, fmt.Errorf("no count of %d articles after %v", o.n, o.timeout)
 		case <-tick.C:
 		}
-		if count(client, healthz) != n {
+		if count(client, o.healthz) != o.n {
 			continue
 		}
 		r := result{elapsed: time.Since(start)}
@@ -155,7 +149,7 @@ func runWith(o coldstartOptions, argv []string) (result, error) {
 			r.serverCPU = c - serverStart
 		}
 		if o.thenLog != "" {
-			errThen = waitForLog(ctx, stderrPath, o.thenLog, exited)
+			errThen = waitForLog(ctx, o.stderrPath, o.thenLog, exited)
 			r.then = time.Since(start)
 		}
 		stop()

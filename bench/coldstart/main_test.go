@@ -58,7 +58,7 @@ func freeAddr(t *testing.T) string {
 func TestRunWaitsForTheCount(t *testing.T) {
 	addr := freeAddr(t)
 	t.Setenv("COLDSTART_FAKE_ADDR", addr)
-	r, err := run("http://"+addr+"/healthz", 7, 20*time.Second, "", []string{os.Args[0]})
+	r, err := runWith(coldstartOptions{healthz: "http://" + addr + "/healthz", n: 7, timeout: 20 * time.Second}, []string{os.Args[0]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestRunWaitsForTheCount(t *testing.T) {
 
 func TestRunReportsAnEarlyExit(t *testing.T) {
 	addr := freeAddr(t)
-	if _, err := run("http://"+addr+"/healthz", 7, 20*time.Second, "", []string{"false"}); err == nil {
+	if _, err := runWith(coldstartOptions{healthz: "http://" + addr + "/healthz", n: 7, timeout: 20 * time.Second}, []string{"false"}); err == nil {
 		t.Error("no error for a daemon that exited")
 	}
 }

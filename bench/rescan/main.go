@@ -269,9 +269,9 @@ func run(ctx context.Context, cfgPaths []string, runs int, out io.Writer) error 
 	for _, t := range targets[1:] {
 		fr, rr := roundRatios(t.firsts, base.firsts), roundRatios(t.rescans, base.rescans)
 		fmt.Fprintf(out, "%s / %s: first scan %.2fx (rounds %.2f-%.2f), rescan %.2fx (rounds %.2f-%.2f)\n",
-			t.name, base.name, medianFloat(fr), slices.Min(fr), slices.Max(fr), medianFloat(rr), slices.Min(rr), slices.Max(rr))
+			t.name, base.name, median(fr), slices.Min(fr), slices.Max(fr), median(rr), slices.Min(rr), slices.Max(rr))
 		fmt.Fprintf(out, "RESCANVS config=%s base=%s first_ratio=%.2f first_ratio_min=%.2f first_ratio_max=%.2f rescan_ratio=%.2f rescan_ratio_min=%.2f rescan_ratio_max=%.2f\n",
-			t.name, base.name, medianFloat(fr), slices.Min(fr), slices.Max(fr), medianFloat(rr), slices.Min(rr), slices.Max(rr))
+			t.name, base.name, median(fr), slices.Min(fr), slices.Max(fr), median(rr), slices.Min(rr), slices.Max(rr))
 	}
 	return nil
 }
@@ -285,17 +285,10 @@ func roundRatios(a, b []time.Duration) []float64 {
 	return out
 }
 
-func median(ds []time.Duration) time.Duration {
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
-func medianFloat(fs []float64) float64 {
-	s := slices.Clone(fs)
+// median is the middle of xs (the mean of the two middle ones for an even
+// count), xs left unsorted.
+func median[T time.Duration | float64](xs []T) T {
+	s := slices.Clone(xs)
 	slices.Sort(s)
 	if len(s)%2 == 1 {
 		return s[len(s)/2]

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -36,7 +35,8 @@ type blackholeRig struct {
 	iptables string
 	uid      int
 	rule     []string
-	mu       sync.Mutex
+	// inserted: the rule is in the firewall. Only the test's goroutine
+	// (lose, mend, the cleanup) touches it.
 	inserted bool
 }
 
@@ -62,8 +62,6 @@ func newBlackholeRig(t *testing.T, stateURL string) *blackholeRig {
 	r := &blackholeRig{t: t, iptables: iptables, uid: uid, rule: []string{"OUTPUT", "-p", "tcp", "-d", u.Hostname(), "--dport", u.Port(),
 		"-m", "owner", "--uid-owner", strconv.Itoa(uid), "-j", "DROP"}}
 	t.Cleanup(func() {
-		r.mu.Lock()
-		defer r.mu.Unlock()
 		if r.inserted {
 			r.run("-D")
 		}
@@ -91,16 +89,12 @@ func (r *blackholeRig) startWriter(t *testing.T, configPath string) *proc {
 	return startProcAs(t, configPath, &syscall.Credential{Uid: uint32(r.uid), Gid: uint32(r.uid)})
 }
 
-func (r *blackholeRig) lose(*proc) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+func (r *blackholeRig) lose(_, _ *proc) {
 	r.run("-I")
 	r.inserted = true
 }
 
 func (r *blackholeRig) mend() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.run("-D")
 	r.inserted = false
 }
@@ -152,24 +146,12 @@ func TestClusterWriterBlackholeMidScan(t *testing.T) {
 	})
 	changedAtLoss := procMetric(t, a, "seedfeed_files_changed_total")
 	lostAt := time.Now()
-	rig.lose(a)
+	rig.lose(a, b)
 	t.Logf("blackhole after the writer had changed %v files", changedAtLoss)
-	// Watched together: which comes first is part of the finding.
-	var tookDegraded, tookLead time.Duration
 	changedA := -1.0
-	for tookDegraded == 0 || tookLead == 0 {
-		if tookLead == 0 && procHealthRole(b) == "writer" {
-			tookLead = time.Since(lostAt)
-		}
-		if tookDegraded == 0 && healthStatus(a) == "degraded" && procHealthRole(a) == "replica" {
-			tookDegraded = time.Since(lostAt)
-			changedA = procMetric(t, a, "seedfeed_files_changed_total")
-		}
-		if time.Since(lostAt) > 60*time.Second {
-			t.Fatalf("60 s after the blackhole: the writer degraded after %v, the other led after %v (0: not yet)", tookDegraded, tookLead)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	tookLead, tookDegraded := watchWriterTakeover(t, "the blackhole", a, b, lostAt, 60*time.Second, func() {
+		changedA = procMetric(t, a, "seedfeed_files_changed_total")
+	})
 	t.Logf("mid-scan blackhole: the writer reported degraded as a replica %v after it (having counted %v changed files), the other server led %v after it",
 		tookDegraded.Round(time.Millisecond), changedA, tookLead.Round(time.Millisecond))
 	waitClusterCond(t, "every file published", 10*time.Minute, func() bool {
@@ -186,13 +168,5 @@ func TestClusterWriterBlackholeMidScan(t *testing.T) {
 	if r := procHealthRole(a); r != "replica" {
 		t.Errorf("the old writer once mended: role %q", r)
 	}
-	after := publishedPathIDs(t, stateURL)
-	if len(after) != before+bulk {
-		t.Errorf("%d articles in the database, want %d", len(after), before+bulk)
-	}
-	for path, id := range idsBefore {
-		if after[path] != id {
-			t.Errorf("%s: id %s before the blackhole, %q after", path, id, after[path])
-		}
-	}
+	checkIDsKept(t, "the blackhole", stateURL, idsBefore, before+bulk)
 }

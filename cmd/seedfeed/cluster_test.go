@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,8 +11,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"seedfeed/internal/store"
 )
 
 // writeClusterConfig writes name.yaml in dir: one of several seedfeeds on
@@ -23,11 +20,7 @@ func writeClusterConfig(t *testing.T, dir, name, stateURL string, settle time.Du
 	if err := os.MkdirAll(filepath.Join(dir, "seeds"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	cfg := fmt.Sprintf(`site:
-  title: "Cluster"
-  base_url: "http://news.example.org"
-  author: "Desk"
-seeds:
+	return writeClusterSiteConfig(t, dir, name, fmt.Sprintf(`seeds:
   dir: seeds
   settle: %q
   schedule: "@every 1h"
@@ -36,7 +29,18 @@ server:
 state:
   path: %q
   url: %q
-`, settle.String(), freeAddr(t), name+".db", stateURL)
+`, settle.String(), freeAddr(t), name+".db", stateURL))
+}
+
+// writeClusterSiteConfig writes name.yaml in dir: the site every cluster
+// test's process publishes, then rest (the other sections).
+func writeClusterSiteConfig(t *testing.T, dir, name, rest string) string {
+	t.Helper()
+	cfg := `site:
+  title: "Cluster"
+  base_url: "http://news.example.org"
+  author: "Desk"
+` + rest
 	p := filepath.Join(dir, name+".yaml")
 	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
@@ -64,8 +68,7 @@ func writers(t *testing.T, procs []*proc) []int {
 	t.Helper()
 	var out []int
 	for i, p := range procs {
-		_, m := p.get("/metrics")
-		if metric(t, m, "seedfeed_writer") == 1 {
+		if procMetric(t, p, "seedfeed_writer") == 1 {
 			out = append(out, i)
 		}
 	}
@@ -107,9 +110,7 @@ func TestClusterThreeServersServeTheSame(t *testing.T) {
 	scanned := 0
 	w := writers(t, procs)
 	for i, p := range procs {
-		_, m := p.get("/metrics")
-		n := metric(t, m, `seedfeed_scans_total{outcome="ok"}`) + metric(t, m, `seedfeed_scans_total{outcome="error"}`)
-		if n > 0 {
+		if n := procScanCount(t, p); n > 0 {
 			scanned++
 			if len(w) != 1 || w[0] != i {
 				t.Errorf("server %d scanned %v times but is not the writer (writers %v)", i, n, w)
@@ -139,10 +140,7 @@ func TestClusterWriterKilledMidScan(t *testing.T) {
 	for i := range before {
 		writeSeed(t, seeds, fmt.Sprintf("early-%03d.txt", i), articleText(fmt.Sprintf("Early story %d", i), fmt.Sprintf("Early report %d.", i)))
 	}
-	published := func(p *proc) float64 {
-		_, m := p.get("/metrics")
-		return metric(t, m, "seedfeed_articles_published")
-	}
+	published := func(p *proc) float64 { return procMetric(t, p, "seedfeed_articles_published") }
 	waitAll := func(n float64, among []*proc, limit time.Duration) {
 		t.Helper()
 		deadline := time.Now().Add(limit)
@@ -156,16 +154,7 @@ func TestClusterWriterKilledMidScan(t *testing.T) {
 		}
 	}
 	waitAll(before, procs, 30*time.Second)
-	ctx := context.Background()
-	idsBefore := map[string]string{}
-	{
-		st, err := store.Open(ctx, stateURL, "news.example.org")
-		if err != nil {
-			t.Fatal(err)
-		}
-		st.Each(ctx, func(r store.Record) error { idsBefore[r.Path] = r.ID; return nil })
-		st.Close()
-	}
+	idsBefore := publishedPathIDs(t, stateURL)
 	if len(idsBefore) != before {
 		t.Fatalf("%d ids before the kill", len(idsBefore))
 	}
@@ -215,8 +204,7 @@ func TestClusterWriterKilledMidScan(t *testing.T) {
 	// Kill the writer once its scan has written part of the folder.
 	deadline := time.Now().Add(120 * time.Second)
 	for {
-		_, m := writer.get("/metrics")
-		if metric(t, m, "seedfeed_files_changed_total") > before+500 || strings.Contains(writer.logs.String(), "msg=progress") {
+		if procMetric(t, writer, "seedfeed_files_changed_total") > before+500 || strings.Contains(writer.logs.String(), "msg=progress") {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -224,8 +212,7 @@ func TestClusterWriterKilledMidScan(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	_, m := writer.get("/metrics")
-	t.Logf("killing the writer after %v files changed", metric(t, m, "seedfeed_files_changed_total"))
+	t.Logf("killing the writer after %v files changed", procMetric(t, writer, "seedfeed_files_changed_total"))
 	writer.cmd.Process.Kill()
 	killed := time.Now()
 	writer.wait(10 * time.Second)
@@ -246,30 +233,6 @@ func TestClusterWriterKilledMidScan(t *testing.T) {
 		t.Errorf("a replica went below the articles of before the kill: %s", bad)
 	}
 
-	st, err := store.Open(ctx, stateURL, "news.example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	seen := map[string]int{}
-	ids := map[string]bool{}
-	st.Each(ctx, func(r store.Record) error {
-		seen[r.Path]++
-		if ids[r.ID] {
-			t.Errorf("id %s twice", r.ID)
-		}
-		ids[r.ID] = true
-		if old, ok := idsBefore[r.Path]; ok && old != r.ID {
-			t.Errorf("%s: id %s before the kill, %s after", r.Path, old, r.ID)
-		}
-		return nil
-	})
-	if len(seen) != before+bulk {
-		t.Errorf("%d paths published, want %d", len(seen), before+bulk)
-	}
-	for p, n := range seen {
-		if n != 1 {
-			t.Errorf("%s published %d times", p, n)
-		}
-	}
+	// Every file published once, the ids of before the kill kept.
+	checkIDsKept(t, "the kill", stateURL, idsBefore, before+bulk)
 }

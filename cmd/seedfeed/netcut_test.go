@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"net/url"
@@ -11,8 +10,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"seedfeed/internal/store"
 )
 
 // pgCutProxy is a TCP proxy of the test's own between one seedfeed and
@@ -25,7 +22,6 @@ import (
 // this proxy's kernel does answer TCP keepalives, so a stall shows how
 // seedfeed's own timeouts behave, not how TCP keepalive ends a session.
 type pgCutProxy struct {
-	t      *testing.T
 	ln     net.Listener
 	target string
 
@@ -42,7 +38,7 @@ func startPgCutProxy(t *testing.T, target string) *pgCutProxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &pgCutProxy{t: t, ln: ln, target: target, conns: map[net.Conn]struct{}{}, resume: make(chan struct{})}
+	p := &pgCutProxy{ln: ln, target: target, conns: map[net.Conn]struct{}{}, resume: make(chan struct{})}
 	close(p.resume)
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -181,53 +177,6 @@ func stateURLHostPort(t *testing.T, stateURL string) string {
 	return u.Host
 }
 
-// procMetric reads one sample from a process's /metrics.
-func procMetric(t *testing.T, p *proc, sample string) float64 {
-	t.Helper()
-	_, m := p.get("/metrics")
-	return metric(t, m, sample)
-}
-
-// waitClusterCond polls cond every 50 ms until it holds, failing after limit; it
-// returns how long it took.
-func waitClusterCond(t *testing.T, what string, limit time.Duration, cond func() bool) time.Duration {
-	t.Helper()
-	start := time.Now()
-	for !cond() {
-		if time.Since(start) > limit {
-			t.Fatalf("%s: not within %v", what, limit)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return time.Since(start)
-}
-
-// publishedPathIDs is every published path's id, failing on a path or id seen twice.
-func publishedPathIDs(t *testing.T, stateURL string) map[string]string {
-	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, stateURL, "news.example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	out := map[string]string{}
-	ids := map[string]string{}
-	if err := st.Each(ctx, func(r store.Record) error {
-		if _, dup := out[r.Path]; dup {
-			t.Errorf("%s published twice", r.Path)
-		}
-		if other, dup := ids[r.ID]; dup {
-			t.Errorf("id %s for both %s and %s", r.ID, other, r.Path)
-		}
-		out[r.Path], ids[r.ID] = r.ID, r.Path
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // writerLoss is one way the writer loses PostgreSQL while the other
 // server still reaches it.
 type writerLoss struct {
@@ -238,8 +187,9 @@ type writerLoss struct {
 	startWriter func(t *testing.T, configPath string) *proc
 	// writerURL is the state.url the writer is given.
 	writerURL string
-	// lose breaks the network of the writer, a; mend restores it.
-	lose func(a *proc)
+	// lose breaks the network of the writer, a (b is the other server);
+	// mend restores it.
+	lose func(a, b *proc)
 	mend func()
 	// takeover bounds how long after lose the other server leads.
 	takeover time.Duration
@@ -276,22 +226,8 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	_, feedBefore, etagBefore := a.getWithETag("/feed.xml")
 
 	lostAt := time.Now()
-	w.lose(a)
-	// Watched together: which comes first is part of the finding.
-	var tookLead, tookDegraded time.Duration
-	deadline := lostAt.Add(w.takeover)
-	for tookLead == 0 || tookDegraded == 0 {
-		if tookLead == 0 && procHealthRole(b) == "writer" {
-			tookLead = time.Since(lostAt)
-		}
-		if tookDegraded == 0 && healthStatus(a) == "degraded" && procHealthRole(a) == "replica" && procMetric(t, a, "seedfeed_writer") == 0 {
-			tookDegraded = time.Since(lostAt)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%v after %s: the other server leads after %v, the writer reports degraded as a replica after %v (0: not yet)", w.takeover, w.what, tookLead, tookDegraded)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	w.lose(a, b)
+	tookLead, tookDegraded := watchWriterTakeover(t, w.what, a, b, lostAt, w.takeover, nil)
 	t.Logf("%s: the writer reported degraded as a replica %v after it, the other server led %v after it",
 		w.what, tookDegraded.Round(time.Millisecond), tookLead.Round(time.Millisecond))
 	scansA := procScanCount(t, a)
@@ -327,9 +263,7 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 	t.Logf("mended: the old writer serves the new writer's %d articles, bytes and ETags, %v later", before+during, took.Round(time.Millisecond))
 	waitClusterCond(t, "the old writer reports ok", 30*time.Second, func() bool { return healthStatus(a) == "ok" })
 	// Several lock checks later it is still a replica that scans nothing.
-	for time.Since(mended) < 3*2*time.Second {
-		time.Sleep(200 * time.Millisecond)
-	}
+	time.Sleep(time.Until(mended.Add(3 * 2 * time.Second)))
 	if r := procHealthRole(a); r != "replica" || procMetric(t, a, "seedfeed_writer") != 0 {
 		t.Errorf("the old writer once mended: role %q, seedfeed_writer %v", r, procMetric(t, a, "seedfeed_writer"))
 	}
@@ -343,30 +277,31 @@ func checkWriterLoss(t *testing.T, stateURL string, w writerLoss) {
 		t.Errorf("once mended: %s", why)
 	}
 
-	after := publishedPathIDs(t, stateURL)
-	if len(after) != before+during {
-		t.Errorf("%d articles in the database, want %d", len(after), before+during)
-	}
-	for path, id := range idsBefore {
-		if after[path] != id {
-			t.Errorf("%s: id %s before %s, %q after", path, id, w.what, after[path])
-		}
-	}
+	checkIDsKept(t, w.what, stateURL, idsBefore, before+during)
+}
+
+// checkWriterLossThroughProxy runs checkWriterLoss with the writer reaching
+// PostgreSQL through a pgCutProxy: lose breaks the network with it, and
+// Restore mends it.
+func checkWriterLossThroughProxy(t *testing.T, what string, takeover time.Duration, lose func(proxy *pgCutProxy, a, b *proc)) {
+	longTest(t)
+	stateURL := postgresSchema(t)
+	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
+	checkWriterLoss(t, stateURL, writerLoss{
+		what:        what,
+		startWriter: startProc,
+		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
+		lose:        func(a, b *proc) { lose(proxy, a, b) },
+		mend:        proxy.Restore,
+		takeover:    takeover,
+	})
 }
 
 // The network between the writer and PostgreSQL cut (every connection
 // closed, new ones refused), then restored.
 func TestClusterWriterNetworkCut(t *testing.T) {
-	longTest(t)
-	stateURL := postgresSchema(t)
-	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
-	checkWriterLoss(t, stateURL, writerLoss{
-		what:        "the cut",
-		startWriter: startProc,
-		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
-		lose:        func(*proc) { t.Logf("cut %d connections between the writer and PostgreSQL", proxy.Cut()) },
-		mend:        proxy.Restore,
-		takeover:    10 * time.Second,
+	checkWriterLossThroughProxy(t, "the cut", 10*time.Second, func(proxy *pgCutProxy, _, _ *proc) {
+		t.Logf("cut %d connections between the writer and PostgreSQL", proxy.Cut())
 	})
 }
 
@@ -380,23 +315,18 @@ func TestClusterWriterNetworkCut(t *testing.T) {
 // cuts, as PostgreSQL's keepalive would end the sessions in a real
 // blackhole (TestClusterWriterBlackhole), and the other server leads.
 func TestClusterWriterNetworkStall(t *testing.T) {
-	longTest(t)
-	stateURL := postgresSchema(t)
-	proxy := startPgCutProxy(t, stateURLHostPort(t, stateURL))
-	checkWriterLoss(t, stateURL, writerLoss{
-		what:        "the stall",
-		startWriter: startProc,
-		writerURL:   stateURLThroughProxy(t, stateURL, proxy),
-		lose: func(a *proc) {
-			proxy.Stall()
-			// The lock check every 2 s, bounded by 5 s.
-			took := waitClusterCond(t, "the stalled writer stops leading", 10*time.Second, func() bool {
-				return healthStatus(a) == "degraded" && procHealthRole(a) == "replica"
-			})
-			t.Logf("the stalled writer reported degraded as a replica %v after the stall began; now the cut", took.Round(time.Millisecond))
-			proxy.Cut()
-		},
-		mend:     proxy.Restore,
-		takeover: 20 * time.Second,
+	checkWriterLossThroughProxy(t, "the stall", 20*time.Second, func(proxy *pgCutProxy, a, b *proc) {
+		proxy.Stall()
+		// The lock check every 2 s, bounded by 5 s. Until the cut,
+		// nobody takes over: PostgreSQL still holds the writer's lock
+		// (checked at every poll, the last one just before the cut).
+		took := waitClusterCond(t, "the stalled writer stops leading", 10*time.Second, func() bool {
+			if procHealthRole(b) == "writer" {
+				t.Fatal("the other server became the writer while the stall lasted")
+			}
+			return healthStatus(a) == "degraded" && procHealthRole(a) == "replica"
+		})
+		t.Logf("the stalled writer reported degraded as a replica %v after the stall began; now the cut", took.Round(time.Millisecond))
+		proxy.Cut()
 	})
 }

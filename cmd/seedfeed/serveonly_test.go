@@ -19,22 +19,13 @@ import (
 // and no seeds folder created.
 func writeServeOnlyConfig(t *testing.T, dir, name, stateURL, seedsDir string) string {
 	t.Helper()
-	cfg := fmt.Sprintf(`site:
-  title: "Cluster"
-  base_url: "http://news.example.org"
-  author: "Desk"
-seeds:
+	return writeClusterSiteConfig(t, dir, name, fmt.Sprintf(`seeds:
   dir: %q
 server:
   listen: %q
 state:
   url: %q
-`, seedsDir, freeAddr(t), stateURL)
-	p := filepath.Join(dir, name+".yaml")
-	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+`, seedsDir, freeAddr(t), stateURL))
 }
 
 // procHealthRole is the role /healthz reports.
@@ -73,8 +64,7 @@ func clusterServersAgree(t *testing.T, procs []*proc, n float64) (bool, string) 
 		}
 	}
 	for i, p := range procs {
-		_, m := p.get("/metrics")
-		if got := metric(t, m, "seedfeed_articles_published"); got != n {
+		if got := procMetric(t, p, "seedfeed_articles_published"); got != n {
 			return false, fmt.Sprintf("server %d publishes %v articles, want %v", i, got, n)
 		}
 	}
@@ -110,7 +100,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "no-such-folder")
-	onlyA := startProcAs(t, writeServeOnlyConfig(t, emptyDir, "only-a", stateURL, ""), nil)
+	onlyA := startProc(t, writeServeOnlyConfig(t, emptyDir, "only-a", stateURL, ""))
 	onlyB := startProcAs(t, writeServeOnlyConfig(t, emptyDir, "only-b", stateURL, missing), nil, "-replica")
 	only := []*proc{onlyA, onlyB}
 	for _, p := range only {
@@ -120,8 +110,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 	// becomes the writer (each would have tried within 2 s).
 	time.Sleep(5 * time.Second)
 	for i, p := range only {
-		_, m := p.get("/metrics")
-		if w := metric(t, m, "seedfeed_writer"); w != 0 {
+		if w := procMetric(t, p, "seedfeed_writer"); w != 0 {
 			t.Errorf("serve-only %d: seedfeed_writer %v with the lock free", i, w)
 		}
 		if r := procHealthRole(p); r != "serve-only" {
@@ -132,13 +121,7 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 	const settle = 300 * time.Millisecond
 	writerCfg := writeClusterConfig(t, dir, "writer", stateURL, settle)
 	writer := startHealthy(t, writerCfg)
-	deadline := time.Now().Add(10 * time.Second)
-	for procHealthRole(writer) != "writer" {
-		if time.Now().After(deadline) {
-			t.Fatalf("the writer never led: role %q", procHealthRole(writer))
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitClusterCond(t, "the writer leads", 10*time.Second, func() bool { return procHealthRole(writer) == "writer" })
 	seeds := filepath.Join(dir, "seeds")
 	const first = 40
 	for i := range first {
@@ -179,14 +162,13 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		t.Errorf("after the writer died: %s", why)
 	}
 	for i, p := range only {
-		_, m := p.get("/metrics")
-		if w := metric(t, m, "seedfeed_writer"); w != 0 {
+		if w := procMetric(t, p, "seedfeed_writer"); w != 0 {
 			t.Errorf("serve-only %d became the writer", i)
 		}
 		if n := procScanCount(t, p); n != 0 {
 			t.Errorf("serve-only %d scanned %v times", i, n)
 		}
-		if n := metric(t, m, "seedfeed_files_changed_total"); n != 0 {
+		if n := procMetric(t, p, "seedfeed_files_changed_total"); n != 0 {
 			t.Errorf("serve-only %d counted %v changed files", i, n)
 		}
 		if r := procHealthRole(p); r != "serve-only" {
@@ -227,7 +209,7 @@ func TestServeOnlyReload(t *testing.T) {
 	stateURL := postgresSchema(t)
 	dir := t.TempDir()
 	cfg := writeServeOnlyConfig(t, dir, "only", stateURL, "")
-	p := startProcAs(t, cfg, nil)
+	p := startProc(t, cfg)
 	p.waitHealthy(60 * time.Second)
 	data, err := os.ReadFile(cfg)
 	if err != nil {

@@ -23,6 +23,13 @@ import (
 const (
 	headBack    = 60
 	headForward = 4
+	// lateWindow is how far below the body start lateCandidates looks,
+	// maxLateProse how many paragraphs of prose it passes.
+	lateWindow   = 40
+	maxLateProse = 1
+	// minCJKTitle is how many CJK characters a headline of one "word"
+	// has at least.
+	minCJKTitle = 6
 )
 
 // Headline features, in the order of headWeights.
@@ -84,6 +91,7 @@ const (
 	hfCrumbTail    // a breadcrumb trail on the page ends with it
 	hfPart         // it is a part of its line: a trail's last step, or what follows a date
 	hfCreditBelow  // the next line is a photo credit alone
+	hfLate         // a body line further down that a byline or date follows
 	numHeadFeatures
 )
 
@@ -366,6 +374,7 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		add(i)
 	}
 	cands = tr.bodyFirstCandidates(cands, start, body, rank)
+	cands = tr.lateCandidates(cands, start, body, hi)
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
 	for _, c := range cands {
@@ -476,6 +485,84 @@ func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank in
 		cands = append(cands, c)
 	}
 	return cands
+}
+
+// lateCandidates appends the body's lines in [from, body+lateWindow) that
+// a byline or a date line follows, with their overlap read against the
+// body after them. On a scraped page Classify may start the body too
+// early, in a menu whose entries carry a line of description or in a
+// newsletter's blurb, and then the headline stands further down, its
+// byline or date right under it and the story's prose after them. Only a
+// line with less than two paragraphs of prose between it and the body
+// start qualifies: the article opens with prose, and a line with a date
+// below it after that is a subheading or an update of the story.
+func (tr *textReader) lateCandidates(cands []headCand, start, body, from int) []headCand {
+	if start == 0 {
+		// A writer's own file has no page header for Classify to run into.
+		return cands
+	}
+	for j := max(start, body-maxLeadLines); j < body+maxLeadLines; j++ {
+		if tr.factAt(j) {
+			// A byline or a date at the body start dates what
+			// follows: the story starts there.
+			return cands
+		}
+	}
+	proseSeen, k := 0, -1 // k: the index in BodyParagraphs of line i
+	for i := body; i < len(tr.paras) && i < body+lateWindow && proseSeen <= maxLateProse; i++ {
+		if tr.roles[i] != roleBody {
+			continue
+		}
+		k++
+		p := tr.paras[i]
+		if prose(p) {
+			proseSeen++
+			continue
+		}
+		if i < from || !headlineShape(p) || !titleShape(p) || wordCount(p) < minTitleWords && lineShape(p).cjk < minCJKTitle || factLine(p) || !tr.factsUnder(i) {
+			continue
+		}
+		first, open := openingStems(tr.a.BodyParagraphs[k+1:])
+		c := tr.candFeatures(i, p, start, body, 0, first, open)
+		c.f[hfLate] = 1
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// factsUnder reports whether bylines or date lines follow line i, maybe
+// under a standfirst (standfirstAt), and prose after them.
+func (tr *textReader) factsUnder(i int) bool {
+	if tr.standfirstAt(i + 1) {
+		i++
+	}
+	return tr.factBelow(i) && tr.proseAfterFacts(i)
+}
+
+// standfirstAt reports whether body line j reads as a standfirst over a
+// byline or a date line: a headline-shaped line, not prose, with a fact
+// below it.
+func (tr *textReader) standfirstAt(j int) bool {
+	if j >= len(tr.paras) || tr.roles[j] != roleBody {
+		return false
+	}
+	p := tr.paras[j]
+	return headlineShape(p) && !prose(p) && !tr.factAt(j) && tr.factBelow(j)
+}
+
+// proseAfterFacts reports whether the first line after the bylines and
+// date lines below line i is prose: an article starts there, where a list
+// of teasers, each with its date, goes on with the next teaser.
+func (tr *textReader) proseAfterFacts(i int) bool {
+	for j := i + 1; j < len(tr.paras) && j <= i+maxLeadLines+1; j++ {
+		if tr.roles[j] == roleCaption || tr.factAt(j) {
+			continue
+		}
+		p := tr.paras[j]
+		last, _ := utf8.DecodeLastRuneInString(p)
+		return len(p) >= minProse*5/8 && strings.ContainsRune(".!?。！？\"”»)", last)
+	}
+	return false
 }
 
 // pagerLink reports a link that points away from the text: to the
@@ -630,6 +717,11 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	between := 0
 	for j := i + 1; j < body; j++ {
 		if prose(tr.paras[j]) {
+			between++
+		}
+	}
+	for j := body; j < i; j++ {
+		if tr.roles[j] == roleBody && prose(tr.paras[j]) {
 			between++
 		}
 	}
@@ -813,7 +905,7 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{-0.000, -1.077, -0.060, -0.549, -0.424, 1.895, -0.673, 1.579, -1.246, 0.368, -0.493, -0.594, 2.028, 1.436, 0.628, 0.436, 0.141, -0.034, 1.290, 0.858, 0.042, -0.328, 0.286, -0.044, 0.652, 0.567, 0.003, -1.503, -0.645, 0.481, -0.276, -0.799, 1.229, 0.549, 0.140, 1.131, 1.271, -2.014, 0.548, -0.630, -1.630, -0.396, 0.765, 2.584, -0.097, -2.618, -0.892, 3.681, -0.009, 0.631, -0.258, -0.322, -2.542, 0.316, 1.957, -0.829, -1.091}
+var headWeights = [numHeadFeatures]float64{-0.000, -0.830, -0.056, -1.633, -0.319, 1.930, -0.624, 1.593, -1.285, 0.356, -0.497, -0.617, 1.981, 1.514, 0.620, 0.482, 0.080, -0.035, 1.286, 1.025, 0.060, -0.338, 0.277, 0.023, 0.649, 0.574, -0.033, -1.519, -0.637, 0.531, -0.271, -0.809, 1.189, 0.691, 0.234, 1.120, 1.264, -2.020, 0.583, -0.596, -1.675, -0.356, 0.755, 2.635, -0.130, -2.509, -0.874, 3.318, 0.005, 0.653, -0.278, 0.693, -2.530, 0.323, 1.955, -0.803, -1.078, -0.441}
 
 // findHeadline returns the candidate that is most likely the headline
 // among those around the body start, and false when there is none.

@@ -19,6 +19,19 @@ func scrapedPage(blocks ...[]string) string {
 	return strings.Join(lines, "\n\n") + "\n"
 }
 
+// parseWithTitle parses a page and reports when its title is not title.
+func parseWithTitle(t *testing.T, page, title string) *Article {
+	t.Helper()
+	a, err := Parse("page.txt", []byte(page), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != title {
+		t.Errorf("title %q, want %q", a.Title, title)
+	}
+	return a
+}
+
 // TestHeadlineOnScrapedPages checks the headline choice on small
 // hand-written page scrapes in several languages, each with the clutter
 // that stands above a headline on real pages: skip links, menus, a cookie
@@ -184,13 +197,7 @@ func TestHeadlineOnScrapedPages(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := Parse("page.txt", []byte(tc.page), goldenOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Title != tc.title {
-				t.Errorf("title %q, want %q", a.Title, tc.title)
-			}
+			a := parseWithTitle(t, tc.page, tc.title)
 			for _, p := range a.BodyParagraphs {
 				if p == tc.title {
 					t.Errorf("the headline stayed in the body")

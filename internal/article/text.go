@@ -60,7 +60,7 @@ func parseText(text string, opts Options, a *Article) error {
 	if len(a.BodyParagraphs) == 0 {
 		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
 	}
-	tr.readHeader(start, body)
+	body = tr.readHeader(start, body, end)
 	tr.h.setPageDate(tr.findPageDate(start, body, end, opts))
 	tr.emitRemoved(start, end)
 	tr.h.apply(a, opts)
@@ -239,14 +239,19 @@ const (
 
 // readHeader reads lines[start:body]: bylines and date lines first, then
 // the title, which findHeadline picks in a window around the body start,
-// and, when the title is a header line, the subtitle after it.
-func (tr *textReader) readHeader(start, body int) {
+// and, when the title is a header line, the subtitle after it. It returns
+// the start of the body, which moves below a headline found in what
+// Classify took for the body.
+func (tr *textReader) readHeader(start, body, end int) int {
 	cands := tr.headerLines(start, body)
 	// The headline is chosen before a bare name is looked for: a short
 	// capitalized headline above a date line reads as a name too.
 	t := -1
 	if c, ok := tr.findHeadline(start, body); ok {
 		t = c.i
+		if c.f[hfLate] == 1 {
+			body = tr.restartBody(body, t, end)
+		}
 		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
 	}
@@ -269,6 +274,27 @@ func (tr *textReader) readHeader(start, body int) {
 			tr.roles[i] = roleHeader
 		}
 	}
+	return body
+}
+
+// restartBody makes the body start below line t, a headline found in the
+// body: the lines from the old body start to t are the page's header, and
+// the body is read again below t and its standfirst, where a byline or a
+// date line opens it. It returns the new body start.
+func (tr *textReader) restartBody(body, t, end int) int {
+	for i := body; i <= t; i++ {
+		if tr.roles[i] == roleBody || tr.roles[i] == roleFact {
+			tr.roles[i] = roleHeader
+		}
+	}
+	tr.h.dateline = nil
+	body = t + 1
+	if tr.standfirstAt(body) {
+		tr.setSubtitle(body)
+		body++
+	}
+	tr.readBody(body, end)
+	return body
 }
 
 // headerLines reads the bylines and date lines of lines[start:body] and

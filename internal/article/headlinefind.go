@@ -560,10 +560,14 @@ func (tr *textReader) proseAfterFacts(i int) bool {
 		}
 		p := tr.paras[j]
 		last, _ := utf8.DecodeLastRuneInString(p)
-		return len(p) >= minProse*5/8 && strings.ContainsRune(".!?。！？\"”»)", last)
+		return tr.roles[j] == roleBody && len(p) >= minLeadProse && strings.ContainsRune(".!?。！？\"”»)", last)
 	}
 	return false
 }
+
+// minLeadProse is how many bytes a story's first paragraph has at least:
+// often less than minProse, and more than a teaser's line.
+const minLeadProse = 100
 
 // pagerLink reports a link that points away from the text: to the
 // previous or next post ("← Older title", "Next story →") or down to the

@@ -909,7 +909,7 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{-0.000, -0.830, -0.056, -1.633, -0.319, 1.930, -0.624, 1.593, -1.285, 0.356, -0.497, -0.617, 1.981, 1.514, 0.620, 0.482, 0.080, -0.035, 1.286, 1.025, 0.060, -0.338, 0.277, 0.023, 0.649, 0.574, -0.033, -1.519, -0.637, 0.531, -0.271, -0.809, 1.189, 0.691, 0.234, 1.120, 1.264, -2.020, 0.583, -0.596, -1.675, -0.356, 0.755, 2.635, -0.130, -2.509, -0.874, 3.318, 0.005, 0.653, -0.278, 0.693, -2.530, 0.323, 1.955, -0.803, -1.078, -0.441}
+var headWeights = [numHeadFeatures]float64{0.000, -0.955, 0.022, -1.680, -0.352, 1.917, -0.637, 1.591, -1.287, 0.292, -0.544, -0.560, 1.902, 1.705, 0.689, 0.501, 0.016, -0.041, 1.223, 1.049, -0.128, -0.134, 0.262, -0.009, 0.566, 0.544, -0.213, -1.494, -0.636, 0.458, -0.132, -0.782, 1.432, 0.784, 0.382, 1.151, 1.246, -2.033, 0.501, -0.527, -1.631, -0.363, 0.661, 2.786, -0.209, -2.509, -0.805, 3.325, -0.088, 0.590, -0.256, 0.754, -2.482, 0.294, 1.859, -0.550, -0.980, -0.359}
 
 // findHeadline returns the candidate that is most likely the headline
 // among those around the body start, and false when there is none.

@@ -48,6 +48,10 @@ type feat struct {
 // in any list (TestMaxStopBytes checks it).
 const maxStopBytes = 24
 
+// minQuoteProse is how many bytes a line has at least for guillemets in
+// it to count as quotation marks rather than separators.
+const minQuoteProse = 160
+
 // maxWordBytes bounds the buffer used to lowercase a word without
 // allocating; longer "words" (URLs, hashes) are never function words.
 const maxWordBytes = 48
@@ -353,8 +357,21 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 		switch r {
 		case ',', ';', '，', '、':
 			f.commas++
-		case '|', '›', '»', '·', '•':
+		case '|', '·', '•':
 			if i > 0 {
+				f.separator = true
+			}
+		case '›', '»':
+			// Guillemets quote in German, French, Swiss or Arabic
+			// prose («Tatort», »Tatort«, ‹so›): in a paragraph that
+			// holds their partner they are no separator. A short line
+			// with them is still flagged: breadcrumbs and teaser lists
+			// are short.
+			open := '«'
+			if r == '›' {
+				open = '‹'
+			}
+			if i > 0 && (len(s) < minQuoteProse || !strings.ContainsRune(s, open)) {
 				f.separator = true
 			}
 		case ':':

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"seedfeed/internal/article/htmlextract"
 )
@@ -29,12 +31,15 @@ func parseHTML(page string, opts Options, a *Article) error {
 	a.Published = htmlPublished(res, a, text, opts)
 	a.Updated = res.Modified
 	a.Tags = res.Tags
-	a.BodyHTML = balanced(res.BodyHTML)
+	paras, bodyHTML := res.Paragraphs, res.BodyHTML
+	if whole, ok := wholerBody(paras, text); ok {
+		paras, bodyHTML = whole, paragraphsHTML(whole)
+	}
+	a.BodyHTML = balanced(bodyHTML)
 	a.Images = htmlImages(a.BodyHTML)
 	a.Pictures = withLead(res.Image, bodyPictures(a.BodyHTML, nil))
 	removeCaptions(a, res.Captions)
 
-	paras := res.Paragraphs
 	var h headerFacts
 	for k := 0; k < maxLeadLines && len(paras) > 1; k++ {
 		p := paras[0]
@@ -77,4 +82,66 @@ func removeCaptions(a *Article, caps []string) {
 		}
 		a.Removed[kind] = append(a.Removed[kind], c)
 	}
+}
+
+// wholerBody returns the text path's body of the page when readability
+// kept only a sliver of it: a few paragraphs, all of them in the text
+// path's body, which has many times their words and goes on in
+// sentences (a long list whose items readability scored one by one and
+// left out).
+func wholerBody(paras []string, text *Article) ([]string, bool) {
+	if text == nil || len(paras) > maxSliver {
+		return nil, false
+	}
+	words := 0
+	for _, p := range paras {
+		words += wordCount(p)
+	}
+	textWords := 0
+	for _, p := range text.BodyParagraphs {
+		textWords += wordCount(p)
+	}
+	if textWords < sliverFactor*max(words, 1) {
+		return nil, false
+	}
+	for _, p := range paras {
+		if !slices.Contains(text.BodyParagraphs, p) {
+			return nil, false
+		}
+	}
+	// What the text path adds must read as the story going on, mostly
+	// sentences: after a short news story it runs on into teasers and
+	// link lists instead, which end in no full stop.
+	added, sentences := 0, 0
+	for _, p := range text.BodyParagraphs {
+		if slices.Contains(paras, p) {
+			continue
+		}
+		added += len(p)
+		if last, _ := utf8.DecodeLastRuneInString(p); strings.ContainsRune(".!?。！？\"”»)", last) {
+			sentences += len(p)
+		}
+	}
+	if sentences*4 < added*3 {
+		return nil, false
+	}
+	return text.BodyParagraphs, true
+}
+
+// Bounds of a sliver: at most maxSliver paragraphs, with less than
+// 1/sliverFactor of the words of the text path's body.
+const (
+	maxSliver    = 4
+	sliverFactor = 4
+)
+
+// paragraphsHTML is plain paragraphs as HTML.
+func paragraphsHTML(paras []string) string {
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString("<p>")
+		b.WriteString(html.EscapeString(p))
+		b.WriteString("</p>\n")
+	}
+	return b.String()
 }

@@ -27,9 +27,6 @@ const (
 	// maxLateProse how many paragraphs of prose it passes.
 	lateWindow   = 40
 	maxLateProse = 1
-	// minCJKTitle is how many CJK characters a headline of one "word"
-	// has at least.
-	minCJKTitle = 6
 )
 
 // Headline features, in the order of headWeights.
@@ -519,7 +516,7 @@ func (tr *textReader) lateCandidates(cands []headCand, start, body, from int) []
 			proseSeen++
 			continue
 		}
-		if i < from || !headlineShape(p) || !titleShape(p) || wordCount(p) < minTitleWords && lineShape(p).cjk < minCJKTitle || factLine(p) || !tr.factsUnder(i) {
+		if i < from || !headlineShape(p) || !titleShape(p) || factLine(p) || !tr.factsUnder(i) {
 			continue
 		}
 		first, open := openingStems(tr.a.BodyParagraphs[k+1:])
@@ -559,8 +556,7 @@ func (tr *textReader) proseAfterFacts(i int) bool {
 			continue
 		}
 		p := tr.paras[j]
-		last, _ := utf8.DecodeLastRuneInString(p)
-		return tr.roles[j] == roleBody && len(p) >= minLeadProse && strings.ContainsRune(".!?。！？\"”»)", last)
+		return tr.roles[j] == roleBody && len(p) >= minLeadProse && endsSentence(p)
 	}
 	return false
 }
@@ -785,9 +781,12 @@ const minProse = 160
 // prose reports whether a line reads as a paragraph of running text:
 // long, and ending like a sentence.
 func prose(p string) bool {
-	if len(p) < minProse {
-		return false
-	}
+	return len(p) >= minProse && endsSentence(p)
+}
+
+// endsSentence reports whether p ends as a sentence does, maybe inside a
+// closing quote or parenthesis.
+func endsSentence(p string) bool {
 	last, _ := utf8.DecodeLastRuneInString(p)
 	return strings.ContainsRune(".!?。！？\"”»)", last)
 }

@@ -6,7 +6,6 @@ import (
 	"html"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"seedfeed/internal/article/htmlextract"
 )
@@ -118,7 +117,7 @@ func wholerBody(paras []string, text *Article) ([]string, bool) {
 			continue
 		}
 		added += len(p)
-		if last, _ := utf8.DecodeLastRuneInString(p); strings.ContainsRune(".!?。！？\"”»)", last) {
+		if endsSentence(p) {
 			sentences += len(p)
 		}
 	}

@@ -282,8 +282,10 @@ func (tr *textReader) readHeader(start, body, end int) int {
 // the body is read again below t and its standfirst, where a byline or a
 // date line opens it. It returns the new body start.
 func (tr *textReader) restartBody(body, t, end int) int {
+	// No byline or date line stands at the old body start
+	// (lateCandidates), so its lines were all read as body.
 	for i := body; i <= t; i++ {
-		if tr.roles[i] == roleBody || tr.roles[i] == roleFact {
+		if tr.roles[i] == roleBody {
 			tr.roles[i] = roleHeader
 		}
 	}

@@ -280,6 +280,7 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 	// punctuation ("said,", "(the") is that run to addPlain.
 	runs, runStart, runEnd := 0, 0, 0
 	ascii := true
+	var guillemets guillemetSeen
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -361,19 +362,12 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 			if i > 0 {
 				f.separator = true
 			}
-		case '›', '»':
-			// Guillemets quote in German, French, Swiss or Arabic
-			// prose («Tatort», »Tatort«, ‹so›): in a paragraph that
-			// holds their partner they are no separator. A short line
-			// with them is still flagged: breadcrumbs and teaser lists
-			// are short.
-			open := '«'
-			if r == '›' {
-				open = '‹'
+		case '»', '›':
+			if i > 0 {
+				guillemets |= closing(r)
 			}
-			if i > 0 && (len(s) < minQuoteProse || !strings.ContainsRune(s, open)) {
-				f.separator = true
-			}
+		case '«', '‹':
+			guillemets |= opening(r)
 		case ':':
 			// "://" and "www." mark a URL; every ':' and '.' of the
 			// line passes here.
@@ -407,8 +401,47 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 	if word >= 0 {
 		f.endWord(s, word, len(s), runs == 1 && ascii, runStart, runEnd, sw, counts, &buf)
 	}
+	f.separator = f.separator || guillemets.separator(len(s))
 	f.finishLine(s, prevEnd, cjkRunes)
 	return f
+}
+
+// guillemetSeen records which guillemets a line holds: closing ones (»,
+// ›) after its first byte, opening ones («, ‹).
+type guillemetSeen uint8
+
+const (
+	closeDouble guillemetSeen = 1 << iota
+	closeSingle
+	openDouble
+	openSingle
+)
+
+func closing(r rune) guillemetSeen {
+	if r == '»' {
+		return closeDouble
+	}
+	return closeSingle
+}
+
+func opening(r rune) guillemetSeen {
+	if r == '«' {
+		return openDouble
+	}
+	return openSingle
+}
+
+// separator reports whether the line's » or › separates menu entries or
+// breadcrumb steps ("Home » News"). Guillemets also quote in German,
+// French, Swiss, Russian or Arabic prose («Tatort», »Tatort«, ‹so›): in a
+// paragraph that holds the opening partner they are quotation marks. A
+// short line with them is still flagged: breadcrumbs and teaser lists are
+// short.
+func (g guillemetSeen) separator(n int) bool {
+	if n < minQuoteProse {
+		return g&(closeDouble|closeSingle) != 0
+	}
+	return g&closeDouble != 0 && g&openDouble == 0 || g&closeSingle != 0 && g&openSingle == 0
 }
 
 // plainWords counts the words at s[i:] that are a run of ASCII letters

@@ -376,7 +376,9 @@ func sentenceStartAt(s string, j int) bool {
 }
 
 // captionLabel reports whether a line opens with a picture label followed
-// by a comma, a colon or a space and more words: "Image source, Agency".
+// by a comma, a colon or a space and more words: "Image source, Agency";
+// or glued to a capital, where the label was a hidden element of its own
+// ("Media captionWho is …").
 // Labels are compared in full only when their first four bytes match.
 func (m *leftoverMatcher) captionLabel(line string) bool {
 	if len(line) < 5 {
@@ -388,6 +390,9 @@ func (m *leftoverMatcher) captionLabel(line string) bool {
 			continue
 		}
 		if c := line[len(l)]; c == ',' || c == ':' || c == ' ' {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(line[len(l):]); unicode.IsUpper(r) {
 			return true
 		}
 	}

@@ -31,6 +31,7 @@ func TestLeftovers(t *testing.T) {
 		{"call opening a longer line", []string{"Want more news like this? Sign up for the morning briefing, a short summary of the day's stories sent before breakfast on every weekday of the year, with a longer edition at the weekend for readers who want it."}, []string{KindNewsletter}},
 		{"french newsletter", []string{"Abonnez-vous à notre newsletter pour ne rien manquer."}, []string{KindNewsletter}},
 		{"image labels", []string{"Image source, Example Agency", "Image caption, The old bridge at dusk"}, []string{KindCaption, KindCaption}},
+		{"labels glued to their text", []string{"Media captionWhy the old bridge must close", "Image captionThe old bridge at dusk"}, []string{KindCaption, KindCaption}},
 		{"russian image label", []string{"Источник изображения, Агентство"}, []string{KindCaption}},
 		{"portuguese image label", []string{"Legenda da foto, A ponte velha ao entardecer"}, []string{KindCaption}},
 		{"russian share row", []string{"Поделиться ВКонтакте Telegram"}, []string{KindShare}},
@@ -71,6 +72,7 @@ func TestLeftoversKeepProse(t *testing.T) {
 		"Critics said the views expressed at the meeting showed how divided the town had become over the cost of the crossing and who should pay for it in the end, the state or the county.",
 		"About a third of the residents who answered the survey said they would use the new bridge every day.",
 		"Share prices of the two local builders rose on the news.",
+		"Photo captions in the town's exhibition about the bridge were written by the children who drew the pictures.",
 	}
 	lines := append(append([]string{"Town agrees to rebuild the old river bridge", proseA, proseB}, keep...), proseC, proseD)
 	res := Classify(lines)

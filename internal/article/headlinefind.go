@@ -589,10 +589,32 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
 		return headCand{}, false
 	}
-	if interfaceKind(tr.kinds[i]) || factLine(p) {
+	if interfaceKind(tr.kinds[i]) || factLine(p) || tr.mediaTitle(i) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
+}
+
+// mediaTitle reports the title of a video or a podcast that a page plays
+// beside its article: a line under a player's label, with no byline or
+// date under it (under those, the label is a section's: "Video" over a
+// video story's headline).
+func (tr *textReader) mediaTitle(i int) bool {
+	return i > 0 && mediaLabel(tr.paras[i-1]) && !tr.factBelow(i)
+}
+
+// mediaLabel reports the label a player puts over the title of what it
+// plays ("Video", "Watch", "Now Playing").
+func mediaLabel(p string) bool {
+	if len(p) > 24 {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(p, " :▶►")) {
+	case "video", "videos", "watch", "watch now", "watch video", "play", "play video", "now playing", "up next", "audio", "listen", "podcast",
+		"vídeo", "vidéo", "видео", "视频", "動画", "비디오", "영상":
+		return true
+	}
+	return false
 }
 
 // partCandidate is the part of line i that may be the headline, besides

@@ -589,10 +589,33 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
 		return headCand{}, false
 	}
-	if interfaceKind(tr.kinds[i]) || factLine(p) || tr.mediaTitle(i) {
+	if interfaceKind(tr.kinds[i]) || factLine(p) || tr.mediaTitle(i) || tr.creditOverDate(i) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
+}
+
+// creditOverDate reports a line that names several people, or a person
+// with a role ("Jane Roe, Staff Writer"), over a date line: a byline
+// without its "By", no headline, and a fact under the line above it. One
+// name alone is left to the features: a headline in Title Case reads as
+// a name too.
+func (tr *textReader) creditOverDate(i int) bool {
+	if len(tr.paras[i]) > maxBylineLine {
+		return false
+	}
+	ln := readBylineLine(tr.paras[i])
+	if ln.form != formBare || len(ln.names) < 2 && !isRole(tr.paras[i]) {
+		return false
+	}
+	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
+		if tr.roles[j] == roleCaption {
+			continue
+		}
+		_, ok := parseDateLine(tr.paras[j])
+		return ok
+	}
+	return false
 }
 
 // mediaTitle reports the title of a video or a podcast that a page plays
@@ -841,7 +864,7 @@ func (tr *textReader) factAt(j int) bool {
 	if j < 0 || j >= len(tr.paras) {
 		return false
 	}
-	return tr.roles[j] == roleFact || factLine(tr.paras[j])
+	return tr.roles[j] == roleFact || factLine(tr.paras[j]) || tr.creditOverDate(j)
 }
 
 // factLine reports a byline or a date line: never a headline.

@@ -371,7 +371,8 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		add(i)
 	}
 	cands = tr.bodyFirstCandidates(cands, start, body, rank)
-	cands = tr.lateCandidates(cands, start, body, hi)
+	// Every body line after the first, which bodyFirstCandidates offers.
+	cands = tr.lateCandidates(cands, start, body, body+1)
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
 	for _, c := range cands {
@@ -548,15 +549,26 @@ func (tr *textReader) standfirstAt(j int) bool {
 }
 
 // proseAfterFacts reports whether the first line after the bylines and
-// date lines below line i is prose: an article starts there, where a list
-// of teasers, each with its date, goes on with the next teaser.
+// date lines below line i is prose, maybe under a standfirst that has no
+// date of its own: an article starts there, where a list of teasers, each
+// with its date, goes on with the next teaser.
 func (tr *textReader) proseAfterFacts(i int) bool {
-	for j := i + 1; j < len(tr.paras) && j <= i+maxLeadLines+1; j++ {
+	standfirst := false
+	for j := i + 1; j < len(tr.paras) && j <= i+maxLeadLines+2; j++ {
 		if tr.roles[j] == roleCaption || tr.factAt(j) {
 			continue
 		}
 		p := tr.paras[j]
-		return tr.roles[j] == roleBody && len(p) >= minLeadProse && endsSentence(p)
+		if tr.roles[j] != roleBody {
+			return false
+		}
+		if len(p) >= minLeadProse && endsSentence(p) {
+			return true
+		}
+		if standfirst || j == i+1 || !headlineShape(p) || tr.factBelow(j) {
+			return false
+		}
+		standfirst = true
 	}
 	return false
 }

@@ -157,3 +157,39 @@ func TestLateLineKeepsBody(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineUnderTeasers checks a Korean page where Classify starts
+// the body at a list of truncated teasers right above the article, whose
+// headline has its date under it and then a standfirst before the story.
+func TestHeadlineUnderTeasers(t *testing.T) {
+	menu := []string{"엔터 미디어", "전체뉴스", "칼럼", "분야별 뉴스", "엔터테인먼트", "문화", "주요뉴스"}
+	teasers := []string{
+		"오래된 예능 프로그램이 여전히 사랑받는 이유는 무..",
+		"아침 방송이 조용히 국민 프로그램이 된 과정을 살..",
+		"경연 대회를 떠난 가수가 자신만의 관객을 찾은 비..",
+	}
+	headline := "두 가수의 공개 다툼, 공적인 대답이 필요한 이유"
+	standfirst := "복수인가 피해자 흉내인가, 사진이 실제로 보여주는 것"
+	story := []string{
+		"두 가수 가운데 한 명이 아무런 예고 없이 개인적인 사진을 여러 장 공개하면서 이번 일이 시작됐다. 하루 만에 이 다툼은 이번 주에 가장 많이 이야기된 소식이 되었다.",
+		"처음에는 사진을 공개한 가수에게 비난이 쏟아졌지만 그는 별다른 후회를 보이지 않았다. 상대 가수의 대답은 무슨 일이 있었는지에 대해 오히려 더 많은 질문을 남겼다.",
+		"진실이 무엇이든 수백만 명의 팔로워 앞에서 벌어진 다툼은 더 이상 개인적인 일이 아니다. 두 사람 모두 팬들에게 더 분명한 설명을 해야 한다.",
+	}
+	footer := []string{"공유", "인쇄", "회사소개", "개인정보처리방침", "© 2018 엔터미디어"}
+	page := scrapedPage(menu, teasers, []string{headline, "기사입력 :[ 2018-08-25 15:24 ]", standfirst}, story, footer)
+	a := parseWithTitle(t, page, headline)
+	if a.Subtitle != standfirst {
+		t.Errorf("subtitle %q, want %q", a.Subtitle, standfirst)
+	}
+	if !slices.Equal(a.BodyParagraphs, story) {
+		t.Errorf("body %q, want the story", a.BodyParagraphs)
+	}
+	for _, p := range a.BodyParagraphs {
+		if slices.Contains(teasers, p) {
+			t.Errorf("teaser %q left in the body", p)
+		}
+	}
+	if a.Published == nil || a.Published.Format("2006-01-02") != "2018-08-25" {
+		t.Errorf("published %v, want 2018-08-25", a.Published)
+	}
+}

@@ -296,6 +296,18 @@ func (tr *textReader) restartBody(body, t, end int) int {
 		body++
 	}
 	tr.readBody(body, end)
+	// Or the standfirst stands under the byline and date
+	// (proseAfterFacts): then the story starts after it.
+	for j := body; j < end; j++ {
+		if tr.roles[j] != roleBody {
+			continue
+		}
+		if j > body && tr.roles[j-1] == roleFact && headlineShape(tr.paras[j]) && !prose(tr.paras[j]) {
+			tr.setSubtitle(j)
+			tr.readBody(j+1, end)
+		}
+		break
+	}
 	return body
 }
 

@@ -581,6 +581,10 @@ func titleShape(s string) bool {
 	if last == '.' && !strings.HasSuffix(s, "...") || last == ':' || last == ',' {
 		return false
 	}
+	// A quoted sentence is a sentence: "“The bridge is safe.”"
+	if q := strings.TrimRight(s, "\"'”’»"); len(q) < len(s) && strings.HasSuffix(q, ".") && !strings.HasSuffix(q, "...") {
+		return false
+	}
 	for i := 0; i+2 < len(s); i++ {
 		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
 			next, _ := utf8.DecodeRuneInString(s[i+2:])

@@ -66,3 +66,26 @@ func TestHeadlineShapeMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleShape(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Harbor ferry returns to service", true},
+		{"The ferry is back. Passengers cheer", false},
+		{"The ferry is back.", false},
+		{"Wait for it...", true},
+		{"Mayor: “We will rebuild the pier”", true},
+		{"“$5 million a week goes into the old pier.”", false},
+		{"\"The pier is safe.\"", false},
+		{"“The pier is safe!”", true},
+		{"“Wait for it...”", true},
+		{"Latest news:", false},
+		{"U.S. ferry rules change", true},
+	} {
+		if got := titleShape(tc.line); got != tc.want {
+			t.Errorf("titleShape(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}

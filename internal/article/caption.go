@@ -136,7 +136,7 @@ func tailMarks(line string) (glued, separated bool) {
 		case c >= 'a' && c <= 'z':
 			glued = glued || next >= 'A' && next <= 'Z'
 		case c == ' ':
-			if !separated && (next == '|' || next == '-' || next == 0xE2) {
+			if !separated && (next == '|' || next == '-' || next == 0xE2 || quotedEnd(line[:i])) {
 				n := creditSeparator(line, i)
 				separated = n > 0 && creditLabelStart(line, i+n)
 			}
@@ -191,7 +191,23 @@ func creditSeparator(line string, i int) int {
 			return len(" — ")
 		}
 	}
+	if rest[0] == ' ' && quotedEnd(line[:i]) {
+		return 1
+	}
 	return 0
+}
+
+// quotedEnd reports whether s ends with a quoted sentence's end: "…
+// movement.’", "… safe!”". A caption that quotes the article does.
+func quotedEnd(s string) bool {
+	q, size := utf8.DecodeLastRuneInString(s)
+	switch q {
+	case '’', '”', '"', '»', '\'':
+	default:
+		return false
+	}
+	end, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return end == '.' || end == '!' || end == '?'
 }
 
 // creditLabelStart reports whether a credit label could start at line[i]

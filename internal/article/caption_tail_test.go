@@ -15,7 +15,7 @@ func tailMarksRef(line string) (glued, separated bool) {
 		case c >= 'a' && c <= 'z':
 			glued = glued || next >= 'A' && next <= 'Z'
 		case c == ' ':
-			if !separated && (next == '|' || next == '-' || next == 0xE2) {
+			if !separated && (next == '|' || next == '-' || next == 0xE2 || quotedEnd(line[:i])) {
 				n := creditSeparator(line, i)
 				separated = n > 0 && creditLabelStart(line, i+n)
 			}

@@ -616,18 +616,20 @@ func (tr *textReader) creditOverDate(i int) bool {
 	if len(tr.paras[i]) > maxBylineLine {
 		return false
 	}
-	ln := readBylineLine(tr.paras[i])
-	if ln.form != formBare || len(ln.names) < 2 && !isRole(tr.paras[i]) {
+	// The date first: few lines have one under them, and reading names
+	// costs more.
+	dated := false
+	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
+		if tr.roles[j] != roleCaption {
+			_, dated = parseDateLine(tr.paras[j])
+			break
+		}
+	}
+	if !dated {
 		return false
 	}
-	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
-		if tr.roles[j] == roleCaption {
-			continue
-		}
-		_, ok := parseDateLine(tr.paras[j])
-		return ok
-	}
-	return false
+	ln := readBylineLine(tr.paras[i])
+	return ln.form == formBare && (len(ln.names) >= 2 || isRole(tr.paras[i]))
 }
 
 // mediaTitle reports the title of a video or a podcast that a page plays

@@ -641,13 +641,15 @@ func (tr *textReader) mediaTitle(i int) bool {
 }
 
 // mediaLabel reports the label a player puts over the title of what it
-// plays ("Video", "Watch", "Now Playing").
+// plays ("Video", "Now Playing"). Words that also name a menu's entries
+// ("Watch", "Listen", "Podcast"), which may stand right above a headline,
+// are left out.
 func mediaLabel(p string) bool {
 	if len(p) > 24 {
 		return false
 	}
 	switch strings.ToLower(strings.Trim(p, " :▶►")) {
-	case "video", "videos", "watch", "watch now", "watch video", "play", "play video", "now playing", "up next", "audio", "listen", "podcast",
+	case "video", "videos", "watch now", "watch video", "play video", "now playing", "up next",
 		"vídeo", "vidéo", "видео", "视频", "動画", "비디오", "영상":
 		return true
 	}

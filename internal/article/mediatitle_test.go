@@ -54,8 +54,9 @@ func TestMediaLabel(t *testing.T) {
 		line string
 		want bool
 	}{
-		{"Video", true}, {"VIDEO:", true}, {"▶ Watch", true}, {"Now Playing", true}, {"Vidéo", true},
-		{"Videos of the week", false}, {"Watch Live", false}, {"Harbor ferry returns to service", false},
+		{"Video", true}, {"VIDEO:", true}, {"▶ Watch now", true}, {"Now Playing", true}, {"Vidéo", true},
+		{"Videos of the week", false}, {"Watch Live", false}, {"Watch", false}, {"Podcast", false},
+		{"Harbor ferry returns to service", false},
 	} {
 		if got := mediaLabel(tc.line); got != tc.want {
 			t.Errorf("mediaLabel(%q) = %v, want %v", tc.line, got, tc.want)

@@ -598,7 +598,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	p := tr.paras[i]
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
-	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) || bulleted(p) {
 		return headCand{}, false
 	}
 	if interfaceKind(tr.kinds[i]) || factLine(p) || tr.mediaTitle(i) || tr.creditOverDate(i) {
@@ -630,6 +630,17 @@ func (tr *textReader) creditOverDate(i int) bool {
 	}
 	ln := readBylineLine(tr.paras[i])
 	return ln.form == formBare && (len(ln.names) >= 2 || isRole(tr.paras[i]))
+}
+
+// bulleted reports a line that opens with a list's bullet ("» Preview …",
+// "• Five things …"): an entry of a list of links, never a headline.
+func bulleted(p string) bool {
+	for _, b := range [...]string{"» ", "› ", "• ", "· ", "> "} {
+		if strings.HasPrefix(p, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaTitle reports the title of a video or a podcast that a page plays

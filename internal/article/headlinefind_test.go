@@ -398,3 +398,37 @@ func TestInterfaceLinesAreNoHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestBulleted(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"» Preview of the grand prix", true},
+		{"• Five things to know about the ferry", true},
+		{"»frag.jetzt«", false},
+		{"Home » News » Ferry returns", false},
+		{"Ferry returns to service", false},
+	} {
+		if got := bulleted(tc.line); got != tc.want {
+			t.Errorf("bulleted(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+	// Over a story, a bulleted link is no headline candidate; the same
+	// words without the bullet are.
+	story := mediaStory
+	for _, bullet := range []string{"» ", ""} {
+		line := bullet + "Harbor ferry timetable for the winter season"
+		paras := append([]string{"Home", "Local", line}, story...)
+		a := &Article{Removed: map[string][]string{}}
+		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
+		tr.readBody(3, len(paras))
+		offered := false
+		for _, c := range tr.headlineCandidates(0, 3) {
+			offered = offered || c.i == 2
+		}
+		if offered != (bullet == "") {
+			t.Errorf("%q offered as a candidate: %v", line, offered)
+		}
+	}
+}

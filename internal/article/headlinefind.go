@@ -371,8 +371,7 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		add(i)
 	}
 	cands = tr.bodyFirstCandidates(cands, start, body, rank)
-	// Every body line after the first, which bodyFirstCandidates offers.
-	cands = tr.lateCandidates(cands, start, body, body+1)
+	cands = tr.lateCandidates(cands, start, body)
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
 	for _, c := range cands {
@@ -485,8 +484,9 @@ func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank in
 	return cands
 }
 
-// lateCandidates appends the body's lines in [from, body+lateWindow) that
-// a byline or a date line follows, with their overlap read against the
+// lateCandidates appends the body's lines after its first (which
+// bodyFirstCandidates offers), up to body+lateWindow, that a byline or a
+// date line follows, with their overlap read against the
 // body after them. On a scraped page Classify may start the body too
 // early, in a menu whose entries carry a line of description or in a
 // newsletter's blurb, and then the headline stands further down, its
@@ -494,7 +494,7 @@ func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank in
 // line with less than two paragraphs of prose between it and the body
 // start qualifies: the article opens with prose, and a line with a date
 // below it after that is a subheading or an update of the story.
-func (tr *textReader) lateCandidates(cands []headCand, start, body, from int) []headCand {
+func (tr *textReader) lateCandidates(cands []headCand, start, body int) []headCand {
 	if start == 0 {
 		// A writer's own file has no page header for Classify to run into.
 		return cands
@@ -517,7 +517,7 @@ func (tr *textReader) lateCandidates(cands []headCand, start, body, from int) []
 			proseSeen++
 			continue
 		}
-		if i < from || !headlineShape(p) || !titleShape(p) || factLine(p) || !tr.factsUnder(i) {
+		if i == body || !headlineShape(p) || !titleShape(p) || factLine(p) || !tr.factsUnder(i) {
 			continue
 		}
 		first, open := openingStems(tr.a.BodyParagraphs[k+1:])
@@ -577,15 +577,22 @@ func (tr *textReader) proseAfterFacts(i int) bool {
 // often less than minProse, and more than a teaser's line.
 const minLeadProse = 100
 
-// pagerLink reports a link that points away from the text: to the
-// previous or next post ("← Older title", "Next story →") or down to the
-// comments ("↓ Comments"). An arrow at either end marks it, which a
-// headline never has.
-func pagerLink(p string) bool {
+// linkLine reports a link that points away from the text: to the
+// previous or next post ("← Older title", "Next story →"), down to the
+// comments ("↓ Comments"), or to another story from a list ("» Preview
+// …", "• Five things …"). An arrow at either end, or a bullet at its
+// start, marks it, which a headline never has; "»frag.jetzt«", a German
+// quotation, has no space after its mark.
+func linkLine(p string) bool {
 	first, _ := utf8.DecodeRuneInString(p)
 	last, _ := utf8.DecodeLastRuneInString(p)
 	for _, r := range [2]rune{first, last} {
 		if r >= 0x2190 && r <= 0x21FF || r >= 0x27F0 && r <= 0x27FF {
+			return true
+		}
+	}
+	for _, b := range [...]string{"» ", "› ", "• ", "· ", "> "} {
+		if strings.HasPrefix(p, b) {
 			return true
 		}
 	}
@@ -598,10 +605,10 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	p := tr.paras[i]
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
-	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || pagerLink(p) || bulleted(p) {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || linkLine(p) {
 		return headCand{}, false
 	}
-	if interfaceKind(tr.kinds[i]) || factLine(p) || tr.mediaTitle(i) || tr.creditOverDate(i) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -618,29 +625,15 @@ func (tr *textReader) creditOverDate(i int) bool {
 	}
 	// The date first: few lines have one under them, and reading names
 	// costs more.
-	dated := false
-	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
-		if tr.roles[j] != roleCaption {
-			_, dated = parseDateLine(tr.paras[j])
-			break
-		}
+	j := tr.nextLine(i)
+	if j < 0 {
+		return false
 	}
-	if !dated {
+	if _, dated := parseDateLine(tr.paras[j]); !dated {
 		return false
 	}
 	ln := readBylineLine(tr.paras[i])
 	return ln.form == formBare && (len(ln.names) >= 2 || isRole(tr.paras[i]))
-}
-
-// bulleted reports a line that opens with a list's bullet ("» Preview …",
-// "• Five things …"): an entry of a list of links, never a headline.
-func bulleted(p string) bool {
-	for _, b := range [...]string{"» ", "› ", "• ", "· ", "> "} {
-		if strings.HasPrefix(p, b) {
-			return true
-		}
-	}
-	return false
 }
 
 // mediaTitle reports the title of a video or a podcast that a page plays
@@ -877,13 +870,19 @@ func trail(p string) bool {
 // factBelow reports whether the next line after i that is not a caption
 // is a byline or a date line.
 func (tr *textReader) factBelow(i int) bool {
+	j := tr.nextLine(i)
+	return j >= 0 && tr.factAt(j)
+}
+
+// nextLine returns the first line after i, within three, that is not a
+// caption (a picture may stand between a headline and its byline), or -1.
+func (tr *textReader) nextLine(i int) int {
 	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
-		if tr.roles[j] == roleCaption {
-			continue
+		if tr.roles[j] != roleCaption {
+			return j
 		}
-		return tr.factAt(j)
 	}
-	return false
+	return -1
 }
 
 // factAt reports whether line j is a byline or a date line.

@@ -346,7 +346,7 @@ func TestHeadlineFromBodyStartTrail(t *testing.T) {
 	}
 }
 
-func TestPagerLink(t *testing.T) {
+func TestLinkLine(t *testing.T) {
 	tests := []struct {
 		line string
 		want bool
@@ -358,10 +358,14 @@ func TestPagerLink(t *testing.T) {
 		{"Ferry crews walk out over rota changes", false},
 		{"«La pigrizia danneggia» dicono i medici", false},
 		{"Prices rise 5% -> 7% in a year", false},
+		{"» Preview of the grand prix", true},
+		{"• Five things to know about the ferry", true},
+		{"»frag.jetzt«", false},
+		{"Home » News » Ferry returns", false},
 	}
 	for _, tt := range tests {
-		if got := pagerLink(tt.line); got != tt.want {
-			t.Errorf("pagerLink(%q) = %v, want %v", tt.line, got, tt.want)
+		if got := linkLine(tt.line); got != tt.want {
+			t.Errorf("linkLine(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }
@@ -399,23 +403,9 @@ func TestInterfaceLinesAreNoHeadline(t *testing.T) {
 	}
 }
 
-func TestBulleted(t *testing.T) {
-	for _, tc := range []struct {
-		line string
-		want bool
-	}{
-		{"» Preview of the grand prix", true},
-		{"• Five things to know about the ferry", true},
-		{"»frag.jetzt«", false},
-		{"Home » News » Ferry returns", false},
-		{"Ferry returns to service", false},
-	} {
-		if got := bulleted(tc.line); got != tc.want {
-			t.Errorf("bulleted(%q) = %v, want %v", tc.line, got, tc.want)
-		}
-	}
-	// Over a story, a bulleted link is no headline candidate; the same
-	// words without the bullet are.
+// TestBulletedLinkNoCandidate: over a story, a bulleted link is no
+// headline candidate; the same words without the bullet are.
+func TestBulletedLinkNoCandidate(t *testing.T) {
 	story := mediaStory
 	for _, bullet := range []string{"» ", ""} {
 		line := bullet + "Harbor ferry timetable for the winter season"

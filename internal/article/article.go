@@ -28,6 +28,9 @@ type Options struct {
 	// BaseURL is the absolute URL relative links in HTML input are resolved
 	// against when the page itself gives no better base.
 	BaseURL string
+	// dayOrder is the order of day and month the page's language gives
+	// dates in figures (langDayOrder), for an HTML page's visible text.
+	dayOrder int8
 }
 
 // Dateline is the "Place, Month Day:" lead of a news article, as written.

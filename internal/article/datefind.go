@@ -162,7 +162,7 @@ func (tr *textReader) pageDates(cands []pageDate, body, end int, opts Options) [
 // scores it. Impossible and implausible dates are dead.
 func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opts Options) {
 	english := func() bool { return englishText(tr.a.BodyParagraphs) }
-	resolveDayOrder(cands, english)
+	resolveDayOrder(cands, english, opts.dayOrder)
 	top, bottom := tr.headerSpan(start, body)
 	adoptYears(cands)
 	for k := range cands {
@@ -738,11 +738,14 @@ func windowStart(s string, d int) int {
 
 // resolveDayOrder reads every day/month-ambiguous date of the page in the
 // order the page's other dates show: figures that can only be read one
-// way ("11/28/2016", "28.11.2016"), a 12-hour clock (US usage), and the
-// order of the dates written with month names ("November 28, 2016"
-// against "28 November 2016").
-func resolveDayOrder(cands []pageDate, english func() bool) {
+// way ("11/28/2016", "28.11.2016"), then the page's language (hint, from
+// an HTML page's lang), then a 12-hour clock (US usage) and the order of
+// the dates written with month names ("November 28, 2016" against "28
+// November 2016"), which a caption or a teaser from another desk may
+// have written.
+func resolveDayOrder(cands []pageDate, english func() bool, hint int8) {
 	monthFirst, dayFirst := 0, 0
+	numMonth, numDay := 0, 0
 	for _, c := range cands {
 		m := c.m
 		switch {
@@ -750,8 +753,10 @@ func resolveDayOrder(cands []pageDate, english func() bool) {
 			// The order as written is the one that gave a valid date.
 			if numericMonthFirst(m) {
 				monthFirst += 3
+				numMonth++
 			} else {
 				dayFirst += 3
+				numDay++
 			}
 		case m.Numeric == 0:
 			switch wordOrder(m.Text) {
@@ -776,6 +781,8 @@ func resolveDayOrder(cands []pageDate, english func() bool) {
 		}
 		var want bool
 		switch {
+		case m.Numeric == '/' && numMonth == numDay && hint != orderUnknown:
+			want = hint == orderMonthFirst
 		case m.Numeric == '/' && monthFirst != dayFirst:
 			want = monthFirst > dayFirst
 		case m.Numeric != '/' && monthFirst > dayFirst+2:

@@ -24,6 +24,7 @@ func parseHTML(page string, opts Options, a *Article) error {
 		return fmt.Errorf("html: %w", err)
 	}
 	a.Title = strings.TrimSpace(res.Title)
+	opts.dayOrder = langDayOrder(res.Lang)
 	text := pageText(res.PageLines, opts)
 	a.Authors = htmlAuthors(res, a.Title, text)
 	a.Author = strings.Join(a.Authors, ", ")

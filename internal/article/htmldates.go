@@ -42,6 +42,7 @@ func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Optio
 		vis, ok = firstPageDate(res.PageLines, a.Title)
 	}
 	if ok {
+		vis = inPageOrder(vis, opts.dayOrder, text)
 		switch {
 		case pub == nil:
 			pub = resolveOrWarn(a, vis, opts)
@@ -58,6 +59,29 @@ func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Optio
 		pub = inLocalDay(*pub, dateMatch{Year: y, Month: m, Day: d})
 	}
 	return pub
+}
+
+// inPageOrder reads a date in figures whose day and month could go
+// either way ("02/10/2020") in the order the page's language gives, else
+// as the text reader read the page's dates, which weighed them all: when
+// its date is the other reading, that one.
+func inPageOrder(m dateMatch, hint int8, text *time.Time) dateMatch {
+	if !m.Swappable {
+		return m
+	}
+	if m.Numeric == '/' && hint != orderUnknown {
+		if numericMonthFirst(m) != (hint == orderMonthFirst) {
+			m = m.swapped()
+		}
+		return m
+	}
+	if text != nil {
+		sw := m.swapped()
+		if y, mo, d := text.Date(); sw.Year == y && sw.Month == mo && sw.Day == d {
+			return sw
+		}
+	}
+	return m
 }
 
 // maxDraftGap is how many days a metadata date may precede the date the

@@ -53,6 +53,11 @@ func TestHTMLPublished(t *testing.T) {
 			want: "",
 		},
 		{
+			name: "a date in figures that reads both ways, on a page that names no language, in the order the text reader settled",
+			top:  `<span class="date">05/10/2018</span>`,
+			want: "2018-10-05",
+		},
+		{
 			name: "a date line under the headline dates a page without metadata",
 			top:  `<p>March 5, 2021</p>`,
 			want: "2021-03-05",

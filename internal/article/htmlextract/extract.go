@@ -143,7 +143,7 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	res.DateTexts = m.dom.dateTexts
 	res.PageLines = texts(pageParas)
 	res.Excerpt = firstNonEmpty(m.excerpt, art.Excerpt())
-	res.Lang = firstNonEmpty(m.lang, art.Language())
+	res.Lang = firstNonEmpty(firstNonEmpty(m.lang, m.metaLang), art.Language())
 	res.SiteName = firstNonEmpty(m.siteName, art.SiteName())
 	res.SiteNames = newSiteNames(m, pageURL)
 	res.Tags = m.tags

@@ -18,6 +18,9 @@ type meta struct {
 	// JSON-LD headline, the document's <title>.
 	ogTitle, ldTitle, docTitle string
 	excerpt, lang, siteName    string
+	// metaLang is the language a <meta> gives (Content-Language,
+	// og:locale), for a page whose <html> gives none.
+	metaLang string
 	// publisher is the JSON-LD publisher's or the site's application
 	// name: another spelling of the site name a <title> may carry.
 	publisher           string
@@ -61,7 +64,8 @@ func readMeta(doc *html.Node) meta {
 			switch n.DataAtom {
 			case atom.Html:
 				if m.lang == "" {
-					m.lang = strings.TrimSpace(attr(n, "lang"))
+					// XHTML pages may give only xml:lang.
+					m.lang = strings.TrimSpace(firstNonEmpty(attr(n, "lang"), attr(n, "xml:lang")))
 				}
 			case atom.Base:
 				if m.baseHref == "" {
@@ -159,6 +163,9 @@ func (m *meta) readMetaTag(n *html.Node) {
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
 	}
+	if key == "" {
+		key = strings.ToLower(strings.TrimSpace(attr(n, "http-equiv")))
+	}
 	val := collapse(attr(n, "content"))
 	if key == "" || val == "" {
 		return
@@ -179,6 +186,8 @@ func (m *meta) readMetaTag(n *html.Node) {
 		set(&m.publisher)
 	case key == "og:url":
 		set(&m.ogURL)
+	case key == "content-language" || key == "og:locale" || key == "language" || key == "dc.language":
+		set(&m.metaLang)
 	case modifiedKeys[key]:
 		set(&m.modified)
 	case authorKeys[key]:

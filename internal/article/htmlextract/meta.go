@@ -163,8 +163,10 @@ func (m *meta) readMetaTag(n *html.Node) {
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
 	}
-	if key == "" {
-		key = strings.ToLower(strings.TrimSpace(attr(n, "http-equiv")))
+	if key == "" && strings.EqualFold(strings.TrimSpace(attr(n, "http-equiv")), "content-language") {
+		// Of the HTTP headers a page repeats, only its language is read:
+		// a Last-Modified there is the server's, not the article's.
+		key = "content-language"
 	}
 	val := collapse(attr(n, "content"))
 	if key == "" || val == "" {

@@ -599,13 +599,33 @@ func linkLine(p string) bool {
 	return strings.HasPrefix(p, "<<") || strings.HasSuffix(p, ">>")
 }
 
+// doubled reports a line that is one text of three words or more twice,
+// with or without a space between ("Five deals to grab Five deals to
+// grab"): a teaser whose link text and picture title a scrape joined, or
+// a button's label and its tooltip. A page prints its headline once per
+// element; a name that is a word twice ("Bora Bora") is no teaser.
+func doubled(p string) bool {
+	n := len(p)
+	h := n / 2
+	var half string
+	switch {
+	case n%2 == 0 && p[:h] == p[h:]:
+		half = p[:h]
+	case n%2 == 1 && p[h] == ' ' && p[:h] == p[h+1:]:
+		half = p[:h]
+	default:
+		return false
+	}
+	return wordCount(half) >= 3
+}
+
 // headCandidate computes the features of line i, and false when it cannot
 // be a headline at all.
 func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
 	p := tr.paras[i]
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
-	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || linkLine(p) {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || linkLine(p) || doubled(p) {
 		return headCand{}, false
 	}
 	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) {

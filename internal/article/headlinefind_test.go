@@ -422,3 +422,54 @@ func TestBulletedLinkNoCandidate(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubledNotCandidate checks that a teaser line the scrape printed
+// twice in one line is offered as no headline, and the same line printed
+// once is.
+func TestDoubledNotCandidate(t *testing.T) {
+	const teaser = "Ferry fares to rise by a fifth in the spring"
+	for _, tc := range []struct {
+		line    string
+		offered bool
+	}{
+		{teaser + teaser, false},
+		{teaser + " " + teaser, false},
+		{teaser, true},
+	} {
+		above := []string{"Home", "Local", "Sign In", tc.line, "Five questions as the harbor ferry returns to service"}
+		paras := append(above, mediaStory...)
+		body := len(above)
+		a := &Article{Removed: map[string][]string{}}
+		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
+		tr.readBody(body, len(paras))
+		offered := false
+		for _, c := range tr.headlineCandidates(0, body) {
+			offered = offered || c.i == 3 && c.part == ""
+		}
+		if offered != tc.offered {
+			t.Errorf("%q offered as a candidate: %v, want %v", tc.line, offered, tc.offered)
+		}
+	}
+}
+
+func TestDoubled(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Harbour wall to be raised by a metre Harbour wall to be raised by a metre", true},
+		{"Harbour wall to be raised by a metreHarbour wall to be raised by a metre", true},
+		{"Share on Twitter Share on Twitter", true},
+		{"Harbour wall to be raised by a metre", false},
+		{"Tide and tide", false},
+		{"New York, New York", false},
+		{"abab", false},
+		{"Bora Bora", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := doubled(tt.line); got != tt.want {
+			t.Errorf("doubled(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

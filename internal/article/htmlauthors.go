@@ -139,13 +139,13 @@ func splitAuthorText(s string, marked bool) []string {
 			s = s[:i]
 		}
 	}
-	s = dropRoles(s)
+	s = dropRoles(dropBrackets(s))
 	var names []string
 	rest := s
 	for rest != "" {
 		name, after, _ := cutAny(rest, authorSeps...)
 		rest = after
-		name = cleanCredit(name)
+		name = nameHead(cleanCredit(name))
 		if name == "" || markupWord(name) {
 			continue
 		}
@@ -158,6 +158,38 @@ func splitAuthorText(s string, marked bool) []string {
 		names = append(names, name)
 	}
 	return names
+}
+
+// dropBrackets removes the bracketed notes a byline puts after a name
+// ("Anne Morel (Lyon, correspondante)", "(text)", "(AP)"), and a bracket
+// the markup left open to the end.
+func dropBrackets(s string) string {
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			return strings.TrimSpace(s[:i])
+		}
+		s = strings.TrimSpace(s[:i]) + " " + strings.TrimSpace(s[i+j+1:])
+		s = strings.TrimSpace(s)
+	}
+}
+
+// nameHead is the name that opens a credit the byline markup joined with
+// what stood beside it ("Steve Gillman Contributor", "Michael Larabel in
+// Valve", "Cécile Ducourtieux(Bruxelles"), read with the byline's name
+// grammar; the credit as it is when that grammar reads no single name
+// at its head, or only one word of it ("Фото: Алексей Меринов", a
+// photo credit, is no "Фото").
+func nameHead(s string) string {
+	names := splitNames(s, false)
+	if len(names) == 1 && len(names[0]) < len(s) && strings.HasPrefix(s, names[0]) && fieldCount(names[0]) >= 2 {
+		return names[0]
+	}
+	return s
 }
 
 // spaceGluedBy puts back the space that inline markup left out between a

@@ -8,6 +8,22 @@ import (
 	"seedfeed/internal/article/htmlextract"
 )
 
+// TestNameHead checks that a credit is cut to the name at its head only
+// when the name grammar reads one name of two words or more there.
+func TestNameHead(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Lena Ortiz Contributor", "Lena Ortiz"},
+		{"Tom Ash in Linux", "Tom Ash"},
+		{"Lena Ortiz", "Lena Ortiz"},
+		{"Фото: Иван Петров", "Фото: Иван Петров"},
+		{"Red.", "Red."},
+	} {
+		if got := nameHead(tt.in); got != tt.want {
+			t.Errorf("nameHead(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestCleanAuthors(t *testing.T) {
 	site := []string{"coast weekly", "coastweekly"}
 	tests := []struct {
@@ -37,6 +53,13 @@ func TestCleanAuthors(t *testing.T) {
 		{"marked: initials are skipped", []string{"JF", "Boris Keller"}, true, []string{"Boris Keller"}},
 		{"marked: prose is no name", []string{"share this story with friends"}, true, nil},
 		{"same name twice", []string{"Tom Reid", "TOM REID"}, false, []string{"Tom Reid"}},
+		{"marked: role glued to the name", []string{"By Dana WhitfieldStaff Writer"}, true, []string{"Dana Whitfield"}},
+		{"marked: link glued to the name", []string{"Ravi MenonView More Articles"}, true, []string{"Ravi Menon"}},
+		{"marked: role after the name without a comma", []string{"by Lena Ortiz Contributor May 2, 2021"}, true, []string{"Lena Ortiz"}},
+		{"marked: section after the name", []string{"Written by Tom Ash in Linux on 2 May 2021 at 08:34 PM EDT. 12 Comments"}, true, []string{"Tom Ash"}},
+		{"marked: place glued in brackets", []string{"Par Anne Morel(Lyon, correspondante)"}, true, []string{"Anne Morel"}},
+		{"marked: social link after the name", []string{"Nadia Brook Twitter"}, true, []string{"Nadia Brook"}},
+		{"marked: bracketed notes after two names", []string{"By Anne Morel (text) and Luc Petit (photos)"}, true, []string{"Anne Morel", "Luc Petit"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -53,6 +53,15 @@ func TestChooseTitle(t *testing.T) {
 			"Ferry timetable changes"},
 		{"svg title is not the page's", `<body><svg><title>icon</title></svg><h1>Nets drying on the beach</h1>`,
 			"Nets drying on the beach"},
+		{"hidden h1 repeating the <title> loses the site's name",
+			`<title>Harbour fees rise in spring | Coast Weekly</title><meta property="og:site_name" content="Coast Weekly">
+			 <meta property="og:title" content="Harbour fees rise in spring">
+			 <body><h1 class="visuallyhidden">Harbour fees rise in spring | Coast Weekly</h1><p>text</p>`,
+			"Harbour fees rise in spring"},
+		{"an unescaped quote cut og:title short; the <title> has it whole",
+			`<title>Mayor calls the new pier "a triumph"</title><meta property="og:title" content="Mayor calls the new pier "a triumph"">
+			 <body><h1><img alt="Coast Weekly" src="/logo.svg"></h1><p>text</p>`,
+			`Mayor calls the new pier "a triumph"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -139,9 +139,19 @@ func chooseTitle(m meta, pageURL *url.URL) string {
 		}
 	}
 	delete(match, "")
-	// A heading the metadata names is the headline, as the page shows it.
+	raw := map[string]bool{}
+	for _, t := range metas {
+		raw[key(t)] = true
+	}
+	// A heading the metadata names is the headline, as the page shows it;
+	// a hidden heading that repeats the <title> has the site's name cut
+	// as the <title> has when another metadata title is the headline
+	// alone.
 	for _, h := range m.dom.headings {
 		if _, ok := match[key(h.text)]; ok && !site.is(h.text) {
+			if s := stripSite(h.text, site); s != h.text && raw[key(s)] {
+				return s
+			}
 			return h.text
 		}
 		if _, ok := match[key(h.full)]; ok && !site.is(h.text) {
@@ -169,10 +179,24 @@ func chooseTitle(m meta, pageURL *url.URL) string {
 	}
 	for _, t := range metas {
 		if s := stripSite(t, site); s != "" {
-			return s
+			return unbroken(s, metas, site)
 		}
 	}
 	return ""
+}
+
+// unbroken is title s, or the longer metadata title that goes on where s
+// stops with a double quote: a <meta content="… "word""> the page did
+// not escape ends its attribute at the quote, and the <title> holds the
+// whole headline.
+func unbroken(s string, metas []string, site siteNames) string {
+	for _, t := range metas {
+		u := stripSite(t, site)
+		if len(u) > len(s) && strings.HasPrefix(u, s) && strings.HasPrefix(strings.TrimSpace(u[len(s):]), `"`) {
+			return u
+		}
+	}
+	return s
 }
 
 // firstHeadline is the first <h1> outside the site's chrome that does not

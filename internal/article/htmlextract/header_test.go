@@ -82,6 +82,10 @@ func TestStripSite(t *testing.T) {
 		{"Tides run high", "Tides run high"},
 		{"Chapter 2: The Lighthouse - Tides - Coast Weekly", "Chapter 2: The Lighthouse - Tides"},
 		{"Why the harbour master resigned in a hurry - Opinion", "Why the harbour master resigned in a hurry"},
+		{"Chapter 3: Low Water - Gulls | Sea Tales", "Chapter 3: Low Water - Gulls"},
+		{"港口的灯塔今晚重新点亮！-海岸周报", "港口的灯塔今晚重新点亮！"},
+		{"这个渡轮公司想用新船缩短航程_出行_海岸周报", "这个渡轮公司想用新船缩短航程"},
+		{"渡轮-港口新闻", "渡轮-港口新闻"},
 	}
 	for _, tt := range tests {
 		if got := stripSite(tt.in, site); got != tt.want {

@@ -3,6 +3,7 @@ package htmlextract
 import (
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -25,6 +26,11 @@ func titleParts(t string) []titleSpan {
 				break
 			}
 		}
+		if n == 0 && (t[i] == '_' || t[i] == '-') && cjkAround(t, i) {
+			// "…找对象_智能_好奇心日报", "…的城！-新华网": CJK titles
+			// join their parts without spaces.
+			n = 1
+		}
 		if n == 0 {
 			i++
 			continue
@@ -39,6 +45,19 @@ func titleParts(t string) []titleSpan {
 		out = append(out, titleSpan{start, len(t)})
 	}
 	return out
+}
+
+// cjkAround reports whether the byte at i stands right after or right
+// before a CJK letter or a full-width mark.
+func cjkAround(t string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(t[:i])
+	after, _ := utf8.DecodeRuneInString(t[i+1:])
+	return cjkRune(before) || cjkRune(after)
+}
+
+func cjkRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // siteNames are the folded spellings of the site's name a title may
@@ -100,10 +119,20 @@ func stripSite(t string, site siteNames) string {
 		lo++
 	}
 	if lo == 0 && hi == len(parts) {
-		last := strings.TrimSpace(t[parts[hi-1].start:parts[hi-1].end])
-		rest := strings.TrimSpace(t[parts[0].start:parts[hi-2].end])
-		if words(last) <= 4 && utf8.RuneCountInString(last) < utf8.RuneCountInString(rest) {
+		// A CJK title may end with the site's section and its name
+		// ("…_智能_好奇心日报"); elsewhere a second short part is as
+		// often the headline's own ("Chapter 1: Prologue - Murdered").
+		cjk := strings.IndexFunc(t, cjkRune) >= 0
+		for hi > 1 {
+			last := strings.TrimSpace(t[parts[hi-1].start:parts[hi-1].end])
+			rest := strings.TrimSpace(t[parts[0].start:parts[hi-2].end])
+			if words(last) > 4 || utf8.RuneCountInString(last) >= utf8.RuneCountInString(rest) {
+				break
+			}
 			hi--
+			if !cjk {
+				break
+			}
 		}
 	}
 	return strings.TrimSpace(t[parts[lo].start:parts[hi-1].end])

@@ -88,12 +88,15 @@ func (r *Reporter) Update(phase string, done, total int) {
 	if phase != r.phase || r.start.IsZero() {
 		r.end()
 		r.phase, r.start, r.last, r.logged = phase, now, now, false
+		r.done = 0
 		if r.tty {
 			// Draw at once: on a terminal a person is waiting.
 			r.last = now.Add(-redraw)
 		}
 	}
-	r.done, r.total, r.at = done, total, now
+	// Workers count with an atomic and then wait for this lock, so a
+	// count may arrive after a larger one: progress never goes back.
+	r.done, r.total, r.at = max(r.done, done), total, now
 	switch {
 	case r.tty && now.Sub(r.last) >= redraw:
 		r.draw()

@@ -152,3 +152,29 @@ func TestUnderASecond(t *testing.T) {
 		t.Errorf("%q does not end with %q", out.String(), want)
 	}
 }
+
+// TestCountsArriveOutOfOrder: workers that count with an atomic may
+// report after a worker that counted later; the phase still ends with
+// its last figure, as the build's "write pages" does.
+func TestCountsArriveOutOfOrder(t *testing.T) {
+	var out bytes.Buffer
+	c := &clock{t: time.Unix(0, 0)}
+	r := newReporter(true, &out, nil, Options{Now: c.now})
+	c.t = c.t.Add(time.Second)
+	r.Update("write pages", 40, 40)
+	r.Update("write pages", 37, 40)
+	r.Stop()
+	r.Update("scan", 3, 10)
+	r.Stop()
+	// What each finished line shows: the text after its last redraw.
+	var shown []string
+	for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		shown = append(shown, l[strings.LastIndex(l, "\x1b[K")+3:])
+	}
+	if len(shown) != 2 || !strings.HasPrefix(shown[0], "write pages: 40 files in ") {
+		t.Errorf("the phase ended with %q", shown)
+	}
+	if len(shown) == 2 && shown[1] != "scan: 3/10 files (30%)" {
+		t.Errorf("a new phase starts its count afresh: %q", shown)
+	}
+}

@@ -300,6 +300,9 @@ func headingCore(h *html.Node) string {
 	if inner != nil {
 		return collapse(textOf(inner))
 	}
+	if core, ok := afterHiddenSep(h); ok {
+		return core
+	}
 	cut := false
 	core := collapse(textSkip(h, func(n *html.Node) bool {
 		if strings.EqualFold(attr(n, "aria-hidden"), "true") || kickerClass(classID(n)) {
@@ -312,6 +315,43 @@ func headingCore(h *html.Node) string {
 		return ""
 	}
 	return core
+}
+
+// afterHiddenSep is the heading's text after a separator hidden from
+// screen readers (<span aria-hidden="true"> – </span>) that stands
+// between its kicker and its headline: the headline. A heading whose
+// parts the markup glues ("ZoonosenWie …") is cut at the right place.
+func afterHiddenSep(h *html.Node) (string, bool) {
+	var sep *html.Node
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && sep == nil && depth < 8; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if strings.EqualFold(attr(c, "aria-hidden"), "true") {
+				if t := strings.TrimSpace(textOf(c)); t != "" && strings.Trim(t, "-–—|:·•/") == "" {
+					sep = c
+				}
+				continue
+			}
+			find(c, depth+1)
+		}
+	}
+	find(h, 0)
+	if sep == nil {
+		return "", false
+	}
+	passed := false
+	before := collapse(textSkip(h, func(n *html.Node) bool {
+		passed = passed || n == sep
+		return passed
+	}))
+	full := collapse(textSkip(h, func(n *html.Node) bool { return n == sep }))
+	if before == "" || len(full) <= len(before) || !strings.HasPrefix(full, before) {
+		return "", false
+	}
+	return strings.TrimSpace(full[len(before):]), true
 }
 
 func kickerClass(names string) bool {

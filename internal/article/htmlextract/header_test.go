@@ -53,6 +53,11 @@ func TestChooseTitle(t *testing.T) {
 			"Ferry timetable changes"},
 		{"svg title is not the page's", `<body><svg><title>icon</title></svg><h1>Nets drying on the beach</h1>`,
 			"Nets drying on the beach"},
+		{"a separator hidden from screen readers ends the kicker",
+			`<title>Winter storms – The quay wall gives way at last | Coast Weekly</title>
+			 <meta property="og:title" content="Winter storms – The quay wall gives way at last">
+			 <body><h1><span class="head-top">Winter storms</span><span aria-hidden="true"> – </span><span class="head-text">The quay wall gives way at last</span></h1><p>text</p>`,
+			"The quay wall gives way at last"},
 		{"hidden h1 repeating the <title> loses the site's name",
 			`<title>Harbour fees rise in spring | Coast Weekly</title><meta property="og:site_name" content="Coast Weekly">
 			 <meta property="og:title" content="Harbour fees rise in spring">

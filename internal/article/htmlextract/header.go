@@ -29,6 +29,9 @@ type domFacts struct {
 	// dateTexts are short texts of elements whose class or id says they
 	// hold a date, for the plain-text date reader.
 	dateTexts []string
+	// homeNames are the texts of headings that are a link to the site's
+	// home page: the site's name, as a blog's theme prints it.
+	homeNames []string
 }
 
 // heading is one candidate headline element.
@@ -117,7 +120,11 @@ func (d *domFacts) take(n *html.Node, chrome bool) bool {
 			if core == "" {
 				core = t
 			}
-			d.headings = append(d.headings, heading{text: core, full: t, h1: n.DataAtom == atom.H1, chrome: chrome})
+			home := homeHeading(n, t)
+			if home {
+				d.homeNames = append(d.homeNames, t)
+			}
+			d.headings = append(d.headings, heading{text: core, full: t, h1: n.DataAtom == atom.H1, chrome: chrome || home})
 		}
 		if n.DataAtom == atom.H1 && !chrome {
 			d.headingDates(n, 0)
@@ -315,6 +322,54 @@ func headingCore(h *html.Node) string {
 		return ""
 	}
 	return core
+}
+
+// homeHeading reports a heading whose text t is one link to the site's
+// home page (<h1><a href="/">Site</a></h1>): a blog theme's site name on
+// every page, not the page's headline.
+func homeHeading(h *html.Node, t string) bool {
+	var link *html.Node
+	var find func(n *html.Node, depth int)
+	find = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && link == nil && depth < 4; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				link = c
+				return
+			}
+			find(c, depth+1)
+		}
+	}
+	find(h, 0)
+	return link != nil && collapse(textOf(link)) == t && homeLink(attr(link, "href"))
+}
+
+// homeLink reports an address that names a site's home page: its root
+// ("/", "https://example.org", "/index.html"), also as an archived copy
+// ("https://web.archive.org/web/2008…/http://example.org/").
+func homeLink(href string) bool {
+	href = strings.TrimSpace(href)
+	if i := max(strings.LastIndex(href, "http://"), strings.LastIndex(href, "https://")); i > 0 {
+		href = href[i:]
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.RawQuery != "" || u.Fragment != "" {
+		return false
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return false
+	}
+	if u.Host == "" && u.Path == "" {
+		// "" or "#top": the page itself.
+		return false
+	}
+	switch strings.ToLower(u.Path) {
+	case "", "/", "/index.html", "/index.htm", "/index.php", "./":
+		return true
+	}
+	return false
 }
 
 // afterHiddenSep is the heading's text after a separator hidden from

@@ -53,6 +53,11 @@ func TestChooseTitle(t *testing.T) {
 			"Ferry timetable changes"},
 		{"svg title is not the page's", `<body><svg><title>icon</title></svg><h1>Nets drying on the beach</h1>`,
 			"Nets drying on the beach"},
+		{"a blog's name in an h1 linking home is the site's name",
+			`<title>Mussels with cider and leeks | Supper at the Harbour Wall</title>
+			 <body><h1><a href="https://harbourwall.example/">Supper at the Harbour Wall</a></h1>
+			 <h2><a href="/2020/05/mussels">Mussels with cider and leeks</a></h2><p>text</p>`,
+			"Mussels with cider and leeks"},
 		{"a separator hidden from screen readers ends the kicker",
 			`<title>Winter storms – The quay wall gives way at last | Coast Weekly</title>
 			 <meta property="og:title" content="Winter storms – The quay wall gives way at last">
@@ -75,6 +80,27 @@ func TestChooseTitle(t *testing.T) {
 				t.Errorf("chooseTitle = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestHomeLink(t *testing.T) {
+	for _, tt := range []struct {
+		href string
+		want bool
+	}{
+		{"/", true},
+		{"https://harbourwall.example", true},
+		{"https://harbourwall.example/index.php", true},
+		{"https://web.archive.org/web/20080731095558/http://www.harbourwall.example/", true},
+		{"/2020/05/mussels", false},
+		{"https://harbourwall.example/?p=12", false},
+		{"#top", false},
+		{"", false},
+		{"mailto:cook@harbourwall.example", false},
+	} {
+		if got := homeLink(tt.href); got != tt.want {
+			t.Errorf("homeLink(%q) = %v, want %v", tt.href, got, tt.want)
+		}
 	}
 }
 

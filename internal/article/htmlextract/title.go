@@ -66,7 +66,7 @@ type siteNames []string
 
 func newSiteNames(m meta, pageURL *url.URL) siteNames {
 	var s siteNames
-	for _, n := range []string{m.siteName, m.publisher} {
+	for _, n := range append([]string{m.siteName, m.publisher}, m.dom.homeNames...) {
 		if k := key(n); k != "" {
 			s = append(s, k, strings.ReplaceAll(k, " ", ""))
 		}

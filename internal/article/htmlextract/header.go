@@ -289,21 +289,9 @@ func dateClass(names string) bool {
 // the headline when it marks one, else its text less the parts marked as
 // a kicker or hidden. It is "" when the heading marks neither.
 func headingCore(h *html.Node) string {
-	var inner *html.Node
-	var find func(n *html.Node, depth int)
-	find = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && inner == nil && depth < 8; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if strings.EqualFold(attr(c, "itemprop"), "headline") || strings.Contains(classID(c), "headline") {
-				inner = c
-				return
-			}
-			find(c, depth+1)
-		}
-	}
-	find(h, 0)
+	inner := findElement(h, 8, func(c *html.Node) (bool, bool) {
+		return strings.EqualFold(attr(c, "itemprop"), "headline") || strings.Contains(classID(c), "headline"), true
+	})
 	if inner != nil {
 		return collapse(textOf(inner))
 	}
@@ -328,21 +316,7 @@ func headingCore(h *html.Node) string {
 // home page (<h1><a href="/">Site</a></h1>): a blog theme's site name on
 // every page, not the page's headline.
 func homeHeading(h *html.Node, t string) bool {
-	var link *html.Node
-	var find func(n *html.Node, depth int)
-	find = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && link == nil && depth < 4; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.A {
-				link = c
-				return
-			}
-			find(c, depth+1)
-		}
-	}
-	find(h, 0)
+	link := findElement(h, 4, func(c *html.Node) (bool, bool) { return c.DataAtom == atom.A, true })
 	return link != nil && collapse(textOf(link)) == t && homeLink(attr(link, "href"))
 }
 
@@ -377,23 +351,13 @@ func homeLink(href string) bool {
 // between its kicker and its headline: the headline. A heading whose
 // parts the markup glues ("ZoonosenWie …") is cut at the right place.
 func afterHiddenSep(h *html.Node) (string, bool) {
-	var sep *html.Node
-	var find func(n *html.Node, depth int)
-	find = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && sep == nil && depth < 8; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if strings.EqualFold(attr(c, "aria-hidden"), "true") {
-				if t := strings.TrimSpace(textOf(c)); t != "" && strings.Trim(t, "-–—|:·•/") == "" {
-					sep = c
-				}
-				continue
-			}
-			find(c, depth+1)
+	sep := findElement(h, 8, func(c *html.Node) (bool, bool) {
+		if !strings.EqualFold(attr(c, "aria-hidden"), "true") {
+			return false, true
 		}
-	}
-	find(h, 0)
+		t := strings.TrimSpace(textOf(c))
+		return t != "" && strings.Trim(t, "-–—|:·•/") == "", false
+	})
 	if sep == nil {
 		return "", false
 	}
@@ -407,6 +371,27 @@ func afterHiddenSep(h *html.Node) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(full[len(before):]), true
+}
+
+// findElement is the first element under n, in document order and at
+// most maxDepth levels down, that match accepts; match also says whether
+// to look inside an element it does not accept.
+func findElement(n *html.Node, maxDepth int, match func(*html.Node) (ok, descend bool)) *html.Node {
+	for c := n.FirstChild; c != nil && maxDepth > 0; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		ok, descend := match(c)
+		if ok {
+			return c
+		}
+		if descend {
+			if f := findElement(c, maxDepth-1, match); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 func kickerClass(names string) bool {

@@ -378,7 +378,8 @@ func trimDateLabel(s string) string {
 func updatedLabel(s string) bool {
 	var buf [maxBylineLen]byte
 	lower := lowerBytes(buf[:], s)
-	for _, w := range []string{"updated", "modified", "aktualisiert", "atualizado", "mis à jour", "aggiornato", "diperbarui", "обновлено"} {
+	for _, w := range []string{"updated", "modified", "aktualisiert", "änderung", "geändert", "atualizado", "mis à jour", "aggiornato",
+		"diperbarui", "gewijzigd", "bijgewerkt", "обновлено"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}

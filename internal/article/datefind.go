@@ -677,8 +677,9 @@ func readDateLabel(before string) dateLabel {
 	}
 	var buf [64]byte
 	lower := lowerBytes(buf[:], before)
-	if updatedLabel(string(lower)) || containsAny(lower, "as of", "actualizado", "zuletzt", "geändert", "last edited", "mis à jour",
-		"ultima modifica", "son güncelleme") {
+	if updatedLabel(string(lower)) || containsAny(lower, "as of", "actualizado", "zuletzt", "geändert", "änderung", "last edited",
+		"last change", "mis à jour", "dernière modification", "última modificación", "ultima modifica", "gewijzigd", "bijgewerkt",
+		"son güncelleme") {
 		return labelUpdated
 	}
 	if containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "postado", "date", "datum", "fecha", "written", "verfasst",

@@ -151,15 +151,33 @@ func firstPageDate(page []string, title string) (dateMatch, bool) {
 	if start < 0 {
 		return dateMatch{}, false
 	}
+	// A date labelled as the last change gives way to a later one
+	// labelled as the publication ("Letzte Änderung: 31.10.2023
+	// Erschienen am: 01.11.2023"), and is taken otherwise: a date the
+	// article's text mentions further down is no better.
+	var updated dateMatch
+	found := false
 	for _, l := range page[start:min(len(page), start+pageDateLines)] {
 		if mentionsCopyright(l) {
 			continue
 		}
-		if m, ok := findDate(l); ok && m.Year != 0 && !m.LowerMonth {
-			return m, true
+		for rest := l; ; {
+			m, ok := findDate(rest)
+			if !ok {
+				break
+			}
+			if m.Year != 0 && !m.LowerMonth {
+				switch label := readDateLabel(rest[:m.Start]); {
+				case found && label == labelPublished, !found && label != labelUpdated:
+					return m, true
+				case !found:
+					updated, found = m, true
+				}
+			}
+			rest = rest[m.End:]
 		}
 	}
-	return dateMatch{}, false
+	return updated, found
 }
 
 // dateWindow is how many lines around the headline a date line is

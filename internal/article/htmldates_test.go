@@ -58,6 +58,12 @@ func TestHTMLPublished(t *testing.T) {
 			want: "2018-10-05",
 		},
 		{
+			name: "the publication date after the last change's on one line",
+			body: strings.Repeat("<p>The harbour board met again on Thursday evening, and the fishermen who came to listen left before the vote was taken.</p>\n", 14) +
+				`<p class="footer">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p>`,
+			want: "2023-11-01",
+		},
+		{
 			name: "a date line under the headline dates a page without metadata",
 			top:  `<p>March 5, 2021</p>`,
 			want: "2021-03-05",

@@ -114,6 +114,7 @@ func FuzzParseHTML(f *testing.F) {
 	f.Add([]byte("<p>a<p>b<table><tr><td>c</table><a href=\"javascript:x\">d</a><img src=\"/e.png\" alt=\"f\">"))
 	f.Add([]byte("<article><p>Some text of the article, long enough to be read as one.</p><figure><figure><img alt=\"&#1;a\" title=\"Photo: &#xFFFE;\"><figcaption>b (Photo: c)<img alt=x.png></figure><img title=\"t\"></article>"))
 	f.Add([]byte("<html xml:lang=\"en-Latn-GB\"><head><meta http-equiv=\"content-language\" content=\"pt_BR, en\"></head><body><article><h1>H</h1><span class=\"time\">02/10/2020</span><p>Some text of the article, long enough to be read as one, on SEPTEMBER 28.</p></article></body></html>"))
+	f.Add([]byte("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\"><title>\x93\xfa\x96\x7b</title></head><body><p>\x82\xa0\x82\xa2\xff\xfe text of the page, long enough to be read.</p></body></html>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.html", data)
 	})

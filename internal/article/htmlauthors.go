@@ -150,10 +150,14 @@ func splitAuthorText(s string, marked bool) []string {
 			continue
 		}
 		if marked && !introduced {
-			name = nameLead(name)
-			if name == "" || markupWord(name) || initials(name) {
+			lead := nameLead(name)
+			// One capitalized word opening a longer text is a link's
+			// label or a sentence ("See full bio", "Un documentaire
+			// de …"), not a name.
+			if lead == "" || markupWord(lead) || initials(lead) || fieldCount(lead) == 1 && fieldCount(name) >= 3 {
 				continue
 			}
+			name = lead
 		}
 		names = append(names, name)
 	}
@@ -253,6 +257,12 @@ func cleanCredit(s string) string {
 			// "Author Jane Roe": the label without its colon.
 			continue
 		}
+		if at := strings.IndexByte(w, '@'); at > 0 && !strings.Contains(w[at:], ".") && capitalized(w[:at]) {
+			// A handle glued to the name ("Glaser@aprilaser"): the
+			// name's last word stays.
+			kept = append(kept, w[:at])
+			continue
+		}
 		if strings.Contains(w, "@") && len(w) > 1 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue
 		}
@@ -287,6 +297,24 @@ func cleanCredit(s string) string {
 		return ""
 	}
 	return s
+}
+
+// capitalized reports a word of letters that starts with a capital and
+// holds a lower-case letter: a name's word ("Glaser", "McKay"), not an
+// acronym.
+func capitalized(w string) bool {
+	lower := false
+	for i, r := range w {
+		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return false
+		case unicode.IsLower(r):
+			lower = true
+		case !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’':
+			return false
+		}
+	}
+	return lower
 }
 
 // credential reports an academic or professional title written after a

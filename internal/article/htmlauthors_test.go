@@ -59,6 +59,10 @@ func TestCleanAuthors(t *testing.T) {
 		{"marked: section after the name", []string{"Written by Tom Ash in Linux on 2 May 2021 at 08:34 PM EDT. 12 Comments"}, true, []string{"Tom Ash"}},
 		{"marked: place glued in brackets", []string{"Par Anne Morel(Lyon, correspondante)"}, true, []string{"Anne Morel"}},
 		{"marked: social link after the name", []string{"Nadia Brook Twitter"}, true, []string{"Nadia Brook"}},
+		{"marked: a handle glued to the name", []string{"by Dana Whitfield@danaw Dec 15, 2016, 1:55pm EST"}, true, []string{"Dana Whitfield"}},
+		{"marked: an e-mail address is still no name", []string{"By Dana Whitfield dana@coast.example"}, true, []string{"Dana Whitfield"}},
+		{"marked: a link's label is no name", []string{"See full bio", "Lena Ortiz Dec. 22, 2016 5:00 a.m. PT"}, true, []string{"Lena Ortiz"}},
+		{"marked: a sentence's first word is no name", []string{"Un film de Anne Morel", "Luc Petit"}, true, []string{"Luc Petit"}},
 		{"marked: bracketed notes after two names", []string{"By Anne Morel (text) and Luc Petit (photos)"}, true, []string{"Anne Morel", "Luc Petit"}},
 	}
 	for _, tt := range tests {

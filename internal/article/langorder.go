@@ -40,8 +40,9 @@ func langDayOrder(tag string) int8 {
 			return orderMonthFirst
 		}
 		return orderDayFirst
-	case "zh", "ja", "ko", "hu", "lt", "mn", "sv", "fa", "eu":
-		// Year first ("2020/10/02"), or no single habit.
+	case "zh", "ja", "ko", "hu", "lt", "mn", "sv", "fa", "eu", "fil", "tl", "und", "mul", "zxx":
+		// Year first ("2020/10/02"), no single habit, or no language
+		// named ("und", "mul", "zxx").
 		return orderUnknown
 	}
 	if len(lang) < 2 || len(lang) > 3 {

@@ -28,6 +28,8 @@ func TestLangDayOrder(t *testing.T) {
 		{"", orderUnknown},
 		{"x", orderUnknown},
 		{"english", orderUnknown},
+		{"und", orderUnknown},
+		{"fil-PH", orderUnknown},
 	}
 	for _, tt := range tests {
 		if got := langDayOrder(tt.tag); got != tt.want {

@@ -17,11 +17,14 @@ const maxCharsetScan = 16 << 10
 // decodeDeclared decodes an HTML page that is not UTF-8 from the
 // encoding its <meta charset> or Content-Type declares ("gb2312",
 // "shift_jis", "windows-1251"), and reports false when it declares none
-// that is known, or the page is valid UTF-8 whatever it declares.
+// that is known, or the page is valid UTF-8 or opens with a byte order
+// mark, whatever it declares.
 // Windows-1252 and ISO-8859-1 are left to cleanInput, which reads stray
 // bytes in UTF-8 text better than a declaration a template copied.
 func decodeDeclared(data []byte) ([]byte, string, bool) {
-	if utf8.Valid(data) {
+	// A byte order mark says the encoding louder than a <meta>.
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) ||
+		bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, "", false
 	}
 	name := declaredCharset(data[:min(len(data), maxCharsetScan)])

@@ -49,6 +49,12 @@ func TestHTMLDeclaredCharset(t *testing.T) {
 	if len(a.Warnings) == 0 || !strings.Contains(a.Warnings[0], "decoded from gbk") {
 		t.Errorf("warnings %q: want the declared decoding named", a.Warnings)
 	}
+	// A UTF-8 byte order mark wins over the <meta>: the stray bytes of
+	// the GBK text are repaired as in any UTF-8 file, not the mark read
+	// as GBK.
+	if b, _, ok := decodeDeclared(append([]byte{0xEF, 0xBB, 0xBF}, enc...)); ok {
+		t.Errorf("a page with a UTF-8 byte order mark decoded from its <meta>: %.40q", b)
+	}
 	a, err = Parse("lamp.html", []byte(page), ref)
 	if err != nil {
 		t.Fatal(err)

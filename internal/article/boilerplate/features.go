@@ -201,10 +201,10 @@ func isClosing(r rune) bool {
 	return false
 }
 
-// isCJK reports whether r is Han, kana or Hangul. It is asked for every
+// IsCJK reports whether r is Han, kana or Hangul. It is asked for every
 // character of every line: the runes below Hangul Jamo (U+1100), the
 // first of those blocks, are turned away before any table lookup.
-func isCJK(r rune) bool {
+func IsCJK(r rune) bool {
 	return r >= 0x1100 && isCJKTable(r)
 }
 
@@ -379,7 +379,7 @@ func measure(s string, sw *stopWords, counts *[numLangs]uint16) feat {
 				f.url = true
 			}
 		}
-		if isCJK(r) {
+		if IsCJK(r) {
 			cjkRunes++
 			if unicode.Is(unicode.Hiragana, r) {
 				f.kana++

@@ -26,7 +26,7 @@ func measureRef(s string, sw *stopWords) (feat, [numLangs]uint16) {
 				f.separator = true
 			}
 		}
-		if isCJK(r) {
+		if IsCJK(r) {
 			cjkRunes++
 			if unicode.Is(unicode.Hiragana, r) {
 				f.kana++

@@ -3,8 +3,9 @@ package htmlextract
 import (
 	"net/url"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"seedfeed/internal/article/boilerplate"
 )
 
 // titleSeps are the separators a <title> puts between the headline and
@@ -55,9 +56,9 @@ func cjkAround(t string, i int) bool {
 	return cjkRune(before) || cjkRune(after)
 }
 
+// cjkRune reports a CJK letter or a CJK or full-width punctuation mark.
 func cjkRune(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+	return boilerplate.IsCJK(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // siteNames are the folded spellings of the site's name a title may

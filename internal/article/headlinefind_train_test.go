@@ -166,7 +166,7 @@ func headlinePages(t *testing.T) []fitPage {
 // candidatesOf runs parseText's steps up to the headline choice on a page
 // and returns its paragraphs and headline candidates.
 func candidatesOf(data []byte) ([]string, []headCand) {
-	text, _, err := cleanInput(data)
+	text, _, err := cleanInput(data, false)
 	if err != nil {
 		return nil, nil
 	}
@@ -322,7 +322,7 @@ func TestHeadlineRecall(t *testing.T) {
 		total++
 		data, _ := os.ReadFile(path)
 		gold := foldTitle(*exp.Title)
-		text, _, err := cleanInput(data)
+		text, _, err := cleanInput(data, false)
 		if err != nil {
 			continue
 		}

@@ -3,10 +3,8 @@ package article
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // maxCharsetScan is how far into an HTML page its <meta charset> is
@@ -17,33 +15,27 @@ const maxCharsetScan = 16 << 10
 // decodeDeclared decodes an HTML page that is not UTF-8 from the
 // encoding its <meta charset> or Content-Type declares ("gb2312",
 // "shift_jis", "windows-1251"), and reports false when it declares none
-// that is known, or the page is valid UTF-8 or opens with a byte order
-// mark, whatever it declares.
-// Windows-1252 and ISO-8859-1 are left to cleanInput, which reads stray
-// bytes in UTF-8 text better than a declaration a template copied.
-func decodeDeclared(data []byte) ([]byte, string, bool) {
-	// A byte order mark says the encoding louder than a <meta>.
-	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) ||
-		bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, "", false
-	}
+// that is known. Windows-1252 and ISO-8859-1 are left to decodeLegacy,
+// which reads stray bytes in UTF-8 text better than a declaration a
+// template copied.
+func decodeDeclared(data []byte) (string, string, bool) {
 	name := declaredCharset(data[:min(len(data), maxCharsetScan)])
 	if name == "" {
-		return nil, "", false
+		return "", "", false
 	}
 	enc, err := htmlindex.Get(name)
-	if err != nil || enc == unicode.UTF8 {
-		return nil, "", false
+	if err != nil {
+		return "", "", false
 	}
-	if canon, _ := htmlindex.Name(enc); canon == "windows-1252" {
-		return nil, "", false
+	canon, _ := htmlindex.Name(enc)
+	if canon == "utf-8" || canon == "windows-1252" {
+		return "", "", false
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, "", false
+		return "", "", false
 	}
-	canon, _ := htmlindex.Name(enc)
-	return out, fmt.Sprintf("decoded from %s, as the page declares", canon), true
+	return string(out), fmt.Sprintf("decoded from %s, as the page declares", canon), true
 }
 
 // declaredCharset is the charset a <meta> in head declares, lower-cased,

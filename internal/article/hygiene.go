@@ -15,8 +15,13 @@ import (
 // cleanInput turns raw file bytes into text every later stage can trust:
 // valid UTF-8, LF line ends, no BOM, and only characters XML 1.0 allows
 // (feeds are XML, so one stray control character would break every reader).
-func cleanInput(data []byte) (string, []string, error) {
+// html says the bytes are an HTML page, whose <meta> may declare a legacy
+// encoding (decodeDeclared).
+func cleanInput(data []byte, html bool) (string, []string, error) {
 	var warns []string
+	// A byte order mark says the encoding louder than an HTML page's
+	// <meta>.
+	bom := true
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
@@ -30,6 +35,8 @@ func cleanInput(data []byte) (string, []string, error) {
 		}
 		data = out
 		warns = append(warns, "decoded UTF-16 text")
+	default:
+		bom = false
 	}
 	// A file saved twice by a careless editor carries two marks; the
 	// second would otherwise survive as a leading U+FEFF.
@@ -52,11 +59,18 @@ func cleanInput(data []byte) (string, []string, error) {
 	}
 	s, legacy := string(data), false
 	if !utf8.Valid(data) {
-		dec, whole, w, err := decodeLegacy(data)
-		if err != nil {
-			return "", nil, err
+		var w string
+		ok := false
+		if html && !bom {
+			s, w, ok = decodeDeclared(data)
+			legacy = ok
 		}
-		s, legacy = dec, whole
+		if !ok {
+			var err error
+			if s, legacy, w, err = decodeLegacy(data); err != nil {
+				return "", nil, err
+			}
+		}
 		warns = append(warns, w)
 	}
 	// A file decoded whole from Windows-1252 was never UTF-8, so it holds

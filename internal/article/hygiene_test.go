@@ -66,7 +66,7 @@ func TestCleanInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, warns, err := cleanInput([]byte(tc.in))
+			got, warns, err := cleanInput([]byte(tc.in), false)
 			if tc.wantErr != nil {
 				if !errors.Is(err, tc.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tc.wantErr)
@@ -94,7 +94,7 @@ func TestCleanInputLinear(t *testing.T) {
 	// A quadratic step anywhere would make this take minutes.
 	line := "Some words on a line, and a \r\n"
 	data := []byte(strings.Repeat(line, 200000) + "\x01")
-	got, _, err := cleanInput(data)
+	got, _, err := cleanInput(data, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func FuzzCleanInput(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		out, _, err := cleanInput(data)
+		out, _, err := cleanInput(data, false)
 		if err != nil {
 			return
 		}
@@ -165,7 +165,7 @@ func FuzzCleanInput(f *testing.F) {
 		if !clean(out) {
 			t.Fatalf("output holds characters normalizeChars drops: %q", out)
 		}
-		again, _, err := cleanInput([]byte(out))
+		again, _, err := cleanInput([]byte(out), false)
 		if err != nil {
 			t.Fatalf("cleaning the output failed: %v (output %q)", err, out)
 		}
@@ -198,7 +198,7 @@ func BenchmarkCleanInput(b *testing.B) {
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))
 			for b.Loop() {
-				if _, _, err := cleanInput(in.data); err != nil {
+				if _, _, err := cleanInput(in.data, false); err != nil {
 					b.Fatal(err)
 				}
 			}

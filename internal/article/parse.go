@@ -38,18 +38,9 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	var declared string
-	if FormatOf(name) == FormatHTML {
-		if dec, w, ok := decodeDeclared(data); ok {
-			data, declared = dec, w
-		}
-	}
-	text, warns, err := cleanInput(data)
+	text, warns, err := cleanInput(data, FormatOf(name) == FormatHTML)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if declared != "" {
-		warns = append([]string{declared}, warns...)
 	}
 	a := &Article{Removed: map[string][]string{}, Warnings: warns}
 	switch FormatOf(name) {

@@ -677,9 +677,10 @@ func readDateLabel(before string) dateLabel {
 	}
 	var buf [64]byte
 	lower := lowerBytes(buf[:], before)
-	if updatedLabel(string(lower)) || containsAny(lower, "as of", "actualizado", "zuletzt", "geändert", "änderung", "last edited",
-		"last change", "mis à jour", "dernière modification", "última modificación", "ultima modifica", "gewijzigd", "bijgewerkt",
-		"son güncelleme") {
+	// updatedLabel's words, and those that also head other things than
+	// a date in a byline ("as of", "zuletzt").
+	if updatedLabel(string(lower)) || containsAny(lower, "as of", "actualizado", "zuletzt", "last edited", "last change",
+		"dernière modification", "última modificación", "ultima modifica", "son güncelleme") {
 		return labelUpdated
 	}
 	if containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "postado", "date", "datum", "fecha", "written", "verfasst",

@@ -182,6 +182,10 @@ func TestMatchLongestPrefix(t *testing.T) {
 		"View all":                   KindNavigation,
 		"Recommended reading":        KindReadMore,
 		"Recommended for you":        KindRelated,
+		// A call to click is the site's link, whatever it leads to.
+		"Click Here for More on JANE ROE":   KindReadMore,
+		"CLICK HERE TO GET THE NEWS APP":    KindReadMore,
+		"Hier klicken, um mehr zu erfahren": KindReadMore,
 	} {
 		if m, ok := ph.match(line, &key); !ok || m.kind.String() != want {
 			t.Errorf("%q matched %+v %v, want kind %s", line, m, ok, want)

@@ -158,10 +158,11 @@ var phraseTable = map[string][]string{
 	},
 	KindReadMore: {
 		"also read*", "read also*", "read more*", "read next*", "see also*", "related:*", "more:*", "continue reading*",
-		"read the full*", "read full*", "click here to read*", "read the rest*", "read our*", "read this next*",
+		"read the full*", "read full*", "click here*", "read the rest*", "read our*", "read this next*",
 		"recommended reading*", "further reading*", "also see*", "also on*", "watch:*", "watch now*", "listen:*",
 		"leia mais*", "weiterlesen*", "mehr lesen*", "leggi di più*", "continua a leggere*", "baca selengkapnya*",
 		"читать далее*", "подробнее*", "lire la suite*", "leer más*", "더보기*", "続きを読む*", "view gallery*",
+		"hier klicken*", "klicken sie hier*", "cliquez ici*", "clique aqui*", "haga clic aquí*", "haz clic aquí*",
 	},
 	KindNewsletter: {
 		"subscribe*", "sign up*", "*newsletter*", "enter your email*", "your email address", "email address",

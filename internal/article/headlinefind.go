@@ -89,6 +89,8 @@ const (
 	hfPart         // it is a part of its line: a trail's last step, or what follows a date
 	hfCreditBelow  // the next line is a photo credit alone
 	hfLate         // a body line further down that a byline or date follows
+	hfDekBelow     // the line below reads as a standfirst over a byline or a date line
+	hfKicker       // it is its line without a kicker glued before it
 	numHeadFeatures
 )
 
@@ -362,6 +364,9 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		if c, ok := tr.partCandidate(i, start, body, rank, first, open); ok {
 			cands = append(cands, c)
 		}
+		if c, ok := tr.kickerCandidate(i, start, body, rank, first, open); ok {
+			cands = append(cands, c)
+		}
 	}
 	for i := body - 1; i >= lo; i-- {
 		add(i)
@@ -541,7 +546,15 @@ func (tr *textReader) factsUnder(i int) bool {
 // byline or a date line: a headline-shaped line, not prose, with a fact
 // below it.
 func (tr *textReader) standfirstAt(j int) bool {
-	if j >= len(tr.paras) || tr.roles[j] != roleBody {
+	return j < len(tr.paras) && tr.roles[j] == roleBody && tr.dekAt(j)
+}
+
+// dekAt reports whether line j reads as a standfirst under a headline:
+// headline-shaped, neither prose nor a byline or a date line, with one of
+// those right below it. Whatever Classify made of it: a standfirst is
+// often kept as the body's first line, or dropped as a teaser.
+func (tr *textReader) dekAt(j int) bool {
+	if j >= len(tr.paras) || tr.roles[j] == roleCaption {
 		return false
 	}
 	p := tr.paras[j]
@@ -695,6 +708,82 @@ func (tr *textReader) partCandidate(i, start, body, rank int, first, open stemHa
 	return tr.candFeatures(i, part, start, body, rank, first, open), true
 }
 
+// kickerCandidate is line i without the kicker a scrape glued before its
+// headline (kickerCut), when the line could be a headline itself.
+func (tr *textReader) kickerCandidate(i, start, body, rank int, first, open stemHashes) (headCand, bool) {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleBody || len(tr.paras[i]) > maxHolderLen {
+		return headCand{}, false
+	}
+	p := tr.paras[i]
+	// The page is read for spaced colons only when the line has one.
+	part, ok := kickerCut(p, strings.Contains(p, " : ") && tr.spacedColons())
+	if !ok || wordCount(part) < 3 || !headlineShape(part) || factLine(part) {
+		return headCand{}, false
+	}
+	// What is left of a seam that was no kicker's starts with a comma
+	// or a bracket (", Thema: Forschung").
+	if r, _ := utf8.DecodeRuneInString(part); !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"„“«»", r) {
+		return headCand{}, false
+	}
+	c := tr.candFeatures(i, part, start, body, rank, first, open)
+	c.f[hfKicker] = 1
+	return c, true
+}
+
+// kickerCut returns the headline of line p when markup glued a kicker to
+// it, and false when p shows no such seam. A scrape joins inline elements
+// without a space, so a quotation glued to the word before it
+// ("Die Zukunft der Arbeit\"Wir dekorieren …\"") starts a headline that
+// is a quote; and a colon with a space on both sides, in a page whose
+// prose does not space its colons (frenchColons false), is the space a
+// kicker's element left ("Abstandsregeln : Wie Firmen …").
+func kickerCut(p string, frenchColons bool) (string, bool) {
+	if !frenchColons {
+		if k := strings.Index(p, " : "); k > 0 && strings.LastIndex(p, " : ") == k {
+			return strings.TrimSpace(p[k+3:]), true
+		}
+	}
+	for k, r := range p {
+		if k == 0 || !strings.ContainsRune("\"„“«»", r) {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(p[:k])
+		if !unicode.IsLetter(prev) {
+			return "", false
+		}
+		q := p[k:]
+		last, n := utf8.DecodeLastRuneInString(q)
+		if len(q) <= utf8.RuneLen(r)+n || !strings.ContainsRune("\"“”»«", last) {
+			return "", false
+		}
+		if inner := q[utf8.RuneLen(r) : len(q)-n]; strings.ContainsAny(inner, "\"„“”«»") {
+			return "", false
+		}
+		return q, true
+	}
+	return "", false
+}
+
+// spacedColons reports whether the page puts a space before its colons
+// and question marks, as French does ("Deux ans : une condamnation"),
+// in more than one line: there a spaced colon is no seam between a
+// kicker and its headline.
+func (tr *textReader) spacedColons() bool {
+	if tr.frColons == 0 {
+		tr.frColons = 1
+		n := 0
+		for _, p := range tr.paras {
+			if strings.Contains(p, " : ") || strings.Contains(p, " ? ") || strings.Contains(p, " ; ") || strings.Contains(p, " ! ") {
+				if n++; n == 2 {
+					tr.frColons = 2
+					break
+				}
+			}
+		}
+	}
+	return tr.frColons == 2
+}
+
 // linePart returns the part of line p that partCandidate offers, and
 // false when there is none or it has no headline's shape.
 func linePart(p string) (string, bool) {
@@ -828,6 +917,12 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	}
 	_, isName := bareName(p)
 	f[hfName] = b2f(isName)
+	// A standfirst follows the headline it expands on: the candidate
+	// shares words with the story, and is no name (a teaser list puts
+	// its author over a title and its date) and has no site name after
+	// it (a title bar that repeats the headline is no headline over a
+	// standfirst).
+	f[hfDekBelow] = b2f(hits >= 1 && !isName && !hasSep && tr.dekAt(i+1))
 	if m, ok := findDate(p); ok && m.Year != 0 && m.Day != 0 {
 		f[hfFullDate] = 1
 	}
@@ -998,8 +1093,10 @@ func b2f(b bool) float64 {
 
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
-// corpus's whole-page scrapes: TestFitHeadlineWeights prints them.
-var headWeights = [numHeadFeatures]float64{0.000, -0.955, 0.022, -1.680, -0.352, 1.917, -0.637, 1.591, -1.287, 0.292, -0.544, -0.560, 1.902, 1.705, 0.689, 0.501, 0.016, -0.041, 1.223, 1.049, -0.128, -0.134, 0.262, -0.009, 0.566, 0.544, -0.213, -1.494, -0.636, 0.458, -0.132, -0.782, 1.432, 0.784, 0.382, 1.151, 1.246, -2.033, 0.501, -0.527, -1.631, -0.363, 0.661, 2.786, -0.209, -2.509, -0.805, 3.325, -0.088, 0.590, -0.256, 0.754, -2.482, 0.294, 1.859, -0.550, -0.980, -0.359}
+// corpus's whole-page scrapes: TestFitHeadlineWeights prints them. The
+// last two (hfDekBelow, hfKicker) were fitted alone, the others held
+// (SEEDFEED_FIT_FREE=58,59).
+var headWeights = [numHeadFeatures]float64{0.000, -0.955, 0.022, -1.680, -0.352, 1.917, -0.637, 1.591, -1.287, 0.292, -0.544, -0.560, 1.902, 1.705, 0.689, 0.501, 0.016, -0.041, 1.223, 1.049, -0.128, -0.134, 0.262, -0.009, 0.566, 0.544, -0.213, -1.494, -0.636, 0.458, -0.132, -0.782, 1.432, 0.784, 0.382, 1.151, 1.246, -2.033, 0.501, -0.527, -1.631, -0.363, 0.661, 2.786, -0.209, -2.509, -0.805, 3.325, -0.088, 0.590, -0.256, 0.754, -2.482, 0.294, 1.859, -0.550, -0.980, -0.359, 1.524, 1.530}
 
 // findHeadline returns the candidate that is most likely the headline
 // among those around the body start, and false when there is none.

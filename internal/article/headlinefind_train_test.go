@@ -210,7 +210,11 @@ func foldTitle(s string) string {
 }
 
 // fitHeadline fits the weights by gradient ascent (Adam) on the listwise
-// log-likelihood, with a small L2 penalty.
+// log-likelihood, with a small L2 penalty. SEEDFEED_FIT_FREE=58,59 fits
+// only those features' weights and keeps the others as headWeights has
+// them: a new feature's weight is fitted without refitting, and so
+// moving, the rest (a refit from zero lands elsewhere on a likelihood
+// whose optimum is not the best accuracy).
 func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
 	const (
 		iterations = 3000
@@ -218,6 +222,19 @@ func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
 	)
 	l2 := fitL2()
 	var w, m, v [numHeadFeatures]float64
+	free := [numHeadFeatures]bool{}
+	for k := range free {
+		free[k] = true
+	}
+	if fs := os.Getenv("SEEDFEED_FIT_FREE"); fs != "" {
+		w = headWeights
+		free = [numHeadFeatures]bool{}
+		for _, f := range strings.Split(fs, ",") {
+			if k, err := strconv.Atoi(f); err == nil {
+				free[k] = true
+			}
+		}
+	}
 	for it := 1; it <= iterations; it++ {
 		var g [numHeadFeatures]float64
 		n := 0
@@ -255,6 +272,9 @@ func fitHeadline(pages []fitPage) [numHeadFeatures]float64 {
 			}
 		}
 		for j := range w {
+			if !free[j] {
+				continue
+			}
 			gj := g[j]/float64(n) - l2*w[j]
 			m[j] = 0.9*m[j] + 0.1*gj
 			v[j] = 0.999*v[j] + 0.001*gj*gj

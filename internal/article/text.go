@@ -78,6 +78,8 @@ type textReader struct {
 	// readHeader ask about the same lines.
 	bylines   []parsedByline
 	bylineBuf [6]parsedByline
+	// frColons caches spacedColons: 0 not yet read, 1 no, 2 yes.
+	frColons int8
 }
 
 // findCaptions marks the caption lines of the article run and collects

@@ -1,6 +1,9 @@
 package article
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKickerCut(t *testing.T) {
 	tests := []struct {
@@ -82,4 +85,58 @@ func TestHeadlineOverStandfirst(t *testing.T) {
 		[]string{"Share this article", "About us", "Contact", "© 2024 Coastline Courier"},
 	)
 	parseWithTitle(t, page, "Higher wall for the harbour")
+}
+
+// TestHeadlineBelowBodyStart: prose a page prints above its headline (a
+// project's blurb that Classify took for the story's start) is the page's,
+// not the story's, when the headline below it has its standfirst, its
+// byline and the story under it; and a standfirst that repeats the
+// headline with a kicker glued to it is no subtitle.
+func TestHeadlineBelowBodyStart(t *testing.T) {
+	blurb := "Unser Onkel war ein fröhlicher Musiker, der fünfzig Jahre lang durch das ganze Land reiste und auf jedem Fest spielte, das ihn haben wollte. Erst spät erfuhren wir, warum er nie über seine Jugend sprach."
+	story := []string{
+		"Der Film folgt den Spuren eines Familiengeheimnisses in die Vergangenheit und fragt, warum so lange niemand in der Familie darüber sprechen wollte, was damals mit dem Onkel geschehen war.",
+		"Der Regisseur hat dafür Briefe, Akten und alte Tonbänder gesammelt und mit Menschen gesprochen, die seinen Onkel in jenen Jahren gekannt haben.",
+		"Entstanden ist ein Film über das Schweigen in Familien, der im Herbst in die Kinos kommt und schon jetzt auf mehreren Festivals gezeigt wurde.",
+	}
+	page := scrapedPage(
+		[]string{"Start", "Filme", "Klänge des Schweigens", "Kontakt"},
+		[]string{blurb, "Da musste noch mehr dahinter stecken…"},
+		[]string{"Klänge des Schweigens", "Ein detektivischer Musikfilm", "von Klaus Berger"},
+		story,
+		[]string{"Impressum", "Datenschutz"},
+	)
+	a := parseWithTitle(t, page, "Klänge des Schweigens")
+	if len(a.BodyParagraphs) == 0 || a.BodyParagraphs[0] != story[0] {
+		t.Errorf("body starts %q, want the story's first paragraph", a.BodyParagraphs)
+	}
+	if a.Subtitle != "Ein detektivischer Musikfilm" {
+		t.Errorf("subtitle %q", a.Subtitle)
+	}
+}
+
+// TestStandfirstRepeatingHeadline: under a headline found below the body
+// start, a line that is the headline again with a kicker glued before it
+// is neither the subtitle nor the story's.
+func TestStandfirstRepeatingHeadline(t *testing.T) {
+	story := []string{
+		"Viele kleine Betriebe gehen mit Angriffen auf ihre Rechner noch zu sorglos um, urteilt das Bundesamt, und rät, einen festen Teil des Budgets für die Sicherheit der eigenen Technik vorzusehen.",
+		"Wer seine Daten regelmäßig sichert und die Programme auf dem neuesten Stand hält, wehrt die meisten Angriffe schon ab, bevor sie Schaden anrichten können, heißt es in dem neuen Bericht.",
+	}
+	page := scrapedPage(
+		[]string{"Start", "Betrieb", "Technik", "Kontakt"},
+		[]string{"Zum Newsletter anmelden und jede Woche die wichtigsten Nachrichten für Ihren Betrieb lesen, mit Tipps, Terminen und Hinweisen auf neue Förderprogramme für das Handwerk in Ihrer Region."},
+		[]string{"Angriffe: Ein Fünftel des Budgets für die Sicherheit", "Sicherheit im Betrieb Angriffe: Ein Fünftel des Budgets für die Sicherheit", "Von Anna Berger", "21. Januar 2022"},
+		story,
+		[]string{"Impressum", "Datenschutz"},
+	)
+	a := parseWithTitle(t, page, "Angriffe: Ein Fünftel des Budgets für die Sicherheit")
+	if a.Subtitle != "" {
+		t.Errorf("subtitle %q, want none", a.Subtitle)
+	}
+	for _, p := range a.BodyParagraphs {
+		if strings.Contains(p, "Sicherheit im Betrieb") {
+			t.Errorf("body holds %q", p)
+		}
+	}
 }

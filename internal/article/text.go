@@ -251,8 +251,11 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	t := -1
 	if c, ok := tr.findHeadline(start, body); ok {
 		t = c.i
-		if c.f[hfLate] == 1 {
-			body = tr.restartBody(body, t, end)
+		// A headline below the body start, with its byline or date and
+		// the story under it, opens the story: the lines above it are the
+		// page's, whether Classify kept them (a late candidate) or not.
+		if c.f[hfLate] == 1 || t >= body && tr.factsUnder(t) {
+			body = tr.restartBody(body, t, end, c.text(tr.paras))
 		}
 		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
@@ -283,7 +286,7 @@ func (tr *textReader) readHeader(start, body, end int) int {
 // body: the lines from the old body start to t are the page's header, and
 // the body is read again below t and its standfirst, where a byline or a
 // date line opens it. It returns the new body start.
-func (tr *textReader) restartBody(body, t, end int) int {
+func (tr *textReader) restartBody(body, t, end int, title string) int {
 	// No byline or date line stands at the old body start
 	// (lateCandidates), so its lines were all read as body.
 	for i := body; i <= t; i++ {
@@ -294,7 +297,7 @@ func (tr *textReader) restartBody(body, t, end int) int {
 	tr.h.dateline = nil
 	body = t + 1
 	if tr.standfirstAt(body) {
-		tr.setSubtitle(body)
+		tr.takeStandfirst(body, title)
 		body++
 	}
 	tr.readBody(body, end)
@@ -305,12 +308,22 @@ func (tr *textReader) restartBody(body, t, end int) int {
 			continue
 		}
 		if j > body && tr.roles[j-1] == roleFact && headlineShape(tr.paras[j]) && !prose(tr.paras[j]) {
-			tr.setSubtitle(j)
+			tr.takeStandfirst(j, title)
 			tr.readBody(j+1, end)
 		}
 		break
 	}
 	return body
+}
+
+// takeStandfirst makes line j, under the headline, the subtitle, or the
+// page's header when it repeats the headline.
+func (tr *textReader) takeStandfirst(j int, title string) {
+	if repeatsTitle(tr.paras[j], title) {
+		tr.roles[j] = roleHeader
+		return
+	}
+	tr.setSubtitle(j)
 }
 
 // headerLines reads the bylines and date lines of lines[start:body] and
@@ -349,8 +362,7 @@ func (tr *textReader) headerLines(start, body int) []int {
 func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, shares []bool) {
 	next := -1
 	for k, i := range cands {
-		if i <= title || lines[k] == "" || lines[k] == tr.a.Title {
-			// A repeat of the title is not a subtitle.
+		if i <= title || lines[k] == "" || repeatsTitle(lines[k], tr.a.Title) {
 			continue
 		}
 		if heads[k] {
@@ -364,6 +376,13 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, sh
 	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], shares[next]) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
+}
+
+// repeatsTitle reports a line that is the title again, maybe with more
+// around it (a kicker glued before it, a site's name after it): no
+// subtitle, whatever its shape.
+func repeatsTitle(line, title string) bool {
+	return title != "" && strings.Contains(line, title)
 }
 
 // minStandfirstWords is how many words a standfirst that shares a single

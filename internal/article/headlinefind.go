@@ -1141,7 +1141,14 @@ func (tr *textReader) withoutSite(p string, t int) string {
 		return p
 	}
 	for j, q := range tr.paras {
-		if j != t && len(q) <= maxHolderLen && strings.Contains(q, tail) && !strings.Contains(q, head) {
+		if j == t || len(q) > maxHolderLen || !strings.Contains(q, tail) {
+			continue
+		}
+		// Elsewhere without the headline, the tail is the site's name;
+		// glued to its front with no mark between ("Interne Unterlagen
+		// im Netz Daten von Rheinmetall gehackt"), the kicker a scrape
+		// joined to it. Either way not the headline's.
+		if !strings.Contains(q, head) || q == tail+" "+head || q == tail+head {
 			return head
 		}
 	}

@@ -223,6 +223,7 @@ func TestWithoutSite(t *testing.T) {
 	}{
 		{"site named in the footer", "Harbour town votes to rebuild its sea wall | Coastline Courier", []string{"© 2024 Coastline Courier"}, "Harbour town votes to rebuild its sea wall"},
 		{"second part not shown elsewhere", "Harbour town votes to rebuild its sea wall - what happens next", []string{"About us"}, "Harbour town votes to rebuild its sea wall - what happens next"},
+		{"second part a kicker glued before the headline elsewhere", "Harbour town votes to rebuild its sea wall - Council decides", []string{"Council decides Harbour town votes to rebuild its sea wall"}, "Harbour town votes to rebuild its sea wall"},
 		{"second part only beside the headline", "Harbour town votes to rebuild its sea wall - Council decides", []string{"Council decides: Harbour town votes to rebuild its sea wall"}, "Harbour town votes to rebuild its sea wall - Council decides"},
 	}
 	for _, tc := range tests {

@@ -140,3 +140,41 @@ func TestStandfirstRepeatingHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestDekBelowFeature: hfDekBelow marks a line over a standfirst over a
+// byline, and not a line longer than a headline (a standfirst itself,
+// over a video's title over the byline), a name, or a title bar.
+func TestDekBelowFeature(t *testing.T) {
+	body := []string{
+		"The harbour council voted on Tuesday night to rebuild the sea wall that the winter floods broke, after a long meeting in a crowded hall.",
+		"The new wall will be two metres higher than the old one and is expected to cost the council about four million pounds over three years.",
+		"Engineers said the first section of the wall could be finished before the autumn storms, if the summer stays dry enough for the concrete work.",
+	}
+	long := "The harbour council voted to rebuild the sea wall that the winter floods broke, but residents of the lower streets fear the work will come too late"
+	tests := []struct {
+		header []string
+		line   string
+		want   float64
+	}{
+		{[]string{"Harbour holds its breath", "Council votes for a higher wall after two floods", "By Maria Olsen"}, "Harbour holds its breath", 1},
+		{[]string{"Harbour holds its breath", long, "Storm waves at high tide – video", "By Maria Olsen"}, long, 0},
+		{[]string{"Maria Olsen", "Council votes for a higher wall after two floods", "March 4, 2024"}, "Maria Olsen", 0},
+		{[]string{"Harbour holds its breath | Coastline Courier", "Council votes for a higher wall after two floods", "By Maria Olsen"}, "Harbour holds its breath | Coastline Courier", 0},
+	}
+	for _, tt := range tests {
+		page := scrapedPage([]string{"Skip to content", "Menu", "Home", "News", "Sport", "Weather"}, tt.header, body, []string{"About us", "Contact", "© 2024 Coastline Courier"})
+		paras, cands := candidatesOf([]byte(page))
+		found := false
+		for _, c := range cands {
+			if c.text(paras) == tt.line {
+				found = true
+				if c.f[hfDekBelow] != tt.want {
+					t.Errorf("%q: hfDekBelow %v, want %v", tt.line, c.f[hfDekBelow], tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no candidate", tt.line)
+		}
+	}
+}

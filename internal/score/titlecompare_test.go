@@ -14,13 +14,13 @@ import (
 
 // titleAgreementFloors are the least share of pages, per corpus, whose
 // text and HTML titles agree (raise them as the text path improves).
-var titleAgreementFloors = map[string]int{"realworld": 156, "metadata": 325}
+var titleAgreementFloors = map[string]int{"realworld": 156, "metadata": 327}
 
 // TestCompareTitles parses each page of the realworld and metadata
 // corpora as a text scrape and as HTML and counts the pages whose two
 // titles agree (the scorer's exact comparison), against a floor; with -v
 // it lists the others. The HTML title comes from the page's own title
-// elements and is right far more often (0.902 against 0.796 on the
+// elements and is right far more often (0.902 against 0.801 on the
 // labelled pages), so a disagreement is most often a text-path miss. The
 // realworld pages label no titles and the headline weights were never
 // fitted on them: their agreement checks the headline model on pages it

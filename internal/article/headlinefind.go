@@ -740,7 +740,10 @@ func (tr *textReader) kickerCandidate(i, start, body, rank int, first, open stem
 func kickerCut(p string, frenchColons bool) (string, bool) {
 	if !frenchColons {
 		if k := strings.Index(p, " : "); k > 0 && strings.LastIndex(p, " : ") == k {
-			return strings.TrimSpace(p[k+3:]), true
+			if tail := strings.TrimLeft(p[k+3:], " "); tail != "" {
+				return tail, true
+			}
+			return "", false
 		}
 	}
 	for k, r := range p {

@@ -178,3 +178,25 @@ func TestDekBelowFeature(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKickerCut: a cut is what follows a seam in the line, never more
+// than the line, and never empty.
+func FuzzKickerCut(f *testing.F) {
+	f.Add(`Die Zukunft der Arbeit"Wir dekorieren um"`, false)
+	f.Add("Kicker : Headline of the day", false)
+	f.Add("Affaire : un juge", true)
+	f.Add("a\"“", false)
+	f.Add("x„\xff“", false)
+	f.Fuzz(func(t *testing.T, line string, french bool) {
+		part, ok := kickerCut(line, french)
+		if !ok {
+			if part != "" {
+				t.Fatalf("kickerCut(%q) = %q without a seam", line, part)
+			}
+			return
+		}
+		if !strings.HasSuffix(line, part) || len(part) >= len(line) {
+			t.Fatalf("kickerCut(%q) = %q, not a tail of the line", line, part)
+		}
+	})
+}

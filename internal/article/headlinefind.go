@@ -720,11 +720,6 @@ func (tr *textReader) kickerCandidate(i, start, body, rank int, first, open stem
 	if !ok || wordCount(part) < 3 || !headlineShape(part) || factLine(part) {
 		return headCand{}, false
 	}
-	// What is left of a seam that was no kicker's starts with a comma
-	// or a bracket (", Thema: Forschung").
-	if r, _ := utf8.DecodeRuneInString(part); !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"„“«»", r) {
-		return headCand{}, false
-	}
 	c := tr.candFeatures(i, part, start, body, rank, first, open)
 	c.f[hfKicker] = 1
 	return c, true
@@ -740,14 +735,17 @@ func (tr *textReader) kickerCandidate(i, start, body, rank int, first, open stem
 func kickerCut(p string, frenchColons bool) (string, bool) {
 	if !frenchColons {
 		if k := strings.Index(p, " : "); k > 0 && strings.LastIndex(p, " : ") == k {
-			if tail := strings.TrimLeft(p[k+3:], " "); tail != "" {
+			// What follows a seam that was no kicker's starts with a
+			// comma or a bracket (", Thema: Forschung").
+			tail := strings.TrimLeft(p[k+3:], " ")
+			if r, _ := utf8.DecodeRuneInString(tail); unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(openQuotes, r) {
 				return tail, true
 			}
 			return "", false
 		}
 	}
 	for k, r := range p {
-		if k == 0 || !strings.ContainsRune("\"„“«»", r) {
+		if k == 0 || !strings.ContainsRune(openQuotes, r) {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(p[:k])
@@ -756,10 +754,10 @@ func kickerCut(p string, frenchColons bool) (string, bool) {
 		}
 		q := p[k:]
 		last, n := utf8.DecodeLastRuneInString(q)
-		if len(q) <= utf8.RuneLen(r)+n || !strings.ContainsRune("\"“”»«", last) {
+		if len(q) <= utf8.RuneLen(r)+n || !strings.ContainsRune(closeQuotes, last) {
 			return "", false
 		}
-		if inner := q[utf8.RuneLen(r) : len(q)-n]; strings.ContainsAny(inner, "\"„“”«»") {
+		if inner := q[utf8.RuneLen(r) : len(q)-n]; strings.ContainsAny(inner, openQuotes+closeQuotes) {
 			return "", false
 		}
 		return q, true
@@ -767,10 +765,17 @@ func kickerCut(p string, frenchColons bool) (string, bool) {
 	return "", false
 }
 
-// spacedColons reports whether the page puts a space before its colons
-// and question marks, as French does ("Deux ans : une condamnation"),
-// in more than one line: there a spaced colon is no seam between a
-// kicker and its headline.
+// The marks that open and close a quotation, in the languages that put
+// headlines in quotes.
+const (
+	openQuotes  = "\"„“«»"
+	closeQuotes = "\"“”»«"
+)
+
+// spacedColons reports whether the page puts a space before its colons,
+// question marks, semicolons or exclamation marks, as French does ("Deux
+// ans : une condamnation"), in more than one line: there a spaced colon
+// is no seam between a kicker and its headline.
 func (tr *textReader) spacedColons() bool {
 	if tr.frColons == 0 {
 		tr.frColons = 1
@@ -925,7 +930,7 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	// byline), nor a name's (a teaser list puts its author over a title
 	// and its date), nor a title bar's with the site's name (it repeats
 	// the headline over the real one).
-	f[hfDekBelow] = b2f(sh.runes <= 100 && !isName && !hasSep && tr.dekAt(i+1))
+	f[hfDekBelow] = b2f(f[hfLong] == 0 && !isName && !hasSep && tr.dekAt(i+1))
 	if m, ok := findDate(p); ok && m.Year != 0 && m.Day != 0 {
 		f[hfFullDate] = 1
 	}

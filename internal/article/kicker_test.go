@@ -25,6 +25,9 @@ func TestKickerCut(t *testing.T) {
 		{`Kicker"one" and "two"`, false, "", false},
 		// A spaced colon where the page does not space its colons.
 		{"Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Leute schützen", false, "Wie Firmen ihre Leute schützen", true},
+		// What follows the colon is no headline's start.
+		{"Energiewende und Mobilität : , Thema: Forschung", false, "", false},
+		{"Kicker : ", false, "", false},
 		// French spacing: the colon is the headline's.
 		{"Affaire du port : un juge se récuse", true, "", false},
 		// Two spaced colons: no one seam.

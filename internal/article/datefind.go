@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -126,11 +127,76 @@ func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMat
 		// gives no instant.
 		return dl.Date, true
 	}
+	tr.h.yearRef = tr.pageYearRef(cands, opts)
 	if cands[best].dead || cands[best].score < minPageDateSum {
 		return nil, false
 	}
 	m := cands[best].m
 	return &m, true
+}
+
+// yearSlack is how far after the latest full date of a page a date
+// without a year may fall: a story is dated a day after the teasers
+// around it, or a comment months after it.
+const yearSlack = 6
+
+// pageYearRef returns the time a date without a year is read against
+// when the page shows itself older than the reference time: six months
+// after the latest date with a year the page gives ("Nov 19, 6:51 AM" on a
+// page whose other stories are dated "Nov 18, 2019"), or without one the
+// end of the year of its copyright notice ("© 2019"). A page scraped in
+// 2019 and read in 2026 would otherwise date "Nov 19" in 2026. The zero
+// time when the page says nothing older than the reference time.
+func (tr *textReader) pageYearRef(cands []pageDate, opts Options) time.Time {
+	if opts.Ref.IsZero() {
+		return time.Time{}
+	}
+	var latest time.Time
+	for _, c := range cands {
+		if c.dead || c.m.Year == 0 || c.f[fRelative] != 0 {
+			continue
+		}
+		if t, _, _, ok := c.m.resolve(opts.Ref, opts.Location); ok && t.After(latest) {
+			latest = t
+		}
+	}
+	var ref time.Time
+	if !latest.IsZero() {
+		ref = latest.AddDate(0, yearSlack, 0).In(opts.Ref.Location())
+	} else if y := tr.copyrightYear(opts.Ref.Year()); y != 0 {
+		ref = time.Date(y, time.December, 31, 23, 59, 59, 0, opts.Ref.Location())
+	}
+	if ref.IsZero() || !ref.Before(opts.Ref) {
+		return time.Time{}
+	}
+	return ref
+}
+
+// copyrightYear returns the latest year, up to max, of the page's
+// copyright notices ("© 2005-2019 …", "Copyright 2019"), 0 when none.
+func (tr *textReader) copyrightYear(maxYear int) int {
+	year := 0
+	for i, p := range tr.paras {
+		if len(p) > maxDateScanLine || !(tr.kinds[i] == boilerplate.KindCopyright || strings.Contains(p, "©") || copyrightLine(p)) {
+			continue
+		}
+		// Every run of exactly four figures is a year or not a date.
+		for j := 0; j < len(p); {
+			k := j
+			for k < len(p) && '0' <= p[k] && p[k] <= '9' {
+				k++
+			}
+			if k == j {
+				j++
+				continue
+			}
+			if y, err := strconv.Atoi(p[j:k]); err == nil && k-j == 4 && y >= 1990 && y <= maxYear {
+				year = max(year, y)
+			}
+			j = k
+		}
+	}
+	return year
 }
 
 // pageDates appends every date of the page to cands, with the features

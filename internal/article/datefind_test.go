@@ -165,6 +165,14 @@ func TestPageDate(t *testing.T) {
 		{"a deadline", page("Answers until 23.06.2006"), ""},
 		{"a time before the date is no range", page("Published 22:00, 11 July 2021 BST"), "2021-07-11"},
 		{"both ends of a period", page("Week 31. Dezember 2021 - 6. Januar 2022"), ""},
+		// A date without a year on a page older than the reference time.
+		{"no year: the copyright notice's", page("By Ann Lee", "Posted Nov 19, 6:51 AM"), "2024-11-19"},
+		{"no year: a relative date says nothing of the page's year", pageOf(append(append(append([]string{}, menu...),
+			"New ferry terminal to open next spring", "By Ann Lee", "Posted Nov 19, 6:51 AM"), append(storyLines, "Comments", "Jo, 3 hours ago", footer[2])...)...), "2024-11-19"},
+		{"no year: the page's latest full date's", pageOf(append(append(append([]string{}, menu...),
+			"New ferry terminal to open next spring", "By Ann Lee", "Posted Nov 19, 6:51 AM"), append(storyLines, "Related stories", "Harbour crane sold for scrap", "November 18, 2019", "Privacy Policy")...)...), "2019-11-19"},
+		{"no year: a current copyright leaves the reference time's", pageOf(append(append(append([]string{}, menu...),
+			"New ferry terminal to open next spring", "By Ann Lee", "Posted Nov 19, 6:51 AM"), append(storyLines, "© 2026 The Harbour Gazette")...)...), "2026-11-19"},
 		{"a verb after the date labels it", page("Termin: 28.02.2020, 18:30 Uhr",
 			"Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und gehört zur Kategorie Verein."), "2019-11-27"},
 	}

@@ -552,6 +552,9 @@ type headerFacts struct {
 	// the page (findPageDate): then no other date stands in for a
 	// missing one.
 	pageDated bool
+	// yearRef is what a date without a year is read against when nothing
+	// beside it has a year (pageYearRef); zero for the reference time.
+	yearRef time.Time
 }
 
 // setPageDate takes the page-level choice of the publication date; a
@@ -635,6 +638,9 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 				break
 			}
 		}
+	}
+	if ref.Equal(opts.Ref) && !h.yearRef.IsZero() {
+		ref = h.yearRef
 	}
 	opts.Ref = ref
 	if dl := h.dateline; dl != nil {

@@ -63,11 +63,12 @@ func cleanAuthors(raw []string, site []string, marked bool) []string {
 	var out []string
 	for _, r := range raw {
 		for _, n := range splitAuthorText(r, marked) {
+			n = shoutedHead(n)
 			if shouting(n) {
 				n = properCase(n)
 			}
 			k := foldKey(n)
-			if k == "" || siteName(k, site) || isAgency(n) && marked {
+			if k == "" || siteName(k, site) || siteDesk(n, site) || isAgency(n) && marked {
 				continue
 			}
 			dup := false
@@ -96,6 +97,59 @@ func siteName(k string, site []string) bool {
 		}
 	}
 	return false
+}
+
+// siteDesk reports a name that opens with the site's name, one word of
+// it: a desk or an edition of the site ("CNN Business", "CNN Wire"), not
+// a person.
+func siteDesk(n string, site []string) bool {
+	first, rest, ok := strings.Cut(n, " ")
+	if !ok || rest == "" {
+		return false
+	}
+	k := foldKey(first)
+	for _, s := range site {
+		if k != "" && k == strings.ReplaceAll(s, " ", "") {
+			return true
+		}
+	}
+	return false
+}
+
+// shoutedHead is the all-capitals name that opens a credit the markup
+// joined with what stood beside it ("ERIC TUCKER Associated Press"):
+// two words or more in capitals, then a word that is not. n as it is
+// otherwise.
+func shoutedHead(n string) string {
+	words := strings.Fields(n)
+	caps := 0
+	for _, w := range words {
+		if capitals(w) < 2 {
+			break
+		}
+		caps++
+	}
+	if caps >= 2 && caps < len(words) {
+		return strings.Join(words[:caps], " ")
+	}
+	return n
+}
+
+// cutSentence cuts an author text at the end of a sentence that closes a
+// name of up to four words ("Finian Cunningham. Sputnik International"): a
+// period after a word of three letters or more that ends in lower case,
+// which no initial ("T.C. Sottek") or abbreviation in capitals is.
+func cutSentence(s string) string {
+	i := strings.Index(s, ". ")
+	if i < 0 || fieldCount(s[:i]) > 4 {
+		return s
+	}
+	w := s[strings.LastIndexByte(s[:i], ' ')+1 : i]
+	last, _ := utf8.DecodeLastRuneInString(w)
+	if utf8.RuneCountInString(w) < 3 || !unicode.IsLower(last) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return s
+	}
+	return s[:i]
 }
 
 // lastIndexBy is the index of the last " by " in s, in any case. It
@@ -139,7 +193,7 @@ func splitAuthorText(s string, marked bool) []string {
 			s = s[:i]
 		}
 	}
-	s = dropRoles(dropBrackets(s))
+	s = dropRoles(dropBrackets(cutSentence(s)))
 	var names []string
 	rest := s
 	for rest != "" {
@@ -322,7 +376,8 @@ func capitalized(w string) bool {
 // own.
 func credential(s string) bool {
 	switch strings.ToLower(strings.ReplaceAll(s, ".", "")) {
-	case "phd", "md", "msc", "ma", "ba", "bsc", "mba", "rd", "rn", "dr", "prof", "jr", "sr", "esq", "dphil", "mph", "cpa":
+	case "phd", "md", "msc", "ma", "ba", "bsc", "mba", "rd", "rn", "dr", "prof", "jr", "sr", "esq", "dphil", "mph", "cpa",
+		"ms", "rdn", "ldn", "dds", "dvm", "msw", "lcsw", "pharmd", "cfa", "cfp", "jd", "llm", "mfa":
 		return true
 	}
 	return false
@@ -348,7 +403,9 @@ func handleName(w string) (string, bool) {
 	parts := strings.Split(w, ".")
 	last := parts[len(parts)-1]
 	switch last {
-	case "com", "org", "net", "info", "blog", "news", "edu", "gov", "online", "media":
+	case "com", "org", "net", "info", "blog", "news", "edu", "gov", "online", "media",
+		// a file's name ("humans.txt" in a meta author)
+		"txt", "htm", "html", "php", "xml", "json", "pdf":
 		return "", false
 	}
 	if utf8.RuneCountInString(last) <= 2 {

@@ -25,7 +25,7 @@ func TestNameHead(t *testing.T) {
 }
 
 func TestCleanAuthors(t *testing.T) {
-	site := []string{"coast weekly", "coastweekly"}
+	site := []string{"coast weekly", "coastweekly", "ktv"}
 	tests := []struct {
 		name   string
 		raw    []string
@@ -48,6 +48,12 @@ func TestCleanAuthors(t *testing.T) {
 		{"a weekday alone names no one", []string{"Donnerstag"}, false, nil},
 		{"credential after a comma", []string{"Rui Sato, PhD"}, false, []string{"Rui Sato"}},
 		{"credential with dots", []string{"Rui Sato, M.D."}, false, []string{"Rui Sato"}},
+		{"two credentials after a comma", []string{"Mira Holm, MS, RDN"}, false, []string{"Mira Holm"}},
+		{"a file's name names no one", []string{"humans.txt"}, false, nil},
+		{"a name in capitals before the agency it writes for", []string{"Ada Byron, TOM REID Harbour Press"}, false, []string{"Ada Byron", "Tom Reid"}},
+		{"a desk of a site with a short name", []string{"Tom Reid, KTV Business"}, false, []string{"Tom Reid"}},
+		{"a sentence after the name", []string{"Lena Holt. Harbour Press International"}, false, []string{"Lena Holt"}},
+		{"initials before a period stay", []string{"T.C. Brook"}, false, []string{"T.C. Brook"}},
 		{"inline markup glued By to the name", []string{"ByAlex Brook"}, true, []string{"Alex Brook"}},
 		{"marked: first candidate naming someone wins", []string{"Posted on", "by marc", "Meg March"}, true, []string{"marc"}},
 		{"marked: initials are skipped", []string{"JF", "Boris Keller"}, true, []string{"Boris Keller"}},

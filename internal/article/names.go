@@ -394,16 +394,22 @@ func cleanName(n string) string {
 // shouting reports a name written in capitals ("DANICA KIRKA"), not a
 // short code ("JIJI", "AP") nor a script without case.
 func shouting(n string) bool {
+	return capitals(n) > 4
+}
+
+// capitals is the number of capital letters in s, -1 when s has a
+// lower-case one.
+func capitals(s string) int {
 	upper := 0
-	for _, r := range n {
+	for _, r := range s {
 		if unicode.IsLower(r) {
-			return false
+			return -1
 		}
 		if unicode.IsUpper(r) {
 			upper++
 		}
 	}
-	return upper > 4
+	return upper
 }
 
 // isNameAbbrev reports the abbreviations that end a name: "Jr.", "Sr.".

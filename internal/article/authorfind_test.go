@@ -92,6 +92,8 @@ func TestReadBylineLine(t *testing.T) {
 		{"Posted on 25. Januar 2022Author Redaktion", formLabelled, []string{"Redaktion"}},
 		{"Jane Roe", formBare, []string{"Jane Roe"}},
 		{"Jane Roe, @janeroe", formBare, []string{"Jane Roe"}},
+		{"Jane Roe@JaneRoe", formBare, []string{"Jane Roe"}}, // a handle glued to the name
+		{"Jane Roe jane.roe@example.org", formBare, []string{"Jane Roe"}},
 		{"Jane RoeCEO", formBare, []string{"Jane Roe"}},
 		// Not bylines.
 		{"By the end of the year the council had approved the plan for the harbour", formNone, nil},
@@ -175,6 +177,8 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
 		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
+		{"a handle glued to the name, a kicker above the headline", withBody(append(menu, "Harbour Week", title,
+			"Published Tue, Mar 3 20247:05 AM EST", "Jane Roe@JaneRoe")), []string{"Jane Roe"}},
 	} {
 		a, err := Parse("a.txt", c.page, Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {

@@ -612,9 +612,12 @@ func trimHandle(s string) string {
 		if n == 0 || strings.TrimSpace(h[n:]) != "" {
 			return s // "@ 100!!!": not a handle
 		}
+		// The local part of an address is glued to the @; a social
+		// handle, which has no domain, is glued to the name itself
+		// ("Natasha Turak@NatashaTurak").
+		address := strings.IndexByte(h[:n], '.') > 0
 		s = s[:i]
-		// The local part of an address is glued to the @.
-		if j := strings.LastIndexByte(strings.TrimRight(s, " "), ' '); j >= 0 && !strings.HasSuffix(s, " ") {
+		if j := strings.LastIndexByte(strings.TrimRight(s, " "), ' '); j >= 0 && !strings.HasSuffix(s, " ") && address {
 			s = s[:j]
 		}
 	}

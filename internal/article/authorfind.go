@@ -327,6 +327,11 @@ func profileLine(p string) bool {
 	if p[0] == '@' || p[0] == '+' || strings.Contains(p, "@") && !strings.Contains(p, " ") {
 		return true
 	}
+	// A role with the writer's handle after it ("News reporter
+	// @janeroe").
+	if p = trimHandle(p); p == "" {
+		return false
+	}
 	var buf [60]byte
 	switch string(lowerBytes(buf[:], p)) {
 	case "follow", "twitter", "email", "e-mail", "view author archive", "more articles", "all articles", "alle artikel",

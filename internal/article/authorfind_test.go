@@ -161,6 +161,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"von above a preposition's object", withBody(append(menu, title, "3. März 2024", "Briefe von", "an", "die Leser")), nil},
 		{"bare name next to a date", withBody(append(menu, title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"bare name above a role", withBody(append(menu, title, "Jane Roe", "Political Editor")), []string{"Jane Roe"}},
+		{"bare name above a role and a handle", withBody(append(menu, title, "Jane Roe", "News reporter @janeroe1")), []string{"Jane Roe"}},
 		{"posted by with date", withBody(append(menu, title, "Posted by Jane Roe on March 3, 2024")), []string{"Jane Roe"}},
 		{"all capitals", withBody(append(menu, title, "By DANICA KIRKA and JILL LAWLESS", "March 3, 2024")), []string{"Danica Kirka", "Jill Lawless"}},
 		{"author box at the end", withBody(append(menu, title, "March 3, 2024"), "About the author", "Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},

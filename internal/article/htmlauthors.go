@@ -24,6 +24,11 @@ var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " 
 // editor on duty), and its readers see no author.
 func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 	if names := cleanAuthors(res.Authors, res.SiteNames, false); len(names) > 0 && (page == nil || len(page.Authors) > 0 || articleOnly(res)) {
+		if page != nil && len(page.Authors) > 0 && !printedAny(names, res.PageLines) {
+			// The page prints a byline and none of the metadata's
+			// names: those are an account's or an editor's.
+			return page.Authors
+		}
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
@@ -41,6 +46,23 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 		return cleanAuthors([]string{by}, res.SiteNames, false)
 	}
 	return nil
+}
+
+// printedAny reports whether the page's lines show one of the names,
+// letters and digits compared, case folded.
+func printedAny(names, lines []string) bool {
+	var page strings.Builder
+	for _, l := range lines {
+		page.WriteString(foldKey(l))
+		page.WriteByte(' ')
+	}
+	text := page.String()
+	for _, n := range names {
+		if k := foldKey(n); k != "" && strings.Contains(text, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // articleOnly reports a page that is its article and little else, as a

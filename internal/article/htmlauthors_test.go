@@ -109,7 +109,10 @@ func TestHTMLAuthorsWithPageText(t *testing.T) {
 		page *Article
 		want string
 	}{
-		{"metadata names kept when the page shows a byline", htmlextract.Result{Authors: []string{"Ines Duarte, Tom Reid"}}, shown, "Ines Duarte|Tom Reid"},
+		{"metadata names kept when the page shows a byline", htmlextract.Result{Authors: []string{"Ines Duarte, Tom Reid"},
+			PageLines: []string{"Gulls return", "By INES DUARTE and TOM REID", "One."}}, shown, "Ines Duarte|Tom Reid"},
+		{"metadata names the page never prints give way to its byline", htmlextract.Result{Authors: []string{"Kai Webb"},
+			PageLines: []string{"Gulls return", "By Ines Duarte", "One."}}, shown, "Ines Duarte"},
 		{"metadata names dropped when a site page shows none", htmlextract.Result{Authors: []string{"Ines Duarte"}, Paragraphs: []string{"One.", "Two."},
 			PageLines: []string{"Home", "News", "Sport", "Weather", "Gulls return", "One.", "Two.", "Most read", "Tides turn", "Ferry late", "About us"}}, bare, ""},
 		{"metadata names kept on a page that is its article alone", htmlextract.Result{Authors: []string{"Ines Duarte"}, Paragraphs: []string{"One.", "Two."},
@@ -128,16 +131,25 @@ func TestHTMLAuthorsWithPageText(t *testing.T) {
 }
 
 // TestParseHTMLPageByline checks the whole path: the metadata's author
-// counts on a page that prints a byline, and on a page that is its
-// article alone, not on a site's page that prints none.
+// counts on a page that prints it in a byline, and on a page that is its
+// article alone, not on a site's page that prints none, nor where the
+// byline names someone else.
 func TestParseHTMLPageByline(t *testing.T) {
-	page := tidePage(`<meta name="author" content="Ada Night">`, `<p>By Marta Keel</p><p>4 June 2021</p>`, "")
+	page := tidePage(`<meta name="author" content="Ada Night">`, `<p>By ADA NIGHT</p><p>4 June 2021</p>`, "")
 	a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Author != "Ada Night" {
 		t.Errorf("author = %q, want the metadata's name", a.Author)
+	}
+	other := tidePage(`<meta name="author" content="Ada Night">`, `<p>By Marta Keel</p><p>4 June 2021</p>`, "")
+	a, err = Parse("tides.html", []byte(other), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Author != "Marta Keel" {
+		t.Errorf("a byline naming someone else: author = %q, want the printed name", a.Author)
 	}
 	bare := tidePage(`<meta name="author" content="Ada Night">`, "", "")
 	a, err = Parse("tides.html", []byte(bare), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})

@@ -292,7 +292,8 @@ func cutRoleLabel(s string) (string, bool) {
 		return s, false
 	}
 	switch strings.ToLower(label) {
-	case "author", "autor", "auteur", "autore", "autora", "text", "texto", "texte", "redaktion", "reporter", "written", "verfasser", "verfasst", "escrito", "écrit":
+	case "author", "autor", "auteur", "autore", "autora", "text", "texto", "texte", "redaktion", "reporter", "written", "verfasser", "verfasst", "escrito", "écrit",
+		"testo", "tekst", "текст", "автор":
 		return strings.TrimSpace(rest), true
 	}
 	return s, false
@@ -304,7 +305,9 @@ func markupWord(s string) bool {
 	switch strings.ToLower(s) {
 	case "posted", "post", "follow", "view", "name", "author", "autor", "auteur", "admin", "administrator",
 		"no author", "unknown author", "anonymous", "share", "email", "e-mail", "mail", "profile", "more",
-		"afficher", "leave a comment", "comments", "posted in", "written", "published", "edited":
+		"afficher", "leave a comment", "comments", "posted in", "written", "published", "edited",
+		// a guest's or an anonymous post
+		"guest", "gast", "гость", "invité", "invitado", "ospite", "anonyme", "anónimo", "anonimo", "аноним":
 		return true
 	}
 	return false

@@ -50,6 +50,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"credential with dots", []string{"Rui Sato, M.D."}, false, []string{"Rui Sato"}},
 		{"two credentials after a comma", []string{"Mira Holm, MS, RDN"}, false, []string{"Mira Holm"}},
 		{"a file's name names no one", []string{"humans.txt"}, false, nil},
+		{"a guest's post names no one", []string{"Гость"}, false, nil},
+		{"marked: a credit's label in Russian", []string{"Текст: Лидия Белова"}, true, []string{"Лидия Белова"}},
 		{"a name in capitals before the agency it writes for", []string{"Ada Byron, TOM REID Harbour Press"}, false, []string{"Ada Byron", "Tom Reid"}},
 		{"a desk of a site with a short name", []string{"Tom Reid, KTV Business"}, false, []string{"Tom Reid"}},
 		{"a sentence after the name", []string{"Lena Holt. Harbour Press International"}, false, []string{"Lena Holt"}},

@@ -151,18 +151,17 @@ func (tr *textReader) pageYearRef(cands []pageDate, opts Options) time.Time {
 	if opts.Ref.IsZero() {
 		return time.Time{}
 	}
-	var latest time.Time
+	// scorePageDates resolved each live date to its day (yyyymmdd).
+	latest := 0
 	for _, c := range cands {
-		if c.dead || c.m.Year == 0 || c.f[fRelative] != 0 {
-			continue
-		}
-		if t, _, _, ok := c.m.resolve(opts.Ref, opts.Location); ok && t.After(latest) {
-			latest = t
+		if !c.dead && c.m.Year != 0 && c.f[fRelative] == 0 {
+			latest = max(latest, c.day)
 		}
 	}
 	var ref time.Time
-	if !latest.IsZero() {
-		ref = latest.AddDate(0, yearSlack, 0).In(opts.Ref.Location())
+	if latest > 0 {
+		// From the end of that day.
+		ref = time.Date(latest/10000, time.Month(latest/100%100), latest%100+1, 0, 0, 0, 0, opts.Ref.Location()).AddDate(0, yearSlack, 0)
 	} else if y := tr.copyrightYear(opts.Ref.Year()); y != 0 {
 		ref = time.Date(y, time.December, 31, 23, 59, 59, 0, opts.Ref.Location())
 	}
@@ -177,7 +176,7 @@ func (tr *textReader) pageYearRef(cands []pageDate, opts Options) time.Time {
 func (tr *textReader) copyrightYear(maxYear int) int {
 	year := 0
 	for i, p := range tr.paras {
-		if len(p) > maxDateScanLine || !(tr.kinds[i] == boilerplate.KindCopyright || strings.Contains(p, "©") || copyrightLine(p)) {
+		if len(p) > maxDateScanLine || !(tr.kinds[i] == boilerplate.KindCopyright || mentionsCopyright(p)) {
 			continue
 		}
 		// Every run of exactly four figures is a year or not a date.

@@ -90,7 +90,7 @@ func cleanAuthors(raw []string, site []string, marked bool) []string {
 				n = properCase(n)
 			}
 			k := foldKey(n)
-			if k == "" || siteName(k, site) || siteDesk(n, site) || isAgency(n) && marked {
+			if k == "" || siteName(n, site) || isAgency(n) && marked {
 				continue
 			}
 			dup := false
@@ -110,28 +110,17 @@ func cleanAuthors(raw []string, site []string, marked bool) []string {
 	return out
 }
 
-// siteName reports whether the folded name k is one of the site's names:
-// an organization's credit, not a person's byline.
-func siteName(k string, site []string) bool {
+// siteName reports whether the name n is the site's, or opens with it:
+// an organization's credit ("Coast Weekly"), or a desk or an edition of
+// the site ("CNN Business"), not a person's byline. Folded, a site's name
+// of four letters or more counts as any prefix; a shorter one only as the
+// name's first word.
+func siteName(n string, site []string) bool {
+	k := foldKey(n)
+	first, _, _ := strings.Cut(n, " ")
+	f := foldKey(first)
 	for _, s := range site {
-		if s = strings.ReplaceAll(s, " ", ""); s != "" && (k == s || len(s) >= 4 && strings.HasPrefix(k, s)) {
-			return true
-		}
-	}
-	return false
-}
-
-// siteDesk reports a name that opens with the site's name, one word of
-// it: a desk or an edition of the site ("CNN Business", "CNN Wire"), not
-// a person.
-func siteDesk(n string, site []string) bool {
-	first, rest, ok := strings.Cut(n, " ")
-	if !ok || rest == "" {
-		return false
-	}
-	k := foldKey(first)
-	for _, s := range site {
-		if k != "" && k == strings.ReplaceAll(s, " ", "") {
+		if s = strings.ReplaceAll(s, " ", ""); s != "" && (k == s || f == s || len(s) >= 4 && strings.HasPrefix(k, s)) {
 			return true
 		}
 	}

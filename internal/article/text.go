@@ -623,26 +623,9 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 	}
 	// A date without a year belongs to the year of the article's dated
 	// metadata or of a dated line next to it ("Updated: 5 January 2024"
-	// above "TROMSØ, Jan. 4 -") rather than to the reference time.
-	ref := opts.Ref
-	if a.Published != nil {
-		ref = *a.Published
-	}
-	for _, m := range []*dateMatch{h.published, h.updated} {
-		if a.Published != nil {
-			break
-		}
-		if m != nil && m.Year != 0 {
-			if t, _, _, ok := m.resolve(opts.Ref, opts.Location); ok {
-				ref = t
-				break
-			}
-		}
-	}
-	if ref.Equal(opts.Ref) && !h.yearRef.IsZero() {
-		ref = h.yearRef
-	}
-	opts.Ref = ref
+	// above "TROMSØ, Jan. 4 -"), else to the year the page shows itself
+	// in (yearRef), rather than to the reference time.
+	opts.Ref = h.yearAnchor(a, opts)
 	if dl := h.dateline; dl != nil {
 		a.Dateline = &Dateline{Place: dl.Place}
 		if dl.Date != nil {
@@ -673,6 +656,24 @@ func (h *headerFacts) apply(a *Article, opts Options) {
 			a.Updated = nil
 		}
 	}
+}
+
+// yearAnchor is the time apply reads a date without a year against.
+func (h *headerFacts) yearAnchor(a *Article, opts Options) time.Time {
+	if a.Published != nil {
+		return *a.Published
+	}
+	for _, m := range []*dateMatch{h.published, h.updated} {
+		if m != nil && m.Year != 0 {
+			if t, _, _, ok := m.resolve(opts.Ref, opts.Location); ok {
+				return t
+			}
+		}
+	}
+	if !h.yearRef.IsZero() {
+		return h.yearRef
+	}
+	return opts.Ref
 }
 
 func resolveOrWarn(a *Article, m dateMatch, opts Options) *time.Time {

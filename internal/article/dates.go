@@ -238,7 +238,9 @@ func tokenize(toks []token, s string) []token {
 }
 
 // wordRunEnd returns the end of the run of letters of s that goes on at
-// i: unicode.IsLetter's, the ASCII ones passed over eight at a time.
+// i: unicode.IsLetter's, the ASCII ones passed over eight at a time, and
+// the combining marks inside a word, which Devanagari writes its vowels
+// with ("जनवरी").
 func wordRunEnd(s string, i int) int {
 	for {
 		i = letterRunEnd(s, i)
@@ -246,7 +248,7 @@ func wordRunEnd(s string, i int) int {
 			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
 			return i
 		}
 		i += size
@@ -429,7 +431,13 @@ func yearFirstWords(toks []token, i int) (dateMatch, int, bool) {
 			return dateMatch{}, 0, false
 		}
 		return m, end, true
-	case next.text == "." && i+3 < len(toks) && toks[i+2].kind == tWord && toks[i+3].kind == tNum && len(toks[i+3].text) <= 2:
+	case next.text == "." && i+3 < len(toks) && toks[i+2].kind == tWord && toks[i+3].kind == tNum && len(toks[i+3].text) <= 2,
+		// Lithuanian "2019 m. lapkričio 19 d.": the year's and the
+		// day's abbreviated words around the month.
+		next.text == "m" && i+4 < len(toks) && toks[i+2].text == "." && toks[i+3].kind == tWord && toks[i+4].kind == tNum && len(toks[i+4].text) <= 2:
+		if next.text == "m" {
+			i++
+		}
 		mo, weak, ok := monthToken(toks[i+2].text, false)
 		if !ok || weak {
 			return dateMatch{}, 0, false
@@ -537,7 +545,7 @@ func shortYear(toks []token, j int, m *dateMatch) int {
 // isTimeConnector reports the words that join a date to its time.
 func isTimeConnector(w string) bool {
 	switch strings.ToLower(w) {
-	case "à", "at", "um", "a", "alle", "às", "kl", "om":
+	case "à", "at", "um", "a", "alle", "às", "kl", "klo", "om", "u", "o", "в", "о":
 		return true
 	}
 	return false
@@ -591,10 +599,16 @@ func readTime(toks []token, j int, m *dateMatch) int {
 		toks[k].text == ":" && k+1 < len(toks) && toks[k+1].space) {
 		k++
 	}
+	// The dot that ends a year in Slavic languages ("2020. u 10:15") and
+	// Russian and Ukrainian "2019 г." / "2019 р.".
+	if k < len(toks) && toks[k].text == "." && !toks[k].space {
+		k++
+	} else if k+1 < len(toks) && (toks[k].text == "г" || toks[k].text == "р") && toks[k+1].text == "." {
+		k += 2
+	}
 	if k < len(toks) {
 		switch {
-		case strings.EqualFold(toks[k].text, "at"), strings.EqualFold(toks[k].text, "um"), strings.EqualFold(toks[k].text, "à"),
-			toks[k].text == "@", toks[k].text == "kl":
+		case toks[k].text != "a" && isTimeConnector(toks[k].text), toks[k].text == "@":
 			k++
 			if k < len(toks) && toks[k].text == "." && !toks[k].space {
 				k++

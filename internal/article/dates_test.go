@@ -38,6 +38,41 @@ func TestFindDate(t *testing.T) {
 		{"Reuters November 18, 2019 11:03 PM", "November 18, 2019 11:03 PM", time.Date(2019, 11, 18, 23, 3, 0, 0, time.UTC), false},
 		{"Jan 5, 2024 12:30 AM ET", "Jan 5, 2024 12:30 AM ET", time.Date(2024, 1, 5, 0, 30, 0, 0, nyc), false},
 		{"July 4, 2024 9:00 ET", "July 4, 2024 9:00 ET", time.Date(2024, 7, 4, 13, 0, 0, 0, time.UTC), false},
+		// The languages otherMonth adds, as their sites print their date
+		// lines; then words that are months elsewhere but names or common
+		// words here, which count only with a year.
+		{"Опубліковано 19 листопада 2019, 14:05", "19 листопада 2019, 14:05", time.Date(2019, 11, 19, 14, 5, 0, 0, time.UTC), false}, // uk
+		{"3 березня 2021", "3 березня 2021", time.Date(2021, 3, 3, 0, 0, 0, 0, time.UTC), false},                                     // uk
+		{"Објављено: 7. новембра 2019.", "7. новембра 2019", time.Date(2019, 11, 7, 0, 0, 0, 0, time.UTC), false},                    // sr
+		{"Objavljeno 12. ožujka 2020. u 10:15", "12. ožujka 2020. u 10:15", time.Date(2020, 3, 12, 10, 15, 0, 0, time.UTC), false},   // hr
+		{"Sarajevo, 4. decembra 2019.", "4. decembra 2019", time.Date(2019, 12, 4, 0, 0, 0, 0, time.UTC), false},                     // bs
+		{"19 ноября 2019 г. в 14:05", "19 ноября 2019 г. в 14:05", time.Date(2019, 11, 19, 14, 5, 0, 0, time.UTC), false},            // ru
+		{"19 listopada 2019 o 14:05", "19 listopada 2019 o 14:05", time.Date(2019, 11, 19, 14, 5, 0, 0, time.UTC), false},            // pl
+		{"23. junij 2018", "23. junij 2018", time.Date(2018, 6, 23, 0, 0, 0, 0, time.UTC), false},                                    // sl
+		{"Vydáno 2. října 2019", "2. října 2019", time.Date(2019, 10, 2, 0, 0, 0, 0, time.UTC), false},                               // cs
+		{"14. februára 2020", "14. februára 2020", time.Date(2020, 2, 14, 0, 0, 0, 0, time.UTC), false},                              // sk
+		{"Publicat pe 8 octombrie 2019", "8 octombrie 2019", time.Date(2019, 10, 8, 0, 0, 0, 0, time.UTC), false},                    // ro
+		{"17 de desembre de 2019", "17 de desembre de 2019", time.Date(2019, 12, 17, 0, 0, 0, 0, time.UTC), false},                   // ca
+		{"Diposting pada Maret 30, 2015 oleh Admin", "Maret 30, 2015", time.Date(2015, 3, 30, 0, 0, 0, 0, time.UTC), false},          // id
+		{"Selasa, 19 Agustus 2019 09:45 WIB", "19 Agustus 2019 09:45 WIB", time.Date(2019, 8, 19, 2, 45, 0, 0, time.UTC), false},     // id
+		{"5 Ogos 2020", "5 Ogos 2020", time.Date(2020, 8, 5, 0, 0, 0, 0, time.UTC), false},                                           // ms
+		{"Δημοσίευση: 19 Νοεμβρίου 2019", "19 Νοεμβρίου 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                 // el
+		{"2 ΜΑΪΟΥ 2020", "2 ΜΑΪΟΥ 2020", time.Date(2020, 5, 2, 0, 0, 0, 0, time.UTC), false},                                         // el
+		{"פורסם ב-19 בנובמבר 2019", "19 בנובמבר 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                         // he
+		{"۱۹ نوامبر 2019", "", time.Time{}, false},                                                                                   // fa
+		{"منتشر شده در 19 نوامبر 2019", "19 نوامبر 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                      // fa
+		{"نشر في 12 تموز 2020", "12 تموز 2020", time.Date(2020, 7, 12, 0, 0, 0, 0, time.UTC), false},                                 // ar
+		{"الأحد 5 جويلية 2020", "5 جويلية 2020", time.Date(2020, 7, 5, 0, 0, 0, 0, time.UTC), false},                                 // ar
+		{"अपडेट: 15 अप्रैल 2020", "15 अप्रैल 2020", time.Date(2020, 4, 15, 0, 0, 0, 0, time.UTC), false},                             // hi
+		{"प्रकाशित 3 फ़रवरी 2021", "3 फ़रवरी 2021", time.Date(2021, 2, 3, 0, 0, 0, 0, time.UTC), false},                              // hi
+		{"Նոյեմբեր 24, 2020", "Նոյեմբեր 24, 2020", time.Date(2020, 11, 24, 0, 0, 0, 0, time.UTC), false},                             // hy
+		{"Paskelbta 2019 m. lapkričio 19 d.", "2019 m. lapkričio 19", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},          // lt
+		{"12. märts 2021", "12. märts 2021", time.Date(2021, 3, 12, 0, 0, 0, 0, time.UTC), false},                                    // et
+		{"Nobyembre 19, 2019", "Nobyembre 19, 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                           // tl
+		{"Marta 12 anos", "", time.Time{}, false},                                                  // pt
+		{"des 12 travaux", "", time.Time{}, false},                                                 // fr
+		{"Mac 10 review", "", time.Time{}, false},                                                  // en
+		{"15. marta 2019.", "15. marta 2019", time.Date(2019, 3, 15, 0, 0, 0, 0, time.UTC), false}, // bs
 		{"Monday, 3 June 2024 GMT+1", "3 June 2024", time.Date(2024, 6, 3, 0, 0, 0, 0, time.UTC), false},
 		{"3 June 2024 10:00 UTC+5:30", "3 June 2024 10:00 UTC+5:30", time.Date(2024, 6, 3, 10, 0, 0, 0, ist), false},
 		{"Feb 29", "Feb 29", time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC), true},
@@ -181,7 +216,7 @@ func tokenizeRef(s string) []token {
 			j := i + size
 			for j < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) {
+				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
 					break
 				}
 				j += sz
@@ -199,7 +234,8 @@ func tokenizeRef(s string) []token {
 
 func TestTokenizeMatchesReference(t *testing.T) {
 	pieces := []string{"a", "Z", "q", "@", "[", "`", "{", "0", "9", "/", ":", ",", ".", " ", "\t", "\n", "\v", "\f", "\r",
-		"\x1f", "\x7f", "\u00a0", "\u0085", "\u2009", "é", "É", "ß", "٣", "日", "\xff", "\xc3", "May", "2024", "12:30"}
+		"\x1f", "\x7f", "\u00a0", "\u0085", "\u2009", "é", "É", "ß", "٣", "日", "\xff", "\xc3", "May", "2024", "12:30",
+		"\u0940", "\u0301", "ज"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		s := randomText(r, pieces, 30)

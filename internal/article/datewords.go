@@ -67,7 +67,7 @@ func foreignMonth(lw string) (mo time.Month, weak, ok bool) {
 	case "dic":
 		return time.December, true, true
 	}
-	return 0, false, false
+	return otherMonth(lw)
 }
 
 // englishMonthWord reports whether the lower-cased word is an English

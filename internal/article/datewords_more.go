@@ -1,0 +1,138 @@
+package article
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// otherMonth reads the month names of the languages foreignMonth's main
+// table leaves out, which news pages are written in too: Ukrainian,
+// Serbian and Macedonian (Cyrillic), Croatian, Serbian and Bosnian
+// (Latin), Slovene, Czech, Slovak, Romanian, Catalan, Galician,
+// Lithuanian, Estonian, Indonesian and Malay, Filipino, Greek, Hebrew,
+// Persian, Arabic as written in the Levant and the Maghreb, Hindi,
+// Marathi and Armenian; full names in the forms a date uses (mostly the
+// genitive) and the usual abbreviations. Croatian "listopad" is October,
+// but Polish and Czech, which write far more pages, take it for
+// November, as foreignMonth does.
+func otherMonth(lw string) (mo time.Month, weak, ok bool) {
+	if lw == "" {
+		return 0, false, false
+	}
+	if r, _ := utf8.DecodeRuneInString(lw); r >= 0x370 && r <= 0x3FF || r >= 0x1F00 && r <= 0x1FFF {
+		lw = foldGreek(lw)
+	} else if strings.HasPrefix(lw, "ב") && len(lw) > len("ב")+4 {
+		// Hebrew writes "in" before the month: "19 בנובמבר 2019".
+		if mo, ok := otherMonths[lw[len("ב"):]]; ok && hebrewMonth(lw) {
+			return mo.month, mo.weak, true
+		}
+	}
+	m, ok := otherMonths[lw]
+	return m.month, m.weak, ok
+}
+
+// hebrewMonth reports a word in the Hebrew script.
+func hebrewMonth(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r >= 0x5D0 && r <= 0x5EA
+}
+
+// foldGreek drops the accents of a lower-case Greek word and writes its
+// final sigma as any other, so that "Νοεμβρίου", "ΝΟΕΜΒΡΙΟΥ" and
+// "Μάρτιος" match the table's plain forms.
+func foldGreek(w string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'ά':
+			return 'α'
+		case 'έ':
+			return 'ε'
+		case 'ή':
+			return 'η'
+		case 'ί', 'ϊ', 'ΐ':
+			return 'ι'
+		case 'ό':
+			return 'ο'
+		case 'ύ', 'ϋ', 'ΰ':
+			return 'υ'
+		case 'ώ':
+			return 'ω'
+		case 'ς':
+			return 'σ'
+		}
+		return r
+	}, w)
+}
+
+// monthEntry is otherMonths' entry: the month, and whether the word is
+// also a common word or a name ("marta", "des"), which then counts as a
+// month only with a year beside it.
+type monthEntry struct {
+	month time.Month
+	weak  bool
+}
+
+var otherMonths = func() map[string]monthEntry {
+	names := [12]string{
+		// January
+		"січня січень јануар јануара јануари siječnja siječanj januara ledna leden januára ianuarie gener xaneiro " +
+			"sausio sausis jaanuar ιανουαριου ιανουαριοσ ιαν ינואר ژانویه جانفي جانفييه " +
+			"जनवरी जानेवारी հունվարի հունվար",
+		// February
+		"лютого лютий фебруар фебруара февруари veljače veljača februara února únor februára februarie febrer " +
+			"febreiro vasario vasaris veebruar pebruari pebrero φεβρουαριου φεβρουαριοσ φεβ פברואר فوریه فيفري شباط " +
+			"फ़रवरी फरवरी फेब्रुवारी փետրվարի փետրվար",
+		// March
+		"березня березень ožujka ožujak března březen marec martie març marzo maret marso μαρτιου μαρτιοσ μαρ מרץ " +
+			"מרס آذار اذار मार्च մարտի մարտ kovo kovas märts",
+		// April
+		"квітня квітень априла travnja travanj aprila dubna duben apríla apríl aprilie aprill abril απριλιου " +
+			"απριλιοσ απρ אפריל آوریل أفريل افريل ابريل نيسان अप्रैल अप्रेल एप्रिल ապրիլի ապրիլ balandžio balandis",
+		// May
+		"травня травень мај маја svibnja svibanj května květen mája máj maig μαιου μαιοσ μαι מאי أيار ايار " +
+			"मई मे մայիսի մայիս gegužės gegužė",
+		// June
+		"червня червень јун јуна јуни lipnja lipanj juna junij června červen júna jún iunie juny xuño hunyo ιουνιου " +
+			"ιουνιοσ ιουν יוני ژوئن جوان يونيه حزيران जून հունիսի հունիս birželio birželis juuni",
+		// July
+		"липня липень јул јула јули srpnja srpanj jula julij července červenec júla júl iulie juliol xullo hulyo " +
+			"julai ιουλιου ιουλιοσ ιουλ יולי ژوئیه ژوئیهٔ جولای جويلية يوليه تموز जुलाई जुलै հուլիսի հուլիս liepos " +
+			"juuli",
+		// August
+		"серпня серпень августа kolovoza kolovoz avgust avgusta augusta srpna srpen agost agustus agu agt ogos " +
+			"αυγουστου αυγουστοσ αυγ אוגוסט اوت آگوست أوت اغسطس غشت अगस्त ऑगस्ट օգոստոսի օգոստոս rugpjūčio " +
+			"rugpjūtis",
+		// September
+		"вересня вересень септембар септембра rujna rujan septembar septembra září septembrie setembre setembro " +
+			"setyembre σεπτεμβριου σεπτεμβριοσ σεπ σεπτ ספטמבר سپتامبر أيلول ايلول شتنبر सितंबर सितम्बर सप्टेंबर " +
+			"սեպտեմբերի սեպտեմբեր rugsėjo rugsėjis",
+		// October
+		"жовтня жовтень октобар октобра oktobar oktobra října říjen októbra octombrie outubro oktubre οκτωβριου " +
+			"οκτωβριοσ οκτ אוקטובר اکتبر اكتوبر अक्टूबर अक्तूबर ऑक्टोबर հոկտեմբերի հոկտեմբեր spalio spalis oktoober",
+		// November
+		"листопада листопад новембар новембра studenoga studenog novembar novembra listopadu noiembrie novembre " +
+			"novembro nopember nobyembre νοεμβριου νοεμβριοσ νοε נובמבר نوامبر نونبر नवंबर नवम्बर नोव्हेंबर " +
+			"նոյեմբերի նոյեմբեր lapkričio lapkritis",
+		// December
+		"грудня грудень децембар децембра prosinca prosinac decembar decembra prosince prosinec decembrie desembre " +
+			"decembro disember disyembre δεκεμβριου δεκεμβριοσ δεκ דצמבר دسامبر دجنبر दिसंबर दिसम्बर डिसेंबर " +
+			"դեկտեմբերի դեկտեմբեր gruodžio gruodis detsember",
+	}
+	// Words that are also common words or names elsewhere.
+	weak := map[string]time.Month{
+		"marta": time.March, "jula": time.July, "juna": time.June, "augusta": time.August, "aprila": time.April,
+		"des": time.December, "mac": time.March, "noi": time.November, "ian": time.January, "studeni": time.November,
+		"září": time.September, "مه": time.May, "آب": time.August, "ماي": time.May, "liepa": time.July,
+	}
+	m := map[string]monthEntry{}
+	for k, list := range names {
+		for _, w := range strings.Fields(list) {
+			m[w] = monthEntry{month: time.Month(k + 1)}
+		}
+	}
+	for w, mo := range weak {
+		m[w] = monthEntry{month: mo, weak: true}
+	}
+	return m
+}()

@@ -234,6 +234,8 @@ func TestClassifyInterfaceLines(t *testing.T) {
 		line, kind string
 	}{
 		{"Skip to main content | Skip to sidebar", KindNavigation},
+		{"Skip to secondary content", KindNavigation},
+		{"Skip to the article", KindNavigation},
 		{"Zum Inhalt springen Zur Hauptnavigation springen", KindNavigation},
 		{"Aller au contenu principal", KindNavigation},
 		{"Wechseln zu: Navigation, Suche", KindNavigation},

@@ -595,8 +595,9 @@ const minLeadProse = 100
 // previous or next post ("← Older title", "Next story →"), down to the
 // comments ("↓ Comments"), or to another story from a list ("» Preview
 // …", "• Five things …"). An arrow at either end, or a bullet at its
-// start, marks it, which a headline never has; "»frag.jetzt«", a German
-// quotation, has no space after its mark.
+// start, marks it, which a headline never has, as does a wiki subpage's
+// "< Parent" link; "»frag.jetzt«", a German quotation, has no space
+// after its mark.
 func linkLine(p string) bool {
 	first, _ := utf8.DecodeRuneInString(p)
 	last, _ := utf8.DecodeLastRuneInString(p)
@@ -605,7 +606,7 @@ func linkLine(p string) bool {
 			return true
 		}
 	}
-	for _, b := range [...]string{"» ", "› ", "• ", "· ", "> "} {
+	for _, b := range [...]string{"» ", "› ", "• ", "· ", "> ", "< "} {
 		if strings.HasPrefix(p, b) {
 			return true
 		}

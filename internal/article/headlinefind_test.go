@@ -356,6 +356,8 @@ func TestLinkLine(t *testing.T) {
 		{"Next story: the new ferry →", true},
 		{"↓ Jump to the comments", true},
 		{"<< Previous", true},
+		{"< Harbour:Projects", true}, // a wiki subpage's link up to its parent
+		{"« Il y a d’abord la géographie »", false},
 		{"Ferry crews walk out over rota changes", false},
 		{"«La pigrizia danneggia» dicono i medici", false},
 		{"Prices rise 5% -> 7% in a year", false},

@@ -123,7 +123,7 @@ var otherMonths = func() map[string]monthEntry {
 	weak := map[string]time.Month{
 		"marta": time.March, "jula": time.July, "juna": time.June, "augusta": time.August, "aprila": time.April,
 		"des": time.December, "mac": time.March, "noi": time.November, "ian": time.January, "studeni": time.November,
-		"září": time.September, "مه": time.May, "آب": time.August, "ماي": time.May, "liepa": time.July,
+		"září": time.September, "مه": time.May, "آب": time.August, "ماي": time.May, "liepa": time.July, "मे": time.May,
 	}
 	m := map[string]monthEntry{}
 	for k, list := range names {

@@ -1105,8 +1105,8 @@ func b2f(b bool) float64 {
 // headWeights are the weights of the features, in the order of the hf
 // constants, fitted by listwise logistic regression on the metadata
 // corpus's whole-page scrapes: TestFitHeadlineWeights prints them. The
-// last two (hfDekBelow, hfKicker) were fitted alone, the others held
-// (SEEDFEED_FIT_FREE=58,59).
+// last three (hfDekBelow, hfKicker, hfManyRepeat) were fitted alone, the
+// others held (SEEDFEED_FIT_FREE=58,59, then 60).
 var headWeights = [numHeadFeatures]float64{0.000, -0.955, 0.022, -1.680, -0.352, 1.917, -0.637, 1.591, -1.287, 0.292, -0.544, -0.560, 1.902, 1.705, 0.689, 0.501, 0.016, -0.041, 1.223, 1.049, -0.128, -0.134, 0.262, -0.009, 0.566, 0.544, -0.213, -1.494, -0.636, 0.458, -0.132, -0.782, 1.432, 0.784, 0.382, 1.151, 1.246, -2.033, 0.501, -0.527, -1.631, -0.363, 0.661, 2.786, -0.209, -2.509, -0.805, 3.325, -0.088, 0.590, -0.256, 0.754, -2.482, 0.294, 1.859, -0.550, -0.980, -0.359, 1.841, 1.530, -1.472}
 
 // findHeadline returns the candidate that is most likely the headline

@@ -24,18 +24,12 @@ func otherMonth(lw string) (mo time.Month, weak, ok bool) {
 		lw = foldGreek(lw)
 	} else if strings.HasPrefix(lw, "ב") && len(lw) > len("ב")+4 {
 		// Hebrew writes "in" before the month: "19 בנובמבר 2019".
-		if mo, ok := otherMonths[lw[len("ב"):]]; ok && hebrewMonth(lw) {
+		if mo, ok := otherMonths[lw[len("ב"):]]; ok {
 			return mo.month, mo.weak, true
 		}
 	}
 	m, ok := otherMonths[lw]
 	return m.month, m.weak, ok
-}
-
-// hebrewMonth reports a word in the Hebrew script.
-func hebrewMonth(w string) bool {
-	r, _ := utf8.DecodeLastRuneInString(w)
-	return r >= 0x5D0 && r <= 0x5EA
 }
 
 // foldGreek drops the accents of a lower-case Greek word and writes its

@@ -502,7 +502,7 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 	dotted := j+1 < len(toks) && toks[j+1].text == "." && !toks[j+1].space
 	mo, weak, ok := monthToken(toks[j].text, dotted)
 	if !ok {
-		return dateMatch{}, 0, false
+		return solarHijri(toks, i, j)
 	}
 	m := dateMatch{Month: mo, Day: atoi(toks[i].text), LowerMonth: lowerEnglish(toks[j].text)}
 	j++
@@ -517,6 +517,18 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 		return dateMatch{}, 0, false
 	}
 	return m, j, true
+}
+
+// solarHijri reads a Solar Hijri date, day toks[i], month toks[j], and
+// its year ("2 تیر 1399"), as the Gregorian date it is.
+func solarHijri(toks []token, i, j int) (dateMatch, int, bool) {
+	var m dateMatch
+	next := readYear(toks, j+1, &m)
+	mo, d, y, ok := jalaliDate(atoi(toks[i].text), toks[j].text, m.Year)
+	if !ok {
+		return dateMatch{}, 0, false
+	}
+	return dateMatch{Year: y, Month: mo, Day: d}, next, true
 }
 
 // shortYear reads the two-digit year of a day-first date in words ("27

@@ -130,3 +130,47 @@ var otherMonths = func() map[string]monthEntry {
 	}
 	return m
 }()
+
+// jalaliMonths are the months of the Solar Hijri calendar that Iranian
+// and Afghan pages date their stories in ("۲ تیر ۱۳۹۹"), spelt with the
+// Persian and the Arabic forms of yeh and kaf.
+var jalaliMonths = func() map[string]int {
+	m := map[string]int{}
+	for k, list := range [12]string{
+		"فروردین فروردين", "اردیبهشت ارديبهشت", "خرداد", "تیر تير", "مرداد امرداد", "شهریور شهريور",
+		"مهر", "آبان", "آذر", "دی دي", "بهمن", "اسفند",
+	} {
+		for _, w := range strings.Fields(list) {
+			m[w] = k + 1
+		}
+	}
+	return m
+}()
+
+// jalaliDate reads day d of Solar Hijri month name in year y (1300 to
+// 1499, the years a page of today is dated in) as a Gregorian date.
+func jalaliDate(d int, name string, y int) (time.Month, int, int, bool) {
+	jm, ok := jalaliMonths[name]
+	if !ok || y < 1300 || y > 1499 || d < 1 || d > 31 || jm > 6 && d > 30 {
+		return 0, 0, 0, false
+	}
+	days := jalaliDays(y, jm, d)
+	if jm == 12 && d == 30 && days == jalaliDays(y+1, 1, 1) {
+		return 0, 0, 0, false // Esfand has 30 days in leap years only
+	}
+	g := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+	return g.Month(), g.Day(), g.Year(), true
+}
+
+// jalaliDays counts the days from 1 January of the year 0 (day 0) to day d of
+// month m of Solar Hijri year y, by the arithmetic calendar (eight leap
+// years in every 33), which agrees with Iran's astronomical one over the
+// years jalaliDate reads.
+func jalaliDays(y, m, d int) int {
+	jy := y + 1595
+	days := -355668 + 365*jy + jy/33*8 + (jy%33+3)/4 + d
+	if m < 7 {
+		return days + (m-1)*31
+	}
+	return days + (m-7)*30 + 186
+}

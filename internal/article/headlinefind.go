@@ -643,10 +643,19 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || linkLine(p) || doubled(p) {
 		return headCand{}, false
 	}
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || leadIn(p) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
+}
+
+// leadIn reports a line that ends with a colon: what introduces the line
+// below it, as the over-title of a Persian or Arabic news page does
+// ("رییس سازمان بورس اعلام کرد:", "the head of the exchange said:"), or a
+// label; a headline is whole in itself.
+func leadIn(p string) bool {
+	p = strings.TrimRight(p, " ")
+	return strings.HasSuffix(p, ":") || strings.HasSuffix(p, "：")
 }
 
 // creditOverDate reports a line that names several people, or a person

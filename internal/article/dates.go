@@ -501,6 +501,11 @@ func dayFirst(toks []token, i int) (dateMatch, int, bool) {
 	}
 	dotted := j+1 < len(toks) && toks[j+1].text == "." && !toks[j+1].space
 	mo, weak, ok := monthToken(toks[j].text, dotted)
+	if !ok && j+1 < len(toks) {
+		if mo, ok = levantMonth(toks[j].text, toks[j+1].text); ok {
+			j++ // the month's second word
+		}
+	}
 	if !ok {
 		return solarHijri(toks, i, j)
 	}

@@ -69,6 +69,8 @@ func TestFindDate(t *testing.T) {
 		{"Paskelbta 2019 m. lapkričio 19 d.", "2019 m. lapkričio 19", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},          // lt
 		{"12. märts 2021", "12. märts 2021", time.Date(2021, 3, 12, 0, 0, 0, 0, time.UTC), false},                                    // et
 		{"Nobyembre 19, 2019", "Nobyembre 19, 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                           // tl
+		{"نشر في 12 تشرين الأول 2020", "12 تشرين الأول 2020", time.Date(2020, 10, 12, 0, 0, 0, 0, time.UTC), false},
+		{"3 كانون الثاني 2021 - 14:20", "3 كانون الثاني 2021 - 14:20", time.Date(2021, 1, 3, 14, 20, 0, 0, time.UTC), false},
 		// Solar Hijri dates, read as the Gregorian day they are.
 		{"دوشنبه 2 تير 1399", "2 تير 1399", time.Date(2020, 6, 22, 0, 0, 0, 0, time.UTC), false},
 		{"11 بهمن 1357 - 10:30", "11 بهمن 1357 - 10:30", time.Date(1979, 1, 31, 10, 30, 0, 0, time.UTC), false},

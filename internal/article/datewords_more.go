@@ -174,3 +174,28 @@ func jalaliDays(y, m, d int) int {
 	}
 	return days + (m-7)*30 + 186
 }
+
+// levantMonth reads the two-word month names of Arabic as the Levant and
+// Iraq write it: "تشرين الأول" (October), "تشرين الثاني" (November),
+// "كانون الأول" (December), "كانون الثاني" (January).
+func levantMonth(w, next string) (time.Month, bool) {
+	var first bool
+	switch next {
+	case "الأول", "الاول":
+		first = true
+	case "الثاني":
+	default:
+		return 0, false
+	}
+	switch {
+	case w == "تشرين" && first:
+		return time.October, true
+	case w == "تشرين":
+		return time.November, true
+	case w == "كانون" && first:
+		return time.December, true
+	case w == "كانون":
+		return time.January, true
+	}
+	return 0, false
+}

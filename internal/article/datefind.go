@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"seedfeed/internal/article/boilerplate"
 )
@@ -772,10 +774,19 @@ func containsAny(s []byte, words ...string) bool {
 	return false
 }
 
+// firstDigit returns the byte index of the first figure of s, -1 when
+// it has none: an ASCII digit, or a digit of another script (Persian,
+// Arabic-Indic, Devanagari, Bengali, fullwidth), whose UTF-8 encodings
+// open with the bytes checked below.
 func firstDigit(s string) int {
 	for i := 0; i < len(s); i++ {
-		if s[i]-'0' < 10 {
+		switch c := s[i]; {
+		case c-'0' < 10:
 			return i
+		case c == 0xD9 || c == 0xDB || c == 0xE0 || c == 0xEF:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); r >= utf8.RuneSelf && unicode.IsDigit(r) {
+				return i
+			}
 		}
 	}
 	return -1

@@ -217,12 +217,11 @@ func tokenize(toks []token, s string) []token {
 			space = true
 			i += size
 			continue
-		case r >= '0' && r <= '9':
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			toks = append(toks, token{tNum, i, j, s[i:j], space})
+		case unicode.IsDigit(r):
+			// Another script's figures ("۱۳۹۹", "٢٠٢٠"): the token
+			// spans them and its text is their ASCII digits.
+			j, text := foreignFigures(s, i)
+			toks = append(toks, token{tNum, i, j, text, space})
 			i = j
 		case unicode.IsLetter(r):
 			j := wordRunEnd(s, i+size)
@@ -235,6 +234,32 @@ func tokenize(toks []token, s string) []token {
 		space = false
 	}
 	return toks
+}
+
+// foreignFigures reads the run of non-ASCII decimal digits of s that
+// starts at i, and returns its end and its value in ASCII digits.
+func foreignFigures(s string, i int) (int, string) {
+	var b []byte
+	j := i
+	for j < len(s) && len(b) < 9 {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r < utf8.RuneSelf || !unicode.IsDigit(r) {
+			break
+		}
+		b = append(b, byte('0'+digitValue(r)))
+		j += size
+	}
+	return j, string(b)
+}
+
+// digitValue is the value of decimal digit r: its distance from its
+// script's zero, as Unicode lays out every script's ten digits in a row.
+func digitValue(r rune) int {
+	zero := r
+	for zero > 0 && unicode.IsDigit(zero-1) && r-zero < 9 {
+		zero--
+	}
+	return int(r - zero)
 }
 
 // wordRunEnd returns the end of the run of letters of s that goes on at
@@ -903,14 +928,16 @@ func monthByName(w string, dotted bool) (time.Month, bool) {
 // (foreignMonth); weak is true for the abbreviations that are common
 // words too, which the grammar accepts only with a year.
 func monthToken(w string, dotted bool) (mo time.Month, weak, ok bool) {
-	if len(w) < 3 || len(w) > 24 {
+	// 36 bytes hold the longest month names of the scripts that take
+	// three bytes a letter ("সেপ্টেম্বর").
+	if len(w) < 3 || len(w) > 36 {
 		return 0, false, false
 	}
 	mo, ok = englishMonth(w, dotted)
 	if ok {
 		return mo, false, true
 	}
-	var buf [32]byte
+	var buf [40]byte
 	return foreignMonth(string(lowerBytes(buf[:], w)))
 }
 

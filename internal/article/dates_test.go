@@ -59,7 +59,7 @@ func TestFindDate(t *testing.T) {
 		{"Δημοσίευση: 19 Νοεμβρίου 2019", "19 Νοεμβρίου 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                 // el
 		{"2 ΜΑΪΟΥ 2020", "2 ΜΑΪΟΥ 2020", time.Date(2020, 5, 2, 0, 0, 0, 0, time.UTC), false},                                         // el
 		{"פורסם ב-19 בנובמבר 2019", "19 בנובמבר 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                         // he
-		{"۱۹ نوامبر 2019", "", time.Time{}, false},                                                                                   // fa
+		{"۱۹ نوامبر 2019", "۱۹ نوامبر 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                                   // fa
 		{"منتشر شده در 19 نوامبر 2019", "19 نوامبر 2019", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},                      // fa
 		{"نشر في 12 تموز 2020", "12 تموز 2020", time.Date(2020, 7, 12, 0, 0, 0, 0, time.UTC), false},                                 // ar
 		{"الأحد 5 جويلية 2020", "5 جويلية 2020", time.Date(2020, 7, 5, 0, 0, 0, 0, time.UTC), false},                                 // ar
@@ -72,6 +72,11 @@ func TestFindDate(t *testing.T) {
 		{"نشر في 12 تشرين الأول 2020", "12 تشرين الأول 2020", time.Date(2020, 10, 12, 0, 0, 0, 0, time.UTC), false},
 		{"3 كانون الثاني 2021 - 14:20", "3 كانون الثاني 2021 - 14:20", time.Date(2021, 1, 3, 14, 20, 0, 0, time.UTC), false},
 		// Solar Hijri dates, read as the Gregorian day they are.
+		{"دوشنبه ۲ تير ۱۳۹۹", "۲ تير ۱۳۹۹", time.Date(2020, 6, 22, 0, 0, 0, 0, time.UTC), false},
+		{"الأربعاء، ٠٧ أكتوبر ٢٠٢٠", "٠٧ أكتوبر ٢٠٢٠", time.Date(2020, 10, 7, 0, 0, 0, 0, time.UTC), false},
+		{"১৬ ফেব্রুয়ারি ২০২০", "১৬ ফেব্রুয়ারি ২০২০", time.Date(2020, 2, 16, 0, 0, 0, 0, time.UTC), false},
+		{"२०२०-०४-१६", "२०२०-०४-१६", time.Date(2020, 4, 16, 0, 0, 0, 0, time.UTC), false},
+		{"２０１９年１１月１９日", "２０１９年１１月１９日", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), false},
 		{"دوشنبه 2 تير 1399", "2 تير 1399", time.Date(2020, 6, 22, 0, 0, 0, 0, time.UTC), false},
 		{"11 بهمن 1357 - 10:30", "11 بهمن 1357 - 10:30", time.Date(1979, 1, 31, 10, 30, 0, 0, time.UTC), false},
 		{"30 اسفند 1399", "30 اسفند 1399", time.Date(2021, 3, 20, 0, 0, 0, 0, time.UTC), false},
@@ -219,6 +224,10 @@ func tokenizeRef(s string) []token {
 				j++
 			}
 			toks = append(toks, token{tNum, i, j, s[i:j], space})
+			i = j
+		case unicode.IsDigit(r):
+			j, text := foreignFigures(s, i)
+			toks = append(toks, token{tNum, i, j, text, space})
 			i = j
 		case unicode.IsLetter(r):
 			j := i + size

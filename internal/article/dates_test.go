@@ -80,7 +80,8 @@ func TestFindDate(t *testing.T) {
 		{"دوشنبه 2 تير 1399", "2 تير 1399", time.Date(2020, 6, 22, 0, 0, 0, 0, time.UTC), false},
 		{"11 بهمن 1357 - 10:30", "11 بهمن 1357 - 10:30", time.Date(1979, 1, 31, 10, 30, 0, 0, time.UTC), false},
 		{"30 اسفند 1399", "30 اسفند 1399", time.Date(2021, 3, 20, 0, 0, 0, 0, time.UTC), false},
-		{"30 اسفند 1400", "", time.Time{}, false},                                                  // 1400 is no leap year
+		{"30 اسفند 1400", "", time.Time{}, false}, // 1400 is no leap year
+		{"30 اسفند 1403", "30 اسفند 1403", time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC), false},
 		{"10 دی 2023", "", time.Time{}, false},                                                     // not a Solar Hijri year
 		{"Marta 12 anos", "", time.Time{}, false},                                                  // pt
 		{"des 12 travaux", "", time.Time{}, false},                                                 // fr

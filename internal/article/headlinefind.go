@@ -643,7 +643,9 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || linkLine(p) || doubled(p) {
 		return headCand{}, false
 	}
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || leadIn(p) {
+	// A lead-in introduces the line below it, but the first line of a
+	// writer's own file is its title whatever it ends with.
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || i > 0 && leadIn(p) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true

@@ -26,3 +26,13 @@ func TestPersianNewsPage(t *testing.T) {
 		t.Errorf("published %v, want %v", a.Published, want)
 	}
 }
+
+// TestWriterTitleEndingWithColon: the first line of a writer's own file
+// is its title even when it ends with a colon, which makes a line of a
+// scraped page a lead-in and no headline.
+func TestWriterTitleEndingWithColon(t *testing.T) {
+	page := "Things I learned this week:\n\n" +
+		"The river path floods after two days of rain, so take the upper road when the forecast is wet.\n\n" +
+		"The library now opens on Sundays from noon until five, which makes the long winter weekends easier.\n"
+	parseWithTitle(t, page, "Things I learned this week:")
+}

@@ -66,8 +66,15 @@ func readDOM(doc *html.Node) domFacts {
 		}
 		switch n.DataAtom {
 		case atom.Head, atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Select,
-			atom.Textarea, atom.Button, atom.Form:
+			atom.Textarea, atom.Button:
 			return
+		case atom.Form:
+			// A search box or a comment form holds no header, but
+			// ASP.NET wraps a whole page in one form: a form that
+			// holds an <h1> is such a wrapper.
+			if findElement(n, maxDepth, func(c *html.Node) (bool, bool) { return c.DataAtom == atom.H1, true }) == nil {
+				return
+			}
 		case atom.Nav, atom.Aside, atom.A:
 			chrome = true
 		case atom.Footer:

@@ -267,3 +267,22 @@ func TestDateInHeadlineKicker(t *testing.T) {
 		})
 	}
 }
+
+// TestPageWrappedInAForm: ASP.NET wraps a whole page in one <form>; its
+// headline and date are the page's. A search box's or a comment form's
+// texts are not read.
+func TestPageWrappedInAForm(t *testing.T) {
+	m := metaOf(t, `<body><form class="search"><span class="date">1 January 2020</span></form>
+		<form id="aspnetForm" method="post">
+		<h1 class="title-news">Harbour fees rise for the first time in ten years</h1>
+		<span class="date-created">2 May 2022 - 12:09</span>
+		<p>The harbour board agreed on Monday to raise mooring fees.</p>
+		</form>
+		<form class="comment-form"><span class="date">3 June 2022</span><h2>Leave a reply</h2></form>`)
+	if len(m.dom.headings) != 1 || m.dom.headings[0].text != "Harbour fees rise for the first time in ten years" {
+		t.Errorf("headings = %+v", m.dom.headings)
+	}
+	if !slices.Equal(m.dom.dateTexts, []string{"2 May 2022 - 12:09"}) {
+		t.Errorf("dateTexts = %q", m.dom.dateTexts)
+	}
+}

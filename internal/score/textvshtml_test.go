@@ -18,8 +18,8 @@ import (
 // publication days agree, and authorAgreementFloors of those whose
 // authors agree (raise them as the text path improves).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 156, "metadata": 328}
-	dateAgreementFloors   = map[string]int{"realworld": 150, "metadata": 323}
+	titleAgreementFloors  = map[string]int{"realworld": 156, "metadata": 329}
+	dateAgreementFloors   = map[string]int{"realworld": 150, "metadata": 324}
 	authorAgreementFloors = map[string]int{"realworld": 114, "metadata": 209}
 )
 

@@ -68,55 +68,57 @@ type monthEntry struct {
 }
 
 var otherMonths = func() map[string]monthEntry {
+	// Left out: the names of foreignMonth's table, and those one edit
+	// from an English name ("novembar", "januara", "augusta"), which
+	// englishMonth's tolerance for misspellings reads first.
 	names := [12]string{
 		// January
-		"січня січень јануар јануара јануари siječnja siječanj januara ledna leden januára ianuarie gener xaneiro " +
+		"січня січень јануар јануара јануари siječnja siječanj ledna leden januára ianuarie gener xaneiro " +
 			"sausio sausis jaanuar ιανουαριου ιανουαριοσ ιαν ינואר ژانویه جانفي جانفييه " +
 			"जनवरी जानेवारी জানুয়ারি հունվարի հունվար",
 		// February
-		"лютого лютий фебруар фебруара февруари veljače veljača februara února únor februára februarie febrer " +
+		"лютого лютий фебруар фебруара veljače veljača února únor februára februarie febrer " +
 			"febreiro vasario vasaris veebruar pebruari pebrero φεβρουαριου φεβρουαριοσ φεβ פברואר فوریه فيفري شباط " +
 			"फ़रवरी फरवरी फेब्रुवारी ফেব্রুয়ারি փետրվարի փետրվար",
 		// March
-		"березня березень ožujka ožujak března březen marec martie març marzo maret marso μαρτιου μαρτιοσ μαρ מרץ " +
+		"березня березень ožujka ožujak března březen marec martie març maret marso μαρτιου μαρτιοσ μαρ מרץ " +
 			"מרס آذار اذار मार्च মার্চ մարտի մարտ kovo kovas märts",
 		// April
-		"квітня квітень априла travnja travanj aprila dubna duben apríla apríl aprilie aprill abril απριλιου " +
+		"квітня квітень априла travnja travanj dubna duben apríla aprilie απριλιου " +
 			"απριλιοσ απρ אפריל آوریل أفريل افريل ابريل نيسان अप्रैल अप्रेल एप्रिल এপ্রিল ապրիլի ապրիլ balandžio balandis",
 		// May
 		"травня травень мај маја svibnja svibanj května květen mája máj maig μαιου μαιοσ μαι מאי أيار ايار " +
 			"मई मे মে մայիսի մայիս gegužės gegužė",
 		// June
-		"червня червень јун јуна јуни lipnja lipanj juna junij června červen júna jún iunie juny xuño hunyo ιουνιου " +
+		"червня червень јун јуна јуни lipnja lipanj junij června červen júna jún iunie juny xuño hunyo ιουνιου " +
 			"ιουνιοσ ιουν יוני ژوئن جوان يونيه حزيران जून জুন հունիսի հունիս birželio birželis juuni",
 		// July
-		"липня липень јул јула јули srpnja srpanj jula julij července červenec júla júl iulie juliol xullo hulyo " +
+		"липня липень јул јула јули srpnja srpanj julij července červenec júla júl iulie juliol xullo hulyo " +
 			"julai ιουλιου ιουλιοσ ιουλ יולי ژوئیه ژوئیهٔ جولای جويلية يوليه تموز जुलाई जुलै জুলাই հուլիսի հուլիս liepos " +
 			"juuli",
 		// August
-		"серпня серпень августа kolovoza kolovoz avgust avgusta augusta srpna srpen agost agustus agu agt ogos " +
+		"серпня серпень kolovoza kolovoz avgusta srpna srpen agost agustus agu agt ogos " +
 			"αυγουστου αυγουστοσ αυγ אוגוסט اوت آگوست أوت اغسطس غشت अगस्त ऑगस्ट আগস্ট օգոստոսի օգոստոս rugpjūčio " +
 			"rugpjūtis",
 		// September
-		"вересня вересень септембар септембра rujna rujan septembar septembra září septembrie setembre setembro " +
+		"вересня вересень септембар септембра rujna rujan septembra září septembrie setembre " +
 			"setyembre σεπτεμβριου σεπτεμβριοσ σεπ σεπτ ספטמבר سپتامبر أيلول ايلول شتنبر सितंबर सितम्बर सप्टेंबर সেপ্টেম্বর " +
 			"սեպտեմբերի սեպտեմբեր rugsėjo rugsėjis",
 		// October
-		"жовтня жовтень октобар октобра oktobar oktobra října říjen októbra octombrie outubro oktubre οκτωβριου " +
+		"жовтня жовтень октобар октобра oktobar oktobra října říjen októbra octombrie oktubre οκτωβριου " +
 			"οκτωβριοσ οκτ אוקטובר اکتبر اكتوبر अक्टूबर अक्तूबर ऑक्टोबर অক্টোবর հոկտեմբերի հոկտեմբեր spalio spalis oktoober",
 		// November
-		"листопада листопад новембар новембра studenoga studenog novembar novembra listopadu noiembrie novembre " +
-			"novembro nopember nobyembre νοεμβριου νοεμβριοσ νοε נובמבר نوامبر نونبر नवंबर नवम्बर नोव्हेंबर নভেম্বর " +
+		"листопада листопад новембар новембра studenoga studenog novembra listopadu noiembrie " +
+			"nobyembre νοεμβριου νοεμβριοσ νοε נובמבר نوامبر نونبر नवंबर नवम्बर नोव्हेंबर নভেম্বর " +
 			"նոյեմբերի նոյեմբեր lapkričio lapkritis",
 		// December
-		"грудня грудень децембар децембра prosinca prosinac decembar decembra prosince prosinec decembrie desembre " +
+		"грудня грудень децембар децембра prosinca prosinac decembra prosince prosinec decembrie desembre " +
 			"decembro disember disyembre δεκεμβριου δεκεμβριοσ δεκ דצמבר دسامبر دجنبر दिसंबर दिसम्बर डिसेंबर ডিসেম্বর " +
 			"դեկտեմբերի դեկտեմբեր gruodžio gruodis detsember",
 	}
 	// Words that are also common words or names elsewhere.
 	weak := map[string]time.Month{
-		"marta": time.March, "jula": time.July, "juna": time.June, "augusta": time.August, "aprila": time.April,
-		"des": time.December, "mac": time.March, "noi": time.November, "ian": time.January, "studeni": time.November,
+		"marta": time.March, "des": time.December, "mac": time.March, "noi": time.November, "ian": time.January, "studeni": time.November,
 		"září": time.September, "مه": time.May, "آب": time.August, "ماي": time.May, "liepa": time.July, "मे": time.May, "মে": time.May,
 	}
 	m := map[string]monthEntry{}

@@ -241,7 +241,7 @@ func tokenize(toks []token, s string) []token {
 func foreignFigures(s string, i int) (int, string) {
 	var b []byte
 	j := i
-	for j < len(s) && len(b) < 9 {
+	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if r < utf8.RuneSelf || !unicode.IsDigit(r) {
 			break
@@ -252,14 +252,16 @@ func foreignFigures(s string, i int) (int, string) {
 	return j, string(b)
 }
 
-// digitValue is the value of decimal digit r: its distance from its
-// script's zero, as Unicode lays out every script's ten digits in a row.
+// digitValue is the value of decimal digit r. Unicode lays out every
+// script's ten digits in a row from zero to nine, and some sets of ten
+// right after one another (the mathematical digits): the value is r's
+// distance from the start of its run of digits, modulo ten.
 func digitValue(r rune) int {
-	zero := r
-	for zero > 0 && unicode.IsDigit(zero-1) && r-zero < 9 {
-		zero--
+	start := r
+	for start > 0 && unicode.IsDigit(start-1) {
+		start--
 	}
-	return int(r - zero)
+	return int(r-start) % 10
 }
 
 // wordRunEnd returns the end of the run of letters of s that goes on at
@@ -456,19 +458,23 @@ func yearFirstWords(toks []token, i int) (dateMatch, int, bool) {
 			return dateMatch{}, 0, false
 		}
 		return m, end, true
-	case next.text == "." && i+3 < len(toks) && toks[i+2].kind == tWord && toks[i+3].kind == tNum && len(toks[i+3].text) <= 2,
-		// Lithuanian "2019 m. lapkričio 19 d.": the year's and the
-		// day's abbreviated words around the month.
-		next.text == "m" && i+4 < len(toks) && toks[i+2].text == "." && toks[i+3].kind == tWord && toks[i+4].kind == tNum && len(toks[i+4].text) <= 2:
+	case next.text == "." || next.text == "m" && i+2 < len(toks) && toks[i+2].text == ".":
+		// The month word, then the day: after the year's dot
+		// (Hungarian "2020. június 4.") or its abbreviated word
+		// (Lithuanian "2019 m. lapkričio 19 d.").
+		w := i + 2
 		if next.text == "m" {
-			i++
+			w++
 		}
-		mo, weak, ok := monthToken(toks[i+2].text, false)
+		if w+1 >= len(toks) || toks[w].kind != tWord || toks[w+1].kind != tNum || len(toks[w+1].text) > 2 {
+			return dateMatch{}, 0, false
+		}
+		mo, weak, ok := monthToken(toks[w].text, false)
 		if !ok || weak {
 			return dateMatch{}, 0, false
 		}
-		m.Month, m.Day = mo, atoi(toks[i+3].text)
-		end := i + 4
+		m.Month, m.Day = mo, atoi(toks[w+1].text)
+		end := w + 2
 		if end < len(toks) && toks[end].text == "." && !toks[end].space {
 			end++
 		}

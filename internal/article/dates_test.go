@@ -268,3 +268,18 @@ func TestTokenizeMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestDigitValue(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want int
+	}{
+		{'٣', 3}, {'۹', 9}, {'०', 0}, {'৭', 7}, {'９', 9},
+		// The mathematical digits: five sets of ten in one run.
+		{'\U0001D7CE', 0}, {'\U0001D7D8', 0}, {'\U0001D7E1', 9}, {'\U0001D7FF', 9},
+	} {
+		if got := digitValue(tc.r); got != tc.want {
+			t.Errorf("digitValue(%U) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+}

@@ -194,6 +194,23 @@ func TestHeadlineOnScrapedPages(t *testing.T) {
 			),
 			title: "Warum die Fähre nach Helgoland teurer wird",
 		},
+		{
+			// A slider prints its slogan once per slide; a line the page
+			// prints that often is the site's, not the post's.
+			name: "shop blog under a slider",
+			page: scrapedPage(
+				[]string{"Skip navigation", "Home", "Repairs", "Kites", "Boards", "Shop", "About", "Contact"},
+				slices.Repeat([]string{"SAILS MENDED BY SAILORS", "DEMO BOARDS FOR EVERY RIDER", "OUR WORKSHOP"}, 5),
+				[]string{"Blog", "News", "14.05.2021 10:20", "Season opening at the lake"},
+				[]string{
+					"The new range of demo boards for the season came in on Friday, and you can take any of them out on the water this weekend if the wind plays along.",
+					"We tried the smaller boards on the lake first and were surprised how early they plane, even for heavier riders in light wind.",
+					"Come by the workshop, leave your card, and we will have a board and a harness ready for you at the beach by ten.",
+				},
+				[]string{"Back", "Opening hours", "Mon to Fri 11:00 to 18:00", "Contact"},
+			),
+			title: "Season opening at the lake",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -656,13 +656,13 @@ func readTime(toks []token, j int, m *dateMatch) int {
 	}
 	if k < len(toks) {
 		switch {
-		case toks[k].text != "a" && isTimeConnector(toks[k].text), toks[k].text == "@":
+		case toks[k].text == "a" && k+1 < len(toks) && toks[k+1].text == "las":
+			k += 2
+		case isTimeConnector(toks[k].text), toks[k].text == "@":
 			k++
 			if k < len(toks) && toks[k].text == "." && !toks[k].space {
 				k++
 			}
-		case toks[k].text == "a" && k+1 < len(toks) && toks[k+1].text == "las":
-			k += 2
 		}
 	}
 	if k+1 >= len(toks) || toks[k].kind != tNum || len(toks[k].text) > 2 {

@@ -53,6 +53,16 @@ func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Optio
 	switch {
 	case pub == nil:
 		pub = res.URLDate
+	case res.URLDate != nil && meta == nil && !nearDay(*res.URLDate, *pub):
+		// With no date in its metadata, a date the page shows that is
+		// days away from the one its address files it under is most
+		// often an update's, a comment's or a widget's: the address
+		// was given when the article was. The text reader's date keeps
+		// its time of day when it is that day.
+		pub = res.URLDate
+		if text != nil && sameDay(*res.URLDate, *text) {
+			pub = text
+		}
 	case res.URLDate != nil:
 		// The day the address files the article under is its local day.
 		y, m, d := res.URLDate.Date()
@@ -240,6 +250,13 @@ func inLocalDay(t time.Time, vis dateMatch) *time.Time {
 		}
 	}
 	return &t
+}
+
+// nearDay reports whether b's day is a's UTC day or a day either side,
+// the days one instant falls on around the world.
+func nearDay(a, b time.Time) bool {
+	g := dayGap(a, b)
+	return g >= -1 && g <= 1
 }
 
 func sameDay(t, d time.Time) bool {

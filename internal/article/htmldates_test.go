@@ -68,6 +68,31 @@ func TestHTMLPublished(t *testing.T) {
 			top:  `<p>March 5, 2021</p>`,
 			want: "2021-03-05",
 		},
+		{
+			name: "with no metadata date, the address's day over a date shown years later",
+			head: `<link rel="canonical" href="https://coast.example/2017/06/29/spring-tides">`,
+			top:  `<p class="meta">Updated <time>29 March 2020, 16:45</time></p>`,
+			want: "2017-06-29",
+		},
+		{
+			name: "the address's day keeps the time the page prints on that day",
+			head: `<link rel="canonical" href="https://coast.example/2017/06/29/spring-tides">`,
+			top:  `<p>29 June 2017, 23:39</p>`,
+			body: `<h3>2 comments</h3><div class="comment"><span class="date">29 March 2020, 16:45</span><p>Ada: the wall was fine in my day.</p></div>`,
+			want: "2017-06-29T23:39:00Z",
+		},
+		{
+			name: "a shown date a day from the address's: the address's day, as the local day",
+			head: `<link rel="canonical" href="https://coast.example/2017/06/29/spring-tides">`,
+			top:  `<p class="meta">June 30, 2017</p>`,
+			want: "2017-06-29",
+		},
+		{
+			name: "metadata's date kept over the address's",
+			head: `<link rel="canonical" href="https://coast.example/2022/05/02/spring-tides">
+<meta property="article:published_time" content="2022-05-08T10:00:00Z">`,
+			want: "2022-05-08T10:00:00Z",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -123,22 +123,38 @@ func pageText(lines []string, opts Options) *Article {
 func visibleDate(texts, page []string, title string) (dateMatch, bool) {
 	for _, t := range texts {
 		dl, ok := parseDateLine(t)
-		if !ok || dl.Date == nil || dl.Updated || dl.Date.Year == 0 {
-			continue
+		if ok && dl.Date != nil && !dl.Updated && dl.Date.Year != 0 {
+			return *dl.Date, true
 		}
-		return *dl.Date, true
+		// A byline with a date among other things ("Accueil | Par
+		// Loïc Le Clerc | 30 septembre 2018") stands where it does:
+		// the date lines after it are its teasers' and comments'.
+		if !ok && readBylineLine(t).form == formLabelled {
+			if m, ok := bylineDate(t); ok {
+				return m, true
+			}
+		}
 	}
 	// A byline-like text that holds a date among other things ("Home |
-	// By Jane Roe | 30 September 2018").
+	// Jane Roe | 30 September 2018").
 	for _, t := range texts {
-		if len(t) > maxBylineLen || updatedLabel(t) {
-			continue
-		}
-		if m, ok := findDate(t); ok && m.Year != 0 && !m.LowerMonth {
+		if m, ok := bylineDate(t); ok {
 			return m, true
 		}
 	}
 	return headlineDate(page, title)
+}
+
+// bylineDate is the date with its year a short text that is no last
+// change's holds.
+func bylineDate(t string) (dateMatch, bool) {
+	if len(t) > maxBylineLen || updatedLabel(t) {
+		return dateMatch{}, false
+	}
+	if m, ok := findDate(t); ok && m.Year != 0 && !m.LowerMonth {
+		return m, true
+	}
+	return dateMatch{}, false
 }
 
 // pageDateLines is how far below the headline firstPageDate reads: the

@@ -88,6 +88,13 @@ func TestHTMLPublished(t *testing.T) {
 			want: "2017-06-29",
 		},
 		{
+			name: "a byline's date over the dates of the teasers after it",
+			top:  `<p class="meta">Home | By Ada Park | 30 September 2018</p>`,
+			body: `<h3>More from the bay</h3><ul><li><span class="date">21 February 2020</span> <a href="/b">Ferry timetable changes</a></li>
+<li><span class="date">18 February 2020</span> <a href="/c">The lifeboat's new crew</a></li></ul>`,
+			want: "2018-09-30",
+		},
+		{
 			name: "metadata's date kept over the address's",
 			head: `<link rel="canonical" href="https://coast.example/2022/05/02/spring-tides">
 <meta property="article:published_time" content="2022-05-08T10:00:00Z">`,

@@ -121,6 +121,14 @@ func pageText(lines []string, opts Options) *Article {
 // date line ("Published 3 May 2022", "Tuesday, 03 May 2022") giving a
 // publication date with its year.
 func visibleDate(texts, page []string, title string) (dateMatch, bool) {
+	if days := markedDays(texts); len(days) >= 3 {
+		// Three days or more marked up as dates are a list of dated
+		// teasers or comments; a date line by the headline that is
+		// none of them is the article's.
+		if m, ok := headlineDate(page, title); ok && !days[[3]int{m.Year, int(m.Month), m.Day}] {
+			return m, true
+		}
+	}
 	for _, t := range texts {
 		dl, ok := parseDateLine(t)
 		if ok && dl.Date != nil && !dl.Updated && dl.Date.Year != 0 {
@@ -143,6 +151,18 @@ func visibleDate(texts, page []string, title string) (dateMatch, bool) {
 		}
 	}
 	return headlineDate(page, title)
+}
+
+// markedDays is the set of days with their year the date-marked texts
+// give.
+func markedDays(texts []string) map[[3]int]bool {
+	days := map[[3]int]bool{}
+	for _, t := range texts {
+		if m, ok := findDate(t); ok && m.Year != 0 {
+			days[[3]int{m.Year, int(m.Month), m.Day}] = true
+		}
+	}
+	return days
 }
 
 // bylineDate is the date with its year a short text that is no last

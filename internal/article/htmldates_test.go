@@ -95,6 +95,15 @@ func TestHTMLPublished(t *testing.T) {
 			want: "2018-09-30",
 		},
 		{
+			name: "the date line under the headline over a list of dated teasers",
+			head: `<link rel="canonical" href="https://coast.example/spring-tides">`,
+			top:  `<p>June 21, 2017</p>`,
+			body: `<h3>Latest</h3><ul><li><span class="date">August 8, 2022</span> <a href="/b">Ferry timetable changes</a></li>
+<li><span class="date">July 28, 2022</span> <a href="/c">The lifeboat's new crew</a></li>
+<li><span class="date">August 9, 2022, 16:03</span> <a href="/d">Harbour dues go up</a></li></ul>`,
+			want: "2017-06-21",
+		},
+		{
 			name: "metadata's date kept over the address's",
 			head: `<link rel="canonical" href="https://coast.example/2022/05/02/spring-tides">
 <meta property="article:published_time" content="2022-05-08T10:00:00Z">`,

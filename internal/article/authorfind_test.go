@@ -122,6 +122,11 @@ func TestReadBylineLine(t *testing.T) {
 		{"Exhibition Palais Epstein Vienna", formNone, nil},
 		{"05.11.23 - 10:33 von Osteuropa zu", formNone, nil},
 		{"Jane Roe @ 100!!! is that a joke", formNone, nil},
+		// A menu's choice, not names: no byline joins names with "or".
+		{"By Course or Type", formNone, nil},
+		{"Nach Autor oder Thema", formNone, nil},
+		{"Par Région ou Thème", formNone, nil},
+		{"By Jane Roe of Reuters", formLabelled, []string{"Jane Roe"}},
 		// Name-shaped: only the page turns it down (findAuthors).
 		{"Harbour Board", formBare, []string{"Harbour Board"}},
 		{"Latest News", formNone, nil},

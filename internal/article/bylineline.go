@@ -340,11 +340,16 @@ func bylineTail(tail string) bool {
 	if strings.HasPrefix(tail, "–") || strings.HasPrefix(tail, "—") {
 		return true
 	}
+	var buf [8]byte
+	first, _, _ := strings.Cut(tail, " ")
+	switch string(lowerBytes(buf[:], first)) {
+	case "or", "oder", "ou", "o":
+		// Never names: a menu's "By Course or Type", "Nach Autor oder Thema".
+		return false
+	}
 	if metaOnly(tail) || fieldCount(tail) <= maxBylineExtra {
 		return true
 	}
-	var buf [8]byte
-	first, _, _ := strings.Cut(tail, " ")
 	switch string(lowerBytes(buf[:], first)) {
 	case "for", "für", "pour", "para", "per":
 		return true

@@ -16,11 +16,13 @@ import (
 // titleAgreementFloors are the least number of pages, per corpus, whose
 // text and HTML titles agree, dateAgreementFloors of those whose
 // publication days agree, and authorAgreementFloors of those whose
-// authors agree (raise them as the text path improves).
+// authors agree (raise them as the text path improves; a floor may fall
+// only when the pages lost agreed on a wrong value: md_490's "Course",
+// read from a menu's "By Course or Type" by both paths).
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 156, "metadata": 329}
 	dateAgreementFloors   = map[string]int{"realworld": 150, "metadata": 329}
-	authorAgreementFloors = map[string]int{"realworld": 114, "metadata": 209}
+	authorAgreementFloors = map[string]int{"realworld": 114, "metadata": 208}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

@@ -274,11 +274,16 @@ func spaceGluedBy(s string) string {
 	return s
 }
 
-// cutRoleLabel strips an "Author:" label in front of a name.
+// cutRoleLabel strips an "Author:" label in front of a name, or one
+// without its colon that markup set apart ("<small>Autor</small>
+// Redaktion").
 func cutRoleLabel(s string) (string, bool) {
 	label, rest, ok := strings.Cut(s, ":")
 	if !ok || strings.Contains(label, " ") {
-		return s, false
+		label, rest, ok = strings.Cut(s, " ")
+		if r, _ := utf8.DecodeRuneInString(rest); !ok || !unicode.IsUpper(r) || !looksLikeName(rest) {
+			return s, false
+		}
 	}
 	switch strings.ToLower(label) {
 	case "author", "autor", "auteur", "autore", "autora", "text", "texto", "texte", "redaktion", "reporter", "written", "verfasser", "verfasst", "escrito", "écrit",

@@ -205,13 +205,21 @@ func splitAuthorText(s string, marked bool) []string {
 		}
 	}
 	s = dropRoles(dropBrackets(cutSentence(s)))
+	// Beside a wire service, one word is the place it filed from
+	// ("Reuters, Washington,"), not a writer.
+	agency := false
+	for rest := s; rest != "" && !agency; {
+		var part string
+		part, rest, _ = cutAny(rest, authorSeps...)
+		agency = isAgency(part)
+	}
 	var names []string
 	rest := s
 	for rest != "" {
 		name, after, _ := cutAny(rest, authorSeps...)
 		rest = after
 		name = nameHead(cleanCredit(name))
-		if name == "" || markupWord(name) {
+		if name == "" || markupWord(name) || agency && fieldCount(name) == 1 {
 			continue
 		}
 		if marked && !introduced {

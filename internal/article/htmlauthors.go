@@ -264,9 +264,30 @@ func dropBrackets(s string) string {
 func nameHead(s string) string {
 	names := splitNames(s, false)
 	if len(names) == 1 && len(names[0]) < len(s) && strings.HasPrefix(s, names[0]) && fieldCount(names[0]) >= 2 {
-		return names[0]
+		name := names[0]
+		// A desk's word before a lower-case role is the role's ("Tom
+		// Gillespie News reporter").
+		next, _, _ := strings.Cut(strings.TrimSpace(s[len(name):]), " ")
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) && roleWord(next) && fieldCount(name) >= 3 {
+			if i := strings.LastIndexByte(name, ' '); deskWord(name[i+1:]) {
+				name = name[:i]
+			}
+		}
+		return name
 	}
 	return s
+}
+
+// deskWord reports the words that name a newsroom's desk before a role
+// ("News reporter", "Sports editor", "Political correspondent").
+func deskWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "news", "sports", "sport", "business", "political", "politics", "science", "health", "tech", "technology",
+		"investigative", "digital", "data", "features", "entertainment", "travel", "food", "world", "foreign",
+		"national", "local", "economics", "finance", "culture", "arts", "music", "film", "fashion", "opinion":
+		return true
+	}
+	return false
 }
 
 // spaceGluedBy puts back the space that inline markup left out between a

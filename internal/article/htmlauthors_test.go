@@ -17,6 +17,10 @@ func TestNameHead(t *testing.T) {
 		{"Lena Ortiz", "Lena Ortiz"},
 		{"Фото: Иван Петров", "Фото: Иван Петров"},
 		{"Red.", "Red."},
+		{"Ada Park News reporter @adapark", "Ada Park"},
+		{"Ada Mae Park reporter", "Ada Mae Park"},
+		{"Ada Park Sports editor", "Ada Park"},
+		{"Ada Mae Park, reporter", "Ada Mae Park"},
 	} {
 		if got := nameHead(tt.in); got != tt.want {
 			t.Errorf("nameHead(%q) = %q, want %q", tt.in, got, tt.want)

@@ -87,8 +87,12 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		case c.at < start && !c.labelled:
 			// Between a headline far above and Classify's start
 			// lie teasers and menus too: a name there without a
-			// label counts its distance from the start.
+			// label counts its distance from the start, or, over a
+			// date, from the headline above it.
 			dist = start - c.at
+			if tr.besideDate(c.at) {
+				dist = min(dist, c.at-hs)
+			}
 			c.score -= penaltyAbove * dist
 		case c.at >= body+bodyGrace:
 			// The body's first lines are where Classify leaves a
@@ -255,11 +259,22 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	if tr.repeated(i, names[0]) {
 		score += scoreRepeated
 	}
-	if prev >= 0 && readBylineLine(tr.paras[prev]).form == formBare || next >= 0 && readBylineLine(tr.paras[next]).form == formBare ||
+	if tr.otherBare(prev, names[0]) || tr.otherBare(next, names[0]) ||
 		score > scoreBare && tr.crowded(i, ln) {
 		score += scoreNameList
 	}
 	return score
+}
+
+// otherBare reports whether line j is a line of names only that does not
+// open with name: the next entry of a menu of people, not the byline
+// printed twice (a name's link and its picture's caption).
+func (tr *textReader) otherBare(j int, name string) bool {
+	if j < 0 {
+		return false
+	}
+	o := readBylineLine(tr.paras[j])
+	return o.form == formBare && !strings.EqualFold(o.names[0], name)
 }
 
 // crowdSpan is how near other people's names make a list of them.

@@ -191,6 +191,11 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
 		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
+		{"bare name over a relative date", withBody(append(menu, title, "Jane Roe", "1 day ago")), []string{"Jane Roe"}},
+		{"bare name printed twice", withBody(append(menu, title, "Jane Roe", "Jane Roe", "Share")), []string{"Jane Roe"}},
+		{"a dated name under the headline, share buttons before the body", withBody(append(menu, title,
+			"The ferry will keep both of its morning crossings until the spring, the board decided.", "Jane Roe", "Nov 13, 2019 4:26 pm",
+			"@janeroe", "Share This Article", "Reddit", "LinkedIn", "WhatsApp", "Email", "Print", "Talk", "“Winter ferry”")), []string{"Jane Roe"}},
 		{"a handle glued to the name, a kicker above the headline", withBody(append(menu, "Harbour Week", title,
 			"Published Tue, Mar 3 20247:05 AM EST", "Jane Roe@JaneRoe")), []string{"Jane Roe"}},
 	} {

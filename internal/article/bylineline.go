@@ -672,7 +672,9 @@ func metaWord(w string) bool {
 		"aktualisierung", "letzte", "zuletzt", "publicado", "actualizado", "atualizado", "publié", "mis", "jour", "publiée",
 		"pubblicato", "aggiornato", "postado", "em", "hace", "ago", "vor", "il", "minutes", "minutos", "minuten", "hours",
 		"horas", "stunden", "min", "read", "lesedauer", "minute", "minuti", "ore", "heures", "temps", "lecture", "reading",
-		"time", "edition", "ausgabe", "stand", "datum", "fecha", "data", "le:", "am:", "today", "yesterday", "heute", "gestern":
+		"time", "edition", "ausgabe", "stand", "datum", "fecha", "data", "le:", "am:", "today", "yesterday", "heute", "gestern",
+		"hour", "day", "days", "week", "weeks", "month", "months", "year", "years", "tag", "tagen", "woche", "wochen",
+		"monat", "monaten", "jahr", "jahren", "día", "días", "jours", "semaines", "mois", "giorni", "settimane", "dagen":
 		return true
 	}
 	return false

@@ -168,9 +168,10 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 		}
 		c = authorCand{at: j, label: i, names: names, score: scoreLabelAbove, labelled: true}
 	case formDated:
-		if !tr.unusedLowercase(ln.names) {
+		if ln.names = tr.namesNotWords(ln.names); ln.names == nil {
 			return authorCand{}, false
 		}
+		c.names = ln.names
 		c.score = scoreDated
 		if ln.profile {
 			c.score += scoreProfile / 2
@@ -179,9 +180,10 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 			c.score += scoreNameList
 		}
 	case formBare:
-		if !tr.unusedLowercase(ln.names) {
+		if ln.names = tr.namesNotWords(ln.names); ln.names == nil {
 			return authorCand{}, false
 		}
+		c.names = ln.names
 		c.score = tr.bareScore(i, ln)
 	default:
 		return authorCand{}, false
@@ -444,6 +446,25 @@ func (tr *textReader) unusedLowercase(names []string) bool {
 		}
 	}
 	return true
+}
+
+// namesNotWords keeps the names that unusedLowercase passes, nil when
+// none is left: beside a writer's name, a publication's ("Tanza
+// Loudenback, Business Insider") is words the page uses in lower case.
+func (tr *textReader) namesNotWords(names []string) []string {
+	if len(names) == 1 {
+		if tr.unusedLowercase(names) {
+			return names
+		}
+		return nil
+	}
+	var kept []string
+	for _, n := range names {
+		if tr.unusedLowercase([]string{n}) {
+			kept = append(kept, n)
+		}
+	}
+	return kept
 }
 
 // containsWord reports whether w occurs in s as a whole word.

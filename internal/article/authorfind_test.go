@@ -122,6 +122,9 @@ func TestReadBylineLine(t *testing.T) {
 		{"Exhibition Palais Epstein Vienna", formNone, nil},
 		{"05.11.23 - 10:33 von Osteuropa zu", formNone, nil},
 		{"Jane Roe @ 100!!! is that a joke", formNone, nil},
+		{"Analysis by Jane Roe, CNN Editor-at-large", formLabelled, []string{"Jane Roe"}},
+		{"Kommentar von Anna Berg", formLabelled, []string{"Anna Berg"}},
+		{"Harbour news by Jane Roe", formNone, nil},
 		// A menu's choice, not names: no byline joins names with "or".
 		{"By Course or Type", formNone, nil},
 		{"Nach Autor oder Thema", formNone, nil},
@@ -191,6 +194,8 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
 		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
+		{"a publication beside the name is no writer", withBody(append(menu, title, "Jane Roe, Harbour Insider", "March 3, 2024"),
+			"One insider said the vote had never been in doubt."), []string{"Jane Roe"}},
 		{"bare name over a relative date", withBody(append(menu, title, "Jane Roe", "1 day ago")), []string{"Jane Roe"}},
 		{"bare name printed twice", withBody(append(menu, title, "Jane Roe", "Jane Roe", "Share")), []string{"Jane Roe"}},
 		{"a dated name under the headline, share buttons before the body", withBody(append(menu, title,

@@ -279,7 +279,7 @@ func labelledNames(seg string) (names []string, strong bool) {
 		// A label counts only after metadata words ("Posted on
 		// DATE by"), and a word that is not one ends the search: every
 		// later start has it in front too.
-		if at > 0 && !metaOnly(seg[:at]) {
+		if at > 0 && !metaOnly(seg[:at]) && !genreWord(seg[:at]) {
 			break
 		}
 		rest, handles, strong, ok := bylineLabel(seg[at:])
@@ -305,6 +305,18 @@ func labelledNames(seg string) (names []string, strong bool) {
 		at += sp + 1
 	}
 	return nil, false
+}
+
+// genreWord reports a piece's kind named before its byline ("Analysis
+// by Jane Roe", "Kommentar von …").
+func genreWord(s string) bool {
+	var buf [16]byte
+	switch string(lowerBytes(buf[:], strings.TrimSpace(s))) {
+	case "analysis", "opinion", "commentary", "review", "essay", "column", "interview", "report", "story",
+		"analyse", "kommentar", "meinung", "análisis", "opinión", "chronique", "tribune", "editorial", "analisi", "commento":
+		return true
+	}
+	return false
 }
 
 // namesAndTail reads names from the start of s and returns them with the

@@ -124,6 +124,8 @@ func TestReadBylineLine(t *testing.T) {
 		{"Jane Roe @ 100!!! is that a joke", formNone, nil},
 		{"Analysis by Jane Roe, CNN Editor-at-large", formLabelled, []string{"Jane Roe"}},
 		{"Kommentar von Anna Berg", formLabelled, []string{"Anna Berg"}},
+		{"Jane Roe Associated Press", formBare, []string{"Jane Roe"}},
+		{"Jane Roe, Reuters", formBare, []string{"Jane Roe"}},
 		{"Harbour news by Jane Roe", formNone, nil},
 		// A menu's choice, not names: no byline joins names with "or".
 		{"By Course or Type", formNone, nil},
@@ -196,6 +198,9 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
 		{"a publication beside the name is no writer", withBody(append(menu, title, "Jane Roe, Harbour Insider", "March 3, 2024"),
 			"One insider said the vote had never been in doubt."), []string{"Jane Roe"}},
+		{"a name run into its wire service over the date", withBody(append(menu, title, "Jane Roe Associated Press", "Published 11:34 PM EST Nov 19, 2019")), []string{"Jane Roe"}},
+		{"a photo's credit with its wire service is no byline", withBody(append(menu, title, "Published 11:34 PM EST Nov 19, 2019",
+			"The ferry at the lower quay on Monday", "Al Goldis, Associated Press")), nil},
 		{"bare name over a relative date", withBody(append(menu, title, "Jane Roe", "1 day ago")), []string{"Jane Roe"}},
 		{"bare name printed twice", withBody(append(menu, title, "Jane Roe", "Jane Roe", "Share")), []string{"Jane Roe"}},
 		{"a dated name under the headline, share buttons before the body", withBody(append(menu, title,

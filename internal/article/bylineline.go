@@ -421,7 +421,9 @@ func unlabelledNames(seg string) unlabelled {
 	}
 	trimmed := trimHandle(seg)
 	u := unlabelled{profile: trimmed != seg}
-	seg = trimmed
+	// An agency after the name is no profile: a photo's credit has one
+	// too ("Al Goldis, Associated Press").
+	seg = trimAgency(trimmed)
 	if n, tail := namesAndTail(seg, false); len(n) > 0 && unlabelledShape(n) {
 		tail = strings.TrimSpace(tail)
 		switch {
@@ -456,6 +458,24 @@ func unlabelledNames(seg string) unlabelled {
 		at += sp + 1
 	}
 	return unlabelled{}
+}
+
+// trimAgency cuts a wire service the writer's name runs into ("Tom
+// Davies Associated Press", "Jane Roe Reuters"), when two words or more
+// are left before it.
+func trimAgency(seg string) string {
+	end := len(seg)
+	for k := 0; k < 3; k++ {
+		i := strings.LastIndexByte(seg[:end], ' ')
+		if i < 0 {
+			return seg
+		}
+		end = i
+		if head := strings.TrimRight(seg[:end], " ,;-–—"); fieldCount(head) >= 2 && isAgency(seg[end+1:]) {
+			return head
+		}
+	}
+	return seg
 }
 
 // unlabelledShape reports names that read as people's without a label

@@ -56,8 +56,9 @@ type authorCand struct {
 	label int // the line of their label when it is on a line of its own, else -1
 	names []string
 	score int
-	// labelled is set when a label vouches for the names.
-	labelled bool
+	// labelled is set when a label vouches for the names, dated when
+	// a date stands on their line.
+	labelled, dated bool
 }
 
 // findAuthors returns the authors the page names, and the lines that name
@@ -87,10 +88,10 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		case c.at < start && !c.labelled:
 			// Between a headline far above and Classify's start
 			// lie teasers and menus too: a name there without a
-			// label counts its distance from the start, or, over a
-			// date, from the headline above it.
+			// label counts its distance from the start, or, beside
+			// a date, from the headline above it.
 			dist = start - c.at
-			if tr.besideDate(c.at) {
+			if c.dated || tr.besideDate(c.at) {
 				dist = min(dist, c.at-hs)
 			}
 			c.score -= penaltyAbove * dist
@@ -172,7 +173,7 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 			return authorCand{}, false
 		}
 		c.names = ln.names
-		c.score = scoreDated
+		c.score, c.dated = scoreDated, true
 		if ln.profile {
 			c.score += scoreProfile / 2
 		}

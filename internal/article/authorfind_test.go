@@ -1,6 +1,7 @@
 package article
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -164,6 +165,15 @@ func withBody(head []string, tail ...string) []byte {
 	return page(lines...)
 }
 
+// contents is a list of n short headings, a long table of contents.
+func contents(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%d. Section %c", i+1, 'A'+i%26)
+	}
+	return out
+}
+
 func TestFindAuthorsOnPages(t *testing.T) {
 	menu := []string{"Home", "News", "Sport", "Weather", "Contact"}
 	title := "Ferry terminal stays open through the winter"
@@ -206,6 +216,8 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a dated name under the headline, share buttons before the body", withBody(append(menu, title,
 			"The ferry will keep both of its morning crossings until the spring, the board decided.", "Jane Roe", "Nov 13, 2019 4:26 pm",
 			"@janeroe", "Share This Article", "Reddit", "LinkedIn", "WhatsApp", "Email", "Print", "Talk", "“Winter ferry”")), []string{"Jane Roe"}},
+		{"a name and its date under the headline, a contents list before the body", withBody(append(append(menu, title,
+			"Jane Roe, 21. Jan. 2015", "Contents"), contents(30)...)), []string{"Jane Roe"}},
 		{"a handle glued to the name, a kicker above the headline", withBody(append(menu, "Harbour Week", title,
 			"Published Tue, Mar 3 20247:05 AM EST", "Jane Roe@JaneRoe")), []string{"Jane Roe"}},
 	} {

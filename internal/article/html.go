@@ -34,6 +34,8 @@ func parseHTML(page string, opts Options, a *Article) error {
 	paras, bodyHTML := res.Paragraphs, res.BodyHTML
 	if whole, ok := wholerBody(paras, text); ok {
 		paras, bodyHTML = whole, paragraphsHTML(whole)
+	} else if prose, ok := proseBody(paras, text); ok {
+		paras, bodyHTML = prose, paragraphsHTML(prose)
 	}
 	a.BodyHTML = balanced(bodyHTML)
 	a.Images = htmlImages(a.BodyHTML)
@@ -127,6 +129,47 @@ func wholerBody(paras []string, text *Article) ([]string, bool) {
 	}
 	return text.BodyParagraphs, true
 }
+
+// proseBody returns the text path's body of the page when readability
+// kept a table or a list instead of the story: few of its characters in
+// sentences, where the text path's body is mostly sentences.
+func proseBody(paras []string, text *Article) ([]string, bool) {
+	if text == nil || len(text.BodyParagraphs) < minProseParas || len(paras) < minTableParas {
+		return nil, false
+	}
+	if sentenceShare(paras) >= maxTableShare || sentenceShare(text.BodyParagraphs) < minProseShare {
+		return nil, false
+	}
+	return text.BodyParagraphs, true
+}
+
+// sentenceShare is the share of the characters of paras that are in
+// paragraphs ending like a sentence.
+func sentenceShare(paras []string) float64 {
+	all, sentences := 0, 0
+	for _, p := range paras {
+		all += len(p)
+		if endsSentence(p) {
+			sentences += len(p)
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(sentences) / float64(all)
+}
+
+// Bounds of proseBody: a story of at least minProseParas paragraphs with
+// at least minProseShare of its characters in sentences, against
+// readability's pick of at least minTableParas paragraphs with less than
+// maxTableShare (one paragraph that does not end in a full stop is no
+// table).
+const (
+	minTableParas = 10
+	minProseParas = 5
+	minProseShare = 0.7
+	maxTableShare = 0.05
+)
 
 // Bounds of a sliver: at most maxSliver paragraphs, with less than
 // 1/sliverFactor of the words of the text path's body.

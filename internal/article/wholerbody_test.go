@@ -22,33 +22,65 @@ func TestWholerBody(t *testing.T) {
 	for _, s := range []string{"More news", "Ferry timetable changes for spring", "Bakery wins regional bread prize", "School choir heads to the capital", "Weather warning for the weekend", "Council meeting moved to Thursday", "Library opens on Sundays", "New cycle lane on the high street", "Most read", "Local election results"} {
 		teasers = append(teasers, s+" in the valley towns")
 	}
-	tests := []struct {
-		name  string
-		paras []string
-		text  []string
-		whole bool
-	}{
+	runBodyCases(t, wholerBody, []bodyCase{
 		{"a list readability cut to its intro", intro, slices.Concat(intro, items), true},
 		{"a short story the text path runs into teasers", intro, slices.Concat(intro, teasers, teasers, teasers), false},
 		{"readability kept enough", slices.Concat(intro, items[:2]), slices.Concat(intro, items), false},
 		{"readability kept what the text path has not", []string{"Another story altogether, told in a single paragraph."}, slices.Concat(intro, items), false},
 		{"more than a few paragraphs", slices.Concat(intro, items[:3]), slices.Concat(intro, items, items, items, items), false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, ok := wholerBody(tc.paras, &Article{BodyParagraphs: tc.text})
-			if ok != tc.whole {
-				t.Fatalf("taken = %v, want %v", ok, tc.whole)
-			}
-			if ok && !slices.Equal(got, tc.text) {
-				t.Errorf("body %q, want the text path's", got)
-			}
-		})
-	}
+	})
 	if _, ok := wholerBody(intro, nil); ok {
 		t.Error("taken without a text body")
 	}
 	if h := paragraphsHTML([]string{"a < b", "c"}); h != "<p>a &lt; b</p>\n<p>c</p>\n" {
 		t.Errorf("paragraphsHTML = %q", h)
+	}
+}
+
+// TestProseBody checks when an HTML page's body is the text path's
+// because readability kept a table or a list of fields instead of the
+// story: many short cells, none a sentence, against a body of sentences.
+func TestProseBody(t *testing.T) {
+	var story []string
+	for _, s := range []string{"The harbour board voted on Tuesday", "Members said passenger numbers had grown", "The decision keeps two morning crossings",
+		"Businesses on the quay welcomed the vote", "The board meets again in February", "The night crossing may return in spring"} {
+		story = append(story, s+", the clerk told the meeting, and the minutes will be published next week.")
+	}
+	table := []string{"Ward", "Councillor", "Contact", "North Quay", "Ada Park", "ada.park@example.org", "Old Town", "Tom Reid",
+		"tom.reid@example.org", "Harbourside", "Jo March", "jo.march@example.org"}
+	recipe := slices.Concat([]string{"Ingredients", "135 g butter", "150 g flour", "2 tsp baking powder", "155 g sugar", "4 eggs", "250 g strawberries",
+		"600 g cream", "Method", "Preheat the oven. Bild anzeigen"}, story[:1])
+	runBodyCases(t, proseBody, []bodyCase{
+		{"a table of contacts instead of the story", table, story, true},
+		{"a recipe's ingredients are the body", recipe, story, false},
+		{"one paragraph without a full stop is no table", []string{"The whole story in one block, ending in a copyright notice ©"}, story, false},
+		{"a text body that is no story either", table, table, false},
+		{"a text body too short to trust", table, story[:3], false},
+	})
+	if _, ok := proseBody(table, nil); ok {
+		t.Error("taken without a text body")
+	}
+}
+
+// bodyCase is readability's paragraphs, the text path's body, and whether
+// the text path's is to be taken.
+type bodyCase struct {
+	name        string
+	paras, text []string
+	taken       bool
+}
+
+func runBodyCases(t *testing.T, pick func([]string, *Article) ([]string, bool), cases []bodyCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := pick(tc.paras, &Article{BodyParagraphs: tc.text})
+			if ok != tc.taken {
+				t.Fatalf("taken = %v, want %v", ok, tc.taken)
+			}
+			if ok && !slices.Equal(got, tc.text) {
+				t.Errorf("body %q, want the text path's", got)
+			}
+		})
 	}
 }

@@ -134,7 +134,14 @@ func wholerBody(paras []string, text *Article) ([]string, bool) {
 // kept a table or a list instead of the story: few of its characters in
 // sentences, where the text path's body is mostly sentences.
 func proseBody(paras []string, text *Article) ([]string, bool) {
-	if text == nil || len(text.BodyParagraphs) < minProseParas || len(paras) < minTableParas {
+	if text == nil || len(paras) < minTableParas {
+		return nil, false
+	}
+	words := 0
+	for _, p := range text.BodyParagraphs {
+		words += wordCount(p)
+	}
+	if words < minProseWords {
 		return nil, false
 	}
 	if sentenceShare(paras) >= maxTableShare || sentenceShare(text.BodyParagraphs) < minProseShare {
@@ -159,14 +166,14 @@ func sentenceShare(paras []string) float64 {
 	return float64(sentences) / float64(all)
 }
 
-// Bounds of proseBody: a story of at least minProseParas paragraphs with
-// at least minProseShare of its characters in sentences, against
+// Bounds of proseBody: a story of at least minProseWords words with at
+// least minProseShare of its characters in sentences, against
 // readability's pick of at least minTableParas paragraphs with less than
 // maxTableShare (one paragraph that does not end in a full stop is no
 // table).
 const (
 	minTableParas = 10
-	minProseParas = 5
+	minProseWords = 150
 	minProseShare = 0.7
 	maxTableShare = 0.05
 )

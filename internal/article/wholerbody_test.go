@@ -44,7 +44,8 @@ func TestProseBody(t *testing.T) {
 	var story []string
 	for _, s := range []string{"The harbour board voted on Tuesday", "Members said passenger numbers had grown", "The decision keeps two morning crossings",
 		"Businesses on the quay welcomed the vote", "The board meets again in February", "The night crossing may return in spring"} {
-		story = append(story, s+", the clerk told the meeting, and the minutes will be published next week.")
+		story = append(story, s+", the clerk told the meeting, and the minutes will be published next week. "+
+			"Ferry users who could not attend may write to the board before the end of the month.")
 	}
 	table := []string{"Ward", "Councillor", "Contact", "North Quay", "Ada Park", "ada.park@example.org", "Old Town", "Tom Reid",
 		"tom.reid@example.org", "Harbourside", "Jo March", "jo.march@example.org"}

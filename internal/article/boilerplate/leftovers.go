@@ -27,6 +27,8 @@ var (
 		"affiliate link", "affiliate partnership", "affiliate commission", "affiliate program",
 		"may earn a commission", "may earn commission", "may receive a commission", "earn a small commission",
 		"earn a commission", "qualifying purchases", "as an amazon associate", "may contain affiliate",
+		"may receive compensation", "receive compensation when", "receives compensation", "may be compensated",
+		"one or more of our advertisers",
 		"contains affiliate", "sponsored post", "this post is sponsored", "this article is sponsored",
 		"affiliate-link", "provisionslink", "werbelink", "enthält werbung", "links de afiliado",
 		"links afiliados", "enlaces de afiliado", "enlaces afiliados", "liens d'affiliation", "liens affiliés",

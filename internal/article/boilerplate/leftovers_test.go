@@ -22,6 +22,8 @@ func TestLeftovers(t *testing.T) {
 		{"affiliate disclosure", []string{"This post may contain affiliate links, which means we may earn a small commission at no cost to you."}, []string{KindDisclosure}},
 		{"amazon associate", []string{"As an Amazon Associate I earn from qualifying purchases."}, []string{KindDisclosure}},
 		{"spanish disclosure", []string{"Este artículo contiene enlaces de afiliado."}, []string{KindDisclosure}},
+		{"advertisers' compensation", []string{"This post mentions products of our partners. We may receive compensation when you click on links to them."}, []string{KindDisclosure}},
+		{"a site's compensation", []string{"Many offers on this page come from card issuers from which the site receives compensation."}, []string{KindDisclosure}},
 		{"op-ed disclaimer", []string{"The views expressed in this column are the author's own and do not necessarily reflect those of the paper."}, []string{KindDisclaimer}},
 		{"german disclaimer", []string{"Der Gastbeitrag gibt die Meinung des Autors wieder."}, []string{KindDisclaimer}},
 		{"recipe prompt", []string{"Did you make this recipe? Leave a comment below and tag us on social media!"}, []string{KindReaderPrompt}},

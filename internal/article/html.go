@@ -36,6 +36,8 @@ func parseHTML(page string, opts Options, a *Article) error {
 		paras, bodyHTML = whole, paragraphsHTML(whole)
 	} else if prose, ok := proseBody(paras, text); ok {
 		paras, bodyHTML = prose, paragraphsHTML(prose)
+	} else if story, ok := titledBody(paras, text, a.Title); ok {
+		paras, bodyHTML = story, paragraphsHTML(story)
 	}
 	a.BodyHTML = balanced(bodyHTML)
 	a.Images = htmlImages(a.BodyHTML)
@@ -145,6 +147,35 @@ func proseBody(paras []string, text *Article) ([]string, bool) {
 		return nil, false
 	}
 	if sentenceShare(paras) >= maxTableShare || sentenceShare(text.BodyParagraphs) < minProseShare {
+		return nil, false
+	}
+	return text.BodyParagraphs, true
+}
+
+// titledBody returns the text path's body of the page when readability
+// kept a few paragraphs that share no word with the headline (a
+// disclosure, a promotion) and the text path's body is a story whose
+// opening shares two or more.
+func titledBody(paras []string, text *Article, title string) ([]string, bool) {
+	if text == nil || title == "" || len(paras) > maxSliver {
+		return nil, false
+	}
+	ts := newStemHashes(len(title))
+	stemsOf(title, &ts)
+	for _, p := range paras {
+		if _, hits := overlap(p, ts); hits > 0 {
+			return nil, false
+		}
+	}
+	words, hits := 0, 0
+	for k, p := range text.BodyParagraphs {
+		words += wordCount(p)
+		if k < 3 {
+			_, h := overlap(p, ts)
+			hits += h
+		}
+	}
+	if words < minProseWords || hits < 2 || sentenceShare(text.BodyParagraphs) < minProseShare {
 		return nil, false
 	}
 	return text.BodyParagraphs, true

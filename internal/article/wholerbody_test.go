@@ -63,6 +63,35 @@ func TestProseBody(t *testing.T) {
 	}
 }
 
+// TestTitledBody checks when an HTML page's body is the text path's
+// because readability kept a few paragraphs about something else than the
+// headline: a disclosure, a promotion.
+func TestTitledBody(t *testing.T) {
+	title := "Harbour board keeps the winter ferry running"
+	var story []string
+	for _, s := range []string{"The harbour board voted on Tuesday to keep the winter ferry running", "Members said ferry passenger numbers had grown",
+		"The decision keeps two morning crossings", "Businesses on the quay welcomed the vote", "The board meets again in February"} {
+		story = append(story, s+", the clerk told the meeting, and the minutes will be published next week. "+
+			"Ferry users who could not attend may write to the board before the end of the month.")
+	}
+	promo := []string{"Many of the card offers that appear on this site come from companies that pay us."}
+	other := []string{"Gardeners in the valley report a good season for apples and pears, and the show opens on Saturday."}
+	var others []string
+	for range 8 {
+		others = append(others, other[0])
+	}
+	pick := func(paras []string, text *Article) ([]string, bool) { return titledBody(paras, text, title) }
+	runBodyCases(t, pick, []bodyCase{
+		{"a promotion instead of the story", promo, story, true},
+		{"readability's paragraph names the headline's words", []string{"The winter ferry timetable is below."}, story, false},
+		{"the text path's body is about something else too", promo, others, false},
+		{"more than a few paragraphs", slices.Concat(promo, promo, promo, promo, promo), story, false},
+	})
+	if _, ok := titledBody(promo, &Article{BodyParagraphs: story}, ""); ok {
+		t.Error("taken without a headline")
+	}
+}
+
 // bodyCase is readability's paragraphs, the text path's body, and whether
 // the text path's is to be taken.
 type bodyCase struct {

@@ -15,7 +15,7 @@ import (
 // maxBodyDisagreements is the most metadata pages whose text and HTML
 // bodies may share less than half their words (lower it as the paths
 // improve).
-const maxBodyDisagreements = 46
+const maxBodyDisagreements = 45
 
 // TestCompareBodies: the metadata corpus labels no bodies, but each of
 // its pages comes as a text scrape and as HTML, which Parse reads by two

@@ -128,6 +128,9 @@ func TestReadBylineLine(t *testing.T) {
 		{"Jane Roe Associated Press", formBare, []string{"Jane Roe"}},
 		{"Jane Roe, Reuters", formBare, []string{"Jane Roe"}},
 		{"Harbour news by Jane Roe", formNone, nil},
+		// A category beside a comment button.
+		{"Medien Kommentieren", formNone, nil},
+		{"Société Réagir", formNone, nil},
 		// A menu's choice, not names: no byline joins names with "or".
 		{"By Course or Type", formNone, nil},
 		{"Nach Autor oder Thema", formNone, nil},

@@ -199,7 +199,9 @@ func nameWordStop(w string, pos int) bool {
 	}
 	switch string(lw) {
 	case "for", "für", "publié", "publicado", "veröffentlicht", "aktualisiert", "actualizado", "mis", "ago", "sagt", "says", "writes",
-		"schreibt", "comments", "comment", "kommentare", "kommentar", "reply", "antworten", "follow", "folgen":
+		"schreibt", "comments", "comment", "kommentare", "kommentar", "reply", "antworten", "follow", "folgen",
+		"kommentieren", "commenter", "commentaires", "comentar", "comentarios", "commenta", "commenti", "réagir",
+		"reagir", "répondre", "responder", "rispondi":
 		return true
 	}
 	return chromeWord(string(lw))

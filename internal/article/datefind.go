@@ -565,6 +565,12 @@ func (tr *textReader) lineShape(i int, p string, ds []pageDate) {
 		after = fieldCount(p[prev:])
 		rest += after
 	}
+	if (tr.kinds[i] == kindCaption || tr.kinds[i] == kindDuplicateCaption) && before > 2 {
+		// A caption that tells of a day dates its picture ("… leaves
+		// PortMiami on Aug. 31, 2019. (AP)"); one that opens with a
+		// date is the story's date line with a credit after it.
+		boiler = 1
+	}
 	byline := tr.nearByline(i)
 	labelled := false
 	for k := range ds {

@@ -59,8 +59,8 @@ const (
 // readDOM collects the header candidates of the body.
 func readDOM(doc *html.Node) domFacts {
 	var d domFacts
-	var walk func(n *html.Node, depth int, chrome, inArticle bool)
-	walk = func(n *html.Node, depth int, chrome, inArticle bool) {
+	var walk func(n *html.Node, depth int, chrome, inArticle, inComment bool)
+	walk = func(n *html.Node, depth int, chrome, inArticle, inComment bool) {
 		if depth > maxDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
 			return
 		}
@@ -84,22 +84,27 @@ func readDOM(doc *html.Node) domFacts {
 		case atom.Article:
 			inArticle = true
 		}
-		if n.Type == html.ElementNode && d.take(n, chrome) {
-			return
+		if n.Type == html.ElementNode {
+			// A comment's markup names its writer as an article's
+			// does (class="comment-author" itemprop="author").
+			names := classID(n)
+			inComment = inComment || commentClass(names)
+			if d.take(n, names, chrome, inComment) {
+				return
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1, chrome, inArticle)
+			walk(c, depth+1, chrome, inArticle, inComment)
 		}
 	}
-	walk(doc, 0, false, false)
+	walk(doc, 0, false, false, false)
 	return d
 }
 
 // take records n when it is a candidate, and reports whether its
 // subtree is done with.
-func (d *domFacts) take(n *html.Node, chrome bool) bool {
+func (d *domFacts) take(n *html.Node, names string, chrome, inComment bool) bool {
 	prop := strings.ToLower(attr(n, "itemprop"))
-	names := classID(n)
 	switch {
 	case prop == "datepublished" || prop == "datecreated":
 		if d.published == "" {
@@ -142,6 +147,9 @@ func (d *domFacts) take(n *html.Node, chrome bool) bool {
 		return false
 	}
 	if prop == "author" || prop == "creator" || strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "author") {
+		if inComment {
+			return true
+		}
 		if t := authorText(n); t != "" {
 			d.strongAuthors = append(d.strongAuthors, t)
 			return true
@@ -255,6 +263,21 @@ func titleClass(names string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// commentClass reports the class names of a comment or a list of them
+// ("comment-author", "commentlist"), not of an opinion piece
+// ("commentary") or of a post that says whether it takes comments
+// ("comments-open", "has-comments").
+func commentClass(names string) bool {
+	for _, w := range strings.Fields(names) {
+		if !strings.Contains(w, "comment") || strings.Contains(w, "commentary") || strings.HasPrefix(w, "has-") ||
+			strings.HasPrefix(w, "no-") || strings.HasSuffix(w, "-open") || strings.HasSuffix(w, "-closed") {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -147,6 +147,13 @@ func TestMetaAuthors(t *testing.T) {
 		{"comment authors and author boxes are left out",
 			`<body><div class="comment-author">Amy</div><div class="author-bio">Laurie writes about boats.</div>`,
 			nil, nil},
+		{"a comment's microdata author is left out",
+			`<body><article><span itemprop="author">Jo March</span></article><ol class="commentlist"><li>
+			 <cite class="fn" itemprop="author">Amy</cite></li></ol><div class="comment-author vcard" itemprop="author">Laurie</div>`,
+			nil, []string{"Jo March"}},
+		{"an opinion piece's author is kept",
+			`<body><div class="sect news commentary"><div itemprop="author"><h4 itemprop="name">Ingo Berg</h4></div></div>`,
+			nil, []string{"Ingo Berg"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -269,8 +269,8 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	return score
 }
 
-// otherBare reports whether line j is a line of names only that does not
-// open with name: the next entry of a menu of people, not the byline
+// otherBare reports whether line j is a line of names only whose first
+// name is not name: the next entry of a menu of people, not the byline
 // printed twice (a name's link and its picture's caption).
 func (tr *textReader) otherBare(j int, name string) bool {
 	if j < 0 {

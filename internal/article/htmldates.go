@@ -121,7 +121,7 @@ func pageText(lines []string, opts Options) *Article {
 // date line ("Published 3 May 2022", "Tuesday, 03 May 2022") giving a
 // publication date with its year.
 func visibleDate(texts, page []string, title string) (dateMatch, bool) {
-	if days := markedDays(texts); len(days) >= 3 {
+	if days := markedDays(texts); len(days) >= minListDays {
 		// Three days or more marked up as dates are a list of dated
 		// teasers or comments; a date line by the headline that is
 		// none of them is the article's.
@@ -153,9 +153,15 @@ func visibleDate(texts, page []string, title string) (dateMatch, bool) {
 	return headlineDate(page, title)
 }
 
-// markedDays is the set of days with their year the date-marked texts
-// give.
+// minListDays is how many days marked up as dates make a list.
+const minListDays = 3
+
+// markedDays is the set of days, with their year, that the date-marked
+// texts give; nil when there are too few texts to make a list.
 func markedDays(texts []string) map[[3]int]bool {
+	if len(texts) < minListDays {
+		return nil
+	}
 	days := map[[3]int]bool{}
 	for _, t := range texts {
 		if m, ok := findDate(t); ok && m.Year != 0 {
@@ -165,8 +171,8 @@ func markedDays(texts []string) map[[3]int]bool {
 	return days
 }
 
-// bylineDate is the date with its year a short text that is no last
-// change's holds.
+// bylineDate is the date, with its year, that a short text holds,
+// unless the text labels a last change.
 func bylineDate(t string) (dateMatch, bool) {
 	if len(t) > maxBylineLen || updatedLabel(t) {
 		return dateMatch{}, false

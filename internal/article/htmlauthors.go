@@ -195,6 +195,11 @@ func splitAuthorText(s string, marked bool) []string {
 			s, introduced = strings.TrimSpace(s[i+4:]), true
 		}
 	}
+	if !introduced && (strings.HasSuffix(s, "–") || strings.HasSuffix(s, "—") || strings.HasSuffix(s, " -")) {
+		// A dateline's place before the story's first words ("KOBE
+		// – "), in markup some sites call a byline's.
+		return nil
+	}
 	if m, ok := findDate(s); ok {
 		s = s[:m.Start]
 	}

@@ -48,6 +48,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"label word without its colon", []string{"Author Anna Kowal"}, false, []string{"Anna Kowal"}},
 		{"a one-word name after the label word", []string{"Author Kowal"}, false, []string{"Kowal"}},
 		{"marked: a wire service's place is no writer", []string{"Reuters, Washington,"}, true, nil},
+		{"marked: a dateline's place is no writer", []string{"KOBE –"}, true, nil},
+		{"a name before a dash after its label stays", []string{"By Jane Roe —"}, false, []string{"Jane Roe"}},
 		{"a writer beside a wire service and its place stays", []string{"Jane Roe, Reuters, Washington"}, false, []string{"Jane Roe"}},
 		{"marked: a desk after a label markup set apart", []string{"Autor Redaktion"}, true, []string{"Redaktion"}},
 		{"weekday after the name", []string{"Lena Holt Thursday"}, false, []string{"Lena Holt"}},

@@ -64,6 +64,7 @@ func TestReadBylineLine(t *testing.T) {
 		{"द्वारा राहुल शर्मा", formLabelled, []string{"राहुल शर्मा"}},
 		{"Piše: Amra Hodžić", formLabelled, []string{"Amra Hodžić"}},
 		{"Аутор: Милан Петровић", formLabelled, []string{"Милан Петровић"}},
+		{"Текст: Лидия Белова·24 сентября 2018", formLabelled, []string{"Лидия Белова"}},
 		{"Autorka: Jana Nováková", formLabelled, []string{"Jana Nováková"}},
 		{"Συντάκτης: Νίκος Παππάς", formLabelled, []string{"Νίκος Παππάς"}},
 		{"بقلم محمد العلي", formLabelled, []string{"محمد العلي"}},

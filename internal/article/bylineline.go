@@ -192,7 +192,7 @@ var bylineLabels = [...]string{
 	"by:", "by :", "by", "von:", "von", "par:", "par", "por:", "por", "di", "door", "oleh", "av", "af",
 	"द्वारा", "लेखक:", "लेखक",
 	"author:", "author :", "authors:", "autor:", "autor :", "autorin:", "autoren:", "auteur:", "auteur :", "auteurs:", "auteur(s):", "auteur(s) :",
-	"autore:", "autora:", "text:", "texte:", "texto:", "tekst:", "teksti:", "kirjoittaja:", "yazar:", "penulis:", "författare:",
+	"autore:", "autora:", "text:", "texte:", "texto:", "tekst:", "текст:", "teksti:", "kirjoittaja:", "yazar:", "penulis:", "författare:",
 	"作者：", "作者:", "作者", "记者：", "记者", "文：", "文／", "文/", "撰文：", "责任编辑：", "責任編輯：", "执笔：",
 }
 

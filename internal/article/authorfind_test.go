@@ -127,6 +127,8 @@ func TestReadBylineLine(t *testing.T) {
 		{"Analysis by Jane Roe, CNN Editor-at-large", formLabelled, []string{"Jane Roe"}},
 		{"Kommentar von Anna Berg", formLabelled, []string{"Anna Berg"}},
 		{"Jane Roe Associated Press", formBare, []string{"Jane Roe"}},
+		{"October 12, 2018/0 Comments/in Harbour News /by jdadmin", formLabelled, []string{"jdadmin"}},
+		{"Harbour News /by Jane Roe", formNone, nil},
 		{"Jane Roe, Reuters", formBare, []string{"Jane Roe"}},
 		{"Harbour news by Jane Roe", formNone, nil},
 		// A category beside a comment button.
@@ -215,6 +217,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a name run into its wire service over the date", withBody(append(menu, title, "Jane Roe Associated Press", "Published 11:34 PM EST Nov 19, 2019")), []string{"Jane Roe"}},
 		{"a photo's credit with its wire service is no byline", withBody(append(menu, title, "Published 11:34 PM EST Nov 19, 2019",
 			"The ferry at the lower quay on Monday", "Al Goldis, Associated Press")), nil},
+		{"a theme's meta row with its parts slashed together", withBody(append(menu, title, "October 12, 2018/0 Comments/in Harbour News /by Jane Roe")), []string{"Jane Roe"}},
 		{"bare name over a relative date", withBody(append(menu, title, "Jane Roe", "1 day ago")), []string{"Jane Roe"}},
 		{"bare name printed twice", withBody(append(menu, title, "Jane Roe", "Jane Roe", "Share")), []string{"Jane Roe"}},
 		{"a dated name under the headline, share buttons before the body", withBody(append(menu, title,

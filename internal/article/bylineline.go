@@ -55,6 +55,13 @@ func readBylineLine(line string) lineNames {
 	// The segments of a metadata line: "Accueil | Par Loïc Le Clerc |
 	// 30 septembre 2018", "yas! | By Cara Stiles | April 13, 2020",
 	// "About the Author - Florina Ionescu".
+	// A theme's meta row that slashes its parts together: "October 12,
+	// 2018/0 Comments/in Promotion /by jdadmin".
+	if i := strings.LastIndex(s, " /by "); i > 0 && dateWithin(s, maxBylineExtra) {
+		if names, strong := labelledNames(s[i+2:]); len(names) > 0 {
+			return lineNames{form: formLabelled, names: names, box: strong}
+		}
+	}
 	var segBuf [8]string
 	segs := splitSegments(s, segBuf[:0])
 	for k, seg := range segs {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -147,11 +148,17 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 		return authorCand{}, false
 	}
 	ln := readBylineLine(tr.paras[i])
+	if ln.form == formDated || ln.form == formBare {
+		// Names a label does not vouch for must not be common words.
+		if ln.names = tr.namesNotWords(ln.names); ln.names == nil {
+			return authorCand{}, false
+		}
+	}
 	c := authorCand{at: i, label: -1, names: ln.names}
 	switch ln.form {
 	case formLabelled:
 		c.score, c.labelled = scoreLabelled, true
-		if len(c.names) == 1 && !strings.ContainsRune(c.names[0], ' ') && !tr.unusedLowercase(c.names) {
+		if len(c.names) == 1 && !strings.ContainsRune(c.names[0], ' ') && tr.lowercaseWords(c.names[0]) {
 			return authorCand{}, false // "By Course or Type"
 		}
 	case formLabel:
@@ -169,10 +176,6 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 		}
 		c = authorCand{at: j, label: i, names: names, score: scoreLabelAbove, labelled: true}
 	case formDated:
-		if ln.names = tr.namesNotWords(ln.names); ln.names == nil {
-			return authorCand{}, false
-		}
-		c.names = ln.names
 		c.score, c.dated = scoreDated, true
 		if ln.profile {
 			c.score += scoreProfile / 2
@@ -181,10 +184,6 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 			c.score += scoreNameList
 		}
 	case formBare:
-		if ln.names = tr.namesNotWords(ln.names); ln.names == nil {
-			return authorCand{}, false
-		}
-		c.names = ln.names
 		c.score = tr.bareScore(i, ln)
 	default:
 		return authorCand{}, false
@@ -422,48 +421,38 @@ func (tr *textReader) repeated(i int, name string) bool {
 	return false
 }
 
-// unusedLowercase reports whether the words of every name are never
-// written in lower case on the page. A surname is a proper noun; a word
-// of a menu or a headline ("Recipes", "Gesundheitliche Probleme") turns
-// up in lower case in running text.
-func (tr *textReader) unusedLowercase(names []string) bool {
-	for _, n := range names {
-		last := n[strings.LastIndexByte(n, ' ')+1:]
-		for w := range strings.FieldsSeq(n) {
-			// A given name may be a short word too ("Will",
-			// "Grant"); a long word in lower case is a word.
-			if utf8.RuneCountInString(w) < 3 || isInitialWord(w) || w != last && utf8.RuneCountInString(w) < 7 {
-				continue
-			}
-			lw := strings.ToLower(w)
-			if lw == w {
-				continue
-			}
-			for _, p := range tr.paras {
-				if containsWord(p, lw) {
-					return false
-				}
+// lowercaseWords reports whether a name is words the page writes in
+// lower case. A surname is a proper noun; a word of a menu or a headline
+// ("Recipes", "Gesundheitliche Probleme") turns up in lower case in
+// running text.
+func (tr *textReader) lowercaseWords(n string) bool {
+	last := n[strings.LastIndexByte(n, ' ')+1:]
+	for w := range strings.FieldsSeq(n) {
+		// A given name may be a short word too ("Will", "Grant"); a
+		// long word in lower case is a word.
+		if utf8.RuneCountInString(w) < 3 || isInitialWord(w) || w != last && utf8.RuneCountInString(w) < 7 {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if lw == w {
+			continue
+		}
+		for _, p := range tr.paras {
+			if containsWord(p, lw) {
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
-// namesNotWords keeps the names that unusedLowercase passes, nil when
+// namesNotWords keeps the names that are not lowercaseWords, nil when
 // none is left: beside a writer's name, a publication's ("Tanza
 // Loudenback, Business Insider") is words the page uses in lower case.
 func (tr *textReader) namesNotWords(names []string) []string {
-	if len(names) == 1 {
-		if tr.unusedLowercase(names) {
-			return names
-		}
+	kept := slices.DeleteFunc(slices.Clone(names), tr.lowercaseWords)
+	if len(kept) == 0 {
 		return nil
-	}
-	var kept []string
-	for _, n := range names {
-		if tr.unusedLowercase([]string{n}) {
-			kept = append(kept, n)
-		}
 	}
 	return kept
 }

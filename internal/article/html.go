@@ -34,9 +34,7 @@ func parseHTML(page string, opts Options, a *Article) error {
 	paras, bodyHTML := res.Paragraphs, res.BodyHTML
 	if whole, ok := wholerBody(paras, text); ok {
 		paras, bodyHTML = whole, paragraphsHTML(whole)
-	} else if prose, ok := proseBody(paras, text); ok {
-		paras, bodyHTML = prose, paragraphsHTML(prose)
-	} else if story, ok := titledBody(paras, text, a.Title); ok {
+	} else if story, ok := storyBody(paras, text, a.Title); ok {
 		paras, bodyHTML = story, paragraphsHTML(story)
 	}
 	a.BodyHTML = balanced(bodyHTML)
@@ -132,32 +130,27 @@ func wholerBody(paras []string, text *Article) ([]string, bool) {
 	return text.BodyParagraphs, true
 }
 
-// proseBody returns the text path's body of the page when readability
-// kept a table or a list instead of the story: few of its characters in
-// sentences, where the text path's body is mostly sentences.
-func proseBody(paras []string, text *Article) ([]string, bool) {
-	if text == nil || len(paras) < minTableParas {
+// storyBody returns the text path's body of the page when readability
+// kept something else than the story that body is (150 words or more,
+// mostly sentences): a table or a list, few of its characters in
+// sentences; or a few paragraphs that share no word with the headline
+// (a disclosure, a promotion) where the story's opening shares two.
+func storyBody(paras []string, text *Article, title string) ([]string, bool) {
+	if text == nil {
 		return nil, false
 	}
+	story := text.BodyParagraphs
 	words := 0
-	for _, p := range text.BodyParagraphs {
+	for _, p := range story {
 		words += wordCount(p)
 	}
-	if words < minProseWords {
+	if words < minProseWords || sentenceShare(story) < minProseShare {
 		return nil, false
 	}
-	if sentenceShare(paras) >= maxTableShare || sentenceShare(text.BodyParagraphs) < minProseShare {
-		return nil, false
+	if len(paras) >= minTableParas && sentenceShare(paras) < maxTableShare {
+		return story, true
 	}
-	return text.BodyParagraphs, true
-}
-
-// titledBody returns the text path's body of the page when readability
-// kept a few paragraphs that share no word with the headline (a
-// disclosure, a promotion) and the text path's body is a story whose
-// opening shares two or more.
-func titledBody(paras []string, text *Article, title string) ([]string, bool) {
-	if text == nil || title == "" || len(paras) > maxSliver {
+	if title == "" || len(paras) > maxSliver {
 		return nil, false
 	}
 	ts := newStemHashes(len(title))
@@ -167,18 +160,15 @@ func titledBody(paras []string, text *Article, title string) ([]string, bool) {
 			return nil, false
 		}
 	}
-	words, hits := 0, 0
-	for k, p := range text.BodyParagraphs {
-		words += wordCount(p)
-		if k < 3 {
-			_, h := overlap(p, ts)
-			hits += h
-		}
+	hits := 0
+	for _, p := range story[:min(3, len(story))] {
+		_, h := overlap(p, ts)
+		hits += h
 	}
-	if words < minProseWords || hits < 2 || sentenceShare(text.BodyParagraphs) < minProseShare {
+	if hits < 2 {
 		return nil, false
 	}
-	return text.BodyParagraphs, true
+	return story, true
 }
 
 // sentenceShare is the share of the characters of paras that are in
@@ -197,7 +187,7 @@ func sentenceShare(paras []string) float64 {
 	return float64(sentences) / float64(all)
 }
 
-// Bounds of proseBody: a story of at least minProseWords words with at
+// Bounds of storyBody: a story of at least minProseWords words with at
 // least minProseShare of its characters in sentences, against
 // readability's pick of at least minTableParas paragraphs with less than
 // maxTableShare (one paragraph that does not end in a full stop is no

@@ -37,9 +37,9 @@ func TestWholerBody(t *testing.T) {
 	}
 }
 
-// TestProseBody checks when an HTML page's body is the text path's
-// because readability kept a table or a list of fields instead of the
-// story: many short cells, none a sentence, against a body of sentences.
+// TestProseBody checks storyBody's first case: an HTML page's body is
+// the text path's when readability kept a table or a list of fields
+// instead of the story, many short cells and none a sentence.
 func TestProseBody(t *testing.T) {
 	var story []string
 	for _, s := range []string{"The harbour board voted on Tuesday", "Members said passenger numbers had grown", "The decision keeps two morning crossings",
@@ -51,21 +51,21 @@ func TestProseBody(t *testing.T) {
 		"tom.reid@example.org", "Harbourside", "Jo March", "jo.march@example.org"}
 	recipe := slices.Concat([]string{"Ingredients", "135 g butter", "150 g flour", "2 tsp baking powder", "155 g sugar", "4 eggs", "250 g strawberries",
 		"600 g cream", "Method", "Preheat the oven. Bild anzeigen"}, story[:1])
-	runBodyCases(t, proseBody, []bodyCase{
+	runBodyCases(t, func(paras []string, text *Article) ([]string, bool) { return storyBody(paras, text, "") }, []bodyCase{
 		{"a table of contacts instead of the story", table, story, true},
 		{"a recipe's ingredients are the body", recipe, story, false},
 		{"one paragraph without a full stop is no table", []string{"The whole story in one block, ending in a copyright notice ©"}, story, false},
 		{"a text body that is no story either", table, table, false},
 		{"a text body too short to trust", table, story[:3], false},
 	})
-	if _, ok := proseBody(table, nil); ok {
+	if _, ok := storyBody(table, nil, ""); ok {
 		t.Error("taken without a text body")
 	}
 }
 
-// TestTitledBody checks when an HTML page's body is the text path's
-// because readability kept a few paragraphs about something else than the
-// headline: a disclosure, a promotion.
+// TestTitledBody checks storyBody's second case: an HTML page's body is
+// the text path's when readability kept a few paragraphs about something
+// else than the headline, a disclosure or a promotion.
 func TestTitledBody(t *testing.T) {
 	title := "Harbour board keeps the winter ferry running"
 	var story []string
@@ -80,14 +80,14 @@ func TestTitledBody(t *testing.T) {
 	for range 8 {
 		others = append(others, other[0])
 	}
-	pick := func(paras []string, text *Article) ([]string, bool) { return titledBody(paras, text, title) }
+	pick := func(paras []string, text *Article) ([]string, bool) { return storyBody(paras, text, title) }
 	runBodyCases(t, pick, []bodyCase{
 		{"a promotion instead of the story", promo, story, true},
 		{"readability's paragraph names the headline's words", []string{"The winter ferry timetable is below."}, story, false},
 		{"the text path's body is about something else too", promo, others, false},
 		{"more than a few paragraphs", slices.Concat(promo, promo, promo, promo, promo), story, false},
 	})
-	if _, ok := titledBody(promo, &Article{BodyParagraphs: story}, ""); ok {
+	if _, ok := storyBody(promo, &Article{BodyParagraphs: story}, ""); ok {
 		t.Error("taken without a headline")
 	}
 }

@@ -121,12 +121,17 @@ func pageText(lines []string, opts Options) *Article {
 // date line ("Published 3 May 2022", "Tuesday, 03 May 2022") giving a
 // publication date with its year.
 func visibleDate(texts, page []string, title string) (dateMatch, bool) {
+	// headlineDate reads the whole page: it is read at most once.
+	var head dateMatch
+	headOK, headRead := false, false
 	if days := markedDays(texts); len(days) >= minListDays {
 		// Three days or more marked up as dates are a list of dated
 		// teasers or comments; a date line by the headline that is
 		// none of them is the article's.
-		if m, ok := headlineDate(page, title); ok && !days[[3]int{m.Year, int(m.Month), m.Day}] {
-			return m, true
+		head, headOK = headlineDate(page, title)
+		headRead = true
+		if headOK && !days[[3]int{head.Year, int(head.Month), head.Day}] {
+			return head, true
 		}
 	}
 	for _, t := range texts {
@@ -150,7 +155,10 @@ func visibleDate(texts, page []string, title string) (dateMatch, bool) {
 			return m, true
 		}
 	}
-	return headlineDate(page, title)
+	if !headRead {
+		head, headOK = headlineDate(page, title)
+	}
+	return head, headOK
 }
 
 // minListDays is how many days marked up as dates make a list.

@@ -85,7 +85,9 @@ func TestHTMLPublished(t *testing.T) {
 			name: "a shown date a day from the address's: the address's day, as the local day",
 			head: `<link rel="canonical" href="https://coast.example/2017/06/29/spring-tides">`,
 			top:  `<p class="meta">June 30, 2017</p>`,
-			want: "2017-06-29",
+			// The shown day's instant, in the offset that puts it on
+			// the address's day; not the address's midnight.
+			want: "2017-06-29T23:00:00-01:00",
 		},
 		{
 			name: "a byline's date over the dates of the teasers after it",

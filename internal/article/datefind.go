@@ -117,6 +117,19 @@ func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMat
 		return nil, false
 	}
 	tr.scorePageDates(cands, start, body, end, opts)
+	tr.h.yearRef = tr.pageYearRef(cands, opts)
+	if !tr.h.yearRef.IsZero() {
+		// "1 day ago" counts from when the page was shown. A page
+		// that shows itself older than the reference time does not
+		// say when that was: read against the reference time, its
+		// relative dates would date a 2019 story yesterday.
+		for k := range cands {
+			if cands[k].f[fRelative] != 0 {
+				cands[k].dead = true
+				cands[k].score = math.Inf(-1)
+			}
+		}
+	}
 	best := -1
 	for k := range cands {
 		if best < 0 || cands[k].score > cands[best].score {
@@ -129,7 +142,6 @@ func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMat
 		// gives no instant.
 		return dl.Date, true
 	}
-	tr.h.yearRef = tr.pageYearRef(cands, opts)
 	if cands[best].dead || cands[best].score < minPageDateSum {
 		return nil, false
 	}

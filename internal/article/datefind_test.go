@@ -173,6 +173,11 @@ func TestPageDate(t *testing.T) {
 			"New ferry terminal to open next spring", "By Ann Lee", "Posted Nov 19, 6:51 AM"), append(storyLines, "Related stories", "Harbour crane sold for scrap", "November 18, 2019", "Privacy Policy")...)...), "2019-11-19"},
 		{"no year: a current copyright leaves the reference time's", pageOf(append(append(append([]string{}, menu...),
 			"New ferry terminal to open next spring", "By Ann Lee", "Posted Nov 19, 6:51 AM"), append(storyLines, "© 2026 The Harbour Gazette")...)...), "2026-11-19"},
+		// A relative date counts from when the page was shown, which a
+		// page older than the reference time does not tell.
+		{"relative: a page dated years before the reference time", page("By Ann Lee", "Published 1 day ago"), ""},
+		{"relative: a current page keeps it", pageOf(append(append(append([]string{}, menu...),
+			"New ferry terminal to open next spring", "By Ann Lee", "Published 1 day ago"), append(storyLines, "© 2026 The Harbour Gazette")...)...), "2026-11-24"},
 		{"a caption's day is its picture's", page("By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.",
 			"A cargo ship leaves the old harbour on Aug. 31, 2019. (AP)"), "2019-11-18"},
 		{"a verb after the date labels it", page("Termin: 28.02.2020, 18:30 Uhr",

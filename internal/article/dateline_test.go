@@ -1,6 +1,9 @@
 package article
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // The dateline forms the issue lists, each read whole: the place, the
 // agency, the date and the start of the story.
@@ -47,5 +50,65 @@ func TestWireCredit(t *testing.T) {
 		if ok != tc.ok || agency != tc.agency || before != tc.before {
 			t.Errorf("wireCredit(%q) = %q, %q, %v", tc.head, agency, before, ok)
 		}
+	}
+}
+
+// TestDatelineStartsStory: a story's copy opens with its dateline, so
+// what Classify kept above a dateline among the body's first paragraphs
+// (a gallery's caption and buttons, teasers) is the page's, not the
+// story's. A promotion shaped like a dateline, or a dateline deep in the
+// story, moves nothing.
+func TestDatelineStartsStory(t *testing.T) {
+	menu := []string{"Home", "News", "Sports", "Weather", "Obituaries"}
+	header := []string{"Harbour ferry terminal opens after two years of work", "By Ann Lee, Associated Press", "November 19, 2019"}
+	story := []string{
+		"The new terminal on the northern quay took its first passengers on Tuesday morning, two years after the harbour authority broke ground on the site.",
+		"Ferries to the islands now leave every hour from the new hall, and the old pier is to become a park with a walkway along the water.",
+		"The authority said the work cost less than planned because the foundations of an old warehouse could be reused for the waiting hall.",
+	}
+	footer := []string{"Contact us", "Privacy Policy", "© 2019 The Harbour Gazette"}
+	dated := "PORTLAND, Maine (AP) — " + story[0]
+	tests := []struct {
+		name      string
+		lead      []string // the body's first paragraphs before the story
+		first     string   // the story's first line
+		wantFirst string   // the body's first paragraph
+		wantPlace string   // the dateline's place, "" for none
+	}{
+		{"gallery", []string{
+			"Passengers board the first ferry to leave the new terminal, Tuesday, Nov. 19, 2019, in Portland, Maine.",
+			"Image 1 of / 5", "Caption", "Back to Gallery"}, dated, story[0], "PORTLAND, Maine"},
+		{"teasers", []string{
+			"Property taxes are on the rise. These maps show where and how much.",
+			"Skimming device found at a gas station"}, dated, story[0], "PORTLAND, Maine"},
+		{"a summary's points", []string{"Key Points",
+			"The new terminal on the northern quay has taken its first passengers, two years after work began.",
+			"Ferries to the islands leave every hour from the new hall."}, dated, story[0], "PORTLAND, Maine"},
+		{"a promotion shaped like a dateline", []string{story[0]}, "THE POINT -- NOW ON YOUTUBE!", story[0], ""},
+		{"a dateline deep in the story", []string{story[1], story[2], story[1] + " It said so again.", story[2] + " And again.", story[0] + " Once more."},
+			dated, story[1], ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body := append(append(slices.Clone(tc.lead), tc.first), story[1:]...)
+			page := scrapedPage(menu, header, body, footer)
+			a, err := Parse("page.txt", []byte(page), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.BodyParagraphs) == 0 || a.BodyParagraphs[0] != tc.wantFirst {
+				t.Errorf("body starts %q, want %q", a.BodyParagraphs, tc.wantFirst)
+			}
+			place := ""
+			if a.Dateline != nil {
+				place = a.Dateline.Place
+			}
+			if place != tc.wantPlace {
+				t.Errorf("dateline %q, want %q", place, tc.wantPlace)
+			}
+			if a.Title != header[0] {
+				t.Errorf("title %q, want %q", a.Title, header[0])
+			}
+		})
 	}
 }

@@ -640,7 +640,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	p := tr.paras[i]
 	// A line the body kept stays in the body: taking it as the title
 	// would cut a paragraph or a subheading out of the story.
-	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || !headlineShape(p) || linkLine(p) || doubled(p) {
+	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || tr.kinds[i] == kindHeader || !headlineShape(p) || linkLine(p) || doubled(p) {
 		return headCand{}, false
 	}
 	// A lead-in introduces the line below it, but the first line of a

@@ -286,6 +286,10 @@ func candidatesOf(data []byte) ([]string, []headCand) {
 	tr.findCaptions(res.Start, res.End)
 	body := tr.bylineBelow(res.Body, res.End)
 	tr.readBody(body, res.End)
+	if i, ok := tr.datelineLead(body, res.End); ok {
+		body = i
+		tr.readBody(body, res.End)
+	}
 	if len(a.BodyParagraphs) == 0 {
 		return nil, nil
 	}

@@ -57,6 +57,10 @@ func parseText(text string, opts Options, a *Article) error {
 	tr.findCaptions(start, end)
 	body = tr.bylineBelow(body, end)
 	tr.readBody(body, end)
+	if i, ok := tr.datelineLead(body, end); ok {
+		body = i
+		tr.readBody(body, end)
+	}
 	if len(a.BodyParagraphs) == 0 {
 		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
 	}
@@ -228,6 +232,45 @@ func (tr *textReader) readBody(body, end int) {
 		tr.roles[i] = roleBody
 		tr.a.BodyParagraphs = append(tr.a.BodyParagraphs, p)
 	}
+}
+
+// maxDatelineLead is how many body paragraphs may stand before a
+// paragraph that opens with a dateline.
+const maxDatelineLead = 4
+
+// minDatelineWords is how many words a sentence after a dateline has at
+// least: "THE POINT -- NOW ON YOUTUBE!" is a promotion, no story.
+const minDatelineWords = 12
+
+// datelineLead finds a paragraph that opens with a dateline and a
+// sentence ("BUFFALO, N.Y. — Hours before …") among the body's first
+// paragraphs but not the first, and returns its line. A story's copy
+// opens with its dateline: what Classify kept before it is the page's
+// (teasers, a gallery's caption and buttons, a summary's points). The
+// body starts at the dateline, and the lines before it are the header's,
+// neither title nor subtitle (headCandidate passes over kindHeader), as
+// are copies of them that Classify called duplicates.
+func (tr *textReader) datelineLead(body, end int) (int, bool) {
+	k := 0
+	for i := body; i < end && k <= maxDatelineLead; i++ {
+		if tr.roles[i] != roleBody {
+			continue
+		}
+		if k > 0 {
+			if dl, ok := parseDateline(tr.paras[i]); ok && endsSentence(dl.Rest) && wordCount(dl.Rest) >= minDatelineWords {
+				for j := body; j < i; j++ {
+					if tr.roles[j] == roleBody || tr.kinds[j] == boilerplate.KindDuplicate {
+						tr.roles[j] = roleHeader
+						tr.kinds[j] = kindHeader
+					}
+				}
+				tr.h.dateline = nil
+				return i, true
+			}
+		}
+		k++
+	}
+	return 0, false
 }
 
 // The shape of a headline, and how much of it a header line that heads

@@ -577,6 +577,13 @@ func (tr *textReader) lineShape(i int, p string, ds []pageDate) {
 		after = fieldCount(p[prev:])
 		rest += after
 	}
+	if tr.teaserCard(i) {
+		// The date of another post's card ("October 28, 2020", its
+		// title, "Read More").
+		for k := range ds {
+			ds[k].dead = true
+		}
+	}
 	if (tr.kinds[i] == kindCaption || tr.kinds[i] == kindDuplicateCaption) && before > 2 {
 		// A caption that tells of a day dates its picture ("… leaves
 		// PortMiami on Aug. 31, 2019. (AP)"); one that opens with a

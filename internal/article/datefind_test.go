@@ -178,6 +178,7 @@ func TestPageDate(t *testing.T) {
 		{"relative: a page dated years before the reference time", page("By Ann Lee", "Published 1 day ago"), ""},
 		{"relative: a current page keeps it", pageOf(append(append(append([]string{}, menu...),
 			"New ferry terminal to open next spring", "By Ann Lee", "Published 1 day ago"), append(storyLines, "© 2026 The Harbour Gazette")...)...), "2026-11-24"},
+		{"another post's card", page("Recent Posts", "October 28, 2020", "Harbour crane sold for scrap", "Read More"), ""},
 		{"a caption's day is its picture's", page("By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.",
 			"A cargo ship leaves the old harbour on Aug. 31, 2019. (AP)"), "2019-11-18"},
 		{"a verb after the date labels it", page("Termin: 28.02.2020, 18:30 Uhr",

@@ -31,6 +31,7 @@ func TestSubtitle(t *testing.T) {
 		{"short label", []string{"Listen to this article"}, ""},
 		{"no shared word", []string{"Sign up for our morning briefing every single weekday"}, ""},
 		{"too short to stand on one word", []string{"Bookings open after repairs"}, ""},
+		{"another post's card", []string{"Recent Posts", "Trust opens the restored cottages to school visits", "Read More"}, ""},
 		{"article text between", []string{"Weekend weather for the whole coast", "Bookings open next spring after a decade of repairs paid for by donations"}, ""},
 	}
 	for _, tc := range tests {

@@ -405,7 +405,7 @@ func (tr *textReader) headerLines(start, body int) []int {
 func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, shares []bool) {
 	next := -1
 	for k, i := range cands {
-		if i <= title || lines[k] == "" || repeatsTitle(lines[k], tr.a.Title) {
+		if i <= title || lines[k] == "" || repeatsTitle(lines[k], tr.a.Title) || tr.teaserCard(i) {
 			continue
 		}
 		if heads[k] {
@@ -419,6 +419,18 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, sh
 	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], shares[next]) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
+}
+
+// teaserCard reports whether line i belongs to a teaser of another
+// post: a "Read more" link closes the card (a date and a title, or a
+// title and a blurb) within the next two lines.
+func (tr *textReader) teaserCard(i int) bool {
+	for j := i + 1; j < len(tr.paras) && j <= i+2; j++ {
+		if tr.kinds[j] == boilerplate.KindReadMore {
+			return true
+		}
+	}
+	return false
 }
 
 // repeatsTitle reports a line that is the title again, maybe with more

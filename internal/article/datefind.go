@@ -2,7 +2,9 @@ package article
 
 import (
 	"bytes"
+	"iter"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -241,7 +243,13 @@ func (tr *textReader) pageDates(cands []pageDate, body, end int, opts Options) [
 // scores it. Impossible and implausible dates are dead.
 func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opts Options) {
 	english := func() bool { return englishText(tr.a.BodyParagraphs) }
-	resolveDayOrder(cands, english, opts.dayOrder)
+	hint := opts.dayOrder
+	if hint == orderUnknown && slices.ContainsFunc(cands, func(c pageDate) bool { return c.m.Swappable }) && english() {
+		// A text's English spells where it is written, and so the order
+		// it writes dates in, as a page's <html lang="en-GB"> says.
+		hint = spellingOrder(tr.a.BodyParagraphs)
+	}
+	resolveDayOrder(cands, english, hint)
 	top, bottom := tr.headerSpan(start, body)
 	adoptYears(cands)
 	for k := range cands {
@@ -886,6 +894,9 @@ func resolveDayOrder(cands []pageDate, english func() bool, hint int8) {
 		switch {
 		case m.Numeric == '/' && numMonth == numDay && hint != orderUnknown:
 			want = hint == orderMonthFirst
+		case m.Numeric == '-' && numMonth == numDay && hint == orderMonthFirst:
+			// "01-09-17" on an American page.
+			want = true
 		case m.Numeric == '/' && monthFirst != dayFirst:
 			want = monthFirst > dayFirst
 		case m.Numeric != '/' && monthFirst > dayFirst+2:
@@ -905,27 +916,39 @@ func resolveDayOrder(cands []pageDate, english func() bool, hint int8) {
 // commonest words outnumber those of the other languages of the web
 // that write dates in figures day first. It reads a bounded prefix.
 func englishText(paras []string) bool {
-	const budget = 8 << 10
-	en, other, read := 0, 0, 0
-	for _, p := range paras {
-		if read >= budget {
-			break
-		}
-		if len(p) > budget-read {
-			p = p[:budget-read]
-		}
-		read += len(p)
-		for w := range strings.FieldsSeq(p) {
-			switch w {
-			case "the", "and", "of", "to", "is", "was", "The":
-				en++
-			case "der", "die", "und", "das", "le", "la", "les", "et", "el", "los", "de", "il", "di", "che", "het", "een",
-				"que", "do", "da", "и", "в", "на", "не", "ve", "bir", "és":
-				other++
-			}
+	en, other := 0, 0
+	for w := range prefixWords(paras, 8<<10) {
+		switch w {
+		case "the", "and", "of", "to", "is", "was", "The":
+			en++
+		case "der", "die", "und", "das", "le", "la", "les", "et", "el", "los", "de", "il", "di", "che", "het", "een",
+			"que", "do", "da", "и", "в", "на", "не", "ve", "bir", "és":
+			other++
 		}
 	}
 	return en > other
+}
+
+// prefixWords yields the words of the first budget bytes of paras: a
+// text's language shows in its opening, and a long page costs no more.
+func prefixWords(paras []string, budget int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		read := 0
+		for _, p := range paras {
+			if read >= budget {
+				return
+			}
+			if len(p) > budget-read {
+				p = p[:budget-read]
+			}
+			read += len(p)
+			for w := range strings.FieldsSeq(p) {
+				if !yield(w) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // sameDayOnPage reports whether a date that is not day/month ambiguous

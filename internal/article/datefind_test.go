@@ -141,6 +141,19 @@ func TestPageDate(t *testing.T) {
 		lines = append(lines, footer...)
 		return pageOf(lines...)
 	}
+	// spelt is a page whose story has a sentence spelt one way, dated in
+	// figures that read both ways ("02/10/2020" without more).
+	spelt := func(sentence string, date ...string) []byte {
+		d := "02/10/2020"
+		if len(date) > 0 {
+			d = date[0]
+		}
+		lines := append([]string{}, menu...)
+		lines = append(lines, "New ferry terminal to open next spring", "By Ann Lee", d, storyLines[0]+" "+sentence)
+		lines = append(lines, storyLines[1:]...)
+		lines = append(lines, footer...)
+		return pageOf(lines...)
+	}
 	tests := []struct {
 		name string
 		data []byte
@@ -178,6 +191,12 @@ func TestPageDate(t *testing.T) {
 		{"relative: a page dated years before the reference time", page("By Ann Lee", "Published 1 day ago"), ""},
 		{"relative: a current page keeps it", pageOf(append(append(append([]string{}, menu...),
 			"New ferry terminal to open next spring", "By Ann Lee", "Published 1 day ago"), append(storyLines, "© 2026 The Harbour Gazette")...)...), "2026-11-24"},
+		// English spelling names the region, and so the order of a
+		// date in figures.
+		{"British spelling", spelt("The harbour centre will be organised by the neighbourhood's theatre group."), "2020-10-02"},
+		{"American spelling", spelt("The harbor center will be run by the neighborhood's theater group, a favorite of the town."), "2020-02-10"},
+		{"American spelling, dashes", spelt("The harbor center will be run by the neighborhood's theater group, a favorite of the town.", "01-09-17"), "2017-01-09"},
+		{"both spellings", spelt("The harbour center will be organised by the neighborhood's theatre group."), "2020-10-02"},
 		{"another post's card", page("Recent Posts", "October 28, 2020", "Harbour crane sold for scrap", "Read More"), ""},
 		{"a caption's day is its picture's", page("By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.",
 			"A cargo ship leaves the old harbour on Aug. 31, 2019. (AP)"), "2019-11-18"},

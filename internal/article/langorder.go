@@ -50,3 +50,77 @@ func langDayOrder(tag string) int8 {
 	}
 	return orderDayFirst
 }
+
+// spellingWords are words English spells two ways, each with the order
+// of day and month the spelling's regions write dates in: British
+// spelling (Britain, Ireland, Australia, New Zealand, India, South
+// Africa) with the day first, American with the month first. Only
+// spellings that are one region's: "-ize" is also Oxford spelling, and
+// "program", "license", "meter", "check" and "tire" are words of both.
+var spellingWords = map[string]int8{
+	"colour": orderDayFirst, "colours": orderDayFirst, "coloured": orderDayFirst,
+	"favour": orderDayFirst, "favourite": orderDayFirst, "favourites": orderDayFirst,
+	"behaviour": orderDayFirst, "behaviours": orderDayFirst, "labour": orderDayFirst,
+	"neighbour": orderDayFirst, "neighbours": orderDayFirst, "neighbourhood": orderDayFirst,
+	"honour": orderDayFirst, "humour": orderDayFirst, "rumour": orderDayFirst, "rumours": orderDayFirst,
+	"harbour": orderDayFirst, "centre": orderDayFirst, "centres": orderDayFirst,
+	"theatre": orderDayFirst, "theatres": orderDayFirst, "metre": orderDayFirst, "metres": orderDayFirst,
+	"litre": orderDayFirst, "litres": orderDayFirst, "fibre": orderDayFirst,
+	"defence": orderDayFirst, "offence": orderDayFirst, "offences": orderDayFirst,
+	"organise": orderDayFirst, "organised": orderDayFirst, "organising": orderDayFirst,
+	"organisation": orderDayFirst, "organisations": orderDayFirst, "realise": orderDayFirst,
+	"realised": orderDayFirst, "recognise": orderDayFirst, "recognised": orderDayFirst,
+	"apologise": orderDayFirst, "criticise": orderDayFirst, "criticised": orderDayFirst,
+	"emphasise": orderDayFirst, "prioritise": orderDayFirst, "analyse": orderDayFirst, "analysed": orderDayFirst,
+	"travelled": orderDayFirst, "travelling": orderDayFirst, "cancelled": orderDayFirst,
+	"labelled": orderDayFirst, "modelling": orderDayFirst, "jewellery": orderDayFirst,
+	"programme": orderDayFirst, "programmes": orderDayFirst, "whilst": orderDayFirst, "amongst": orderDayFirst,
+	"catalogue": orderDayFirst, "cheque": orderDayFirst, "aluminium": orderDayFirst,
+	"tyre": orderDayFirst, "tyres": orderDayFirst, "mum": orderDayFirst, "grey": orderDayFirst,
+	"ageing": orderDayFirst, "pyjamas": orderDayFirst, "manoeuvre": orderDayFirst,
+	"paediatric": orderDayFirst, "anaemia": orderDayFirst, "sceptical": orderDayFirst, "mould": orderDayFirst,
+	"color": orderMonthFirst, "colors": orderMonthFirst, "colored": orderMonthFirst,
+	"favor": orderMonthFirst, "favorite": orderMonthFirst, "favorites": orderMonthFirst,
+	"behavior": orderMonthFirst, "behaviors": orderMonthFirst, "labor": orderMonthFirst,
+	"neighbor": orderMonthFirst, "neighbors": orderMonthFirst, "neighborhood": orderMonthFirst,
+	"honor": orderMonthFirst, "humor": orderMonthFirst, "rumor": orderMonthFirst, "rumors": orderMonthFirst,
+	"harbor": orderMonthFirst, "center": orderMonthFirst, "centers": orderMonthFirst,
+	"theater": orderMonthFirst, "theaters": orderMonthFirst, "liter": orderMonthFirst, "liters": orderMonthFirst,
+	"fiber": orderMonthFirst, "defense": orderMonthFirst, "offense": orderMonthFirst, "offenses": orderMonthFirst,
+	"traveled": orderMonthFirst, "traveling": orderMonthFirst, "canceled": orderMonthFirst,
+	"labeled": orderMonthFirst, "modeling": orderMonthFirst, "jewelry": orderMonthFirst,
+	"catalog": orderMonthFirst, "aluminum": orderMonthFirst, "mom": orderMonthFirst, "gray": orderMonthFirst,
+	"aging": orderMonthFirst, "pajamas": orderMonthFirst, "maneuver": orderMonthFirst,
+	"pediatric": orderMonthFirst, "anemia": orderMonthFirst, "skeptical": orderMonthFirst, "mold": orderMonthFirst,
+}
+
+// minSpellings is how many words of one spelling a text needs, and how
+// many times those of the other, before its spelling names its region.
+const minSpellings = 2
+
+// spellingOrder is the order of day and month that the spelling of an
+// English text gives ("colour", "organised", "centre" against "color",
+// "center", "traveled"), orderUnknown when it spells too few such words
+// or both ways. It reads a bounded prefix of paras.
+func spellingOrder(paras []string) int8 {
+	var first, month int // words spelled the day-first and the month-first way
+	for w := range prefixWords(paras, 16<<10) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !isLetter(r) })
+		if len(w) < 3 || len(w) > 13 {
+			continue
+		}
+		switch spellingWords[strings.ToLower(w)] {
+		case orderDayFirst:
+			first++
+		case orderMonthFirst:
+			month++
+		}
+	}
+	switch {
+	case first >= minSpellings && first >= minSpellings*month:
+		return orderDayFirst
+	case month >= minSpellings && month >= minSpellings*first:
+		return orderMonthFirst
+	}
+	return orderUnknown
+}

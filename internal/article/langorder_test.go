@@ -107,3 +107,23 @@ func TestResolveDayOrderHint(t *testing.T) {
 		}
 	}
 }
+
+func TestSpellingOrder(t *testing.T) {
+	tests := []struct {
+		text string
+		want int8
+	}{
+		{"The colour of the new centre, organised by volunteers.", orderDayFirst},
+		{"Whilst the Theatre's programme ran late, nobody minded.", orderDayFirst},
+		{"The color of the new center was her favorite.", orderMonthFirst},
+		{"\"Mom,\" she said, \"the neighborhood is gray.\"", orderMonthFirst},
+		{"One colour only.", orderUnknown},                                  // too few
+		{"The colour, the centre, the color and the center.", orderUnknown}, // both
+		{"They organized the program and checked the meter.", orderUnknown}, // words of both regions
+	}
+	for _, tc := range tests {
+		if got := spellingOrder([]string{tc.text}); got != tc.want {
+			t.Errorf("%q: %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}

@@ -449,7 +449,7 @@ func (tr *textReader) lineDates(cands []pageDate, toks []token, i int, p string,
 		if !m.HasTime {
 			timeBefore(seg[prevEnd:m.Start], &m)
 		}
-		if m.Start > 0 && seg[m.Start-1] == '/' {
+		if inURLPath(seg, m) {
 			// A date in a URL's path dates whatever the link is to.
 			prevEnd = m.End
 			for k+1 < len(toks) && toks[k+1].start+w < m.End {
@@ -541,6 +541,24 @@ func rangeWord(between string) bool {
 		return true
 	}
 	return false
+}
+
+// inURLPath reports whether date m of seg stands in a URL's path: right
+// after a slash, in figures ("/2019/11/19/") or after a word with a dot
+// or a colon ("example.com/November-19"). A date in words after a name
+// and a slash is a meta row's ("By Cat Lafuente/June 12, 2020").
+func inURLPath(seg string, m dateMatch) bool {
+	if m.Start == 0 || seg[m.Start-1] != '/' {
+		return false
+	}
+	if m.Numeric != 0 {
+		return true
+	}
+	word := seg[:m.Start-1]
+	if i := strings.LastIndexAny(word, " \t"); i >= 0 {
+		word = word[i+1:]
+	}
+	return strings.ContainsAny(word, ".:/")
 }
 
 // dateBefore compares two matches by the calendar date they give,

@@ -197,6 +197,8 @@ func TestPageDate(t *testing.T) {
 		{"American spelling", spelt("The harbor center will be run by the neighborhood's theater group, a favorite of the town."), "2020-02-10"},
 		{"American spelling, dashes", spelt("The harbor center will be run by the neighborhood's theater group, a favorite of the town.", "01-09-17"), "2017-01-09"},
 		{"both spellings", spelt("The harbour center will be organised by the neighborhood's theatre group."), "2020-10-02"},
+		{"a meta row glued by slashes", page("By Ann Lee/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST"), "2020-06-12"},
+		{"a date in a link's path", page("By Ann Lee", "Read it at harbourgazette.example/2020/06/12/ferry-terminal"), ""},
 		{"another post's card", page("Recent Posts", "October 28, 2020", "Harbour crane sold for scrap", "Read More"), ""},
 		{"a caption's day is its picture's", page("By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.",
 			"A cargo ship leaves the old harbour on Aug. 31, 2019. (AP)"), "2019-11-18"},

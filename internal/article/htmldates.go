@@ -51,6 +51,11 @@ func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Optio
 		}
 	}
 	switch {
+	case pub == nil && res.URLDate == nil:
+		// Nothing but the text: the date its scrape would get (a date
+		// bar far above the headline). On an undated page the text
+		// reader leaves it nil too.
+		pub = text
 	case pub == nil:
 		pub = res.URLDate
 	case res.URLDate != nil && meta == nil && !nearDay(*res.URLDate, *pub):

@@ -152,3 +152,27 @@ func TestDayGap(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLPublishedFromText: a page with no date in its metadata, none
+// marked up or by its headline and no dated address takes the date the
+// text reader finds over its visible text, as its text scrape would: a
+// date bar above the headline and the topics under it (md_373's
+// "2019.03.05").
+func TestHTMLPublishedFromText(t *testing.T) {
+	page := `<html><head><title>Spring tides flood the lower quay</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="bar"><p>News</p><p>2019.03.05</p></div>
+<ul class="topics"><li>Harbour</li><li>Weather</li><li>Boats</li><li>Council</li><li>Letters</li><li>Events</li></ul>
+<article><h1>Spring tides flood the lower quay</h1>
+<p>The spring tides came over the lower quay twice this week, and the boat owners who keep their dinghies on the slipway had to carry them up to the car park before dawn.</p>
+<p>The harbour board says the wall was built for lower seas and that raising it would take two summers of work, which the town cannot pay for before the next budget is agreed.</p>
+<p>Older boat owners remember worse, and they say the sea has been climbing the steps of the slipway for years.</p>
+</article><footer><p>Coast Weekly, the paper of the bay.</p></footer></body></html>`
+	a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Format("2006-01-02") != "2019-03-05" {
+		t.Errorf("published %v, want 2019-03-05", a.Published)
+	}
+}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -110,5 +111,21 @@ func TestDatelineStartsStory(t *testing.T) {
 				t.Errorf("title %q, want %q", a.Title, header[0])
 			}
 		})
+	}
+}
+
+// TestDatelineInWritersFile: in a writer's own file the paragraphs before
+// a dateline are the writer's, and stay in the body.
+func TestDatelineInWritersFile(t *testing.T) {
+	page := "Harbour ferry terminal opens\n\n" +
+		"A note before the story: this is the second of three pieces on the harbour, and the first ran last week.\n\n" +
+		"PORTLAND, Maine (AP) — The new terminal on the northern quay took its first passengers on Tuesday morning, two years after work began.\n\n" +
+		"Ferries to the islands now leave every hour from the new hall, and the old pier is to become a park.\n"
+	a, err := Parse("ferry.txt", []byte(page), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.BodyParagraphs) != 3 || !strings.HasPrefix(a.BodyParagraphs[0], "A note before the story") {
+		t.Errorf("body %q, want the note first", a.BodyParagraphs)
 	}
 }

@@ -286,7 +286,7 @@ func candidatesOf(data []byte) ([]string, []headCand) {
 	tr.findCaptions(res.Start, res.End)
 	body := tr.bylineBelow(res.Body, res.End)
 	tr.readBody(body, res.End)
-	if i, ok := tr.datelineLead(body, res.End); ok {
+	if i, ok := tr.datelineLead(res.Start, body, res.End); ok {
 		body = i
 		tr.readBody(body, res.End)
 	}

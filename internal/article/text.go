@@ -57,7 +57,7 @@ func parseText(text string, opts Options, a *Article) error {
 	tr.findCaptions(start, end)
 	body = tr.bylineBelow(body, end)
 	tr.readBody(body, end)
-	if i, ok := tr.datelineLead(body, end); ok {
+	if i, ok := tr.datelineLead(start, body, end); ok {
 		body = i
 		tr.readBody(body, end)
 	}
@@ -250,7 +250,12 @@ const minDatelineWords = 12
 // body starts at the dateline, and the lines before it are the header's,
 // neither title nor subtitle (headCandidate passes over kindHeader), as
 // are copies of them that Classify called duplicates.
-func (tr *textReader) datelineLead(body, end int) (int, bool) {
+func (tr *textReader) datelineLead(start, body, end int) (int, bool) {
+	if start == 0 {
+		// A writer's own file has no page around its story: what it
+		// puts before a dateline is its own.
+		return 0, false
+	}
 	k := 0
 	for i := body; i < end && k <= maxDatelineLead; i++ {
 		if tr.roles[i] != roleBody {

@@ -101,15 +101,18 @@ const minSpellings = 2
 // spellingOrder is the order of day and month that the spelling of an
 // English text gives ("colour", "organised", "centre" against "color",
 // "center", "traveled"), orderUnknown when it spells too few such words
-// or both ways. It reads a bounded prefix of paras.
+// or both ways. Only words in lower case count. It reads a bounded
+// prefix of paras.
 func spellingOrder(paras []string) int8 {
 	var first, month int // words spelled the day-first and the month-first way
 	for w := range prefixWords(paras, 16<<10) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !isLetter(r) })
-		if len(w) < 3 || len(w) > 13 {
+		if len(w) < 3 || len(w) > 13 || w[0] < 'a' || w[0] > 'z' {
+			// A name keeps its own spelling: "Lincoln Center" in a
+			// British story, "Earl Grey" in an American one.
 			continue
 		}
-		switch spellingWords[strings.ToLower(w)] {
+		switch spellingWords[w] {
 		case orderDayFirst:
 			first++
 		case orderMonthFirst:

@@ -114,7 +114,8 @@ func TestSpellingOrder(t *testing.T) {
 		want int8
 	}{
 		{"The colour of the new centre, organised by volunteers.", orderDayFirst},
-		{"Whilst the Theatre's programme ran late, nobody minded.", orderDayFirst},
+		{"whilst the theatre's programme ran late, nobody minded.", orderDayFirst},
+		{"The Kennedy Center and the Lincoln Center, said the colour guide.", orderUnknown}, // names keep their spelling
 		{"The color of the new center was her favorite.", orderMonthFirst},
 		{"\"Mom,\" she said, \"the neighborhood is gray.\"", orderMonthFirst},
 		{"One colour only.", orderUnknown},                                  // too few

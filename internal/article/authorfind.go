@@ -191,7 +191,33 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 	if len(c.names) == 1 && siteAccount(c.names[0]) {
 		c.score -= scoreSiteAccount
 	}
+	for k, n := range c.names {
+		c.names[k] = tr.cutPageLineTail(n, c.at)
+	}
 	return c, len(c.names) > 0
+}
+
+// maxLineTail is how many of a name's last words may be a line of the
+// page that a byline ran the name into.
+const maxLineTail = 3
+
+// cutPageLineTail cuts a name's last words off when they stand alone as
+// a line elsewhere on the page: a section's entry in the menu ("30.
+// Oktober 2023 Carola Pönisch Kultur" on a page whose menu lists
+// "Kultur") or the site's name ("… von Sarah Schnieder Reiterrevue
+// International"), which a byline ran into the name. Two words of the
+// name stay at least.
+func (tr *textReader) cutPageLineTail(name string, at int) string {
+	words := strings.Fields(name)
+	for n := min(maxLineTail, len(words)-2); n >= 1; n-- {
+		tail := strings.Join(words[len(words)-n:], " ")
+		for j, p := range tr.paras {
+			if j != at && len(p) == len(tail) && strings.EqualFold(p, tail) {
+				return strings.Join(words[:len(words)-n], " ")
+			}
+		}
+	}
+	return name
 }
 
 // labelIsByline reports whether the author-box label at line i ("Autor",

@@ -288,11 +288,33 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 		score += scoreRepeated
 	}
 	if tr.otherBare(prev, names[0]) || tr.otherBare(next, names[0]) ||
-		score > scoreBare && tr.crowded(i, ln) {
+		score > scoreBare && tr.crowded(i, ln) || tr.inMenu(prev, next) {
 		score += scoreNameList
 	}
 	return score
 }
+
+// inMenu reports whether a line between lines prev and next stands in a
+// menu: two entries above and two below it are single words or pairs
+// ("Works", "Mission Statement", "Kontakt", "Datenschutz"), where a
+// name-like entry is a page's, and the one under it ("Kontakt") no link
+// to a writer's profile.
+func (tr *textReader) inMenu(prev, next int) bool {
+	if prev < 0 || next < 0 {
+		return false
+	}
+	entry := func(j int) bool {
+		if j < 0 {
+			return false
+		}
+		p := tr.paras[j]
+		return len(p) <= maxMenuEntry && wordCount(p) <= 2 && !strings.ContainsAny(p, "0123456789.")
+	}
+	return entry(prev) && entry(tr.neighbour(prev, -1)) && entry(next) && entry(tr.neighbour(next, 1))
+}
+
+// maxMenuEntry is how long, in bytes, an entry of a menu is at most.
+const maxMenuEntry = 24
 
 // otherBare reports whether line j is a line of names only whose first
 // name is not name: the next entry of a menu of people, not the byline

@@ -218,6 +218,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a photo's credit with its wire service is no byline", withBody(append(menu, title, "Published 11:34 PM EST Nov 19, 2019",
 			"The ferry at the lower quay on Monday", "Al Goldis, Associated Press")), nil},
 		{"a theme's meta row with its parts slashed together", withBody(append(menu, title, "October 12, 2018/0 Comments/in Harbour News /by Jane Roe")), []string{"Jane Roe"}},
+		{"a name-like entry of a menu above its contact link", withBody(append([]string{"Home", "Works", "Mission Statement", "Kontakt", "Datenschutz", "Impressum"}, title, "3. März 2024")), nil},
 		{"a section's menu entry run into the name", withBody(append(menu, title, "3. März 2024 Anna Berg Sport")), []string{"Anna Berg"}},
 		{"the site's name run into the name", withBody(append([]string{"Harbour Gazette"}, append(menu, title, "Veröffentlicht am 03.02.2022 von Anna Berg Harbour Gazette")...)), []string{"Anna Berg"}},
 		{"a three-word name keeps its last word when no line is that word", withBody(append(menu, title, "3. März 2024 Anna Maria Berg")), []string{"Anna Maria Berg"}},

@@ -20,13 +20,13 @@ import (
 // the share of "no date" pages predicted null.
 var metaFloors = []metaFloor{
 	// mode, source:     title exact, title F1, authors, no byline, date exact, no date
-	{"text", "all", 0.799, 0.837, 0.801, 0.929, 0.869, 0.841},
+	{"text", "all", 0.799, 0.837, 0.801, 0.940, 0.869, 0.841},
 	{"text", "mercury", 0.879, 0.900, 0.861, 0, 0.903, 0},
-	{"text", "trafilatura", 0.770, 0.814, 0.774, 0.929, 0.866, 0.841},
+	{"text", "trafilatura", 0.770, 0.814, 0.774, 0.940, 0.866, 0.841},
 	{"text", "htmldate", 0, 0, 0, 0, 0.826, 0},
-	{"html", "all", 0.897, 0.929, 0.816, 0.808, 0.929, 0.482},
+	{"html", "all", 0.897, 0.929, 0.816, 0.819, 0.929, 0.482},
 	{"html", "mercury", 0.900, 0.926, 0.852, 0, 0.892, 0},
-	{"html", "trafilatura", 0.896, 0.931, 0.800, 0.808, 0.940, 0.482},
+	{"html", "trafilatura", 0.896, 0.931, 0.800, 0.819, 0.940, 0.482},
 	{"html", "htmldate", 0, 0, 0, 0, 0.944, 0},
 }
 

@@ -208,12 +208,24 @@ const maxLineTail = 3
 // International"), which a byline ran into the name. Two words of the
 // name stay at least.
 func (tr *textReader) cutPageLineTail(name string, at int) string {
-	words := strings.Fields(name)
-	for n := min(maxLineTail, len(words)-2); n >= 1; n-- {
-		tail := strings.Join(words[len(words)-n:], " ")
+	spaces := strings.Count(name, " ")
+	if spaces < 2 {
+		return name
+	}
+	// cuts[n-1] is where the name's last n words start, less one.
+	var cuts [maxLineTail]int
+	k := 0
+	for i := len(name) - 1; i >= 0 && k < maxLineTail; i-- {
+		if name[i] == ' ' {
+			cuts[k] = i
+			k++
+		}
+	}
+	for n := min(maxLineTail, spaces-1); n >= 1; n-- {
+		tail := name[cuts[n-1]+1:]
 		for j, p := range tr.paras {
 			if j != at && len(p) == len(tail) && strings.EqualFold(p, tail) {
-				return strings.Join(words[:len(words)-n], " ")
+				return name[:cuts[n-1]]
 			}
 		}
 	}

@@ -16,9 +16,10 @@ var authorSeps = []string{", ", "; ", " and ", " und ", " & ", " / ", " et ", " 
 
 // htmlAuthors picks the authors of an HTML page from its sources,
 // strongest first, taking the first that names a person: the metadata,
-// the byline markup, readability's byline, the authors the text reader
-// finds in the page's visible text (page, nil when it found no article
-// there; then a byline line near the headline). The metadata's names
+// the byline markup, the authors the text reader finds in the page's
+// visible text (page, nil when it found no article there), readability's
+// byline (the first author markup it meets, which may be a teaser's),
+// and without page a byline line near the headline. The metadata's names
 // count only when the page shows some byline: a page that prints none
 // is one the metadata credits out of habit (the CMS's account, the
 // editor on duty), and its readers see no author.
@@ -34,13 +35,19 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
 		return names
 	}
+	if page != nil && len(page.Authors) > 0 {
+		// The byline the page prints by its headline, over the
+		// first name readability finds in author markup, which may
+		// be a comment's or a teaser's.
+		return page.Authors
+	}
 	if len(res.Authors) == 0 && res.Byline != "" {
 		if names := cleanAuthors([]string{res.Byline}, res.SiteNames, true); len(names) > 0 {
 			return names
 		}
 	}
 	if page != nil {
-		return page.Authors
+		return nil
 	}
 	if by, ok := pageByline(res.PageLines, title); ok {
 		return cleanAuthors([]string{by}, res.SiteNames, false)

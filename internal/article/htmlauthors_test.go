@@ -130,6 +130,8 @@ func TestHTMLAuthorsWithPageText(t *testing.T) {
 			PageLines: []string{"Gulls return", "One.", "Two."}}, bare, "Ines Duarte"},
 		{"byline markup still counts when the page text shows none", htmlextract.Result{Authors: []string{"Webdesk"}, MarkedAuthors: []string{"By Jo March"}}, bare, "Jo March"},
 		{"the page text's authors when nothing else names one", htmlextract.Result{}, shown, "Ines Duarte"},
+		{"the page text's byline over readability's, a teaser's", htmlextract.Result{Byline: "Kai Webb"}, shown, "Ines Duarte"},
+		{"readability's byline when the page text shows none", htmlextract.Result{Byline: "Kai Webb"}, bare, "Kai Webb"},
 		{"metadata names kept when the text reader read no article", htmlextract.Result{Authors: []string{"Ines Duarte"}}, nil, "Ines Duarte"},
 	}
 	for _, tt := range tests {

@@ -157,6 +157,11 @@ func (d *domFacts) take(n *html.Node, names string, chrome, inComment bool) bool
 		return false
 	}
 	if authorClass(names) && !chrome {
+		if inComment {
+			// A comment's writer: <li class="comment"> … <span
+			// class="author">.
+			return true
+		}
 		if t := collapse(textOf(n)); t != "" && len(t) <= maxAuthorText {
 			d.authors = append(d.authors, t)
 			return true

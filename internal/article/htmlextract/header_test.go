@@ -151,6 +151,10 @@ func TestMetaAuthors(t *testing.T) {
 			`<body><article><span itemprop="author">Jo March</span></article><ol class="commentlist"><li>
 			 <cite class="fn" itemprop="author">Amy</cite></li></ol><div class="comment-author vcard" itemprop="author">Laurie</div>`,
 			nil, []string{"Jo March"}},
+		{"a comment's writer in author markup is left out",
+			`<body><article><span class="byline">Jo March</span></article><section id="comments"><ol><li class="comment even">
+			 <header><span class="author">Amy</span> <time datetime="2017-02-23">February 23, 2017</time></header></li></ol></section>`,
+			nil, []string{"Jo March"}},
 		{"an opinion piece's author is kept",
 			`<body><div class="sect news commentary"><div itemprop="author"><h4 itemprop="name">Ingo Berg</h4></div></div>`,
 			nil, []string{"Ingo Berg"}},

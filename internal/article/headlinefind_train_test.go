@@ -283,13 +283,7 @@ func candidatesOf(data []byte) ([]string, []headCand) {
 	a := &Article{Removed: map[string][]string{}}
 	tr := &textReader{paras: paras, kinds: res.Kinds, a: a, roles: make([]role, len(paras))}
 	tr.bylines = tr.bylineBuf[:0]
-	tr.findCaptions(res.Start, res.End)
-	body := tr.bylineBelow(res.Body, res.End)
-	tr.readBody(body, res.End)
-	if i, ok := tr.datelineLead(res.Start, body, res.End); ok {
-		body = i
-		tr.readBody(body, res.End)
-	}
+	body := tr.readStory(res.Start, res.Body, res.End)
 	if len(a.BodyParagraphs) == 0 {
 		return nil, nil
 	}

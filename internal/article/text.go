@@ -54,13 +54,7 @@ func parseText(text string, opts Options, a *Article) error {
 		roles: make([]role, len(paras)),
 	}
 	tr.bylines = tr.bylineBuf[:0]
-	tr.findCaptions(start, end)
-	body = tr.bylineBelow(body, end)
-	tr.readBody(body, end)
-	if i, ok := tr.datelineLead(start, body, end); ok {
-		body = i
-		tr.readBody(body, end)
-	}
+	body = tr.readStory(start, body, end)
 	if len(a.BodyParagraphs) == 0 {
 		return fmt.Errorf("%w: the article run of %d paragraphs has only header lines", ErrNoBody, end-start)
 	}
@@ -232,6 +226,21 @@ func (tr *textReader) readBody(body, end int) {
 		tr.roles[i] = roleBody
 		tr.a.BodyParagraphs = append(tr.a.BodyParagraphs, p)
 	}
+}
+
+// readStory marks the captions of the article run and reads its body,
+// which starts at Classify's body start, or below a byline left among
+// its first lines (bylineBelow), or at a dateline among them
+// (datelineLead). It returns the body's start.
+func (tr *textReader) readStory(start, body, end int) int {
+	tr.findCaptions(start, end)
+	body = tr.bylineBelow(body, end)
+	tr.readBody(body, end)
+	if i, ok := tr.datelineLead(start, body, end); ok {
+		body = i
+		tr.readBody(body, end)
+	}
+	return body
 }
 
 // maxDatelineLead is how many body paragraphs may stand before a

@@ -242,7 +242,15 @@ func (tr *textReader) pageDates(cands []pageDate, body, end int, opts Options) [
 // its line repeats a list's shape, whether the page repeats its day) and
 // scores it. Impossible and implausible dates are dead.
 func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opts Options) {
-	english := func() bool { return englishText(tr.a.BodyParagraphs) }
+	// Whether the body is English is read once, and only when a date
+	// that reads both ways asks.
+	englishRead, isEnglish := false, false
+	english := func() bool {
+		if !englishRead {
+			englishRead, isEnglish = true, englishText(tr.a.BodyParagraphs)
+		}
+		return isEnglish
+	}
 	hint := opts.dayOrder
 	if hint == orderUnknown && slices.ContainsFunc(cands, func(c pageDate) bool { return c.m.Swappable }) && english() {
 		// A text's English spells where it is written, and so the order

@@ -306,15 +306,12 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	return score
 }
 
-// inMenu reports whether a line between lines prev and next stands in a
-// menu: two entries above and two below it are single words or pairs
-// ("Works", "Mission Statement", "Kontakt", "Datenschutz"), where a
-// name-like entry is a page's, and the one under it ("Kontakt") no link
-// to a writer's profile.
+// inMenu reports whether the line between lines prev and next stands in
+// a menu: the two lines above it and the two below are single words or
+// pairs ("Works", "Mission Statement", "Kontakt", "Datenschutz"). A
+// name-like entry there is the page's, and the entry under it
+// ("Kontakt") no link to a writer's profile.
 func (tr *textReader) inMenu(prev, next int) bool {
-	if prev < 0 || next < 0 {
-		return false
-	}
 	entry := func(j int) bool {
 		if j < 0 {
 			return false

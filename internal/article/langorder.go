@@ -57,41 +57,31 @@ func langDayOrder(tag string) int8 {
 // Africa) with the day first, American with the month first. Only
 // spellings that are one region's: "-ize" is also Oxford spelling, and
 // "program", "license", "meter", "check" and "tire" are words of both.
-var spellingWords = map[string]int8{
-	"colour": orderDayFirst, "colours": orderDayFirst, "coloured": orderDayFirst,
-	"favour": orderDayFirst, "favourite": orderDayFirst, "favourites": orderDayFirst,
-	"behaviour": orderDayFirst, "behaviours": orderDayFirst, "labour": orderDayFirst,
-	"neighbour": orderDayFirst, "neighbours": orderDayFirst, "neighbourhood": orderDayFirst,
-	"honour": orderDayFirst, "humour": orderDayFirst, "rumour": orderDayFirst, "rumours": orderDayFirst,
-	"harbour": orderDayFirst, "centre": orderDayFirst, "centres": orderDayFirst,
-	"theatre": orderDayFirst, "theatres": orderDayFirst, "metre": orderDayFirst, "metres": orderDayFirst,
-	"litre": orderDayFirst, "litres": orderDayFirst, "fibre": orderDayFirst,
-	"defence": orderDayFirst, "offence": orderDayFirst, "offences": orderDayFirst,
-	"organise": orderDayFirst, "organised": orderDayFirst, "organising": orderDayFirst,
-	"organisation": orderDayFirst, "organisations": orderDayFirst, "realise": orderDayFirst,
-	"realised": orderDayFirst, "recognise": orderDayFirst, "recognised": orderDayFirst,
-	"apologise": orderDayFirst, "criticise": orderDayFirst, "criticised": orderDayFirst,
-	"emphasise": orderDayFirst, "prioritise": orderDayFirst, "analyse": orderDayFirst, "analysed": orderDayFirst,
-	"travelled": orderDayFirst, "travelling": orderDayFirst, "cancelled": orderDayFirst,
-	"labelled": orderDayFirst, "modelling": orderDayFirst, "jewellery": orderDayFirst,
-	"programme": orderDayFirst, "programmes": orderDayFirst, "whilst": orderDayFirst, "amongst": orderDayFirst,
-	"catalogue": orderDayFirst, "cheque": orderDayFirst, "aluminium": orderDayFirst,
-	"tyre": orderDayFirst, "tyres": orderDayFirst, "mum": orderDayFirst, "grey": orderDayFirst,
-	"ageing": orderDayFirst, "pyjamas": orderDayFirst, "manoeuvre": orderDayFirst,
-	"paediatric": orderDayFirst, "anaemia": orderDayFirst, "sceptical": orderDayFirst, "mould": orderDayFirst,
-	"color": orderMonthFirst, "colors": orderMonthFirst, "colored": orderMonthFirst,
-	"favor": orderMonthFirst, "favorite": orderMonthFirst, "favorites": orderMonthFirst,
-	"behavior": orderMonthFirst, "behaviors": orderMonthFirst, "labor": orderMonthFirst,
-	"neighbor": orderMonthFirst, "neighbors": orderMonthFirst, "neighborhood": orderMonthFirst,
-	"honor": orderMonthFirst, "humor": orderMonthFirst, "rumor": orderMonthFirst, "rumors": orderMonthFirst,
-	"harbor": orderMonthFirst, "center": orderMonthFirst, "centers": orderMonthFirst,
-	"theater": orderMonthFirst, "theaters": orderMonthFirst, "liter": orderMonthFirst, "liters": orderMonthFirst,
-	"fiber": orderMonthFirst, "defense": orderMonthFirst, "offense": orderMonthFirst, "offenses": orderMonthFirst,
-	"traveled": orderMonthFirst, "traveling": orderMonthFirst, "canceled": orderMonthFirst,
-	"labeled": orderMonthFirst, "modeling": orderMonthFirst, "jewelry": orderMonthFirst,
-	"catalog": orderMonthFirst, "aluminum": orderMonthFirst, "mom": orderMonthFirst, "gray": orderMonthFirst,
-	"aging": orderMonthFirst, "pajamas": orderMonthFirst, "maneuver": orderMonthFirst,
-	"pediatric": orderMonthFirst, "anemia": orderMonthFirst, "skeptical": orderMonthFirst, "mold": orderMonthFirst,
+var spellingWords = spellings(map[int8]string{
+	orderDayFirst: `colour colours coloured favour favourite favourites behaviour behaviours labour
+		neighbour neighbours neighbourhood honour humour rumour rumours harbour centre centres
+		theatre theatres metre metres litre litres fibre defence offence offences
+		organise organised organising organisation organisations realise realised recognise recognised
+		apologise criticise criticised emphasise prioritise analyse analysed
+		travelled travelling cancelled labelled modelling jewellery programme programmes whilst amongst
+		catalogue cheque aluminium tyre tyres mum grey ageing pyjamas manoeuvre
+		paediatric anaemia sceptical mould`,
+	orderMonthFirst: `color colors colored favor favorite favorites behavior behaviors labor
+		neighbor neighbors neighborhood honor humor rumor rumors harbor center centers
+		theater theaters liter liters fiber defense offense offenses
+		traveled traveling canceled labeled modeling jewelry catalog aluminum mom gray
+		aging pajamas maneuver pediatric anemia skeptical mold`,
+})
+
+// spellings maps each word of the lists to its order.
+func spellings(lists map[int8]string) map[string]int8 {
+	m := map[string]int8{}
+	for order, words := range lists {
+		for w := range strings.FieldsSeq(words) {
+			m[w] = order
+		}
+	}
+	return m
 }
 
 // minSpellings is how many words of one spelling a text needs, and how

@@ -92,11 +92,7 @@ func TestDatelineStartsStory(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			body := append(append(slices.Clone(tc.lead), tc.first), story[1:]...)
-			page := scrapedPage(menu, header, body, footer)
-			a, err := Parse("page.txt", []byte(page), goldenOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := parseWithTitle(t, scrapedPage(menu, header, body, footer), header[0])
 			if len(a.BodyParagraphs) == 0 || a.BodyParagraphs[0] != tc.wantFirst {
 				t.Errorf("body starts %q, want %q", a.BodyParagraphs, tc.wantFirst)
 			}
@@ -106,9 +102,6 @@ func TestDatelineStartsStory(t *testing.T) {
 			}
 			if place != tc.wantPlace {
 				t.Errorf("dateline %q, want %q", place, tc.wantPlace)
-			}
-			if a.Title != header[0] {
-				t.Errorf("title %q, want %q", a.Title, header[0])
 			}
 		})
 	}
@@ -121,10 +114,7 @@ func TestDatelineInWritersFile(t *testing.T) {
 		"A note before the story: this is the second of three pieces on the harbour, and the first ran last week.\n\n" +
 		"PORTLAND, Maine (AP) — The new terminal on the northern quay took its first passengers on Tuesday morning, two years after work began.\n\n" +
 		"Ferries to the islands now leave every hour from the new hall, and the old pier is to become a park.\n"
-	a, err := Parse("ferry.txt", []byte(page), goldenOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := parseWithTitle(t, page, "Harbour ferry terminal opens")
 	if len(a.BodyParagraphs) != 3 || !strings.HasPrefix(a.BodyParagraphs[0], "A note before the story") {
 		t.Errorf("body %q, want the note first", a.BodyParagraphs)
 	}

@@ -29,6 +29,9 @@ const (
 	maxLateProse = 1
 )
 
+// maxProseBetween caps the prose paragraphs hfProseBetween counts.
+const maxProseBetween = 2
+
 // Headline features, in the order of headWeights.
 const (
 	hfBias         = iota
@@ -506,7 +509,7 @@ func (tr *textReader) lateCandidates(cands []headCand, start, body int) []headCa
 		return cands
 	}
 	for j := max(start, body-maxLeadLines); j < body+maxLeadLines; j++ {
-		if tr.factAt(j) {
+		if tr.factAt(j) && !tr.underLateHead(j, body) {
 			// A byline or a date at the body start dates what
 			// follows: the story starts there.
 			return cands
@@ -532,6 +535,22 @@ func (tr *textReader) lateCandidates(cands []headCand, start, body int) []headCa
 		cands = append(cands, c)
 	}
 	return cands
+}
+
+// underLateHead reports whether the byline or date at line j, below the
+// body start, stands under a headline-shaped body line that is not the
+// body's first: Classify started the body a teaser too early, and the
+// fact dates the story under that headline, not the body's first line.
+func (tr *textReader) underLateHead(j, body int) bool {
+	i := j - 1
+	for i > body && tr.factAt(i) {
+		i--
+	}
+	if i <= body || tr.roles[i] != roleBody {
+		return false
+	}
+	p := tr.paras[i]
+	return headlineShape(p) && titleShape(p) && !prose(p) && !factLine(p)
 }
 
 // factsUnder reports whether bylines or date lines follow line i, maybe
@@ -563,13 +582,14 @@ func (tr *textReader) dekAt(j int) bool {
 }
 
 // proseAfterFacts reports whether the first line after the bylines and
-// date lines below line i is prose, maybe under a standfirst that has no
+// date lines below line i (and the share row or advert among them) is
+// prose, maybe under a standfirst that has no
 // date of its own: an article starts there, where a list of teasers, each
 // with its date, goes on with the next teaser.
 func (tr *textReader) proseAfterFacts(i int) bool {
 	standfirst := false
 	for j := i + 1; j < len(tr.paras) && j <= i+maxLeadLines+2; j++ {
-		if tr.roles[j] == roleCaption || tr.factAt(j) {
+		if tr.roles[j] == roleCaption || tr.factAt(j) || tr.roles[j] == roleDrop && (tr.kinds[j] == boilerplate.KindShare || tr.kinds[j] == boilerplate.KindAdvert) {
 			continue
 		}
 		p := tr.paras[j]
@@ -921,7 +941,10 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 			between++
 		}
 	}
-	f[hfProseBetween] = math.Log1p(float64(between))
+	// Past two, more prose between says nothing more: a list of teasers
+	// that Classify took for the body's opening is prose, line after
+	// line, and would lift every menu line above it.
+	f[hfProseBetween] = math.Log1p(float64(min(between, maxProseBetween)))
 	first1, _ := utf8.DecodeRuneInString(p)
 	f[hfLowerStart] = b2f(unicode.IsLower(first1))
 	if f[hfPrevHead] == 1 {
@@ -1027,7 +1050,38 @@ func (tr *textReader) factAt(j int) bool {
 	if j < 0 || j >= len(tr.paras) {
 		return false
 	}
-	return tr.roles[j] == roleFact || factLine(tr.paras[j]) || tr.creditOverDate(j)
+	return tr.roles[j] == roleFact || factLine(tr.paras[j]) || tr.creditOverDate(j) ||
+		j > 0 && clockOrYear(tr.paras[j]) && factLine(tr.paras[j-1])
+}
+
+// clockOrYear reports a line of only a clock time and a year, "15:23
+// 2019": the rest of the date line above it, which a page set in two
+// lines ("November 20" over it).
+func clockOrYear(p string) bool {
+	fs := strings.Fields(p)
+	if len(fs) == 0 || len(fs) > 3 {
+		return false
+	}
+	for _, f := range fs {
+		switch {
+		case len(f) == 4 && allDigits(f) && (f[:2] == "19" || f[:2] == "20"):
+		case len(f) >= 4 && len(f) <= 5 && f[len(f)-3] == ':' && allDigits(f[:len(f)-3]) && allDigits(f[len(f)-2:]):
+		case strings.EqualFold(f, "am") || strings.EqualFold(f, "pm"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// allDigits reports a non-empty string of ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // factLine reports a byline or a date line: never a headline.

@@ -34,6 +34,15 @@ var (
 		"The opposition welcomed the decision but said it came far too late, since most of the rules had long been lifted in the neighbouring countries.",
 		"The change takes effect at the end of next month, once the upper house has approved it at its regular session.",
 	}
+	// A news ticker: each teaser is its headline run into the opening of
+	// its story, prose to Classify.
+	lateTeasers = []string{
+		"Ferry fares to rise in spring HARBOURTON: The island ferry company said on Monday that fares would go up by a tenth from April, blaming the cost of fuel and repairs to its oldest...",
+		"Library opens on Sundays again LAKEVIEW: The town library will open on Sunday afternoons from next month after volunteers offered to staff the front desk for the rest...",
+		"Storm closes coastal road for a day NORTHPOINT: The coastal road was closed for most of Tuesday after the storm washed gravel and seaweed across both lanes near the...",
+		"School choir to sing in the capital WESTFORD: The school choir has been invited to sing at the national concert hall in May, the first time a choir from the county has been asked to...",
+		"Bus route to the hospital restored EASTGATE: The bus route to the county hospital will run again from Monday after the bridge on the old road was repaired and passed as safe by...",
+	}
 	lateFooter = []string{"Share", "Print", "Imprint", "Privacy", "© 2021 Parliamentary group"}
 )
 
@@ -191,5 +200,74 @@ func TestHeadlineUnderTeasers(t *testing.T) {
 	}
 	if a.Published == nil || a.Published.Format("2006-01-02") != "2018-08-25" {
 		t.Errorf("published %v, want 2018-08-25", a.Published)
+	}
+}
+
+// TestLateHeadUnderTeaser checks a body that Classify starts one teaser
+// too early, right above the story's headline: the date under the
+// headline (set in two lines, a clock time and year under the day) then
+// stands within a few lines of the body start, and must not be read as
+// the body's own date line, which would keep the headline from being a
+// candidate. A share row between the byline and the story is passed over.
+func TestLateHeadUnderTeaser(t *testing.T) {
+	menu := []string{"Home", "Region", "World", "Business", "Sport", "Weather", "Contact us"}
+	header := []string{lateHeadline, "October 27", "14:05 2021", "Print This Article Share it With Friends", "by Ruth Calloway"}
+	tests := []struct {
+		name   string
+		header []string
+		late   bool // the headline is a late candidate
+	}{
+		{"headline, split date, share row, byline", header, true},
+		{"headline and split date", header[:3], true},
+		{"a date under the teaser itself", []string{"October 27, 2021"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			paras := slices.Concat(menu, lateTeasers[len(lateTeasers)-1:], tc.header, lateStory, lateFooter)
+			kinds := make([]string, len(paras))
+			for i := range menu {
+				kinds[i] = boilerplate.KindNavigation
+			}
+			if i := slices.Index(paras, header[3]); i >= 0 {
+				kinds[i] = boilerplate.KindShare
+			}
+			tr := &textReader{paras: paras, kinds: kinds, a: &Article{Removed: map[string][]string{}}, roles: make([]role, len(paras))}
+			tr.bylines = tr.bylineBuf[:0]
+			start := len(menu)
+			body := tr.readStory(start, start, len(paras))
+			tr.headerLines(start, body)
+			late := false
+			for _, c := range tr.headlineCandidates(start, body) {
+				if c.f[hfLate] == 1 && c.text(paras) == lateHeadline {
+					late = true
+				}
+			}
+			if late != tc.late {
+				t.Errorf("headline a late candidate: %v, want %v", late, tc.late)
+			}
+		})
+	}
+}
+
+func TestClockOrYear(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"15:23 2019", true},
+		{"2019", true},
+		{"9:45 am", true},
+		{"2019 9:45 PM", true},
+		{"15:23", true},
+		{"", false},
+		{"November 20", false},
+		{"1999 or 2000 or 2001 or 2002", false},
+		{"3019", false},
+		{"123:45", false},
+		{"Page 2019", false},
+	} {
+		if got := clockOrYear(tc.line); got != tc.want {
+			t.Errorf("clockOrYear(%q) = %v, want %v", tc.line, got, tc.want)
+		}
 	}
 }

@@ -574,7 +574,7 @@ func (tr *textReader) standfirstAt(j int) bool {
 // those right below it. Whatever Classify made of it: a standfirst is
 // often kept as the body's first line, or dropped as a teaser.
 func (tr *textReader) dekAt(j int) bool {
-	if j >= len(tr.paras) || tr.roles[j] == roleCaption {
+	if j < 0 || j >= len(tr.paras) || tr.roles[j] == roleCaption {
 		return false
 	}
 	p := tr.paras[j]
@@ -967,7 +967,7 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	// byline), nor a name's (a teaser list puts its author over a title
 	// and its date), nor a title bar's with the site's name (it repeats
 	// the headline over the real one).
-	f[hfDekBelow] = b2f(f[hfLong] == 0 && !isName && !hasSep && tr.dekAt(i+1))
+	f[hfDekBelow] = b2f(f[hfLong] == 0 && !isName && !hasSep && tr.dekAt(tr.nextLine(i)))
 	if m, ok := findDate(p); ok && m.Year != 0 && m.Day != 0 {
 		f[hfFullDate] = 1
 	}
@@ -1038,11 +1038,46 @@ func (tr *textReader) factBelow(i int) bool {
 // caption (a picture may stand between a headline and its byline), or -1.
 func (tr *textReader) nextLine(i int) int {
 	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
-		if tr.roles[j] != roleCaption {
+		if tr.roles[j] != roleCaption && !commentCount(tr.paras[j]) {
 			return j
 		}
 	}
 	return -1
+}
+
+// commentWords name a story's comments in a count under its headline.
+var commentWords = map[string]bool{
+	"comment": true, "comments": true, "responses": true, "replies": true,
+	"kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
+	"comentario": true, "comentarios": true, "comentário": true, "comentários": true,
+	"commento": true, "commenti": true, "reactie": true, "reacties": true,
+	"komentar": true, "komentarze": true, "komentarzy": true,
+	"комментарий": true, "комментария": true, "комментариев": true,
+}
+
+// commentCount reports a line that counts a story's comments ("15
+// comments", "New, 15 comments", "Kommentare (3)"): a link between a
+// headline and its standfirst or byline, not a line of its own.
+func commentCount(p string) bool {
+	if len(p) > 40 {
+		return false
+	}
+	fs := strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	})
+	if len(fs) < 2 || len(fs) > 3 {
+		return false
+	}
+	count, word := false, false
+	for _, f := range fs {
+		switch {
+		case allDigits(f):
+			count = true
+		case commentWords[f]:
+			word = true
+		}
+	}
+	return count && word
 }
 
 // factAt reports whether line j is a byline or a date line.

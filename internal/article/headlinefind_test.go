@@ -211,6 +211,23 @@ func TestHeadlineOnScrapedPages(t *testing.T) {
 			),
 			title: "Season opening at the lake",
 		},
+		{
+			name: "comment count between the headline and a title-shaped standfirst",
+			page: scrapedPage(
+				[]string{"Skip to content", "Home", "Science", "Transport", "Reviews", "Filed under:", "Science", "Transport"},
+				[]string{"Ferry company orders two electric boats for the island crossing", "New, 12 comments",
+					"The first new boats on the island route since the old steamers",
+					"By Maria Olsen Mar 4, 2024, 7:53pm EST", "Share this story", "Share this on Facebook", "Share this on Twitter",
+					"Share all sharing options for: Ferry company orders two electric boats for the island crossing"},
+				[]string{
+					"The island ferry company has ordered two battery ferries for the crossing, the first new boats on the route since the old steamers were retired.",
+					"The electric boats will be charged at the harbour between crossings and should cut the company's fuel bill by more than half, it said.",
+					"The ferries are due to enter service in the spring of next year, once the charging station at the harbour has been built and tested.",
+				},
+				[]string{"Next up in Science", "About us", "© 2024 Coastline Courier"},
+			),
+			title: "Ferry company orders two electric boats for the island crossing",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -490,6 +507,27 @@ func TestDoubled(t *testing.T) {
 	for _, tt := range tests {
 		if got := doubled(tt.line); got != tt.want {
 			t.Errorf("doubled(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestCommentCount(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"15 comments", true},
+		{"New, 15 comments", true},
+		{"Kommentare (3)", true},
+		{"0 Comments", true},
+		{"12 commentaires", true},
+		{"Comments", false},
+		{"15 reasons to leave comments on every post you read", false},
+		{"Top 10 tips", false},
+		{"2019", false},
+	} {
+		if got := commentCount(tc.line); got != tc.want {
+			t.Errorf("commentCount(%q) = %v, want %v", tc.line, got, tc.want)
 		}
 	}
 }

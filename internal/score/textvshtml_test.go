@@ -21,7 +21,7 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 157, "metadata": 329}
+	titleAgreementFloors  = map[string]int{"realworld": 158, "metadata": 329}
 	dateAgreementFloors   = map[string]int{"realworld": 153, "metadata": 333}
 	authorAgreementFloors = map[string]int{"realworld": 126, "metadata": 211}
 )

@@ -144,7 +144,7 @@ func (tr *textReader) findPageDate(start, body, end int, opts Options) (*dateMat
 		// gives no instant.
 		return dl.Date, true
 	}
-	if cands[best].dead || cands[best].score < minPageDateSum {
+	if cands[best].dead || cands[best].score < minPageDateSum && !tr.soleLabelledDate(cands, best, body) {
 		return nil, false
 	}
 	m := cands[best].m
@@ -1066,4 +1066,20 @@ func relUnit(w string) time.Duration {
 		return 7 * 24 * time.Hour
 	}
 	return 0
+}
+
+// soleLabelledDate reports whether cands[best] is the page's only live
+// date, labelled as when the page was published or updated, above the
+// body start: nothing else on the page competes with it.
+func (tr *textReader) soleLabelledDate(cands []pageDate, best, body int) bool {
+	c := cands[best]
+	if c.line >= body || c.label != labelPublished && c.label != labelUpdated {
+		return false
+	}
+	for k := range cands {
+		if k != best && !cands[k].dead {
+			return false
+		}
+	}
+	return true
 }

@@ -72,6 +72,14 @@ func TestChooseTitle(t *testing.T) {
 			`<title>Mayor calls the new pier "a triumph"</title><meta property="og:title" content="Mayor calls the new pier "a triumph"">
 			 <body><h1><img alt="Coast Weekly" src="/logo.svg"></h1><p>text</p>`,
 			`Mayor calls the new pier "a triumph"`},
+		{"a JSON-LD headline cut with an ellipsis; the <title> has it whole",
+			`<title>Harbour board says the old ferry pier must close before the winter storms | Coast Weekly</title>
+			 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour board says the old ferry pier must close before the..."}</script>
+			 <body><p>text</p>`,
+			"Harbour board says the old ferry pier must close before the winter storms"},
+		{"a headline that ends with an ellipsis of its own stays",
+			`<title>And then the lights went out… | Coast Weekly</title><meta property="og:site_name" content="Coast Weekly"><body><p>text</p>`,
+			"And then the lights went out…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -141,7 +141,8 @@ func stripSite(t string, site siteNames) string {
 
 // chooseTitle picks the headline: the page's visible heading when the
 // metadata titles confirm it, else the metadata title without the site's
-// name.
+// name; a headline cut short with an ellipsis is given whole when a
+// metadata title holds it so.
 func chooseTitle(m meta, pageURL *url.URL) string {
 	site := newSiteNames(m, pageURL)
 	var metas []string
@@ -150,6 +151,32 @@ func chooseTitle(m meta, pageURL *url.URL) string {
 			metas = append(metas, t)
 		}
 	}
+	return uncut(pickTitle(m, metas, site), metas, site)
+}
+
+// uncut is title s, or, when s ends with an ellipsis ("… Hong Kong
+// leader..."), the longer metadata title that goes on where s stops: a
+// teaser's or a JSON-LD headline cut to a length the <title> is not.
+func uncut(s string, metas []string, site siteNames) string {
+	head, ok := strings.CutSuffix(s, "...")
+	if !ok {
+		head, ok = strings.CutSuffix(s, "…")
+	}
+	head = strings.TrimSpace(head)
+	if !ok || words(head) < 3 {
+		return s
+	}
+	for _, t := range metas {
+		u := stripSite(t, site)
+		if len(u) > len(head) && strings.HasPrefix(u, head) && !strings.HasSuffix(u, "...") && !strings.HasSuffix(u, "…") {
+			return u
+		}
+	}
+	return s
+}
+
+// pickTitle is chooseTitle's pick among the headings and metas.
+func pickTitle(m meta, metas []string, site siteNames) string {
 	match := map[string]string{}
 	var parts []string
 	for _, t := range metas {

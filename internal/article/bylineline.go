@@ -343,7 +343,8 @@ func namesAndTail(s string, handles bool) ([]string, string) {
 // keeps it a byline: nothing, a handle or an address, a role, a
 // publication ("for The Mail"), a date after at most maxBylineExtra
 // words ("in Valve on 1 June 2019"), or at most maxBylineExtra other
-// words ("Reiterrevue International", "24 Comments"). More words make it
+// words ("Reiterrevue International", "24 Comments"), or words in
+// capitals (a city or an outlet: "NEW YORK DAILY NEWS"). More words make it
 // a sentence that happens to start with "By".
 func bylineTail(tail string) bool {
 	tail = strings.TrimSpace(tail)
@@ -366,7 +367,7 @@ func bylineTail(tail string) bool {
 		// Never names: a menu's "By Course or Type", "Nach Autor oder Thema".
 		return false
 	}
-	if metaOnly(tail) || fieldCount(tail) <= maxBylineExtra {
+	if metaOnly(tail) || fieldCount(tail) <= maxBylineExtra || shoutRun(tail) {
 		return true
 	}
 	switch string(lowerBytes(buf[:], first)) {
@@ -442,6 +443,11 @@ func unlabelledNames(seg string) unlabelled {
 			return u
 		case onlyRoles(tail):
 			u.names, u.profile = n, true
+			return u
+		case shoutRun(tail) && shouting(tail):
+			// An outlet in capitals, as an agency: "Kevin Johnson
+			// and Kevin McCoy USA TODAY".
+			u.names = n
 			return u
 		}
 	}

@@ -30,6 +30,14 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 			// names: those are an account's or an editor's.
 			return page.Authors
 		}
+		if page != nil && len(page.Authors) > len(names) {
+			// The byline names the metadata's writer and more:
+			// the metadata lists the first of several. The site's
+			// name beside a writer's is none.
+			if all := cleanAuthors(page.Authors, res.SiteNames, false); len(all) > len(names) && holdsAll(all, names) {
+				return all
+			}
+		}
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
@@ -53,6 +61,22 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 		return cleanAuthors([]string{by}, res.SiteNames, false)
 	}
 	return nil
+}
+
+// holdsAll reports whether every name of sub is one of names, letters
+// and digits compared, case folded.
+func holdsAll(names, sub []string) bool {
+	for _, n := range sub {
+		k := foldKey(n)
+		found := false
+		for _, m := range names {
+			found = found || foldKey(m) == k
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // printedAny reports whether the page's lines show one of the names,

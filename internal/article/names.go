@@ -258,7 +258,7 @@ type nameRun struct{ start, end int }
 func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 	i := 0
 	cur := nameRun{-1, -1}
-	words, caps, handleWords := 0, 0, 0
+	words, caps, handleWords, mixed := 0, 0, 0, 0
 	lastParticle := false
 	stopAt := 0
 	flush := func() bool {
@@ -272,7 +272,7 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 			out = append(out, cur)
 		}
 		cur = nameRun{-1, -1}
-		words, caps, handleWords = 0, 0, 0
+		words, caps, handleWords, mixed = 0, 0, 0, 0
 		return ok
 	}
 	for i < len(s) {
@@ -319,6 +319,12 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 		if kind == tokCap && words >= maxNameWords {
 			kind = tokStop
 		}
+		if kind == tokCap && words >= 2 && mixed == words && shoutRun(s[i:]) {
+			// "Meg Wagner NEW YORK DAILY NEWS": a name in ordinary
+			// case runs into a dateline's city or an outlet in
+			// capitals.
+			kind = tokStop
+		}
 		if kind == tokCap && words == 0 && monthWord(w) && j+1 < len(s) && s[j] == ' ' && s[j+1] >= '0' && s[j+1] <= '9' {
 			kind = tokStop // "April 19, 2020", but "April Glaser"
 		}
@@ -351,6 +357,9 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 			if kind == tokCap {
 				caps++
 			}
+			if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+				mixed++
+			}
 			lastParticle = kind == tokParticle
 		}
 		i = j
@@ -369,6 +378,28 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 		stopAt = out[len(out)-1].end
 	}
 	return out, stopAt
+}
+
+// shoutRun reports whether s opens with two words in capitals, neither a
+// roman numeral ("III"): a city or an outlet set in capitals, not the
+// rest of a name.
+func shoutRun(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) < 2 {
+		return false
+	}
+	for _, w := range fs[:2] {
+		w = strings.TrimRight(w, ",;:.")
+		if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, unicode.IsLower) >= 0 || strings.IndexFunc(w, unicode.IsUpper) < 0 || romanNumeral(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// romanNumeral reports a generation's numeral after a name ("III").
+func romanNumeral(w string) bool {
+	return strings.Trim(w, "IVX") == ""
 }
 
 // cleanName trims what a scrape leaves around a name and gives an

@@ -21,9 +21,9 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 158, "metadata": 329}
+	titleAgreementFloors  = map[string]int{"realworld": 158, "metadata": 330}
 	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 333}
-	authorAgreementFloors = map[string]int{"realworld": 126, "metadata": 211}
+	authorAgreementFloors = map[string]int{"realworld": 127, "metadata": 212}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

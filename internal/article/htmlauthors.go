@@ -1,10 +1,12 @@
 package article
 
 import (
-	"seedfeed/internal/article/htmlextract"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"seedfeed/internal/article/htmlextract"
 )
 
 // maxAuthorWords bounds one author's name: more words are a sentence or
@@ -29,6 +31,9 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 			// The page prints a byline and none of the metadata's
 			// names: those are an account's or an editor's.
 			return page.Authors
+		}
+		if page != nil {
+			names = fuller(names, page.Authors)
 		}
 		if page != nil && len(page.Authors) > len(names) {
 			// The byline names the metadata's writer and more:
@@ -61,6 +66,28 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 		return cleanAuthors([]string{by}, res.SiteNames, false)
 	}
 	return nil
+}
+
+// fuller gives each name the page's longer form of it: metadata that
+// names the writer by the first name alone ("Todd") where the byline
+// prints "Todd Bates".
+func fuller(names, page []string) []string {
+	var out []string
+	for k, n := range names {
+		for _, p := range page {
+			if len(p) > len(n) && p[len(n)] == ' ' && strings.EqualFold(p[:len(n)], n) {
+				if out == nil {
+					out = slices.Clone(names)
+				}
+				out[k] = p
+				break
+			}
+		}
+	}
+	if out == nil {
+		return names
+	}
+	return out
 }
 
 // holdsAll reports whether every name of sub is one of names, letters

@@ -124,6 +124,8 @@ func TestHTMLAuthorsWithPageText(t *testing.T) {
 			PageLines: []string{"Gulls return", "By INES DUARTE and TOM REID", "One."}}, shown, "Ines Duarte|Tom Reid"},
 		{"a byline that names the metadata's writer and more", htmlextract.Result{Authors: []string{"Ines Duarte"},
 			PageLines: []string{"Gulls return", "By Ines Duarte and Tom Reid", "One."}}, &Article{Authors: []string{"Ines Duarte", "Tom Reid"}}, "Ines Duarte|Tom Reid"},
+		{"metadata naming the writer by the first name alone", htmlextract.Result{Authors: []string{"Ines"},
+			PageLines: []string{"Gulls return", "By", "Ines Duarte", "One."}}, shown, "Ines Duarte"},
 		{"the site's name beside the metadata's writer is none", htmlextract.Result{Authors: []string{"Ines Duarte"}, SiteNames: []string{"coast weekly"},
 			PageLines: []string{"Gulls return", "Ines Duarte, Coast Weekly", "One."}}, &Article{Authors: []string{"Ines Duarte", "Coast Weekly"}}, "Ines Duarte"},
 		{"metadata names the page never prints give way to its byline", htmlextract.Result{Authors: []string{"Kai Webb"},

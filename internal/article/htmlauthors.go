@@ -46,6 +46,13 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
+		if page != nil && len(page.Authors) > 0 && allMarked(page.Authors, res.MarkedAuthors) {
+			// The byline by the headline, where the markup holds
+			// its names too: the first marked names may be a
+			// teaser's, or the first of several that markup after
+			// it ("5 Min Read") cut short.
+			return page.Authors
+		}
 		return names
 	}
 	if page != nil && len(page.Authors) > 0 {
@@ -88,6 +95,22 @@ func fuller(names, page []string) []string {
 		return names
 	}
 	return out
+}
+
+// allMarked reports whether each of names stands in one of the byline
+// markup's texts, letters and digits compared, case folded.
+func allMarked(names, marked []string) bool {
+	for _, n := range names {
+		k := foldKey(n)
+		found := false
+		for _, m := range marked {
+			found = found || k != "" && strings.Contains(foldKey(m), k)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsAll reports whether every name of sub is one of names, letters

@@ -23,7 +23,7 @@ import (
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 158, "metadata": 330}
 	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 333}
-	authorAgreementFloors = map[string]int{"realworld": 127, "metadata": 213}
+	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 222}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

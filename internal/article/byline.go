@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"seedfeed/internal/article/htmlextract"
 )
 
 // maxBylineLen bounds a byline; anything longer is prose that happens to
@@ -378,8 +380,7 @@ func trimDateLabel(s string) string {
 func updatedLabel(s string) bool {
 	var buf [maxBylineLen]byte
 	lower := lowerBytes(buf[:], s)
-	for _, w := range []string{"updated", "modified", "aktualisiert", "änderung", "geändert", "atualizado", "mis à jour", "aggiornato",
-		"diperbarui", "gewijzigd", "bijgewerkt", "обновлено"} {
+	for _, w := range htmlextract.UpdatedWords {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}

@@ -24,8 +24,13 @@ type domFacts struct {
 	// published is a machine-readable date the body marks as the
 	// publication date (itemprop=datePublished, <time pubdate>).
 	published string
-	// times are the datetime attributes of the body's <time> elements.
-	times []string
+	// times are the datetime attributes of the body's <time> elements;
+	// updTimes those of the ones a label of a last change stands right
+	// before ("Updated:" over "Mar 6, 2018").
+	times, updTimes []string
+	// lastText is the last text met in the walk: what stands before
+	// the element being read.
+	lastText string
 	// dateTexts are short texts of elements whose class or id says they
 	// hold a date, for the plain-text date reader.
 	dateTexts []string
@@ -61,6 +66,12 @@ func readDOM(doc *html.Node) domFacts {
 	var d domFacts
 	var walk func(n *html.Node, depth int, chrome, inArticle, inComment bool)
 	walk = func(n *html.Node, depth int, chrome, inArticle, inComment bool) {
+		if n.Type == html.TextNode {
+			if t := strings.TrimSpace(n.Data); t != "" {
+				d.lastText = t
+			}
+			return
+		}
 		if depth > maxDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
 			return
 		}
@@ -117,7 +128,12 @@ func (d *domFacts) take(n *html.Node, names string, chrome, inComment bool) bool
 			if _, ok := attrOK(n, "pubdate"); ok && d.published == "" {
 				d.published = dt
 			}
-			if len(d.times) < maxCandidates {
+			switch {
+			case updateLabel(d.lastText):
+				if len(d.updTimes) < maxCandidates {
+					d.updTimes = append(d.updTimes, dt)
+				}
+			case len(d.times) < maxCandidates:
 				d.times = append(d.times, dt)
 			}
 		} else if t := collapse(textOf(n)); t != "" && len(t) <= maxDateText && len(d.dateTexts) < maxCandidates {
@@ -505,13 +521,40 @@ func choosePublished(m meta) *time.Time {
 		}
 	}
 	// The first <time> of the page is the article's more often than a
-	// comment's or a teaser's, which come after it.
-	for _, s := range m.dom.times {
-		if t, ok := parseTime(s); ok {
-			return t
+	// comment's or a teaser's, which come after it; one labelled as the
+	// last change only when no other is.
+	for _, times := range [][]string{m.dom.times, m.dom.updTimes} {
+		for _, s := range times {
+			if t, ok := parseTime(s); ok {
+				return t
+			}
 		}
 	}
 	return nil
+}
+
+// UpdatedWords are the words of a label that dates a last change rather
+// than the publication, lower-cased.
+var UpdatedWords = []string{"updated", "modified", "aktualisiert", "änderung", "geändert", "atualizado", "mis à jour", "aggiornato",
+	"diperbarui", "gewijzigd", "bijgewerkt", "обновлено"}
+
+// maxDateLabel is how long, in bytes, a text that labels the date after
+// it is at most.
+const maxDateLabel = 32
+
+// updateLabel reports a short text that labels the date after it as the
+// last change's: "Updated:", "Zuletzt aktualisiert".
+func updateLabel(s string) bool {
+	if len(s) > maxDateLabel {
+		return false
+	}
+	lower := strings.ToLower(s)
+	for _, w := range UpdatedWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // urlDate reads a full date from the path of the page's address

@@ -200,6 +200,10 @@ func TestChoosePublished(t *testing.T) {
 			"2022-05-03T23:37:00-04:00"},
 		{"itemprop datePublished", `<body><span itemprop="datePublished" content="2018-09-30">30 Sept</span>`, "2018-09-30T00:00:00Z"},
 		{"first <time> as a last resort", `<body><time datetime="2017-07-12">12 July</time><time datetime="2019-01-01">x</time>`, "2017-07-12T00:00:00Z"},
+		{"a <time> labelled as the last change gives way",
+			`<body><div>Updated:</div><div><span><time datetime="2018-03-06T19:49:32-05:00">Mar 6, 2018</time></span></div>
+			 <div>Original:</div><div><span><time datetime="2016-12-21T18:49:10-05:00">Dec 21, 2016</time></span></div>`, "2016-12-21T18:49:10-05:00"},
+		{"a <time> labelled as the last change when no other is", `<body><p>Zuletzt aktualisiert <time datetime="2018-03-06">6. März</time></p>`, "2018-03-06T00:00:00Z"},
 		{"template zero date is refused", `<meta property="article:published_time" content="0001-01-01T00:00:00Z">`, ""},
 		{"slashed date and time in meta name=date", `<meta name="date" content="2021/03/07 09:41:12">`, "2021-03-07T09:41:12Z"},
 		{"slashed date and minutes", `<meta name="pubdate" content="2021/03/07 09:41">`, "2021-03-07T09:41:00Z"},

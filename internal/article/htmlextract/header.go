@@ -50,6 +50,9 @@ type heading struct {
 	// chrome is true inside <nav>, <footer> or <aside>, or inside a link:
 	// the site's logo or a teaser, not the page's own headline.
 	chrome bool
+	// linked is a heading whose text is all a link's: a permalink, or
+	// a section's name that links to the section.
+	linked bool
 }
 
 // Limits on what one candidate may hold, in bytes: a longer text is a
@@ -148,11 +151,11 @@ func (d *domFacts) take(n *html.Node, names string, chrome, inComment bool) bool
 			if core == "" {
 				core = t
 			}
-			home := homeHeading(n, t)
+			home, linked := homeHeading(n, t)
 			if home {
 				d.homeNames = append(d.homeNames, t)
 			}
-			d.headings = append(d.headings, heading{text: core, full: t, h1: n.DataAtom == atom.H1, chrome: chrome || home})
+			d.headings = append(d.headings, heading{text: core, full: t, h1: n.DataAtom == atom.H1, chrome: chrome || home, linked: linked})
 		}
 		if n.DataAtom == atom.H1 && !chrome {
 			d.headingDates(n, 0)
@@ -366,9 +369,10 @@ func headingCore(h *html.Node) string {
 // homeHeading reports a heading whose text t is one link to the site's
 // home page (<h1><a href="/">Site</a></h1>): a blog theme's site name on
 // every page, not the page's headline.
-func homeHeading(h *html.Node, t string) bool {
+func homeHeading(h *html.Node, t string) (home, linked bool) {
 	link := findElement(h, 4, func(c *html.Node) (bool, bool) { return c.DataAtom == atom.A, true })
-	return link != nil && collapse(textOf(link)) == t && homeLink(attr(link, "href"))
+	linked = link != nil && collapse(textOf(link)) == t
+	return linked && homeLink(attr(link, "href")), linked
 }
 
 // homeLink reports an address that names a site's home page: its root

@@ -72,6 +72,14 @@ func TestChooseTitle(t *testing.T) {
 			`<title>Mayor calls the new pier "a triumph"</title><meta property="og:title" content="Mayor calls the new pier "a triumph"">
 			 <body><h1><img alt="Coast Weekly" src="/logo.svg"></h1><p>text</p>`,
 			`Mayor calls the new pier "a triumph"`},
+		{"an h1 that links to its section is passed over",
+			`<title>Harbour board asks skippers about the new moorings | Coast Weekly</title>
+			 <body><h1><a href="/news/waterfront/">Waterfront Life</a></h1><h1>What skippers think of the new moorings</h1><p>text</p>`,
+			"What skippers think of the new moorings"},
+		{"a permalink h1 is the headline",
+			`<title>Moorings: the skippers have their say | Coast Weekly</title>
+			 <body><h1><a href="/2024/05/moorings-skippers">What skippers think of the new moorings</a></h1><p>text</p>`,
+			"What skippers think of the new moorings"},
 		{"a JSON-LD headline cut with an ellipsis; the <title> has it whole",
 			`<title>Harbour board says the old ferry pier must close before the winter storms | Coast Weekly</title>
 			 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour board says the old ferry pier must close before the..."}</script>

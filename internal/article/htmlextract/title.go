@@ -231,7 +231,7 @@ func pickTitle(m meta, metas []string, site siteNames) string {
 			return best
 		}
 	}
-	if h, ok := firstHeadline(m.dom.headings, site); ok {
+	if h, ok := firstHeadline(m.dom.headings, site, metaWords(metas, site)); ok {
 		return h
 	}
 	for _, t := range metas {
@@ -258,11 +258,48 @@ func unbroken(s string, metas []string, site siteNames) string {
 
 // firstHeadline is the first <h1> outside the site's chrome that does not
 // name the site.
-func firstHeadline(hs []heading, site siteNames) (string, bool) {
+func firstHeadline(hs []heading, site siteNames, metaWords map[string]bool) (string, bool) {
 	for _, h := range hs {
-		if h.h1 && !h.chrome && !site.is(h.text) && utf8.RuneCountInString(h.text) >= 4 {
+		if h.h1 && !h.chrome && !site.is(h.text) && utf8.RuneCountInString(h.text) >= 4 && (!h.linked || sharesWord(h.text, metaWords)) {
 			return h.text, true
 		}
 	}
 	return "", false
+}
+
+// minSharedWord is how many letters a word has at least to count as
+// shared between a heading and a metadata title.
+const minSharedWord = 4
+
+// metaWords are the words of the metadata titles without the site's
+// name, folded; nil without metadata titles.
+func metaWords(metas []string, site siteNames) map[string]bool {
+	var ws map[string]bool
+	for _, t := range metas {
+		for _, w := range strings.Fields(key(stripSite(t, site))) {
+			if utf8.RuneCountInString(w) >= minSharedWord {
+				if ws == nil {
+					ws = map[string]bool{}
+				}
+				ws[w] = true
+			}
+		}
+	}
+	return ws
+}
+
+// sharesWord reports whether heading t shares a word with the metadata
+// titles, or there are none: a heading that is a link and shares none
+// with the page's own title is a section's name ("Business Monday") or
+// a logo's, where a permalink heading shares the title's words.
+func sharesWord(t string, metaWords map[string]bool) bool {
+	if metaWords == nil {
+		return true
+	}
+	for _, w := range strings.Fields(key(t)) {
+		if metaWords[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -1059,25 +1059,21 @@ var commentWords = map[string]bool{
 // comments", "New, 15 comments", "Kommentare (3)"): a link between a
 // headline and its standfirst or byline, not a line of its own.
 func commentCount(p string) bool {
-	if len(p) > 40 {
+	if len(p) > 40 || !hasDigit(p) {
 		return false
 	}
-	fs := strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r)
-	})
-	if len(fs) < 2 || len(fs) > 3 {
-		return false
-	}
-	count, word := false, false
-	for _, f := range fs {
+	var buf [40]byte
+	words, count, word := 0, false, false
+	for f := range strings.FieldsFuncSeq(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+		words++
 		switch {
 		case allDigits(f):
 			count = true
-		case commentWords[f]:
+		case commentWords[string(lowerBytes(buf[:], f))]:
 			word = true
 		}
 	}
-	return count && word
+	return words >= 2 && words <= 3 && count && word
 }
 
 // factAt reports whether line j is a byline or a date line.
@@ -1093,12 +1089,15 @@ func (tr *textReader) factAt(j int) bool {
 // 2019": the rest of the date line above it, which a page set in two
 // lines ("November 20" over it).
 func clockOrYear(p string) bool {
-	fs := strings.Fields(p)
-	if len(fs) == 0 || len(fs) > 3 {
+	if len(p) > maxClockYear || !hasDigit(p) {
 		return false
 	}
-	for _, f := range fs {
+	n := 0
+	for f := range strings.FieldsSeq(p) {
+		n++
 		switch {
+		case n > 3:
+			return false
 		case len(f) == 4 && allDigits(f) && (f[:2] == "19" || f[:2] == "20"):
 		case len(f) >= 4 && len(f) <= 5 && f[len(f)-3] == ':' && allDigits(f[:len(f)-3]) && allDigits(f[len(f)-2:]):
 		case strings.EqualFold(f, "am") || strings.EqualFold(f, "pm"):
@@ -1106,8 +1105,12 @@ func clockOrYear(p string) bool {
 			return false
 		}
 	}
-	return true
+	return n > 0
 }
+
+// maxClockYear is how long, in bytes, a line of a clock time and a year
+// is at most ("23:59 2019 pm").
+const maxClockYear = 16
 
 // allDigits reports a non-empty string of ASCII digits.
 func allDigits(s string) bool {

@@ -923,6 +923,11 @@ func resolveDayOrder(cands []pageDate, english func() bool, hint int8) {
 		case m.Numeric == '-' && numMonth == numDay && hint == orderMonthFirst:
 			// "01-09-17" on an American page.
 			want = true
+		case m.Numeric == '-' && m.ShortYear && numMonth == numDay && hint == orderUnknown && monthFirst == dayFirst && english():
+			// Nothing on the page tells, but English writes a
+			// two-digit year after dashes the American way
+			// ("01-09-17"); a British page writes slashes or dots.
+			want = true
 		case m.Numeric == '/' && monthFirst != dayFirst:
 			want = monthFirst > dayFirst
 		case m.Numeric != '/' && monthFirst > dayFirst+2:

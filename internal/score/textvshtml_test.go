@@ -22,7 +22,7 @@ import (
 // Kommentieren", a category beside a comment button).
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 158, "metadata": 332}
-	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 333}
+	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 335}
 	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 222}
 )
 

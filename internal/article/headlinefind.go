@@ -1127,8 +1127,17 @@ func factLine(p string) bool {
 	if _, ok := parseByline(p); ok {
 		return true
 	}
-	_, ok := parseDateLine(p)
-	return ok
+	if _, ok := parseDateLine(p); ok {
+		return true
+	}
+	// A theme's meta row that glues its parts with slashes ("October
+	// 15, 2018/0 Comments/in News /by jdadmin") is a byline with a date.
+	if len(p) <= maxBylineLine && strings.Contains(p, "/") && hasDigit(p) {
+		if _, dated := findDate(p); dated {
+			return readBylineLine(p).form == formLabelled
+		}
+	}
+	return false
 }
 
 // maxDatePrefix is how far into a line the first figure of a date that

@@ -531,3 +531,22 @@ func TestCommentCount(t *testing.T) {
 		}
 	}
 }
+
+func TestFactLine(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"By Ann Lee", true},
+		{"March 3, 2024", true},
+		{"October 12, 2018/0 Comments/in Harbour News /by jdadmin", true},
+		{"By Ann Lee/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020", true},
+		{"Home / News / 2018 / Harbour lights", false},
+		{"Ferry fares to rise in spring", false},
+		{"Read the 2018/19 report by the harbour board", false},
+	} {
+		if got := factLine(tc.line); got != tc.want {
+			t.Errorf("factLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}

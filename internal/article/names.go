@@ -384,17 +384,17 @@ func readNames(s string, handles bool, out []nameRun) ([]nameRun, int) {
 // roman numeral ("III"): a city or an outlet set in capitals, not the
 // rest of a name.
 func shoutRun(s string) bool {
-	fs := strings.Fields(s)
-	if len(fs) < 2 {
-		return false
-	}
-	for _, w := range fs[:2] {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
 		w = strings.TrimRight(w, ",;:.")
 		if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, unicode.IsLower) >= 0 || strings.IndexFunc(w, unicode.IsUpper) < 0 || romanNumeral(w) {
 			return false
 		}
+		if n++; n == 2 {
+			return true
+		}
 	}
-	return true
+	return false
 }
 
 // romanNumeral reports a generation's numeral after a name ("III").

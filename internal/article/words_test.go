@@ -85,6 +85,11 @@ func TestWordHelpersDoNotAllocate(t *testing.T) {
 		default:
 			t.Fatal("lower")
 		}
+		// Asked of the lines beside every headline candidate and of
+		// every word of a name.
+		if !commentCount("New, 15 comments") || !clockOrYear("15:23 2019") || !shoutRun("NEW YORK DAILY NEWS") {
+			t.Fatal("line shapes")
+		}
 	})
 	if n != 0 {
 		t.Errorf("%v allocations", n)

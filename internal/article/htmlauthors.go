@@ -32,21 +32,20 @@ func htmlAuthors(res htmlextract.Result, title string, page *Article) []string {
 			// names: those are an account's or an editor's.
 			return page.Authors
 		}
-		if page != nil {
-			names = fuller(names, page.Authors)
+		if page == nil {
+			return names
 		}
-		if page != nil && len(page.Authors) > len(names) {
-			// The byline names the metadata's writer and more:
-			// the metadata lists the first of several. The site's
-			// name beside a writer's is none.
-			if all := cleanAuthors(page.Authors, res.SiteNames, false); len(all) > len(names) && holdsAll(all, names) {
-				return all
-			}
+		names = fuller(names, page.Authors)
+		// The byline names the metadata's writer and more: the
+		// metadata lists the first of several. The site's name beside
+		// a writer's is none.
+		if all := cleanAuthors(page.Authors, res.SiteNames, false); len(all) > len(names) && eachIn(names, all, false) {
+			return all
 		}
 		return names
 	}
 	if names := cleanAuthors(res.MarkedAuthors, res.SiteNames, true); len(names) > 0 {
-		if page != nil && len(page.Authors) > 0 && allMarked(page.Authors, res.MarkedAuthors) {
+		if page != nil && len(page.Authors) > 0 && eachIn(page.Authors, res.MarkedAuthors, true) {
 			// The byline by the headline, where the markup holds
 			// its names too: the first marked names may be a
 			// teaser's, or the first of several that markup after
@@ -97,32 +96,17 @@ func fuller(names, page []string) []string {
 	return out
 }
 
-// allMarked reports whether each of names stands in one of the byline
-// markup's texts, letters and digits compared, case folded.
-func allMarked(names, marked []string) bool {
+// eachIn reports whether each of names is one of others, letters and
+// digits compared, case folded; within, whether each stands inside one
+// of them (a byline markup's text holds its names among other words).
+func eachIn(names, others []string, within bool) bool {
+	keys := make([]string, len(others))
+	for k, o := range others {
+		keys[k] = foldKey(o)
+	}
 	for _, n := range names {
 		k := foldKey(n)
-		found := false
-		for _, m := range marked {
-			found = found || k != "" && strings.Contains(foldKey(m), k)
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// holdsAll reports whether every name of sub is one of names, letters
-// and digits compared, case folded.
-func holdsAll(names, sub []string) bool {
-	for _, n := range sub {
-		k := foldKey(n)
-		found := false
-		for _, m := range names {
-			found = found || foldKey(m) == k
-		}
-		if !found {
+		if k == "" || !slices.ContainsFunc(keys, func(o string) bool { return o == k || within && strings.Contains(o, k) }) {
 			return false
 		}
 	}

@@ -151,7 +151,7 @@ func (d *domFacts) take(n *html.Node, names string, chrome, inComment bool) bool
 			if core == "" {
 				core = t
 			}
-			home, linked := homeHeading(n, t)
+			linked, home := headingLink(n, t)
 			if home {
 				d.homeNames = append(d.homeNames, t)
 			}
@@ -366,13 +366,15 @@ func headingCore(h *html.Node) string {
 	return core
 }
 
-// homeHeading reports a heading whose text t is one link to the site's
-// home page (<h1><a href="/">Site</a></h1>): a blog theme's site name on
-// every page, not the page's headline.
-func homeHeading(h *html.Node, t string) (home, linked bool) {
+// headingLink reports whether a heading's text t is all one link's
+// (linked: a permalink, or a section's name that links to the section)
+// and whether that link is to the site's home page (home: <h1><a
+// href="/">Site</a></h1>, a blog theme's site name on every page, not
+// the page's headline).
+func headingLink(h *html.Node, t string) (linked, home bool) {
 	link := findElement(h, 4, func(c *html.Node) (bool, bool) { return c.DataAtom == atom.A, true })
 	linked = link != nil && collapse(textOf(link)) == t
-	return linked && homeLink(attr(link, "href")), linked
+	return linked, linked && homeLink(attr(link, "href"))
 }
 
 // homeLink reports an address that names a site's home page: its root

@@ -145,43 +145,59 @@ func stripSite(t string, site siteNames) string {
 // metadata title holds it so.
 func chooseTitle(m meta, pageURL *url.URL) string {
 	site := newSiteNames(m, pageURL)
-	var metas []string
+	// stripped[k] is metas[k] with the site's name cut.
+	var metas, stripped []string
 	for _, t := range []string{m.ldTitle, m.ogTitle, m.docTitle} {
 		if t != "" {
 			metas = append(metas, t)
+			stripped = append(stripped, stripSite(t, site))
 		}
 	}
-	return uncut(pickTitle(m, metas, site), metas, site)
+	return uncut(pickTitle(m, metas, stripped, site), stripped)
 }
 
 // uncut is title s, or, when s ends with an ellipsis ("… Hong Kong
-// leader..."), the longer metadata title that goes on where s stops: a
-// teaser's or a JSON-LD headline cut to a length the <title> is not.
-func uncut(s string, metas []string, site siteNames) string {
-	head, ok := strings.CutSuffix(s, "...")
-	if !ok {
-		head, ok = strings.CutSuffix(s, "…")
-	}
-	head = strings.TrimSpace(head)
+// leader..."), the metadata title that goes on where s stops: a teaser's
+// or a JSON-LD headline cut to a length the <title> is not.
+func uncut(s string, stripped []string) string {
+	head, ok := cutEllipsis(s)
 	if !ok || words(head) < 3 {
 		return s
 	}
-	for _, t := range metas {
-		u := stripSite(t, site)
-		if len(u) > len(head) && strings.HasPrefix(u, head) && !strings.HasSuffix(u, "...") && !strings.HasSuffix(u, "…") {
-			return u
-		}
+	if u := goesOn(head, stripped, func(u string) bool { _, cut := cutEllipsis(u); return !cut }); u != "" {
+		return u
 	}
 	return s
 }
 
+// cutEllipsis cuts a trailing "..." or "…" off s, and the spaces before it.
+func cutEllipsis(s string) (string, bool) {
+	head, ok := strings.CutSuffix(s, "...")
+	if !ok {
+		head, ok = strings.CutSuffix(s, "…")
+	}
+	return strings.TrimSpace(head), ok
+}
+
+// goesOn is the first of the metadata titles, the site's name cut, that
+// begins with head, goes on after it and that whole accepts; "" when
+// none does.
+func goesOn(head string, stripped []string, whole func(u string) bool) string {
+	for _, u := range stripped {
+		if len(u) > len(head) && strings.HasPrefix(u, head) && whole(u) {
+			return u
+		}
+	}
+	return ""
+}
+
 // pickTitle is chooseTitle's pick among the headings and metas.
-func pickTitle(m meta, metas []string, site siteNames) string {
+func pickTitle(m meta, metas, stripped []string, site siteNames) string {
 	match := map[string]string{}
 	var parts []string
-	for _, t := range metas {
+	for k, t := range metas {
 		match[key(t)] = t
-		s := stripSite(t, site)
+		s := stripped[k]
 		match[key(s)] = s
 		parts = append(parts, s)
 		// The parts of what is left once the site's name is cut: the
@@ -231,12 +247,12 @@ func pickTitle(m meta, metas []string, site siteNames) string {
 			return best
 		}
 	}
-	if h, ok := firstHeadline(m.dom.headings, site, metaWords(metas, site)); ok {
+	if h, ok := firstHeadline(m.dom.headings, site, stripped); ok {
 		return h
 	}
-	for _, t := range metas {
-		if s := stripSite(t, site); s != "" {
-			return unbroken(s, metas, site)
+	for _, s := range stripped {
+		if s != "" {
+			return unbroken(s, stripped)
 		}
 	}
 	return ""
@@ -246,21 +262,18 @@ func pickTitle(m meta, metas []string, site siteNames) string {
 // stops with a double quote: a <meta content="… "word""> the page did
 // not escape ends its attribute at the quote, and the <title> holds the
 // whole headline.
-func unbroken(s string, metas []string, site siteNames) string {
-	for _, t := range metas {
-		u := stripSite(t, site)
-		if len(u) > len(s) && strings.HasPrefix(u, s) && strings.HasPrefix(strings.TrimSpace(u[len(s):]), `"`) {
-			return u
-		}
+func unbroken(s string, stripped []string) string {
+	if u := goesOn(s, stripped, func(u string) bool { return strings.HasPrefix(strings.TrimSpace(u[len(s):]), `"`) }); u != "" {
+		return u
 	}
 	return s
 }
 
 // firstHeadline is the first <h1> outside the site's chrome that does not
 // name the site.
-func firstHeadline(hs []heading, site siteNames, metaWords map[string]bool) (string, bool) {
+func firstHeadline(hs []heading, site siteNames, stripped []string) (string, bool) {
 	for _, h := range hs {
-		if h.h1 && !h.chrome && !site.is(h.text) && utf8.RuneCountInString(h.text) >= 4 && (!h.linked || sharesWord(h.text, metaWords)) {
+		if h.h1 && !h.chrome && !site.is(h.text) && utf8.RuneCountInString(h.text) >= 4 && (!h.linked || sharesWord(h.text, stripped)) {
 			return h.text, true
 		}
 	}
@@ -271,35 +284,26 @@ func firstHeadline(hs []heading, site siteNames, metaWords map[string]bool) (str
 // shared between a heading and a metadata title.
 const minSharedWord = 4
 
-// metaWords are the words of the metadata titles without the site's
-// name, folded; nil without metadata titles.
-func metaWords(metas []string, site siteNames) map[string]bool {
-	var ws map[string]bool
-	for _, t := range metas {
-		for _, w := range strings.Fields(key(stripSite(t, site))) {
-			if utf8.RuneCountInString(w) >= minSharedWord {
-				if ws == nil {
-					ws = map[string]bool{}
+// sharesWord reports whether heading t shares a word of minSharedWord
+// letters or more with the metadata titles (the site's name cut), or
+// they have none: a heading that is a link and shares none with the
+// page's own title is a section's name ("Business Monday") or a logo's,
+// where a permalink heading shares the title's words.
+func sharesWord(t string, stripped []string) bool {
+	tk := key(t)
+	any := false
+	for _, s := range stripped {
+		for w := range strings.FieldsSeq(key(s)) {
+			if utf8.RuneCountInString(w) < minSharedWord {
+				continue
+			}
+			any = true
+			for hw := range strings.FieldsSeq(tk) {
+				if hw == w {
+					return true
 				}
-				ws[w] = true
 			}
 		}
 	}
-	return ws
-}
-
-// sharesWord reports whether heading t shares a word with the metadata
-// titles, or there are none: a heading that is a link and shares none
-// with the page's own title is a section's name ("Business Monday") or
-// a logo's, where a permalink heading shares the title's words.
-func sharesWord(t string, metaWords map[string]bool) bool {
-	if metaWords == nil {
-		return true
-	}
-	for _, w := range strings.Fields(key(t)) {
-		if metaWords[w] {
-			return true
-		}
-	}
-	return false
+	return !any
 }

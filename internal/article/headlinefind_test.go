@@ -511,42 +511,45 @@ func TestDoubled(t *testing.T) {
 	}
 }
 
-func TestCommentCount(t *testing.T) {
+// TestLineShapes checks the one-line tests beside a headline: a comment
+// count under it, a date line's second half, a byline or date line.
+func TestLineShapes(t *testing.T) {
 	for _, tc := range []struct {
+		name string
+		is   func(string) bool
 		line string
 		want bool
 	}{
-		{"15 comments", true},
-		{"New, 15 comments", true},
-		{"Kommentare (3)", true},
-		{"0 Comments", true},
-		{"12 commentaires", true},
-		{"Comments", false},
-		{"15 reasons to leave comments on every post you read", false},
-		{"Top 10 tips", false},
-		{"2019", false},
+		{"commentCount", commentCount, "15 comments", true},
+		{"commentCount", commentCount, "New, 15 comments", true},
+		{"commentCount", commentCount, "Kommentare (3)", true},
+		{"commentCount", commentCount, "0 Comments", true},
+		{"commentCount", commentCount, "12 commentaires", true},
+		{"commentCount", commentCount, "Comments", false},
+		{"commentCount", commentCount, "15 reasons to leave comments on every post you read", false},
+		{"commentCount", commentCount, "Top 10 tips", false},
+		{"commentCount", commentCount, "2019", false},
+		{"clockOrYear", clockOrYear, "15:23 2019", true},
+		{"clockOrYear", clockOrYear, "2019", true},
+		{"clockOrYear", clockOrYear, "9:45 am", true},
+		{"clockOrYear", clockOrYear, "2019 9:45 PM", true},
+		{"clockOrYear", clockOrYear, "15:23", true},
+		{"clockOrYear", clockOrYear, "", false},
+		{"clockOrYear", clockOrYear, "November 20", false},
+		{"clockOrYear", clockOrYear, "1999 or 2000 or 2001 or 2002", false},
+		{"clockOrYear", clockOrYear, "3019", false},
+		{"clockOrYear", clockOrYear, "123:45", false},
+		{"clockOrYear", clockOrYear, "Page 2019", false},
+		{"factLine", factLine, "By Ann Lee", true},
+		{"factLine", factLine, "March 3, 2024", true},
+		{"factLine", factLine, "October 12, 2018/0 Comments/in Harbour News /by jdadmin", true},
+		{"factLine", factLine, "By Ann Lee/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020", true},
+		{"factLine", factLine, "Home / News / 2018 / Harbour lights", false},
+		{"factLine", factLine, "Ferry fares to rise in spring", false},
+		{"factLine", factLine, "Read the 2018/19 report by the harbour board", false},
 	} {
-		if got := commentCount(tc.line); got != tc.want {
-			t.Errorf("commentCount(%q) = %v, want %v", tc.line, got, tc.want)
-		}
-	}
-}
-
-func TestFactLine(t *testing.T) {
-	for _, tc := range []struct {
-		line string
-		want bool
-	}{
-		{"By Ann Lee", true},
-		{"March 3, 2024", true},
-		{"October 12, 2018/0 Comments/in Harbour News /by jdadmin", true},
-		{"By Ann Lee/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020", true},
-		{"Home / News / 2018 / Harbour lights", false},
-		{"Ferry fares to rise in spring", false},
-		{"Read the 2018/19 report by the harbour board", false},
-	} {
-		if got := factLine(tc.line); got != tc.want {
-			t.Errorf("factLine(%q) = %v, want %v", tc.line, got, tc.want)
+		if got := tc.is(tc.line); got != tc.want {
+			t.Errorf("%s(%q) = %v, want %v", tc.name, tc.line, got, tc.want)
 		}
 	}
 }

@@ -248,26 +248,3 @@ func TestLateHeadUnderTeaser(t *testing.T) {
 		})
 	}
 }
-
-func TestClockOrYear(t *testing.T) {
-	for _, tc := range []struct {
-		line string
-		want bool
-	}{
-		{"15:23 2019", true},
-		{"2019", true},
-		{"9:45 am", true},
-		{"2019 9:45 PM", true},
-		{"15:23", true},
-		{"", false},
-		{"November 20", false},
-		{"1999 or 2000 or 2001 or 2002", false},
-		{"3019", false},
-		{"123:45", false},
-		{"Page 2019", false},
-	} {
-		if got := clockOrYear(tc.line); got != tc.want {
-			t.Errorf("clockOrYear(%q) = %v, want %v", tc.line, got, tc.want)
-		}
-	}
-}

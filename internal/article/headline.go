@@ -578,7 +578,12 @@ func bareName(s string) (string, bool) {
 // no sentence break.
 func titleShape(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if last == '.' && !strings.HasSuffix(s, "...") || last == ':' || last == ',' {
+	if last == '.' && !strings.HasSuffix(s, "...") || last == ':' || last == ',' || last == '。' {
+		return false
+	}
+	// The ideographic full stop ends a sentence in CJK text, where no
+	// space follows it.
+	if i := strings.IndexRune(s, '。'); i >= 0 && i+len("。") < len(s) {
 		return false
 	}
 	// A quoted sentence is a sentence: "“The bridge is safe.”"

@@ -466,7 +466,7 @@ func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
 			continue
 		}
 		p := tr.paras[i]
-		ok := p == tr.a.BodyParagraphs[0] && headlineShape(p) && titleShape(p) && wordCount(p) >= minTitleWords
+		ok := p == tr.a.BodyParagraphs[0] && headlineShape(p) && titleShape(p)
 		return i, ok
 	}
 	return 0, false

@@ -293,6 +293,8 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 		{"writer's own file", nil, "Museum reopens west wing after roof repairs", false},
 		{"first line reads as a sentence", menu, "The museum is open again. Come and see it.", false},
 		{"first line of one word", menu, "Museum", false},
+		{"CJK headline, one word by spaces", menu, "博物馆西翼屋顶修缮后重新开放！", true},
+		{"CJK sentence", menu, "博物馆西翼屋顶修缮后今天重新开放了。", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

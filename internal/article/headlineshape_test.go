@@ -83,6 +83,10 @@ func TestTitleShape(t *testing.T) {
 		{"“Wait for it...”", true},
 		{"Latest news:", false},
 		{"U.S. ferry rules change", true},
+		{"渡轮今天恢复运营。", false},
+		{"渡轮恢复运营。乘客欢呼", false},
+		{"渡轮恢复运营！", true},
+		{"渡轮恢复运营：乘客欢呼", true},
 	} {
 		if got := titleShape(tc.line); got != tc.want {
 			t.Errorf("titleShape(%q) = %v, want %v", tc.line, got, tc.want)

@@ -665,7 +665,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	}
 	// A lead-in introduces the line below it, but the first line of a
 	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || i > 0 && leadIn(p) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || i > 0 && leadIn(p) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -708,6 +708,27 @@ func (tr *textReader) creditOverDate(i int) bool {
 // video story's headline).
 func (tr *textReader) mediaTitle(i int) bool {
 	return i > 0 && mediaLabel(tr.paras[i-1]) && !tr.factBelow(i)
+}
+
+// maxRelatedItems is how far below a "Related" label relatedItem looks.
+const maxRelatedItems = 2
+
+// relatedItem reports a line of the list under a "Related", "More on" or
+// "Most read" label: only teasers, and maybe the label's topic, stand
+// between them, and no byline or date follows the line.
+func (tr *textReader) relatedItem(i int) bool {
+	if tr.factBelow(i) || tr.dekAt(tr.nextLine(i)) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-maxRelatedItems; j-- {
+		if tr.kinds[j] == boilerplate.KindRelated {
+			return true
+		}
+		if tr.factAt(j) || prose(tr.paras[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // mediaLabel reports the label a player puts over the title of what it
@@ -966,8 +987,10 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	// than a headline's (a standfirst over a video's title over the
 	// byline), nor a name's (a teaser list puts its author over a title
 	// and its date), nor a title bar's with the site's name (it repeats
-	// the headline over the real one).
-	f[hfDekBelow] = b2f(f[hfLong] == 0 && !isName && !hasSep && tr.dekAt(tr.nextLine(i)))
+	// the headline over the real one), nor the last of a list of teasers,
+	// two headline-like lines over it, which stands over the real headline
+	// and its byline.
+	f[hfDekBelow] = b2f(f[hfLong] == 0 && !(f[hfPrevHead] == 1 && i > 1 && tr.headLike(i-2)) && !isName && !hasSep && tr.dekAt(tr.nextLine(i)))
 	if m, ok := findDate(p); ok && m.Year != 0 && m.Day != 0 {
 		f[hfFullDate] = 1
 	}

@@ -228,6 +228,23 @@ func TestHeadlineOnScrapedPages(t *testing.T) {
 			),
 			title: "Ferry company orders two electric boats for the island crossing",
 		},
+		{
+			name: "teaser list ends right above the headline and its byline",
+			page: scrapedPage(
+				[]string{"Skip to content", "Home", "Health", "Travel", "Sport"},
+				[]string{"Ferry timetable changes for the winter season", "Lighthouse keeper retires after forty years on the rock",
+					"Why the harbour gulls keep getting bolder",
+					"A morning at sea that went badly wrong: lessons from a near miss",
+					"By Maria Olsen", "1 day ago"},
+				[]string{
+					"The net came over the side fast. First it caught his boot, then his knee, and before the crew could shout he was over the rail and under the water.",
+					"Two deckhands cut the line within a minute, and the skipper hauled him back aboard with a boat hook, coughing but conscious and able to talk.",
+					"The crew say the accident changed how they stow the nets, and the harbour master now wants every boat in the fleet to carry a second knife.",
+				},
+				[]string{"About us", "© 2024 Coastline Courier"},
+			),
+			title: "A morning at sea that went badly wrong: lessons from a near miss",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -553,5 +570,43 @@ func TestLineShapes(t *testing.T) {
 		if got := tc.is(tc.line); got != tc.want {
 			t.Errorf("%s(%q) = %v, want %v", tc.name, tc.line, got, tc.want)
 		}
+	}
+}
+
+// TestRelatedItemIsNoCandidate: the first line of a list under a
+// "Related" or "More on" label (maybe under the label's topic) is a
+// teaser, no headline, unless a byline or a standfirst over one follows it.
+func TestRelatedItemIsNoCandidate(t *testing.T) {
+	story := []string{
+		"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
+		"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
+		"Union officials said the crews would return as soon as the company withdrew the rotas and agreed to talks on the winter timetable.",
+	}
+	const line = "Crews walk out on the island crossing as the company cancels sailings"
+	tests := []struct {
+		name  string
+		above []string
+		below []string
+		cand  bool
+	}{
+		{"under a label and its topic", []string{"More on:", "ferries"}, []string{"Harbour board promises talks on pay"}, false},
+		{"under a label", []string{"Related stories"}, []string{"Harbour board promises talks on pay"}, false},
+		{"label further up", []string{"Related stories", "ferries", "Harbour board promises talks on pay"}, []string{"Winter timetable cuts two sailings"}, true},
+		{"byline below", []string{"Most read"}, []string{"By Maria Olsen"}, true},
+		{"standfirst and byline below", []string{"Most read"}, []string{"The company cancels every sailing until Wednesday", "By Maria Olsen"}, true},
+		{"no label", []string{"Local news"}, []string{"Harbour board promises talks on pay"}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := scrapedPage([]string{"Skip to content", "Home", "News", "Sport"}, tc.above, []string{line}, tc.below, story, []string{"About us", "© 2024 Coastline Courier"})
+			paras, cands := candidatesOf([]byte(page))
+			found := false
+			for _, c := range cands {
+				found = found || c.part == "" && paras[c.i] == line
+			}
+			if found != tc.cand {
+				t.Errorf("candidate %v, want %v", found, tc.cand)
+			}
+		})
 	}
 }

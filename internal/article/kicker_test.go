@@ -146,7 +146,8 @@ func TestStandfirstRepeatingHeadline(t *testing.T) {
 
 // TestDekBelowFeature: hfDekBelow marks a line over a standfirst over a
 // byline, and not a line longer than a headline (a standfirst itself,
-// over a video's title over the byline), a name, or a title bar.
+// over a video's title over the byline), a name, a title bar, or the last
+// line of a teaser list.
 func TestDekBelowFeature(t *testing.T) {
 	body := []string{
 		"The harbour council voted on Tuesday night to rebuild the sea wall that the winter floods broke, after a long meeting in a crowded hall.",
@@ -163,6 +164,10 @@ func TestDekBelowFeature(t *testing.T) {
 		{[]string{"Harbour holds its breath", long, "Storm waves at high tide – video", "By Maria Olsen"}, long, 0},
 		{[]string{"Maria Olsen", "Council votes for a higher wall after two floods", "March 4, 2024"}, "Maria Olsen", 0},
 		{[]string{"Harbour holds its breath | Coastline Courier", "Council votes for a higher wall after two floods", "By Maria Olsen"}, "Harbour holds its breath | Coastline Courier", 0},
+		// The last of a list of teasers stands over the headline and its byline.
+		{[]string{"Ferry timetable changes for the winter", "Lighthouse keeper retires after forty years", "Harbour holds its breath", "Council votes for a higher wall after two floods", "By Maria Olsen"}, "Harbour holds its breath", 0},
+		// One headline-like line above is a kicker or a banner, no list.
+		{[]string{"Sign up for our weekly newsletter", "Harbour holds its breath", "Council votes for a higher wall after two floods", "By Maria Olsen"}, "Harbour holds its breath", 1},
 	}
 	for _, tt := range tests {
 		page := scrapedPage([]string{"Skip to content", "Menu", "Home", "News", "Sport", "Weather"}, tt.header, body, []string{"About us", "Contact", "© 2024 Coastline Courier"})

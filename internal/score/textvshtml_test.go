@@ -21,7 +21,7 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 159, "metadata": 332}
+	titleAgreementFloors  = map[string]int{"realworld": 161, "metadata": 332}
 	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 335}
 	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 222}
 )

@@ -1061,7 +1061,7 @@ func (tr *textReader) factBelow(i int) bool {
 // caption (a picture may stand between a headline and its byline), or -1.
 func (tr *textReader) nextLine(i int) int {
 	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
-		if tr.roles[j] != roleCaption && !commentCount(tr.paras[j]) {
+		if tr.roles[j] != roleCaption && !commentCount(tr.paras[j]) && !tr.postLink(j) {
 			return j
 		}
 	}
@@ -1076,6 +1076,13 @@ var commentWords = map[string]bool{
 	"commento": true, "commenti": true, "reactie": true, "reacties": true,
 	"komentar": true, "komentarze": true, "komentarzy": true,
 	"комментарий": true, "комментария": true, "комментариев": true,
+}
+
+// postLink reports a short link to the previous or next post, or to a
+// list of them, that Classify marked ("Previous Post", "Next Post"): a
+// blog theme puts it between the headline and the byline.
+func (tr *textReader) postLink(j int) bool {
+	return tr.kinds[j] == boilerplate.KindRelated && wordCount(tr.paras[j]) <= 3
 }
 
 // commentCount reports a line that counts a story's comments ("15
@@ -1153,9 +1160,10 @@ func factLine(p string) bool {
 	if _, ok := parseDateLine(p); ok {
 		return true
 	}
-	// A theme's meta row that glues its parts with slashes ("October
-	// 15, 2018/0 Comments/in News /by jdadmin") is a byline with a date.
-	if len(p) <= maxBylineLine && strings.Contains(p, "/") && hasDigit(p) {
+	// A theme's meta row that joins its parts with slashes or bars
+	// ("October 15, 2018/0 Comments/in News /by jdadmin", "March 4, 2024
+	// | by Ann Lee") is a byline with a date.
+	if len(p) <= maxBylineLine && strings.ContainsAny(p, "/|") && hasDigit(p) {
 		if _, dated := findDate(p); dated {
 			return readBylineLine(p).form == formLabelled
 		}

@@ -564,6 +564,8 @@ func TestLineShapes(t *testing.T) {
 		{"factLine", factLine, "October 12, 2018/0 Comments/in Harbour News /by jdadmin", true},
 		{"factLine", factLine, "By Ann Lee/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020", true},
 		{"factLine", factLine, "Home / News / 2018 / Harbour lights", false},
+		{"factLine", factLine, "March 4, 2024 | by Ann Lee", true},
+		{"factLine", factLine, "Home | News | March 2024 | Harbour lights", false},
 		{"factLine", factLine, "Ferry fares to rise in spring", false},
 		{"factLine", factLine, "Read the 2018/19 report by the harbour board", false},
 	} {
@@ -608,5 +610,32 @@ func TestRelatedItemIsNoCandidate(t *testing.T) {
 				t.Errorf("candidate %v, want %v", found, tc.cand)
 			}
 		})
+	}
+}
+
+// TestPostLinksUnderHeadline: a blog theme's "Previous Post" and "Next
+// Post" links between the headline and its meta row do not hide the row
+// from the headline.
+func TestPostLinksUnderHeadline(t *testing.T) {
+	story := []string{
+		"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
+		"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
+		"Union officials said the crews would return as soon as the company withdrew the rotas and agreed to talks on the winter timetable.",
+	}
+	const head = "Ferry crews walk out over rotas"
+	page := scrapedPage([]string{"Skip to content", "Home", "The Harbour Blog", head, "Previous Post", "Next Post", "March 4, 2024 | by Maria Olsen"},
+		story, []string{"Posted in Ferries | Permalink", "12 Comments", "About us", "© 2024 Coastline Courier"})
+	paras, cands := candidatesOf([]byte(page))
+	found := false
+	for _, c := range cands {
+		if c.part == "" && paras[c.i] == head {
+			found = true
+			if c.f[hfFactBelow] != 1 {
+				t.Errorf("%q: no byline or date line below it", head)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%q is no candidate", head)
 	}
 }

@@ -290,10 +290,10 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	if ln.profile || next >= 0 && (profileLine(tr.paras[next]) || handleOf(tr.paras[next], names[0])) {
 		score += scoreProfile
 	}
-	if prev >= 0 && tr.roles[prev] == roleTitle || next >= 0 && tr.roles[next] == roleTitle {
+	if tr.headlineAt(prev) || tr.headlineAt(next) {
 		score += scoreNextToTitle
 	}
-	if prev >= 0 && (tr.roles[prev] == roleTitle || tr.roles[prev] == roleSubtitle) && next >= 0 && tr.roles[next] == roleBody {
+	if (tr.headlineAt(prev) || prev >= 0 && tr.roles[prev] == roleSubtitle) && next >= 0 && tr.roles[next] == roleBody {
 		score += scoreBeforeBody
 	}
 	if tr.repeated(i, names[0]) {
@@ -304,6 +304,13 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 		score += scoreNameList
 	}
 	return score
+}
+
+// headlineAt reports whether line j is the headline: the line taken as
+// the title, or a copy of it (a page that prints its headline twice may
+// have the byline under the second copy).
+func (tr *textReader) headlineAt(j int) bool {
+	return j >= 0 && (tr.roles[j] == roleTitle || tr.headline != "" && tr.paras[j] == tr.headline)
 }
 
 // inMenu reports whether the line between lines prev and next stands in

@@ -1280,7 +1280,8 @@ func (tr *textReader) takeTitle(c headCand) {
 		tr.a.BodyParagraphs = tr.a.BodyParagraphs[1:]
 	}
 	tr.roles[t] = roleTitle
-	tr.a.Title = tr.withoutSite(c.text(tr.paras), t)
+	tr.headline = c.text(tr.paras)
+	tr.a.Title = tr.withoutSite(tr.headline, t)
 }
 
 // maxSiteWords bounds the words of a site name.

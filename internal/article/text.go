@@ -78,6 +78,8 @@ type textReader struct {
 	bylineBuf [6]parsedByline
 	// frColons caches spacedColons: 0 not yet read, 1 no, 2 yes.
 	frColons int8
+	// headline is the text of the line taken as the title, "" before.
+	headline string
 }
 
 // findCaptions marks the caption lines of the article run and collects

@@ -23,7 +23,7 @@ import (
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 161, "metadata": 332}
 	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 335}
-	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 222}
+	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 223}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

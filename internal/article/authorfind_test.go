@@ -90,6 +90,10 @@ func TestReadBylineLine(t *testing.T) {
 		{"By", formLabel, nil},
 		{"Von", formLabel, nil},
 		{"Written by", formLabel, nil},
+		{"Ein Beitrag von:", formLabel, nil},
+		{"Kommentar von", formLabel, nil},
+		{"Analysis by", formLabel, nil},
+		{"Un billet de", formLabel, nil},
 		{"About the author", formLabel, nil},
 		// No label: names beside a date, or alone.
 		{"Anna Berg am 18. September 2019", formDated, []string{"Anna Berg"}},
@@ -203,6 +207,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"posted by with date", withBody(append(menu, title, "Posted by Jane Roe on March 3, 2024")), []string{"Jane Roe"}},
 		{"all capitals", withBody(append(menu, title, "By DANICA KIRKA and JILL LAWLESS", "March 3, 2024")), []string{"Danica Kirka", "Jill Lawless"}},
 		{"author box at the end", withBody(append(menu, title, "March 3, 2024"), "About the author", "Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},
+		{"a kind of piece and its label over the name at the end", withBody(append(menu, title, "March 3, 2024"), "Ein Beitrag von:", "Jane Roe", "Redakteurin für Verkehr"), []string{"Jane Roe"}},
 		{"about heading at the end", withBody(append(menu, title, "March 3, 2024"), "About Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},
 		{"no byline", withBody(append(menu, title, "March 3, 2024"), "Related stories", "Share this"), nil},
 		{"heading next to a date is no name", withBody(append(menu, title, "Harbour Board", "March 3, 2024")), nil},

@@ -264,7 +264,12 @@ func labelLine(s string) (box, ok bool) {
 	switch string(lowerBytes(buf[:], t)) {
 	case "by", "von", "par", "por", "oleh", "автор", "द्वारा", "作者",
 		"words written by", "written by", "posted by", "published by", "post author", "words by", "story by", "verfasst von", "geschrieben von",
-		"écrit par", "publié par", "escrito por", "publicado por", "scritto da", "geschreven door":
+		"écrit par", "publié par", "escrito por", "publicado por", "scritto da", "geschreven door",
+		// What kind of piece it is, then the label: "Ein Kommentar von".
+		"reported by", "text by", "article by", "a post by", "a guest post by", "commentary by", "analysis by",
+		"kommentar von", "ein kommentar von", "ein beitrag von", "gastbeitrag von", "ein gastbeitrag von", "ein interview von",
+		"analyse von", "eine analyse von", "kolumne von", "eine kolumne von", "text von", "un article de", "un billet de",
+		"rédigé par", "redactado por", "pubblicato da", "geplaatst door":
 		return false, true
 	case "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "auteur(s)", "autore", "autora", "autores",
 		"about the author", "about the authors", "about author", "über den autor", "über die autorin", "über die autoren",

@@ -18,6 +18,9 @@ func htmlPublished(res htmlextract.Result, a *Article, page *Article, opts Optio
 	if page != nil {
 		text = page.Published
 	}
+	if meta != nil && res.PublishedText != "" {
+		meta = inMetaOrder(*meta, res.PublishedText, opts.dayOrder, text)
+	}
 	if meta != nil && text != nil {
 		y, m, d := text.Date()
 		td := dateMatch{Year: y, Month: m, Day: d}
@@ -97,6 +100,30 @@ func inPageOrder(m dateMatch, hint int8, text *time.Time) dateMatch {
 		}
 	}
 	return m
+}
+
+// inMetaOrder rereads the day and month of a metadata date that a loose
+// parser read from figures that go either way ("10/05/2022 05:22 pm"),
+// in the order the page's language gives (inPageOrder), keeping its time
+// of day.
+func inMetaOrder(t time.Time, raw string, hint int8, text *time.Time) *time.Time {
+	m, ok := findDate(raw)
+	if !ok || !m.Swappable || m.Year != t.Year() {
+		return &t
+	}
+	if m.Month != t.Month() || m.Day != t.Day() {
+		// findDate's own first reading differs from the parser's:
+		// compare both with the parser's.
+		if sw := m.swapped(); sw.Month != t.Month() || sw.Day != t.Day() {
+			return &t
+		}
+	}
+	m = inPageOrder(m, hint, text)
+	if m.Month == t.Month() && m.Day == t.Day() {
+		return &t
+	}
+	r := time.Date(m.Year, m.Month, m.Day, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	return &r
 }
 
 // maxDraftGap is how many days a metadata date may precede the date the

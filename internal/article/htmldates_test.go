@@ -176,3 +176,24 @@ func TestHTMLPublishedFromText(t *testing.T) {
 		t.Errorf("published %v, want 2019-03-05", a.Published)
 	}
 }
+
+// TestLooseMetadataDateInPageOrder: a metadata date written in figures
+// that go either way, which only the looser parser reads (month first),
+// takes the order of the page's language; its time of day stays.
+func TestLooseMetadataDateInPageOrder(t *testing.T) {
+	head := `<meta property="article:published_time" content="10/05/2022 05:22 pm">`
+	for _, tc := range []struct{ lang, want string }{
+		{"es", "2022-05-10T17:22:00Z"},
+		{"de", "2022-05-10T17:22:00Z"},
+		{"en-US", "2022-10-05T17:22:00Z"},
+	} {
+		page := strings.Replace(tidePage(head, "", ""), "<html>", `<html lang="`+tc.lang+`">`, 1)
+		a, err := Parse("tides.html", []byte(page), Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format(time.RFC3339) != tc.want {
+			t.Errorf("lang %s: published %v, want %s", tc.lang, a.Published, tc.want)
+		}
+	}
+}

@@ -47,6 +47,11 @@ type Result struct {
 	// none.
 	DateTexts           []string
 	Published, Modified *time.Time
+	// PublishedText is the metadata's publication date as written when
+	// only go-readability's looser reading understood it ("10/05/2022
+	// 05:22 pm"), which takes day and month in the American order: the
+	// caller knows the page's language.
+	PublishedText string
 	// URLDate is a date the page's address gives in its path, nil when it
 	// gives none: a last resort for the publication date.
 	URLDate *time.Time
@@ -158,6 +163,7 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	if res.Published == nil {
 		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
 			res.Published = &t
+			res.PublishedText = m.published
 		}
 	}
 	if t, ok := parseTime(m.modified); ok {

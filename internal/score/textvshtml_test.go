@@ -22,8 +22,8 @@ import (
 // Kommentieren", a category beside a comment button).
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 161, "metadata": 332}
-	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 335}
-	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 223}
+	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 336}
+	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 224}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

@@ -665,7 +665,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	}
 	// A lead-in introduces the line below it, but the first line of a
 	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || i > 0 && leadIn(p) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || i > 0 && leadIn(p) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1083,6 +1083,29 @@ var commentWords = map[string]bool{
 // blog theme puts it between the headline and the byline.
 func (tr *textReader) postLink(j int) bool {
 	return tr.kinds[j] == boilerplate.KindRelated && wordCount(tr.paras[j]) <= 3
+}
+
+// commentPrompt reports a line that opens with a count of comments and
+// goes on to ask for more ("{ 38 comments… read them below or add one }"):
+// a link to the comments, no headline.
+func commentPrompt(p string) bool {
+	if len(p) > 80 || !hasDigit(p) {
+		return false
+	}
+	var buf [40]byte
+	k := 0
+	for f := range strings.FieldsFuncSeq(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+		switch k {
+		case 0:
+			if !allDigits(f) {
+				return false
+			}
+		case 1:
+			return len(f) <= len(buf) && commentWords[string(lowerBytes(buf[:], f))]
+		}
+		k++
+	}
+	return false
 }
 
 // commentCount reports a line that counts a story's comments ("15

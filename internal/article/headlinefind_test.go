@@ -548,6 +548,10 @@ func TestLineShapes(t *testing.T) {
 		{"commentCount", commentCount, "15 reasons to leave comments on every post you read", false},
 		{"commentCount", commentCount, "Top 10 tips", false},
 		{"commentCount", commentCount, "2019", false},
+		{"commentPrompt", commentPrompt, "{ 38 comments… read them below or add one }", true},
+		{"commentPrompt", commentPrompt, "12 Kommentare – jetzt mitdiskutieren", true},
+		{"commentPrompt", commentPrompt, "38 ways to comment on a story", false},
+		{"commentPrompt", commentPrompt, "Readers left 38 comments on the harbour plan", false},
 		{"clockOrYear", clockOrYear, "15:23 2019", true},
 		{"clockOrYear", clockOrYear, "2019", true},
 		{"clockOrYear", clockOrYear, "9:45 am", true},
@@ -637,5 +641,25 @@ func TestPostLinksUnderHeadline(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("%q is no candidate", head)
+	}
+}
+
+// TestCommentPromptIsNoCandidate: a link to the comments that counts
+// them and asks for more is no headline candidate, wherever it stands.
+func TestCommentPromptIsNoCandidate(t *testing.T) {
+	const prompt = "{ 12 comments… read them below or add one }"
+	page := scrapedPage([]string{"Skip to content", "Home", "News"}, []string{"Ferry crews walk out over rotas", "By Maria Olsen", prompt},
+		[]string{
+			"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
+			"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
+		}, []string{"About us"})
+	paras, cands := candidatesOf([]byte(page))
+	if len(cands) == 0 {
+		t.Fatal("no candidates")
+	}
+	for _, c := range cands {
+		if c.text(paras) == prompt {
+			t.Errorf("%q is a candidate", prompt)
+		}
 	}
 }

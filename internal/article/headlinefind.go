@@ -710,12 +710,14 @@ func (tr *textReader) mediaTitle(i int) bool {
 	return i > 0 && mediaLabel(tr.paras[i-1]) && !tr.factBelow(i)
 }
 
-// maxRelatedItems is how far below a "Related" label relatedItem looks.
+// maxRelatedItems is how far below a "Related" label relatedItem looks:
+// the label's first item, maybe under the label's topic.
 const maxRelatedItems = 2
 
-// relatedItem reports a line of the list under a "Related", "More on" or
-// "Most read" label: only teasers, and maybe the label's topic, stand
-// between them, and no byline or date follows the line.
+// relatedItem reports the first line of the list under a "Related", "More
+// on" or "Most read" label (maybe under a line naming the topic) when no
+// byline or date, nor a standfirst over one, follows it: a teaser, where
+// a headline under such a label has its byline.
 func (tr *textReader) relatedItem(i int) bool {
 	if tr.factBelow(i) || tr.dekAt(tr.nextLine(i)) {
 		return false
@@ -1085,6 +1087,9 @@ func (tr *textReader) postLink(j int) bool {
 	return tr.kinds[j] == boilerplate.KindRelated && wordCount(tr.paras[j]) <= 3
 }
 
+// spaceOrPunct splits a line into its words without their punctuation.
+func spaceOrPunct(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
+
 // commentPrompt reports a line that opens with a count of comments and
 // goes on to ask for more ("{ 38 comments… read them below or add one }"):
 // a link to the comments, no headline.
@@ -1094,7 +1099,7 @@ func commentPrompt(p string) bool {
 	}
 	var buf [40]byte
 	k := 0
-	for f := range strings.FieldsFuncSeq(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+	for f := range strings.FieldsFuncSeq(p, spaceOrPunct) {
 		switch k {
 		case 0:
 			if !allDigits(f) {
@@ -1117,7 +1122,7 @@ func commentCount(p string) bool {
 	}
 	var buf [40]byte
 	words, count, word := 0, false, false
-	for f := range strings.FieldsFuncSeq(p, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+	for f := range strings.FieldsFuncSeq(p, spaceOrPunct) {
 		words++
 		switch {
 		case allDigits(f):

@@ -112,8 +112,8 @@ func inMetaOrder(t time.Time, raw string, hint int8, text *time.Time) *time.Time
 		return &t
 	}
 	if m.Month != t.Month() || m.Day != t.Day() {
-		// findDate's own first reading differs from the parser's:
-		// compare both with the parser's.
+		// findDate may take the two figures the other way round from
+		// the parser; they must be the same two.
 		if sw := m.swapped(); sw.Month != t.Month() || sw.Day != t.Day() {
 			return &t
 		}

@@ -85,9 +85,9 @@ func TestWordHelpersDoNotAllocate(t *testing.T) {
 		default:
 			t.Fatal("lower")
 		}
-		// Asked of the lines beside every headline candidate and of
+		// Asked of every headline candidate, of the lines beside it and of
 		// every word of a name.
-		if !commentCount("New, 15 comments") || !clockOrYear("15:23 2019") || !shoutRun("NEW YORK DAILY NEWS") {
+		if !commentCount("New, 15 comments") || !commentPrompt("{ 38 comments… read them below }") || !clockOrYear("15:23 2019") || !shoutRun("NEW YORK DAILY NEWS") {
 			t.Fatal("line shapes")
 		}
 	})

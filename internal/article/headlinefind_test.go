@@ -579,15 +579,18 @@ func TestLineShapes(t *testing.T) {
 	}
 }
 
+// ferryStory is the body of the small pages below.
+var ferryStory = []string{
+	"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
+	"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
+	"Union officials said the crews would return as soon as the company withdrew the rotas and agreed to talks on the winter timetable.",
+}
+
 // TestRelatedItemIsNoCandidate: the first line of a list under a
 // "Related" or "More on" label (maybe under the label's topic) is a
 // teaser, no headline, unless a byline or a standfirst over one follows it.
 func TestRelatedItemIsNoCandidate(t *testing.T) {
-	story := []string{
-		"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
-		"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
-		"Union officials said the crews would return as soon as the company withdrew the rotas and agreed to talks on the winter timetable.",
-	}
+	story := ferryStory
 	const line = "Crews walk out on the island crossing as the company cancels sailings"
 	tests := []struct {
 		name  string
@@ -621,11 +624,7 @@ func TestRelatedItemIsNoCandidate(t *testing.T) {
 // Post" links between the headline and its meta row do not hide the row
 // from the headline.
 func TestPostLinksUnderHeadline(t *testing.T) {
-	story := []string{
-		"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
-		"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
-		"Union officials said the crews would return as soon as the company withdrew the rotas and agreed to talks on the winter timetable.",
-	}
+	story := ferryStory
 	const head = "Ferry crews walk out over rotas"
 	page := scrapedPage([]string{"Skip to content", "Home", "The Harbour Blog", head, "Previous Post", "Next Post", "March 4, 2024 | by Maria Olsen"},
 		story, []string{"Posted in Ferries | Permalink", "12 Comments", "About us", "© 2024 Coastline Courier"})
@@ -649,10 +648,7 @@ func TestPostLinksUnderHeadline(t *testing.T) {
 func TestCommentPromptIsNoCandidate(t *testing.T) {
 	const prompt = "{ 12 comments… read them below or add one }"
 	page := scrapedPage([]string{"Skip to content", "Home", "News"}, []string{"Ferry crews walk out over rotas", "By Maria Olsen", prompt},
-		[]string{
-			"Ferry crews walked out on Monday morning over new rotas that would have them work the island crossing for twelve days in a row.",
-			"The company said it had cancelled every sailing until Wednesday and that passengers with tickets could claim a refund at the harbour office.",
-		}, []string{"About us"})
+		ferryStory, []string{"About us"})
 	paras, cands := candidatesOf([]byte(page))
 	if len(cands) == 0 {
 		t.Fatal("no candidates")

@@ -710,27 +710,19 @@ func (tr *textReader) mediaTitle(i int) bool {
 	return i > 0 && mediaLabel(tr.paras[i-1]) && !tr.factBelow(i)
 }
 
-// maxRelatedItems is how far below a "Related" label relatedItem looks:
-// the label's first item, maybe under the label's topic.
-const maxRelatedItems = 2
-
 // relatedItem reports the first line of the list under a "Related", "More
 // on" or "Most read" label (maybe under a line naming the topic) when no
 // byline or date, nor a standfirst over one, follows it: a teaser, where
-// a headline under such a label has its byline.
+// a headline under such a label has its byline. The label is looked for
+// first: few lines stand under one, and the facts below cost more.
 func (tr *textReader) relatedItem(i int) bool {
-	if tr.factBelow(i) || tr.dekAt(tr.nextLine(i)) {
+	switch {
+	case i >= 1 && tr.kinds[i-1] == boilerplate.KindRelated:
+	case i >= 2 && tr.kinds[i-2] == boilerplate.KindRelated && !tr.factAt(i-1) && !prose(tr.paras[i-1]):
+	default:
 		return false
 	}
-	for j := i - 1; j >= 0 && j >= i-maxRelatedItems; j-- {
-		if tr.kinds[j] == boilerplate.KindRelated {
-			return true
-		}
-		if tr.factAt(j) || prose(tr.paras[j]) {
-			return false
-		}
-	}
-	return false
+	return !tr.factBelow(i) && !tr.dekAt(tr.nextLine(i))
 }
 
 // mediaLabel reports the label a player puts over the title of what it

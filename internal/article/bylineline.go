@@ -263,13 +263,11 @@ func labelLine(s string) (box, ok bool) {
 	var buf [40]byte
 	switch string(lowerBytes(buf[:], t)) {
 	case "by", "von", "par", "por", "oleh", "автор", "द्वारा", "作者",
-		"words written by", "written by", "posted by", "published by", "post author", "words by", "story by", "verfasst von", "geschrieben von",
-		"écrit par", "publié par", "escrito por", "publicado por", "scritto da", "geschreven door",
-		// What kind of piece it is, then the label: "Ein Kommentar von".
-		"reported by", "text by", "article by", "a post by", "a guest post by", "commentary by", "analysis by",
-		"kommentar von", "ein kommentar von", "ein beitrag von", "gastbeitrag von", "ein gastbeitrag von", "ein interview von",
-		"analyse von", "eine analyse von", "kolumne von", "eine kolumne von", "text von", "un article de", "un billet de",
-		"rédigé par", "redactado por", "pubblicato da", "geplaatst door":
+		// What kind of piece it is, then the label, alone: "Kommentar
+		// von". Not in bylineLabels: before a name on the same line
+		// ("Kommentar von Mareike") it heads a reader's comment.
+		"commentary by", "analysis by", "kommentar von", "gastbeitrag von", "analyse von", "eine analyse von",
+		"kolumne von", "eine kolumne von", "un billet de":
 		return false, true
 	case "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "auteur(s)", "autore", "autora", "autores",
 		"about the author", "about the authors", "about author", "über den autor", "über die autorin", "über die autoren",
@@ -278,8 +276,24 @@ func labelLine(s string) (box, ok bool) {
 		"die autorin", "der autor":
 		return true, true
 	}
-	return false, false
+	// A label of several words that bylineLabel reads before names
+	// ("Written by", "Ein Beitrag von"), alone.
+	return false, multiWordLabels()[string(lowerBytes(buf[:], t))]
 }
+
+// multiWordLabels are bylineLabels' labels of more than one word, without
+// a closing colon: alone on a line, each is a label over the names below.
+// Its one-word labels may be other words alone ("Di", Tuesday), and
+// labelLine lists those it takes.
+var multiWordLabels = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, p := range bylineLabels {
+		if p = strings.TrimRight(p, " :："); strings.Contains(p, " ") {
+			set[p] = true
+		}
+	}
+	return set
+})
 
 // labelledNames reads a segment that names its authors after a label:
 // "By Jane Roe", "Posted on 2015-04-05 by marc", "12/04/2020 by Kay 24

@@ -788,6 +788,17 @@ func metaPrefix(s string) int {
 	return end
 }
 
+// allDigits reports a non-empty string of ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }

@@ -383,7 +383,7 @@ func galleryCounter(s string) bool {
 	f := fieldSpans(s, spanBuf[:0])
 	var buf [24]byte
 	is := func(k int, w string) bool { return string(lowerBytes(buf[:], s[f[k].start:f[k].end])) == w }
-	isNum := func(k int) bool { return strings.Trim(s[f[k].start:f[k].end], "0123456789") == "" }
+	isNum := func(k int) bool { return allDigits(s[f[k].start:f[k].end]) }
 	switch len(f) {
 	case 3:
 		return isNum(0) && (is(1, "/") || is(1, "of")) && isNum(2)

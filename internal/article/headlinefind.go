@@ -984,7 +984,8 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	// the headline over the real one), nor the last of a list of teasers,
 	// two headline-like lines over it, which stands over the real headline
 	// and its byline.
-	f[hfDekBelow] = b2f(f[hfLong] == 0 && !(f[hfPrevHead] == 1 && i > 1 && tr.headLike(i-2)) && !isName && !hasSep && tr.dekAt(tr.nextLine(i)))
+	teaserRun := f[hfPrevHead] == 1 && i > 1 && tr.headLike(i-2)
+	f[hfDekBelow] = b2f(f[hfLong] == 0 && !teaserRun && !isName && !hasSep && tr.dekAt(tr.nextLine(i)))
 	if m, ok := findDate(p); ok && m.Year != 0 && m.Day != 0 {
 		f[hfFullDate] = 1
 	}
@@ -1161,16 +1162,6 @@ func clockOrYear(p string) bool {
 // maxClockYear is how long, in bytes, a line of a clock time and a year
 // is at most ("23:59 2019 pm").
 const maxClockYear = 16
-
-// allDigits reports a non-empty string of ASCII digits.
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
 
 // factLine reports a byline or a date line: never a headline.
 func factLine(p string) bool {

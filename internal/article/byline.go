@@ -379,13 +379,7 @@ func trimDateLabel(s string) string {
 
 func updatedLabel(s string) bool {
 	var buf [maxBylineLen]byte
-	lower := lowerBytes(buf[:], s)
-	for _, w := range htmlextract.UpdatedWords {
-		if bytes.Contains(lower, []byte(w)) {
-			return true
-		}
-	}
-	return false
+	return htmlextract.HasUpdatedWord(lowerBytes(buf[:], s))
 }
 
 func isWeekday(s string) bool {

@@ -1,6 +1,7 @@
 package htmlextract
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"time"
@@ -539,10 +540,22 @@ func choosePublished(m meta) *time.Time {
 	return nil
 }
 
-// UpdatedWords are the words of a label that dates a last change rather
+// updatedWords are the words of a label that dates a last change rather
 // than the publication, lower-cased.
-var UpdatedWords = []string{"updated", "modified", "aktualisiert", "änderung", "geändert", "atualizado", "mis à jour", "aggiornato",
+var updatedWords = [...]string{"updated", "modified", "aktualisiert", "änderung", "geändert", "atualizado", "mis à jour", "aggiornato",
 	"diperbarui", "gewijzigd", "bijgewerkt", "обновлено"}
+
+// HasUpdatedWord reports whether a lower-cased label holds a word of a
+// last change ("updated", "aktualisiert"): the DOM walk and the text
+// reader's date lines ask it.
+func HasUpdatedWord(lower []byte) bool {
+	for _, w := range updatedWords {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxDateLabel is how long, in bytes, a text that labels the date after
 // it is at most.
@@ -551,16 +564,7 @@ const maxDateLabel = 32
 // updateLabel reports a short text that labels the date after it as the
 // last change's: "Updated:", "Zuletzt aktualisiert".
 func updateLabel(s string) bool {
-	if len(s) > maxDateLabel {
-		return false
-	}
-	lower := strings.ToLower(s)
-	for _, w := range UpdatedWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
+	return len(s) <= maxDateLabel && HasUpdatedWord([]byte(strings.ToLower(s)))
 }
 
 // urlDate reads a full date from the path of the page's address

@@ -144,7 +144,9 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 // candidateAt reads line i as a byline. hi bounds the lines a label on
 // its own may take its names from.
 func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
-	if tr.roles[i] == roleCaption {
+	// The headline, or a copy of it, names no writer, whatever names
+	// it holds ("Naher Osten und Nordafrika").
+	if tr.roles[i] == roleCaption || tr.headlineAt(i) {
 		return authorCand{}, false
 	}
 	ln := readBylineLine(tr.paras[i])

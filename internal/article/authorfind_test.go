@@ -236,6 +236,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a three-word name keeps its last word when no line is that word", withBody(append(menu, title, "3. März 2024 Anna Maria Berg")), []string{"Anna Maria Berg"}},
 		{"bare name over a relative date", withBody(append(menu, title, "Jane Roe", "1 day ago")), []string{"Jane Roe"}},
 		{"bare name under the headline's second copy", withBody(append(menu, title, title, "Jane Roe")), []string{"Jane Roe"}},
+		{"a headline that reads as two names is no byline", withBody(append(menu, "Naher Osten und Nordafrika", "Naher Osten und Nordafrika", "3. März 2024")), nil},
 		{"bare name printed twice", withBody(append(menu, title, "Jane Roe", "Jane Roe", "Share")), []string{"Jane Roe"}},
 		{"a dated name under the headline, share buttons before the body", withBody(append(menu, title,
 			"The ferry will keep both of its morning crossings until the spring, the board decided.", "Jane Roe", "Nov 13, 2019 4:26 pm",

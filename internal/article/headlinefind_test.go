@@ -659,3 +659,38 @@ func TestCommentPromptIsNoCandidate(t *testing.T) {
 		}
 	}
 }
+
+// TestBioSubjectIsNoCandidate: a name that the body's first paragraph
+// opens a sentence with is that sentence's subject, the byline over an
+// author box Classify took for the story's start, or a topic's tag, not
+// the headline, though it shares every word with the opening.
+func TestBioSubjectIsNoCandidate(t *testing.T) {
+	const head = "Seven harbour trends to watch in 2017"
+	dek := "A new harbour board could make for an interesting year for ferry companies."
+	byline := []string{head, dek, "Maria Olsen", "Dec. 22, 2016 5:00 a.m. PT", "Maria Olsen", "Senior reporter"}
+	kicker := []string{"Opinion", "Hong Kong", head, "Editorial", "Mon 18 Nov 2019 18.54 GMT"}
+	for _, c := range []struct {
+		name, line   string
+		header, body []string
+		candidate    bool
+	}{
+		{"a byline over an author box", "Maria Olsen", byline,
+			[]string{"Maria Olsen has been the Gazette's harbour reporter since 2004, covering ferries, ports, dredging and the weather that closes them."}, false},
+		{"a topic over a story that opens with it", "Hong Kong", kicker,
+			[]string{"Hong Kong is bracing for a third week of ferry strikes, the port authority said on Monday, and the crews are not giving in."}, false},
+		{"a name the opening starts with, then a comma", "Maria Olsen", byline,
+			[]string{"Maria Olsen, the harbour master, closed the port on Monday as the crews walked out over rotas for the third time this winter."}, true},
+		{"a topic the opening names later", "Hong Kong", kicker,
+			[]string{"The ferries of Hong Kong are bracing for a third week of strikes, the port authority said on Monday, and the crews are not giving in."}, true},
+	} {
+		page := scrapedPage([]string{"Skip to content", "Home", "News", "Tech Mobile"}, c.header, c.body, ferryStory, []string{"About us"})
+		paras, cands := candidatesOf([]byte(page))
+		found := false
+		for _, k := range cands {
+			found = found || k.text(paras) == c.line
+		}
+		if found != c.candidate {
+			t.Errorf("%s: %q a candidate: %v, want %v", c.name, c.line, found, c.candidate)
+		}
+	}
+}

@@ -21,9 +21,9 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 161, "metadata": 332}
-	dateAgreementFloors   = map[string]int{"realworld": 154, "metadata": 336}
-	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 224}
+	titleAgreementFloors  = map[string]int{"realworld": 163, "metadata": 332}
+	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 336}
+	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 225}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

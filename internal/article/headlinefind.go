@@ -661,7 +661,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	}
 	// A lead-in introduces the line below it, but the first line of a
 	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1114,6 +1114,42 @@ func commentPrompt(p string) bool {
 		k++
 	}
 	return false
+}
+
+// followVerbs open a prompt to follow someone on a social network, in
+// the corpus's languages.
+var followVerbs = map[string]bool{
+	"follow": true, "folgen": true, "folge": true, "suivez": true, "suivre": true, "siga": true,
+	"sigue": true, "segui": true, "seguici": true, "volg": true, "obserwuj": true, "следите": true,
+}
+
+// socialNetworks are the networks such a prompt names last.
+var socialNetworks = map[string]bool{
+	"twitter": true, "x": true, "facebook": true, "instagram": true, "linkedin": true, "youtube": true,
+	"tiktok": true, "mastodon": true, "threads": true, "bluesky": true, "telegram": true, "pinterest": true,
+}
+
+// followPrompt reports a line that asks the reader to follow someone on
+// a social network ("Follow Jane Roe on Twitter", "Folgen Sie uns auf
+// Instagram"): a button under the byline or the story, no headline.
+func followPrompt(p string) bool {
+	if len(p) > 80 {
+		return false
+	}
+	var firstBuf, lastBuf [16]byte
+	var first []byte
+	last, n := "", 0
+	for f := range strings.FieldsFuncSeq(p, spaceOrPunct) {
+		if n == 0 {
+			if len(f) > len(firstBuf) {
+				return false
+			}
+			first = lowerBytes(firstBuf[:], f)
+		}
+		last = f
+		n++
+	}
+	return n >= 2 && len(last) <= len(lastBuf) && followVerbs[string(first)] && socialNetworks[string(lowerBytes(lastBuf[:], last))]
 }
 
 // commentCount reports a line that counts a story's comments ("15

@@ -552,6 +552,12 @@ func TestLineShapes(t *testing.T) {
 		{"commentPrompt", commentPrompt, "12 Kommentare – jetzt mitdiskutieren", true},
 		{"commentPrompt", commentPrompt, "38 ways to comment on a story", false},
 		{"commentPrompt", commentPrompt, "Readers left 38 comments on the harbour plan", false},
+		{"followPrompt", followPrompt, "Follow Victor Davis Hanson on Twitter", true},
+		{"followPrompt", followPrompt, "Folgen Sie uns auf Instagram", true},
+		{"followPrompt", followPrompt, "Suivez Le Monde sur Facebook :", true},
+		{"followPrompt", followPrompt, "Follow the money: how the harbour board spent its Twitter budget", false},
+		{"followPrompt", followPrompt, "Senator hits back on Twitter", false},
+		{"followPrompt", followPrompt, "Follow-up: ferry strike ends", false},
 		{"clockOrYear", clockOrYear, "15:23 2019", true},
 		{"clockOrYear", clockOrYear, "2019", true},
 		{"clockOrYear", clockOrYear, "9:45 am", true},
@@ -643,23 +649,6 @@ func TestPostLinksUnderHeadline(t *testing.T) {
 	}
 }
 
-// TestCommentPromptIsNoCandidate: a link to the comments that counts
-// them and asks for more is no headline candidate, wherever it stands.
-func TestCommentPromptIsNoCandidate(t *testing.T) {
-	const prompt = "{ 12 comments… read them below or add one }"
-	page := scrapedPage([]string{"Skip to content", "Home", "News"}, []string{"Ferry crews walk out over rotas", "By Maria Olsen", prompt},
-		ferryStory, []string{"About us"})
-	paras, cands := candidatesOf([]byte(page))
-	if len(cands) == 0 {
-		t.Fatal("no candidates")
-	}
-	for _, c := range cands {
-		if c.text(paras) == prompt {
-			t.Errorf("%q is a candidate", prompt)
-		}
-	}
-}
-
 // TestBioSubjectIsNoCandidate: a name that the body's first paragraph
 // opens a sentence with is that sentence's subject, the byline over an
 // author box Classify took for the story's start, or a topic's tag, not
@@ -691,6 +680,25 @@ func TestBioSubjectIsNoCandidate(t *testing.T) {
 		}
 		if found != c.candidate {
 			t.Errorf("%s: %q a candidate: %v, want %v", c.name, c.line, found, c.candidate)
+		}
+	}
+}
+
+// TestPromptsAreNoCandidates: a link to the comments that asks for more
+// and a button that asks the reader to follow the writer on a social
+// network are no headlines, though they stand by the byline.
+func TestPromptsAreNoCandidates(t *testing.T) {
+	for _, prompt := range []string{"{ 12 comments… read them below or add one }", "Follow Maria Olsen on Twitter"} {
+		page := scrapedPage([]string{"Skip to content", "Home", "News"}, []string{"Ferry crews walk out over rotas", "By Maria Olsen", prompt},
+			ferryStory, []string{"About us"})
+		paras, cands := candidatesOf([]byte(page))
+		if len(cands) == 0 {
+			t.Fatal("no candidates")
+		}
+		for _, c := range cands {
+			if c.text(paras) == prompt {
+				t.Errorf("%q is a candidate", prompt)
+			}
 		}
 	}
 }

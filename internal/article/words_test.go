@@ -87,7 +87,8 @@ func TestWordHelpersDoNotAllocate(t *testing.T) {
 		}
 		// Asked of every headline candidate, of the lines beside it and of
 		// every word of a name.
-		if !commentCount("New, 15 comments") || !commentPrompt("{ 38 comments… read them below }") || !clockOrYear("15:23 2019") || !shoutRun("NEW YORK DAILY NEWS") {
+		if !commentCount("New, 15 comments") || !commentPrompt("{ 38 comments… read them below }") || !clockOrYear("15:23 2019") || !shoutRun("NEW YORK DAILY NEWS") ||
+			!followPrompt("Follow Jane Roe on Twitter") {
 			t.Fatal("line shapes")
 		}
 	})

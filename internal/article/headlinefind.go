@@ -627,7 +627,13 @@ func linkLine(p string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(p, "<<") || strings.HasSuffix(p, ">>")
+	if strings.HasPrefix(p, "<<") || strings.HasSuffix(p, ">>") {
+		return true
+	}
+	// A web address inside a line ("More info: www.example.com") makes it
+	// a link or a product's facts; headlineShape turns away lines that
+	// start with one.
+	return strings.Contains(p, "www.")
 }
 
 // doubled reports a line that is one text of three words or more twice,

@@ -418,6 +418,8 @@ func TestLinkLine(t *testing.T) {
 		{"• Five things to know about the ferry", true},
 		{"»frag.jetzt«", false},
 		{"Home » News » Ferry returns", false},
+		{"Tested by: Jane Roe RRP: £23.99 More info: www.harbourbooks.co.uk", true},
+		{"Harbour board puts its ferry timetable on the web", false},
 	}
 	for _, tt := range tests {
 		if got := linkLine(tt.line); got != tt.want {
@@ -700,5 +702,18 @@ func TestPromptsAreNoCandidates(t *testing.T) {
 				t.Errorf("%q is a candidate", prompt)
 			}
 		}
+	}
+}
+
+// TestFactsWithWebAddressAreNoHeader: a review's row of facts that ends
+// in the maker's web address shares the story's words, but is neither
+// its headline nor its standfirst.
+func TestFactsWithWebAddressAreNoHeader(t *testing.T) {
+	const facts = "Crews by: Maria Olsen Rotas: twelve days More info: www.ferrycrews.org"
+	page := scrapedPage([]string{"Skip to content", "Home", "News", "Reviews"},
+		[]string{"Ferry crews walk out over rotas", "13/06/2014 Maria Olsen All, Books, Kit Reviews", facts}, ferryStory, []string{"About us"})
+	a := parseWithTitle(t, page, "Ferry crews walk out over rotas")
+	if a.Subtitle == facts {
+		t.Errorf("subtitle %q", a.Subtitle)
 	}
 }

@@ -321,12 +321,12 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	}
 	cands = tr.bareByline(cands, start, body)
 	if t >= start && t < body {
-		// Only a headline-shaped line can be the subtitle; the others
-		// stay "", so that stemShare neither reads their words nor
-		// waits for them in the body.
+		// Only a headline-shaped line that is no link can be the
+		// subtitle; the others stay "", so that stemShare neither reads
+		// their words nor waits for them in the body.
 		lines := make([]string, len(cands))
 		for k, i := range cands {
-			if headlineShape(tr.paras[i]) {
+			if headlineShape(tr.paras[i]) && !linkLine(tr.paras[i]) {
 				lines[k] = tr.paras[i]
 			}
 		}

@@ -375,6 +375,18 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	for i := body; i < hi; i++ {
 		add(i)
 	}
+	// Scanning down from the header start, the first line that heads the
+	// body: where a writer's own header puts the headline.
+	heading := -1
+	for k := len(cands) - 1; k >= 0; k-- {
+		c := &cands[k]
+		if c.part == "" && c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
+			c.f[hfFirstHeading] = 1
+			heading = c.i
+			break
+		}
+	}
+	tr.ownFile = start == 0 && (heading < 0 || tr.onlyFactsAbove(heading))
 	cands = tr.bodyFirstCandidates(cands, start, body, rank)
 	cands = tr.lateCandidates(cands, start, body)
 	// How a candidate compares with the others.
@@ -393,15 +405,6 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 			nearest = true
 		}
 	}
-	// Scanning down from the header start, the first line that heads the
-	// body: where a writer's own header puts the headline.
-	for k := len(cands) - 1; k >= 0; k-- {
-		c := &cands[k]
-		if c.part == "" && c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
-			c.f[hfFirstHeading] = 1
-			break
-		}
-	}
 	for k := range cands {
 		p := cands[k].text(tr.paras)
 		for _, o := range cands {
@@ -413,6 +416,18 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 		}
 	}
 	return cands
+}
+
+// onlyFactsAbove reports whether every line above line i is a byline, a
+// date line or a caption: a file that opens with its header. A scrape
+// whose top Classify kept whole has a menu or teasers there.
+func (tr *textReader) onlyFactsAbove(i int) bool {
+	for j := range i {
+		if tr.roles[j] != roleFact && tr.roles[j] != roleCaption {
+			return false
+		}
+	}
+	return true
 }
 
 // openingStems returns the stems of the body's first paragraph and of its
@@ -454,7 +469,7 @@ func openingStems(body []string) (first, open stemHashes) {
 // start the file): there a headline Classify kept as text is the first
 // line of the body. A writer's own file keeps its first paragraph whole.
 func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
-	if start == 0 || len(tr.a.BodyParagraphs) < 2 {
+	if tr.ownFile || len(tr.a.BodyParagraphs) < 2 {
 		return 0, false
 	}
 	for i := body; i < len(tr.paras) && i < body+maxLeadLines+1; i++ {
@@ -500,7 +515,7 @@ func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank in
 // start qualifies: the article opens with prose, and a line with a date
 // below it after that is a subheading or an update of the story.
 func (tr *textReader) lateCandidates(cands []headCand, start, body int) []headCand {
-	if start == 0 {
+	if tr.ownFile {
 		// A writer's own file has no page header for Classify to run into.
 		return cands
 	}
@@ -1326,7 +1341,7 @@ func (tr *textReader) findHeadline(start, body int) (headCand, bool) {
 	var best headCand
 	found, bestScore := false, math.Inf(-1)
 	for _, c := range tr.headlineCandidates(start, body) {
-		if start == 0 && c.f[hfFirstHeading] == 1 {
+		if tr.ownFile && c.f[hfFirstHeading] == 1 {
 			return c, true
 		}
 		if s := headScore(&c.f); s > bestScore {

@@ -323,7 +323,7 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 				tr.kinds[i] = kindOutside
 			}
 			tr.readBody(body, len(paras))
-			cands := tr.bodyFirstCandidates(nil, body, body, 0)
+			cands := slices.DeleteFunc(tr.headlineCandidates(body, body), func(c headCand) bool { return c.f[hfBodyFirst] == 0 })
 			ok := len(cands) > 0
 			if ok != tc.cand {
 				t.Fatalf("candidate %v, want %v", ok, tc.cand)
@@ -715,5 +715,34 @@ func TestFactsWithWebAddressAreNoHeader(t *testing.T) {
 	a := parseWithTitle(t, page, "Ferry crews walk out over rotas")
 	if a.Subtitle == facts {
 		t.Errorf("subtitle %q", a.Subtitle)
+	}
+}
+
+// TestHeaderAtFileTop: when Classify starts the header at the top of the
+// file, the file is a writer's own only if nothing but bylines, dates and
+// captions stands above the first line that heads the body; a scrape
+// whose menu Classify kept has its headline scored like any other page's,
+// and the body's first line is among the candidates.
+func TestHeaderAtFileTop(t *testing.T) {
+	const head = "Ferry crews walk out: twelve days in a row is too many"
+	for _, c := range []struct {
+		name  string
+		lines []string
+		body  int // where Classify starts the body
+	}{
+		{"a writer's file", []string{head, "By Maria Olsen", "March 3, 2024"}, 3},
+		{"a writer's file opening with its date", []string{"March 3, 2024", head, "By Maria Olsen"}, 3},
+		{"a scrape with its menu kept", []string{"Library wing opens; schools reopen after the storm; market closes early on Friday",
+			"App", "Search", "Sections", "Next", "Ports Weather Islands Sport Opinion", "Harbour Gazette Story", head, "2020-02-19 20:29:58 Source: Harbour Gazette"}, 7},
+	} {
+		paras := append(append([]string{}, c.lines...), ferryStory...)
+		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: &Article{Removed: map[string][]string{}}, roles: make([]role, len(paras))}
+		tr.bylines = tr.bylineBuf[:0]
+		body := tr.readStory(0, c.body, len(paras))
+		tr.headerLines(0, body)
+		got, ok := tr.findHeadline(0, body)
+		if !ok || got.text(paras) != head {
+			t.Errorf("%s: headline %q (%v), want %q", c.name, got.text(paras), ok, head)
+		}
 	}
 }

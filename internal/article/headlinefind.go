@@ -465,10 +465,10 @@ func openingStems(body []string) (first, open stemHashes) {
 }
 
 // bodyFirstLine returns the line of the body's first paragraph when it
-// has a headline's shape and the page is a scrape (its header does not
-// start the file): there a headline Classify kept as text is the first
-// line of the body. A writer's own file keeps its first paragraph whole.
-func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
+// has a headline's shape and the page is a scrape (not tr.ownFile): there
+// a headline Classify kept as text is the first line of the body. A
+// writer's own file keeps its first paragraph whole.
+func (tr *textReader) bodyFirstLine(body int) (int, bool) {
 	if tr.ownFile || len(tr.a.BodyParagraphs) < 2 {
 		return 0, false
 	}
@@ -488,7 +488,7 @@ func (tr *textReader) bodyFirstLine(start, body int) (int, bool) {
 // part when it has one: a trail Classify kept as the body's first line
 // ends with the headline.
 func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank int) []headCand {
-	i, ok := tr.bodyFirstLine(start, body)
+	i, ok := tr.bodyFirstLine(body)
 	if !ok || factLine(tr.paras[i]) {
 		return cands
 	}
@@ -698,14 +698,14 @@ func (tr *textReader) bioSubject(p string) bool {
 	if len(tr.a.BodyParagraphs) == 0 {
 		return false
 	}
-	rest, ok := strings.CutPrefix(tr.a.BodyParagraphs[0], p+" ")
-	if !ok {
+	first := tr.a.BodyParagraphs[0]
+	if len(first) <= len(p)+1 || first[len(p)] != ' ' || !strings.HasPrefix(first, p) {
 		return false
 	}
 	if _, name := bareName(p); !name {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := utf8.DecodeRuneInString(first[len(p)+1:])
 	return unicode.IsLower(r)
 }
 

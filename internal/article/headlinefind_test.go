@@ -746,3 +746,27 @@ func TestHeaderAtFileTop(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatBlock: a line printed again elsewhere with the same line
+// beside it is a block printed twice, a menu at the top and the foot of
+// the page; a headline repeated in a sticky header stands among other
+// lines each time.
+func TestRepeatBlock(t *testing.T) {
+	const head = "Ferry crews walk out over rotas"
+	menu := []string{"Society & Politics", "Peace & Conflict", "Culture & Books"}
+	page := scrapedPage([]string{"Skip to content", head + " | Harbour Gazette"}, menu, []string{"Home", head, "By Maria Olsen"},
+		ferryStory, []string{"Share", head, "More from the Gazette"}, menu, []string{"About us"})
+	paras, cands := candidatesOf([]byte(page))
+	seen := map[string]bool{}
+	for _, c := range cands {
+		text := c.text(paras)
+		seen[text] = true
+		want := slices.Contains(menu, text)
+		if got := c.f[hfRepeatBlock] == 1; got != want {
+			t.Errorf("%q: repeat block %v, want %v", text, got, want)
+		}
+	}
+	if !seen[head] || !seen[menu[1]] {
+		t.Errorf("candidates %v: want the headline and the menu's entries", seen)
+	}
+}

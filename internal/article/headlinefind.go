@@ -471,7 +471,9 @@ func openingStems(body []string) (first, open stemHashes) {
 // bodyFirstLine returns the line of the body's first paragraph when it
 // has a headline's shape and the page is a scrape (not tr.ownFile): there
 // a headline Classify kept as text is the first line of the body. A
-// writer's own file keeps its first paragraph whole.
+// writer's own file keeps its first paragraph whole. A line that ends
+// like a sentence ("Want to see more ferries? So do we.") qualifies only
+// with a byline or a date line under it, maybe under a standfirst.
 func (tr *textReader) bodyFirstLine(body int) (int, bool) {
 	if tr.ownFile || len(tr.a.BodyParagraphs) < 2 {
 		return 0, false
@@ -481,7 +483,7 @@ func (tr *textReader) bodyFirstLine(body int) (int, bool) {
 			continue
 		}
 		p := tr.paras[i]
-		ok := p == tr.a.BodyParagraphs[0] && headlineShape(p) && titleShape(p)
+		ok := p == tr.a.BodyParagraphs[0] && headlineShape(p) && (titleShape(p) || !prose(p) && tr.factsUnder(i))
 		return i, ok
 	}
 	return 0, false

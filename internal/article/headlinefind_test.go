@@ -770,3 +770,18 @@ func TestRepeatBlock(t *testing.T) {
 		t.Errorf("candidates %v: want the headline and the menu's entries", seen)
 	}
 }
+
+// TestSentenceHeadlineAtBodyStart: a headline that ends like a sentence
+// ("…? So Do We.") and that Classify kept as the body's first line is
+// the title when its standfirst, date and byline follow it; the name
+// under the date is the byline, not the standfirst.
+func TestSentenceHeadlineAtBodyStart(t *testing.T) {
+	const head = "Want to See More Ferries on the Island Run? So Do We."
+	const dek = "More crossings mean more crews, and the crews want a say in the rotas that keep them at sea."
+	page := scrapedPage([]string{"Harbour Gazette", "Menu", "News", "Ferries", "Weather", "Sign Up", "Log In", "The Harbour Gazette Blog", "The Harbour Gazette Blog"},
+		[]string{head, dek, "June 19, 2019", "Maria Olsen"}, ferryStory, []string{"About us"})
+	a := parseWithTitle(t, page, head)
+	if a.Subtitle != dek || a.Author != "Maria Olsen" || !slices.Equal(a.BodyParagraphs, ferryStory) {
+		t.Errorf("subtitle %q, author %q, body %q; want the standfirst, Maria Olsen and the story", a.Subtitle, a.Author, a.BodyParagraphs)
+	}
+}

@@ -371,7 +371,9 @@ func (tr *textReader) restartBody(body, t, end int, title string) int {
 		if tr.roles[j] != roleBody {
 			continue
 		}
-		if j > body && tr.roles[j-1] == roleFact && headlineShape(tr.paras[j]) && !prose(tr.paras[j]) {
+		// A name under the date is a byline's, not a standfirst.
+		_, name := bareName(tr.paras[j])
+		if j > body && tr.roles[j-1] == roleFact && headlineShape(tr.paras[j]) && !prose(tr.paras[j]) && !name {
 			tr.takeStandfirst(j, title)
 			tr.readBody(j+1, end)
 		}

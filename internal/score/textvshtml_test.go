@@ -21,7 +21,7 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 334}
+	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 335}
 	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 336}
 	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 225}
 )

@@ -390,9 +390,12 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 			break
 		}
 	}
-	tr.ownFile = start == 0 && (heading < 0 || tr.onlyFactsAbove(heading))
-	cands = tr.bodyFirstCandidates(cands, start, body, rank)
-	cands = tr.lateCandidates(cands, start, body)
+	if !tr.ownFile(start, heading) {
+		// A writer's own file keeps its first paragraph whole, and has
+		// no page header for Classify to run into.
+		cands = tr.bodyFirstCandidates(cands, start, body, rank)
+		cands = tr.lateCandidates(cands, start, body)
+	}
 	// How a candidate compares with the others.
 	bestOpen, bestFirst := 0.0, 0.0
 	for _, c := range cands {
@@ -422,11 +425,16 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	return cands
 }
 
-// onlyFactsAbove reports whether every line above line i is a byline, a
-// date line or a caption: a file that opens with its header. A scrape
-// whose top Classify kept whole has a menu or teasers there.
-func (tr *textReader) onlyFactsAbove(i int) bool {
-	for j := range i {
+// ownFile reports a writer's own file rather than a page scrape, given
+// the first line that heads the body (-1 for none): its header is the
+// top of the file (start 0), with nothing but bylines, dates and captions
+// above that line. A scrape whose top Classify kept whole has a menu or
+// teasers there.
+func (tr *textReader) ownFile(start, heading int) bool {
+	if start != 0 {
+		return false
+	}
+	for j := range max(heading, 0) {
 		if tr.roles[j] != roleFact && tr.roles[j] != roleCaption {
 			return false
 		}
@@ -469,13 +477,12 @@ func openingStems(body []string) (first, open stemHashes) {
 }
 
 // bodyFirstLine returns the line of the body's first paragraph when it
-// has a headline's shape and the page is a scrape (not tr.ownFile): there
-// a headline Classify kept as text is the first line of the body. A
-// writer's own file keeps its first paragraph whole. A line that ends
+// has a headline's shape: on a page scrape, a headline Classify kept as
+// text is the first line of the body. A line that ends
 // like a sentence ("Want to see more ferries? So do we.") qualifies only
 // with a byline or a date line under it, maybe under a standfirst.
 func (tr *textReader) bodyFirstLine(body int) (int, bool) {
-	if tr.ownFile || len(tr.a.BodyParagraphs) < 2 {
+	if len(tr.a.BodyParagraphs) < 2 {
 		return 0, false
 	}
 	for i := body; i < len(tr.paras) && i < body+maxLeadLines+1; i++ {
@@ -521,10 +528,6 @@ func (tr *textReader) bodyFirstCandidates(cands []headCand, start, body, rank in
 // start qualifies: the article opens with prose, and a line with a date
 // below it after that is a subheading or an update of the story.
 func (tr *textReader) lateCandidates(cands []headCand, start, body int) []headCand {
-	if tr.ownFile {
-		// A writer's own file has no page header for Classify to run into.
-		return cands
-	}
 	for j := max(start, body-maxLeadLines); j < body+maxLeadLines; j++ {
 		if tr.factAt(j) && !tr.underLateHead(j, body) {
 			// A byline or a date at the body start dates what
@@ -1344,14 +1347,13 @@ var headWeights = [numHeadFeatures]float64{0.000, 0.250, -1.847, -0.592, 1.988, 
 
 // findHeadline returns the candidate that is most likely the headline
 // among those around the body start, and false when there is none.
-// When the article's header is the top of the file, the file is a
-// writer's own ("Title", blank line, text) rather than a page scrape, and
-// its first line that heads the body is the headline, as written.
+// In a writer's own file ("Title", blank line, text; ownFile) the first
+// line that heads the body is the headline, as written.
 func (tr *textReader) findHeadline(start, body int) (headCand, bool) {
 	var best headCand
 	found, bestScore := false, math.Inf(-1)
 	for _, c := range tr.headlineCandidates(start, body) {
-		if tr.ownFile && c.f[hfFirstHeading] == 1 {
+		if c.f[hfFirstHeading] == 1 && tr.ownFile(start, c.i) {
 			return c, true
 		}
 		if s := headScore(&c.f); s > bestScore {

@@ -80,11 +80,6 @@ type textReader struct {
 	frColons int8
 	// headline is the text of the line taken as the title, "" before.
 	headline string
-	// ownFile is set by headlineCandidates when the file is a writer's
-	// own rather than a page scrape: its header is the top of the file,
-	// with nothing but bylines, dates and captions above the first line
-	// that heads the body.
-	ownFile bool
 }
 
 // findCaptions marks the caption lines of the article run and collects

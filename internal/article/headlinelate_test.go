@@ -74,6 +74,15 @@ func TestHeadlineBelowEarlyBody(t *testing.T) {
 			bodyFirst: lateStory[0],
 			date:      "2021-10-27",
 		},
+		{
+			// The name reads as a standfirst over a date line (dekAt):
+			// it is the byline, and no subtitle.
+			name:      "headline, writer and date below a described menu",
+			page:      scrapedPage(lateMenu, []string{lateHeadline, "Anna Berg", "27.10.2021"}, lateStory, lateFooter),
+			title:     lateHeadline,
+			bodyFirst: lateStory[0],
+			date:      "2021-10-27",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -366,9 +366,7 @@ func (tr *textReader) restartBody(body, t, end int, title string) int {
 		if tr.roles[j] != roleBody {
 			continue
 		}
-		// A name under the date is a byline's, not a standfirst.
-		_, name := bareName(tr.paras[j])
-		if j > body && tr.roles[j-1] == roleFact && headlineShape(tr.paras[j]) && !prose(tr.paras[j]) && !name {
+		if j > body && tr.roles[j-1] == roleFact && headlineShape(tr.paras[j]) && !prose(tr.paras[j]) {
 			tr.takeStandfirst(j, title)
 			tr.readBody(j+1, end)
 		}
@@ -377,14 +375,19 @@ func (tr *textReader) restartBody(body, t, end int, title string) int {
 	return body
 }
 
-// takeStandfirst makes line j, under the headline, the subtitle, or the
-// page's header when it repeats the headline.
+// takeStandfirst takes line j, under the headline and out of the body:
+// the subtitle, or the page's header when it repeats the headline. A name
+// there is no standfirst but the byline's line (a writer over or under
+// the date), which setAuthors reads.
 func (tr *textReader) takeStandfirst(j int, title string) {
-	if repeatsTitle(tr.paras[j], title) {
+	switch _, name := bareName(tr.paras[j]); {
+	case name:
+		tr.roles[j] = roleFact
+	case repeatsTitle(tr.paras[j], title):
 		tr.roles[j] = roleHeader
-		return
+	default:
+		tr.setSubtitle(j)
 	}
-	tr.setSubtitle(j)
 }
 
 // headerLines reads the bylines and date lines of lines[start:body] and

@@ -1338,8 +1338,8 @@ func b2f(b bool) float64 {
 // corpus's whole-page scrapes, all together from zero:
 // TestFitHeadlineWeights prints them. A fit lands where the likelihood
 // is best, which is not where the most pages are right; these were
-// fitted before bioSubject took two lines out of the candidates, and keep
-// one page more on the corpus than a fit after it. The last,
+// fitted before bioSubject and the later candidate rules changed the
+// candidates, and a refit now gets no more pages right. The last,
 // hfRepeatBlock's, was fitted alone, the others held
 // (SEEDFEED_FIT_FREE=57): a refit of all moves pages of the realworld
 // corpus, which no fit reads, both ways.

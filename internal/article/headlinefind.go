@@ -1210,7 +1210,36 @@ func (tr *textReader) factAt(j int) bool {
 		return false
 	}
 	return tr.roles[j] == roleFact || factLine(tr.paras[j]) || tr.creditOverDate(j) ||
-		j > 0 && clockOrYear(tr.paras[j]) && factLine(tr.paras[j-1])
+		j > 0 && clockOrYear(tr.paras[j]) && factLine(tr.paras[j-1]) ||
+		tr.splitByline(j)
+}
+
+// splitByline reports whether line j is half of a byline set in two
+// lines: a label alone ("By", "Autor:") over a line of names, or those
+// names under it.
+func (tr *textReader) splitByline(j int) bool {
+	if j+1 < len(tr.paras) && labelAlone(tr.paras[j]) {
+		return namesAlone(tr.paras[j+1])
+	}
+	return j > 0 && labelAlone(tr.paras[j-1]) && namesAlone(tr.paras[j])
+}
+
+// labelAlone reports a byline's label with nothing after it.
+func labelAlone(p string) bool {
+	if len(p) > 40 {
+		return false
+	}
+	_, ok := labelLine(strings.TrimSpace(p))
+	return ok
+}
+
+// namesAlone reports a line of names, maybe with a date beside them.
+func namesAlone(p string) bool {
+	if len(p) > maxBylineLine/2 {
+		return false
+	}
+	f := readBylineLine(p).form
+	return f == formBare || f == formDated
 }
 
 // clockOrYear reports a line of only a clock time and a year, "15:23

@@ -785,3 +785,29 @@ func TestSentenceHeadlineAtBodyStart(t *testing.T) {
 		t.Errorf("subtitle %q, author %q, body %q; want the standfirst, Maria Olsen and the story", a.Subtitle, a.Author, a.BodyParagraphs)
 	}
 }
+
+// TestSplitByline: a byline set in two lines, its label alone over the
+// names, is a fact under the headline as "By Maria Olsen" on one line
+// is; a label over anything but names is not.
+func TestSplitByline(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  bool // whether the headline, line 0, has a fact below it
+	}{
+		{"label over a name", []string{"Ferry crews walk out over rotas", "By", "Maria Olsen", "Date", "March 3, 2024"}, true},
+		{"German label with a colon", []string{"Fährleute streiken wegen der Dienstpläne", "Autor:", "Maria Olsen"}, true},
+		{"label over two names", []string{"Ferry crews walk out over rotas", "By", "Maria Olsen and Jon Berg"}, true},
+		{"label over a sentence", []string{"Ferry crews walk out over rotas", "By", "the time the last ferry left, the crews had gone home for the night."}, false},
+		{"name without a label", []string{"Ferry crews walk out over rotas", "Weather", "Maria Olsen"}, false},
+	} {
+		paras := append(append([]string{}, c.lines...), ferryStory...)
+		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), roles: make([]role, len(paras))}
+		if got := tr.factBelow(0); got != c.want {
+			t.Errorf("%s: fact below the headline %v, want %v", c.name, got, c.want)
+		}
+		if c.want && !tr.factAt(2) {
+			t.Errorf("%s: the names under the label are no fact", c.name)
+		}
+	}
+}

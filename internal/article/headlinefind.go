@@ -1095,8 +1095,14 @@ func (tr *textReader) factBelow(i int) bool {
 
 // nextLine returns the first line after i, within three, that is not a
 // caption (a picture may stand between a headline and its byline), or -1.
+// A row of share buttons between them counts for none of the three.
 func (tr *textReader) nextLine(i int) int {
-	for j := i + 1; j < len(tr.paras) && j <= i+3; j++ {
+	seen := 0
+	for j := i + 1; j < len(tr.paras) && seen < 3 && j <= i+12; j++ {
+		if tr.kinds[j] == boilerplate.KindShare {
+			continue
+		}
+		seen++
 		if tr.roles[j] != roleCaption && !commentCount(tr.paras[j]) && !tr.postLink(j) {
 			return j
 		}

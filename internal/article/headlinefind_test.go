@@ -786,27 +786,38 @@ func TestSentenceHeadlineAtBodyStart(t *testing.T) {
 	}
 }
 
-// TestSplitByline: a byline set in two lines, its label alone over the
-// names, is a fact under the headline as "By Maria Olsen" on one line
-// is; a label over anything but names is not.
-func TestSplitByline(t *testing.T) {
+// TestFactBelowHeadline: a byline set in two lines, its label alone
+// over the names, is a fact under the headline as "By Maria Olsen" on one
+// line is, and so is a byline under a row of share buttons; a label over
+// anything but names is not.
+func TestFactBelowHeadline(t *testing.T) {
+	const head = "Ferry crews walk out over rotas"
+	share := []string{"Share", "Facebook", "Twitter", "LinkedIn", "Email"}
 	for _, c := range []struct {
 		name  string
 		lines []string
-		want  bool // whether the headline, line 0, has a fact below it
+		share int // how many share buttons follow the headline
+		want  bool
 	}{
-		{"label over a name", []string{"Ferry crews walk out over rotas", "By", "Maria Olsen", "Date", "March 3, 2024"}, true},
-		{"German label with a colon", []string{"Fährleute streiken wegen der Dienstpläne", "Autor:", "Maria Olsen"}, true},
-		{"label over two names", []string{"Ferry crews walk out over rotas", "By", "Maria Olsen and Jon Berg"}, true},
-		{"label over a sentence", []string{"Ferry crews walk out over rotas", "By", "the time the last ferry left, the crews had gone home for the night."}, false},
-		{"name without a label", []string{"Ferry crews walk out over rotas", "Weather", "Maria Olsen"}, false},
+		{"label over a name", []string{head, "By", "Maria Olsen", "Date", "March 3, 2024"}, 0, true},
+		{"German label with a colon", []string{"Fährleute streiken wegen der Dienstpläne", "Autor:", "Maria Olsen"}, 0, true},
+		{"label over two names", []string{head, "By", "Maria Olsen and Jon Berg"}, 0, true},
+		{"label over a sentence", []string{head, "By", "the time the last ferry left, the crews had gone home for the night."}, 0, false},
+		{"name without a label", []string{head, "Weather", "Maria Olsen"}, 0, false},
+		{"byline under share buttons", []string{head, "By Maria Olsen"}, len(share), true},
+		{"date under share buttons", []string{head, "March 3, 2024"}, len(share), true},
+		{"share buttons over a sentence", []string{head, "The crews had gone home for the night."}, len(share), false},
 	} {
-		paras := append(append([]string{}, c.lines...), ferryStory...)
-		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), roles: make([]role, len(paras))}
+		paras := append(append(append([]string{c.lines[0]}, share[:c.share]...), c.lines[1:]...), ferryStory...)
+		kinds := make([]string, len(paras))
+		for k := 1; k <= c.share; k++ {
+			kinds[k] = boilerplate.KindShare
+		}
+		tr := &textReader{paras: paras, kinds: kinds, roles: make([]role, len(paras))}
 		if got := tr.factBelow(0); got != c.want {
 			t.Errorf("%s: fact below the headline %v, want %v", c.name, got, c.want)
 		}
-		if c.want && !tr.factAt(2) {
+		if c.want && c.share == 0 && !tr.factAt(2) {
 			t.Errorf("%s: the names under the label are no fact", c.name)
 		}
 	}

@@ -468,7 +468,7 @@ func (tr *textReader) lineDates(cands []pageDate, toks []token, i int, p string,
 		c := pageDate{line: i, m: m, label: readDateLabel(seg[prevEnd:m.Start])}
 		// The last day of a range ("vom 9. bis 23. Februar 2017") or a
 		// deadline dates an event, not the page.
-		c.dead = rangeEnd(seg[prevEnd:m.Start])
+		c.dead = rangeEnd(seg[prevEnd:m.Start]) || tr.sheetDate(i)
 		switch c.label {
 		case labelPublished:
 			c.f[fPublished] = 1

@@ -809,8 +809,7 @@ func readDateLabel(before string) dateLabel {
 		"dernière modification", "última modificación", "ultima modifica", "son güncelleme") {
 		return labelUpdated
 	}
-	if containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "postado", "date", "datum", "fecha", "written", "verfasst",
-		"опубликовано", "data", "geschrieben", "story from") {
+	if publishedWord(lower) || containsAny(lower, "date", "datum", "fecha", "data", "story from") {
 		return labelPublished
 	}
 	// "am 18. September", "le 15 septembre", "on April 29", "vom 25.

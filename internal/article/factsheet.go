@@ -6,8 +6,9 @@ import "strings"
 // publisher and release date under its review, a game's platforms and
 // modes, an event's place and time. A date among them is the thing's,
 // not the page's, unless its own label says the page was published
-// then, or the sheet names an author: then it is the article's own
-// header ("Autor: …", "Datum: …", "Kategorie: …").
+// then, or the sheet names an author or stands right under or over a
+// byline: then it is the article's own header ("Autor: …", "Datum: …",
+// "Kategorie: …").
 
 // minSheetFields is how many fields in a row make a fact sheet.
 const minSheetFields = 3
@@ -27,10 +28,8 @@ const (
 // say the page was published.
 func (tr *textReader) sheetDate(i int) bool {
 	// Most dates stand on no field: that is looked at first.
-	if _, _, ok := cutField(tr.paras[i]); !ok {
-		if _, v, ok := cutField(tr.paras[max(i-1, 0)]); !ok || v != "" || i == 0 {
-			return false
-		}
+	if _, _, ok := cutField(tr.paras[i]); !ok && (i == 0 || !labelOnly(tr.paras[i-1])) {
+		return false
 	}
 	lo, hi := max(0, i-sheetWindow), min(len(tr.paras), i+sheetWindow+1)
 	fields, byline, dateLabel, first := 0, false, "", lo
@@ -54,7 +53,8 @@ func (tr *textReader) sheetDate(i int) bool {
 		}
 		k += n
 	}
-	if dateLabel == "" || fields < minSheetFields || byline || publishedWord(dateLabel) {
+	var buf [maxFieldLabel]byte
+	if dateLabel == "" || fields < minSheetFields || byline || publishedWord(lowerBytes(buf[:], dateLabel)) {
 		return false
 	}
 	// A byline right above or below the fields makes them the article's
@@ -81,13 +81,18 @@ func (tr *textReader) fieldAt(k, hi int) (string, int) {
 		return "", 0
 	case value != "":
 		return label, 1
-	case k+1 < hi && len(tr.paras[k+1]) <= maxFieldValue:
-		if _, v, ok := cutField(tr.paras[k+1]); ok && v == "" {
-			return "", 0 // a label over a label: a list of headings
-		}
+	case k+1 < hi && len(tr.paras[k+1]) <= maxFieldValue && !labelOnly(tr.paras[k+1]):
+		// A label over a label is a list of headings.
 		return label, 2
 	}
 	return "", 0
+}
+
+// labelOnly reports a field's label alone on its line ("Release:"), its
+// value on the next.
+func labelOnly(p string) bool {
+	_, v, ok := cutField(p)
+	return ok && v == ""
 }
 
 // cutField splits "Label: value" at its colon: a label of one to four
@@ -114,11 +119,11 @@ func cutField(p string) (label, value string, ok bool) {
 	return label, strings.TrimSpace(rest), true
 }
 
-// publishedWord reports a label that says a page was published then
-// ("Veröffentlicht", "Posted", "Publié le"), which a bare "Date" or a
-// book's "Erscheinungsdatum" does not.
-func publishedWord(label string) bool {
-	var buf [maxFieldLabel]byte
-	return containsAny(lowerBytes(buf[:], label), "publi", "posted", "veröffentlicht", "erschienen", "gepostet", "written",
-		"verfasst", "geschrieben", "postado", "опубликовано", "gepubliceerd")
+// publishedWord reports a label, lower-cased, that says a page was
+// published then ("veröffentlicht", "posted", "publié le",
+// "опубликована"), which a bare "Date" or a book's "Erscheinungsdatum"
+// does not.
+func publishedWord(lower []byte) bool {
+	return containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "gepostet", "written",
+		"verfasst", "geschrieben", "postado", "опубликован", "gepubliceerd")
 }

@@ -66,3 +66,28 @@ func TestCutField(t *testing.T) {
 		}
 	}
 }
+
+func TestPublishedWord(t *testing.T) {
+	for _, c := range []struct {
+		label string
+		want  dateLabel
+	}{
+		{"Veröffentlicht am ", labelPublished},
+		{"Опубликована ", labelPublished},
+		{"Опубликовано: ", labelPublished},
+		{"Gepubliceerd op ", labelPublished},
+		{"Datum: ", labelPublished},
+		{"Aktualisiert am ", labelUpdated},
+		{"Release: ", labelNone},
+	} {
+		if got := readDateLabel(c.label); got != c.want {
+			t.Errorf("readDateLabel(%q) = %v, want %v", c.label, got, c.want)
+		}
+	}
+	for _, label := range []string{"Erscheinungsdatum", "Datum", "Release"} {
+		var buf [maxFieldLabel]byte
+		if publishedWord(lowerBytes(buf[:], label)) {
+			t.Errorf("publishedWord(%q): a sheet's date label reads as the page's", label)
+		}
+	}
+}

@@ -22,7 +22,7 @@ import (
 // Kommentieren", a category beside a comment button).
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 335}
-	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 336}
+	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 337}
 	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 225}
 )
 

@@ -103,8 +103,15 @@ var (
 	}
 	// aboutWords open an "About <company>" heading.
 	aboutWords = []string{
-		"about ", "über ", "à propos de ", "a propos de ", "acerca de ", "sobre a ", "sobre o ", "sobre ",
-		"informazioni su ", "о компании ", "tentang ",
+		"about ", "über ", "à propos de ", "a propos de ", "à propos d'", "à propos d’", "a propos d'", "a propos d’",
+		"acerca de ", "sobre a ", "sobre o ", "sobre ", "informazioni su ", "о компании ", "tentang ",
+	}
+	// nameArticles may stand before a company's name, in an "About"
+	// heading ("Über die Hafen AG") and in the line under it ("Die Hafen
+	// AG betreibt …").
+	nameArticles = map[string]bool{
+		"the": true, "der": true, "die": true, "das": true, "den": true, "dem": true, "la": true, "le": true, "les": true,
+		"el": true, "los": true, "las": true, "il": true, "lo": true, "gli": true,
 	}
 	// shareWordsWide are the word for share, and the share buttons, of
 	// sites writing in scripts socialWords does not cover.
@@ -528,7 +535,7 @@ func aboutHeading(lines []string, low string, i, end int) bool {
 		if !strings.HasPrefix(low, a) {
 			continue
 		}
-		name := strings.Fields(lines[i][len(a):])
+		name := withoutArticle(strings.Fields(lines[i][len(a):]))
 		if len(name) == 0 || len(name) > 6 {
 			return false
 		}
@@ -537,9 +544,19 @@ func aboutHeading(lines []string, low string, i, end int) bool {
 		if len(first) < 2 || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
-		return strings.HasPrefix(lines[i+1], first)
+		next := withoutArticle(strings.Fields(lines[i+1]))
+		return len(next) > 0 && strings.HasPrefix(next[0], first)
 	}
 	return false
+}
+
+// withoutArticle returns words without an article first, when more
+// words follow it.
+func withoutArticle(words []string) []string {
+	if len(words) > 1 && nameArticles[strings.ToLower(words[0])] {
+		return words[1:]
+	}
+	return words
 }
 
 // sectionHeading reports whether a line is shaped like a section heading:

@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -160,6 +161,30 @@ func TestQuoteCore(t *testing.T) {
 	} {
 		if got := quoteCore(in); got != want {
 			t.Errorf("quoteCore(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAboutHeadingLanguages: a press release's "About <company>" block in
+// other languages, with an article before the name or an elided "d'".
+func TestAboutHeadingLanguages(t *testing.T) {
+	for _, c := range []struct {
+		heading, next string
+		want          bool
+	}{
+		{"About Example Robotics", "Example Robotics designs and builds industrial arms for car makers.", true},
+		{"Über die Hafen AG", "Die Hafen AG betreibt zwölf Linien zwischen dem Festland und den Inseln.", true},
+		{"Über Hafen AG", "Hafen AG betreibt zwölf Linien zwischen dem Festland und den Inseln.", true},
+		{"À propos d'Orange", "Orange est l'un des principaux opérateurs de télécommunications dans le monde.", true},
+		{"À propos de la Compagnie des Îles", "La Compagnie des Îles exploite douze lignes entre le continent et les îles.", true},
+		{"Acerca de la Naviera Isleña", "La Naviera Isleña opera doce rutas entre el continente y las islas.", true},
+		{"The Harbour Company", "The Harbour Company runs twelve routes.", false},
+		{"Über die Brücke", "Die Stadt will die alte Brücke bis zum Sommer abreißen und neu bauen.", false},
+		{"About the bridge", "The bridge was built in 1902 and has carried traffic ever since.", false},
+	} {
+		lines := []string{c.heading, c.next}
+		if got := aboutHeading(lines, strings.ToLower(c.heading), 0, len(lines)); got != c.want {
+			t.Errorf("aboutHeading(%q over %q) = %v, want %v", c.heading, c.next, got, c.want)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"seedfeed/internal/article/boilerplate"
 )
 
 // Finding the authors of a plain-text page. A whole-page scrape puts the
@@ -377,9 +379,15 @@ func (tr *textReader) besideDate(i int) bool {
 }
 
 // neighbour is the nearest line in direction dir from i that holds more
-// than punctuation, or -1.
+// than punctuation, within two, or -1. A row of share buttons between a
+// byline and its headline or date counts for neither.
 func (tr *textReader) neighbour(i, dir int) int {
-	for j := i + dir; j >= 0 && j < len(tr.paras) && j != i+3*dir; j += dir {
+	seen := 0
+	for j := i + dir; j >= 0 && j < len(tr.paras) && seen < 2 && j != i+12*dir; j += dir {
+		if tr.kinds[j] == boilerplate.KindShare {
+			continue
+		}
+		seen++
 		if strings.Trim(tr.paras[j], " -–—|:·•,") != "" {
 			return j
 		}

@@ -691,10 +691,35 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	}
 	// A lead-in introduces the line below it, but the first line of a
 	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) || tr.cardTagline(i) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
+}
+
+// cardTagline reports the line under an author's card: the writer's
+// name printed twice in a row or under the byline that names them ("By
+// Jane Roe", "Jane Roe", then "Opinion writer covering …"). What follows
+// the card's name is the writer's tagline, not a headline.
+func (tr *textReader) cardTagline(i int) bool {
+	if i < 2 {
+		return false
+	}
+	// A person's name: a section's ("US & Canada", "AUTO NEWS") is
+	// printed twice too, over the story's headline.
+	name, ok := bareName(tr.paras[i-1])
+	if !ok || isAgency(name) || strings.ContainsAny(name, "&/+") || strings.ToUpper(name) == name || wordCount(name) > 4 {
+		return false
+	}
+	q := tr.paras[i-2]
+	if q == tr.paras[i-1] {
+		return true
+	}
+	if len(q) <= len(name) || !strings.HasSuffix(q, name) {
+		return false
+	}
+	b, ok := tr.parseByline(i - 2)
+	return ok && b.Author == name
 }
 
 // bioSubject reports a name the body's first paragraph opens a sentence

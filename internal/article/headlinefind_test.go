@@ -822,3 +822,44 @@ func TestFactBelowHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorCard: a writer's card under the headline (the name under
+// the byline, or printed twice, then the writer's tagline) gives no
+// headline and no subtitle; the name is the author. A section's name
+// printed twice over the headline is no card.
+func TestAuthorCard(t *testing.T) {
+	const head = "Ferry crews walk out over rotas"
+	const tagline = "Harbour reporter covering the island crossings from a commuter's seat"
+	menu := []string{"Harbour Gazette", "News", "Ferries", "Weather", "Sign In", "Subscribe"}
+	for _, c := range []struct {
+		name   string
+		header []string
+		author string
+	}{
+		{"the name under the byline", []string{head, "By Maria Olsen", "Maria Olsen", tagline, "March 3, 2024"}, "Maria Olsen"},
+		{"the name printed twice", []string{head, "Report this post", "Maria Olsen", "Maria Olsen", tagline, "Published March 3, 2024"}, "Maria Olsen"},
+	} {
+		a := parseWithTitle(t, scrapedPage(menu, c.header, ferryStory, []string{"About us"}), head)
+		if a.Subtitle != "" || a.Author != c.author {
+			t.Errorf("%s: subtitle %q, author %q; want none and %q", c.name, a.Subtitle, a.Author, c.author)
+		}
+	}
+	section := []string{"Ports & Islands", "Ports & Islands", head, "By Maria Olsen", "March 3, 2024"}
+	paras := append(append(append([]string{}, menu...), section...), ferryStory...)
+	tr := &textReader{paras: paras, kinds: make([]string, len(paras)), roles: make([]role, len(paras))}
+	if tr.cardTagline(len(menu) + 2) {
+		t.Errorf("the headline under a section's name printed twice reads as a writer's tagline")
+	}
+}
+
+// TestBylineUnderShareRow: a name alone under a row of share buttons
+// under the headline is its byline, as right under the headline.
+func TestBylineUnderShareRow(t *testing.T) {
+	const head = "Ferry crews walk out over rotas"
+	page := scrapedPage([]string{"Harbour Gazette", "News", "Ferries", "Weather"}, []string{head},
+		[]string{"Share", "Facebook", "Twitter", "Email"}, []string{"Maria Olsen"}, ferryStory, []string{"About us"})
+	a := parseWithTitle(t, page, head)
+	if a.Author != "Maria Olsen" {
+		t.Errorf("author %q, want Maria Olsen", a.Author)
+	}
+}

@@ -319,6 +319,7 @@ func (tr *textReader) readHeader(start, body, end int) int {
 		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
 	}
+	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)
 	if t >= start && t < body {
 		// Only a headline-shaped line that is no link can be the
@@ -339,6 +340,19 @@ func (tr *textReader) readHeader(start, body, end int) int {
 		}
 	}
 	return body
+}
+
+// authorCard takes the tagline of the writer's card under headline t
+// (cardTagline) out of the header candidates: it is no subtitle. The
+// card's name is left to setAuthors. It returns the candidates left.
+func (tr *textReader) authorCard(cands []int, t int) []int {
+	return slices.DeleteFunc(cands, func(i int) bool {
+		if i > t && tr.cardTagline(i) {
+			tr.roles[i] = roleHeader
+			return true
+		}
+		return false
+	})
 }
 
 // restartBody makes the body start below line t, a headline found in the

@@ -21,9 +21,9 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 335}
+	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 337}
 	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 337}
-	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 225}
+	authorAgreementFloors = map[string]int{"realworld": 130, "metadata": 225}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

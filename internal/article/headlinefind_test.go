@@ -863,3 +863,27 @@ func TestBylineUnderShareRow(t *testing.T) {
 		t.Errorf("author %q, want Maria Olsen", a.Author)
 	}
 }
+
+// TestNameHeadlineKeepsStandfirst: a headline that is a person's name,
+// printed twice, heads no writer's card: the line under it stays a
+// subtitle candidate, where a card's tagline does not.
+func TestNameHeadlineKeepsStandfirst(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		paras []string
+		want  []int // the candidates left of lines 2 and 3
+	}{
+		{"a name as the headline", []string{"Notes", "Maria Olsen", "Maria Olsen", "The longest-serving captain on the island crossing says the crews were right"}, []int{2, 3}},
+		{"a writer's card", []string{"Ferry crews walk out over rotas", "By Maria Olsen", "Maria Olsen", "Harbour reporter covering the island crossings"}, []int{2}},
+	} {
+		roles := []role{roleDrop, roleTitle, roleDrop, roleDrop}
+		if c.name == "a writer's card" {
+			roles = []role{roleTitle, roleFact, roleDrop, roleDrop}
+		}
+		headline := c.paras[slices.Index(roles, roleTitle)]
+		tr := &textReader{paras: c.paras, kinds: make([]string, len(c.paras)), roles: roles, headline: headline}
+		if got := tr.authorCard([]int{2, 3}, slices.Index(roles, roleTitle)); !slices.Equal(got, c.want) {
+			t.Errorf("%s: candidates %v, want %v", c.name, got, c.want)
+		}
+	}
+}

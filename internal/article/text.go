@@ -344,10 +344,12 @@ func (tr *textReader) readHeader(start, body, end int) int {
 
 // authorCard takes the tagline of the writer's card under headline t
 // (cardTagline) out of the header candidates: it is no subtitle. The
-// card's name is left to setAuthors. It returns the candidates left.
+// card's name is left to setAuthors. A name that is the headline itself,
+// printed twice, heads no card: the line under it is its standfirst. It
+// returns the candidates left.
 func (tr *textReader) authorCard(cands []int, t int) []int {
 	return slices.DeleteFunc(cands, func(i int) bool {
-		if i > t && tr.cardTagline(i) {
+		if i > t && !tr.headlineAt(i-1) && tr.cardTagline(i) {
 			tr.roles[i] = roleHeader
 			return true
 		}

@@ -691,10 +691,28 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	}
 	// A lead-in introduces the line below it, but the first line of a
 	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) || tr.cardTagline(i) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
+}
+
+// sectionLabel reports a label that heads a part of the page, alone on
+// its line: an abstract's, a summary's or a table of contents' ("Abstract",
+// "Key Points", "Inhalt:"). The line under it opens that part (its first
+// heading or entry), not the page.
+func sectionLabel(p string) bool {
+	if len(p) > 24 {
+		return false
+	}
+	var buf [24]byte
+	switch string(lowerBytes(buf[:], strings.TrimRight(strings.TrimSpace(p), ":："))) {
+	case "abstract", "summary", "key points", "highlights", "overview", "contents", "table of contents",
+		"zusammenfassung", "inhalt", "inhaltsverzeichnis", "résumé", "sommaire", "resumen", "índice", "contenido",
+		"resumo", "sumário", "riassunto", "sommario", "indice", "аннотация", "содержание", "samenvatting", "inhoud":
+		return true
+	}
+	return false
 }
 
 // cardTagline reports the line under an author's card: the writer's

@@ -887,3 +887,40 @@ func TestNameHeadlineKeepsStandfirst(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionLabelOpensNoHeadline: the line under an abstract's or a
+// table of contents' label opens that part of the page and is no
+// headline candidate; the same line elsewhere is.
+func TestSectionLabelOpensNoHeadline(t *testing.T) {
+	const head = "Crew fatigue on island ferry crossings: a review"
+	const sub = "Purpose of the Review"
+	for _, c := range []struct {
+		label string
+		want  bool // whether the line under the label is a candidate
+	}{
+		{"Abstract", false},
+		{"Inhalt:", false},
+		{"Key Points", false},
+		{"Weather", true},
+	} {
+		page := scrapedPage([]string{"Harbour Reports", "Journals", "Search", head, "Maria Olsen", "Published: 30 January 2017", c.label, sub}, ferryStory, []string{"About us"})
+		paras, cands := candidatesOf([]byte(page))
+		got := false
+		for _, cand := range cands {
+			got = got || cand.text(paras) == sub
+		}
+		if got != c.want {
+			t.Errorf("%q under %q: a candidate %v, want %v", sub, c.label, got, c.want)
+		}
+	}
+	for _, p := range []string{"Abstract", "abstract:", "Table of Contents", "Inhaltsverzeichnis", "Résumé"} {
+		if !sectionLabel(p) {
+			t.Errorf("sectionLabel(%q) = false", p)
+		}
+	}
+	for _, p := range []string{"Weather", "The abstract of the talk", "Summary of the strike"} {
+		if sectionLabel(p) {
+			t.Errorf("sectionLabel(%q) = true", p)
+		}
+	}
+}

@@ -21,7 +21,7 @@ import (
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button).
 var (
-	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 337}
+	titleAgreementFloors  = map[string]int{"realworld": 167, "metadata": 338}
 	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 337}
 	authorAgreementFloors = map[string]int{"realworld": 130, "metadata": 225}
 )

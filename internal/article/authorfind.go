@@ -174,7 +174,7 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 				return authorCand{}, false
 			}
 		}
-		j, names := tr.namesAfterLabel(i, hi, ln.box, !weakLabel(strings.ToLower(strings.TrimRight(tr.paras[i], " :"))))
+		j, names := tr.namesUnderLabel(i, hi, ln.box)
 		if names == nil {
 			return authorCand{}, false
 		}
@@ -254,6 +254,13 @@ func (tr *textReader) labelIsByline(i int) bool {
 // "Author", which heads other things too, only a person's full name
 // (strict); under "Von", also a preposition, only a capitalized name
 // (handles is false).
+// namesUnderLabel is namesAfterLabel for line i, a label alone (box as
+// labelLine says): a weak label ("von", "par") may stand over a handle,
+// which is no name.
+func (tr *textReader) namesUnderLabel(i, hi int, box bool) (int, []string) {
+	return tr.namesAfterLabel(i, hi, box, !weakLabel(strings.ToLower(strings.TrimRight(tr.paras[i], " :"))))
+}
+
 func (tr *textReader) namesAfterLabel(i, hi int, strict, handles bool) (int, []string) {
 	for j := i + 1; j < min(hi, i+3); j++ {
 		p := strings.TrimSpace(tr.paras[j])

@@ -1265,30 +1265,26 @@ func (tr *textReader) factAt(j int) bool {
 
 // splitByline reports whether line j is half of a byline set in two
 // lines: a label alone ("By", "Autor:") over a line of names, or those
-// names under it.
+// names under it, as the author reader takes them (namesUnderLabel).
 func (tr *textReader) splitByline(j int) bool {
-	if j+1 < len(tr.paras) && labelAlone(tr.paras[j]) {
-		return namesAlone(tr.paras[j+1])
-	}
-	return j > 0 && labelAlone(tr.paras[j-1]) && namesAlone(tr.paras[j])
+	return tr.labelOverNames(j) >= 0 || j > 0 && tr.labelOverNames(j-1) == j
 }
 
-// labelAlone reports a byline's label with nothing after it.
-func labelAlone(p string) bool {
+// labelOverNames returns the line of names under line i when line i is
+// a byline's label alone, else -1.
+func (tr *textReader) labelOverNames(i int) int {
+	p := tr.paras[i]
 	if len(p) > 40 {
-		return false
+		return -1 // longer than any label
 	}
-	_, ok := labelLine(strings.TrimSpace(p))
-	return ok
-}
-
-// namesAlone reports a line of names, maybe with a date beside them.
-func namesAlone(p string) bool {
-	if len(p) > maxBylineLine/2 {
-		return false
+	box, ok := labelLine(strings.TrimSpace(p))
+	if !ok {
+		return -1
 	}
-	f := readBylineLine(p).form
-	return f == formBare || f == formDated
+	if k, names := tr.namesUnderLabel(i, len(tr.paras), box); names != nil {
+		return k
+	}
+	return -1
 }
 
 // clockOrYear reports a line of only a clock time and a year, "15:23

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"seedfeed/internal/article/boilerplate"
 )
 
 // Finding the authors of a plain-text page. A whole-page scrape puts the
@@ -389,12 +387,7 @@ func (tr *textReader) besideDate(i int) bool {
 // than punctuation, within two, or -1. A row of share buttons between a
 // byline and its headline or date counts for neither.
 func (tr *textReader) neighbour(i, dir int) int {
-	seen := 0
-	for j := i + dir; j >= 0 && j < len(tr.paras) && seen < 2 && j != i+12*dir; j += dir {
-		if tr.kinds[j] == boilerplate.KindShare {
-			continue
-		}
-		seen++
+	for j := range tr.linesFrom(i, dir, 2) {
 		if strings.Trim(tr.paras[j], " -–—|:·•,") != "" {
 			return j
 		}

@@ -1,11 +1,13 @@
 package article
 
 import (
+	"iter"
 	"math"
-	"seedfeed/internal/article/boilerplate"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"seedfeed/internal/article/boilerplate"
 )
 
 // A whole-page scrape puts menus, breadcrumbs, cookie notices, teasers and
@@ -1140,17 +1142,33 @@ func (tr *textReader) factBelow(i int) bool {
 // caption (a picture may stand between a headline and its byline), or -1.
 // A row of share buttons between them counts for none of the three.
 func (tr *textReader) nextLine(i int) int {
-	seen := 0
-	for j := i + 1; j < len(tr.paras) && seen < 3 && j <= i+12; j++ {
-		if tr.kinds[j] == boilerplate.KindShare {
-			continue
-		}
-		seen++
+	for j := range tr.linesFrom(i, 1, 3) {
 		if tr.roles[j] != roleCaption && !commentCount(tr.paras[j]) && !tr.postLink(j) {
 			return j
 		}
 	}
 	return -1
+}
+
+// maxShareRow is how many lines a row of share buttons may take.
+const maxShareRow = 9
+
+// linesFrom yields up to n lines from line i in direction dir (1 or -1),
+// passing over a row of share buttons: between a headline and its byline
+// or date it counts for no line.
+func (tr *textReader) linesFrom(i, dir, n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for j, skipped := i+dir, 0; j >= 0 && j < len(tr.paras) && n > 0; j += dir {
+			if tr.kinds[j] == boilerplate.KindShare && skipped < maxShareRow {
+				skipped++
+				continue
+			}
+			n--
+			if !yield(j) {
+				return
+			}
+		}
+	}
 }
 
 // commentWords name a story's comments in a count under its headline.

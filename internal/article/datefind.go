@@ -823,6 +823,15 @@ func readDateLabel(before string) dateLabel {
 	return labelNone
 }
 
+// publishedWord reports a label, lower-cased, that says a page was
+// published then ("veröffentlicht", "posted", "publié le",
+// "опубликована"), which a bare "Date" or a book's "Erscheinungsdatum"
+// does not.
+func publishedWord(lower []byte) bool {
+	return containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "gepostet", "written",
+		"verfasst", "geschrieben", "postado", "опубликован", "gepubliceerd")
+}
+
 func containsAny(s []byte, words ...string) bool {
 	for _, w := range words {
 		if bytes.Contains(s, []byte(w)) {

@@ -67,7 +67,7 @@ func (tr *textReader) bylineAt(j int) bool {
 	if j < 0 || j >= len(tr.paras) {
 		return false
 	}
-	_, ok := parseByline(tr.paras[j])
+	_, ok := tr.parseByline(j)
 	return ok
 }
 
@@ -117,13 +117,4 @@ func cutField(p string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	return label, strings.TrimSpace(rest), true
-}
-
-// publishedWord reports a label, lower-cased, that says a page was
-// published then ("veröffentlicht", "posted", "publié le",
-// "опубликована"), which a bare "Date" or a book's "Erscheinungsdatum"
-// does not.
-func publishedWord(lower []byte) bool {
-	return containsAny(lower, "publi", "posted", "veröffentlicht", "erschienen", "gepostet", "written",
-		"verfasst", "geschrieben", "postado", "опубликован", "gepubliceerd")
 }

@@ -871,18 +871,17 @@ func TestNameHeadlineKeepsStandfirst(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		paras []string
+		roles []role
 		want  []int // the candidates left of lines 2 and 3
 	}{
-		{"a name as the headline", []string{"Notes", "Maria Olsen", "Maria Olsen", "The longest-serving captain on the island crossing says the crews were right"}, []int{2, 3}},
-		{"a writer's card", []string{"Ferry crews walk out over rotas", "By Maria Olsen", "Maria Olsen", "Harbour reporter covering the island crossings"}, []int{2}},
+		{"a name as the headline", []string{"Notes", "Maria Olsen", "Maria Olsen", "The longest-serving captain on the island crossing says the crews were right"},
+			[]role{roleDrop, roleTitle, roleDrop, roleDrop}, []int{2, 3}},
+		{"a writer's card", []string{"Ferry crews walk out over rotas", "By Maria Olsen", "Maria Olsen", "Harbour reporter covering the island crossings"},
+			[]role{roleTitle, roleFact, roleDrop, roleDrop}, []int{2}},
 	} {
-		roles := []role{roleDrop, roleTitle, roleDrop, roleDrop}
-		if c.name == "a writer's card" {
-			roles = []role{roleTitle, roleFact, roleDrop, roleDrop}
-		}
-		headline := c.paras[slices.Index(roles, roleTitle)]
-		tr := &textReader{paras: c.paras, kinds: make([]string, len(c.paras)), roles: roles, headline: headline}
-		if got := tr.authorCard([]int{2, 3}, slices.Index(roles, roleTitle)); !slices.Equal(got, c.want) {
+		title := slices.Index(c.roles, roleTitle)
+		tr := &textReader{paras: c.paras, kinds: make([]string, len(c.paras)), roles: c.roles, headline: c.paras[title]}
+		if got := tr.authorCard([]int{2, 3}, title); !slices.Equal(got, c.want) {
 			t.Errorf("%s: candidates %v, want %v", c.name, got, c.want)
 		}
 	}

@@ -246,20 +246,14 @@ func (tr *textReader) labelIsByline(i int) bool {
 	return false
 }
 
-// namesAfterLabel reads the names under a label that stands on its own
-// line: the next line, or the one after it when the next is empty of
-// words (a lone "-"). Under "By" a lone user name is a name; under
-// "Author", which heads other things too, only a person's full name
-// (strict); under "Von", also a preposition, only a capitalized name
-// (handles is false).
-// namesUnderLabel is namesAfterLabel for line i, a label alone (box as
-// labelLine says): a weak label ("von", "par") may stand over a handle,
-// which is no name.
-func (tr *textReader) namesUnderLabel(i, hi int, box bool) (int, []string) {
-	return tr.namesAfterLabel(i, hi, box, !weakLabel(strings.ToLower(strings.TrimRight(tr.paras[i], " :"))))
-}
-
-func (tr *textReader) namesAfterLabel(i, hi int, strict, handles bool) (int, []string) {
+// namesUnderLabel reads the names under line i, a label that stands on
+// its own line (strict as labelLine's box says): the next line, or the
+// one after it when the next is empty of words (a lone "-"). Under "By" a
+// lone user name is a name; under "Author", which heads other things too,
+// only a person's full name (strict); under a weak label ("Von", also a
+// preposition; "par") only a capitalized name, no handle.
+func (tr *textReader) namesUnderLabel(i, hi int, strict bool) (int, []string) {
+	handles := !weakLabel(strings.ToLower(strings.TrimRight(tr.paras[i], " :")))
 	for j := i + 1; j < min(hi, i+3); j++ {
 		p := strings.TrimSpace(tr.paras[j])
 		if strings.Trim(p, "-–—|:·•,") == "" {
@@ -568,7 +562,7 @@ func (tr *textReader) authorBox(end int) authorCand {
 		ln := readBylineLine(p)
 		switch ln.form {
 		case formLabel:
-			if j, names := tr.namesAfterLabel(i, hi, ln.box, !weakLabel(strings.ToLower(strings.TrimRight(p, " :")))); names != nil {
+			if j, names := tr.namesUnderLabel(i, hi, ln.box); names != nil {
 				return authorCand{at: j, label: i, names: names, score: scoreLabelAbove}
 			}
 		case formLabelled:

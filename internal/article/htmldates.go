@@ -377,6 +377,38 @@ func titleLine(page []string, title string) int {
 	return -1
 }
 
+// mentionsCopyright reports a line with "©" or the word "copyright" in
+// any case. It runs on every line of a text's date search: lower-casing
+// each line to look for the word took a tenth of a plain text's parse.
+// Of the runes outside ASCII, only "İ" lower-cases to one of the word's
+// letters (a Turkish page's "COPYRİGHT"), so comparing ASCII letters and
+// that one finds what lower-casing would.
 func mentionsCopyright(l string) bool {
-	return strings.Contains(l, "©") || strings.Contains(strings.ToLower(l), "copyright")
+	const word = "copyright"
+	if strings.Contains(l, "©") {
+		return true
+	}
+	for i := 0; i+len(word) <= len(l); i++ {
+		if l[i]|0x20 != 'c' {
+			continue
+		}
+		j, k := i, 0
+		for ; k < len(word) && j < len(l); k++ {
+			switch {
+			case l[j]|0x20 == word[k]:
+				j++
+			case word[k] == 'i' && strings.HasPrefix(l[j:], "\u0130"):
+				j += len("\u0130")
+			default:
+				j = -1
+			}
+			if j < 0 {
+				break
+			}
+		}
+		if j >= 0 && k == len(word) {
+			return true
+		}
+	}
+	return false
 }

@@ -197,3 +197,45 @@ func TestLooseMetadataDateInPageOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionsCopyright(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"© 2019 Example Media", true},
+		{"Copyright 2019 Example Media", true},
+		{"COPYRIGHT © 2020", true},
+		{"All content CopyRight the authors", true},
+		{"copyright", true},
+		{"Copyrigh 2019", false},
+		{"COPYR\u0130GHT 2019", true}, // Turkish upper case: İ lower-cases to i
+		{"COPYR\u0130G", false},
+		{"Copy right 2019", false},
+		{"Kopyright 2019", false},
+		{"", false},
+		{"cccccccc copyrigh", false},
+	} {
+		if got := mentionsCopyright(tc.line); got != tc.want {
+			t.Errorf("mentionsCopyright(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+		// The lower-casing it replaces must agree.
+		if ref := strings.Contains(tc.line, "©") || strings.Contains(strings.ToLower(tc.line), "copyright"); ref != tc.want {
+			t.Errorf("lower-cased %q: %v, want %v", tc.line, ref, tc.want)
+		}
+	}
+}
+
+// FuzzMentionsCopyright checks the ASCII comparison against the
+// lower-casing it replaces.
+func FuzzMentionsCopyright(f *testing.F) {
+	for _, s := range []string{"© 2019", "Copyright 2020", "COPYR\u0130GHT", "copyrigh", "cOpYrIgHt x", "\xffcopyright"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Contains(s, "©") || strings.Contains(strings.ToLower(s), "copyright")
+		if got := mentionsCopyright(s); got != want {
+			t.Errorf("mentionsCopyright(%q) = %v, lower-casing says %v", s, got, want)
+		}
+	})
+}

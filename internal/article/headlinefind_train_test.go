@@ -109,6 +109,7 @@ func crossValidateExtra(pages, extra []fitPage, folds int) (float64, float64) {
 	if n, err := strconv.Atoi(os.Getenv("SEEDFEED_FIT_DRAWINGS")); err == nil && n > 0 {
 		drawings = n
 	}
+	take := extraWeight() > 0
 	right, rwRight, rwN := 0.0, 0.0, 0
 	for d := 0; d < drawings; d++ {
 		for k := 0; k < folds; k++ {
@@ -127,7 +128,9 @@ func crossValidateExtra(pages, extra []fitPage, folds int) (float64, float64) {
 			}
 			for _, p := range extra {
 				if !held(p.name) {
-					fit = append(fit, fitted([]fitPage{p})...)
+					if take {
+						fit = append(fit, p)
+					}
 				} else if strings.HasPrefix(p.name, "realworld/") {
 					heldRW = append(heldRW, p)
 				}

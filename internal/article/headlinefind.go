@@ -444,6 +444,59 @@ func (tr *textReader) ownFile(start, heading int) bool {
 	return true
 }
 
+// ownFileWord reports a writer's own file whose title is one word
+// ("Gardening", "Update!"), which has no headline's shape: the file's
+// first line, over the body or over bylines and dates over it, when nothing
+// else in the file read as a headline. A page scrape puts a menu, a logo's
+// line or teasers between its top and the body, and its body further
+// down than a header's few lines.
+func (tr *textReader) ownFileWord(start, body int) bool {
+	if len(tr.paras) < 2 || tr.roles[0] == roleFact || tr.roles[0] == roleCaption || interfaceKind(tr.kinds[0]) || tr.factAt(0) {
+		return false
+	}
+	// Classify may keep the word as the body's first paragraph; a story
+	// must stay under it.
+	if body == 0 && (tr.roles[0] != roleBody || len(tr.a.BodyParagraphs) < 2 || tr.a.BodyParagraphs[0] != tr.paras[0]) {
+		return false
+	}
+	// Classify may start the header below the bylines of a file so short.
+	for j := 1; j < body; j++ {
+		if tr.roles[j] != roleFact && tr.roles[j] != roleCaption && !tr.factAt(j) {
+			return false
+		}
+	}
+	return oneWordTitle(tr.paras[0])
+}
+
+// oneWordTitle reports a line that is one word of a title: letters, maybe
+// with digits or a hyphen, ending in a letter, a digit, "?" or "!".
+func oneWordTitle(p string) bool {
+	if wordCount(p) != 1 || utf8.RuneCountInString(p) > maxTitleWordLen {
+		return false
+	}
+	letters, digits := 0, 0
+	for _, r := range p {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		case r == '-' || r == '\'' || r == '’' || r == '&':
+		default:
+			if r != '?' && r != '!' {
+				return false
+			}
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	first, _ := utf8.DecodeRuneInString(p)
+	return letters > 0 && digits <= letters && !(last == '-' || last == '\'' || last == '&') && (unicode.IsLetter(first) || unicode.IsDigit(first))
+}
+
+// maxTitleWordLen bounds a one-word title in characters: longer is a
+// token, an identifier or a web address without its scheme.
+const maxTitleWordLen = 40
+
 // openingStems returns the stems of the body's first paragraph and of its
 // opening: the text a headline announces.
 func openingStems(body []string) (first, open stemHashes) {

@@ -318,6 +318,10 @@ func (tr *textReader) readHeader(start, body, end int) int {
 		}
 		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
+	} else if tr.ownFileWord(start, body) {
+		t = 0
+		tr.takeTitle(headCand{i: t})
+		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
 	}
 	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)

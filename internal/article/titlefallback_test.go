@@ -100,3 +100,54 @@ func FuzzFallbackTitle(f *testing.F) {
 		}
 	})
 }
+
+// TestOneWordTitle checks that a writer's own text file may be titled with
+// one word, which no headline candidate allows, and that the word leaves
+// the body then; a page's interface words and lead-ins stay out.
+func TestOneWordTitle(t *testing.T) {
+	body := "The committee met for three hours on Tuesday evening and agreed to spend the remaining funds on the playground. Parents had asked for it.\n\nThe work starts in spring, once the frost is out of the ground, and should take six weeks.\n"
+	first := "The committee met for three hours on Tuesday evening and agreed to spend the remaining…"
+	tests := []struct {
+		name, text string
+		want       string
+		author     string
+		warned     bool
+	}{
+		{"one word over the story", "Playground\n\n" + body, "Playground", "", false},
+		{"with a mark", "Update!\n\n" + body, "Update!", "", false},
+		{"German", "Spielplatz\n\n" + body, "Spielplatz", "", false},
+		{"over a byline and a date", "Playground\n\nBy Jane Roe\n\nMarch 3, 2021\n\n" + body, "Playground", "Jane Roe", false},
+		{"a menu word is no title", "Menu\n\n" + body, first, "", true},
+		{"a lead-in is no title", "Note:\n\n" + body, first, "", true},
+		{"a number is no title", "2021\n\n" + body, first, "", true},
+		{"a page's top, something else under it", "Playground\n\nwww.example.org/playground\n\n" + body, first, "", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.txt", []byte(tc.text), Options{Ref: benchRef})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.want {
+				t.Errorf("title %q, want %q", a.Title, tc.want)
+			}
+			if got := slices.Contains(a.Warnings, warnFallbackTitle); got != tc.warned {
+				t.Errorf("fallback warning %v, want %v (%q)", got, tc.warned, a.Warnings)
+			}
+			if len(a.BodyParagraphs) != 2 || !strings.HasPrefix(a.BodyParagraphs[0], "The committee") {
+				t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)
+			}
+			if tc.author != "" && (len(a.Authors) != 1 || a.Authors[0] != tc.author) {
+				t.Errorf("authors %q, want %q", a.Authors, tc.author)
+			}
+		})
+	}
+	// A file that is one word and nothing else keeps it as its text.
+	a, err := Parse("a.txt", []byte("Update!\n"), Options{Ref: benchRef})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Update!" || len(a.BodyParagraphs) != 1 {
+		t.Errorf("one-word file: title %q, body %q", a.Title, a.BodyParagraphs)
+	}
+}

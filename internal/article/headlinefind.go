@@ -444,18 +444,19 @@ func (tr *textReader) ownFile(start, heading int) bool {
 	return true
 }
 
-// ownFileWord reports a writer's own file whose title is one word
-// ("Gardening", "Update!"), which has no headline's shape: the file's
-// first line, over the body or over bylines and dates over it, when nothing
-// else in the file read as a headline. A page scrape puts a menu, a logo's
-// line or teasers between its top and the body, and its body further
-// down than a header's few lines.
-func (tr *textReader) ownFileWord(start, body int) bool {
+// ownFileTitle reports a writer's own file whose first line is its title
+// though no headline candidate may be: one word ("Gardening", "Update!")
+// or a question ("Why do cats purr?"), which Classify keeps as the body's
+// first paragraph. It is the title when nothing else in the file read as a
+// headline and only bylines and dates stand between it and the body. A
+// page scrape puts a menu, a logo's line or teasers between its top and
+// the body. A first line that ends with a full stop stays the story's
+// opening: a title rarely ends with one, a story's first sentence always.
+func (tr *textReader) ownFileTitle(body int) bool {
 	if len(tr.paras) < 2 || tr.roles[0] == roleFact || tr.roles[0] == roleCaption || interfaceKind(tr.kinds[0]) || tr.factAt(0) {
 		return false
 	}
-	// Classify may keep the word as the body's first paragraph; a story
-	// must stay under it.
+	// A story must stay under the title.
 	if body == 0 && (tr.roles[0] != roleBody || len(tr.a.BodyParagraphs) < 2 || tr.a.BodyParagraphs[0] != tr.paras[0]) {
 		return false
 	}
@@ -465,8 +466,23 @@ func (tr *textReader) ownFileWord(start, body int) bool {
 			return false
 		}
 	}
-	return oneWordTitle(tr.paras[0])
+	p := tr.paras[0]
+	return oneWordTitle(p) || questionTitle(p)
 }
+
+// questionTitle reports a headline-shaped line that is one question or
+// exclamation of at most maxQuestionTitleWords words.
+func questionTitle(p string) bool {
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if last != '?' && last != '!' || wordCount(p) > maxQuestionTitleWords || !headlineShape(p) {
+		return false
+	}
+	return firstSentence(p) == p
+}
+
+// maxQuestionTitleWords bounds a question taken for a title: longer, it
+// is the story's opening question.
+const maxQuestionTitleWords = 15
 
 // oneWordTitle reports a line that is one word of a title: letters, maybe
 // with digits or a hyphen, ending in a letter, a digit, "?" or "!".

@@ -318,7 +318,7 @@ func (tr *textReader) readHeader(start, body, end int) int {
 		}
 		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
-	} else if tr.ownFileWord(start, body) {
+	} else if tr.ownFileTitle(body) {
 		t = 0
 		tr.takeTitle(headCand{i: t})
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })

@@ -101,10 +101,11 @@ func FuzzFallbackTitle(f *testing.F) {
 	})
 }
 
-// TestOneWordTitle checks that a writer's own text file may be titled with
-// one word, which no headline candidate allows, and that the word leaves
-// the body then; a page's interface words and lead-ins stay out.
-func TestOneWordTitle(t *testing.T) {
+// TestOwnFileTitle checks that a writer's own text file may be titled with
+// one word or a question, which no headline candidate allows, and that the
+// title leaves the body then; a page's interface words, lead-ins and a
+// story's opening sentence stay out.
+func TestOwnFileTitle(t *testing.T) {
 	body := "The committee met for three hours on Tuesday evening and agreed to spend the remaining funds on the playground. Parents had asked for it.\n\nThe work starts in spring, once the frost is out of the ground, and should take six weeks.\n"
 	first := "The committee met for three hours on Tuesday evening and agreed to spend the remaining…"
 	tests := []struct {
@@ -120,6 +121,14 @@ func TestOneWordTitle(t *testing.T) {
 		{"a menu word is no title", "Menu\n\n" + body, first, "", true},
 		{"a lead-in is no title", "Note:\n\n" + body, first, "", true},
 		{"a number is no title", "2021\n\n" + body, first, "", true},
+		{"a question", "Why do cats purr?\n\n" + body, "Why do cats purr?", "", false},
+		{"a question with an abbreviation", "Did the U.S. team win?\n\n" + body, "Did the U.S. team win?", "", false},
+		{"an exclamation over a byline", "We did it!\n\nBy Jane Roe\n\n" + body, "We did it!", "Jane Roe", false},
+		// These open the story: it keeps them, and its title is made
+		// from them.
+		{"two sentences are no title", "Stop. Why now?\n\n" + body, "Stop", "", true},
+		{"a long question opens the story", "Have you ever wondered what the committee does with the money that is left over at the end of every single year?\n\n" + body, "Have you ever wondered what the committee does with the money that is left over at the…", "", true},
+		{"a sentence opens the story", "It rained all day.\n\n" + body, "It rained all day", "", true},
 		{"a page's top, something else under it", "Playground\n\nwww.example.org/playground\n\n" + body, first, "", true},
 	}
 	for _, tc := range tests {
@@ -134,7 +143,11 @@ func TestOneWordTitle(t *testing.T) {
 			if got := slices.Contains(a.Warnings, warnFallbackTitle); got != tc.warned {
 				t.Errorf("fallback warning %v, want %v (%q)", got, tc.warned, a.Warnings)
 			}
-			if len(a.BodyParagraphs) != 2 || !strings.HasPrefix(a.BodyParagraphs[0], "The committee") {
+			story := a.BodyParagraphs
+			if first, _, _ := strings.Cut(tc.text, "\n"); len(story) == 3 && story[0] == first && strings.HasPrefix(first, strings.TrimSuffix(tc.want, "…")) {
+				story = story[1:]
+			}
+			if len(story) != 2 || !strings.HasPrefix(story[0], "The committee") {
 				t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)
 			}
 			if tc.author != "" && (len(a.Authors) != 1 || a.Authors[0] != tc.author) {

@@ -383,16 +383,17 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	}
 	// Scanning down from the header start, the first line that heads the
 	// body: where a writer's own header puts the headline.
+	tr.top = tr.shortTop(cands, start, body)
 	heading := -1
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
-		if c.part == "" && c.i >= start && c.i < body && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap {
+		if c.i >= tr.top && c.i < body && headingCand(c) {
 			c.f[hfFirstHeading] = 1
 			heading = c.i
 			break
 		}
 	}
-	if !tr.ownFile(start, heading) {
+	if !tr.ownFile(tr.top, heading) {
 		// A writer's own file keeps its first paragraph whole, and has
 		// no page header for Classify to run into.
 		cands = tr.bodyFirstCandidates(cands, start, body, rank)
@@ -426,6 +427,34 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	}
 	return cands
 }
+
+// headingCand reports a whole line with a title's shape that shares two
+// stems and a good part of its own with the body's opening.
+func headingCand(c *headCand) bool {
+	return c.part == "" && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap
+}
+
+// shortTop is where a writer's own header starts: start, Classify's, or
+// the file's first line when Classify started the header right under it,
+// the body a few lines down, and that line heads the body: a title over
+// its standfirst, which Classify takes for the header's start. A page's
+// top so short is its interface or a link back ("Zurück zur Übersicht"),
+// or a site's name, which shares no words with the story.
+func (tr *textReader) shortTop(cands []headCand, start, body int) int {
+	if start != 1 || body > maxShortTop || interfaceKind(tr.kinds[0]) || linkLine(tr.paras[0]) {
+		return start
+	}
+	for k := range cands {
+		if cands[k].i == 0 && headingCand(&cands[k]) {
+			return 0
+		}
+	}
+	return start
+}
+
+// maxShortTop is how far down the body of a file whose top shortTop reads
+// may start.
+const maxShortTop = 3
 
 // ownFile reports a writer's own file rather than a page scrape, given
 // the first line that heads the body (-1 for none): its header is the
@@ -1514,7 +1543,7 @@ func (tr *textReader) findHeadline(start, body int) (headCand, bool) {
 	var best headCand
 	found, bestScore := false, math.Inf(-1)
 	for _, c := range tr.headlineCandidates(start, body) {
-		if c.f[hfFirstHeading] == 1 && tr.ownFile(start, c.i) {
+		if c.f[hfFirstHeading] == 1 && tr.ownFile(tr.top, c.i) {
 			return c, true
 		}
 		if s := headScore(&c.f); s > bestScore {

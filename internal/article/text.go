@@ -80,6 +80,9 @@ type textReader struct {
 	frColons int8
 	// headline is the text of the line taken as the title, "" before.
 	headline string
+	// top is where the header starts for headlineCandidates: Classify's
+	// start, or the file's first line above it (shortTop).
+	top int
 }
 
 // findCaptions marks the caption lines of the article run and collects
@@ -325,7 +328,7 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	}
 	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)
-	if t >= start && t < body {
+	if t >= min(start, tr.top) && t < body {
 		// Only a headline-shaped line that is no link can be the
 		// subtitle; the others stay "", so that stemShare neither reads
 		// their words nor waits for them in the body.

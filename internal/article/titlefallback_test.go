@@ -164,3 +164,34 @@ func TestOwnFileTitle(t *testing.T) {
 		t.Errorf("one-word file: title %q, body %q", a.Title, a.BodyParagraphs)
 	}
 }
+
+// TestOwnFileTitleOverStandfirst: in a writer's file of a title, a
+// standfirst and the story, Classify starts the header at the standfirst
+// and leaves the title out; the title is still the file's first line and
+// the standfirst its subtitle. A page's link back at the top is neither.
+func TestOwnFileTitleOverStandfirst(t *testing.T) {
+	story := "The harbour reopened to the public on Monday after two years of repairs to the pier, which had been closed since a storm cracked its supports.\n\nFishermen said the reopening would bring visitors back to the cafes on the quay.\n"
+	stand := "The pier is safe again after two years of repairs"
+	tests := []struct {
+		name, text      string
+		title, subtitle string
+	}{
+		{"blank line between", "Harbour reopens\n\n" + stand + "\n\n" + story, "Harbour reopens", stand},
+		{"one line under the other", "Harbour reopens\n" + stand + "\n\n" + story, "Harbour reopens", stand},
+		{"a link back is no title", "Back to the overview »\n\nHarbour reopens to the public\n\n" + story, "Harbour reopens to the public", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.txt", []byte(tc.text), Options{Ref: benchRef})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title || a.Subtitle != tc.subtitle {
+				t.Errorf("title %q, subtitle %q; want %q, %q", a.Title, a.Subtitle, tc.title, tc.subtitle)
+			}
+			if len(a.BodyParagraphs) != 2 || !strings.HasPrefix(a.BodyParagraphs[0], "The harbour reopened") {
+				t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)
+			}
+		})
+	}
+}

@@ -76,11 +76,31 @@ func hardWrapped(lines []string) bool {
 			midSentence = true
 		}
 	}
-	if utf8.RuneCountInString(lines[len(lines)-1]) > hi+10 {
+	if utf8.RuneCountInString(lines[len(lines)-1]) > hi+10 || hi-lo > wrapSpread || !midSentence {
 		return false
 	}
-	return hi-lo <= wrapSpread && midSentence
+	// Two lines are one paragraph when the break falls inside a sentence
+	// that goes on in lower case, or the first is as long as a wrapped
+	// line: a shorter line over a capital is a title over its standfirst
+	// or its byline.
+	if len(lines) == 2 && hi < wrapLine {
+		if next, _ := utf8.DecodeRuneInString(lines[1]); !unicode.IsLower(next) {
+			return false
+		}
+	}
+	// A writer's header lines are no wrapped text: a byline or a date
+	// line under the title.
+	for _, l := range lines[1:] {
+		if factLine(l) {
+			return false
+		}
+	}
+	return true
 }
+
+// wrapLine is the least length in characters of the first of two lines
+// that are one paragraph whatever the second starts with.
+const wrapLine = 60
 
 // listItem reports whether a line starts with a bullet or an item number.
 func listItem(l string) bool {

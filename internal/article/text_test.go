@@ -80,6 +80,14 @@ func TestSplitParagraphs(t *testing.T) {
 		{"menu not joined", "Home\nNews\nSport", []string{"Home", "News", "Sport"}},
 		{"sentences per line not joined", "The first line is a whole sentence on its own.\nThe second line is another whole sentence here.", []string{"The first line is a whole sentence on its own.", "The second line is another whole sentence here."}},
 		{"nbsp-only line is blank", "a\n\u00a0\nb", []string{"a", "b"}},
+		{"title over its byline", "Harbour reopens to the public after repairs\nBy Jane Roe", []string{"Harbour reopens to the public after repairs", "By Jane Roe"}},
+		{"title over its date", "Harbour reopens to the public after repairs\nMarch 3, 2024", []string{"Harbour reopens to the public after repairs", "March 3, 2024"}},
+		{"title over a labelled byline", "Titel: Der Hafen öffnet wieder\nAutor: Jana Roth", []string{"Titel: Der Hafen öffnet wieder", "Autor: Jana Roth"}},
+		{"title over its standfirst", "Harbour reopens after two years of repairs\nThe pier is safe again at last", []string{"Harbour reopens after two years of repairs", "The pier is safe again at last"}},
+		{"wrapped before a capital", "Officials from the city council and the regional government met\nMonday to discuss the budget for the coming year.",
+			[]string{"Officials from the city council and the regional government met Monday to discuss the budget for the coming year."}},
+		{"wrapped before a lower-case by", "The council will finish the new library and the playgrounds\nby the end of the year, the mayor said on Tuesday.",
+			[]string{"The council will finish the new library and the playgrounds by the end of the year, the mayor said on Tuesday."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

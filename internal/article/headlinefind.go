@@ -1376,7 +1376,18 @@ func (tr *textReader) factAt(j int) bool {
 	}
 	return tr.roles[j] == roleFact || factLine(tr.paras[j]) || tr.creditOverDate(j) ||
 		j > 0 && clockOrYear(tr.paras[j]) && factLine(tr.paras[j-1]) ||
-		tr.splitByline(j)
+		tr.splitByline(j) || fieldByline(tr.paras[j])
+}
+
+// fieldByline reports a byline written as a field, "Author: Jane Roe" or
+// "Autor: Jana Roth": the author reader takes its names, which parseByline
+// leaves to it.
+func fieldByline(p string) bool {
+	if _, _, ok := cutField(p); !ok {
+		return false
+	}
+	ln := readBylineLine(p)
+	return ln.form == formLabelled && len(ln.names) > 0
 }
 
 // splitByline reports whether line j is half of a byline set in two
@@ -1563,7 +1574,22 @@ func (tr *textReader) takeTitle(c headCand) {
 	}
 	tr.roles[t] = roleTitle
 	tr.headline = c.text(tr.paras)
-	tr.a.Title = tr.withoutSite(tr.headline, t)
+	tr.a.Title = withoutTitleLabel(tr.withoutSite(tr.headline, t))
+}
+
+// withoutTitleLabel returns title without a "Title:" label before it: a
+// writer may head a file with fields ("Title: …", "Author: …", "Date:
+// …"), whose author and date are read without their labels too.
+func withoutTitleLabel(title string) string {
+	label, value, ok := cutField(title)
+	if !ok || value == "" || !headlineShape(value) && !oneWordTitle(value) {
+		return title
+	}
+	switch strings.ToLower(label) {
+	case "title", "titel", "titre", "título", "titulo", "titolo", "tytuł", "заголовок", "タイトル", "标题", "標題":
+		return value
+	}
+	return title
 }
 
 // maxSiteWords bounds the words of a site name.

@@ -165,20 +165,27 @@ func TestOwnFileTitle(t *testing.T) {
 	}
 }
 
-// TestOwnFileTitleOverStandfirst: in a writer's file of a title, a
-// standfirst and the story, Classify starts the header at the standfirst
-// and leaves the title out; the title is still the file's first line and
-// the standfirst its subtitle. A page's link back at the top is neither.
-func TestOwnFileTitleOverStandfirst(t *testing.T) {
+// TestOwnFileHeader checks a writer's file header that Classify reads
+// otherwise: a title over a standfirst (Classify starts the header at the
+// standfirst and leaves the title out; the title is still the file's first
+// line, the standfirst its subtitle), and fields ("Title: …", "Author: …",
+// "Date: …"), whose title loses its label as the author and date do; a
+// byline field is never the headline, and a page's link back is no title.
+func TestOwnFileHeader(t *testing.T) {
 	story := "The harbour reopened to the public on Monday after two years of repairs to the pier, which had been closed since a storm cracked its supports.\n\nFishermen said the reopening would bring visitors back to the cafes on the quay.\n"
 	stand := "The pier is safe again after two years of repairs"
 	tests := []struct {
-		name, text      string
-		title, subtitle string
+		name, text              string
+		title, subtitle, author string
 	}{
-		{"blank line between", "Harbour reopens\n\n" + stand + "\n\n" + story, "Harbour reopens", stand},
-		{"one line under the other", "Harbour reopens\n" + stand + "\n\n" + story, "Harbour reopens", stand},
-		{"a link back is no title", "Back to the overview »\n\nHarbour reopens to the public\n\n" + story, "Harbour reopens to the public", ""},
+		{"title over standfirst, blank line between", "Harbour reopens\n\n" + stand + "\n\n" + story, "Harbour reopens", stand, ""},
+		{"title over standfirst, one line under the other", "Harbour reopens\n" + stand + "\n\n" + story, "Harbour reopens", stand, ""},
+		{"a link back is no title", "Back to the overview »\n\nHarbour reopens to the public\n\n" + story, "Harbour reopens to the public", "", ""},
+		{"English fields", "Title: Harbour reopens\nAuthor: Jane Roe\nDate: 2024-03-03\n\n" + story, "Harbour reopens", "", "Jane Roe"},
+		{"German fields", "Titel: Der Hafen öffnet wieder\nAutor: Jana Roth\n\n" + story, "Der Hafen öffnet wieder", "", "Jana Roth"},
+		{"a one-word title field", "Title: Reopened\n\n" + story, "Reopened", "", ""},
+		{"another label stays", "Update: Harbour reopens to the public\n\n" + story, "Update: Harbour reopens to the public", "", ""},
+		{"a byline field is no headline", "Der Hafen öffnet wieder\n\nAutor: Jana Roth\n\n" + story, "Der Hafen öffnet wieder", "", "Jana Roth"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -186,8 +193,8 @@ func TestOwnFileTitleOverStandfirst(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Title != tc.title || a.Subtitle != tc.subtitle {
-				t.Errorf("title %q, subtitle %q; want %q, %q", a.Title, a.Subtitle, tc.title, tc.subtitle)
+			if a.Title != tc.title || a.Subtitle != tc.subtitle || a.Author != tc.author {
+				t.Errorf("title %q, subtitle %q, author %q; want %q, %q, %q", a.Title, a.Subtitle, a.Author, tc.title, tc.subtitle, tc.author)
 			}
 			if len(a.BodyParagraphs) != 2 || !strings.HasPrefix(a.BodyParagraphs[0], "The harbour reopened") {
 				t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)

@@ -120,7 +120,7 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 
 // agencyCredit finds a wire service credited on a line of its own at the
 // end of the body ("— Reuters", "(AP)"), the only author some agency
-// stories name. Classify may leave that short line in the body or just
+// stories name, or a writer's dash and name there. Classify may leave that short line in the body or just
 // after its end.
 func (tr *textReader) agencyCredit(body, end int) authorCand {
 	for _, i := range []int{end, end + 1, end - 1, end - 2} {
@@ -137,8 +137,22 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 		if p != "" && len(p) < 40 && isAgency(p) {
 			return authorCand{at: i, label: -1, names: []string{p}, score: minAuthorScore}
 		}
+		// A writer signs off under the last paragraph with a dash and
+		// a name ("— Jane Roe"); under a quotation the same line names
+		// who said it.
+		if i > 0 && (strings.HasPrefix(raw, "—") || strings.HasPrefix(raw, "–")) && !endsQuote(tr.paras[i-1]) {
+			if name, ok := bareName(p); ok && !isAgency(name) && unlabelledShape([]string{name}) {
+				return authorCand{at: i, label: -1, names: []string{name}, score: minAuthorScore}
+			}
+		}
 	}
 	return authorCand{at: -1, label: -1}
+}
+
+// endsQuote reports a line that ends with a closing quotation mark.
+func endsQuote(p string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p, " .,"))
+	return strings.ContainsRune("\"”»’'“«", r)
 }
 
 // candidateAt reads line i as a byline. hi bounds the lines a label on

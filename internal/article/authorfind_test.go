@@ -223,6 +223,8 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a wire credit after the body", withBody(append(menu, title, "March 3, 2024"), "— Reuters"), []string{"Reuters"}},
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
+		{"a writer's dash and name after the body", withBody(append(menu, title, "March 3, 2024"), "— Jane Roe"), []string{"Jane Roe"}},
+		{"a quotation's speaker is no writer", withBody(append(menu, title, "March 3, 2024"), "“The sea always wins.”", "— Jane Roe"), nil},
 		{"a name above a profile link", withBody(append(menu, title, "Jane Roe", "Search for this author in:")), []string{"Jane Roe"}},
 		{"a publication beside the name is no writer", withBody(append(menu, title, "Jane Roe, Harbour Insider", "March 3, 2024"),
 			"One insider said the vote had never been in doubt."), []string{"Jane Roe"}},

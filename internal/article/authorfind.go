@@ -120,8 +120,8 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 
 // agencyCredit finds a wire service credited on a line of its own at the
 // end of the body ("— Reuters", "(AP)"), the only author some agency
-// stories name, or a writer's dash and name there. Classify may leave that short line in the body or just
-// after its end.
+// stories name, or a writer's dash and name there. Classify may leave
+// that short line in the body or just after its end.
 func (tr *textReader) agencyCredit(body, end int) authorCand {
 	for _, i := range []int{end, end + 1, end - 1, end - 2} {
 		if i < body || i >= len(tr.paras) || i < end && tr.roles[i] != roleBody {

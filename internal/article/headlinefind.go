@@ -535,7 +535,7 @@ func oneWordTitle(p string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
 	first, _ := utf8.DecodeRuneInString(p)
-	return letters > 0 && digits <= letters && !(last == '-' || last == '\'' || last == '&') && (unicode.IsLetter(first) || unicode.IsDigit(first))
+	return letters > 0 && digits <= letters && !strings.ContainsRune("-'’&", last) && (unicode.IsLetter(first) || unicode.IsDigit(first))
 }
 
 // maxTitleWordLen bounds a one-word title in characters: longer is a

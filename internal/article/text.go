@@ -328,7 +328,8 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	}
 	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)
-	if t >= min(start, tr.top) && t < body {
+	// findHeadline has set tr.top: start, or the file's first line.
+	if t >= tr.top && t < body {
 		// Only a headline-shaped line that is no link can be the
 		// subtitle; the others stay "", so that stemShare neither reads
 		// their words nor waits for them in the body.

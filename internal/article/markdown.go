@@ -97,7 +97,8 @@ type mdReader struct {
 
 // takeTitle uses the first level-1 heading as the title when the front
 // matter gives none, and removes it from the body; it also removes a
-// leading heading that repeats the front matter's title.
+// leading heading that repeats the front matter's title. Without either,
+// a first paragraph that is one plain line shaped as a title is the title.
 func (mr *mdReader) takeTitle(doc ast.Node, fmTitle string) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n.Kind() {
@@ -113,10 +114,53 @@ func (mr *mdReader) takeTitle(doc ast.Node, fmTitle string) {
 				doc.RemoveChild(doc, n)
 			}
 			return
+		case ast.KindParagraph:
+			// A file with no front matter title and no heading that
+			// opens with a line of plain text shaped as a title, over
+			// more text, is headed by it as a text file is.
+			if fmTitle == "" && n.NextSibling() != nil && n.Lines().Len() == 1 && plainInline(n) {
+				// A front matter's field ("title: …" under a front
+				// matter that never closed) is no title line.
+				if t := strings.TrimSpace(mr.inlineText(n)); !frontMatterField(t) && (headlineShape(t) && titleShape(t) || oneWordTitle(t) || questionTitle(t)) {
+					mr.a.Title = t
+					doc.RemoveChild(doc, n)
+				}
+			}
+			return
 		default:
 			return
 		}
 	}
+}
+
+// frontMatterField reports a line that is one of front matter's fields.
+func frontMatterField(s string) bool {
+	label, _, ok := cutField(s)
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(label) {
+	case "title", "author", "date", "updated", "tags", "summary", "slug", "image", "draft":
+		return true
+	}
+	return false
+}
+
+// plainInline reports a block of text and emphasis only: no link, image,
+// code or raw HTML, which a title line does not hold.
+func plainInline(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindText, ast.KindString:
+		case ast.KindEmphasis:
+			if !plainInline(c) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // absolutize resolves relative link and image destinations against base.

@@ -79,3 +79,39 @@ func TestUnclosedFrontMatter(t *testing.T) {
 		t.Errorf("paragraphs %q", a.BodyParagraphs)
 	}
 }
+
+// TestMarkdownTitleLine: a Markdown file with no front matter title and
+// no heading, whose first paragraph is one plain line shaped as a title,
+// is headed by that line, which leaves the body; a sentence, a link, a
+// front matter's field or a file of one paragraph keep theirs.
+func TestMarkdownTitleLine(t *testing.T) {
+	story := "The frost came early this year and the orchard lost most of its blossom."
+	tests := []struct {
+		name, src, title string
+		kept             bool // the first line stays the body's first paragraph
+	}{
+		{"a title line", "Harbour reopens after repairs\n\n" + story, "Harbour reopens after repairs", false},
+		{"one word", "Gardening\n\n" + story, "Gardening", false},
+		{"a question", "Why do cats purr?\n\n" + story, "Why do cats purr?", false},
+		{"emphasis", "**Big news**\n\n" + story, "Big news", false},
+		{"a sentence", "It rained all day.\n\n" + story, "It rained all day", true},
+		{"a link", "[Home](/)\n\n" + story, "Home", true},
+		{"a front matter's field", "title: never closed\n\n" + story, "title: never closed", true},
+		{"two lines", "Harbour reopens\nafter repairs\n\n" + story, "Harbour reopens after repairs", true},
+		{"the front matter's title wins", "---\ntitle: Frost\n---\nHarbour reopens after repairs\n\n" + story, "Frost", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.md", []byte(tc.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.title {
+				t.Errorf("title %q, want %q", a.Title, tc.title)
+			}
+			if kept := len(a.BodyParagraphs) == 2; kept != tc.kept || a.BodyParagraphs[len(a.BodyParagraphs)-1] != story {
+				t.Errorf("body %q, want the first line kept %v", a.BodyParagraphs, tc.kept)
+			}
+		})
+	}
+}

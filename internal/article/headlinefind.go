@@ -791,7 +791,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	}
 	// A lead-in introduces the line below it, but the first line of a
 	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1377,6 +1377,11 @@ func (tr *textReader) factAt(j int) bool {
 	return tr.roles[j] == roleFact || factLine(tr.paras[j]) || tr.creditOverDate(j) ||
 		j > 0 && clockOrYear(tr.paras[j]) && factLine(tr.paras[j-1]) ||
 		tr.splitByline(j) || fieldByline(tr.paras[j])
+}
+
+func isSubtitleField(p string) bool {
+	_, ok := subtitleField(p)
+	return ok
 }
 
 // fieldByline reports a byline written as a field, "Author: Jane Roe" or

@@ -329,8 +329,18 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	}
 	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)
+	// A subtitle written as a field stands in the title's next lines,
+	// wherever Classify started the header.
+	for j := t + 1; t >= 0 && j < min(body, t+maxFieldGap+1); j++ {
+		if v, ok := subtitleField(tr.paras[j]); ok {
+			tr.roles[j] = roleSubtitle
+			tr.a.Subtitle = v
+			cands = slices.DeleteFunc(cands, func(i int) bool { return i == j })
+			break
+		}
+	}
 	// findHeadline has set tr.top: start, or the file's first line.
-	if t >= tr.top && t < body {
+	if t >= tr.top && t < body && tr.a.Subtitle == "" {
 		// Only a headline-shaped line that is no link can be the
 		// subtitle; the others stay "", so that stemShare neither reads
 		// their words nor waits for them in the body.
@@ -465,6 +475,25 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, sh
 	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], shares[next]) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
+}
+
+// maxFieldGap is how many lines under the title a subtitle field stands
+// at most: under the title, or under the author's and date's fields.
+const maxFieldGap = 3
+
+// subtitleField returns the value of a subtitle written as a field
+// ("Subtitle: …", "Summary: …"), as a writer heads a file with fields.
+func subtitleField(p string) (string, bool) {
+	label, value, ok := cutField(p)
+	if !ok || value == "" {
+		return "", false
+	}
+	var buf [16]byte
+	switch string(lowerBytes(buf[:], label)) {
+	case "subtitle", "sub-title", "summary", "standfirst", "dek", "untertitel", "sous-titre", "subtítulo", "sottotitolo", "подзаголовок":
+		return value, true
+	}
+	return "", false
 }
 
 // teaserCard reports whether line i belongs to a teaser of another

@@ -168,9 +168,10 @@ func TestOwnFileTitle(t *testing.T) {
 // TestOwnFileHeader checks a writer's file header that Classify reads
 // otherwise: a title over a standfirst (Classify starts the header at the
 // standfirst and leaves the title out; the title is still the file's first
-// line, the standfirst its subtitle), and fields ("Title: …", "Author: …",
-// "Date: …"), whose title loses its label as the author and date do; a
-// byline field is never the headline, and a page's link back is no title.
+// line, the standfirst its subtitle), and fields ("Title: …", "Subtitle:
+// …", "Author: …", "Date: …"), whose title and subtitle lose their labels
+// as the author and date do; a byline or subtitle field is never the
+// headline, and a page's link back is no title.
 func TestOwnFileHeader(t *testing.T) {
 	story := "The harbour reopened to the public on Monday after two years of repairs to the pier, which had been closed since a storm cracked its supports.\n\nFishermen said the reopening would bring visitors back to the cafes on the quay.\n"
 	stand := "The pier is safe again after two years of repairs"
@@ -185,6 +186,9 @@ func TestOwnFileHeader(t *testing.T) {
 		{"German fields", "Titel: Der Hafen öffnet wieder\nAutor: Jana Roth\n\n" + story, "Der Hafen öffnet wieder", "", "Jana Roth"},
 		{"a one-word title field", "Title: Reopened\n\n" + story, "Reopened", "", ""},
 		{"another label stays", "Update: Harbour reopens to the public\n\n" + story, "Update: Harbour reopens to the public", "", ""},
+		{"a subtitle field among fields", "Title: Harbour reopens\nSubtitle: The pier is safe again\nAuthor: Jane Roe\nDate: 2024-03-03\n\n" + story, "Harbour reopens", "The pier is safe again", "Jane Roe"},
+		{"a subtitle field under a title", "A new chapter\n\nSubtitle: the pier is safe again\n\n" + story, "A new chapter", "the pier is safe again", ""},
+		{"a summary field", "Title: Harbour reopens\nSummary: " + stand + "\n\n" + story, "Harbour reopens", stand, ""},
 		{"a byline field is no headline", "Der Hafen öffnet wieder\n\nAutor: Jana Roth\n\n" + story, "Der Hafen öffnet wieder", "", "Jana Roth"},
 	}
 	for _, tc := range tests {

@@ -26,7 +26,8 @@ func TestCreditOverDate(t *testing.T) {
 			tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
 			tr.readBody(body, len(paras))
 			offered, headFact := false, -1.0
-			for _, c := range tr.headlineCandidates(0, body) {
+			cands, _ := tr.headlineCandidates(0, body)
+			for _, c := range cands {
 				if c.part != "" {
 					continue
 				}

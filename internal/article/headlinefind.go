@@ -354,8 +354,9 @@ const (
 
 // headlineCandidates returns the headline-shaped lines around the body
 // start body (the window [body-headBack, body+headForward)) with their
-// features. start is where Classify's header run begins.
-func (tr *textReader) headlineCandidates(start, body int) []headCand {
+// features, and where the header starts (shortTop). start is where
+// Classify's header run begins.
+func (tr *textReader) headlineCandidates(start, body int) ([]headCand, int) {
 	first, open := openingStems(tr.a.BodyParagraphs)
 	lo, hi := max(0, body-headBack), min(len(tr.paras), body+headForward)
 	var cands []headCand
@@ -383,17 +384,17 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 	}
 	// Scanning down from the header start, the first line that heads the
 	// body: where a writer's own header puts the headline.
-	tr.top = tr.shortTop(cands, start, body)
+	top := tr.shortTop(cands, start, body)
 	heading := -1
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
-		if c.i >= tr.top && c.i < body && headingCand(c) {
+		if c.i >= top && c.i < body && headingCand(c) {
 			c.f[hfFirstHeading] = 1
 			heading = c.i
 			break
 		}
 	}
-	if !tr.ownFile(tr.top, heading) {
+	if !tr.ownFile(top, heading) {
 		// A writer's own file keeps its first paragraph whole, and has
 		// no page header for Classify to run into.
 		cands = tr.bodyFirstCandidates(cands, start, body, rank)
@@ -425,7 +426,7 @@ func (tr *textReader) headlineCandidates(start, body int) []headCand {
 			}
 		}
 	}
-	return cands
+	return cands, top
 }
 
 // headingCand reports a whole line with a title's shape that shares two
@@ -1552,21 +1553,27 @@ func b2f(b bool) float64 {
 var headWeights = [numHeadFeatures]float64{0.000, 0.250, -1.847, -0.592, 1.988, -0.488, 1.573, -1.367, 0.153, -0.423, -0.767, 1.643, 1.812, 0.643, 0.975, -0.240, 0.090, 1.896, 1.409, -0.140, -0.224, 0.364, 0.255, 0.647, 0.463, -0.322, -1.142, -0.639, 0.801, -0.108, -0.885, 1.378, 1.137, -1.996, 0.596, -0.210, -1.793, -0.692, 0.255, 2.278, -0.280, -2.285, -0.791, 3.364, 0.029, 0.789, -0.577, 1.300, -2.412, 0.310, 1.362, -0.096, -0.740, -0.294, 2.915, 1.469, -1.908, -2.094}
 
 // findHeadline returns the candidate that is most likely the headline
-// among those around the body start, and false when there is none.
-// In a writer's own file ("Title", blank line, text; ownFile) the first
-// line that heads the body is the headline, as written.
-func (tr *textReader) findHeadline(start, body int) (headCand, bool) {
+// among those around the body start, where the header starts
+// (headlineCandidates), and false when there is none. In a writer's own
+// file ("Title", blank line, text; ownFile) the first line that heads the
+// body is the headline, as written; with no candidate, its first line may
+// be (ownFileTitle).
+func (tr *textReader) findHeadline(start, body int) (headCand, int, bool) {
 	var best headCand
 	found, bestScore := false, math.Inf(-1)
-	for _, c := range tr.headlineCandidates(start, body) {
-		if c.f[hfFirstHeading] == 1 && tr.ownFile(tr.top, c.i) {
-			return c, true
+	cands, top := tr.headlineCandidates(start, body)
+	for _, c := range cands {
+		if c.f[hfFirstHeading] == 1 && tr.ownFile(top, c.i) {
+			return c, top, true
 		}
 		if s := headScore(&c.f); s > bestScore {
 			best, bestScore, found = c, s, true
 		}
 	}
-	return best, found
+	if !found && tr.ownFileTitle(body) {
+		return headCand{i: 0}, top, true
+	}
+	return best, top, found
 }
 
 // takeTitle makes candidate c the title, without a site name after it.

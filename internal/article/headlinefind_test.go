@@ -323,7 +323,8 @@ func TestHeadlineFromBodyStart(t *testing.T) {
 				tr.kinds[i] = kindOutside
 			}
 			tr.readBody(body, len(paras))
-			cands := slices.DeleteFunc(tr.headlineCandidates(body, body), func(c headCand) bool { return c.f[hfBodyFirst] == 0 })
+			all, _ := tr.headlineCandidates(body, body)
+			cands := slices.DeleteFunc(all, func(c headCand) bool { return c.f[hfBodyFirst] == 0 })
 			ok := len(cands) > 0
 			if ok != tc.cand {
 				t.Fatalf("candidate %v, want %v", ok, tc.cand)
@@ -388,7 +389,7 @@ func TestHeadlineFromBodyStartTrail(t *testing.T) {
 				tr.kinds[i] = kindOutside
 			}
 			tr.readBody(body, len(paras))
-			c, ok := tr.findHeadline(body, body)
+			c, _, ok := tr.findHeadline(body, body)
 			if !ok {
 				t.Fatal("no headline")
 			}
@@ -472,7 +473,8 @@ func TestBulletedLinkNoCandidate(t *testing.T) {
 		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
 		tr.readBody(3, len(paras))
 		offered := false
-		for _, c := range tr.headlineCandidates(0, 3) {
+		cands, _ := tr.headlineCandidates(0, 3)
+		for _, c := range cands {
 			offered = offered || c.i == 2
 		}
 		if offered != (bullet == "") {
@@ -501,7 +503,8 @@ func TestDoubledNotCandidate(t *testing.T) {
 		tr := &textReader{paras: paras, kinds: make([]string, len(paras)), a: a, roles: make([]role, len(paras))}
 		tr.readBody(body, len(paras))
 		offered := false
-		for _, c := range tr.headlineCandidates(0, body) {
+		cands, _ := tr.headlineCandidates(0, body)
+		for _, c := range cands {
 			offered = offered || c.i == 3 && c.part == ""
 		}
 		if offered != tc.offered {
@@ -740,7 +743,7 @@ func TestHeaderAtFileTop(t *testing.T) {
 		tr.bylines = tr.bylineBuf[:0]
 		body := tr.readStory(0, c.body, len(paras))
 		tr.headerLines(0, body)
-		got, ok := tr.findHeadline(0, body)
+		got, _, ok := tr.findHeadline(0, body)
 		if !ok || got.text(paras) != head {
 			t.Errorf("%s: headline %q (%v), want %q", c.name, got.text(paras), ok, head)
 		}

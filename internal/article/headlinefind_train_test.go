@@ -411,7 +411,8 @@ func candidatesOf(data []byte) ([]string, []headCand) {
 		return nil, nil
 	}
 	tr.headerLines(res.Start, body)
-	return paras, tr.headlineCandidates(res.Start, body)
+	cands, _ := tr.headlineCandidates(res.Start, body)
+	return paras, cands
 }
 
 // foldTitle is the corpus scorer's comparison form of a title: NFKC,

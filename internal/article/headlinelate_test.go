@@ -246,7 +246,8 @@ func TestLateHeadUnderTeaser(t *testing.T) {
 			body := tr.readStory(start, start, len(paras))
 			tr.headerLines(start, body)
 			late := false
-			for _, c := range tr.headlineCandidates(start, body) {
+			cands, _ := tr.headlineCandidates(start, body)
+			for _, c := range cands {
 				if c.f[hfLate] == 1 && c.text(paras) == lateHeadline {
 					late = true
 				}

@@ -81,9 +81,6 @@ type textReader struct {
 	frColons int8
 	// headline is the text of the line taken as the title, "" before.
 	headline string
-	// top is where the header starts for headlineCandidates: Classify's
-	// start, or the file's first line above it (shortTop).
-	top int
 }
 
 // findCaptions marks the caption lines of the article run and collects
@@ -312,7 +309,8 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	// The headline is chosen before a bare name is looked for: a short
 	// capitalized headline above a date line reads as a name too.
 	t := -1
-	if c, ok := tr.findHeadline(start, body); ok {
+	c, top, ok := tr.findHeadline(start, body)
+	if ok {
 		t = c.i
 		// A headline below the body start, with its byline or date and
 		// the story under it, opens the story: the lines above it are the
@@ -322,25 +320,11 @@ func (tr *textReader) readHeader(start, body, end int) int {
 		}
 		tr.takeTitle(c)
 		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
-	} else if tr.ownFileTitle(body) {
-		t = 0
-		tr.takeTitle(headCand{i: t})
-		cands = slices.DeleteFunc(cands, func(i int) bool { return i == t })
 	}
 	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)
-	// A subtitle written as a field stands in the title's next lines,
-	// wherever Classify started the header.
-	for j := t + 1; t >= 0 && j < min(body, t+maxFieldGap+1); j++ {
-		if v, ok := subtitleField(tr.paras[j]); ok {
-			tr.roles[j] = roleSubtitle
-			tr.a.Subtitle = v
-			cands = slices.DeleteFunc(cands, func(i int) bool { return i == j })
-			break
-		}
-	}
-	// findHeadline has set tr.top: start, or the file's first line.
-	if t >= tr.top && t < body && tr.a.Subtitle == "" {
+	cands = tr.fieldSubtitle(t, body, cands)
+	if t >= top && t < body && tr.a.Subtitle == "" {
 		// Only a headline-shaped line that is no link can be the
 		// subtitle; the others stay "", so that stemShare neither reads
 		// their words nor waits for them in the body.
@@ -475,6 +459,20 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, sh
 	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], shares[next]) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
+}
+
+// fieldSubtitle takes a subtitle written as a field from the lines under
+// title t, wherever Classify started the header, and returns the header
+// candidates left.
+func (tr *textReader) fieldSubtitle(t, body int, cands []int) []int {
+	for j := t + 1; t >= 0 && j < min(body, t+maxFieldGap+1); j++ {
+		if v, ok := subtitleField(tr.paras[j]); ok {
+			tr.roles[j] = roleSubtitle
+			tr.a.Subtitle = v
+			return slices.DeleteFunc(cands, func(i int) bool { return i == j })
+		}
+	}
+	return cands
 }
 
 // maxFieldGap is how many lines under the title a subtitle field stands

@@ -1,6 +1,9 @@
 package article
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A fact sheet is a run of "Label: value" fields: a book's ISBN, pages,
 // publisher and release date under its review, a game's platforms and
@@ -93,6 +96,16 @@ func (tr *textReader) fieldAt(k, hi int) (string, int) {
 func labelOnly(p string) bool {
 	_, v, ok := cutField(p)
 	return ok && v == ""
+}
+
+// fieldWith returns the value of p when p is a field whose label, in
+// lower case, is one of labels (maybe an empty value).
+func fieldWith(p string, labels []string) (string, bool) {
+	label, value, ok := cutField(p)
+	if !ok || !slices.Contains(labels, strings.ToLower(label)) {
+		return "", false
+	}
+	return value, true
 }
 
 // cutField splits "Label: value" at its colon: a label of one to four

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,6 +57,10 @@ func splitFrontMatter(text string) (yamlText, body string, line int, warn string
 	return "", rest, 0, "front matter: opening --- has no closing ---; read as Markdown"
 }
 
+// frontMatterKeys are the keys readFrontMatter reads; any other is
+// ignored with a warning.
+var frontMatterKeys = []string{"title", "summary", "slug", "author", "image", "date", "updated", "tags", "draft"}
+
 // readFrontMatter decodes the YAML block. Every problem is a warning naming
 // the key and its line; a broken block is ignored as a whole.
 func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []string) {
@@ -81,6 +86,10 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 		line := k.Line + firstLine - 1
 		bad := func(want string) {
 			warnf("front matter: key %q (line %d): want %s, got %s", key, line, want, describe(v))
+		}
+		if !slices.Contains(frontMatterKeys, key) {
+			warnf("front matter: unknown key %q (line %d) ignored", key, line)
+			continue
 		}
 		switch key {
 		case "title", "summary", "slug":
@@ -139,8 +148,6 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 				continue
 			}
 			fm.Draft = b
-		default:
-			warnf("front matter: unknown key %q (line %d) ignored", key, line)
 		}
 	}
 	return fm, warns

@@ -1593,16 +1593,14 @@ func (tr *textReader) takeTitle(c headCand) {
 // writer may head a file with fields ("Title: …", "Author: …", "Date:
 // …"), whose author and date are read without their labels too.
 func withoutTitleLabel(title string) string {
-	label, value, ok := cutField(title)
-	if !ok || value == "" || !headlineShape(value) && !oneWordTitle(value) {
-		return title
-	}
-	switch strings.ToLower(label) {
-	case "title", "titel", "titre", "título", "titulo", "titolo", "tytuł", "заголовок", "タイトル", "标题", "標題":
+	if value, ok := fieldWith(title, titleLabels); ok && (headlineShape(value) || oneWordTitle(value)) {
 		return value
 	}
 	return title
 }
+
+// titleLabels are a title's field labels, lower-cased.
+var titleLabels = []string{"title", "titel", "titre", "título", "titulo", "titolo", "tytuł", "заголовок", "タイトル", "标题", "標題"}
 
 // maxSiteWords bounds the words of a site name.
 const maxSiteWords = 4

@@ -135,15 +135,8 @@ func (mr *mdReader) takeTitle(doc ast.Node, fmTitle string) {
 
 // frontMatterField reports a line that is one of front matter's fields.
 func frontMatterField(s string) bool {
-	label, _, ok := cutField(s)
-	if !ok {
-		return false
-	}
-	switch strings.ToLower(label) {
-	case "title", "author", "date", "updated", "tags", "summary", "slug", "image", "draft":
-		return true
-	}
-	return false
+	_, ok := fieldWith(s, frontMatterKeys)
+	return ok
 }
 
 // plainInline reports a block of text and emphasis only: no link, image,

@@ -482,17 +482,12 @@ const maxFieldGap = 3
 // subtitleField returns the value of a subtitle written as a field
 // ("Subtitle: …", "Summary: …"), as a writer heads a file with fields.
 func subtitleField(p string) (string, bool) {
-	label, value, ok := cutField(p)
-	if !ok || value == "" {
-		return "", false
-	}
-	var buf [16]byte
-	switch string(lowerBytes(buf[:], label)) {
-	case "subtitle", "sub-title", "summary", "standfirst", "dek", "untertitel", "sous-titre", "subtítulo", "sottotitolo", "подзаголовок":
-		return value, true
-	}
-	return "", false
+	value, ok := fieldWith(p, subtitleLabels)
+	return value, ok && value != ""
 }
+
+// subtitleLabels are a subtitle's field labels, lower-cased.
+var subtitleLabels = []string{"subtitle", "sub-title", "summary", "standfirst", "dek", "untertitel", "sous-titre", "subtítulo", "sottotitolo", "подзаголовок"}
 
 // teaserCard reports whether line i belongs to a teaser of another
 // post: a "Read more" link closes the card (a date and a title, or a

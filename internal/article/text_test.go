@@ -195,3 +195,25 @@ func TestNoReferenceTime(t *testing.T) {
 		t.Errorf("warnings %q", a.Warnings)
 	}
 }
+
+// TestFrontMatterKeysAreRead: every key frontMatterKeys names is read
+// without a warning (a key the list names and the reader does not read,
+// or reads under another name, fails here).
+func TestFrontMatterKeysAreRead(t *testing.T) {
+	opts := Options{Location: time.UTC, Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	examples := map[string]string{
+		"title": "T", "summary": "S", "slug": "s", "author": "A", "image": "pic.jpg",
+		"date": "2024-01-05", "updated": "2024-01-06", "tags": "a, b", "draft": "true",
+	}
+	for _, key := range frontMatterKeys {
+		v, ok := examples[key]
+		if !ok {
+			t.Errorf("no example for key %q", key)
+			continue
+		}
+		fm, warns := readFrontMatter(key+": "+v+"\n", 2, opts)
+		if len(warns) > 0 || reflect.DeepEqual(fm, frontMatter{}) {
+			t.Errorf("key %q: front matter %+v, warnings %q", key, fm, warns)
+		}
+	}
+}

@@ -384,31 +384,30 @@ func titleLine(page []string, title string) int {
 // letters (a Turkish page's "COPYRİGHT"), so comparing ASCII letters and
 // that one finds what lower-casing would.
 func mentionsCopyright(l string) bool {
-	const word = "copyright"
 	if strings.Contains(l, "©") {
 		return true
 	}
-	for i := 0; i+len(word) <= len(l); i++ {
-		if l[i]|0x20 != 'c' {
-			continue
-		}
-		j, k := i, 0
-		for ; k < len(word) && j < len(l); k++ {
-			switch {
-			case l[j]|0x20 == word[k]:
-				j++
-			case word[k] == 'i' && strings.HasPrefix(l[j:], "\u0130"):
-				j += len("\u0130")
-			default:
-				j = -1
-			}
-			if j < 0 {
-				break
-			}
-		}
-		if j >= 0 && k == len(word) {
+	for i := 0; i+len("copyright") <= len(l); i++ {
+		if l[i]|0x20 == 'c' && copyrightAt(l[i:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// copyrightAt reports whether s opens with "copyright" in any case.
+func copyrightAt(s string) bool {
+	const word = "copyright"
+	for k := range len(word) {
+		c := word[k]
+		switch {
+		case s != "" && s[0]|0x20 == c:
+			s = s[1:]
+		case c == 'i' && strings.HasPrefix(s, "\u0130"):
+			s = s[len("\u0130"):]
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -109,7 +109,7 @@ func crossValidateExtra(pages, extra []fitPage, folds int) (float64, float64) {
 	if n, err := strconv.Atoi(os.Getenv("SEEDFEED_FIT_DRAWINGS")); err == nil && n > 0 {
 		drawings = n
 	}
-	take := extraWeight() > 0
+	fitExtra, rw := fitted(extra), realworldPages(extra)
 	right, rwRight, rwN := 0.0, 0.0, 0
 	for d := 0; d < drawings; d++ {
 		for k := 0; k < folds; k++ {
@@ -126,12 +126,13 @@ func crossValidateExtra(pages, extra []fitPage, folds int) (float64, float64) {
 					fit = append(fit, p)
 				}
 			}
-			for _, p := range extra {
+			for _, p := range fitExtra {
 				if !held(p.name) {
-					if take {
-						fit = append(fit, p)
-					}
-				} else if strings.HasPrefix(p.name, "realworld/") {
+					fit = append(fit, p)
+				}
+			}
+			for _, p := range rw {
+				if held(p.name) {
 					heldRW = append(heldRW, p)
 				}
 			}

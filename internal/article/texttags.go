@@ -49,17 +49,17 @@ func (tr *textReader) textTags(start int) []string {
 
 // tagLine returns the values of a line of tags, nil when p is none.
 func tagLine(p string) []string {
+	const filedUnder = "filed under "
 	label, rest, ok := strings.Cut(p[:min(len(p), tagLabelSpan)], ":")
-	if ok {
+	switch {
+	case ok:
 		rest = p[len(label)+1:]
-	} else if l := strings.ToLower(p[:min(len(p), len("filed under "))]); l == "filed under " {
-		label, rest = p[:len(l)], p[len(l):]
-	} else {
+	case len(p) > len(filedUnder) && strings.EqualFold(p[:len(filedUnder)], filedUnder):
+		label, rest = p[:len(filedUnder)], p[len(filedUnder):]
+	default:
 		return nil
 	}
-	var buf [32]byte
-	label = strings.TrimSpace(string(lowerBytes(buf[:], strings.TrimSpace(label))))
-	if !slices.Contains(tagLabels, label) {
+	if !slices.Contains(tagLabels, strings.ToLower(strings.TrimSpace(label))) {
 		return nil
 	}
 	var tags []string

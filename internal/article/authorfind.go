@@ -163,7 +163,7 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 	if tr.roles[i] == roleCaption || tr.headlineAt(i) {
 		return authorCand{}, false
 	}
-	ln := readBylineLine(tr.paras[i])
+	ln := tr.bylineNames(i)
 	if ln.form == formDated || ln.form == formBare {
 		// Names a label does not vouch for must not be common words.
 		if ln.names = tr.namesNotWords(ln.names); ln.names == nil {
@@ -503,6 +503,135 @@ func (tr *textReader) repeated(i int, name string) bool {
 	return false
 }
 
+// bylineNames is readBylineLine of line i, with what the rest of the page
+// tells about its words: a byline typed in lower case under the title
+// (lowerByline) is read, and a word after a lower-case "by" that the page
+// uses elsewhere is no user name (handlesNotWords).
+func (tr *textReader) bylineNames(i int) lineNames {
+	ln := readBylineLine(tr.paras[i])
+	switch ln.form {
+	case formNone:
+		if by, ok := tr.lowerByline(i); ok {
+			return readBylineLine(by)
+		}
+	case formLabelled:
+		if ln.names = tr.handlesNotWords(i, ln.names); ln.names == nil {
+			return lineNames{}
+		}
+	}
+	return ln
+}
+
+// handlesNotWords keeps the names that are not a user name the story
+// uses as a word, nil when none is left: after a lower-case "by" a user
+// name may follow ("by jdadmin"), or a word ("by sea"). Elsewhere on the
+// page a user name stands alone, in a comment's header or an address,
+// and in the body in a line of contacts ("Kontakt: marc ett …"), not in
+// a sentence.
+func (tr *textReader) handlesNotWords(at int, names []string) []string {
+	word := func(n string) bool {
+		if classifyNameWord(n) != tokHandle || strings.ContainsRune(n, ' ') {
+			return false
+		}
+		for j, q := range tr.paras {
+			if j != at && tr.roles[j] == roleBody && endsSentence(q) && containsWordNotAfter(q, n, "by ") {
+				return true
+			}
+		}
+		return false
+	}
+	if !slices.ContainsFunc(names, word) {
+		return names
+	}
+	kept := slices.DeleteFunc(slices.Clone(names), word)
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
+}
+
+// lowerByline returns line i in proper case when it is a byline a writer
+// typed in lower case right under the title ("by jane roe", "by jane roe
+// and john doe").
+func (tr *textReader) lowerByline(i int) (string, bool) {
+	if i == 0 || tr.roles[i-1] != roleTitle {
+		return "", false
+	}
+	return properByline(tr.paras[i], func(w string) bool {
+		for j, q := range tr.paras {
+			if j != i && containsWord(q, w) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// properByline returns a byline typed in lower case in proper case ("By
+// Jane Roe"), when it holds names: words that used reports the text
+// writes nowhere else.
+func properByline(p string, used func(w string) bool) (string, bool) {
+	names, ok := lowerBylineNames(p)
+	if !ok {
+		return "", false
+	}
+	for _, n := range names {
+		for w := range strings.FieldsSeq(n) {
+			if used(w) {
+				return "", false
+			}
+		}
+	}
+	for k, n := range names {
+		names[k] = properCase(n)
+	}
+	return "By " + strings.Join(names, " and "), true
+}
+
+// lowerBylineNames returns the names of a line shaped as a byline in
+// lower case: "by", then names of two to maxLowerNameWords words of
+// letters, joined by "and".
+func lowerBylineNames(p string) ([]string, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(p), "by ")
+	if !ok || strings.ToLower(rest) != rest {
+		return nil, false
+	}
+	var names []string
+	for n := range strings.SplitSeq(rest, " and ") {
+		words := strings.Fields(n)
+		if len(words) < 2 || len(words) > maxLowerNameWords || len(names) == maxNames {
+			return nil, false
+		}
+		for _, w := range words {
+			if !nameLetters(w) {
+				return nil, false
+			}
+		}
+		names = append(names, strings.Join(words, " "))
+	}
+	return names, true
+}
+
+// maxLowerNameWords bounds a name in a lower-case byline: a given name,
+// a particle and a surname or two.
+const maxLowerNameWords = 4
+
+// nameLetters reports a word of letters, maybe with a hyphen or an
+// apostrophe inside ("o'neill", "ann-marie").
+func nameLetters(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	if !unicode.IsLetter(first) || !unicode.IsLetter(last) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
 // lowercaseWords reports whether a name is words the page writes in
 // lower case. A surname is a proper noun; a word of a menu or a headline
 // ("Recipes", "Gesundheitliche Probleme") turns up in lower case in
@@ -540,7 +669,11 @@ func (tr *textReader) namesNotWords(names []string) []string {
 }
 
 // containsWord reports whether w occurs in s as a whole word.
-func containsWord(s, w string) bool {
+func containsWord(s, w string) bool { return containsWordNotAfter(s, w, "") }
+
+// containsWordNotAfter reports whether w occurs in s as a whole word
+// that label, when not empty, does not stand right before.
+func containsWordNotAfter(s, w, label string) bool {
 	for off := 0; ; {
 		k := strings.Index(s[off:], w)
 		if k < 0 {
@@ -549,7 +682,7 @@ func containsWord(s, w string) bool {
 		k += off
 		before, _ := utf8.DecodeLastRuneInString(s[:k])
 		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
-		if (k == 0 || !wordRune(before)) && (k+len(w) == len(s) || !wordRune(after)) {
+		if (k == 0 || !wordRune(before)) && (k+len(w) == len(s) || !wordRune(after)) && (label == "" || !strings.HasSuffix(strings.ToLower(s[:k]), label)) {
 			return true
 		}
 		off = k + len(w)
@@ -573,7 +706,7 @@ func (tr *textReader) authorBox(end int) authorCand {
 		if len(p) > maxBylineLine || replyLine(p) {
 			continue
 		}
-		ln := readBylineLine(p)
+		ln := tr.bylineNames(i)
 		switch ln.form {
 		case formLabel:
 			if j, names := tr.namesUnderLabel(i, hi, ln.box); names != nil {

@@ -220,6 +220,9 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a byline below teasers", withBody(append(menu, "John Doe", "3 hours ago", "Storm closes the bridge", title, "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"an account beside a person", withBody(append(menu, title, "Posted by jdadmin", "Jane Roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"an account alone", withBody(append(menu, title, "Posted by jdadmin on March 3, 2024")), []string{"jdadmin"}},
+		{"an account named again in a comment", withBody(append(menu, title, "Posted by jdadmin on March 3, 2024"), "jdadmin says:", "Thanks for reading."), []string{"jdadmin"}},
+		{"a word of the story after by is no account", withBody(append(menu, title, "by winter", "March 3, 2024")), nil},
+		{"names in lower case under the headline", withBody(append(menu, title, "by jane roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"a wire credit after the body", withBody(append(menu, title, "March 3, 2024"), "— Reuters"), []string{"Reuters"}},
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
@@ -318,6 +321,7 @@ func FuzzReadBylineLine(f *testing.F) {
 		"By Jane Roe and John Doe", "Posted on 2021-04-05 by jroe | Leave a comment", "28. Jan. 2022 Anna Berg",
 		"ByJane RoeStaff Writer", "Jane RoeJane Roe", "E. MARTÍNEZ / J. I. DA COSTA", "About the Author - Jane Roe",
 		"Ⱥ Ⱥ", "By \xff", "谢若含2017-03-01 14:27:02", "द्वारा राहुल शर्मा",
+		"by jane roe and jan van der berg", "by ıris o'neill", "by  ann-marie   roe ",
 	} {
 		f.Add(s)
 	}
@@ -340,5 +344,11 @@ func FuzzReadBylineLine(f *testing.F) {
 		splitNames(line, true)
 		unglue(line)
 		properCase(line)
+		// A lower-case byline keeps its words, in proper case.
+		if by, ok := properByline(line, func(string) bool { return false }); ok {
+			if !strings.HasPrefix(by, "By ") || utf8.RuneCountInString(by) != utf8.RuneCountInString(strings.Join(strings.Fields(line), " ")) {
+				t.Fatalf("properByline(%q) = %q", line, by)
+			}
+		}
 	})
 }

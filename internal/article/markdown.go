@@ -67,6 +67,12 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	a.Published = fm.Date
 	a.Updated = fm.Updated
 	mr.h.apply(a, opts)
+	if fm.Author == "" && len(mr.names) > 1 && a.Author == mr.h.author {
+		// "By Jane Roe and John Doe": two authors, as the text reader
+		// and the feeds have them.
+		a.Authors = mr.names
+		a.Author = strings.Join(mr.names, ", ")
+	}
 	return nil
 }
 
@@ -93,6 +99,9 @@ type mdReader struct {
 	h      headerFacts
 	// blocks maps each body paragraph to its node, for takeLead.
 	blocks []ast.Node
+	// names are the authors a byline at the top of the body names, one
+	// each.
+	names []string
 }
 
 // takeTitle uses the first level-1 heading as the title when the front
@@ -329,8 +338,17 @@ func (mr *mdReader) takeLead(doc ast.Node) {
 	for k := 0; k < maxLeadLines && len(mr.a.BodyParagraphs) > 1; k++ {
 		p := mr.a.BodyParagraphs[0]
 		n := mr.blocks[0]
-		if n.Kind() != ast.KindParagraph || !mr.h.byOrDate(p) {
+		if n.Kind() != ast.KindParagraph {
 			break
+		}
+		if by, ok := mr.lowerByline(k, p); ok {
+			p = by
+		}
+		if !mr.h.byOrDate(p) {
+			break
+		}
+		if ln := readBylineLine(p); mr.names == nil && ln.form == formLabelled {
+			mr.names = ln.names
 		}
 		if n.Parent() == doc {
 			doc.RemoveChild(doc, n)
@@ -346,6 +364,26 @@ func (mr *mdReader) takeLead(doc ast.Node) {
 			mr.cutLead(mr.blocks[0], prefix)
 		}
 	}
+}
+
+// lowerByline returns p, the body's first paragraph, in proper case
+// when it is a byline typed in lower case ("by jane roe") whose names the
+// rest of the file does not use as words.
+func (mr *mdReader) lowerByline(k int, p string) (string, bool) {
+	if k > 0 {
+		return "", false
+	}
+	return properByline(p, func(w string) bool {
+		if containsWord(strings.ToLower(mr.a.Title), w) {
+			return true
+		}
+		for _, q := range mr.a.BodyParagraphs[1:] {
+			if containsWord(q, w) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // cutLead removes a dateline from the start of a paragraph node, so that

@@ -84,6 +84,35 @@ func TestUnclosedFrontMatter(t *testing.T) {
 // no heading, whose first paragraph is one plain line shaped as a title,
 // is headed by that line, which leaves the body; a sentence, a link, a
 // front matter's field or a file of one paragraph keep theirs.
+// TestMarkdownLowerByline: a byline typed in lower case under the title
+// is read as one typed in capitals is; words the story uses are not.
+func TestMarkdownLowerByline(t *testing.T) {
+	story := "The frost came early this year and the orchard lost most of its blossom."
+	tests := []struct {
+		name, byline, author string
+	}{
+		{"capitals", "By Jane Roe", "Jane Roe"},
+		{"lower case", "by jane roe", "Jane Roe"},
+		{"two names", "by jane roe and john doe", "Jane Roe, John Doe"},
+		{"words of the story", "by the orchard", ""},
+		{"a sentence", "by the end of may the frost was gone", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.md", []byte("# Frost in the orchard\n\n"+tc.byline+"\n\n"+story+"\n"), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Author != tc.author {
+				t.Errorf("author %q, want %q", a.Author, tc.author)
+			}
+			if kept := a.BodyParagraphs[0] == tc.byline; kept != (tc.author == "") {
+				t.Errorf("body %q: the byline line should leave it only when read", a.BodyParagraphs)
+			}
+		})
+	}
+}
+
 func TestMarkdownTitleLine(t *testing.T) {
 	story := "The frost came early this year and the orchard lost most of its blossom."
 	tests := []struct {

@@ -95,6 +95,13 @@ func hardWrapped(lines []string) bool {
 			return false
 		}
 	}
+	// Nor is one typed in lower case ("by jane roe") under a line that
+	// ends no sentence.
+	if last, _ := utf8.DecodeLastRuneInString(lines[0]); len(lines) == 2 && !strings.ContainsRune(".!?:;", last) {
+		if _, ok := lowerBylineNames(lines[1]); ok {
+			return false
+		}
+	}
 	return true
 }
 

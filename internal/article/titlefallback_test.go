@@ -190,6 +190,11 @@ func TestOwnFileHeader(t *testing.T) {
 		{"a subtitle field under a title", "A new chapter\n\nSubtitle: the pier is safe again\n\n" + story, "A new chapter", "the pier is safe again", ""},
 		{"a summary field", "Title: Harbour reopens\nSummary: " + stand + "\n\n" + story, "Harbour reopens", stand, ""},
 		{"a byline field is no headline", "Der Hafen öffnet wieder\n\nAutor: Jana Roth\n\n" + story, "Der Hafen öffnet wieder", "", "Jana Roth"},
+		{"a byline in lower case", "Harbour reopens\n\nby jane roe\n\n" + story, "Harbour reopens", "", "Jane Roe"},
+		{"a byline in lower case right under the title", "Harbour reopens after the repairs\nby jane roe\n\n" + story, "Harbour reopens after the repairs", "", "Jane Roe"},
+		{"two names in lower case", "Harbour reopens\n\nby jane roe and jan van der berg\n\n" + story, "Harbour reopens", "", "Jane Roe, Jan van der Berg"},
+		{"words the story uses are no names", "Harbour reopens\n\nby the pier\n\n" + story, "Harbour reopens", "", ""},
+		{"a word the story uses is no user name", "Harbour reopens\n\nby visitors\n\n" + story, "Harbour reopens", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -63,7 +63,7 @@ func parseText(text string, opts Options, a *Article) error {
 	tr.emitRemoved(start, end)
 	tr.h.apply(a, opts)
 	tr.setAuthors(start, body, end)
-	a.Tags = tr.textTags(start)
+	a.Tags = tr.textTags(start, body, end)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package article
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"seedfeed/internal/article/boilerplate"
 )
@@ -28,47 +29,137 @@ var tagLabels = []string{
 // textTags reads the article's tags from the lines Classify called a tag
 // list from the header's start on: a label and its values on one line
 // ("Tags: python, docker", "Filed Under: Health, Michigan"), as a writer
-// or a page prints them. A line some of whose values are no tag (a
-// sentence, an address, a count) gives none: it is a meta row, not a list.
-func (tr *textReader) textTags(start int) []string {
+// or a page prints them, or a label alone ("Tags:") over its values, on
+// one line or one to a line, as a page lists its tag links. A line some
+// of whose values are no tag (a sentence, an address, a count) gives
+// none: it is a meta row, not a list.
+func (tr *textReader) textTags(start, body, end int) []string {
 	var tags []string
 	seen := map[string]bool{}
-	for i := start; i < len(tr.paras); i++ {
-		if tr.kinds[i] != boilerplate.KindTags {
-			continue
-		}
-		for _, t := range tagLine(tr.paras[i]) {
+	add := func(vs []string) {
+		for _, t := range vs {
 			if k := strings.ToLower(t); !seen[k] && len(tags) < maxTextTags {
 				seen[k] = true
 				tags = append(tags, t)
 			}
 		}
 	}
+	for i := start; i < len(tr.paras); i++ {
+		if tr.kinds[i] != boilerplate.KindTags {
+			continue
+		}
+		rest, ok := tagLabel(tr.paras[i])
+		if !ok {
+			continue
+		}
+		if strings.TrimSpace(rest) != "" {
+			add(tagValues(rest))
+			continue
+		}
+		if !tr.listLabelAt(i, body, end) {
+			continue
+		}
+		if i+1 < len(tr.paras) {
+			if vs := tagValues(tr.paras[i+1]); len(vs) > 1 {
+				add(vs)
+				i++
+				continue
+			}
+		}
+		caps := true
+		for i+1 < len(tr.paras) && tr.tagLinkAt(i+1) {
+			// A heading in capitals under tags that are not
+			// ("VIDEO RECOMENDADO") is the next part of the page.
+			shout := shouting(tr.paras[i+1]) && wordCount(tr.paras[i+1]) > 1
+			if shout && !caps {
+				break
+			}
+			caps = caps && shout
+			i++
+			add(tagValues(tr.paras[i]))
+		}
+	}
 	return tags
 }
 
+// listLabelAt reports whether line i, a tag list's label alone, heads
+// the article's tags: it stands in the story or right after it, once on
+// the page, and names tags, not a site's categories, whose labels head
+// a menu of sections as often.
+func (tr *textReader) listLabelAt(i, body, end int) bool {
+	if i < body || i > end+maxTagsAfter {
+		return false
+	}
+	p := tr.paras[i]
+	switch strings.ToLower(strings.TrimRight(p, " :")) {
+	case "categories", "category", "kategorien", "catégories", "categorías", "categorie", "рубрики":
+		return false
+	}
+	for j, q := range tr.paras {
+		if j != i && q == p {
+			return false
+		}
+	}
+	return true
+}
+
+// maxTagsAfter is how many lines after the story's end its tags may
+// stand: past a share row and an author's box, a list under a label is
+// the site's.
+const maxTagsAfter = 10
+
+// tagLinkAt reports whether line j is one tag alone under a tag list's
+// label: a value of at most maxTagLinkWords words on a line Classify
+// left as text, dropped as page furniture, or called part of the list.
+func (tr *textReader) tagLinkAt(j int) bool {
+	switch tr.kinds[j] {
+	case "", kindOutside, boilerplate.KindTags:
+	default:
+		return false
+	}
+	p := tr.paras[j]
+	return wordCount(p) <= maxTagLinkWords && !strings.ContainsAny(p, ",;|•·") && len(tagValues(p)) == 1
+}
+
+// maxTagLinkWords bounds a tag alone on its line under a label: a longer
+// line is the next thing on the page, a related story's title.
+const maxTagLinkWords = 4
+
 // tagLine returns the values of a line of tags, nil when p is none.
 func tagLine(p string) []string {
-	const filedUnder = "filed under "
+	rest, ok := tagLabel(p)
+	if !ok {
+		return nil
+	}
+	return tagValues(rest)
+}
+
+// tagLabel returns what follows the label of a line of tags ("Tags:",
+// "Filed under"), and false when p opens with none.
+func tagLabel(p string) (string, bool) {
+	const filedUnder = "filed under"
 	label, rest, ok := strings.Cut(p[:min(len(p), tagLabelSpan)], ":")
 	switch {
 	case ok:
 		rest = p[len(label)+1:]
-	case len(p) > len(filedUnder) && strings.EqualFold(p[:len(filedUnder)], filedUnder):
+	case len(p) >= len(filedUnder) && strings.EqualFold(p[:len(filedUnder)], filedUnder) && (len(p) == len(filedUnder) || p[len(filedUnder)] == ' '):
 		label, rest = p[:len(filedUnder)], p[len(filedUnder):]
 	default:
-		return nil
+		label = p
 	}
-	if !slices.Contains(tagLabels, strings.ToLower(strings.TrimSpace(label))) {
-		return nil
-	}
+	return rest, slices.Contains(tagLabels, strings.ToLower(strings.TrimSpace(label)))
+}
+
+// tagValues returns the values of a list of tags, nil when one of them
+// is no tag.
+func tagValues(rest string) []string {
 	var tags []string
 	for v := range strings.FieldsFuncSeq(rest, func(r rune) bool { return strings.ContainsRune(",;|•·", r) }) {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
-		if len(v) > maxTextTagLen || wordCount(v) > maxTextTagWords || strings.ContainsAny(v, "@/:") || !strings.ContainsFunc(v, isLetter) || strings.ContainsAny(v[len(v)-1:], ".!?") {
+		if len(v) > maxTextTagLen || wordCount(v) > maxTextTagWords || strings.ContainsAny(v, "@/:") || utf8.RuneCountInString(v) < 2 || !strings.ContainsFunc(v, isLetter) || strings.ContainsAny(v[len(v)-1:], ".!?") {
 			return nil
 		}
 		tags = append(tags, v)

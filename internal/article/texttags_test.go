@@ -31,19 +31,38 @@ func TestTagLine(t *testing.T) {
 }
 
 // TestTextTags: a writer's or a page's line of tags after the story
-// gives the article's tags, each once; the line leaves the body.
+// gives the article's tags, each once; the line leaves the body. A label
+// alone heads its tags on the next line or one to a line, unless it is a
+// site's categories, stands far from the story or is printed twice.
 func TestTextTags(t *testing.T) {
-	text := "Harbour reopens\n\nThe harbour reopened to the public on Monday, two years after a storm cracked the supports of its pier.\n\n" +
-		"Fishermen said the reopening would bring visitors back to the cafes on the quay.\n\nTags: harbour, Town, town, fishing\n"
-	a, err := Parse("a.txt", []byte(text), Options{Ref: benchRef})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{"harbour", "Town", "fishing"}; !slices.Equal(a.Tags, want) {
-		t.Errorf("tags %q, want %q", a.Tags, want)
-	}
-	if len(a.BodyParagraphs) != 2 {
-		t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)
+	story := "Harbour reopens\n\nThe harbour reopened to the public on Monday, two years after a storm cracked the supports of its pier.\n\n" +
+		"Fishermen said the reopening would bring visitors back to the cafes on the quay.\n\n"
+	filler := strings.Repeat("Share\n\nPrint\n\n", 6)
+	for _, tc := range []struct {
+		name, tail string
+		want       []string
+	}{
+		{"a line of tags", "Tags: harbour, Town, town, fishing\n", []string{"harbour", "Town", "fishing"}},
+		{"a label over its tags", "Tags:\nharbour, Town, fishing\n", []string{"harbour", "Town", "fishing"}},
+		{"a label over its tags, one to a line", "Tags\n\nharbour\n\nOld Town\n\nfishing\n", []string{"harbour", "Old Town", "fishing"}},
+		{"a heading in capitals ends them", "Topics\n\nharbour\n\nOld Town\n\nWATCH THIS VIDEO\n", []string{"harbour", "Old Town"}},
+		{"a site's categories are no tags", "Categories\n\nNews\n\nSport\n\nWeather\n", nil},
+		{"letters of an index are no tags", "Tags\n\na\n\nb\n\nc\n", nil},
+		{"a label far after the story", filler + "Tags\n\nharbour\n\nfishing\n", nil},
+		{"a label printed twice", "Tags\n\nharbour\n\nfishing\n\nTags\n\nNews\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.txt", []byte(story+tc.tail), Options{Ref: benchRef})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(a.Tags, tc.want) {
+				t.Errorf("tags %q, want %q", a.Tags, tc.want)
+			}
+			if len(a.BodyParagraphs) != 2 {
+				t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)
+			}
+		})
 	}
 }
 

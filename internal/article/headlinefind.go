@@ -385,10 +385,11 @@ func (tr *textReader) headlineCandidates(start, body int) ([]headCand, int) {
 	// Scanning down from the header start, the first line that heads the
 	// body: where a writer's own header puts the headline.
 	top := tr.shortTop(cands, start, body)
+	bare := top == 0 && tr.bareFile(start, body)
 	heading := -1
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
-		if c.i >= top && c.i < body && headingCand(c) {
+		if c.i >= top && c.i < body && (headingCand(c) || bare && c.i == 0 && c.part == "" && c.f[hfTitleShape] == 1) {
 			c.f[hfFirstHeading] = 1
 			heading = c.i
 			break
@@ -446,11 +447,30 @@ func (tr *textReader) shortTop(cands []headCand, start, body int) int {
 		return start
 	}
 	for k := range cands {
-		if cands[k].i == 0 && headingCand(&cands[k]) {
+		if cands[k].i == 0 && (headingCand(&cands[k]) || cands[k].part == "" && cands[k].f[hfTitleShape] == 1 && tr.bareFile(start, body)) {
 			return 0
 		}
 	}
 	return start
+}
+
+// bareFile reports a short file that is all article but its first line:
+// Classify found no page furniture on it, no menu, share row, footer or
+// line after the story, and started the header at the second line (so
+// start is 1 and the body at most maxShortTop lines down). That first
+// line is a writer's title, whatever its words ("A new chapter" over
+// its standfirst); a scrape's site name over its headline comes with a
+// page around it.
+func (tr *textReader) bareFile(start, body int) bool {
+	if start != 1 || body > maxShortTop {
+		return false
+	}
+	for _, k := range tr.kinds[1:] {
+		if k != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // maxShortTop is how far down the body of a file whose top shortTop reads

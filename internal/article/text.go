@@ -335,7 +335,7 @@ func (tr *textReader) readHeader(start, body, end int) int {
 			}
 		}
 		heads, shares := stemShare(lines, tr.a.BodyParagraphs, minTitleOverlap)
-		tr.subtitle(t, cands, lines, heads, shares)
+		tr.subtitle(t, cands, lines, heads, shares, t == 0 && tr.bareFile(start, body))
 	}
 	for _, i := range cands {
 		if tr.roles[i] == roleDrop {
@@ -441,8 +441,11 @@ func (tr *textReader) headerLines(start, body int) []int {
 // length and that word set it apart from a menu entry or a site slogan.
 //
 // lines holds the headline-shaped candidates, "" for the others; heads and
-// shares are stemShare's verdicts on them.
-func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, shares []bool) {
+// shares are stemShare's verdicts on them. In a bare file (bareFile),
+// whose title is its first line, the line under the title is the
+// subtitle whatever its words, unless it names the writer: there is no
+// page around it to come from.
+func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, shares []bool, bare bool) {
 	next := -1
 	for k, i := range cands {
 		if i <= title || lines[k] == "" || repeatsTitle(lines[k], tr.a.Title) || tr.teaserCard(i) {
@@ -456,7 +459,7 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, sh
 			next = k
 		}
 	}
-	if next >= 0 && tr.kinds[cands[next]] == "" && standfirst(lines[next], shares[next]) && tr.onlyDroppedBetween(title, cands[next]) {
+	if next >= 0 && tr.kinds[cands[next]] == "" && (bare && tr.bylineNames(cands[next]).form == formNone || standfirst(lines[next], shares[next])) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
 }

@@ -181,6 +181,9 @@ func TestOwnFileHeader(t *testing.T) {
 	}{
 		{"title over standfirst, blank line between", "Harbour reopens\n\n" + stand + "\n\n" + story, "Harbour reopens", stand, ""},
 		{"title over standfirst, one line under the other", "Harbour reopens\n" + stand + "\n\n" + story, "Harbour reopens", stand, ""},
+		{"a title that shares no word with the story", "A new chapter\n\n" + stand + "\n\n" + story, "A new chapter", stand, ""},
+		{"a title that shares no word, one line over the other", "A new chapter\n" + stand + "\n\n" + story, "A new chapter", stand, ""},
+		{"a site's name over the headline of a page", "Harbour Gazette\n" + stand + "\n\n" + story + "\n© 2024 Harbour Gazette. All rights reserved.\n", stand, "", ""},
 		{"a link back is no title", "Back to the overview »\n\nHarbour reopens to the public\n\n" + story, "Harbour reopens to the public", "", ""},
 		{"English fields", "Title: Harbour reopens\nAuthor: Jane Roe\nDate: 2024-03-03\n\n" + story, "Harbour reopens", "", "Jane Roe"},
 		{"German fields", "Titel: Der Hafen öffnet wieder\nAutor: Jana Roth\n\n" + story, "Der Hafen öffnet wieder", "", "Jana Roth"},

@@ -113,7 +113,8 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		best = tr.agencyCredit(body, end)
 	}
 	if best.at < 0 {
-		return nil, -1, -1
+		// A bio stays in the story it ends.
+		return tr.bioLine(body, end), -1, -1
 	}
 	return best.names, best.at, best.label
 }
@@ -147,6 +148,63 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 		}
 	}
 	return authorCand{at: -1, label: -1}
+}
+
+// bioLine returns the writer a bio at the story's end names, nil when
+// there is none: one or two sentences that open with a name, a copula and
+// the writer's role within a few words ("Jane Roe is a reporter for the
+// Kirkby Courier.", "Jana Roth ist Redakteurin bei …", "… is the author
+// of …"). A story may end on someone else ("The Bod Pod is the main
+// device"), which names no role.
+func (tr *textReader) bioLine(body, end int) []string {
+	for i := min(len(tr.paras), end+maxBioAfter) - 1; i >= max(body, end-maxBioInside); i-- {
+		p := tr.paras[i]
+		if len(p) > maxBioLen || i < end && tr.roles[i] != roleBody {
+			continue
+		}
+		for _, cop := range bioCopulas {
+			k := strings.Index(p, cop)
+			if k <= 0 {
+				continue
+			}
+			name, ok := bareName(p[:k])
+			if !ok || name != p[:k] || isAgency(name) || !unlabelledShape([]string{name}) {
+				break
+			}
+			n := 0
+			for w := range strings.FieldsSeq(p[k+len(cop):]) {
+				if n++; n > maxBioRoleAt {
+					break
+				}
+				if roleWord(w) || bioRole(w) {
+					return []string{name}
+				}
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// Bounds on bioLine's search: a bio is the story's last lines or just
+// after them, and short.
+const (
+	maxBioInside = 2
+	maxBioAfter  = 3
+	maxBioLen    = 400
+	maxBioRoleAt = 5
+)
+
+// bioCopulas join a bio's name to the writer's role.
+var bioCopulas = []string{" is a ", " is an ", " is the ", " was a ", " ist ", " est ", " es ", " è "}
+
+// bioRole reports a role a bio gives a writer besides roleWord's.
+func bioRole(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ",.;")) {
+	case "professor", "lecturer", "researcher", "fellow", "freelance", "freelancer", "blogger", "novelist", "poet", "historian", "commentator":
+		return true
+	}
+	return false
 }
 
 // endsQuote reports a line that ends with a closing quotation mark.

@@ -206,6 +206,7 @@ func (mr *mdReader) block(n ast.Node) {
 	case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
 		mr.images(n)
 		if t := strings.TrimSpace(mr.inlineText(n)); t != "" {
+			mr.imageCaption(n, t)
 			mr.add(t, n)
 		}
 	case ast.KindList:
@@ -257,20 +258,64 @@ func (mr *mdReader) add(t string, n ast.Node) {
 	mr.blocks = append(mr.blocks, n)
 }
 
+// imageCaption reads paragraph n, whose text is t, as the caption of the
+// picture above it when n is all emphasis and the paragraph before it
+// only that picture, as Markdown writers set one ("*The new sea wall.
+// Photo: Jane Roe*"): its caption replaces the alt text, its credit the
+// title's, when it gives one.
+// The line stays in the body, where it shows under the picture.
+func (mr *mdReader) imageCaption(n ast.Node, t string) {
+	prev := n.PreviousSibling()
+	if n.Kind() != ast.KindParagraph || prev == nil || prev.Kind() != ast.KindParagraph || !mr.onlyChild(n, ast.KindEmphasis) || !mr.onlyChild(prev, ast.KindImage) {
+		return
+	}
+	var img *ast.Image
+	for c := prev.FirstChild(); c != nil; c = c.NextSibling() {
+		if v, ok := c.(*ast.Image); ok {
+			img = v
+		}
+	}
+	old := mr.imageOf(img)
+	im, ok := parseCaption(t)
+	if !ok {
+		im = Image{Caption: t}
+	}
+	if im.Caption == "" {
+		im.Caption = old.Caption
+	}
+	if im.Credit == "" {
+		im.Credit = old.Credit
+	}
+	for k, have := range mr.a.Images {
+		if have == old {
+			mr.a.Images[k] = im
+			return
+		}
+	}
+	mr.a.Images = append(mr.a.Images, im)
+}
+
+// onlyChild reports whether n's inline content is one node of kind k,
+// maybe with blank text around it.
+func (mr *mdReader) onlyChild(n ast.Node, k ast.NodeKind) bool {
+	found := false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == k && !found {
+			found = true
+			continue
+		}
+		if t, ok := c.(*ast.Text); !ok || len(bytes.TrimSpace(t.Value(mr.source))) > 0 {
+			return false
+		}
+	}
+	return found
+}
+
 // images records the pictures in a block.
 func (mr *mdReader) images(n ast.Node) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if img, ok := c.(*ast.Image); ok && entering {
-			capt := strings.TrimSpace(mr.inlineText(img))
-			credit := ""
-			if len(img.Title) > 0 {
-				credit = strings.TrimSpace(string(img.Title))
-				if c, ok := labelledCredit(credit, true); ok {
-					credit = c
-				}
-			}
-			if capt != "" || credit != "" {
-				im := Image{Caption: capt, Credit: credit}
+			if im := mr.imageOf(img); im != (Image{}) {
 				for _, have := range mr.a.Images {
 					if have == im {
 						return ast.WalkSkipChildren, nil
@@ -282,6 +327,19 @@ func (mr *mdReader) images(n ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// imageOf is a picture by its alt text and title: the caption and the
+// credit.
+func (mr *mdReader) imageOf(img *ast.Image) Image {
+	credit := ""
+	if len(img.Title) > 0 {
+		credit = strings.TrimSpace(string(img.Title))
+		if c, ok := labelledCredit(credit, true); ok {
+			credit = c
+		}
+	}
+	return Image{Caption: strings.TrimSpace(mr.inlineText(img)), Credit: credit}
 }
 
 // inlineText is the plain text of a node's inline content: entities and

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -140,6 +141,37 @@ func TestMarkdownTitleLine(t *testing.T) {
 			}
 			if kept := len(a.BodyParagraphs) == 2; kept != tc.kept || a.BodyParagraphs[len(a.BodyParagraphs)-1] != story {
 				t.Errorf("body %q, want the first line kept %v", a.BodyParagraphs, tc.kept)
+			}
+		})
+	}
+}
+
+// TestMarkdownImageCaption: a line in emphasis alone under a picture
+// alone is its caption, with its credit; other emphasis is not.
+func TestMarkdownImageCaption(t *testing.T) {
+	story := "The frost came early this year and the orchard lost most of its blossom."
+	tests := []struct {
+		name, src string
+		want      []Image
+	}{
+		{"alt text only", "![The orchard in May](o.jpg)\n\n" + story, []Image{{Caption: "The orchard in May"}}},
+		{"a caption with its credit under the picture", "![orchard](o.jpg)\n\n*The orchard in May. Photo: Jane Roe*\n\n" + story,
+			[]Image{{Caption: "The orchard in May.", Credit: "Jane Roe"}}},
+		{"a caption under a picture without alt text", "![](o.jpg)\n\n_The orchard in May (Jane Roe/Reuters)_\n\n" + story,
+			[]Image{{Caption: "The orchard in May", Credit: "Jane Roe/Reuters"}}},
+		{"a caption without a credit keeps the title's", "![orchard](o.jpg \"Photo: Ann Lee\")\n\n*The orchard in May*\n\n" + story,
+			[]Image{{Caption: "The orchard in May", Credit: "Ann Lee"}}},
+		{"emphasis in a sentence is no caption", "![orchard](o.jpg)\n\n*Not* a caption, as more text follows.\n\n" + story, []Image{{Caption: "orchard"}}},
+		{"emphasis under text is no caption", story + "\n\n*The orchard in May*\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.md", []byte("# Frost\n\n"+tc.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(a.Images, tc.want) {
+				t.Errorf("images %+v, want %+v", a.Images, tc.want)
 			}
 		})
 	}

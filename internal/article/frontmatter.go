@@ -12,7 +12,7 @@ import (
 // frontMatter is what a Markdown file's YAML header said. Set fields win
 // over anything inferred from the text.
 type frontMatter struct {
-	Title, Author, Summary, Slug string
+	Title, Subtitle, Author, Summary, Slug string
 	// Authors are the names of a list of authors one by one; Author
 	// joins them.
 	Authors       []string
@@ -58,8 +58,20 @@ func splitFrontMatter(text string) (yamlText, body string, line int, warn string
 }
 
 // frontMatterKeys are the keys readFrontMatter reads; any other is
-// ignored with a warning.
-var frontMatterKeys = []string{"title", "summary", "slug", "author", "image", "date", "updated", "tags", "draft"}
+// ignored with a warning. Besides seedfeed's own, the names static-site
+// generators give the same fields (Hugo's and Jekyll's), so that a post
+// moved from one keeps them: "description" and "excerpt" for the summary,
+// "authors" for the author, "categories" for more tags, "lastmod" and
+// "last_modified_at" for the update. seedfeed's own name wins when both
+// are given.
+var frontMatterKeys = []string{"title", "subtitle", "summary", "slug", "author", "image", "date", "updated", "tags", "draft",
+	"description", "excerpt", "authors", "categories", "lastmod", "last_modified_at"}
+
+// frontMatterAliases maps a generator's key to seedfeed's.
+var frontMatterAliases = map[string]string{
+	"description": "summary", "excerpt": "summary", "authors": "author",
+	"lastmod": "updated", "last_modified_at": "updated",
+}
 
 // readFrontMatter decodes the YAML block. Every problem is a warning naming
 // the key and its line; a broken block is ignored as a whole.
@@ -80,10 +92,23 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 		warnf("front matter: ignored: want a mapping of keys, got %s (line %d)", nodeKind(root), root.Line+firstLine-1)
 		return fm, warns
 	}
+	// A generator's key fills its field only when seedfeed's own key is
+	// not given: the own keys are read first.
+	own := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		own[root.Content[i].Value] = true
+	}
+	var categories []string
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
 		line := k.Line + firstLine - 1
+		if alias, ok := frontMatterAliases[key]; ok {
+			if own[alias] {
+				continue
+			}
+			key = alias
+		}
 		bad := func(want string) {
 			warnf("front matter: key %q (line %d): want %s, got %s", key, line, want, describe(v))
 		}
@@ -92,7 +117,7 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 			continue
 		}
 		switch key {
-		case "title", "summary", "slug":
+		case "title", "subtitle", "summary", "slug":
 			s, ok := scalarString(v)
 			if !ok {
 				bad("a string")
@@ -101,6 +126,8 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 			switch key {
 			case "title":
 				fm.Title = s
+			case "subtitle":
+				fm.Subtitle = s
 			case "summary":
 				fm.Summary = s
 			case "slug":
@@ -134,13 +161,17 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 			} else {
 				fm.Updated = &t
 			}
-		case "tags":
+		case "tags", "categories":
 			tags, ok := tagsValue(v)
 			if !ok {
 				bad("a list of tags or a comma-separated string")
 				continue
 			}
-			fm.Tags = tags
+			if key == "tags" {
+				fm.Tags = tags
+			} else {
+				categories = tags
+			}
 		case "draft":
 			var b bool
 			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
@@ -148,6 +179,12 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 				continue
 			}
 			fm.Draft = b
+		}
+	}
+	// Categories are tags too, after the tags, each once.
+	for _, c := range categories {
+		if !slices.ContainsFunc(fm.Tags, func(t string) bool { return strings.EqualFold(t, c) }) {
+			fm.Tags = append(fm.Tags, c)
 		}
 	}
 	return fm, warns

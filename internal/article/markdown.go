@@ -53,6 +53,9 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	if fm.Title != "" {
 		a.Title = fm.Title
 	}
+	if fm.Subtitle != "" {
+		a.Subtitle = fm.Subtitle
+	}
 	if fm.Author != "" {
 		a.Author = fm.Author
 		a.Authors = fm.Authors

@@ -204,6 +204,8 @@ func TestFrontMatterKeysAreRead(t *testing.T) {
 	examples := map[string]string{
 		"title": "T", "summary": "S", "slug": "s", "author": "A", "image": "pic.jpg",
 		"date": "2024-01-05", "updated": "2024-01-06", "tags": "a, b", "draft": "true",
+		"subtitle": "Sub", "description": "D", "excerpt": "E", "authors": "[A, B]", "categories": "[c]",
+		"lastmod": "2024-01-07", "last_modified_at": "2024-01-08",
 	}
 	for _, key := range frontMatterKeys {
 		v, ok := examples[key]
@@ -215,5 +217,34 @@ func TestFrontMatterKeysAreRead(t *testing.T) {
 		if len(warns) > 0 || reflect.DeepEqual(fm, frontMatter{}) {
 			t.Errorf("key %q: front matter %+v, warnings %q", key, fm, warns)
 		}
+	}
+}
+
+// TestFrontMatterAliases: a static-site generator's names for seedfeed's
+// fields are read, and seedfeed's own name wins wherever it stands.
+func TestFrontMatterAliases(t *testing.T) {
+	opts := Options{Location: time.UTC, Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	day := func(d int) *time.Time { t := time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC); return &t }
+	tests := []struct {
+		name, src string
+		want      frontMatter
+	}{
+		{"description is the summary", "description: D\n", frontMatter{Summary: "D"}},
+		{"summary wins after it", "description: D\nsummary: S\n", frontMatter{Summary: "S"}},
+		{"summary wins before it", "summary: S\nexcerpt: E\n", frontMatter{Summary: "S"}},
+		{"authors", "authors: [Ana Lima, Bo Chen]\n", frontMatter{Author: "Ana Lima, Bo Chen", Authors: []string{"Ana Lima", "Bo Chen"}}},
+		{"author wins", "authors: [Bo Chen]\nauthor: Ana Lima\n", frontMatter{Author: "Ana Lima", Authors: []string{"Ana Lima"}}},
+		{"categories follow the tags, each once", "categories: [News, Port]\ntags: [port, harbour]\n", frontMatter{Tags: []string{"port", "harbour", "News"}}},
+		{"lastmod is the update", "lastmod: 2024-01-07\n", frontMatter{Updated: day(7)}},
+		{"updated wins", "updated: 2024-01-06\nlast_modified_at: 2024-01-08\n", frontMatter{Updated: day(6)}},
+		{"a subtitle", "subtitle: The pier is safe again\n", frontMatter{Subtitle: "The pier is safe again"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fm, warns := readFrontMatter(tc.src, 2, opts)
+			if len(warns) > 0 || !reflect.DeepEqual(fm, tc.want) {
+				t.Errorf("front matter %+v, warnings %q; want %+v", fm, warns, tc.want)
+			}
+		})
 	}
 }

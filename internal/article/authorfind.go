@@ -151,7 +151,7 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 }
 
 // bioLine returns the writer a bio at the story's end names, nil when
-// there is none: one or two sentences that open with a name, a copula and
+// there is none: a short paragraph that opens with a name, a copula and
 // the writer's role within a few words ("Jane Roe is a reporter for the
 // Kirkby Courier.", "Jana Roth ist Redakteurin bei …", "… is the author
 // of …"). A story may end on someone else ("The Bod Pod is the main
@@ -626,8 +626,8 @@ func (tr *textReader) lowerByline(i int) (string, bool) {
 }
 
 // properByline returns a byline typed in lower case in proper case ("By
-// Jane Roe"), when it holds names: words that used reports the text
-// writes nowhere else.
+// Jane Roe") when it holds names: words of which used reports none
+// written elsewhere in the text.
 func properByline(p string, used func(w string) bool) (string, bool) {
 	names, ok := lowerBylineNames(p)
 	if !ok {
@@ -740,7 +740,7 @@ func containsWordNotAfter(s, w, label string) bool {
 		k += off
 		before, _ := utf8.DecodeLastRuneInString(s[:k])
 		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
-		if (k == 0 || !wordRune(before)) && (k+len(w) == len(s) || !wordRune(after)) && (label == "" || !strings.HasSuffix(strings.ToLower(s[:k]), label)) {
+		if (k == 0 || !wordRune(before)) && (k+len(w) == len(s) || !wordRune(after)) && (label == "" || k < len(label) || !strings.EqualFold(s[k-len(label):k], label)) {
 			return true
 		}
 		off = k + len(w)

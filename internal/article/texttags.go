@@ -110,7 +110,8 @@ const maxTagsAfter = 10
 
 // tagLinkAt reports whether line j is one tag alone under a tag list's
 // label: a value of at most maxTagLinkWords words on a line Classify
-// left as text, dropped as page furniture, or called part of the list.
+// left as text (md_546's "Tags" over "Python" inside the story's run),
+// dropped as page furniture, or called part of the list.
 func (tr *textReader) tagLinkAt(j int) bool {
 	switch tr.kinds[j] {
 	case "", kindOutside, boilerplate.KindTags:

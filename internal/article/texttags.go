@@ -3,6 +3,7 @@ package article
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"seedfeed/internal/article/boilerplate"
@@ -79,7 +80,63 @@ func (tr *textReader) textTags(start, body, end int) []string {
 			add(tagValues(tr.paras[i]))
 		}
 	}
+	// Lines of hashtags at the story's end ("#harbour #kirkby"), as a
+	// post copied from a social network ends: two at least, as one alone
+	// there is as often the site's own ("#bettyflippincrocker").
+	var lines []int
+	var hash []string
+	for i := max(body, end-maxHashtagInside); i < min(len(tr.paras), end+maxTagsAfter); i++ {
+		if vs := hashtags(tr.paras[i]); vs != nil && !tr.printedAgain(i) {
+			lines, hash = append(lines, i), append(hash, vs...)
+		}
+	}
+	if len(hash) > 1 {
+		add(hash)
+		for _, i := range lines {
+			if tr.roles[i] == roleBody {
+				tr.dropBodyLine(i)
+			}
+		}
+	}
 	return tags
+}
+
+// maxHashtagInside is how far into the story's last lines a line of
+// hashtags may stand.
+const maxHashtagInside = 2
+
+// hashtags returns the tags of a line that is only hashtags, spaced or
+// glued ("#harbour #kirkby", "#QAnon#Macht"), nil for any other line.
+func hashtags(p string) []string {
+	var tags []string
+	for f := range strings.FieldsSeq(p) {
+		if !strings.HasPrefix(f, "#") {
+			return nil
+		}
+		for t := range strings.SplitSeq(f[1:], "#") {
+			if utf8.RuneCountInString(t) < 2 || len(t) > maxTextTagLen || !strings.ContainsFunc(t, isLetter) || strings.ContainsFunc(t, notTagRune) {
+				return nil
+			}
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}
+
+// notTagRune reports a rune a hashtag cannot hold.
+func notTagRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '_' && r != '-'
+}
+
+// printedAgain reports whether line i stands elsewhere on the page too,
+// as a menu's entry does.
+func (tr *textReader) printedAgain(i int) bool {
+	for j, q := range tr.paras {
+		if j != i && q == tr.paras[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // listLabelAt reports whether line i, a tag list's label alone, heads
@@ -95,12 +152,7 @@ func (tr *textReader) listLabelAt(i, body, end int) bool {
 	case "categories", "category", "kategorien", "catégories", "categorías", "categorie", "рубрики":
 		return false
 	}
-	for j, q := range tr.paras {
-		if j != i && q == p {
-			return false
-		}
-	}
-	return true
+	return !tr.printedAgain(i)
 }
 
 // maxTagsAfter is how many lines after the story's end its tags may

@@ -41,15 +41,19 @@ func TestTextTags(t *testing.T) {
 	for _, tc := range []struct {
 		name, tail string
 		want       []string
+		paras      int // the body's paragraphs, when not the story's two
 	}{
-		{"a line of tags", "Tags: harbour, Town, town, fishing\n", []string{"harbour", "Town", "fishing"}},
-		{"a label over its tags", "Tags:\nharbour, Town, fishing\n", []string{"harbour", "Town", "fishing"}},
-		{"a label over its tags, one to a line", "Tags\n\nharbour\n\nOld Town\n\nfishing\n", []string{"harbour", "Old Town", "fishing"}},
-		{"a heading in capitals ends them", "Topics\n\nharbour\n\nOld Town\n\nWATCH THIS VIDEO\n", []string{"harbour", "Old Town"}},
-		{"a site's categories are no tags", "Categories\n\nNews\n\nSport\n\nWeather\n", nil},
-		{"letters of an index are no tags", "Tags\n\na\n\nb\n\nc\n", nil},
-		{"a label far after the story", filler + "Tags\n\nharbour\n\nfishing\n", nil},
-		{"a label printed twice", "Tags\n\nharbour\n\nfishing\n\nTags\n\nNews\n", nil},
+		{"a line of tags", "Tags: harbour, Town, town, fishing\n", []string{"harbour", "Town", "fishing"}, 0},
+		{"a label over its tags", "Tags:\nharbour, Town, fishing\n", []string{"harbour", "Town", "fishing"}, 0},
+		{"a label over its tags, one to a line", "Tags\n\nharbour\n\nOld Town\n\nfishing\n", []string{"harbour", "Old Town", "fishing"}, 0},
+		{"a heading in capitals ends them", "Topics\n\nharbour\n\nOld Town\n\nWATCH THIS VIDEO\n", []string{"harbour", "Old Town"}, 0},
+		{"a site's categories are no tags", "Categories\n\nNews\n\nSport\n\nWeather\n", nil, 0},
+		{"letters of an index are no tags", "Tags\n\na\n\nb\n\nc\n", nil, 0},
+		{"a label far after the story", filler + "Tags\n\nharbour\n\nfishing\n", nil, 0},
+		{"a label printed twice", "Tags\n\nharbour\n\nfishing\n\nTags\n\nNews\n", nil, 0},
+		{"hashtags", "#harbour #Town #fishing\n", []string{"harbour", "Town", "fishing"}, 0},
+		{"hashtags glued and on two lines", "#harbour#Town\n\n#fishing\n", []string{"harbour", "Town", "fishing"}, 0},
+		{"one hashtag alone stays in the story", "#harbour\n", nil, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, err := Parse("a.txt", []byte(story+tc.tail), Options{Ref: benchRef})
@@ -59,20 +63,47 @@ func TestTextTags(t *testing.T) {
 			if !slices.Equal(a.Tags, tc.want) {
 				t.Errorf("tags %q, want %q", a.Tags, tc.want)
 			}
-			if len(a.BodyParagraphs) != 2 {
-				t.Errorf("body %q, want the story's two paragraphs", a.BodyParagraphs)
+			if want := max(tc.paras, 2); len(a.BodyParagraphs) != want {
+				t.Errorf("body %q, want %d paragraphs", a.BodyParagraphs, want)
 			}
 		})
+	}
+}
+
+func TestHashtags(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"#harbour #Kirkby", []string{"harbour", "Kirkby"}},
+		{"#QAnon#Macht", []string{"QAnon", "Macht"}},
+		{"#town_life #sea-wall #2024ride", []string{"town_life", "sea-wall", "2024ride"}},
+		{"#Digitalisierung", []string{"Digitalisierung"}},
+		{"#harbour and more", nil},
+		{"#1 #2", nil},
+		{"# harbour", nil},
+		{"#a", nil},
+		{"#333333", nil},
+		{"#harbour!", nil},
+	} {
+		if got := hashtags(tc.line); !slices.Equal(got, tc.want) {
+			t.Errorf("hashtags(%q) = %q, want %q", tc.line, got, tc.want)
+		}
 	}
 }
 
 // FuzzTagLine checks that a line of tags gives bounded, non-empty values
 // that stand in the line.
 func FuzzTagLine(f *testing.F) {
-	for _, s := range []string{"Tags: a, b", "Filed under x , y", "Теги: Молдова", "Tags:", "tags: \xff, ·,|"} {
+	for _, s := range []string{"Tags: a, b", "Filed under x , y", "Теги: Молдова", "Tags:", "tags: \xff, ·,|", "#a#bc #de", "#\xff\xfe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, v := range hashtags(s) {
+			if v == "" || len(v) > maxTextTagLen || !strings.Contains(s, "#"+v) {
+				t.Errorf("hashtags(%q) gave %q", s, v)
+			}
+		}
 		for _, v := range tagLine(s) {
 			if v == "" || len(v) > maxTextTagLen || !strings.Contains(s, v) {
 				t.Errorf("tagLine(%q) gave %q", s, v)

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"strings"
 	"sync"
 	"time"
 
+	"seedfeed/internal/article"
 	"seedfeed/internal/config"
 	"seedfeed/internal/feed"
 	"seedfeed/internal/pages"
@@ -71,11 +73,31 @@ func entry(r store.Record) pages.Entry {
 	if a.Dateline != nil {
 		e.DatelinePlace = a.Dateline.Place
 	}
-	for _, img := range a.Images {
+	for _, img := range leadImages(a) {
 		e.Images = append(e.Images, pages.Image{Caption: img.Caption, Credit: img.Credit})
 	}
 	return e
 }
+
+// leadImages are the pictures whose captions the page and the feeds show
+// above the body: those the body does not show already. A text's
+// captions leave its body; an HTML page keeps its figures, captions and
+// all, and a Markdown file its pictures (their alt text) and the caption
+// lines under them, which a figure above would repeat.
+func leadImages(a *article.Article) []article.Image {
+	var out []article.Image
+	for _, img := range a.Images {
+		if c := img.Caption; c != "" && (strings.Contains(a.BodyHTML, html.EscapeString(c)) || strings.Contains(a.BodyHTML, textEscaper.Replace(c))) {
+			continue
+		}
+		out = append(out, img)
+	}
+	return out
+}
+
+// textEscaper escapes text as an HTML serializer writes a text node:
+// only "&", "<" and ">" (html.EscapeString escapes quotes too).
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // feedItem maps a stored article to what the feeds show: the same pieces
 // as its page, which the feed content lays out as the page does.
@@ -97,7 +119,7 @@ func feedItem(r store.Record) feed.Item {
 	if a.Dateline != nil {
 		it.Dateline = a.Dateline.Place
 	}
-	for _, img := range a.Images {
+	for _, img := range leadImages(a) {
 		it.Figures = append(it.Figures, feed.Figure{Caption: img.Caption, Credit: img.Credit})
 	}
 	for _, p := range a.Pictures {

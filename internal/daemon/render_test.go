@@ -191,3 +191,30 @@ func hasClass(n *html.Node, class string) bool {
 	}
 	return false
 }
+
+// TestLeadImages: a caption the body shows already, in a figure, a line
+// under the picture or its alt text, gets no figure above the body; a
+// text's captions, which leave its body, do.
+func TestLeadImages(t *testing.T) {
+	wall := article.Image{Caption: "The new sea wall.", Credit: "Jane Roe"}
+	tests := []struct {
+		name, body string
+		images     []article.Image
+		want       int
+	}{
+		{"a text's caption", "<p>The harbour reopened.</p>", []article.Image{wall}, 1},
+		{"an HTML figure", `<p>The harbour reopened.</p><figure><img src="w.jpg"/><figcaption>The new sea wall. Photo: Jane Roe</figcaption></figure>`, []article.Image{wall}, 0},
+		{"a Markdown caption line", `<p><img src="w.jpg" alt="wall"></p><p><em>The new sea wall. Photo: Jane Roe</em></p>`, []article.Image{wall}, 0},
+		{"alt text", `<p><img src="w.jpg" alt="The new sea wall."></p>`, []article.Image{wall}, 0},
+		{"escaped text", `<p><em>Jane&#39;s boat &amp; the pier</em></p>`, []article.Image{{Caption: "Jane's boat & the pier"}}, 0},
+		{"a credit alone", "<p>The harbour reopened.</p>", []article.Image{{Credit: "Jane Roe"}}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{BodyHTML: tc.body, Images: tc.images}
+			if got := leadImages(a); len(got) != tc.want {
+				t.Errorf("lead images %+v, want %d", got, tc.want)
+			}
+		})
+	}
+}

@@ -39,7 +39,7 @@ Fish prices fell for the third week running as the boats came back early.
 title: New ferry named
 author: Bo Chen
 date: 2026-01-05
-tags: [C#, Port]
+tags: [C#, Port, R & D]
 ---
 The new ferry will be named after the harbour master who retired last spring.
 `,
@@ -75,6 +75,7 @@ func TestTagAndAuthorFeedsServed(t *testing.T) {
 		{"/tags/port", []string{"New ferry named", "Harbour budget passes"}},
 		{"/tags/" + url.PathEscape("हिंदी"), []string{"Fish prices fall"}},
 		{"/tags/c%23", []string{"New ferry named"}},
+		{"/tags/r-%26-d", []string{"New ferry named"}},
 		{"/authors/ana-lima", []string{"Fish prices fall", "Harbour budget passes"}},
 		{"/authors/bo-chen", []string{"New ferry named", "Fish prices fall"}},
 	}
@@ -215,7 +216,7 @@ func TestBuildWritesLabels(t *testing.T) {
 	if _, err := Build(t.Context(), d.cfg, out, nil); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"/tags/", "/authors/", "/tags/economie/", "/tags/economie/feed.xml", "/tags/c%23/rss.xml", "/tags/" + url.PathEscape("हिंदी") + "/feed.json", "/authors/ana-lima/feed.xml", "/authors/bo-chen/"} {
+	for _, p := range []string{"/tags/", "/authors/", "/tags/economie/", "/tags/economie/feed.xml", "/tags/c%23/rss.xml", "/tags/r-%26-d/feed.xml", "/tags/r-%26-d/", "/tags/" + url.PathEscape("हिंदी") + "/feed.json", "/authors/ana-lima/feed.xml", "/authors/bo-chen/"} {
 		u, _ := url.PathUnescape(p)
 		file := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(u, "/")))
 		if strings.HasSuffix(p, "/") {

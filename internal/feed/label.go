@@ -3,13 +3,16 @@ package feed
 import (
 	"net/url"
 	"strings"
+
+	"seedfeed/internal/taxonomy"
 )
 
 // LabelDir is the Meta.Dir of a tag's or an author's feeds: the section
 // ("/tags", "/authors") and the slug, percent-encoded as one path
-// segment, so that "हिंदी" or "c#" make a valid URL.
+// segment (taxonomy.PathSegment), so that "हिंदी", "c#" or "r&d" make a
+// valid URL.
 func LabelDir(section, slug string) string {
-	return section + "/" + url.PathEscape(slug)
+	return section + "/" + taxonomy.PathSegment(slug)
 }
 
 // validDir accepts an escaped absolute path without a trailing slash and

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"fmt"
-	"net/url"
 
 	"seedfeed/internal/taxonomy"
 )
@@ -28,8 +27,9 @@ type LabelRef struct {
 }
 
 // LabelDir is the path of a label's page and feeds, escaped, without a
-// trailing slash: "/tags/%E0%A4%B9...".
-func LabelDir(section, slug string) string { return section + "/" + url.PathEscape(slug) }
+// trailing slash: "/tags/%E0%A4%B9...". It is feed.LabelDir, which the
+// pages package does not import.
+func LabelDir(section, slug string) string { return section + "/" + taxonomy.PathSegment(slug) }
 
 // linkView is a name and the absolute URL it links to.
 type linkView struct {

@@ -242,7 +242,7 @@ func TestByline(t *testing.T) {
 		{nil, "Sam Ortiz, Ana Lima", `<span class="author">By <a href="https://news.example.org/harbour/authors/sam-ortiz-ana-lima/" rel="author">Sam Ortiz, Ana Lima</a></span>`},
 		{[]string{"Sam Ortiz"}, "Sam Ortiz", `<span class="author">By <a href="https://news.example.org/harbour/authors/sam-ortiz/" rel="author">Sam Ortiz</a></span>`},
 		{[]string{"Sam Ortiz", "Ana Lima"}, "Sam Ortiz, Ana Lima", `<span class="author">By <a href="https://news.example.org/harbour/authors/sam-ortiz/" rel="author">Sam Ortiz</a> and <a href="https://news.example.org/harbour/authors/ana-lima/" rel="author">Ana Lima</a></span>`},
-		{[]string{"A", "B & Co", "C"}, "ignored", `<span class="author">By <a href="https://news.example.org/harbour/authors/a/" rel="author">A</a>, <a href="https://news.example.org/harbour/authors/b-&amp;-co/" rel="author">B &amp; Co</a> and <a href="https://news.example.org/harbour/authors/c/" rel="author">C</a></span>`},
+		{[]string{"A", "B & Co", "C"}, "ignored", `<span class="author">By <a href="https://news.example.org/harbour/authors/a/" rel="author">A</a>, <a href="https://news.example.org/harbour/authors/b-%26-co/" rel="author">B &amp; Co</a> and <a href="https://news.example.org/harbour/authors/c/" rel="author">C</a></span>`},
 		// A name with nothing for a URL is shown, not linked.
 		{[]string{"Zoë", "—"}, "", `<span class="author">By <a href="https://news.example.org/harbour/authors/zoe/" rel="author">Zoë</a> and —</span>`},
 		{[]string{"हिंदी लेखक"}, "", `<span class="author">By <a href="https://news.example.org/harbour/authors/%E0%A4%B9%E0%A4%BF%E0%A4%82%E0%A4%A6%E0%A5%80-%E0%A4%B2%E0%A5%87%E0%A4%96%E0%A4%95/" rel="author">हिंदी लेखक</a></span>`},

@@ -94,8 +94,12 @@ func cutSlug(s string) string {
 }
 
 // PathSegment is slug percent-encoded for a URL path: "économie" is never
-// a slug (accents fold), but "हिंदी" becomes "%E0%A4%B9...".
-func PathSegment(slug string) string { return url.PathEscape(slug) }
+// a slug (accents fold), but "हिंदी" becomes "%E0%A4%B9...". "&", which a
+// path may hold, is encoded too ("r%26d"), so that the path goes into an
+// HTML attribute or a feed as it is: "us-&-canada" would need escaping
+// there, and a feed's links are checked to need none. A server decodes
+// it back, and a static build names the folder by the slug itself.
+func PathSegment(slug string) string { return strings.ReplaceAll(url.PathEscape(slug), "&", "%26") }
 
 // Variant is one written form of a name and how many articles use it.
 type Variant struct {

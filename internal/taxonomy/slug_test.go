@@ -108,3 +108,20 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+func TestPathSegment(t *testing.T) {
+	for slug, want := range map[string]string{
+		"economie":    "economie",
+		"c#":          "c%23",
+		"r&d":         "r%26d",
+		"us-&-canada": "us-%26-canada",
+		"c++":         "c++",
+		"@home":       "@home",
+		"50%":         "50%25",
+		"हिंदी":       "%E0%A4%B9%E0%A4%BF%E0%A4%82%E0%A4%A6%E0%A5%80",
+	} {
+		if got := PathSegment(slug); got != want {
+			t.Errorf("PathSegment(%q) = %q, want %q", slug, got, want)
+		}
+	}
+}

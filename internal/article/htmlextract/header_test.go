@@ -317,3 +317,19 @@ func TestPageWrappedInAForm(t *testing.T) {
 		t.Errorf("dateTexts = %q", m.dom.dateTexts)
 	}
 }
+
+// TestTagsEscapedTwice: a page that escapes its tags twice, or cuts a
+// reference short, gives the tags as written; one that is only a
+// reference is none; "R&D" and "AT&T" stay.
+func TestTagsEscapedTwice(t *testing.T) {
+	m := metaOf(t, `<html><head>
+<meta property="article:tag" content="PG&amp;amp;E">
+<meta property="article:tag" content="AT&amp;amp">
+<meta property="article:tag" content="&amp;quot">
+<meta property="article:tag" content="R&amp;D">
+<meta property="article:tag" content="AT&T">
+</head><body></body></html>`)
+	if want := []string{"PG&E", "AT", "R&D", "AT&T"}; !slices.Equal(m.tags, want) {
+		t.Errorf("tags %q, want %q", m.tags, want)
+	}
+}

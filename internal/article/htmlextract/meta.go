@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -220,9 +221,11 @@ func (m *meta) readMetaTag(n *html.Node) {
 	}
 }
 
+// appendTag adds t, a tag or a name, to tags unless it is there already,
+// in any case, or has no letter or digit.
 func appendTag(tags []string, t string) []string {
-	t = strings.TrimSpace(t)
-	if t == "" {
+	t = strings.TrimSpace(unescapeAgain(t))
+	if !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return tags
 	}
 	for _, old := range tags {
@@ -231,6 +234,20 @@ func appendTag(tags []string, t string) []string {
 		}
 	}
 	return append(tags, t)
+}
+
+// unescapeAgain decodes the character references a value kept after the
+// parser decoded it, when the page escaped it twice ("PG&amp;amp;E",
+// "&amp;quot"), and drops an "&" left at its end by a reference cut short
+// ("PG&amp"). "R&D" and "AT&T" hold none and stay.
+func unescapeAgain(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	if u := html.UnescapeString(s); u != s {
+		return strings.TrimRight(u, "&")
+	}
+	return s
 }
 
 // articleTypes are the schema.org types whose headline, dates and author

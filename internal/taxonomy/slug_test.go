@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -94,7 +95,7 @@ func TestDisplay(t *testing.T) {
 }
 
 func FuzzSlug(f *testing.F) {
-	for _, s := range []string{"Go", "हिंदी", "C++", "Économie", "a--b", "\u0301x"} {
+	for _, s := range []string{"Go", "हिंदी", "C++", "Économie", "a--b", "\u0301x", "R & D", "C#", "50%", "$5 <b>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
@@ -105,6 +106,12 @@ func FuzzSlug(f *testing.F) {
 		}
 		if Slug(s) != s && utf8.ValidString(name) {
 			t.Fatalf("Slug is not idempotent: %q -> %q -> %q", name, s, Slug(s))
+		}
+		// Its path segment goes into attributes and feeds as it is, and
+		// a server decodes it back.
+		seg := PathSegment(s)
+		if back, err := url.PathUnescape(seg); strings.ContainsAny(seg, "?#\"'<>& \t\r\n\\/") || err != nil || back != s {
+			t.Fatalf("PathSegment(%q) = %q", s, seg)
 		}
 	})
 }

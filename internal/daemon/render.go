@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	xhtml "golang.org/x/net/html"
+
 	"seedfeed/internal/article"
 	"seedfeed/internal/config"
 	"seedfeed/internal/feed"
@@ -73,7 +75,7 @@ func entry(r store.Record) pages.Entry {
 	if a.Dateline != nil {
 		e.DatelinePlace = a.Dateline.Place
 	}
-	for _, img := range leadImages(a) {
+	for _, img := range leadImages(r.Path, a) {
 		e.Images = append(e.Images, pages.Image{Caption: img.Caption, Credit: img.Credit})
 	}
 	return e
@@ -83,16 +85,60 @@ func entry(r store.Record) pages.Entry {
 // above the body: those the body does not show already. A text's
 // captions leave its body; an HTML page keeps its figures, captions and
 // all, and a Markdown file its pictures (their alt text) and the caption
-// lines under them, which a figure above would repeat.
-func leadImages(a *article.Article) []article.Image {
+// lines under them, which a figure above would repeat. path is the
+// article's file: a text's body, made of its paragraphs, shows no
+// caption, whatever words it shares with one ("Google", a logo's).
+func leadImages(path string, a *article.Article) []article.Image {
+	if article.FormatOf(path) == article.FormatText {
+		return a.Images
+	}
 	var out []article.Image
+	var text string // the body's text, read once when a caption needs it
 	for _, img := range a.Images {
-		if c := img.Caption; c != "" && (strings.Contains(a.BodyHTML, html.EscapeString(c)) || strings.Contains(a.BodyHTML, textEscaper.Replace(c))) {
+		c := img.Caption
+		if c == "" {
+			c = img.Credit // a credit alone is the figure's text
+		}
+		if c != "" && (strings.Contains(a.BodyHTML, html.EscapeString(c)) || strings.Contains(a.BodyHTML, textEscaper.Replace(c))) {
 			continue
+		}
+		if c != "" {
+			if text == "" {
+				text = bodyText(a.BodyHTML)
+			}
+			if strings.Contains(text, strings.Join(strings.Fields(c), " ")) {
+				continue // a caption set with markup inside ("<i>Alien</i> (pictured)")
+			}
 		}
 		out = append(out, img)
 	}
 	return out
+}
+
+// bodyText is the text of an HTML body as one line: its text nodes run
+// together as a reader sees them, whitespace collapsed, and the pictures'
+// alt texts.
+func bodyText(body string) string {
+	var b strings.Builder
+	z := xhtml.NewTokenizer(strings.NewReader(body))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case xhtml.TextToken:
+			b.Write(z.Text())
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			for name, more := z.TagName(); more; {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if string(name) == "img" && string(key) == "alt" {
+					b.WriteString(" ")
+					b.Write(val)
+					b.WriteString(" ")
+				}
+			}
+		}
+	}
 }
 
 // textEscaper escapes text as an HTML serializer writes a text node:
@@ -119,7 +165,7 @@ func feedItem(r store.Record) feed.Item {
 	if a.Dateline != nil {
 		it.Dateline = a.Dateline.Place
 	}
-	for _, img := range leadImages(a) {
+	for _, img := range leadImages(r.Path, a) {
 		it.Figures = append(it.Figures, feed.Figure{Caption: img.Caption, Credit: img.Credit})
 	}
 	for _, p := range a.Pictures {

@@ -192,9 +192,9 @@ func hasClass(n *html.Node, class string) bool {
 	return false
 }
 
-// TestLeadImages: a caption the body shows already, in a figure, a line
-// under the picture or its alt text, gets no figure above the body; a
-// text's captions, which leave its body, do.
+// TestLeadImages: a caption an HTML or Markdown body shows already, in a
+// figure, a line under the picture or its alt text, gets no figure above
+// the body; a text's captions, which leave its body, always do.
 func TestLeadImages(t *testing.T) {
 	wall := article.Image{Caption: "The new sea wall.", Credit: "Jane Roe"}
 	tests := []struct {
@@ -202,18 +202,29 @@ func TestLeadImages(t *testing.T) {
 		images     []article.Image
 		want       int
 	}{
-		{"a text's caption", "<p>The harbour reopened.</p>", []article.Image{wall}, 1},
+		{"a caption the body does not show", "<p>The harbour reopened.</p>", []article.Image{wall}, 1},
+		{"a credit the story names", "<p>Jane Roe/AP says the harbour reopened.</p>", []article.Image{{Credit: "Jane Roe/AP"}}, 0},
 		{"an HTML figure", `<p>The harbour reopened.</p><figure><img src="w.jpg"/><figcaption>The new sea wall. Photo: Jane Roe</figcaption></figure>`, []article.Image{wall}, 0},
 		{"a Markdown caption line", `<p><img src="w.jpg" alt="wall"></p><p><em>The new sea wall. Photo: Jane Roe</em></p>`, []article.Image{wall}, 0},
 		{"alt text", `<p><img src="w.jpg" alt="The new sea wall."></p>`, []article.Image{wall}, 0},
 		{"escaped text", `<p><em>Jane&#39;s boat &amp; the pier</em></p>`, []article.Image{{Caption: "Jane's boat & the pier"}}, 0},
 		{"a credit alone", "<p>The harbour reopened.</p>", []article.Image{{Credit: "Jane Roe"}}, 1},
+		{"a credit alone the body shows", "<figure><figcaption><span>Jane Roe/AP</span></figcaption></figure>", []article.Image{{Credit: "Jane Roe/AP"}}, 0},
+		{"markup inside the caption", `<figure><img src="a.jpg"><figcaption>Films such as <i>Alien</i>  (pictured) and<br>more.</figcaption></figure>`,
+			[]article.Image{{Caption: "Films such as Alien (pictured) and more."}}, 1},
+		{"markup inside the caption, spaced", `<figure><img src="a.jpg"><figcaption>Films such as <i>Alien</i>  (pictured) and more.</figcaption></figure>`,
+			[]article.Image{{Caption: "Films such as Alien (pictured) and more."}}, 0},
+		{"caption and credit in spans", `<figcaption><span>Rep. Omar speaks.</span><span>J. Scott / AP</span></figcaption>`,
+			[]article.Image{{Caption: "Rep. Omar speaks.J. Scott / AP"}}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &article.Article{BodyHTML: tc.body, Images: tc.images}
-			if got := leadImages(a); len(got) != tc.want {
+			if got := leadImages("a.html", a); len(got) != tc.want {
 				t.Errorf("lead images %+v, want %d", got, tc.want)
+			}
+			if got := leadImages("a.txt", a); len(got) != len(tc.images) {
+				t.Errorf("a text's lead images %+v, want all %d", got, len(tc.images))
 			}
 		})
 	}

@@ -278,6 +278,13 @@ func TestSIGHUPRescans(t *testing.T) {
 	cfg := writeConfig(t, dir, "  schedule: \"@every 1h\"\n  watch: false\n  settle: 100ms\n")
 	seeds := filepath.Join(dir, "seeds")
 	writeSeed(t, seeds, "harbour.txt", articleText("Harbour wall repairs", "Repairs begin on Monday."))
+	// Settled before the start: a file still settling at the first scan
+	// has it look at the whole folder again once settled, and that scan
+	// would publish the next file without the signal.
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(seeds, "harbour.txt"), old, old); err != nil {
+		t.Fatal(err)
+	}
 	p := startHealthy(t, cfg)
 	writeSeed(t, seeds, "ferry.txt", articleText("Ferry timetable changes", "The winter timetable starts in December."))
 	// Settled, and not published without a scan.

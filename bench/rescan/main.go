@@ -81,7 +81,7 @@ func (c *countingFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(c
 func (c *countingFS) ReadLink(name string) (string, error)   { return fs.ReadLink(c.FS, name) }
 
 func newScanner(cfg config.Config, st *store.Store, fsys fs.FS) (*ingest.Scanner, error) {
-	opts := article.Options{Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL}
+	opts := article.Options{Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL, Language: cfg.Site.Language}
 	return ingest.New(ingest.Config{
 		FS:           fsys,
 		Store:        st,

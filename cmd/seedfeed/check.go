@@ -188,7 +188,7 @@ func checkFile(path string, ref time.Time, cfg config.Config) checkResult {
 	if ref.IsZero() {
 		ref = fi.ModTime()
 	}
-	a, err := article.Parse(filepath.Base(path), data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL})
+	a, err := article.Parse(filepath.Base(path), data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL, Language: cfg.Site.Language})
 	if err != nil {
 		return fail(err)
 	}

@@ -28,6 +28,11 @@ type Options struct {
 	// BaseURL is the absolute URL relative links in HTML input are resolved
 	// against when the page itself gives no better base.
 	BaseURL string
+	// Language is the site's (site.language, a BCP 47 tag). A plain text
+	// that does not tell how it orders a date in figures ("03/04/2024")
+	// is read in the order the site's region writes: a writer on an
+	// "en-US" site means March 4, on an "en-GB" or "de" one April 3.
+	Language string
 	// dayOrder is the order of day and month the page's language gives
 	// dates in figures (langDayOrder), for an HTML page's visible text.
 	dayOrder int8

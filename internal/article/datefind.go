@@ -257,6 +257,10 @@ func (tr *textReader) scorePageDates(cands []pageDate, start, body, end int, opt
 		// it writes dates in, as a page's <html lang="en-GB"> says.
 		hint = spellingOrder(tr.a.BodyParagraphs)
 	}
+	if hint == orderUnknown {
+		// The text tells nothing: the site's language does.
+		hint = langDayOrder(opts.Language)
+	}
 	resolveDayOrder(cands, english, hint)
 	top, bottom := tr.headerSpan(start, body)
 	adoptYears(cands)

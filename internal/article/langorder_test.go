@@ -128,3 +128,33 @@ func TestSpellingOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteLanguageDayOrder: a text that does not tell how it orders a
+// date in figures is read in the site language's order; one whose
+// English spelling tells, in its own.
+func TestSiteLanguageDayOrder(t *testing.T) {
+	story := "The harbour reopened on Monday after two years of repairs to its sea wall, and the first boats came in on the morning tide.\n\nFishermen said the wait had been long.\n"
+	british := "The harbour reopened on Monday after two years of repairs; the colour of the new centre was organised by the programme's favourite neighbour.\n\nFishermen said the wait had been long.\n"
+	tests := []struct {
+		name, lang, text string
+		month, day       int
+	}{
+		{"no language: day first", "", story, 4, 3},
+		{"en: no region, day first", "en", story, 4, 3},
+		{"en-US: month first", "en-US", story, 3, 4},
+		{"en-GB: day first", "en-GB", story, 4, 3},
+		{"de: day first", "de", story, 4, 3},
+		{"a British story on an en-US site: its own order", "en-US", british, 4, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.txt", []byte("Harbour reopens after repairs\n\n03/04/2024\n\n"+tc.text), Options{Ref: benchRef, Language: tc.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || int(a.Published.Month()) != tc.month || a.Published.Day() != tc.day {
+				t.Errorf("published %v, want 2024-%02d-%02d", a.Published, tc.month, tc.day)
+			}
+		})
+	}
+}

@@ -320,7 +320,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 }
 
 func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {
-	opts := article.Options{Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL}
+	opts := article.Options{Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL, Language: cfg.Site.Language}
 	return ingest.New(ingest.Config{
 		FS:           os.DirFS(cfg.Seeds.Dir),
 		Store:        d.st,

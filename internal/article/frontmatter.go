@@ -103,14 +103,14 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
 		line := k.Line + firstLine - 1
+		bad := func(want string) {
+			warnf("front matter: key %q (line %d): want %s, got %s", k.Value, line, want, describe(v))
+		}
 		if alias, ok := frontMatterAliases[key]; ok {
 			if own[alias] {
 				continue
 			}
 			key = alias
-		}
-		bad := func(want string) {
-			warnf("front matter: key %q (line %d): want %s, got %s", key, line, want, describe(v))
 		}
 		if !slices.Contains(frontMatterKeys, key) {
 			warnf("front matter: unknown key %q (line %d) ignored", key, line)

@@ -389,7 +389,7 @@ func (tr *textReader) headlineCandidates(start, body int) ([]headCand, int) {
 	heading := -1
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := &cands[k]
-		if c.i >= top && c.i < body && (headingCand(c) || bare && c.i == 0 && c.part == "" && c.f[hfTitleShape] == 1) {
+		if c.i >= top && c.i < body && (headingCand(c) || bare && c.i == 0 && wholeTitle(c)) {
 			c.f[hfFirstHeading] = 1
 			heading = c.i
 			break
@@ -433,7 +433,7 @@ func (tr *textReader) headlineCandidates(start, body int) ([]headCand, int) {
 // headingCand reports a whole line with a title's shape that shares two
 // stems and a good part of its own with the body's opening.
 func headingCand(c *headCand) bool {
-	return c.part == "" && c.f[hfTitleShape] == 1 && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap
+	return wholeTitle(c) && c.f[hfTwoHits] == 1 && c.f[hfOverlapOpen] >= minTitleOverlap
 }
 
 // shortTop is where a writer's own header starts: start, Classify's, or
@@ -447,12 +447,15 @@ func (tr *textReader) shortTop(cands []headCand, start, body int) int {
 		return start
 	}
 	for k := range cands {
-		if cands[k].i == 0 && (headingCand(&cands[k]) || cands[k].part == "" && cands[k].f[hfTitleShape] == 1 && tr.bareFile(start, body)) {
+		if cands[k].i == 0 && (headingCand(&cands[k]) || wholeTitle(&cands[k]) && tr.bareFile(start, body)) {
 			return 0
 		}
 	}
 	return start
 }
+
+// wholeTitle reports a whole line with a title's shape.
+func wholeTitle(c *headCand) bool { return c.part == "" && c.f[hfTitleShape] == 1 }
 
 // bareFile reports a short file that is all article but its first line:
 // Classify found no page furniture on it, no menu, share row, footer or

@@ -239,6 +239,10 @@ func TestFrontMatterAliases(t *testing.T) {
 		{"updated wins", "updated: 2024-01-06\nlast_modified_at: 2024-01-08\n", frontMatter{Updated: day(6)}},
 		{"a subtitle", "subtitle: The pier is safe again\n", frontMatter{Subtitle: "The pier is safe again"}},
 	}
+	// A bad value is named by the key as written.
+	if _, warns := readFrontMatter("description: [a, b]\n", 2, opts); len(warns) != 1 || !strings.Contains(warns[0], `key "description" (line 2)`) {
+		t.Errorf("warnings %q, want one naming description", warns)
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fm, warns := readFrontMatter(tc.src, 2, opts)

@@ -48,6 +48,18 @@ func TestScanFolder(t *testing.T) {
 			seen:      1,
 		},
 		{
+			name: "pictures are no articles, and no rejects",
+			files: fstest.MapFS{
+				"post.md":           file("Post\nbody", old),
+				"icon.png":          file("\x89PNG\r\n\x1a\nbinary", old),
+				"2026/wall.JPG":     file("\xff\xd8\xffbinary", old),
+				"2026/logo.svg":     file("<svg/>", old),
+				"2026/notes.jpg.md": file("Notes\nbody", old),
+			},
+			published: []string{"notes", "post"},
+			seen:      2,
+		},
+		{
 			name: "bad files are rejected, the rest published",
 			files: fstest.MapFS{
 				"good.txt":     file("Good\nbody", old),

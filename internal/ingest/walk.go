@@ -53,6 +53,33 @@ func skipName(name string) bool {
 	return false
 }
 
+// pictureFile reports a file named as a picture (".png", ".jpg", ".svg"
+// and the like, in any case): the site's icon or logo, which site.icon
+// may name in the folder, or a picture beside an article. It is no
+// article, and was warned about at every scan as binary content.
+func pictureFile(name []byte) bool {
+	dot := -1
+	for i := len(name) - 1; i >= 0 && name[i] != '/'; i-- {
+		if name[i] == '.' {
+			dot = i
+			break
+		}
+	}
+	if dot < 0 || len(name)-dot > len(".jpeg") {
+		return false
+	}
+	var ext [len(".jpeg")]byte
+	n := copy(ext[:], name[dot:])
+	for i := range n {
+		ext[i] |= 0x20 // ASCII lower case; "." stays "."
+	}
+	switch string(ext[:n]) {
+	case ".png", ".ico", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff":
+		return true
+	}
+	return false
+}
+
 // walk reads the whole tree under root; only an unreadable root is an
 // error.
 func (w *walker) walk(root string) error {
@@ -142,6 +169,9 @@ func readDir(fsys fs.FS, d string) ([]fs.DirEntry, error) {
 // file.
 func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 	s := w.s
+	if pictureFile(w.buf) {
+		return // the site's icon or an article's picture: no article
+	}
 	switch {
 	case typ&fs.ModeSymlink != 0:
 		fi, _ := info()

@@ -69,6 +69,9 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	a.Draft = fm.Draft
 	a.Published = fm.Date
 	a.Updated = fm.Updated
+	for _, m := range []*dateMatch{mr.h.published, mr.h.updated} {
+		inSiteOrder(m, opts.Language)
+	}
 	mr.h.apply(a, opts)
 	if fm.Author == "" && len(mr.names) > 1 && a.Author == mr.h.author {
 		// "By Jane Roe and John Doe": two authors, as the text reader
@@ -424,6 +427,28 @@ func (mr *mdReader) takeLead(doc ast.Node) {
 			mr.a.BodyParagraphs[0] = dl.Rest
 			mr.cutLead(mr.blocks[0], prefix)
 		}
+	}
+}
+
+// inSiteOrder puts a date in figures that reads both ways ("03/04/2024"),
+// as a Markdown byline gives it, in the order the site's language writes
+// (Options.Language: en-US month first, en-GB and de day first), as the
+// text reader does for a text that tells none. Without a region it stays
+// as written, month first.
+func inSiteOrder(m *dateMatch, lang string) {
+	if m == nil || !m.Swappable {
+		return
+	}
+	order := langDayOrder(lang)
+	n := 0
+	for n < len(m.Text) && m.Text[n] >= '0' && m.Text[n] <= '9' {
+		n++
+	}
+	if order == orderUnknown || n == 0 || n > 2 {
+		return // no habit named, or a year first
+	}
+	if numericMonthFirst(*m) != (order == orderMonthFirst) {
+		*m = m.swapped()
 	}
 }
 

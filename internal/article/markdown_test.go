@@ -176,3 +176,35 @@ func TestMarkdownImageCaption(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownSiteDayOrder: a byline's date in figures that reads both
+// ways takes the site language's order, as a text's does.
+func TestMarkdownSiteDayOrder(t *testing.T) {
+	src := "# Harbour reopens\n\nBy Jane Roe, 03/04/2024\n\nThe harbour reopened on Monday.\n\nMore text.\n"
+	for _, tc := range []struct {
+		lang       string
+		month, day int
+	}{
+		{"", 3, 4}, {"en", 3, 4}, {"en-US", 3, 4}, {"en-GB", 4, 3}, {"de", 4, 3},
+	} {
+		opts := goldenOptions()
+		opts.Language = tc.lang
+		a, err := Parse("a.md", []byte(src), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || int(a.Published.Month()) != tc.month || a.Published.Day() != tc.day {
+			t.Errorf("%q: published %v, want 2024-%02d-%02d", tc.lang, a.Published, tc.month, tc.day)
+		}
+	}
+	// A year first reads one way only.
+	opts := goldenOptions()
+	opts.Language = "en-GB"
+	a, err := Parse("a.md", []byte(strings.Replace(src, "03/04/2024", "2024/03/04", 1)), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || a.Published.Month() != 3 || a.Published.Day() != 4 {
+		t.Errorf("2024/03/04 on en-GB: published %v, want March 4", a.Published)
+	}
+}

@@ -95,7 +95,7 @@ func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter,
 				if ctx.Err() != nil {
 					continue // drain
 				}
-				page, err := pages.Article(site, entry(r))
+				page, err := pages.Article(site, articleEntry(r))
 				if err == nil {
 					err = w.WriteArticle(r.Slug, page)
 				}

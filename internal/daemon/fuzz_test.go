@@ -72,7 +72,7 @@ func FuzzPublishedArticle(f *testing.F) {
 		if !json.Valid(docs[feed.PathJSON]) {
 			t.Fatalf("JSON feed does not decode:\n%s", docs[feed.PathJSON])
 		}
-		page, err := pages.Article(siteInfo(cfg), entry(r))
+		page, err := pages.Article(siteInfo(cfg), articleEntry(r))
 		if err != nil {
 			t.Fatalf("article page: %v", err)
 		}

@@ -53,7 +53,8 @@ func feedMeta(cfg config.Config) feed.Meta {
 	}
 }
 
-// entry maps a stored article to what its page shows.
+// entry maps a stored article to what a list of articles shows of it,
+// and its page but for the captions (articleEntry).
 func entry(r store.Record) pages.Entry {
 	a := r.Article
 	e := pages.Entry{
@@ -75,7 +76,15 @@ func entry(r store.Record) pages.Entry {
 	if a.Dateline != nil {
 		e.DatelinePlace = a.Dateline.Place
 	}
-	for _, img := range leadImages(r.Path, a) {
+	return e
+}
+
+// articleEntry is entry with the captions the article's page shows above
+// its body, which the lists of articles do not show: working them out
+// reads the body, which the index pages would do for every article.
+func articleEntry(r store.Record) pages.Entry {
+	e := entry(r)
+	for _, img := range leadImages(r.Path, r.Article) {
 		e.Images = append(e.Images, pages.Image{Caption: img.Caption, Credit: img.Credit})
 	}
 	return e
@@ -408,5 +417,5 @@ func (s articleSource) Article(ctx context.Context, slug string) (pages.Entry, e
 	if err != nil {
 		return pages.Entry{}, err
 	}
-	return entry(r), nil
+	return articleEntry(r), nil
 }

@@ -74,7 +74,7 @@ func TestFeedsCarryThePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := pages.Article(siteInfo(cfg), entry(rec))
+	page, err := pages.Article(siteInfo(cfg), articleEntry(rec))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -162,28 +162,40 @@ func (tr *textReader) bioLine(body, end int) []string {
 		if len(p) > maxBioLen || i < end && tr.roles[i] != roleBody {
 			continue
 		}
-		for _, cop := range bioCopulas {
-			k := strings.Index(p, cop)
-			if k <= 0 {
-				continue
-			}
-			name, ok := bareName(p[:k])
-			if !ok || name != p[:k] || isAgency(name) || !unlabelledShape([]string{name}) {
-				break
-			}
-			n := 0
-			for w := range strings.FieldsSeq(p[k+len(cop):]) {
-				if n++; n > maxBioRoleAt {
-					break
-				}
-				if roleWord(w) || bioRole(w) {
-					return []string{name}
-				}
-			}
-			break
+		if name, ok := bioName(p); ok {
+			return []string{name}
 		}
 	}
 	return nil
+}
+
+// bioName returns the writer's name a bio opens with: all that stands
+// before its first copula, when that is a person's name and a writer's
+// role follows within maxBioRoleAt words.
+func bioName(p string) (string, bool) {
+	k, cop := -1, ""
+	for _, c := range bioCopulas {
+		if j := strings.Index(p, c); j > 0 && (k < 0 || j < k) {
+			k, cop = j, c
+		}
+	}
+	if k < 0 {
+		return "", false
+	}
+	name, ok := bareName(p[:k])
+	if !ok || name != p[:k] || isAgency(name) || !unlabelledShape([]string{name}) {
+		return "", false
+	}
+	n := 0
+	for w := range strings.FieldsSeq(p[k+len(cop):]) {
+		if n++; n > maxBioRoleAt {
+			break
+		}
+		if roleWord(w) || bioRole(w) {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // Bounds on bioLine's search: a bio is the story's last lines or just
@@ -598,14 +610,7 @@ func (tr *textReader) handlesNotWords(at int, names []string) []string {
 		}
 		return false
 	}
-	if !slices.ContainsFunc(names, word) {
-		return names
-	}
-	kept := slices.DeleteFunc(slices.Clone(names), word)
-	if len(kept) == 0 {
-		return nil
-	}
-	return kept
+	return namesWithout(names, word)
 }
 
 // lowerByline returns line i in proper case when it is a byline a writer
@@ -719,7 +724,16 @@ func (tr *textReader) lowercaseWords(n string) bool {
 // none is left: beside a writer's name, a publication's ("Tanza
 // Loudenback, Business Insider") is words the page uses in lower case.
 func (tr *textReader) namesNotWords(names []string) []string {
-	kept := slices.DeleteFunc(slices.Clone(names), tr.lowercaseWords)
+	return namesWithout(names, tr.lowercaseWords)
+}
+
+// namesWithout returns names without those drop reports, nil when none
+// is left; names itself when drop reports none.
+func namesWithout(names []string, drop func(string) bool) []string {
+	if !slices.ContainsFunc(names, drop) {
+		return names
+	}
+	kept := slices.DeleteFunc(slices.Clone(names), drop)
 	if len(kept) == 0 {
 		return nil
 	}

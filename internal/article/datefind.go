@@ -1008,21 +1008,24 @@ func sameDayOnPage(cands []pageDate, m dateMatch) bool {
 // numericMonthFirst reports whether a numeric match reads its text with
 // the month first: its first figures are the month.
 func numericMonthFirst(m dateMatch) bool {
+	n := leadingDigits(m.Text)
+	return atoi(m.Text[:n]) == int(m.Month) && atoi(m.Text[:n]) != m.Day
+}
+
+// leadingDigits is how many ASCII digits s opens with.
+func leadingDigits(s string) int {
 	n := 0
-	for n < len(m.Text) && m.Text[n] >= '0' && m.Text[n] <= '9' {
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
 		n++
 	}
-	return atoi(m.Text[:n]) == int(m.Month) && atoi(m.Text[:n]) != m.Day
+	return n
 }
 
 // wordOrder tells a date in words that starts with its month ('m',
 // "November 28") from one that starts with its day ('d', "28 November");
 // 0 for year-first forms, which say nothing of the other two.
 func wordOrder(text string) byte {
-	n := 0
-	for n < len(text) && text[n] >= '0' && text[n] <= '9' {
-		n++
-	}
+	n := leadingDigits(text)
 	switch {
 	case text == "" || n > 2:
 		return 0

@@ -1403,6 +1403,8 @@ func (tr *textReader) factAt(j int) bool {
 		tr.splitByline(j) || fieldByline(tr.paras[j])
 }
 
+// isSubtitleField reports a subtitle written as a field ("Subtitle: …"),
+// which is no headline.
 func isSubtitleField(p string) bool {
 	_, ok := subtitleField(p)
 	return ok

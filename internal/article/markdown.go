@@ -272,14 +272,12 @@ func (mr *mdReader) add(t string, n ast.Node) {
 // The line stays in the body, where it shows under the picture.
 func (mr *mdReader) imageCaption(n ast.Node, t string) {
 	prev := n.PreviousSibling()
-	if n.Kind() != ast.KindParagraph || prev == nil || prev.Kind() != ast.KindParagraph || !mr.onlyChild(n, ast.KindEmphasis) || !mr.onlyChild(prev, ast.KindImage) {
+	if n.Kind() != ast.KindParagraph || prev == nil || prev.Kind() != ast.KindParagraph || mr.onlyChild(n, ast.KindEmphasis) == nil {
 		return
 	}
-	var img *ast.Image
-	for c := prev.FirstChild(); c != nil; c = c.NextSibling() {
-		if v, ok := c.(*ast.Image); ok {
-			img = v
-		}
+	img, ok := mr.onlyChild(prev, ast.KindImage).(*ast.Image)
+	if !ok {
+		return
 	}
 	old := mr.imageOf(img)
 	im, ok := parseCaption(t)
@@ -301,17 +299,17 @@ func (mr *mdReader) imageCaption(n ast.Node, t string) {
 	mr.a.Images = append(mr.a.Images, im)
 }
 
-// onlyChild reports whether n's inline content is one node of kind k,
-// maybe with blank text around it.
-func (mr *mdReader) onlyChild(n ast.Node, k ast.NodeKind) bool {
-	found := false
+// onlyChild returns n's inline content when it is one node of kind k,
+// maybe with blank text around it, and nil otherwise.
+func (mr *mdReader) onlyChild(n ast.Node, k ast.NodeKind) ast.Node {
+	var found ast.Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == k && !found {
-			found = true
+		if c.Kind() == k && found == nil {
+			found = c
 			continue
 		}
 		if t, ok := c.(*ast.Text); !ok || len(bytes.TrimSpace(t.Value(mr.source))) > 0 {
-			return false
+			return nil
 		}
 	}
 	return found
@@ -405,8 +403,10 @@ func (mr *mdReader) takeLead(doc ast.Node) {
 		if n.Kind() != ast.KindParagraph {
 			break
 		}
-		if by, ok := mr.lowerByline(k, p); ok {
-			p = by
+		if k == 0 {
+			if by, ok := mr.lowerByline(p); ok {
+				p = by
+			}
 		}
 		if !mr.h.byOrDate(p) {
 			break
@@ -440,11 +440,7 @@ func inSiteOrder(m *dateMatch, lang string) {
 		return
 	}
 	order := langDayOrder(lang)
-	n := 0
-	for n < len(m.Text) && m.Text[n] >= '0' && m.Text[n] <= '9' {
-		n++
-	}
-	if order == orderUnknown || n == 0 || n > 2 {
+	if n := leadingDigits(m.Text); order == orderUnknown || n == 0 || n > 2 {
 		return // no habit named, or a year first
 	}
 	if numericMonthFirst(*m) != (order == orderMonthFirst) {
@@ -455,10 +451,7 @@ func inSiteOrder(m *dateMatch, lang string) {
 // lowerByline returns p, the body's first paragraph, in proper case
 // when it is a byline typed in lower case ("by jane roe") whose names the
 // rest of the file does not use as words.
-func (mr *mdReader) lowerByline(k int, p string) (string, bool) {
-	if k > 0 {
-		return "", false
-	}
+func (mr *mdReader) lowerByline(p string) (string, bool) {
 	return properByline(p, func(w string) bool {
 		if containsWord(strings.ToLower(mr.a.Title), w) {
 			return true

@@ -46,56 +46,65 @@ func (tr *textReader) textTags(start, body, end int) []string {
 		}
 	}
 	for i := start; i < len(tr.paras); i++ {
-		if tr.kinds[i] != boilerplate.KindTags {
-			continue
-		}
-		rest, ok := tagLabel(tr.paras[i])
-		if !ok {
-			continue
-		}
-		if strings.TrimSpace(rest) != "" {
-			add(tagValues(rest))
-			continue
-		}
-		if !tr.listLabelAt(i, body, end) {
-			continue
-		}
-		if i+1 < len(tr.paras) {
-			if vs := tagValues(tr.paras[i+1]); len(vs) > 1 {
-				add(vs)
-				i++
-				continue
-			}
-		}
-		caps := true
-		for i+1 < len(tr.paras) && tr.tagLinkAt(i+1) {
-			// A heading in capitals under tags that are not
-			// ("VIDEO RECOMENDADO") is the next part of the page.
-			shout := shouting(tr.paras[i+1]) && wordCount(tr.paras[i+1]) > 1
-			if shout && !caps {
-				break
-			}
-			caps = caps && shout
-			i++
-			add(tagValues(tr.paras[i]))
+		if tr.kinds[i] == boilerplate.KindTags {
+			var vs []string
+			vs, i = tr.tagsAt(i, body, end)
+			add(vs)
 		}
 	}
-	// Lines of hashtags at the story's end ("#harbour #kirkby"), as a
-	// post copied from a social network ends: two at least, as one alone
-	// there is as often the site's own ("#bettyflippincrocker").
+	add(tr.endHashtags(body, end))
+	return tags
+}
+
+// tagsAt reads the tags of the list whose label stands at line i, and
+// returns them with the last line they took.
+func (tr *textReader) tagsAt(i, body, end int) ([]string, int) {
+	rest, ok := tagLabel(tr.paras[i])
+	switch {
+	case !ok:
+		return nil, i
+	case strings.TrimSpace(rest) != "":
+		return tagValues(rest), i
+	case !tr.listLabelAt(i, body, end) || i+1 == len(tr.paras):
+		return nil, i
+	}
+	if vs := tagValues(tr.paras[i+1]); len(vs) > 1 {
+		return vs, i + 1
+	}
+	var tags []string
+	caps := true
+	for i+1 < len(tr.paras) && tr.tagLinkAt(i+1) {
+		// A heading in capitals under tags that are not
+		// ("VIDEO RECOMENDADO") is the next part of the page.
+		shout := shouting(tr.paras[i+1]) && wordCount(tr.paras[i+1]) > 1
+		if shout && !caps {
+			break
+		}
+		caps = caps && shout
+		i++
+		tags = append(tags, tagValues(tr.paras[i])...)
+	}
+	return tags, i
+}
+
+// endHashtags reads lines of hashtags at the story's end ("#harbour
+// #kirkby"), as a post copied from a social network ends, and takes them
+// out of the body: two tags at least, as one alone there is as often the
+// site's own ("#bettyflippincrocker").
+func (tr *textReader) endHashtags(body, end int) []string {
 	var lines []int
-	var hash []string
+	var tags []string
 	for i := max(body, end-maxHashtagInside); i < min(len(tr.paras), end+maxTagsAfter); i++ {
 		if vs := hashtags(tr.paras[i]); vs != nil && !tr.printedAgain(i) {
-			lines, hash = append(lines, i), append(hash, vs...)
+			lines, tags = append(lines, i), append(tags, vs...)
 		}
 	}
-	if len(hash) > 1 {
-		add(hash)
-		for _, i := range lines {
-			if tr.roles[i] == roleBody {
-				tr.dropBodyLine(i)
-			}
+	if len(tags) < 2 {
+		return nil
+	}
+	for _, i := range lines {
+		if tr.roles[i] == roleBody {
+			tr.dropBodyLine(i)
 		}
 	}
 	return tags

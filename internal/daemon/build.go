@@ -62,6 +62,9 @@ func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *
 	if err := w.WriteLabelLists(snap); err != nil {
 		return 0, err
 	}
+	if _, err := writeFiles(ctx, server.SeedsFS(cfg.Seeds.Dir), w); err != nil {
+		return 0, err
+	}
 	rep.Stop()
 	return writeArticles(ctx, st, w, siteInfo(cfg), rep)
 }

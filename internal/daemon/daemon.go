@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -309,11 +310,16 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	if cfg.Server.AccessLog {
 		access = log
 	}
+	var files fs.FS
+	if !d.serveOnly {
+		files = server.SeedsFS(cfg.Seeds.Dir)
+	}
 	d.srv = server.New(server.Config{
 		Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, d.currentConfig},
 		AccessLog: access, TrustedProxies: cfg.Server.TrustedProxies,
 		SeparateAdmin: cfg.Server.AdminListen != "",
 		IndexPages:    indexPageSource{st},
+		Files:         files,
 	})
 	d.websub = websub.New(context.Background(), cfg.WebSub.Hubs, websub.Options{Logger: log, Metrics: m})
 	return d, nil
@@ -324,13 +330,24 @@ func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {
 	return ingest.New(ingest.Config{
 		FS:           os.DirFS(cfg.Seeds.Dir),
 		Store:        d.st,
-		Parse:        article.Parse,
+		Parse:        parseInFolder,
 		Options:      func() article.Options { return opts },
 		MaxFileBytes: cfg.Seeds.MaxFileBytes,
 		Settle:       cfg.Seeds.Settle,
 		Logger:       d.log,
 		Metrics:      d.metrics,
 	})
+}
+
+// parseInFolder parses the article at seeds-relative path name with its
+// relative links resolved against its folder as the server serves it, so
+// that a picture beside it (![](wall.jpg)) is found at
+// /files/trips/wall.jpg and not at the site's root.
+func parseInFolder(name string, data []byte, opts article.Options) (*article.Article, error) {
+	if opts.BaseURL != "" {
+		opts.BaseURL = server.FolderURL(opts.BaseURL, name)
+	}
+	return article.Parse(name, data, opts)
 }
 
 // requestFull asks the scan loop for a full rescan.

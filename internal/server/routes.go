@@ -50,6 +50,7 @@ func (s *Server) routes(mux, admin *http.ServeMux) map[string]*routeCounters {
 	for _, lr := range labelRoutes() {
 		get(lr.pattern, lr.pattern, s.handleLabel(lr.section, lr.doc))
 	}
+	get(PathFiles, PathFiles+"{path...}", s.handleFiles())
 	get(PathFavicon, PathFavicon, s.handleFavicon())
 	adminGet("/healthz", "/healthz", s.handleHealthz())
 	if s.metrics != nil {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -63,6 +64,10 @@ type Config struct {
 	// SeparateAdmin leaves /healthz and /metrics off the site: AdminHandler
 	// serves them, on a listener of their own. false: the site serves them.
 	SeparateAdmin bool
+	// Files is the seeds folder, whose pictures are served under
+	// PathFiles; nil: none are (a server that follows another's store
+	// has no folder).
+	Files fs.FS
 }
 
 // Server is the http.Handler for every seedfeed route.
@@ -70,6 +75,7 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics.Metrics
 	articles ArticleSource
+	files    fs.FS
 	handler  http.Handler
 	admin    http.Handler // nil unless Config.SeparateAdmin
 	access   *accessLog   // nil: no access log
@@ -124,6 +130,7 @@ func New(cfg Config) *Server {
 		log:      cfg.Logger,
 		metrics:  cfg.Metrics,
 		articles: cfg.Articles,
+		files:    cfg.Files,
 		access:   newAccessLog(cfg.AccessLog, cfg.TrustedProxies),
 	}
 	s.labels, s.labelCache = cfg.Labels, newLabelCache(cfg.LabelCacheBytes)

@@ -124,9 +124,24 @@ func (w *StaticWriter) compress(b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// WriteFile writes what r holds at urlPath (a picture under PathFiles),
+// without a gzip sibling: pictures are compressed already.
+func (w *StaticWriter) WriteFile(urlPath string, r io.Reader, mtime time.Time) error {
+	rel, err := staticName(urlPath)
+	if err != nil {
+		return err
+	}
+	return w.writeFrom(rel, r, mtime)
+}
+
 // write replaces dir/rel with data atomically; a non-zero mtime is set on
 // the file.
-func (w *StaticWriter) write(rel string, data []byte, mtime time.Time) (err error) {
+func (w *StaticWriter) write(rel string, data []byte, mtime time.Time) error {
+	return w.writeFrom(rel, bytes.NewReader(data), mtime)
+}
+
+// writeFrom replaces dir/rel with what r holds, atomically.
+func (w *StaticWriter) writeFrom(rel string, r io.Reader, mtime time.Time) (err error) {
 	path := filepath.Join(w.dir, rel)
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -143,7 +158,7 @@ func (w *StaticWriter) write(rel string, data []byte, mtime time.Time) (err erro
 			_ = os.Remove(tmp)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if _, err = io.Copy(f, r); err != nil {
 		return fmt.Errorf("static export %s: %w", path, err)
 	}
 	// CreateTemp makes the file private; a web server must read it.

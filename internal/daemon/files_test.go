@@ -1,0 +1,71 @@
+package daemon
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPicturesBesideArticles: a Markdown article's picture written beside
+// it shows on its page, in the feeds and in a build, at the address the
+// server serves it from; the article's source and hidden files are not
+// published.
+func TestPicturesBesideArticles(t *testing.T) {
+	d := newTestDaemon(t, "site:\n  title: Harbour\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\n")
+	trips := filepath.Join(d.seeds, "trips")
+	for _, dir := range []string{trips, filepath.Join(d.seeds, ".drafts")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(trips, "lisbon.md"), "---\ntitle: A tiled wall in Lisbon\nimage: cover.jpg\n---\n\nWe walked up the hill to the old quarter and found the wall.\n\n![Blue tiles on the wall](wall.jpg)\n\nThe tiles were older than the houses around them.\n")
+	wall, cover := []byte("jpeg bytes of the wall"), []byte("jpeg bytes of the cover")
+	writeFile(t, filepath.Join(trips, "wall.jpg"), string(wall))
+	writeFile(t, filepath.Join(trips, "cover.jpg"), string(cover))
+	writeFile(t, filepath.Join(d.seeds, ".drafts", "hidden.png"), "not yet")
+	d.scan(true)
+
+	const wallURL = "https://news.example.org/files/trips/wall.jpg"
+	code, page := get(t, d.srv, "/articles/a-tiled-wall-in-lisbon")
+	if code != 200 || !bytes.Contains(page, []byte(`src="`+wallURL+`"`)) {
+		t.Fatalf("article page (%d) does not show the picture at %s:\n%s", code, wallURL, page)
+	}
+	for _, feed := range []string{"/feed.xml", "/rss.xml", "/feed.json"} {
+		_, body := get(t, d.srv, feed)
+		for _, u := range []string{wallURL, "https://news.example.org/files/trips/cover.jpg"} {
+			if !bytes.Contains(body, []byte(u)) {
+				t.Errorf("%s does not name %s", feed, u)
+			}
+		}
+	}
+	for path, want := range map[string][]byte{"/files/trips/wall.jpg": wall, "/files/trips/cover.jpg": cover} {
+		if code, body := get(t, d.srv, path); code != 200 || !bytes.Equal(body, want) {
+			t.Errorf("%s: %d %q", path, code, body)
+		}
+	}
+	for _, path := range []string{"/files/trips/lisbon.md", "/files/.drafts/hidden.png"} {
+		if code, _ := get(t, d.srv, path); code != 404 {
+			t.Errorf("%s: %d, want 404", path, code)
+		}
+	}
+
+	out := t.TempDir()
+	if _, err := Build(t.Context(), d.cfg, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "files", "trips", "wall.jpg"))
+	if err != nil || !bytes.Equal(got, wall) {
+		t.Errorf("build: files/trips/wall.jpg: %q, %v", got, err)
+	}
+	built, err := os.ReadFile(filepath.Join(out, "articles", "a-tiled-wall-in-lisbon", "index.html"))
+	if err != nil || !strings.Contains(string(built), wallURL) {
+		t.Errorf("build: the article page does not show the picture: %v", err)
+	}
+	for _, p := range []string{"files/trips/lisbon.md", "files/.drafts/hidden.png", "files/trips/wall.jpg.gz"} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p))); err == nil {
+			t.Errorf("build wrote %s", p)
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+	"time"
+)
+
+// PathFiles is where the pictures beside the articles in the seeds folder
+// are served: seeds/trips/wall.jpg at /files/trips/wall.jpg. A Markdown
+// article's ![](wall.jpg) then shows in its page and in every feed, as
+// it does in the writer's editor.
+const PathFiles = "/files/"
+
+// fileTypes are the picture files served under PathFiles, with the type
+// each is served with: nothing else in the seeds folder (the articles'
+// own sources, drafts, notes) is ever sent as it is.
+var fileTypes = map[string]string{
+	".png":  "image/png",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".gif":  "image/gif",
+	".webp": "image/webp",
+	".avif": "image/avif",
+	".svg":  "image/svg+xml",
+	".ico":  "image/vnd.microsoft.icon",
+}
+
+// filesCSP keeps an SVG opened on its own from running scripts or loading
+// anything: a picture dropped into the folder is not trusted as a page.
+const filesCSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+// FileType is the Content-Type the picture at seeds-relative path name
+// is served with under PathFiles, and whether it is served at all: a
+// picture's extension, and no hidden file or folder on the way (.git,
+// an editor's .cache), as the scanner skips those too.
+func FileType(name string) (string, bool) {
+	if !fs.ValidPath(name) || name == "." {
+		return "", false
+	}
+	for seg := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return "", false
+		}
+	}
+	t, ok := fileTypes[strings.ToLower(path.Ext(name))]
+	return t, ok
+}
+
+// FolderURL is the address the relative links of the article at
+// seeds-relative path name are resolved against: its folder under
+// PathFiles, so that a picture written beside it is found there.
+func FolderURL(baseURL, name string) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(baseURL, "/"))
+	b.WriteString(PathFiles)
+	if dir := path.Dir(name); dir != "." {
+		for seg := range strings.SplitSeq(dir, "/") {
+			b.WriteString(url.PathEscape(seg))
+			b.WriteByte('/')
+		}
+	}
+	return b.String()
+}
+
+// SeedsFS opens files inside the seeds folder dir and nowhere else: a
+// symbolic link that leads out of it fails (os.OpenInRoot). Each Open
+// looks the folder up afresh, so a folder removed and made again is
+// still found.
+type SeedsFS string
+
+// Open implements fs.FS.
+func (d SeedsFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := os.OpenInRoot(string(d), name)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// handleFiles serves the pictures of the seeds folder from s.files, read
+// at each request, with Last-Modified, an ETag of size and time, and
+// ranges (http.ServeContent).
+func (s *Server) handleFiles() http.Handler {
+	csp := []string{filesCSP}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := r.PathValue("path")
+		ctype, ok := FileType(name)
+		if !ok || s.files == nil {
+			s.notFound(w, r, s.state.Load())
+			return
+		}
+		f, err := s.files.Open(name)
+		if err != nil {
+			s.fileError(w, r, name, err)
+			return
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err == nil && !fi.Mode().IsRegular() {
+			err = fs.ErrNotExist
+		}
+		if err != nil {
+			s.fileError(w, r, name, err)
+			return
+		}
+		rs, ok := f.(io.ReadSeeker)
+		if !ok {
+			s.fileError(w, r, name, errors.New("file cannot seek"))
+			return
+		}
+		mtime := fi.ModTime().UTC().Truncate(time.Second)
+		h := w.Header()
+		h["Content-Type"] = []string{ctype}
+		h["Cache-Control"] = s.hdr.cacheControl
+		h["X-Content-Type-Options"] = s.hdr.nosniff
+		h["Content-Security-Policy"] = csp
+		h["Etag"] = []string{fmt.Sprintf(`"%x-%x"`, fi.Size(), mtime.Unix())}
+		http.ServeContent(w, r, name, mtime, rs)
+	})
+}
+
+// fileError answers a picture that cannot be served: 404 when there is
+// none to serve (missing, a folder, a link out of the seeds folder, a
+// path through a file); 403 with a log line when the file is there but
+// seedfeed may not read it, which its owner should hear of.
+func (s *Server) fileError(w http.ResponseWriter, r *http.Request, name string, err error) {
+	if !errors.Is(err, fs.ErrPermission) {
+		s.notFound(w, r, s.state.Load())
+		return
+	}
+	s.log.Warn("a picture of the seeds folder cannot be read", "path", name, "error", err)
+	w.Header()["Cache-Control"] = s.hdr.noCache
+	http.Error(w, "403 forbidden", http.StatusForbidden)
+}

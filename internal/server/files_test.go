@@ -1,0 +1,169 @@
+package server
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func TestFilesServesPicturesOnly(t *testing.T) {
+	mtime := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	files := fstest.MapFS{
+		"cover.png":                  {Data: []byte("\x89PNG top"), ModTime: mtime},
+		"trips/lisbon.md":            {Data: []byte("# Lisbon\n"), ModTime: mtime},
+		"trips/wall.JPG":             {Data: []byte("jpeg bytes of a tiled wall"), ModTime: mtime},
+		"trips/café/map.svg":         {Data: []byte("<svg/>"), ModTime: mtime},
+		"trips/notes.txt":            {Data: []byte("private"), ModTime: mtime},
+		".git/logo.png":              {Data: []byte("hidden"), ModTime: mtime},
+		"trips/.thumbs/wall.jpg":     {Data: []byte("hidden"), ModTime: mtime},
+		"trips/folder.png/inner.gif": {Data: []byte("GIF89a"), ModTime: mtime},
+	}
+	srv := New(Config{Files: files})
+	srv.Publish(testSnapshot(1))
+	tests := []struct {
+		path  string
+		code  int
+		ctype string
+		body  string
+	}{
+		{"/files/cover.png", 200, "image/png", "\x89PNG top"},
+		{"/files/trips/wall.JPG", 200, "image/jpeg", "jpeg bytes of a tiled wall"},
+		{"/files/trips/caf%C3%A9/map.svg", 200, "image/svg+xml", "<svg/>"},
+		{"/files/trips/folder.png/inner.gif", 200, "image/gif", "GIF89a"},
+		{"/files/trips/lisbon.md", 404, "", ""},
+		{"/files/trips/notes.txt", 404, "", ""},
+		{"/files/.git/logo.png", 404, "", ""},
+		{"/files/trips/.thumbs/wall.jpg", 404, "", ""},
+		{"/files/trips/missing.png", 404, "", ""},
+		{"/files/trips/folder.png", 404, "", ""},
+		{"/files/", 404, "", ""},
+		{"/files/trips/", 404, "", ""},
+	}
+	for _, tc := range tests {
+		rec := record(srv, "GET", tc.path)
+		if rec.Code != tc.code {
+			t.Errorf("%s: %d, want %d", tc.path, rec.Code, tc.code)
+			continue
+		}
+		if tc.code != 200 {
+			continue
+		}
+		h := rec.Header()
+		if got := h.Get("Content-Type"); got != tc.ctype {
+			t.Errorf("%s: Content-Type %q, want %q", tc.path, got, tc.ctype)
+		}
+		if got := rec.Body.String(); got != tc.body {
+			t.Errorf("%s: body %q, want %q", tc.path, got, tc.body)
+		}
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Security-Policy") != filesCSP {
+			t.Errorf("%s: missing nosniff or the sandboxing policy: %v", tc.path, h)
+		}
+		if h.Get("Last-Modified") != mtime.Format(http.TimeFormat) || h.Get("Etag") == "" {
+			t.Errorf("%s: Last-Modified %q, ETag %q", tc.path, h.Get("Last-Modified"), h.Get("Etag"))
+		}
+	}
+}
+
+func TestFilesConditionalAndRanges(t *testing.T) {
+	mtime := time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	srv := New(Config{Files: fstest.MapFS{"wall.jpg": {Data: []byte("0123456789"), ModTime: mtime}}})
+	srv.Publish(testSnapshot(1))
+	first := record(srv, "GET", "/files/wall.jpg")
+	etag := first.Header().Get("Etag")
+	tests := []struct {
+		name   string
+		method string
+		hdr    []string
+		code   int
+		body   string
+	}{
+		{"same ETag", "GET", []string{"If-None-Match", etag}, 304, ""},
+		{"other ETag", "GET", []string{"If-None-Match", `"other"`}, 200, "0123456789"},
+		{"not modified since", "GET", []string{"If-Modified-Since", mtime.Format(http.TimeFormat)}, 304, ""},
+		{"modified since", "GET", []string{"If-Modified-Since", mtime.Add(-time.Hour).Format(http.TimeFormat)}, 200, "0123456789"},
+		{"range", "GET", []string{"Range", "bytes=2-4"}, 206, "234"},
+		{"head", "HEAD", nil, 200, ""},
+		{"post", "POST", nil, 405, ""},
+	}
+	for _, tc := range tests {
+		rec := record(srv, tc.method, "/files/wall.jpg", tc.hdr...)
+		if rec.Code != tc.code || tc.code != 405 && rec.Body.String() != tc.body {
+			t.Errorf("%s: %d %q, want %d %q", tc.name, rec.Code, rec.Body.String(), tc.code, tc.body)
+		}
+	}
+}
+
+func TestFilesWithoutAFolder(t *testing.T) {
+	srv := New(Config{})
+	srv.Publish(testSnapshot(1))
+	if rec := record(srv, "GET", "/files/wall.jpg"); rec.Code != 404 {
+		t.Errorf("no seeds folder: %d, want 404", rec.Code)
+	}
+}
+
+// TestSeedsFSStaysInside serves from a real folder: a link to a picture
+// inside it is followed, one that leads out of it is not.
+func TestSeedsFSStaysInside(t *testing.T) {
+	dir := t.TempDir()
+	seeds := filepath.Join(dir, "seeds")
+	if err := os.MkdirAll(filepath.Join(seeds, "trips"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(p, body string) {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(seeds, "trips", "wall.jpg"), "inside")
+	write(filepath.Join(dir, "secret.png"), "outside")
+	if err := os.Symlink(filepath.Join(dir, "secret.png"), filepath.Join(seeds, "trips", "leak.png")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Symlink("wall.jpg", filepath.Join(seeds, "trips", "alias.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	srv := New(Config{Files: SeedsFS(seeds)})
+	srv.Publish(testSnapshot(1))
+	for path, want := range map[string]int{
+		"/files/trips/wall.jpg":         200,
+		"/files/trips/alias.jpg":        200,
+		"/files/trips/leak.png":         404,
+		"/files/trips/../../secret.png": 404,
+		"/files/..%2Fsecret.png":        404,
+	} {
+		if rec := record(srv, "GET", path); rec.Code != want {
+			t.Errorf("%s: %d, want %d", path, rec.Code, want)
+		} else if want == 200 && rec.Body.String() != "inside" {
+			t.Errorf("%s: body %q", path, rec.Body.String())
+		}
+	}
+}
+
+func TestFolderURL(t *testing.T) {
+	tests := []struct{ base, name, want string }{
+		{"https://news.example.org", "post.md", "https://news.example.org/files/"},
+		{"https://news.example.org/", "trips/lisbon.md", "https://news.example.org/files/trips/"},
+		{"https://example.org/blog", "a b/c#d/x.md", "https://example.org/blog/files/a%20b/c%23d/"},
+		{"https://example.org", "café/x.md", "https://example.org/files/caf%C3%A9/"},
+	}
+	for _, tc := range tests {
+		if got := FolderURL(tc.base, tc.name); got != tc.want {
+			t.Errorf("FolderURL(%q, %q) = %q, want %q", tc.base, tc.name, got, tc.want)
+		}
+	}
+}
+
+// record runs one request through srv; hdr holds header names and values.
+func record(srv *Server, method, target string, hdr ...string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, target, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Add(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	return rec
+}

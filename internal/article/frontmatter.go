@@ -243,7 +243,8 @@ func authorList(v *yaml.Node) []string {
 
 // timeValue reads a YAML date: RFC 3339, "2006-01-02 15:04[:05]", a bare
 // day, or any form the text date reader knows, as long as it has a year.
-// A value without a zone is in opts.Location.
+// A value without a zone is in opts.Location; one in figures that reads
+// both ways ("03/04/2024") in the site language's order, as a byline's.
 func timeValue(v *yaml.Node, opts Options) (time.Time, bool) {
 	s, ok := scalarString(v)
 	if !ok || s == "" {
@@ -260,6 +261,7 @@ func timeValue(v *yaml.Node, opts Options) (time.Time, bool) {
 		}
 	}
 	if m, ok := findDate(s); ok && m.Year != 0 && m.Start == 0 && m.End == len(s) {
+		inSiteOrder(&m, opts.Language)
 		if t, _, _, ok := m.resolve(opts.Ref, opts.Location); ok {
 			return t, true
 		}

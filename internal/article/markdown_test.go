@@ -177,24 +177,28 @@ func TestMarkdownImageCaption(t *testing.T) {
 	}
 }
 
-// TestMarkdownSiteDayOrder: a byline's date in figures that reads both
-// ways takes the site language's order, as a text's does.
+// TestMarkdownSiteDayOrder: a byline's or the front matter's date in
+// figures that reads both ways takes the site language's order, as a
+// text's does.
 func TestMarkdownSiteDayOrder(t *testing.T) {
 	src := "# Harbour reopens\n\nBy Jane Roe, 03/04/2024\n\nThe harbour reopened on Monday.\n\nMore text.\n"
+	front := "---\ntitle: Harbour reopens\ndate: 03/04/2024\n---\n\nThe harbour reopened on Monday.\n"
 	for _, tc := range []struct {
 		lang       string
 		month, day int
 	}{
 		{"", 3, 4}, {"en", 3, 4}, {"en-US", 3, 4}, {"en-GB", 4, 3}, {"de", 4, 3},
 	} {
-		opts := goldenOptions()
-		opts.Language = tc.lang
-		a, err := Parse("a.md", []byte(src), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Published == nil || int(a.Published.Month()) != tc.month || a.Published.Day() != tc.day {
-			t.Errorf("%q: published %v, want 2024-%02d-%02d", tc.lang, a.Published, tc.month, tc.day)
+		for _, file := range []string{src, front} {
+			opts := goldenOptions()
+			opts.Language = tc.lang
+			a, err := Parse("a.md", []byte(file), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published == nil || int(a.Published.Month()) != tc.month || a.Published.Day() != tc.day {
+				t.Errorf("%q, %.20q: published %v, want 2024-%02d-%02d", tc.lang, file, a.Published, tc.month, tc.day)
+			}
 		}
 	}
 	// A year first reads one way only.

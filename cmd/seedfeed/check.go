@@ -17,6 +17,7 @@ import (
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/config"
+	"seedfeed/internal/ingest"
 )
 
 // checkResult is one line of `check -json`: the contract in DESIGN.md, with
@@ -141,8 +142,10 @@ func expandPaths(args []string) ([]string, error) {
 			}
 			// Symbolic links, FIFOs and devices are listed so that check
 			// reports them as the daemon does, rather than skipping them
-			// silently.
-			if !d.IsDir() {
+			// silently; pictures, stylesheets and the like the daemon
+			// skips, and so does check. A file named on its own is read
+			// whatever its name.
+			if !d.IsDir() && !ingest.NotArticle(p) {
 				files = append(files, p)
 			}
 			return nil

@@ -60,6 +60,26 @@ func TestScanFolder(t *testing.T) {
 			seen:      2,
 		},
 		{
+			name: "a saved page's stylesheets, scripts and fonts, data and databases are no articles either",
+			files: fstest.MapFS{
+				"page.html":               file("Page\nthe page's own text", old),
+				"page_files/style.CSS":    file("body { color: red; }\n.nav { display: none }", old),
+				"page_files/app.js":       file("function x() { return 1 }\nwindow.onload = x", old),
+				"page_files/app.js.map":   file(`{"version":3}`, old),
+				"page_files/font.woff2":   file("wOF2\x00\x01binary", old),
+				"page_files/data.json":    file(`{"a": 1}`, old),
+				"feed.xml":                file("<rss><channel></channel></rss>", old),
+				"config.yaml":             file("site:\n  title: x", old),
+				"seedfeed.db":             file("SQLite format 3\x00", old),
+				"seedfeed.db-wal":         file("\x37\x7f\x06\x82", old),
+				"talk.mp3":                file("ID3\x03binary", old),
+				"report 2024.03":          file("Report\nbody of the report", old),
+				"Mr. Smith goes to Paris": file("Smith\nbody of the story", old),
+			},
+			published: []string{"page", "report", "smith"},
+			seen:      3,
+		},
+		{
 			name: "bad files are rejected, the rest published",
 			files: fstest.MapFS{
 				"good.txt":     file("Good\nbody", old),

@@ -53,11 +53,22 @@ func skipName(name string) bool {
 	return false
 }
 
-// pictureFile reports a file named as a picture (".png", ".jpg", ".svg"
-// and the like, in any case): the site's icon or logo, which site.icon
-// may name in the folder, or a picture beside an article. It is no
-// article, and was warned about at every scan as binary content.
-func pictureFile(name []byte) bool {
+// NotArticle reports a file named as something that is never an
+// article, in any case: a picture (the site's icon, a picture beside an
+// article, served under /files/), the rest of a page saved "complete"
+// (its .css, .js, fonts and source maps), data and settings (.json,
+// .xml, .yaml, .csv), a database (a state.path inside the folder) or
+// audio and video. Read as text, a stylesheet or a script became an item
+// titled "body { color: red; }" in every subscriber's reader; read as
+// bytes, a picture or a database was warned about as binary content at
+// every change. They are skipped as hidden files are.
+func NotArticle(name string) bool {
+	return notArticle([]byte(name))
+}
+
+// notArticle is NotArticle on the walker's buffer, without allocating.
+func notArticle(name []byte) bool {
+	const longest = len(".db-journal")
 	dot := -1
 	for i := len(name) - 1; i >= 0 && name[i] != '/'; i-- {
 		if name[i] == '.' {
@@ -65,16 +76,22 @@ func pictureFile(name []byte) bool {
 			break
 		}
 	}
-	if dot < 0 || len(name)-dot > len(".jpeg") {
+	if dot < 0 || len(name)-dot > longest {
 		return false
 	}
-	var ext [len(".jpeg")]byte
+	var ext [longest]byte
 	n := copy(ext[:], name[dot:])
 	for i := range n {
-		ext[i] |= 0x20 // ASCII lower case; "." stays "."
+		if c := ext[i]; c >= 'A' && c <= 'Z' {
+			ext[i] = c + 'a' - 'A'
+		}
 	}
 	switch string(ext[:n]) {
-	case ".png", ".ico", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff":
+	case ".png", ".ico", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".heic",
+		".css", ".js", ".mjs", ".cjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".wasm",
+		".json", ".xml", ".yaml", ".yml", ".toml", ".csv", ".tsv",
+		".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal",
+		".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".flac", ".mp4", ".m4v", ".webm", ".mov", ".avi", ".mkv":
 		return true
 	}
 	return false
@@ -169,8 +186,8 @@ func readDir(fsys fs.FS, d string) ([]fs.DirEntry, error) {
 // file.
 func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 	s := w.s
-	if pictureFile(w.buf) {
-		return // the site's icon or an article's picture: no article
+	if notArticle(w.buf) {
+		return // a picture, a page's stylesheet, a database: no article
 	}
 	switch {
 	case typ&fs.ModeSymlink != 0:

@@ -15,6 +15,10 @@ var (
 	ErrBinary      = errors.New("article: binary content")
 	ErrInvalidUTF8 = errors.New("article: invalid UTF-8")
 	ErrNoBody      = errors.New("article: no article text found")
+	// ErrFormat is text in a format that is no article's: a word
+	// processor's RTF, PostScript, a script. Read as prose it would be
+	// published as its own markup ("{\rtf1\ansi…" as the headline).
+	ErrFormat = errors.New("article: not a text, Markdown or HTML article")
 )
 
 // Options carry what Parse needs from outside the file.

@@ -23,7 +23,7 @@ func fuzzParse(t *testing.T, name string, data []byte) {
 		t.Fatalf("Parse took %v on %d bytes", d, len(data))
 	}
 	if err != nil {
-		if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrInvalidUTF8) && !errors.Is(err, ErrNoBody) {
+		if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrInvalidUTF8) && !errors.Is(err, ErrNoBody) && !errors.Is(err, ErrFormat) {
 			t.Fatalf("unexpected error kind: %v", err)
 		}
 		return

@@ -46,6 +46,9 @@ func cleanInput(data []byte, html bool) (string, []string, error) {
 	if name := binarySignature(data); name != "" {
 		return "", nil, fmt.Errorf("%w: %s signature", ErrBinary, name)
 	}
+	if name := markupSignature(data); name != "" {
+		return "", nil, fmt.Errorf("%w: %s", ErrFormat, name)
+	}
 	if plainText(data) && !mayBeMojibake(data) {
 		// Most files need nothing else from this function: one pass
 		// over the bytes has proved every later check would pass.
@@ -191,6 +194,21 @@ func checkBinary(data []byte) error {
 		return fmt.Errorf("%w: %d of %d bytes are control characters", ErrBinary, ctrl, len(data))
 	}
 	return nil
+}
+
+// markupSignature names the text format that is no article data starts
+// with, or returns "": what a word processor or a shell writes, whose
+// markup would be read as the article's words.
+func markupSignature(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte(`{\rtf`)):
+		return "an RTF document (save it as text, Markdown or HTML)"
+	case bytes.HasPrefix(data, []byte("%!PS")):
+		return "a PostScript document (save it as text, Markdown or HTML)"
+	case bytes.HasPrefix(data, []byte("#!/")):
+		return "a script"
+	}
+	return ""
 }
 
 // binarySignature names the binary format data starts with, or returns "".

@@ -136,6 +136,8 @@ func parseReason(err error) string {
 		return "invalid_utf8"
 	case errors.Is(err, article.ErrNoBody):
 		return "no_body"
+	case errors.Is(err, article.ErrFormat):
+		return "not_an_article"
 	case errors.Is(err, errParsePanic):
 		return "parse_panic"
 	}

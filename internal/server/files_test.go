@@ -167,3 +167,50 @@ func record(srv *Server, method, target string, hdr ...string) *httptest.Respons
 	srv.ServeHTTP(rec, req)
 	return rec
 }
+
+// FuzzFilesPath: whatever the path asked for, /files/ answers with a
+// picture inside the folder or not at all: never the article's source,
+// a hidden file, or a file reached through a link out of the folder.
+func FuzzFilesPath(f *testing.F) {
+	for _, s := range []string{"trips/wall.jpg", "trips/lisbon.md", "trips/leak.png", "../secret.png", "trips/../../secret.png", ".hidden/x.png", "trips//wall.jpg", "trips/./wall.jpg", "trips/wall.jpg/", "%2e%2e/secret.png", "trips\\..\\..\\secret.png", "trips/WALL.JPG", "\x00.png"} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	seeds := filepath.Join(dir, "seeds")
+	for p, body := range map[string]string{
+		"seeds/trips/wall.jpg":    "picture inside",
+		"seeds/trips/lisbon.md":   "article source",
+		"seeds/.hidden/x.png":     "hidden picture",
+		"secret.png":              "outside",
+		"seeds/trips/notes.txt":   "notes",
+		"seeds/trips/sub/map.svg": "<svg/>",
+	} {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			f.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			f.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "secret.png"), filepath.Join(seeds, "trips", "leak.png")); err != nil {
+		f.Skipf("no symbolic links here: %v", err)
+	}
+	srv := New(Config{Files: SeedsFS(seeds)})
+	srv.Publish(testSnapshot(1))
+	f.Fuzz(func(t *testing.T, p string) {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.URL.Path, req.URL.RawPath = PathFiles+p, ""
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		switch rec.Code {
+		case 200:
+			if b := rec.Body.String(); b != "picture inside" && b != "<svg/>" {
+				t.Fatalf("%q served %q", p, b)
+			}
+		case 404, 301, 307, 308, 400:
+		default:
+			t.Fatalf("%q: status %d", p, rec.Code)
+		}
+	})
+}

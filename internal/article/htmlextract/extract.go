@@ -98,6 +98,7 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 		return Result{}, fmt.Errorf("htmlextract: parsing: %w", err)
 	}
 	limitTree(doc)
+	localSaved(doc, base)
 	m := readMeta(doc)
 	pageURL := pageBase(m, base)
 

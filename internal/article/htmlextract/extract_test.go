@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-func mustURL(t *testing.T, s string) *url.URL {
+func mustURL(t testing.TB, s string) *url.URL {
 	t.Helper()
 	u, err := url.Parse(s)
 	if err != nil {
@@ -181,11 +181,19 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("<p>x</p>"))
 	f.Add([]byte("<html><head><script type=application/ld+json>[{\"@type\":\"Article\",\"author\":[1,{}]}]</script>"))
 	f.Add([]byte("<article><p>One.</p><figure><figure><figcaption>x<table><tr><td>1</figure><p>Two</article>"))
+	f.Add([]byte(`<link rel=canonical href="https://post.example.org/a/b"><meta property="og:image" content="./P_files/x.jpg"><p>One two three four.</p><img src="P%20Q_files/y.png" srcset="p_files/a.jpg 1x, b.jpg 2x"><a href="x_files/">x</a>`))
+	// Half the inputs are read with a base, as the daemon reads them (the
+	// article's folder), half without, as check does.
+	base := mustURL(f, "https://feeds.example.com/files/trips/")
 	f.Fuzz(func(t *testing.T, page []byte) {
 		// A hang would stall the fuzzer silently; crash instead, so
 		// that the input is kept.
 		timer := time.AfterFunc(fuzzDeadline, func() { panic(fmt.Sprintf("Extract still running after %v", fuzzDeadline)) })
-		res, err := Extract(page, nil)
+		var b *url.URL
+		if len(page)%2 == 0 {
+			b = base
+		}
+		res, err := Extract(page, b)
 		timer.Stop()
 		if err != nil {
 			return

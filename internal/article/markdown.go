@@ -6,13 +6,14 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"seedfeed/internal/article/htmlextract"
 )
 
 // parseMarkdown reads Markdown with optional YAML front matter. The body is
@@ -45,7 +46,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	if err := md.Renderer().Render(&buf, source, doc); err != nil {
 		return fmt.Errorf("markdown: render: %w", err)
 	}
-	a.BodyHTML = strings.TrimSpace(sanitizer().Sanitize(buf.String()))
+	a.BodyHTML = strings.TrimSpace(htmlextract.Sanitizer().Sanitize(buf.String()))
 	if len(a.BodyParagraphs) == 0 {
 		return fmt.Errorf("%w: the Markdown has no body text", ErrNoBody)
 	}
@@ -81,10 +82,6 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	}
 	return nil
 }
-
-// sanitizer is the one policy every HTML body passes: bluemonday's for
-// user-generated content.
-func sanitizer() *bluemonday.Policy { return bluemonday.UGCPolicy() }
 
 // baseURL parses Options.BaseURL; a relative or broken one is no base.
 func baseURL(s string) *url.URL {

@@ -212,3 +212,18 @@ func TestMarkdownSiteDayOrder(t *testing.T) {
 		t.Errorf("2024/03/04 on en-GB: published %v, want March 4", a.Published)
 	}
 }
+
+// TestMarkdownAltText: a picture's description keeps its punctuation in
+// the body HTML.
+func TestMarkdownAltText(t *testing.T) {
+	src := "# Litter\n\nVolunteers cleared the river on Saturday morning.\n\n![Bar chart: 11 trolleys, 12 tyres — and 19 cones?](haul.svg \"Count: Jane Roe\")\n\nThey meet again in spring.\n"
+	a, err := Parse("a.md", []byte(src), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`alt="Bar chart: 11 trolleys, 12 tyres — and 19 cones?"`, `title="Count: Jane Roe"`} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+}

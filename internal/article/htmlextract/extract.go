@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -253,9 +254,26 @@ func limitTree(doc *html.Node) {
 	}
 }
 
-// sanitizer is built per call: bluemonday policies are safe for concurrent
-// use, but a package-level one would be shared mutable configuration.
-func sanitizer() *bluemonday.Policy { return bluemonday.UGCPolicy() }
+// Sanitizer is the one policy every HTML body passes, HTML pages' and
+// Markdown's alike: bluemonday's for user-generated content, but for a
+// picture's alt text and any element's title, which it keeps only when
+// they hold letters, digits and a few marks. "Photo: Jane Roe", "Why
+// the wall fell?", "Jane Roe’s boat" and "Before — and after" lost
+// their words, and a reader who cannot see the picture lost its
+// description. They are attribute text, escaped when written, so any
+// text is safe there; only control characters are refused.
+// It is built per call: bluemonday policies are safe for concurrent use,
+// but a package-level one would be shared mutable configuration.
+func Sanitizer() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.AllowAttrs("alt").Matching(attrText).OnElements("img")
+	p.AllowAttrs("title").Matching(attrText).Globally()
+	return p
+}
+
+// attrText is what alt and title may hold: anything without control
+// characters.
+var attrText = regexp.MustCompile(`^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$`)
 
 // metaImage resolves a metadata image URL against the page; "" unless
 // the result is an http(s) URL.

@@ -43,7 +43,7 @@ func renderBody(body *html.Node, all, kept []para, base *url.URL) string {
 	if err := html.Render(&b, body); err != nil {
 		return ""
 	}
-	return strings.TrimSpace(sanitizer().Sanitize(b.String()))
+	return strings.TrimSpace(Sanitizer().Sanitize(b.String()))
 }
 
 // urlAttrs are the attributes that hold one URL.

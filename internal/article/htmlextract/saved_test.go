@@ -60,3 +60,22 @@ func TestSavedPath(t *testing.T) {
 		}
 	}
 }
+
+// TestSanitizerKeepsDescriptions: a picture's alt text and a title keep
+// their punctuation, and stay attribute text.
+func TestSanitizerKeepsDescriptions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<img src="https://x.example/a.jpg" alt="Photo: Jane Roe">`, `<img src="https://x.example/a.jpg" alt="Photo: Jane Roe">`},
+		{`<img src="https://x.example/a.jpg" alt="Why did the wall fall? Before — and after; 50% “new”">`, `alt="Why did the wall fall? Before — and after; 50% “new”"`},
+		{`<img src="https://x.example/a.jpg" alt="Jane Roe’s boat &amp; net">`, `alt="Jane Roe’s boat &amp; net"`},
+		{`<img src="https://x.example/a.jpg" alt='"><script>alert(1)</script>'>`, `alt="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`},
+		{`<abbr title="Royal National Lifeboat Institution: the charity">RNLI</abbr>`, `title="Royal National Lifeboat Institution: the charity"`},
+		{"<img src=\"https://x.example/a.jpg\" alt=\"bell\x07\">", `<img src="https://x.example/a.jpg">`},
+		{`<img src="https://x.example/a.jpg" onerror="alert(1)" alt="ok">`, `<img src="https://x.example/a.jpg" alt="ok">`},
+	}
+	for _, tc := range tests {
+		if got := Sanitizer().Sanitize(tc.in); !strings.Contains(got, tc.want) {
+			t.Errorf("Sanitize(%q) = %q, want it to hold %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -120,6 +121,18 @@ func FuzzParseHTML(f *testing.F) {
 	f.Add([]byte("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\"><title>\x93\xfa\x96\x7b</title></head><body><p>\x82\xa0\x82\xa2\xff\xfe text of the page, long enough to be read.</p></body></html>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.html", data)
+	})
+}
+
+func FuzzParseMHTML(f *testing.F) {
+	if data, err := os.ReadFile("testdata/golden/saved_page.mhtml"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte(mhtmlOf("Content-Type: text/html; charset=iso-8859-1\r\nContent-Transfer-Encoding: base64", base64Lines(mhtmlStory))))
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>a=3D=\r\nb =E2=80=99 =ZZ</p>"))
+	f.Add([]byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Type: text/html; charset=\"\r\n\r\n<p>y</p>\r\n--x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.mhtml", data)
 	})
 }
 

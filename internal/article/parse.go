@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -15,17 +16,22 @@ const (
 	FormatText Format = iota
 	FormatMarkdown
 	FormatHTML
+	// FormatMHTML is a page a browser saved as one file (.mhtml, .mht):
+	// its HTML is read as an HTML page's.
+	FormatMHTML
 )
 
 // FormatOf picks the format from a file name: .md and .markdown are
-// Markdown, .html and .htm HTML, anything else (.txt, no extension) plain
-// text.
+// Markdown, .html and .htm HTML, .mhtml and .mht a saved page, anything
+// else (.txt, no extension) plain text.
 func FormatOf(name string) Format {
 	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/"))) {
 	case ".md", ".markdown":
 		return FormatMarkdown
 	case ".html", ".htm":
 		return FormatHTML
+	case ".mhtml", ".mht":
+		return FormatMHTML
 	}
 	return FormatText
 }
@@ -38,15 +44,27 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	text, warns, err := cleanInput(data, FormatOf(name) == FormatHTML)
+	format := FormatOf(name)
+	if format == FormatMHTML && len(bytes.TrimSpace(data)) > 0 && binarySignature(data) == "" {
+		// (An empty or binary file is cleanInput's to turn away.)
+		page, from, err := mhtmlPage(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if from = savedFrom(from); from != "" {
+			opts.BaseURL = from
+		}
+		data = page
+	}
+	text, warns, err := cleanInput(data, format == FormatHTML || format == FormatMHTML)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	a := &Article{Removed: map[string][]string{}, Warnings: warns}
-	switch FormatOf(name) {
+	switch format {
 	case FormatMarkdown:
 		err = parseMarkdown(text, opts, a)
-	case FormatHTML:
+	case FormatHTML, FormatMHTML:
 		err = parseHTML(text, opts, a)
 	default:
 		err = parseText(text, opts, a)
@@ -56,7 +74,7 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	}
 	// Plain text is made only of pieces of the cleaned input; parsers of
 	// Markdown and HTML resolve entities ("&#1;") and need a second pass.
-	finish(a, name, FormatOf(name) != FormatText)
+	finish(a, name, format != FormatText)
 	return a, nil
 }
 

@@ -246,6 +246,7 @@ func binarySignature(data []byte) string {
 		{"OggS\x00", "Ogg"},
 		{"fLaC\x00", "FLAC"},
 		{"SQLite format 3\x00", "SQLite"},
+		{"bplist00", "Safari web archive or property list"},
 		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "OLE (old Office)"},
 	}
 	for _, s := range signatures {

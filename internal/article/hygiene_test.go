@@ -60,6 +60,7 @@ func TestCleanInput(t *testing.T) {
 		{name: "gzip", in: "\x1F\x8B\x08" + strings.Repeat("x", 100), wantErr: ErrBinary},
 		{name: "elf", in: "\x7FELF" + strings.Repeat("y", 100), wantErr: ErrBinary},
 		{name: "zip", in: "PK\x03\x04" + strings.Repeat("z", 100), wantErr: ErrBinary},
+		{name: "safari web archive", in: "bplist00\xd1\x01\x02_\x10\x0fWebMainResource", wantErr: ErrBinary},
 		{name: "rtf", in: `{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} {\pard Harbour reopens\par}}`, wantErr: ErrFormat},
 		{name: "rtf after a bom", in: "\xEF\xBB\xBF{\\rtf1\\ansi text}", wantErr: ErrFormat},
 		{name: "postscript", in: "%!PS-Adobe-3.0\n%%Title: harbour\n", wantErr: ErrFormat},

@@ -44,7 +44,7 @@ func cleanInput(data []byte, html bool) (string, []string, error) {
 		data = data[3:]
 	}
 	if name := binarySignature(data); name != "" {
-		return "", nil, fmt.Errorf("%w: %s signature", ErrBinary, name)
+		return "", nil, fmt.Errorf("%w: %s signature%s", ErrBinary, name, signatureHints[name])
 	}
 	if name := markupSignature(data); name != "" {
 		return "", nil, fmt.Errorf("%w: %s", ErrFormat, name)
@@ -207,8 +207,19 @@ func markupSignature(data []byte) string {
 		return "a PostScript document (save it as text, Markdown or HTML)"
 	case bytes.HasPrefix(data, []byte("#!/")):
 		return "a script"
+	case bytes.HasPrefix(data, []byte("[InternetShortcut]")):
+		return "an Internet shortcut (a link to a page: save the page itself)"
 	}
 	return ""
+}
+
+// signatureHints say what to do with the binary files a writer may take
+// for articles.
+var signatureHints = map[string]string{
+	"ZIP":                  " (a .docx, .odt or .epub is a ZIP archive: save it as text, Markdown or HTML)",
+	"OLE (old Office)":     " (save the document as text, Markdown or HTML)",
+	"PDF":                  " (seedfeed reads text, Markdown and HTML, not PDF)",
+	"binary property list": " (a Safari .webarchive is one: save the page as HTML)",
 }
 
 // binarySignature names the binary format data starts with, or returns "".
@@ -246,7 +257,7 @@ func binarySignature(data []byte) string {
 		{"OggS\x00", "Ogg"},
 		{"fLaC\x00", "FLAC"},
 		{"SQLite format 3\x00", "SQLite"},
-		{"bplist00", "Safari web archive or property list"},
+		{"bplist00", "binary property list"},
 		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "OLE (old Office)"},
 	}
 	for _, s := range signatures {

@@ -64,6 +64,7 @@ func TestCleanInput(t *testing.T) {
 		{name: "rtf", in: `{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} {\pard Harbour reopens\par}}`, wantErr: ErrFormat},
 		{name: "rtf after a bom", in: "\xEF\xBB\xBF{\\rtf1\\ansi text}", wantErr: ErrFormat},
 		{name: "postscript", in: "%!PS-Adobe-3.0\n%%Title: harbour\n", wantErr: ErrFormat},
+		{name: "internet shortcut", in: "[InternetShortcut]\r\nURL=https://coast.example/news/ferry\r\n", wantErr: ErrFormat},
 		{name: "script", in: "#!/bin/sh\necho hello\n", wantErr: ErrFormat},
 		{name: "a brace and a hash are words", in: "{rtf} and #!hashbang talk, #1 story", want: "{rtf} and #!hashbang talk, #1 story", noWarned: true},
 		{name: "bzh is a word", in: "BZh said the sign, and nothing more", want: "BZh said the sign, and nothing more", noWarned: true},
@@ -209,5 +210,21 @@ func BenchmarkCleanInput(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestBinaryHints: a document a writer may take for an article is turned
+// away with what to do instead.
+func TestBinaryHints(t *testing.T) {
+	for in, want := range map[string]string{
+		"PK\x03\x04\x14\x00\x06\x00word/document.xml":               "save it as text, Markdown or HTML",
+		"%PDF-1.7\n1 0 obj":                                         "not PDF",
+		"bplist00\xd1\x01\x02_\x10\x0fWebMainResource":              "save the page as HTML",
+		"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("x", 9): "save the document",
+	} {
+		_, _, err := cleanInput([]byte(in), false)
+		if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%.12q: %v, want ErrBinary saying %q", in, err, want)
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -262,14 +263,15 @@ func limitTree(doc *html.Node) {
 // their words, and a reader who cannot see the picture lost its
 // description. They are attribute text, escaped when written, so any
 // text is safe there; only control characters are refused.
-// It is built per call: bluemonday policies are safe for concurrent use,
-// but a package-level one would be shared mutable configuration.
-func Sanitizer() *bluemonday.Policy {
+// The policy is built once: bluemonday's policies are safe for
+// concurrent use once built, and building one took longer than
+// sanitizing a short article.
+var Sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("alt").Matching(attrText).OnElements("img")
 	p.AllowAttrs("title").Matching(attrText).Globally()
 	return p
-}
+})
 
 // attrText is what alt and title may hold: anything without control
 // characters.

@@ -45,8 +45,12 @@ func parseHTML(page string, opts Options, a *Article) error {
 	var h headerFacts
 	for k := 0; k < maxLeadLines && len(paras) > 1; k++ {
 		p := paras[0]
-		if !(a.Title != "" && strings.EqualFold(p, a.Title)) && !h.byOrDate(p) {
+		isTitle := a.Title != "" && strings.EqualFold(p, a.Title)
+		if !isTitle && !h.byOrDate(p) {
 			break
+		}
+		if isTitle && k == 0 {
+			a.BodyHTML = dropTitleHeading(a.BodyHTML, a.Title)
 		}
 		a.Removed[kindHeader] = append(a.Removed[kindHeader], p)
 		paras = paras[1:]

@@ -122,10 +122,13 @@ func Extract(page []byte, base *url.URL) (Result, error) {
 	}
 	if runeCount(paras) < minReadableRunes {
 		// Readability found little or nothing: fall back on the line
-		// classifier over the whole page.
-		paras, _ = splitCaptions(classifyRun(pageParas), doc)
-		caps, res.Captions = nil, nil
-		body = nil
+		// classifier over the whole page, unless what it keeps is what
+		// readability found: a short note written by hand, whose
+		// figures and captions readability's body still has.
+		fallback, _ := splitCaptions(classifyRun(pageParas), doc)
+		if body == nil || !within(fallback, all) {
+			paras, caps, res.Captions, body = fallback, nil, nil, nil
+		}
 	} else {
 		paras = secondOpinion(paras)
 	}
@@ -218,6 +221,21 @@ func firstNonEmpty(a, b string) string {
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// within reports whether every paragraph of ps has its text among those
+// of in, and ps has one at least.
+func within(ps, in []para) bool {
+	have := make(map[string]bool, len(in))
+	for _, p := range in {
+		have[p.text] = true
+	}
+	for _, p := range ps {
+		if !have[p.text] {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
 
 func runeCount(ps []para) int {
 	n := 0

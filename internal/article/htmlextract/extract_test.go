@@ -243,3 +243,23 @@ func TestExtractFigures(t *testing.T) {
 		t.Errorf("figure missing from the HTML:\n%s", res.BodyHTML)
 	}
 }
+
+// TestExtractShortNoteKeepsFigures: a note too short for readability's
+// threshold, whose every line readability found too, keeps readability's
+// body with its figure; a page where the classifier finds more keeps the
+// classifier's.
+func TestExtractShortNoteKeepsFigures(t *testing.T) {
+	note := "<h1>Lifeboat day</h1><p>The lifeboat station opens its doors on Saturday.</p>" +
+		"<figure><img src=\"https://x.example/boat.jpg\" alt=\"The lifeboat\"><figcaption>The station's new boat</figcaption></figure>" +
+		"<p>Tours start at ten.</p><p>Bring a coat.</p>"
+	res, err := Extract([]byte(note), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.BodyHTML, "<figcaption>The station&#39;s new boat</figcaption>") || len(res.Captions) != 1 {
+		t.Errorf("figure lost: captions %q, body %s", res.Captions, res.BodyHTML)
+	}
+	if got := strings.Join(res.Paragraphs, "|"); strings.Contains(got, "new boat") || !strings.Contains(got, "Bring a coat.") {
+		t.Errorf("paragraphs %q", got)
+	}
+}

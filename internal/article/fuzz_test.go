@@ -108,6 +108,7 @@ func FuzzParseMarkdown(f *testing.F) {
 	f.Add([]byte("---\ntags: &a [*a, *a]\ndate: 2024-02-30\n---\n![a](b \"Photo: c\")\n\n- x\n  - y\n"))
 	f.Add([]byte("---\ntitle: open\n\nA <script>x *y*\n\n- <style>z</style> w\n\n</script> v <SCRIPT/> u <script>"))
 	f.Add([]byte("---\ndescription: d\ncategories: [a, A]\nsummary: s\nauthors: {name: x}\n---\n# T\n\nby jane roe\n\n![](x.jpg)\n\n*cap (Photo: a)*\n\n![b](y.jpg \"t\") *c*\n"))
+	f.Add([]byte("# T\n\n{{< figure src=\"a b.jpg\" caption=\"c*d\" attr='e' >}}\n\n{{% notice %}}\ntext {{ site.baseurl }}/x `{{< y >}}`\n{{% /notice %}}\n{% comment %}\nz\n\n{{< highlight go >}}\nq\n```\n{% endhighlight %}\n{{</* w */>}} {{< youtube >}}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.md", data)
 	})

@@ -30,6 +30,10 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 		fm, warns = readFrontMatter(yamlText, line, opts)
 		a.Warnings = append(a.Warnings, warns...)
 	}
+	body, templates := siteTemplates(body)
+	if len(templates) > 0 {
+		a.Removed[kindTemplate] = templates
+	}
 	source := []byte(body)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	doc := md.Parser().Parse(text.NewReader(source))

@@ -1,0 +1,266 @@
+package article
+
+import (
+	"cmp"
+	"regexp"
+	"strings"
+)
+
+// kindTemplate names the template tags a post moved from Hugo or Jekyll
+// carries and no feed can run: shortcodes ("{{< tweet 123 >}}") and
+// Liquid tags ("{% include signup.html %}").
+const kindTemplate = "template"
+
+// A post written for Hugo or Jekyll calls the site's templates, which
+// seedfeed does not have: left as they are, "{{< figure src=... >}}" and
+// "{% include signup.html %}" were published as the article's words.
+// siteTemplates reads what they mean where that is plain (a figure is a
+// picture with its caption, a highlight block is code, a YouTube or
+// Vimeo shortcode a link to the video, {{ site.baseurl }} the site's
+// root), keeps what paired tags wrap (a notice's text), and drops the
+// rest, listing each dropped tag. Code blocks and code spans, where a
+// writer shows such tags, stay as written, and so does a shortcode
+// escaped the Hugo way ("{{</* figure */>}}" shows as "{{< figure >}}").
+func siteTemplates(body string) (string, []string) {
+	if !strings.Contains(body, "{{") && !strings.Contains(body, "{%") {
+		return body, nil
+	}
+	var (
+		out     strings.Builder
+		removed []string
+		fence   string // the open code fence, "" outside one
+		tagged  bool   // the fence is a highlight tag's, which its end tag closes
+		comment bool   // inside a Liquid {% comment %} block
+	)
+	lines := strings.SplitAfter(body, "\n")
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			switch {
+			case tagged && highlightEnd.MatchString(trimmed):
+				fence, tagged = "", false
+				line = "```\n"
+			case !tagged && strings.HasPrefix(trimmed, fence):
+				fence = ""
+			}
+			out.WriteString(line)
+			continue
+		}
+		if f := fenceOf(line); f != "" {
+			fence = f
+			out.WriteString(line)
+			continue
+		}
+		if comment {
+			if liquidEndComment.MatchString(line) {
+				comment = false
+			}
+			continue
+		}
+		if liquidComment.MatchString(trimmed) {
+			removed = append(removed, trimmed)
+			comment = !liquidEndComment.MatchString(trimmed)
+			continue
+		}
+		newLine, dropped := templateLine(line)
+		removed = append(removed, dropped...)
+		if len(dropped) > 0 && strings.TrimSpace(newLine) == "" {
+			continue // a line that held only tags goes whole
+		}
+		if newLine != line {
+			if f := fenceOf(newLine); f != "" {
+				fence, tagged = f, true // a highlight tag opened code
+			}
+		}
+		out.WriteString(newLine)
+	}
+	return out.String(), removed
+}
+
+// fenceOf returns the fence a line opens a code block with ("```",
+// "~~~"), "" when it opens none.
+func fenceOf(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 {
+		return ""
+	}
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(t, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+var (
+	// shortcode is a Hugo shortcode: {{< name args >}} or {{% name args %}},
+	// or its closing tag.
+	shortcode = regexp.MustCompile(`\{\{([<%])\s*(/?)\s*([A-Za-z][\w.-]*)((?:[^>%}]|[>%][^}]|\}[^}])*?)\s*[>%]\}\}`)
+	// liquidTag is a Liquid tag: {% name args %}.
+	liquidTag = regexp.MustCompile(`\{%-?\s*([A-Za-z]\w*)([^%]*?)\s*-?%\}`)
+	// liquidOutput is a Liquid output: {{ expression }}.
+	liquidOutput = regexp.MustCompile(`\{\{-?\s*([^{}]*?)\s*-?\}\}`)
+	// quoted is a Liquid string in an output ({{ "/x" | relative_url }}).
+	quoted = regexp.MustCompile(`^["']([^"']*)["']\s*\|\s*(relative_url|absolute_url)$`)
+	// shortcodeArg is one argument of a shortcode: name="value", a quoted
+	// value or a bare one.
+	shortcodeArg = regexp.MustCompile(`(?:([A-Za-z][\w-]*)=)?(?:"([^"]*)"|'([^']*)'|([^\s"']+))`)
+
+	// highlightEnd closes a highlight tag's code block, in Hugo's or
+	// Liquid's way.
+	highlightEnd = regexp.MustCompile(`^(\{\{[<%]\s*/\s*highlight\s*[>%]\}\}|\{%-?\s*endhighlight\s*-?%\})$`)
+
+	liquidComment    = regexp.MustCompile(`^\{%-?\s*comment\s*-?%\}`)
+	liquidEndComment = regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`)
+)
+
+// templateLine rewrites the tags of one line outside code spans and
+// returns it with the tags it dropped.
+func templateLine(line string) (string, []string) {
+	var removed []string
+	parts := strings.Split(line, "`")
+	for i := 0; i < len(parts); i += 2 {
+		if i+1 == len(parts) && i > 0 && len(parts)%2 == 0 {
+			break // an unclosed code span: leave its tail alone
+		}
+		parts[i] = shortcode.ReplaceAllStringFunc(parts[i], func(tag string) string {
+			text, dropped := shortcodeText(tag)
+			if dropped {
+				removed = append(removed, tag)
+			}
+			return text
+		})
+		parts[i] = liquidTag.ReplaceAllStringFunc(parts[i], func(tag string) string {
+			m := liquidTag.FindStringSubmatch(tag)
+			switch m[1] {
+			case "highlight":
+				return "```" + firstField(m[2])
+			case "endhighlight":
+				return "```"
+			}
+			removed = append(removed, tag)
+			return ""
+		})
+		parts[i] = liquidOutput.ReplaceAllStringFunc(parts[i], func(tag string) string {
+			expr := strings.TrimSpace(liquidOutput.FindStringSubmatch(tag)[1])
+			if strings.HasPrefix(expr, "<") || strings.HasPrefix(expr, "%") {
+				return tag // an escaped shortcode, unescaped below
+			}
+			if m := quoted.FindStringSubmatch(expr); m != nil {
+				return m[1]
+			}
+			switch expr {
+			case "site.baseurl", "site.url", "site.BaseURL", ".Site.BaseURL", "site.base_url":
+				return ""
+			}
+			removed = append(removed, tag)
+			return ""
+		})
+		for _, esc := range [][2]string{{"{{</*", "{{<"}, {"*/>}}", ">}}"}, {"{{%/*", "{{%"}, {"*/%}}", "%}}"}} {
+			parts[i] = strings.ReplaceAll(parts[i], esc[0], esc[1])
+		}
+	}
+	return strings.Join(parts, "`"), removed
+}
+
+// shortcodeText is what a shortcode stands for in Markdown, and whether
+// it was dropped rather than read.
+func shortcodeText(tag string) (string, bool) {
+	m := shortcode.FindStringSubmatch(tag)
+	closing, name, args := m[2] == "/", strings.ToLower(m[3]), shortcodeArgs(m[4])
+	switch {
+	case name == "highlight" && closing:
+		return "```", false
+	case name == "highlight":
+		return "```" + firstField(args.get("", 0)), false
+	case closing:
+		return "", true
+	case name == "figure":
+		return figureMarkdown(args), false
+	case name == "youtube":
+		if id := args.get("id", 0); id != "" {
+			return "[Video on YouTube](https://www.youtube.com/watch?v=" + id + ")", false
+		}
+	case name == "vimeo":
+		if id := args.get("id", 0); id != "" {
+			return "[Video on Vimeo](https://vimeo.com/" + id + ")", false
+		}
+	}
+	return "", true
+}
+
+// figureMarkdown writes a Hugo figure as a Markdown picture, its caption
+// (and its credit, Hugo's attr) set under it in emphasis, as the Markdown
+// reader takes a caption.
+func figureMarkdown(args shortcodeArgList) string {
+	src := args.get("src", 0)
+	if src == "" {
+		return ""
+	}
+	caption, credit := args.get("caption", -1), args.get("attr", -1)
+	alt := cmp.Or(args.get("alt", -1), caption, args.get("title", -1))
+	md := "![" + escapeMarkdown(alt) + "](<" + src + ">"
+	if t := args.get("title", -1); t != "" {
+		md += ` "` + strings.ReplaceAll(t, `"`, `\"`) + `"`
+	}
+	md += ")"
+	if credit != "" {
+		caption = strings.TrimSpace(caption + " (" + credit + ")")
+	}
+	if caption != "" {
+		md += "\n\n*" + escapeMarkdown(caption) + "*"
+	}
+	return md
+}
+
+// shortcodeArgList holds a shortcode's arguments: named, and positional
+// in order.
+type shortcodeArgList struct {
+	named      map[string]string
+	positional []string
+}
+
+func shortcodeArgs(s string) shortcodeArgList {
+	l := shortcodeArgList{named: map[string]string{}}
+	for _, m := range shortcodeArg.FindAllStringSubmatch(s, -1) {
+		v := m[2] + m[3] + m[4]
+		if m[1] != "" {
+			l.named[strings.ToLower(m[1])] = v
+		} else {
+			l.positional = append(l.positional, v)
+		}
+	}
+	return l
+}
+
+// get returns the argument named name, else the positional one at i (-1:
+// none), else "".
+func (l shortcodeArgList) get(name string, i int) string {
+	if v, ok := l.named[name]; ok && name != "" {
+		return strings.TrimSpace(v)
+	}
+	if i >= 0 && i < len(l.positional) {
+		return strings.TrimSpace(l.positional[i])
+	}
+	return ""
+}
+
+// firstField is the first word of s, "" for none.
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// escapeMarkdown keeps a caption's own marks from being read as Markdown.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`\*_[]<>`+"`", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

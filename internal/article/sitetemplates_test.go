@@ -1,0 +1,66 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSiteTemplates(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		removed        []string
+	}{
+		{"figure", `{{< figure src="wall.jpg" caption="The wall at dawn" attr="Jane Roe" >}}` + "\n",
+			"![The wall at dawn](<wall.jpg>)\n\n*The wall at dawn (Jane Roe)*\n", nil},
+		{"figure with alt and title, % delimiters", `{{% figure src="/img/a b.png" alt="Gulls_over *the* bay" title="Gulls" %}}` + "\n",
+			`![Gulls\_over \*the\* bay](</img/a b.png> "Gulls")` + "\n", nil},
+		{"youtube", "Watch:\n\n{{< youtube w7Ft2ymGmfc >}}\n", "Watch:\n\n[Video on YouTube](https://www.youtube.com/watch?v=w7Ft2ymGmfc)\n", nil},
+		{"vimeo by name", `{{< vimeo id="146022717" >}}` + "\n", "[Video on Vimeo](https://vimeo.com/146022717)\n", nil},
+		{"paired shortcode keeps its text", "{{% notice note %}}\nThe path is closed in winter.\n{{% /notice %}}\n",
+			"The path is closed in winter.\n", []string{"{{% notice note %}}", "{{% /notice %}}"}},
+		{"unknown shortcode dropped", "Before.\n{{< tweet user=\"x\" id=\"1\" >}}\nAfter.\n", "Before.\nAfter.\n", []string{`{{< tweet user="x" id="1" >}}`}},
+		{"inline ref dropped", `See [the last walk]({{< ref "walk.md" >}}).` + "\n", "See [the last walk]().\n", []string{`{{< ref "walk.md" >}}`}},
+		{"hugo highlight", "{{< highlight go >}}\nx := {{ .Title }}\n{{< /highlight >}}\n", "```go\nx := {{ .Title }}\n```\n", nil},
+		{"liquid highlight", "{% highlight ruby %}\nputs '{% raw %}'\n{% endhighlight %}\n", "```ruby\nputs '{% raw %}'\n```\n", nil},
+		{"liquid include", "Text.\n{% include signup.html %}\n", "Text.\n", []string{"{% include signup.html %}"}},
+		{"liquid comment block", "A.\n{% comment %}\nnot for readers\n{% endcomment %}\nB.\n", "A.\nB.\n", []string{"{% comment %}"}},
+		{"base url", "![Gulls]({{ site.baseurl }}/images/gulls.jpg) and [x]({{ \"/about/\" | relative_url }})\n", "![Gulls](/images/gulls.jpg) and [x](/about/)\n", nil},
+		{"other output dropped", "Hello {{ page.author }}.\n", "Hello .\n", []string{"{{ page.author }}"}},
+		{"code fence kept", "```\n{{< figure src=\"x.jpg\" >}}\n{% include y %}\n```\n", "```\n{{< figure src=\"x.jpg\" >}}\n{% include y %}\n```\n", nil},
+		{"code span kept", "Write `{{< youtube ID >}}` and `{% raw %}`.\n", "Write `{{< youtube ID >}}` and `{% raw %}`.\n", nil},
+		{"escaped shortcode shown", "Write {{</* figure src=\"x.jpg\" */>}} in the post.\n", "Write {{< figure src=\"x.jpg\" >}} in the post.\n", nil},
+		{"nothing to do", "Plain {braces} and 100% sure.\n", "Plain {braces} and 100% sure.\n", nil},
+	}
+	for _, tc := range tests {
+		got, removed := siteTemplates(tc.in)
+		if got != tc.want {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+		if !slices.Equal(removed, tc.removed) {
+			t.Errorf("%s: removed %q, want %q", tc.name, removed, tc.removed)
+		}
+	}
+}
+
+// TestHugoPost: a post moved from Hugo reads as its readers saw it.
+func TestHugoPost(t *testing.T) {
+	src := "---\ntitle: A walk to the lighthouse\n---\n\nWe set off at dawn along the cliff path.\n\n" +
+		"{{< figure src=\"lighthouse.jpg\" caption=\"The lighthouse at first light\" >}}\n\n" +
+		"The keeper's cottage is now a café.\n\n{{< youtube w7Ft2ymGmfc >}}\n"
+	a, err := Parse("walk.md", []byte(src), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<img src="https://example.org/news/lighthouse.jpg" alt="The lighthouse at first light">`, `href="https://www.youtube.com/watch?v=w7Ft2ymGmfc"`} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if strings.Contains(a.BodyHTML, "{{") {
+		t.Errorf("template tags left in the body:\n%s", a.BodyHTML)
+	}
+	if len(a.Images) != 1 || a.Images[0].Caption != "The lighthouse at first light" {
+		t.Errorf("images %+v", a.Images)
+	}
+}

@@ -67,6 +67,13 @@ func splitFrontMatter(text string) (yamlText, body string, line int, warn string
 var frontMatterKeys = []string{"title", "subtitle", "summary", "slug", "author", "image", "date", "updated", "tags", "draft",
 	"description", "excerpt", "authors", "categories", "lastmod", "last_modified_at"}
 
+// siteOnlyKeys steer a static-site generator's pages (Jekyll's and
+// Hugo's) and mean nothing in a feed: a post moved from one keeps them
+// without a warning at every scan. Compared in lower case.
+var siteOnlyKeys = []string{"layout", "permalink", "weight", "type", "aliases", "url", "menu", "toc", "comments",
+	"sitemap", "excerpt_separator", "render_with_liquid", "showtoc", "tocopen", "hidemeta", "math", "mermaid",
+	"keywords", "series", "translationkey", "outputs", "linktitle", "markup", "iscjklanguage"}
+
 // frontMatterAliases maps a generator's key to seedfeed's.
 var frontMatterAliases = map[string]string{
 	"description": "summary", "excerpt": "summary", "authors": "author",
@@ -112,8 +119,20 @@ func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []st
 			}
 			key = alias
 		}
+		if key == "published" && !own["draft"] {
+			// Jekyll's "published: false" keeps a post off the site.
+			var b bool
+			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+				bad("true or false")
+				continue
+			}
+			fm.Draft = !b
+			continue
+		}
 		if !slices.Contains(frontMatterKeys, key) {
-			warnf("front matter: unknown key %q (line %d) ignored", key, line)
+			if !slices.Contains(siteOnlyKeys, strings.ToLower(key)) && key != "published" {
+				warnf("front matter: unknown key %q (line %d) ignored", key, line)
+			}
 			continue
 		}
 		switch key {

@@ -72,6 +72,11 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if a.Published == nil {
+		if t, ok := nameDate(name, opts.Location); ok {
+			a.Published = &t
+		}
+	}
 	// Plain text is made only of pieces of the cleaned input; parsers of
 	// Markdown and HTML resolve entities ("&#1;") and need a second pass.
 	finish(a, name, format != FormatText)

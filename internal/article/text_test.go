@@ -125,7 +125,7 @@ func TestFrontMatter(t *testing.T) {
 		}, nil},
 		{"bad values name key and line", "title: [a, b]\ndraft: maybe\ndate: soon\ntags: {a: 1}\n", nil,
 			[]string{`"title" (line 2)`, `"draft" (line 3)`, `"date" (line 4)`, `"tags" (line 5)`}},
-		{"unknown key", "layout: post\n", nil, []string{`unknown key "layout" (line 2)`}},
+		{"unknown key", "colour: blue\n", nil, []string{`unknown key "colour" (line 2)`}},
 		{"not a mapping", "- a\n- b\n", nil, []string{"want a mapping"}},
 		{"broken yaml", "title: \"unclosed\n", nil, []string{"front matter: ignored"}},
 		{"null title", "title:\n", nil, []string{`"title" (line 2): want a string, got null`}},
@@ -250,5 +250,29 @@ func TestFrontMatterAliases(t *testing.T) {
 				t.Errorf("front matter %+v, warnings %q; want %+v", fm, warns, tc.want)
 			}
 		})
+	}
+}
+
+// TestFrontMatterFromSiteGenerators: the keys that only steer a site's
+// pages pass without a warning, an unknown one still warns, and Jekyll's
+// "published: false" keeps a post a draft.
+func TestFrontMatterFromSiteGenerators(t *testing.T) {
+	src := "---\nlayout: post\ntitle: Unfinished\npermalink: /x/\nshowToc: true\npublished: false\ncover: big.jpg\n---\n\nWords of a post that is not ready.\n"
+	a, err := Parse("a.md", []byte(src), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Draft {
+		t.Error("published: false is not a draft")
+	}
+	if len(a.Warnings) != 1 || a.Warnings[0] != `front matter: unknown key "cover" (line 7) ignored` {
+		t.Errorf("warnings %q, want the one for cover", a.Warnings)
+	}
+	a, err = Parse("a.md", []byte("---\ntitle: Ready\npublished: true\ndraft: true\n---\n\nWords.\n"), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Draft {
+		t.Error("draft: true lost to published: true")
 	}
 }

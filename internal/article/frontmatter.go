@@ -23,16 +23,33 @@ type frontMatter struct {
 	Image string
 }
 
-// splitFrontMatter separates a leading "---" YAML block from the body. A
-// block that is opened but never closed is not front matter: the text
-// after the opening "---" is the body, with a warning. The opening line is
-// dropped, since the writer meant it as a delimiter, not as a rule across
-// the top of the article.
-func splitFrontMatter(text string) (yamlText, body string, line int, warn string) {
-	if !strings.HasPrefix(text, "---\n") {
-		return "", text, 0, ""
+// Front matter syntaxes: YAML between "---" lines, TOML between "+++"
+// lines (Hugo's), or a JSON object (Hugo's too).
+const (
+	fmYAML = iota
+	fmTOML
+	fmJSON
+)
+
+// splitFrontMatter separates a leading front matter block from the body:
+// YAML between "---" lines, TOML between "+++" lines, or a JSON object
+// whose closing brace stands alone on its line. A block that is opened but
+// never closed is not front matter: the text after the opening line is
+// the body, with a warning. The opening line is dropped, since the writer
+// meant it as a delimiter, not as a rule across the top of the article.
+// line is the block's first line in the file (0 when there is none).
+func splitFrontMatter(text string) (block, body string, line, syntax int, warn string) {
+	open, closing, syntax := "---", []string{"---", "..."}, fmYAML
+	switch {
+	case strings.HasPrefix(text, "---\n"):
+	case strings.HasPrefix(text, "+++\n"):
+		open, closing, syntax = "+++", []string{"+++"}, fmTOML
+	case strings.HasPrefix(text, "{\n"):
+		open, closing, syntax = "{", []string{"}"}, fmJSON
+	default:
+		return "", text, 0, fmYAML, ""
 	}
-	rest := text[4:]
+	rest := text[len(open)+1:]
 	off := 0
 	for off <= len(rest) {
 		end := strings.IndexByte(rest[off:], '\n')
@@ -42,19 +59,32 @@ func splitFrontMatter(text string) (yamlText, body string, line int, warn string
 		} else {
 			l = rest[off : off+end]
 		}
-		if t := strings.TrimRight(l, " \t"); t == "---" || t == "..." {
+		if t := strings.TrimRight(l, " \t"); slices.Contains(closing, t) {
 			next := len(rest)
 			if end >= 0 {
 				next = off + end + 1
 			}
-			return rest[:off], rest[next:], 2, ""
+			if syntax == fmJSON {
+				// The braces are the object's own; braces around
+				// anything but an object are the text's.
+				obj := "{\n" + rest[:off] + "}\n"
+				var m map[string]any
+				if yaml.Unmarshal([]byte(obj), &m) != nil {
+					return "", text, 0, fmYAML, ""
+				}
+				return obj, rest[next:], 1, syntax, ""
+			}
+			return rest[:off], rest[next:], 2, syntax, ""
 		}
 		if end < 0 {
 			break
 		}
 		off += end + 1
 	}
-	return "", rest, 0, "front matter: opening --- has no closing ---; read as Markdown"
+	if syntax == fmJSON {
+		return "", text, 0, fmYAML, "" // a brace that opens no object: text
+	}
+	return "", rest, 0, fmYAML, fmt.Sprintf("front matter: opening %s has no closing %s; read as Markdown", open, open)
 }
 
 // frontMatterKeys are the keys readFrontMatter reads; any other is
@@ -83,18 +113,22 @@ var frontMatterAliases = map[string]string{
 // readFrontMatter decodes the YAML block. Every problem is a warning naming
 // the key and its line; a broken block is ignored as a whole.
 func readFrontMatter(src string, firstLine int, opts Options) (frontMatter, []string) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		return frontMatter{}, []string{fmt.Sprintf("front matter: ignored: %v", err)}
+	}
+	if len(doc.Content) == 0 {
+		return frontMatter{}, nil // an empty block
+	}
+	return readFrontMatterNode(doc.Content[0], firstLine, opts)
+}
+
+// readFrontMatterNode reads the keys of a decoded block, whatever its
+// syntax was.
+func readFrontMatterNode(root *yaml.Node, firstLine int, opts Options) (frontMatter, []string) {
 	var fm frontMatter
 	var warns []string
 	warnf := func(format string, args ...any) { warns = append(warns, fmt.Sprintf(format, args...)) }
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
-		warnf("front matter: ignored: %v", err)
-		return fm, warns
-	}
-	if len(doc.Content) == 0 {
-		return fm, warns // an empty block
-	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		warnf("front matter: ignored: want a mapping of keys, got %s (line %d)", nodeKind(root), root.Line+firstLine-1)
 		return fm, warns

@@ -20,14 +20,18 @@ import (
 // rendered by goldmark without raw HTML and then sanitized, so a seed file
 // cannot inject markup into the feeds.
 func parseMarkdown(src string, opts Options, a *Article) error {
-	yamlText, body, line, warn := splitFrontMatter(src)
+	block, body, line, syntax, warn := splitFrontMatter(src)
 	if warn != "" {
 		a.Warnings = append(a.Warnings, warn)
 	}
 	var fm frontMatter
 	if line > 0 {
 		var warns []string
-		fm, warns = readFrontMatter(yamlText, line, opts)
+		if syntax == fmTOML {
+			fm, warns = readTOMLFrontMatter(block, line, opts)
+		} else {
+			fm, warns = readFrontMatter(block, line, opts)
+		}
 		a.Warnings = append(a.Warnings, warns...)
 	}
 	body, templates := siteTemplates(body)

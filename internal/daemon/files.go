@@ -11,9 +11,9 @@ import (
 )
 
 // writeFiles copies every picture the server would serve from the seeds
-// folder dir (server.FileType) to the same path under the build's
-// output, so that the articles' pictures show on a static host too. It
-// returns how many it copied.
+// folder (server.FileType) to the same path under the build's output, so
+// that the articles' pictures show on a static host too. It returns how
+// many it copied.
 func writeFiles(ctx context.Context, seeds server.SeedsFS, w *server.StaticWriter) (int, error) {
 	n := 0
 	err := fs.WalkDir(seeds, ".", func(name string, d fs.DirEntry, err error) error {

@@ -118,11 +118,10 @@ var (
 // returns it with the tags it dropped.
 func templateLine(line string) (string, []string) {
 	var removed []string
+	// The even parts lie outside code spans; after an unclosed one, the
+	// tail is an odd part and stays as written.
 	parts := strings.Split(line, "`")
 	for i := 0; i < len(parts); i += 2 {
-		if i+1 == len(parts) && i > 0 && len(parts)%2 == 0 {
-			break // an unclosed code span: leave its tail alone
-		}
 		parts[i] = shortcode.ReplaceAllStringFunc(parts[i], func(tag string) string {
 			text, dropped := shortcodeText(tag)
 			if dropped {

@@ -30,3 +30,15 @@ func nameDate(name string, loc *time.Location) (time.Time, bool) {
 	}
 	return t, true
 }
+
+// inDrafts reports a file inside a folder named _drafts, where Jekyll
+// keeps the posts not yet published: a blog moved whole keeps them
+// unpublished, as a draft: true front matter does.
+func inDrafts(name string) bool {
+	for seg := range strings.SplitSeq(path.Dir(strings.ReplaceAll(name, "\\", "/")), "/") {
+		if seg == "_drafts" {
+			return true
+		}
+	}
+	return false
+}

@@ -54,3 +54,23 @@ func TestNameDateOnlyWhenTheFileHasNone(t *testing.T) {
 		t.Errorf("dated: published %v, want the front matter's day", a.Published)
 	}
 }
+
+func TestInDrafts(t *testing.T) {
+	for name, want := range map[string]bool{
+		"_drafts/a-walk.md":           true,
+		"blog/_drafts/sub/a.txt":      true,
+		`win\_drafts\a.md`:            true,
+		"_posts/2024-05-02-a-walk.md": false,
+		"_drafts.md":                  false,
+		"my_drafts/a.md":              false,
+		"a.md":                        false,
+	} {
+		if got := inDrafts(name); got != want {
+			t.Errorf("inDrafts(%q) = %v, want %v", name, got, want)
+		}
+	}
+	a, err := Parse("_drafts/a-walk.txt", []byte("A walk\n\nWe set off at dawn along the cliff path.\n"), goldenOptions())
+	if err != nil || !a.Draft {
+		t.Errorf("a file in _drafts: draft %v, %v", a != nil && a.Draft, err)
+	}
+}

@@ -72,6 +72,9 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if inDrafts(name) {
+		a.Draft = true
+	}
 	if a.Published == nil {
 		if t, ok := nameDate(name, opts.Location); ok {
 			a.Published = &t

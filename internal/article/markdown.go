@@ -3,7 +3,9 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -71,6 +73,8 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	}
 	if fm.Summary != "" {
 		a.Summary = fm.Summary
+	} else if teaser := mr.beforeMore(); teaser != "" {
+		a.Summary = summarize(teaser)
 	}
 	a.Slug = fm.Slug
 	a.Tags = fm.Tags
@@ -201,6 +205,68 @@ func resolveRef(base *url.URL, dest []byte) []byte {
 		return dest
 	}
 	return []byte(base.ResolveReference(u).String())
+}
+
+// moreLine is the divider Hugo and Jekyll end a post's summary at.
+var moreLine = regexp.MustCompile(`^\s*<!--\s*more\s*-->\s*$`)
+
+// beforeMore returns the body's text above a "<!--more-->" line, which
+// Hugo and Jekyll show as the post's summary, "" when the post has no
+// such line (outside code) or nothing above it.
+func (mr *mdReader) beforeMore() string {
+	at, fence := -1, ""
+	for off, line := range lineOffsets(string(mr.source)) {
+		switch {
+		case fence != "":
+			if strings.HasPrefix(strings.TrimSpace(line), fence) {
+				fence = ""
+			}
+		case fenceOf(line) != "":
+			fence = fenceOf(line)
+		case moreLine.MatchString(line):
+			at = off
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	var parts []string
+	for i, n := range mr.blocks {
+		if start, ok := blockStart(n); !ok || start >= at || i >= len(mr.a.BodyParagraphs) {
+			break
+		}
+		parts = append(parts, mr.a.BodyParagraphs[i])
+	}
+	return strings.Join(parts, " ")
+}
+
+// lineOffsets yields each line of s with the offset it starts at.
+func lineOffsets(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for off := 0; off < len(s); {
+			end := strings.IndexByte(s[off:], '\n')
+			if end < 0 {
+				end = len(s) - off
+			}
+			if !yield(off, s[off:off+end]) {
+				return
+			}
+			off += end + 1
+		}
+	}
+}
+
+// blockStart is the offset in the source of a block's first line.
+func blockStart(n ast.Node) (int, bool) {
+	for ; n != nil; n = n.FirstChild() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start, true
+		}
+	}
+	return 0, false
 }
 
 // collect turns the top-level blocks into plain-text paragraphs: one per

@@ -64,3 +64,27 @@ func TestHugoPost(t *testing.T) {
 		t.Errorf("images %+v", a.Images)
 	}
 }
+
+// TestMoreDivider: the text above Hugo's and Jekyll's "<!--more-->" is
+// the summary, as those sites show it.
+func TestMoreDivider(t *testing.T) {
+	const story = "We set off at dawn.\n\nThe path climbs to the lighthouse.\n\n"
+	tests := []struct{ name, src, want string }{
+		{"divider", "# A walk\n\n" + story + "<!--more-->\n\nThe keeper's cottage is a café now.\n", "We set off at dawn. The path climbs to the lighthouse."},
+		{"spaced divider", "# A walk\n\n" + story + "  <!-- more -->\n\nThe keeper's cottage is a café now.\n", "We set off at dawn. The path climbs to the lighthouse."},
+		{"no divider", "# A walk\n\n" + story, "We set off at dawn."},
+		{"divider in code", "# A walk\n\n" + story + "```\n<!--more-->\n```\n", "We set off at dawn."},
+		{"divider first", "# A walk\n\n<!--more-->\n\n" + story, "We set off at dawn."},
+		{"front matter wins", "---\ntitle: A walk\nsummary: Up to the lighthouse.\n---\n\n" + story + "<!--more-->\n\nMore.\n", "Up to the lighthouse."},
+		{"a list above", "# A walk\n\n- bread\n- cheese\n\n<!--more-->\n\nWe ate on the cliff.\n", "bread cheese"},
+	}
+	for _, tc := range tests {
+		a, err := Parse("a.md", []byte(tc.src), goldenOptions())
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if a.Summary != tc.want {
+			t.Errorf("%s: summary %q, want %q", tc.name, a.Summary, tc.want)
+		}
+	}
+}

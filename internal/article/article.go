@@ -32,6 +32,11 @@ type Options struct {
 	// BaseURL is the absolute URL relative links in HTML input are resolved
 	// against when the page itself gives no better base.
 	BaseURL string
+	// FilesURL is where the seeds folder's root is served (the site's
+	// /files/), "" when it is not known. A Markdown picture written from
+	// the root ("/images/gulls.jpg", as a post moved from Jekyll or Hugo
+	// has them) is looked for there: the site serves no other such path.
+	FilesURL string
 	// Language is the site's (site.language, a BCP 47 tag). A plain text
 	// that does not tell how it orders a date in figures ("03/04/2024")
 	// is read in the order the site's region writes: a writer on an

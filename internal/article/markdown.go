@@ -48,7 +48,8 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	mr := mdReader{source: source, a: a}
 	mr.dropRawText(doc)
 	mr.takeTitle(doc, fm.Title)
-	mr.absolutize(doc, base)
+	files := baseURL(opts.FilesURL)
+	mr.absolutize(doc, base, files)
 	mr.collect(doc)
 	mr.takeLead(doc)
 
@@ -78,7 +79,11 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	}
 	a.Slug = fm.Slug
 	a.Tags = fm.Tags
-	a.Pictures = withLead(pictureURL(fm.Image, base), bodyPictures(a.BodyHTML, base))
+	lead := fm.Image
+	if lead != "" && base != nil {
+		lead = pictureRef(lead, base, files)
+	}
+	a.Pictures = withLead(pictureURL(lead, base), bodyPictures(a.BodyHTML, base))
 	a.Draft = fm.Draft
 	a.Published = fm.Date
 	a.Updated = fm.Updated
@@ -181,7 +186,7 @@ func plainInline(n ast.Node) bool {
 }
 
 // absolutize resolves relative link and image destinations against base.
-func (mr *mdReader) absolutize(doc ast.Node, base *url.URL) {
+func (mr *mdReader) absolutize(doc ast.Node, base, files *url.URL) {
 	if base == nil {
 		return
 	}
@@ -193,10 +198,20 @@ func (mr *mdReader) absolutize(doc ast.Node, base *url.URL) {
 		case *ast.Link:
 			v.Destination = resolveRef(base, v.Destination)
 		case *ast.Image:
-			v.Destination = resolveRef(base, v.Destination)
+			v.Destination = []byte(pictureRef(string(v.Destination), base, files))
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// pictureRef resolves a Markdown picture's address: against the article's
+// folder, or, written from the root ("/images/x.jpg"), against the seeds
+// folder's root as the site serves it (Options.FilesURL).
+func pictureRef(dest string, base, files *url.URL) string {
+	if files != nil && strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+		return string(resolveRef(files, []byte(strings.TrimLeft(dest, "/"))))
+	}
+	return string(resolveRef(base, []byte(dest)))
 }
 
 func resolveRef(base *url.URL, dest []byte) []byte {

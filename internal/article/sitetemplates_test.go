@@ -88,3 +88,37 @@ func TestMoreDivider(t *testing.T) {
 		}
 	}
 }
+
+// TestPicturesFromTheRoot: a Markdown picture written from the root, as a
+// post moved from Jekyll or Hugo has them, is looked for at the seeds
+// folder's root as the site serves it; links and relative pictures are
+// not.
+func TestPicturesFromTheRoot(t *testing.T) {
+	src := "---\ntitle: Gulls\nimage: /img/cover.jpg\n---\n\nThe gulls came back to the harbour this week.\n\n" +
+		"![Gulls]({{ site.baseurl }}/images/gulls.jpg) ![Nest](nest.jpg) ![Far](//cdn.example.net/far.jpg)\n\n[About](/about/)\n"
+	opts := goldenOptions()
+	opts.BaseURL, opts.FilesURL = "https://news.example.org/files/birds/", "https://news.example.org/files/"
+	a, err := Parse("birds/gulls.md", []byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`src="https://news.example.org/files/images/gulls.jpg"`,
+		`src="https://news.example.org/files/birds/nest.jpg"`,
+		`src="https://cdn.example.net/far.jpg"`,
+		`href="https://news.example.org/about/"`,
+	} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if len(a.Pictures) == 0 || a.Pictures[0].URL != "https://news.example.org/files/img/cover.jpg" {
+		t.Errorf("lead picture %v", a.Pictures)
+	}
+	// Without the folder's address (check without a config), the root is
+	// the site's, as before.
+	opts.FilesURL = ""
+	if a, err = Parse("birds/gulls.md", []byte(src), opts); err != nil || !strings.Contains(a.BodyHTML, `src="https://news.example.org/images/gulls.jpg"`) {
+		t.Errorf("without FilesURL: %v\n%s", err, a.BodyHTML)
+	}
+}

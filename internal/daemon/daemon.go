@@ -345,6 +345,7 @@ func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {
 // /files/trips/wall.jpg and not at the site's root.
 func parseInFolder(name string, data []byte, opts article.Options) (*article.Article, error) {
 	if opts.BaseURL != "" {
+		opts.FilesURL = server.FolderURL(opts.BaseURL, "")
 		opts.BaseURL = server.FolderURL(opts.BaseURL, name)
 	}
 	return article.Parse(name, data, opts)

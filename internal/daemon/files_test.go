@@ -15,16 +15,17 @@ import (
 func TestPicturesBesideArticles(t *testing.T) {
 	d := newTestDaemon(t, "site:\n  title: Harbour\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\n")
 	trips := filepath.Join(d.seeds, "trips")
-	for _, dir := range []string{trips, filepath.Join(d.seeds, ".drafts")} {
+	for _, dir := range []string{trips, filepath.Join(d.seeds, ".drafts"), filepath.Join(d.seeds, "images")} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	writeFile(t, filepath.Join(trips, "lisbon.md"), "---\ntitle: A tiled wall in Lisbon\nimage: cover.jpg\n---\n\nWe walked up the hill to the old quarter and found the wall.\n\n![Blue tiles on the wall](wall.jpg)\n\nThe tiles were older than the houses around them.\n")
+	writeFile(t, filepath.Join(trips, "lisbon.md"), "---\ntitle: A tiled wall in Lisbon\nimage: cover.jpg\n---\n\nWe walked up the hill to the old quarter and found the wall.\n\n![Blue tiles on the wall](wall.jpg)\n\nThe tiles were older than the houses around them.\n\n![The route](/images/route.png)\n")
 	wall, cover := []byte("jpeg bytes of the wall"), []byte("jpeg bytes of the cover")
 	writeFile(t, filepath.Join(trips, "wall.jpg"), string(wall))
 	writeFile(t, filepath.Join(trips, "cover.jpg"), string(cover))
 	writeFile(t, filepath.Join(d.seeds, ".drafts", "hidden.png"), "not yet")
+	writeFile(t, filepath.Join(d.seeds, "images", "route.png"), "png bytes of the route")
 	d.scan(true)
 
 	const wallURL = "https://news.example.org/files/trips/wall.jpg"
@@ -40,7 +41,10 @@ func TestPicturesBesideArticles(t *testing.T) {
 			}
 		}
 	}
-	for path, want := range map[string][]byte{"/files/trips/wall.jpg": wall, "/files/trips/cover.jpg": cover} {
+	if !bytes.Contains(page, []byte(`src="https://news.example.org/files/images/route.png"`)) {
+		t.Errorf("a picture written from the root is not looked for at the folder's root:\n%s", page)
+	}
+	for path, want := range map[string][]byte{"/files/trips/wall.jpg": wall, "/files/trips/cover.jpg": cover, "/files/images/route.png": []byte("png bytes of the route")} {
 		if code, body := get(t, d.srv, path); code != 200 || !bytes.Equal(body, want) {
 			t.Errorf("%s: %d %q", path, code, body)
 		}

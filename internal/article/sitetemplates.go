@@ -3,6 +3,7 @@ package article
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -31,9 +32,10 @@ func siteTemplates(body string) (string, []string) {
 		fence   string // the open code fence, "" outside one
 		tagged  bool   // the fence is a highlight tag's, which its end tag closes
 		comment bool   // inside a Liquid {% comment %} block
+		raw     bool   // inside a Liquid {% raw %} block, whose text is as written
 	)
 	lines := strings.SplitAfter(body, "\n")
-	for _, line := range lines {
+	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		if fence != "" {
 			switch {
@@ -58,11 +60,17 @@ func siteTemplates(body string) (string, []string) {
 			continue
 		}
 		if liquidComment.MatchString(trimmed) {
+			// A comment never closed hides nothing: only its tag goes.
 			removed = append(removed, trimmed)
-			comment = !liquidEndComment.MatchString(trimmed)
+			comment = !liquidEndComment.MatchString(trimmed) &&
+				slices.ContainsFunc(lines[i+1:], liquidEndComment.MatchString)
 			continue
 		}
-		newLine, dropped := templateLine(line)
+		var (
+			newLine string
+			dropped []string
+		)
+		newLine, dropped, raw = rawLine(line, raw)
 		removed = append(removed, dropped...)
 		if len(dropped) > 0 && strings.TrimSpace(newLine) == "" {
 			continue // a line that held only tags goes whole
@@ -110,9 +118,47 @@ var (
 	// Liquid's way.
 	highlightEnd = regexp.MustCompile(`^(\{\{[<%]\s*/\s*highlight\s*[>%]\}\}|\{%-?\s*endhighlight\s*-?%\})$`)
 
+	liquidRaw    = regexp.MustCompile(`\{%-?\s*raw\s*-?%\}`)
+	liquidEndRaw = regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`)
+
 	liquidComment    = regexp.MustCompile(`^\{%-?\s*comment\s*-?%\}`)
 	liquidEndComment = regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`)
 )
+
+// rawLine rewrites the tags of one line but for what a Liquid raw block
+// holds, which Jekyll shows as written ("{% raw %}{{ page.title }}{%
+// endraw %}"); raw says the line starts inside such a block, and the
+// result whether it ends inside one. The raw tags themselves go.
+func rawLine(line string, raw bool) (string, []string, bool) {
+	var (
+		out     strings.Builder
+		removed []string
+	)
+	for line != "" {
+		if raw {
+			loc := liquidEndRaw.FindStringIndex(line)
+			if loc == nil {
+				out.WriteString(line)
+				return out.String(), removed, true
+			}
+			out.WriteString(line[:loc[0]])
+			line, raw = line[loc[1]:], false
+			continue
+		}
+		loc := liquidRaw.FindStringIndex(line)
+		if loc == nil || strings.Count(line[:loc[0]], "`")%2 == 1 {
+			rest, dropped := templateLine(line)
+			out.WriteString(rest)
+			removed = append(removed, dropped...)
+			break
+		}
+		rest, dropped := templateLine(line[:loc[0]])
+		out.WriteString(rest)
+		removed = append(removed, dropped...)
+		line, raw = line[loc[1]:], true
+	}
+	return out.String(), removed, raw
+}
 
 // templateLine rewrites the tags of one line outside code spans and
 // returns it with the tags it dropped.

@@ -35,6 +35,9 @@ func splitParagraphs(s string) []string {
 			flush()
 			continue
 		}
+		if line[0] == '#' || line[0] == '=' {
+			line = headingText(line)
+		}
 		block = append(block, line)
 	}
 	flush()
@@ -48,6 +51,64 @@ const (
 	wrapMax    = 100
 	wrapSpread = 45
 )
+
+// ruleLine reports a line drawn with one mark ("=====", "-----", "* * *",
+// "~~~~"): a plain-text writer's underline under a title or heading
+// (Markdown's and reStructuredText's setext style) or a rule between
+// parts. It has no words to publish, but the classifier reads a page's
+// parts by it, so it leaves the body only once the body is known.
+func ruleLine(line string) bool {
+	if len(line) < 3 {
+		return false
+	}
+	c := line[0]
+	if !strings.ContainsRune("=-~^*_+#.", rune(c)) {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// headingText is a line without the marks a plain-text writer sets a
+// heading with, as Markdown ("## The cottage ##") and AsciiDoc ("== The
+// cottage") do: one to six "#" or "=" and a space before a short text.
+// Anything else ("#harbour", "= 42", a long "# comment" of scraped code)
+// stays as written.
+func headingText(line string) string {
+	if len(line) > maxHeadingBytes {
+		return line
+	}
+	c := line[0]
+	n := 0
+	for n < len(line) && line[n] == c {
+		n++
+	}
+	if n > 6 || n >= len(line) || line[n] != ' ' {
+		return line
+	}
+	text := strings.TrimSpace(line[n:])
+	if c == '#' {
+		text = strings.TrimSpace(strings.TrimRight(text, "#"))
+	}
+	// After "=" only a letter: "= 42" is a sum's end, not a title.
+	r, _ := utf8.DecodeRuneInString(text)
+	if text == "" || !unicode.IsLetter(r) && (c == '=' || !unicode.IsDigit(r) && !strings.ContainsRune("\"“'‘«", r)) {
+		return line
+	}
+	return text
+}
+
+// maxHeadingBytes bounds a line headingText reads as a heading.
+const maxHeadingBytes = 100
 
 // hardWrapped reports whether the lines of a block are one paragraph
 // broken at a fixed width: every line but the last is of similar, moderate

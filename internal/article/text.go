@@ -17,6 +17,7 @@ const (
 	kindDuplicateCaption = "duplicate_caption"
 	kindHeader           = "header" // header lines that are neither title, subtitle, byline nor date
 	kindOutside          = "outside"
+	kindRule             = "rule" // "-----", "=====": an underline or a rule, no words
 )
 
 // maxLeadLines is how many lines at the start of the body may still be a
@@ -64,6 +65,16 @@ func parseText(text string, opts Options, a *Article) error {
 	tr.h.apply(a, opts)
 	tr.setAuthors(start, body, end)
 	a.Tags = tr.textTags(start, body, end)
+	a.BodyParagraphs = slices.DeleteFunc(a.BodyParagraphs, func(p string) bool {
+		if ruleLine(p) {
+			a.Removed[kindRule] = append(a.Removed[kindRule], p)
+			return true
+		}
+		return false
+	})
+	if len(a.BodyParagraphs) == 0 {
+		return fmt.Errorf("%w: the article run holds only rules", ErrNoBody)
+	}
 	return nil
 }
 

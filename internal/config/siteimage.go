@@ -2,14 +2,17 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 )
 
-// SiteImageExts are the file extensions site.icon and site.logo may name
-// in the seeds folder, with the type each is served with.
-var siteImageTypes = map[string]string{
+// imageTypes are the picture files seedfeed serves from the seeds folder,
+// by extension, with the type each is served with: the site's icon and
+// logo (site.icon, site.logo) and the pictures beside the articles.
+var imageTypes = map[string]string{
 	".png":  "image/png",
 	".ico":  "image/vnd.microsoft.icon",
 	".svg":  "image/svg+xml",
@@ -17,13 +20,20 @@ var siteImageTypes = map[string]string{
 	".jpeg": "image/jpeg",
 	".gif":  "image/gif",
 	".webp": "image/webp",
+	".avif": "image/avif",
 }
 
-// SiteImageType is the Content-Type of a site image file by its name, and
+// ImageType is the Content-Type of a picture file by its name, and
 // whether its extension is one seedfeed serves.
-func SiteImageType(name string) (string, bool) {
-	t, ok := siteImageTypes[strings.ToLower(path.Ext(name))]
+func ImageType(name string) (string, bool) {
+	t, ok := imageTypes[strings.ToLower(path.Ext(name))]
 	return t, ok
+}
+
+// ImageExts are the extensions of the picture files seedfeed serves, in
+// order.
+func ImageExts() []string {
+	return slices.Sorted(maps.Keys(imageTypes))
 }
 
 // IsSiteImageURL reports whether a site.icon or site.logo value is a URL
@@ -48,7 +58,7 @@ func siteImage(dst func(*Config) *string) func(*Config, string) error {
 			if strings.Contains(v, "\\") || !path.IsAbs("/"+v) || path.Clean(v) != v || strings.HasPrefix(v, "../") || v == ".." || strings.HasPrefix(v, "/") {
 				return fmt.Errorf("%q must be an http(s) URL or a file path inside the seeds folder, such as icon.png", v)
 			}
-			if _, ok := SiteImageType(v); !ok {
+			if _, ok := ImageType(v); !ok {
 				return fmt.Errorf("%q: the file must be .png, .ico, .svg, .jpg, .gif or .webp", v)
 			}
 		}

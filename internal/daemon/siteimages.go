@@ -54,7 +54,7 @@ func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
 			continue
 		}
 		p := server.SiteImagePath(im.name, im.v)
-		ct, ok := config.SiteImageType(im.v)
+		ct, ok := config.ImageType(im.v)
 		if p == "" || !ok {
 			return nil, fmt.Errorf("%s %q: not an image file seedfeed serves", im.key, im.v)
 		}

@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"seedfeed/internal/config"
 )
 
 // PathFiles is where the pictures beside the articles in the seeds folder
@@ -19,28 +21,16 @@ import (
 // it does in the writer's editor.
 const PathFiles = "/files/"
 
-// fileTypes are the picture files served under PathFiles, with the type
-// each is served with: nothing else in the seeds folder (the articles'
-// own sources, drafts, notes) is ever sent as it is.
-var fileTypes = map[string]string{
-	".png":  "image/png",
-	".jpg":  "image/jpeg",
-	".jpeg": "image/jpeg",
-	".gif":  "image/gif",
-	".webp": "image/webp",
-	".avif": "image/avif",
-	".svg":  "image/svg+xml",
-	".ico":  "image/vnd.microsoft.icon",
-}
-
 // filesCSP keeps an SVG opened on its own from running scripts or loading
 // anything: a picture dropped into the folder is not trusted as a page.
 const filesCSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 // FileType is the Content-Type the picture at seeds-relative path name
 // is served with under PathFiles, and whether it is served at all: a
-// picture's extension, and no hidden file or folder on the way (.git,
-// an editor's .cache), as the scanner skips those too.
+// picture's extension (config.ImageType; nothing else in the folder, the
+// articles' own sources, drafts, notes, is ever sent as it is), and no
+// hidden file or folder on the way (.git, an editor's .cache), as the
+// scanner skips those too.
 func FileType(name string) (string, bool) {
 	if !fs.ValidPath(name) || name == "." {
 		return "", false
@@ -50,8 +40,7 @@ func FileType(name string) (string, bool) {
 			return "", false
 		}
 	}
-	t, ok := fileTypes[strings.ToLower(path.Ext(name))]
-	return t, ok
+	return config.ImageType(name)
 }
 
 // FolderURL is the address the relative links of the article at

@@ -3,6 +3,8 @@ package server
 import (
 	"path"
 	"strings"
+
+	"seedfeed/internal/config"
 )
 
 // The site's icon and logo, when config names files in the seeds folder,
@@ -13,27 +15,21 @@ const (
 	SiteLogoName = "logo"
 )
 
-// siteImageExts are the extensions a served site image may have.
-var siteImageExts = []string{".png", ".ico", ".svg", ".jpg", ".jpeg", ".gif", ".webp"}
-
 // SiteImagePath is the URL path a site image file is served at: name
 // (SiteIconName or SiteLogoName) and the file's extension, lower case.
 // It is "" for an extension that is not served.
 func SiteImagePath(name, file string) string {
-	ext := strings.ToLower(path.Ext(file))
-	for _, e := range siteImageExts {
-		if e == ext {
-			return "/" + name + ext
-		}
+	if _, ok := config.ImageType(file); !ok {
+		return ""
 	}
-	return ""
+	return "/" + name + strings.ToLower(path.Ext(file))
 }
 
 // siteImageRoutes are every path a site image may be served at.
 func siteImageRoutes() []string {
 	var out []string
 	for _, name := range []string{SiteIconName, SiteLogoName} {
-		for _, e := range siteImageExts {
+		for _, e := range config.ImageExts() {
 			out = append(out, "/"+name+e)
 		}
 	}

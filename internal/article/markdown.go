@@ -3,7 +3,6 @@ package article
 import (
 	"bytes"
 	"fmt"
-	"iter"
 	"net/url"
 	"regexp"
 	"strings"
@@ -74,7 +73,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	}
 	if fm.Summary != "" {
 		a.Summary = fm.Summary
-	} else if teaser := mr.beforeMore(); teaser != "" {
+	} else if teaser := mr.beforeMore(doc); teaser != "" {
 		a.Summary = summarize(teaser)
 	}
 	a.Slug = fm.Slug
@@ -227,22 +226,13 @@ var moreLine = regexp.MustCompile(`^\s*<!--\s*more\s*-->\s*$`)
 
 // beforeMore returns the body's text above a "<!--more-->" line, which
 // Hugo and Jekyll show as the post's summary, "" when the post has no
-// such line (outside code) or nothing above it.
-func (mr *mdReader) beforeMore() string {
-	at, fence := -1, ""
-	for off, line := range lineOffsets(string(mr.source)) {
-		switch {
-		case fence != "":
-			if strings.HasPrefix(strings.TrimSpace(line), fence) {
-				fence = ""
-			}
-		case fenceOf(line) != "":
-			fence = fenceOf(line)
-		case moreLine.MatchString(line):
-			at = off
-		}
-		if at >= 0 {
-			break
+// such line or nothing above it. goldmark reads the line as an HTML
+// block of its own (inside a code block it is code, and no such block).
+func (mr *mdReader) beforeMore(doc ast.Node) string {
+	at := -1
+	for n := doc.FirstChild(); n != nil && at < 0; n = n.NextSibling() {
+		if hb, ok := n.(*ast.HTMLBlock); ok && hb.Lines().Len() > 0 && moreLine.Match(hb.Lines().Value(mr.source)) {
+			at = hb.Lines().At(0).Start
 		}
 	}
 	if at < 0 {
@@ -256,22 +246,6 @@ func (mr *mdReader) beforeMore() string {
 		parts = append(parts, mr.a.BodyParagraphs[i])
 	}
 	return strings.Join(parts, " ")
-}
-
-// lineOffsets yields each line of s with the offset it starts at.
-func lineOffsets(s string) iter.Seq2[int, string] {
-	return func(yield func(int, string) bool) {
-		for off := 0; off < len(s); {
-			end := strings.IndexByte(s[off:], '\n')
-			if end < 0 {
-				end = len(s) - off
-			}
-			if !yield(off, s[off:off+end]) {
-				return
-			}
-			off += end + 1
-		}
-	}
 }
 
 // blockStart is the offset in the source of a block's first line.

@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -23,19 +24,28 @@ func decodeDeclared(data []byte) (string, string, bool) {
 	if name == "" {
 		return "", "", false
 	}
-	enc, err := htmlindex.Get(name)
-	if err != nil {
-		return "", "", false
-	}
-	canon, _ := htmlindex.Name(enc)
-	if canon == "utf-8" || canon == "windows-1252" {
-		return "", "", false
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
+	out, canon, ok := decodeCharset(data, name, "windows-1252")
+	if !ok {
 		return "", "", false
 	}
 	return string(out), fmt.Sprintf("decoded from %s, as the page declares", canon), true
+}
+
+// decodeCharset decodes data from the encoding label names ("gb2312",
+// "ISO-8859-1"), and reports false when the label is unknown, names
+// UTF-8 or one of skip, or the bytes do not decode. canon is the
+// encoding's WHATWG name.
+func decodeCharset(data []byte, label string, skip ...string) (out []byte, canon string, ok bool) {
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, "", false
+	}
+	canon, _ = htmlindex.Name(enc)
+	if canon == "utf-8" || slices.Contains(skip, canon) {
+		return nil, canon, false
+	}
+	out, err = enc.NewDecoder().Bytes(data)
+	return out, canon, err == nil
 }
 
 // declaredCharset is the charset a <meta> in head declares, lower-cased,

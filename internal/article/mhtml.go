@@ -13,8 +13,6 @@ import (
 	"net/textproto"
 	"net/url"
 	"strings"
-
-	"golang.org/x/text/encoding/htmlindex"
 )
 
 // A browser saves a page "as a single file" (Chrome and Edge: .mhtml;
@@ -84,14 +82,8 @@ func mhtmlBody(h textproto.MIMEHeader, r io.Reader, params map[string]string) ([
 	if err != nil {
 		return nil, fmt.Errorf("%w: the MHTML page cannot be decoded: %v", ErrFormat, err)
 	}
-	if cs := params["charset"]; cs != "" {
-		if enc, err := htmlindex.Get(cs); err == nil {
-			if name, _ := htmlindex.Name(enc); name != "utf-8" {
-				if out, err := enc.NewDecoder().Bytes(page); err == nil {
-					page = out
-				}
-			}
-		}
+	if out, _, ok := decodeCharset(page, params["charset"]); ok {
+		page = out
 	}
 	return page, nil
 }

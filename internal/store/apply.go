@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -41,6 +42,11 @@ type Upsert struct {
 	ModTime time.Time
 	Size    int64
 	Article *article.Article
+	// ParsedBy stamps the normalizer and options that made Article. An
+	// Upsert of the bytes the store has, with another stamp, is the file
+	// read again after an upgrade: its article is rewritten, its dates
+	// stay.
+	ParsedBy int64
 }
 
 // Touch records a new mtime and size for unchanged bytes.
@@ -58,15 +64,20 @@ type Reject struct {
 	Size    int64
 	Hash    Hash
 	Reason  string
+	// ParsedBy stamps the normalizer that rejected the file (see Upsert).
+	ParsedBy int64
 }
 
 // Result says what a batch did.
 type Result struct {
 	Inserted int // new articles (including moved or restored ones)
 	Updated  int // articles whose content changed
-	Touched  int
-	Removed  int // articles removed
-	Rejected int
+	// Refreshed counts articles whose bytes did not change but whose
+	// normalizing did: read again by a new normalizer or with new options.
+	Refreshed int
+	Touched   int
+	Removed   int // articles removed
+	Rejected  int
 	// Changed is true when anything visible changed: a published article
 	// appeared, changed or left. The daemon re-renders only then.
 	Changed bool
@@ -75,6 +86,7 @@ type Result struct {
 func (r *Result) add(o Result) {
 	r.Inserted += o.Inserted
 	r.Updated += o.Updated
+	r.Refreshed += o.Refreshed
 	r.Touched += o.Touched
 	r.Removed += o.Removed
 	r.Rejected += o.Rejected
@@ -219,6 +231,7 @@ type row struct {
 	hash                      []byte
 	firstSeen, published, upd int64
 	draft                     bool
+	parsedBy                  int64
 }
 
 // stmt returns q prepared for this transaction. Statements are prepared
@@ -304,7 +317,7 @@ func (a *applier) run(c Changes) (Result, error) {
 	}
 	for _, r := range c.Rejects {
 		if _, err := a.exec(qInsertReject,
-			r.Path, r.ModTime.UnixNano(), r.Size, r.Hash[:], r.Reason, secs(a.at)); err != nil {
+			r.Path, r.ModTime.UnixNano(), r.Size, r.Hash[:], r.Reason, secs(a.at), r.ParsedBy); err != nil {
 			return res, fmt.Errorf("reject %s: %w", r.Path, err)
 		}
 		a.anyReject = true
@@ -319,7 +332,7 @@ func (a *applier) byPath(p string) (row, bool, error) {
 	}
 	var r row
 	err := a.queryRow(qByPath, p).
-		Scan(&r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft)
+		Scan(&r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft, &r.parsedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, false, nil
 	}
@@ -429,7 +442,7 @@ func (a *applier) upsert(u Upsert) (Result, error) {
 	}
 	if _, err := a.exec(qInsertArticle,
 		t.id, t.slug, u.Path, u.Hash[:], u.ModTime.UnixNano(), u.Size, t.firstSeen,
-		t.published, t.upd, art.Draft, rec, art.Title, art.Summary, art.Author); err != nil {
+		t.published, t.upd, art.Draft, rec, art.Title, art.Summary, art.Author, u.ParsedBy); err != nil {
 		return res, err
 	}
 	if err := a.setLabels(t.id, t.published, art, false); err != nil {
@@ -502,15 +515,17 @@ func (a *applier) fresh(u Upsert) (row, error) {
 	return row{id: id, slug: slug, firstSeen: secs(a.at), published: secs(pub), upd: secs(upd)}, nil
 }
 
-// update applies new bytes (or a new draft state) to an existing article:
-// id, slug and first_seen never change; published only when a draft is
-// first made public.
+// update applies new bytes (or a new draft state, or a new normalizer's
+// reading of the same bytes) to an existing article: id, slug and
+// first_seen never change; published only when a draft is first made
+// public; updated only when the bytes change.
 func (a *applier) update(old row, u Upsert) (Result, error) {
 	var res Result
 	art := u.Article
 	// Whatever happens, the prefetched row of this path is out of date.
 	delete(a.paths, u.Path)
-	if string(old.hash) == string(u.Hash[:]) && old.draft == art.Draft {
+	sameBytes := string(old.hash) == string(u.Hash[:])
+	if sameBytes && old.draft == art.Draft && old.parsedBy == u.ParsedBy {
 		_, err := a.exec(qTouchArticle,
 			u.ModTime.UnixNano(), u.Size, u.Path)
 		res.Touched = 1
@@ -518,6 +533,12 @@ func (a *applier) update(old row, u Upsert) (Result, error) {
 	}
 	pub := fromSecs(old.published)
 	upd := nextUpdated(fromSecs(old.upd), a.at, art.Updated)
+	refresh := sameBytes && old.parsedBy != u.ParsedBy
+	if refresh {
+		// The writer changed nothing: a better reading of the same text
+		// mends the item in place, it is neither new nor re-dated.
+		upd = fromSecs(old.upd)
+	}
 	if old.draft && !art.Draft {
 		pub = a.at
 		if art.Published != nil {
@@ -531,15 +552,35 @@ func (a *applier) update(old row, u Upsert) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if refresh && old.draft == art.Draft {
+		// Most articles read again come out as they were: the feeds
+		// need not be rendered again for them.
+		var (
+			prev                  []byte
+			title, summary, names string
+		)
+		if err := a.queryRow(qRecordByPath, u.Path).Scan(&prev, &title, &summary, &names); err != nil {
+			return res, err
+		}
+		if bytes.Equal(prev, rec) && title == art.Title && summary == art.Summary && names == art.Author {
+			_, err := a.exec(qStampArticle, u.ModTime.UnixNano(), u.Size, u.ParsedBy, u.Path)
+			res.Touched = 1
+			return res, err
+		}
+	}
 	if _, err := a.exec(qUpdateArticle,
 		u.Hash[:], u.ModTime.UnixNano(), u.Size, secs(pub), secs(upd), art.Draft, rec,
-		art.Title, art.Summary, art.Author, u.Path); err != nil {
+		art.Title, art.Summary, art.Author, u.ParsedBy, u.Path); err != nil {
 		return res, err
 	}
 	if err := a.setLabels(old.id, secs(pub), art, true); err != nil {
 		return res, err
 	}
-	res.Updated = 1
+	if refresh {
+		res.Refreshed = 1
+	} else {
+		res.Updated = 1
+	}
 	res.Changed = !(old.draft && art.Draft)
 	return res, nil
 }

@@ -33,8 +33,8 @@ var copyTables = []struct {
 	// order is the ORDER BY of the read, empty for none.
 	order string
 }{
-	{"articles", []string{"id", "slug", "path", "hash", "mtime_ns", "size", "first_seen", "published", "updated", "draft", "article", "record", "title", "summary", "author"}, "sssbiiiiiisnsss", "seq"},
-	{"rejected_files", []string{"path", "mtime_ns", "size", "hash", "reason", "seen_at"}, "siibsi", ""},
+	{"articles", []string{"id", "slug", "path", "hash", "mtime_ns", "size", "first_seen", "published", "updated", "draft", "article", "record", "title", "summary", "author", "parsed_by"}, "sssbiiiiiisnsssi", "seq"},
+	{"rejected_files", []string{"path", "mtime_ns", "size", "hash", "reason", "seen_at", "parsed_by"}, "siibsii", ""},
 	{"removed_articles", []string{"id", "slug", "hash", "first_seen", "published", "updated", "removed_at"}, "ssbiiii", ""},
 	{"article_labels", []string{"kind", "slug", "published", "id", "name"}, "isiss", ""},
 	{"label_counts", []string{"kind", "slug", "name", "count"}, "issi", ""},

@@ -119,16 +119,19 @@ func (s *Store) NotifyChanged(ctx context.Context) error {
 }
 
 // Fingerprint changes whenever a published article appears, changes or
-// leaves (updated only moves forward, and count and sum catch removals).
+// leaves (updated only moves forward, and count and sum catch removals),
+// or is read again by a new normalizer, which keeps its dates but moves
+// its stamp (summed modulo a prime, so that the sum cannot overflow).
 // Replicas compare it as a fallback for a notification they missed.
 func (s *Store) Fingerprint(ctx context.Context) (string, error) {
-	var n, maxUpd, sumUpd int64
-	err := s.rdb.QueryRowContext(ctx, `SELECT count(*), coalesce(max(updated), 0), coalesce(sum(updated), 0)
-		FROM articles WHERE draft = 0`).Scan(&n, &maxUpd, &sumUpd)
+	var n, maxUpd, sumUpd, stamps int64
+	err := s.rdb.QueryRowContext(ctx, `SELECT count(*), coalesce(max(updated), 0), coalesce(sum(updated), 0),
+		coalesce(sum(parsed_by % 1000003), 0)
+		FROM articles WHERE draft = 0`).Scan(&n, &maxUpd, &sumUpd, &stamps)
 	if err != nil {
 		return "", fmt.Errorf("store: fingerprint: %w", classify(err))
 	}
-	return fmt.Sprintf("%d/%d/%d", n, maxUpd, sumUpd), nil
+	return fmt.Sprintf("%d/%d/%d/%d", n, maxUpd, sumUpd, stamps), nil
 }
 
 // Listen calls changed each time NotifyChanged is called by any process on

@@ -53,7 +53,7 @@ func (a *applier) prefetch(ups []Upsert) error {
 			p string
 			r row
 		)
-		if err := sc.Scan(&p, &r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft); err != nil {
+		if err := sc.Scan(&p, &r.id, &r.slug, &r.hash, &r.firstSeen, &r.published, &r.upd, &r.draft, &r.parsedBy); err != nil {
 			return err
 		}
 		a.paths[p] = r

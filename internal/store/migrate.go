@@ -179,6 +179,16 @@ var migrations = []migration{
 			PRIMARY KEY (kind, slug)
 		);`,
 	},
+	// 7: which normalizer, with which options, made each article and each
+	// reject (ingest's parseStamp), so that a new seedfeed, or a new
+	// base_url or timezone, has every file read again once, keeping the
+	// ids and dates. Rows of earlier versions have 0, which no stamp is.
+	{
+		sqlite: `ALTER TABLE articles ADD COLUMN parsed_by INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE rejected_files ADD COLUMN parsed_by INTEGER NOT NULL DEFAULT 0;`,
+		postgres: `ALTER TABLE articles ADD COLUMN parsed_by BIGINT NOT NULL DEFAULT 0;
+		ALTER TABLE rejected_files ADD COLUMN parsed_by BIGINT NOT NULL DEFAULT 0;`,
+	},
 }
 
 // migration is one schema step, written for each database.

@@ -272,6 +272,8 @@ func TestPostgresMigrateFillsLabels(t *testing.T) {
 	}
 	schema := schemaOfURL(t, u)
 	if _, err := testPostgres.db.Exec(`DROP TABLE ` + schema + `.article_labels, ` + schema + `.label_counts, ` + schema + `.label_versions;
+		ALTER TABLE ` + schema + `.articles DROP COLUMN parsed_by;
+		ALTER TABLE ` + schema + `.rejected_files DROP COLUMN parsed_by;
 		UPDATE ` + schema + `.seedfeed_schema SET version = 5`); err != nil {
 		t.Fatal(err)
 	}

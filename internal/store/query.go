@@ -31,6 +31,9 @@ type FileState struct {
 	Size    int64
 	Hash    Hash   // zero when a rejected file was never read
 	Reason  string // why the file is rejected; empty for an article
+	// ParsedBy stamps the normalizer and options that read the file
+	// (Upsert.ParsedBy); 0 for rows written before stamps were kept.
+	ParsedBy int64
 }
 
 // Files returns every path the store knows: articles (drafts included) and
@@ -43,8 +46,8 @@ func (s *Store) Files(ctx context.Context) (map[string]FileState, error) {
 	}
 	out := make(map[string]FileState, n)
 	for _, q := range []string{
-		`SELECT path, mtime_ns, size, hash, '' FROM articles`,
-		`SELECT path, mtime_ns, size, hash, reason FROM rejected_files`,
+		`SELECT path, mtime_ns, size, hash, '', parsed_by FROM articles`,
+		`SELECT path, mtime_ns, size, hash, reason, parsed_by FROM rejected_files`,
 	} {
 		if err := s.files(ctx, q, out); err != nil {
 			return nil, fmt.Errorf("store: files: %w", classify(err))
@@ -67,7 +70,7 @@ func (s *Store) files(ctx context.Context, q string, out map[string]FileState) e
 		reason string
 	)
 	for rows.Next() {
-		if err := rows.Scan(&p, &ns, &st.Size, &hash, &reason); err != nil {
+		if err := rows.Scan(&p, &ns, &st.Size, &hash, &reason, &st.ParsedBy); err != nil {
 			return err
 		}
 		st.ModTime = time.Unix(0, ns).UTC()

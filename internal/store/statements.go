@@ -4,11 +4,12 @@ package store
 // written once for both databases: ? placeholders (postgres.go numbers
 // them), ON CONFLICT upserts, nothing SQLite- or PostgreSQL-only.
 const (
-	qInsertReject = `INSERT INTO rejected_files (path, mtime_ns, size, hash, reason, seen_at)
-			VALUES (?, ?, ?, ?, ?, ?)
+	qInsertReject = `INSERT INTO rejected_files (path, mtime_ns, size, hash, reason, seen_at, parsed_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (path) DO UPDATE SET mtime_ns = excluded.mtime_ns, size = excluded.size,
-				hash = excluded.hash, reason = excluded.reason, seen_at = excluded.seen_at`
-	qByPath = `SELECT id, slug, hash, first_seen, published, updated, draft
+				hash = excluded.hash, reason = excluded.reason, seen_at = excluded.seen_at,
+				parsed_by = excluded.parsed_by`
+	qByPath = `SELECT id, slug, hash, first_seen, published, updated, draft, parsed_by
 		FROM articles WHERE path = ?`
 	qDeleteReject = `DELETE FROM rejected_files WHERE path = ?`
 	qTombstone    = `INSERT INTO removed_articles
@@ -22,12 +23,17 @@ const (
 		FROM removed_articles WHERE hash = ? ORDER BY removed_at DESC, id LIMIT 1`
 	qDeleteTombstone = `DELETE FROM removed_articles WHERE id = ?`
 	qInsertArticle   = `INSERT INTO articles (id, slug, path, hash, mtime_ns, size, first_seen,
-		published, updated, draft, article, record, title, summary, author)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`
+		published, updated, draft, article, record, title, summary, author, parsed_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`
 	qSlugTaken     = `SELECT 1 FROM articles WHERE slug = ?`
 	qFreeSlug      = `DELETE FROM removed_articles WHERE slug = ? OR id = ?`
 	qUpdateArticle = `UPDATE articles SET hash = ?, mtime_ns = ?, size = ?, published = ?, updated = ?,
-		draft = ?, article = '', record = ?, title = ?, summary = ?, author = ? WHERE path = ?`
+		draft = ?, article = '', record = ?, title = ?, summary = ?, author = ?, parsed_by = ? WHERE path = ?`
+	// The record a file's bytes were last normalized into, to tell
+	// whether reading them again with a new normalizer changed anything.
+	qRecordByPath = `SELECT record, title, summary, author FROM articles WHERE path = ?`
+	// A file read again gave the same record: only the stamp moves.
+	qStampArticle = `UPDATE articles SET mtime_ns = ?, size = ?, parsed_by = ? WHERE path = ?`
 )
 
 // Whether the tables a new article is checked against hold anything at
@@ -48,10 +54,10 @@ const inChunk = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
 // articles ask for are taken, each in one query per lookupChunk instead of
 // one (or three) per article.
 const (
-	qPathsIn = `SELECT path, id, slug, hash, first_seen, published, updated, draft
+	qPathsIn = `SELECT path, id, slug, hash, first_seen, published, updated, draft, parsed_by
 		FROM articles WHERE path IN ` + inChunk
 	qSlugsIn = `SELECT slug FROM articles WHERE slug IN ` + inChunk
 )
 
 var applyStatements = []string{qInsertReject, qByPath, qDeleteReject, qTombstone, qDeleteArticle, qTouchReject, qTouchArticle, qFindTombstone, qDeleteTombstone, qInsertArticle, qSlugTaken, qFreeSlug, qUpdateArticle,
-	qAnyReject, qAnyTombstone, qPathsIn, qSlugsIn}
+	qRecordByPath, qStampArticle, qAnyReject, qAnyTombstone, qPathsIn, qSlugsIn}

@@ -55,7 +55,7 @@ func commands() []command {
 		},
 		{
 			name: "version", synopsis: "",
-			summary: "print the version, and the revision and commit time the binary was built from",
+			summary: "print the version, the normalizer's version, and the revision and commit time the binary was built from",
 			run:     runVersion,
 		},
 		{

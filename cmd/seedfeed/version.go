@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"seedfeed/internal/article"
 	"seedfeed/internal/version"
 )
 
@@ -25,7 +26,8 @@ func runVersion(_ context.Context, args []string, _ func(string) string, stdout,
 	return nil
 }
 
-// versionText says which seedfeed this is: the release, the module version
+// versionText says which seedfeed this is: the release, the normalizer's
+// version (article.Version), the module version
 // (a tag when installed with `go install seedfeed/cmd/seedfeed@vX`,
 // "(devel)" from a checkout), and the commit it was built from, which is
 // what a bug report needs. The revision comes from the VCS stamp `go
@@ -33,6 +35,8 @@ func runVersion(_ context.Context, args []string, _ func(string) string, stdout,
 func versionText(bi *debug.BuildInfo, ok bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "seedfeed %s\n", version.Version)
+	// A store re-reads the files another normalizer made its articles of.
+	fmt.Fprintf(&b, "normalizer: %d\n", article.Version)
 	if !ok || bi == nil {
 		fmt.Fprintf(&b, "go: %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		b.WriteString("build information: none (not built with module support)\n")

@@ -7,9 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"seedfeed/internal/article"
 )
 
 func TestVersionText(t *testing.T) {
@@ -35,7 +38,7 @@ func TestVersionText(t *testing.T) {
 				"vcs", "git", "vcs.revision", "0123456789abcdef0123456789abcdef01234567",
 				"vcs.time", "2026-12-01T10:00:00Z", "vcs.modified", "false")},
 			ok: true,
-			want: []string{"seedfeed 0.1.0\n", "module: seedfeed (devel)\n",
+			want: []string{"seedfeed 0.1.0\nnormalizer: " + strconv.Itoa(article.Version) + "\n", "module: seedfeed (devel)\n",
 				"revision: 0123456789abcdef0123456789abcdef01234567\n", "commit time: 2026-12-01T10:00:00Z\n",
 				"go: go1.26.0 linux/arm64 static (CGO_ENABLED=0)\n"},
 			absent: []string{"uncommitted", "unknown"},

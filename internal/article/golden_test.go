@@ -2,8 +2,13 @@ package article
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +80,53 @@ func TestGolden(t *testing.T) {
 	}
 	if n < 10 {
 		t.Fatalf("only %d golden inputs found", n)
+	}
+}
+
+// TestGoldenVersion holds Version to the golden outputs: when they
+// change, Version must move, or stores keep what the old normalizer made
+// of files that do not change. testdata/golden.version records the
+// version and a digest of the goldens; -update rewrites it, but only
+// once Version has been raised.
+func TestGoldenVersion(t *testing.T) {
+	goldens, err := filepath.Glob(filepath.Join("testdata", "golden", "*.golden.json"))
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	h := sha256.New()
+	for _, g := range goldens { // Glob sorts them
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.Base(g), len(data))
+		h.Write(data)
+	}
+	digest := hex.EncodeToString(h.Sum(nil))
+	path := filepath.Join("testdata", "golden.version")
+	var version int
+	var recorded string
+	data, err := os.ReadFile(path)
+	if err == nil {
+		if _, err := fmt.Sscanf(string(data), "version %d\ngoldens %s\n", &version, &recorded); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		t.Fatal(err)
+	case version == Version && recorded == digest:
+		return
+	case version == Version:
+		t.Fatalf("the golden outputs changed, but article.Version is still %d, as %s records: raise it, "+
+			"so that every store reads its unchanged files again, then run go test -update", Version, path)
+	case version > Version:
+		t.Fatalf("%s records version %d, above article.Version %d", path, version, Version)
+	case !*update:
+		t.Fatalf("%s records version %d, article.Version is %d: run go test -update", path, version, Version)
+	}
+	if err := os.WriteFile(path, fmt.Appendf(nil, "version %d\ngoldens %s\n", Version, digest), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

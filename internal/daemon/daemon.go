@@ -473,6 +473,10 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	}
 	d.log.Debug("scan", "full", full, "seen", stats.Seen, "changed", stats.Changed, "removed", stats.Removed,
 		"rejected", stats.Rejected, "pending", stats.Pending, "took", took)
+	if stats.Reread > 0 {
+		d.log.Info("read unchanged files again: this seedfeed normalizes differently, or base_url, timezone or language changed; ids and dates are kept",
+			"files", stats.Reread, "articles_mended", stats.Refreshed)
+	}
 	if !stats.Published && !force {
 		d.srv.ReportScan(time.Now(), nil)
 		return

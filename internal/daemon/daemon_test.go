@@ -11,6 +11,7 @@ import (
 
 	"seedfeed/internal/config"
 	"seedfeed/internal/server"
+	"seedfeed/internal/store"
 )
 
 const article1 = "Harbour wall repairs begin\n\nThe council agreed on Tuesday to repair the harbour wall before the winter storms, at a cost shared with the port.\n"
@@ -145,5 +146,37 @@ func TestReloadLogsNothingTwice(t *testing.T) {
 	d.scan(true)
 	if got := d.srv.Snapshot().Articles; got != 2 {
 		t.Errorf("after raising max_file_bytes: %d articles, want 2", got)
+	}
+}
+
+// A new base_url reaches the articles already published: at the next scan
+// their pictures point at the new address, and they keep their ids and
+// dates (an upgrade of seedfeed is the same, in internal/ingest).
+func TestReloadReadsArticlesAgain(t *testing.T) {
+	base := "site:\n  base_url: \"https://example.org/\"\nseeds:\n  settle: 0s\n"
+	d := newTestDaemon(t, base)
+	writeFile(t, filepath.Join(d.seeds, "walk.md"), "# Harbour walk\n\n![The wall](wall.png)\n\n"+
+		"We walked along the harbour wall on Tuesday and counted the stones the storm had moved.\n")
+	walk := func(host string) store.Record {
+		t.Helper()
+		d.scan(true)
+		r, err := d.st.BySlug(t.Context(), "harbour-walk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `src="https://` + host + `/files/wall.png"`; !strings.Contains(r.Article.BodyHTML, want) {
+			t.Fatalf("picture with base_url https://%s/: %s", host, r.Article.BodyHTML)
+		}
+		return r
+	}
+	before := walk("example.org")
+	writeFile(t, d.cfgPath, strings.Replace(base, "//example.org", "//news.example.org", 1)+"state:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, cron.New())
+	after := walk("news.example.org")
+	if after.ID != before.ID || !after.Published.Equal(before.Published) || !after.Updated.Equal(before.Updated) {
+		t.Errorf("the item moved: %s %v %v -> %s %v %v", before.ID, before.Published, before.Updated, after.ID, after.Published, after.Updated)
+	}
+	if !strings.Contains(d.logs.String(), "read unchanged files again") {
+		t.Errorf("the re-reading is not logged:\n%s", d.logs)
 	}
 }

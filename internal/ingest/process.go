@@ -22,11 +22,10 @@ type batch struct {
 // writes the batches in transactions while the next is being read.
 // Removals go in the first batch: a file moved in this scan is then found
 // by its bytes among the removed, whichever batch it lands in.
-func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate, removed []string, st *Stats, progress ProgressFunc) error {
+func (s *Scanner) process(ctx context.Context, now time.Time, base article.Options, stamp int64, ready []candidate, removed []string, st *Stats, progress ProgressFunc) error {
 	// Path order makes the outcome (which of two same-titled new files
 	// gets the "-2" slug) the same on every run.
 	sort.Slice(ready, func(i, j int) bool { return ready[i].path < ready[j].path })
-	base := s.cfg.Options()
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -35,7 +34,7 @@ func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate,
 		defer close(batches)
 		for i := 0; i < len(ready); i += s.cfg.BatchSize {
 			cs := ready[i:min(i+s.cfg.BatchSize, len(ready))]
-			b := batch{cands: cs, outs: s.readBatch(ctx, cs, base, now)}
+			b := batch{cands: cs, outs: s.readBatch(ctx, cs, base, stamp, now)}
 			select {
 			case batches <- b:
 			case <-ctx.Done():
@@ -80,7 +79,7 @@ func (s *Scanner) process(ctx context.Context, now time.Time, ready []candidate,
 }
 
 // readBatch reads one batch with all workers; outs[i] is cands[i]'s outcome.
-func (s *Scanner) readBatch(ctx context.Context, cs []candidate, base article.Options, now time.Time) []outcome {
+func (s *Scanner) readBatch(ctx context.Context, cs []candidate, base article.Options, stamp int64, now time.Time) []outcome {
 	outs := make([]outcome, len(cs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -91,7 +90,7 @@ func (s *Scanner) readBatch(ctx context.Context, cs []candidate, base article.Op
 				if i >= len(cs) || ctx.Err() != nil {
 					return
 				}
-				outs[i] = s.read(cs[i], base, now)
+				outs[i] = s.read(cs[i], base, stamp, now)
 			}
 		})
 	}
@@ -255,16 +254,17 @@ func (s *Scanner) applied(c store.Changes, why []error, res store.Result, st *St
 		}
 	}
 	for _, u := range c.Upserts {
-		s.remember(u.Path, store.FileState{ModTime: u.ModTime, Size: u.Size, Hash: u.Hash})
+		s.remember(u.Path, store.FileState{ModTime: u.ModTime, Size: u.Size, Hash: u.Hash, ParsedBy: u.ParsedBy})
 		if u.Article != nil && len(u.Article.Warnings) > 0 {
 			s.repaired(u.Path, u.Article.Warnings)
 		}
 	}
 	for i, r := range c.Rejects {
-		s.remember(r.Path, store.FileState{ModTime: r.ModTime, Size: r.Size, Hash: r.Hash, Reason: r.Reason})
+		s.remember(r.Path, store.FileState{ModTime: r.ModTime, Size: r.Size, Hash: r.Hash, Reason: r.Reason, ParsedBy: r.ParsedBy})
 		s.warn(r.Path, r.Reason, why[i])
 	}
 	st.Changed += res.Inserted + res.Updated
+	st.Refreshed += res.Refreshed
 	st.Removed += len(c.Removed)
 	st.Rejected += res.Rejected
 	st.Published = st.Published || res.Changed

@@ -38,11 +38,11 @@ type outcome struct {
 
 // read examines one candidate: it never panics and never fails the scan;
 // every problem becomes an outcome or a logged, counted report.
-func (s *Scanner) read(c candidate, base article.Options, now time.Time) outcome {
+func (s *Scanner) read(c candidate, base article.Options, stamp int64, now time.Time) outcome {
 	mt := time.Unix(0, c.mtime).UTC()
 	reject := func(reason string, detail error, h store.Hash, mtime time.Time, size int64) outcome {
 		return outcome{kind: rejected, detail: detail,
-			reject: store.Reject{Path: c.path, ModTime: mtime, Size: size, Hash: h, Reason: reason}}
+			reject: store.Reject{Path: c.path, ModTime: mtime, Size: size, Hash: h, Reason: reason, ParsedBy: stamp}}
 	}
 	if c.badName {
 		return reject("invalid_name", errors.New("file name is not valid UTF-8"), store.Hash{}, mt, c.size)
@@ -82,7 +82,7 @@ func (s *Scanner) read(c candidate, base article.Options, now time.Time) outcome
 	}
 
 	h := sha256.Sum256(data)
-	if c.known && h == c.prevHash {
+	if c.known && h == c.prevHash && !c.stale {
 		return outcome{kind: touched, touch: store.Touch{Path: c.path, ModTime: mt, Size: c.size}}
 	}
 	opts := base
@@ -91,7 +91,7 @@ func (s *Scanner) read(c candidate, base article.Options, now time.Time) outcome
 	if err != nil {
 		return reject(parseReason(err), err, h, mt, c.size)
 	}
-	return outcome{kind: upserted, upsert: store.Upsert{Path: c.path, Hash: h, ModTime: mt, Size: c.size, Article: a}}
+	return outcome{kind: upserted, upsert: store.Upsert{Path: c.path, Hash: h, ModTime: mt, Size: c.size, Article: a, ParsedBy: stamp}}
 }
 
 func openFailed(err error) outcome {

@@ -45,6 +45,10 @@ type Config struct {
 	// BaseURL); Ref is set per file to its modification time. Nil means
 	// zero options.
 	Options func() article.Options
+	// Version names Parse's output (article.Version when zero). Files
+	// the store has from another version, or read with other Options,
+	// are read again once (see parseStamp).
+	Version int
 	// MaxFileBytes: larger files are rejected by their size, unread.
 	// Zero or less means no limit.
 	MaxFileBytes int64
@@ -71,6 +75,11 @@ type Stats struct {
 	Changed  int // files read whose content was new or changed, and published or stored as drafts
 	Removed  int // articles or rejected files whose path disappeared
 	Rejected int // files newly recorded as unpublishable
+	// Reread counts files read again because the normalizer or its
+	// options changed since they were read; Refreshed those whose bytes
+	// had not changed but whose article came out different, rewritten in
+	// place.
+	Reread, Refreshed int
 	// Pending files changed too recently (Settle) to be read; RetryAt
 	// is the earliest time one of them will be ready.
 	Pending int
@@ -106,11 +115,12 @@ type knownFile struct {
 	mtime, size int64 // mtime in nanoseconds
 	hash        store.Hash
 	gen         uint64 // scan generation that last saw the path
+	parsedBy    int64  // the parse stamp of what the store has
 	tooLarge    bool   // rejected by size: read again if the limit is raised
 }
 
 func newKnown(st store.FileState, gen uint64) *knownFile {
-	return &knownFile{mtime: st.ModTime.UnixNano(), size: st.Size, hash: st.Hash, gen: gen, tooLarge: st.Reason == reasonTooLarge}
+	return &knownFile{mtime: st.ModTime.UnixNano(), size: st.Size, hash: st.Hash, gen: gen, parsedBy: st.ParsedBy, tooLarge: st.Reason == reasonTooLarge}
 }
 
 type observation struct {
@@ -135,6 +145,9 @@ func New(cfg Config) (*Scanner, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Version == 0 {
+		cfg.Version = article.Version
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
@@ -211,7 +224,8 @@ func (s *Scanner) run(ctx context.Context, roots []string, progress ProgressFunc
 		return st, err
 	}
 	s.gen++
-	w := walker{s: s, gen: s.gen}
+	opts := s.cfg.Options()
+	w := walker{s: s, gen: s.gen, stamp: parseStamp(s.cfg.Version, opts)}
 	if roots == nil {
 		if err := w.walk("."); err != nil {
 			return st, err
@@ -224,7 +238,12 @@ func (s *Scanner) run(ctx context.Context, roots []string, progress ProgressFunc
 	st.Seen = w.seen
 	removed := s.vanished(roots, w.incomplete, roots != nil && w.plain == len(roots))
 	ready := s.settle(start, w.cands, roots == nil, &st)
-	err = s.process(ctx, start, ready, removed, &st, progress)
+	for _, c := range ready {
+		if c.stale {
+			st.Reread++
+		}
+	}
+	err = s.process(ctx, start, opts, w.stamp, ready, removed, &st, progress)
 	if roots == nil && err == nil {
 		s.forgetLogged(w.gen)
 	}

@@ -21,6 +21,7 @@ type candidate struct {
 	id          fileID     // from the walk's lstat, to detect a swap before reading
 	prevHash    store.Hash // of the bytes the store has, when known
 	known       bool
+	stale       bool // known, but read by another normalizer or with other options
 	badName     bool // not valid UTF-8: fs.FS cannot open it
 }
 
@@ -28,6 +29,7 @@ type candidate struct {
 type walker struct {
 	s          *Scanner
 	gen        uint64
+	stamp      int64 // parseStamp of this scan
 	seen       int
 	cands      []candidate
 	incomplete []string // folders that could not be read: nothing under them is removed
@@ -219,14 +221,14 @@ func (w *walker) entry(typ fs.FileMode, info func() (fs.FileInfo, error)) {
 		k.gen = w.gen
 		// A file rejected as too large is looked at again once it fits
 		// a raised limit, though it has not changed.
-		if k.mtime == mtime && k.size == size && !(k.tooLarge && !s.tooLarge(size)) {
+		if k.mtime == mtime && k.size == size && k.parsedBy == w.stamp && !(k.tooLarge && !s.tooLarge(size)) {
 			return
 		}
 	}
 	c := candidate{path: string(w.buf), mtime: mtime, size: size, id: idOf(fi)}
 	c.badName = !utf8.ValidString(c.path)
 	if k != nil {
-		c.prevHash, c.known = k.hash, true
+		c.prevHash, c.known, c.stale = k.hash, true, k.parsedBy != w.stamp
 	}
 	w.cands = append(w.cands, c)
 }

@@ -636,5 +636,6 @@ func (d *Daemon) reload(path string, getenv func(string) string, sched *cron.Cro
 // built from.
 func scannerChanged(old, cfg config.Config) bool {
 	return old.Seeds.MaxFileBytes != cfg.Seeds.MaxFileBytes || old.Seeds.Settle != cfg.Seeds.Settle ||
-		old.Site.BaseURL != cfg.Site.BaseURL || old.Site.Location.String() != cfg.Site.Location.String()
+		old.Site.BaseURL != cfg.Site.BaseURL || old.Site.Location.String() != cfg.Site.Location.String() ||
+		old.Site.Language != cfg.Site.Language
 }

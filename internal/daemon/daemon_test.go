@@ -179,4 +179,12 @@ func TestReloadReadsArticlesAgain(t *testing.T) {
 	if !strings.Contains(d.logs.String(), "read unchanged files again") {
 		t.Errorf("the re-reading is not logged:\n%s", d.logs)
 	}
+	// The site's language orders dates in figures: a new one is a new
+	// reading too.
+	writeFile(t, d.cfgPath, strings.NewReplacer("//example.org", "//news.example.org", "seeds:", "  language: en-GB\nseeds:").Replace(base)+"state:\n  path: state.db\n")
+	d.reload(d.cfgPath, nil, cron.New())
+	walk("news.example.org")
+	if n := strings.Count(d.logs.String(), "read unchanged files again"); n != 2 {
+		t.Errorf("read again %d times after a new base_url and a new language, want 2:\n%s", n, d.logs)
+	}
 }

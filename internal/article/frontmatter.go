@@ -97,12 +97,13 @@ func splitFrontMatter(text string) (block, body string, line, syntax int, warn s
 var frontMatterKeys = []string{"title", "subtitle", "summary", "slug", "author", "image", "date", "updated", "tags", "draft",
 	"description", "excerpt", "authors", "categories", "lastmod", "last_modified_at"}
 
-// siteOnlyKeys steer a static-site generator's pages (Jekyll's and
-// Hugo's) and mean nothing in a feed: a post moved from one keeps them
+// siteOnlyKeys steer a static-site generator's pages (Jekyll's, Hugo's
+// and Pelican's) and mean nothing in a feed: a post moved from one keeps them
 // without a warning at every scan. Compared in lower case.
 var siteOnlyKeys = []string{"layout", "permalink", "weight", "type", "aliases", "url", "menu", "toc", "comments",
 	"sitemap", "excerpt_separator", "render_with_liquid", "showtoc", "tocopen", "hidemeta", "math", "mermaid",
-	"keywords", "series", "translationkey", "outputs", "linktitle", "markup", "iscjklanguage"}
+	"keywords", "series", "translationkey", "outputs", "linktitle", "markup", "iscjklanguage",
+	"save_as", "template", "lang", "translation"}
 
 // frontMatterAliases maps a generator's key to seedfeed's.
 var frontMatterAliases = map[string]string{

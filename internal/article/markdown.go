@@ -26,15 +26,19 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 		a.Warnings = append(a.Warnings, warn)
 	}
 	var fm frontMatter
-	if line > 0 {
-		var warns []string
-		if syntax == fmTOML {
-			fm, warns = readTOMLFrontMatter(block, line, opts)
-		} else {
-			fm, warns = readFrontMatter(block, line, opts)
+	var warns []string
+	switch {
+	case line > 0 && syntax == fmTOML:
+		fm, warns = readTOMLFrontMatter(block, line, opts)
+	case line > 0:
+		fm, warns = readFrontMatter(block, line, opts)
+	case warn == "":
+		if root, rest, ok := metaLineBlock(body); ok {
+			fm, warns = readFrontMatterNode(root, 1, opts)
+			body = rest
 		}
-		a.Warnings = append(a.Warnings, warns...)
 	}
+	a.Warnings = append(a.Warnings, warns...)
 	body, templates := siteTemplates(body)
 	if len(templates) > 0 {
 		a.Removed[kindTemplate] = templates

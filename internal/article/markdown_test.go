@@ -126,7 +126,7 @@ func TestMarkdownTitleLine(t *testing.T) {
 		{"emphasis", "**Big news**\n\n" + story, "Big news", false},
 		{"a sentence", "It rained all day.\n\n" + story, "It rained all day", true},
 		{"a link", "[Home](/)\n\n" + story, "Home", true},
-		{"a front matter's field", "title: never closed\n\n" + story, "title: never closed", true},
+		{"a field of a front matter never closed", "---\ntitle: never closed\n\n" + story, "title: never closed", true},
 		{"two lines", "Harbour reopens\nafter repairs\n\n" + story, "Harbour reopens after repairs", true},
 		{"the front matter's title wins", "---\ntitle: Frost\n---\nHarbour reopens after repairs\n\n" + story, "Frost", true},
 	}

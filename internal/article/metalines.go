@@ -1,0 +1,125 @@
+package article
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A Markdown post moved from Pelican, or written with MultiMarkdown's
+// metadata, opens with "Key: value" lines instead of a front matter
+// block, ended by the first blank line:
+//
+//	Title: A walk to the lighthouse
+//	Date: 2024-05-02 10:20
+//	Tags: coast, lighthouse
+//
+// metaLineKeys are the keys such a block is read with, by their lower-case
+// name, and the front matter key each fills. A block is one only when its
+// first key is among them, so that a post that opens with "Note: the
+// café is closed" keeps its first paragraph.
+var metaLineKeys = map[string]string{
+	"title": "title", "subtitle": "subtitle", "summary": "summary", "description": "summary",
+	"date": "date", "modified": "updated", "updated": "updated",
+	"author": "author", "authors": "author", "tags": "tags", "category": "categories", "categories": "categories",
+	"slug": "slug", "image": "image", "status": "status",
+}
+
+// maxMetaKey bounds a key's length: longer text before a colon is a
+// sentence, not a key.
+const maxMetaKey = 32
+
+// metaLineBlock reads the "Key: value" lines text opens with into a front
+// matter mapping (keys lower-cased; line numbers the file's) and returns
+// the text after them. ok is false when text does not open with such a
+// block: every line up to the first blank one must be a key with its
+// value or an indented continuation of the value above.
+func metaLineBlock(text string) (root *yaml.Node, body string, ok bool) {
+	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	rest := text
+	var last *yaml.Node
+	for n := 1; ; n++ {
+		line, after, more := strings.Cut(rest, "\n")
+		if strings.TrimSpace(line) == "" {
+			if n == 1 {
+				return nil, text, false
+			}
+			pelicanValues(root)
+			return root, after, true
+		}
+		switch {
+		case line[0] == ' ' || line[0] == '\t':
+			if last == nil {
+				return nil, text, false
+			}
+			last.Value += " " + strings.TrimSpace(line)
+		default:
+			key, value, isKey := metaLine(line)
+			if !isKey || n == 1 && metaLineKeys[key] == "" {
+				return nil, text, false
+			}
+			last = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: n}
+			if to := metaLineKeys[key]; to != "" {
+				key = to
+			}
+			root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: n}, last)
+		}
+		if !more {
+			pelicanValues(root)
+			return root, "", true
+		}
+		rest = after
+	}
+}
+
+// metaLine splits "Key: value": a key of letters, digits, spaces, "_"
+// and "-" that starts with a letter, at most three words long.
+func metaLine(line string) (key, value string, ok bool) {
+	k, v, found := strings.Cut(line, ":")
+	k = strings.TrimSpace(k)
+	if !found || k == "" || len(k) > maxMetaKey || strings.Count(k, " ") > 2 {
+		return "", "", false
+	}
+	for i, r := range k {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if i == 0 && !letter || !letter && !(r >= '0' && r <= '9') && r != ' ' && r != '_' && r != '-' {
+			return "", "", false
+		}
+	}
+	return strings.ToLower(k), strings.TrimSpace(v), true
+}
+
+// pelicanValues turns the block's values into what the front matter
+// reader takes: Pelican's author and tag lists, split at ";" when the
+// value holds one and at "," otherwise, and its "Status: draft" (or
+// "hidden"), which keeps a post off the site. Other statuses say nothing.
+func pelicanValues(root *yaml.Node) {
+	out := root.Content[:0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "author", "tags", "categories":
+			sep := ","
+			if strings.Contains(v.Value, ";") {
+				sep = ";"
+			}
+			seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line}
+			for _, part := range strings.Split(v.Value, sep) {
+				if part = strings.TrimSpace(part); part != "" {
+					seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: part, Line: v.Line})
+				}
+			}
+			v = seq
+		case "status":
+			switch strings.ToLower(v.Value) {
+			case "draft", "hidden":
+				k = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "draft", Line: k.Line}
+				v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: v.Line}
+			default:
+				continue
+			}
+		}
+		out = append(out, k, v)
+	}
+	root.Content = out
+}

@@ -1,0 +1,139 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Posts that open with "Key: value" lines (Pelican, MultiMarkdown) keep
+// their fields as a front matter gives them, and lose the lines.
+func TestMetaLines(t *testing.T) {
+	opts := goldenOptions()
+	tests := []struct {
+		name, src string
+		title     string
+		authors   []string
+		date      time.Time // zero: none from the block
+		tags      []string
+		slug      string
+		summary   string
+		draft     bool
+		firstPara string
+		warn      string
+	}{
+		{
+			name: "a Pelican post",
+			src: "Title: Gulls over the quay\nDate: 2024-05-02 10:20\nModified: 2024-05-03 19:30\nCategory: Harbour\n" +
+				"Tags: birds, coast\nSlug: gulls\nAuthors: Ana Lima, Bo Chen\nSummary: The gulls came back in May.\n\n" +
+				"Every spring the gulls return to the quay before the ferries do.\n",
+			title: "Gulls over the quay", authors: []string{"Ana Lima", "Bo Chen"},
+			date: time.Date(2024, 5, 2, 10, 20, 0, 0, time.UTC), tags: []string{"birds", "coast", "Harbour"},
+			slug: "gulls", summary: "The gulls came back in May.",
+			firstPara: "Every spring the gulls return to the quay before the ferries do.",
+		},
+		{
+			name: "MultiMarkdown with a value over two lines and authors split at semicolons",
+			src: "title: Night ferry\nauthor: Roe, Jane; Lind, Tom\nsummary: The last boat leaves\n    at midnight.\n\n" +
+				"The night ferry is the quietest crossing of the week.\n",
+			title: "Night ferry", authors: []string{"Roe, Jane", "Lind, Tom"}, summary: "The last boat leaves at midnight.",
+			firstPara: "The night ferry is the quietest crossing of the week.",
+		},
+		{
+			name:  "a draft by its status",
+			src:   "Title: Not yet\nStatus: draft\n\nA draft about the harbour wall and its repairs.\n",
+			title: "Not yet", draft: true,
+			firstPara: "A draft about the harbour wall and its repairs.",
+		},
+		{
+			name:  "a published status says nothing",
+			src:   "Title: Out now\nStatus: published\n\nThe harbour wall is repaired at last.\n",
+			title: "Out now", firstPara: "The harbour wall is repaired at last.",
+		},
+		{
+			name:  "an unknown key warns with its line, a site's own does not",
+			src:   "Title: Lanterns\nLang: en\nMood: festive\n\nTwo hundred lanterns lit the quay on Friday night.\n",
+			title: "Lanterns", firstPara: "Two hundred lanterns lit the quay on Friday night.",
+			warn: `front matter: unknown key "mood" (line 3) ignored`,
+		},
+		{
+			name:      "a post that opens with a label and a sentence keeps it",
+			src:       "Note: the café on the quay is closed until May.\n\nThe ferry still runs every hour.\n",
+			firstPara: "Note: the café on the quay is closed until May.",
+		},
+		{
+			name:      "a block with a line that is no key is text",
+			src:       "Title: Tide tables\nHigh water is at 6:40 today.\n\nThe tide tables for May are out.\n",
+			firstPara: "Title: Tide tables High water is at 6:40 today.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("post.md", []byte(tt.src), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.title != "" && a.Title != tt.title {
+				t.Errorf("title %q, want %q", a.Title, tt.title)
+			}
+			if tt.authors != nil && !slices.Equal(a.Authors, tt.authors) {
+				t.Errorf("authors %q, want %q", a.Authors, tt.authors)
+			}
+			if !tt.date.IsZero() && (a.Published == nil || !a.Published.Equal(tt.date)) {
+				t.Errorf("published %v, want %v", a.Published, tt.date)
+			}
+			if tt.tags != nil && !slices.Equal(a.Tags, tt.tags) {
+				t.Errorf("tags %q, want %q", a.Tags, tt.tags)
+			}
+			if tt.slug != "" && a.Slug != tt.slug {
+				t.Errorf("slug %q, want %q", a.Slug, tt.slug)
+			}
+			if tt.summary != "" && a.Summary != tt.summary {
+				t.Errorf("summary %q, want %q", a.Summary, tt.summary)
+			}
+			if a.Draft != tt.draft {
+				t.Errorf("draft %v, want %v", a.Draft, tt.draft)
+			}
+			if len(a.BodyParagraphs) == 0 || a.BodyParagraphs[0] != tt.firstPara {
+				t.Errorf("body %q, want it to open with %q", a.BodyParagraphs, tt.firstPara)
+			}
+			if got := strings.Join(a.Warnings, "\n"); tt.warn != "" && !strings.Contains(got, tt.warn) || tt.warn == "" && strings.Contains(got, "front matter") {
+				t.Errorf("warnings %q, want %q", a.Warnings, tt.warn)
+			}
+		})
+	}
+}
+
+// FuzzMetaLines: the block reader never panics, and what it leaves is the
+// end of the text it was given.
+func FuzzMetaLines(f *testing.F) {
+	for _, s := range []string{
+		"Title: a\nDate: 2024-05-02\n\nbody\n",
+		"title: x\n  more\n\tmore\nTags: a; b,c\n",
+		"Status: draft\n",
+		"Note: text\n\nbody",
+		" lead\nTitle: x\n\n",
+		"Title:\n\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		root, body, ok := metaLineBlock(src)
+		if !ok {
+			if body != src {
+				t.Fatalf("no block, but the text changed: %q -> %q", src, body)
+			}
+			return
+		}
+		if !strings.HasSuffix(src, body) {
+			t.Fatalf("body %q is not the end of %q", body, src)
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == "" {
+				t.Fatalf("empty key in %q", src)
+			}
+		}
+		readFrontMatterNode(root, 1, goldenOptions())
+	})
+}

@@ -74,27 +74,8 @@ func TestMetaLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tt.title != "" && a.Title != tt.title {
-				t.Errorf("title %q, want %q", a.Title, tt.title)
-			}
-			if tt.authors != nil && !slices.Equal(a.Authors, tt.authors) {
-				t.Errorf("authors %q, want %q", a.Authors, tt.authors)
-			}
-			if !tt.date.IsZero() && (a.Published == nil || !a.Published.Equal(tt.date)) {
-				t.Errorf("published %v, want %v", a.Published, tt.date)
-			}
-			if tt.tags != nil && !slices.Equal(a.Tags, tt.tags) {
-				t.Errorf("tags %q, want %q", a.Tags, tt.tags)
-			}
-			if tt.slug != "" && a.Slug != tt.slug {
-				t.Errorf("slug %q, want %q", a.Slug, tt.slug)
-			}
-			if tt.summary != "" && a.Summary != tt.summary {
-				t.Errorf("summary %q, want %q", a.Summary, tt.summary)
-			}
-			if a.Draft != tt.draft {
-				t.Errorf("draft %v, want %v", a.Draft, tt.draft)
-			}
+			postFields{title: tt.title, authors: tt.authors, date: tt.date, tags: tt.tags,
+				slug: tt.slug, summary: tt.summary, draft: tt.draft}.check(t, a)
 			if len(a.BodyParagraphs) == 0 || a.BodyParagraphs[0] != tt.firstPara {
 				t.Errorf("body %q, want it to open with %q", a.BodyParagraphs, tt.firstPara)
 			}
@@ -102,6 +83,42 @@ func TestMetaLines(t *testing.T) {
 				t.Errorf("warnings %q, want %q", a.Warnings, tt.warn)
 			}
 		})
+	}
+}
+
+// postFields are what a post's own header gives; an empty field is not
+// checked, but the draft flag always is.
+type postFields struct {
+	title, subtitle string
+	authors         []string
+	date            time.Time
+	tags            []string
+	slug, summary   string
+	draft           bool
+}
+
+func (w postFields) check(t *testing.T, a *Article) {
+	t.Helper()
+	if w.title != "" && a.Title != w.title || w.subtitle != "" && a.Subtitle != w.subtitle {
+		t.Errorf("title %q, subtitle %q; want %q, %q", a.Title, a.Subtitle, w.title, w.subtitle)
+	}
+	if w.authors != nil && !slices.Equal(a.Authors, w.authors) {
+		t.Errorf("authors %q, want %q", a.Authors, w.authors)
+	}
+	if !w.date.IsZero() && (a.Published == nil || !a.Published.Equal(w.date)) {
+		t.Errorf("published %v, want %v", a.Published, w.date)
+	}
+	if w.tags != nil && !slices.Equal(a.Tags, w.tags) {
+		t.Errorf("tags %q, want %q", a.Tags, w.tags)
+	}
+	if w.slug != "" && a.Slug != w.slug {
+		t.Errorf("slug %q, want %q", a.Slug, w.slug)
+	}
+	if w.summary != "" && a.Summary != w.summary {
+		t.Errorf("summary %q, want %q", a.Summary, w.summary)
+	}
+	if a.Draft != w.draft {
+		t.Errorf("draft %v, want %v", a.Draft, w.draft)
 	}
 }
 

@@ -19,11 +19,14 @@ const (
 	// FormatMHTML is a page a browser saved as one file (.mhtml, .mht):
 	// its HTML is read as an HTML page's.
 	FormatMHTML
+	// FormatReST is reStructuredText (.rst, .rest): plain text under its
+	// title and docinfo fields, its markup taken out.
+	FormatReST
 )
 
 // FormatOf picks the format from a file name: .md and .markdown are
-// Markdown, .html and .htm HTML, .mhtml and .mht a saved page, anything
-// else (.txt, no extension) plain text.
+// Markdown, .html and .htm HTML, .mhtml and .mht a saved page, .rst and
+// .rest reStructuredText, anything else (.txt, no extension) plain text.
 func FormatOf(name string) Format {
 	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/"))) {
 	case ".md", ".markdown":
@@ -32,6 +35,8 @@ func FormatOf(name string) Format {
 		return FormatHTML
 	case ".mhtml", ".mht":
 		return FormatMHTML
+	case ".rst", ".rest":
+		return FormatReST
 	}
 	return FormatText
 }
@@ -66,6 +71,8 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 		err = parseMarkdown(text, opts, a)
 	case FormatHTML, FormatMHTML:
 		err = parseHTML(text, opts, a)
+	case FormatReST:
+		err = parseRST(text, opts, a)
 	default:
 		err = parseText(text, opts, a)
 	}
@@ -82,7 +89,7 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	}
 	// Plain text is made only of pieces of the cleaned input; parsers of
 	// Markdown and HTML resolve entities ("&#1;") and need a second pass.
-	finish(a, name, format != FormatText)
+	finish(a, name, format != FormatText && format != FormatReST)
 	return a, nil
 }
 

@@ -1,0 +1,347 @@
+package article
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// reStructuredText (.rst, as Sphinx, docutils and Pelican posts are
+// written) is read as plain text once its own markup is out of the way:
+// the document title between or over its adornment lines, the field list
+// under it that docutils calls the docinfo (":Author: Jane Roe",
+// ":date: 2024-05-02", Pelican's ":tags:" and ":summary:"), read like a
+// front matter, and inline markup, directives and comments in the body.
+
+// rstAdornment reports a line of one punctuation character repeated, as
+// reST underlines and overlines section titles with.
+func rstAdornment(line string) bool {
+	line = strings.TrimRight(line, " \t")
+	if len(line) < 3 || !strings.ContainsRune("=-`:'\"~^_*+#<>.", rune(line[0])) {
+		return false
+	}
+	return strings.Count(line, line[:1]) == len(line)
+}
+
+// rstTitle reads a section title at the top of lines: "Title" over its
+// underline, or between an overline and an underline of the same
+// character. An underline shorter than its title still makes one, as
+// docutils takes it (with a warning of its own). It returns the title and
+// how many lines it took.
+func rstTitle(lines []string) (string, int) {
+	over := 0
+	if len(lines) > 0 && rstAdornment(lines[0]) {
+		over = 1
+	}
+	if len(lines) < over+2 {
+		return "", 0
+	}
+	title, under := strings.TrimSpace(lines[over]), lines[over+1]
+	if title == "" || rstAdornment(title) || !rstAdornment(under) ||
+		over == 1 && strings.TrimSpace(lines[0]) != strings.TrimSpace(under) {
+		return "", 0
+	}
+	return title, over + 2
+}
+
+// rstDocinfoKeys are the docinfo fields read, by their lower-case name,
+// besides metaLineKeys' (Pelican's post fields): docutils' bibliographic
+// fields that name the article's own facts. The others (":version:",
+// ":copyright:", ":contact:"...) are passed over without a warning.
+var rstDocinfoKeys = map[string]string{"abstract": "summary", "revision": "", "version": "",
+	"copyright": "", "contact": "", "organization": "", "address": "", "dedication": "", "lang": ""}
+
+// splitRST takes the title, a subtitle title right under it, and the
+// docinfo field list off the top of a reST document, and returns them as
+// a front matter mapping (nil when there is none) with the rest of the
+// text.
+func splitRST(text string) (title, subtitle string, root *yaml.Node, body string) {
+	lines := strings.Split(text, "\n")
+	i := 0
+	skipBlank := func() {
+		for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+			i++
+		}
+	}
+	skipBlank()
+	if t, n := rstTitle(lines[i:]); n > 0 {
+		title, i = t, i+n
+		skipBlank()
+		if t, n := rstTitle(lines[i:]); n > 0 {
+			subtitle, i = t, i+n
+			skipBlank()
+		}
+	}
+	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	var last *yaml.Node
+	for ; i < len(lines); i++ {
+		line := lines[i]
+		if (line != "" && (line[0] == ' ' || line[0] == '\t')) && last != nil {
+			last.Value += " " + strings.TrimSpace(line)
+			continue
+		}
+		key, value, ok := rstField(line)
+		if !ok {
+			break
+		}
+		last = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: i + 1}
+		if to, known := metaLineKeys[key]; known {
+			key = to
+		} else if to, known := rstDocinfoKeys[key]; known {
+			if to == "" {
+				continue
+			}
+			key = to
+		}
+		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: i + 1}, last)
+	}
+	if len(root.Content) == 0 {
+		root = nil
+	} else {
+		pelicanValues(root)
+	}
+	return title, subtitle, root, strings.Join(lines[i:], "\n")
+}
+
+// rstField splits a field list line, ":Key: value".
+func rstField(line string) (key, value string, ok bool) {
+	if !strings.HasPrefix(line, ":") {
+		return "", "", false
+	}
+	k, v, found := strings.Cut(line[1:], ": ")
+	if !found {
+		k, found = strings.CutSuffix(strings.TrimRight(line[1:], " \t"), ":")
+	}
+	if !found || k == "" || strings.ContainsAny(k, ":`") || len(k) > maxMetaKey {
+		return "", "", false
+	}
+	return strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v), true
+}
+
+// Inline markup: a link with its target ("`text <url>`_"), a role
+// (":emphasis:`x`"), a reference ("`text`_"; "word_" is left), inline
+// literals, strong and emphasis.
+var (
+	rstLink          = regexp.MustCompile("`([^`<]+?)\\s*<[^`>]*>`__?")
+	rstRole          = regexp.MustCompile(":[A-Za-z][\\w.+-]*:`([^`]+)`")
+	rstRef           = regexp.MustCompile("`([^`]+)`__?")
+	rstInlineLiteral = regexp.MustCompile("``([^`]+)``")
+	rstStrong        = regexp.MustCompile(`\*\*([^*\s][^*]*?)\*\*`)
+	rstEmphasis      = regexp.MustCompile(`(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
+	// A list item's marker: a bullet, a number or "#." and a space.
+	rstItem = regexp.MustCompile(`^\s*([-*+•]|\d+[.)]|#\.)\s+`)
+	// A directive (".. note::"); any other ".." line is a comment, a
+	// link target or a footnote.
+	rstDirective = regexp.MustCompile(`^\.\. ([A-Za-z][\w:-]*)::`)
+)
+
+// rstInline leaves the text of a paragraph's inline markup.
+func rstInline(p string) string {
+	p = rstLink.ReplaceAllString(p, "$1")
+	p = rstRole.ReplaceAllString(p, "$1")
+	p = rstInlineLiteral.ReplaceAllString(p, "$1")
+	p = rstRef.ReplaceAllString(p, "$1")
+	p = rstStrong.ReplaceAllString(p, "$1")
+	return rstEmphasis.ReplaceAllString(p, "$1$2")
+}
+
+// rstDropped are the directives whose content is no text of the article.
+var rstDropped = []string{"raw", "include", "meta", "contents", "toctree", "image", "only", "csv-table"}
+
+// rstCode are the directives whose content is code, kept line by line.
+var rstCode = []string{"code", "code-block", "sourcecode", "highlight"}
+
+// rstParagraphs splits a reST body into its paragraphs: blocks between
+// blank lines with their wrapped lines joined, each list item one, a
+// section title alone without its adornment, a literal block (after
+// "::") or code directive with its lines as written. A directive loses
+// its marker and options and keeps its text (a note's, a figure's
+// caption) unless it holds none (an image, raw markup); comments, link
+// targets and footnotes leave.
+func rstParagraphs(text string) []rstBlock {
+	lines := strings.Split(text, "\n")
+	var (
+		blocks []rstBlock
+		cur    []string
+		kind   = rstPara // of the block in cur
+	)
+	literal, literalNext := false, false
+	skipping := false // inside a comment or a dropped directive
+	flush := func() {
+		k := kind
+		kind = rstPara
+		if len(cur) == 0 {
+			return
+		}
+		p := strings.Join(cur, " ")
+		if literal {
+			p, k = dedent(cur), rstLiteral
+		} else {
+			p = rstInline(p)
+			if strings.HasSuffix(p, "::") {
+				// "was::" reads "was:", "below ::" and "::" nothing.
+				literalNext = true
+				p = strings.TrimSuffix(p, ":")
+				if strings.HasSuffix(p, " :") || p == ":" {
+					p = strings.TrimSpace(strings.TrimSuffix(p, ":"))
+				}
+			}
+		}
+		if strings.TrimSpace(p) != "" {
+			blocks = append(blocks, rstBlock{p, k})
+		}
+		cur = cur[:0]
+	}
+	for i, line := range lines {
+		trim := strings.TrimSpace(line)
+		indented := trim != "" && (line[0] == ' ' || line[0] == '\t')
+		switch {
+		case trim == "":
+			if !literal {
+				flush()
+			}
+			continue
+		case skipping && indented:
+			continue
+		case !indented && strings.HasPrefix(line, ".."):
+			flush()
+			literal = false
+			skipping = true
+			if m := rstDirective.FindStringSubmatch(line); m != nil {
+				name := strings.ToLower(m[1])
+				skipping = slices.Contains(rstDropped, name)
+				if slices.Contains(rstCode, name) {
+					literalNext = true
+				}
+				if arg := strings.TrimSpace(line[len(m[0]):]); arg != "" && !skipping && !literalNext {
+					cur = append(cur, arg) // a note's or topic's first words
+				}
+			}
+			continue
+		case rstAdornment(line) && !literal:
+			continue // an underline, an overline or a transition
+		case indented && strings.HasPrefix(trim, ":") && len(cur) == 0 && !literal:
+			if _, _, ok := rstField(trim); ok {
+				continue // a directive's option
+			}
+		}
+		skipping = false
+		if literal && !indented {
+			flush()
+			literal = false
+			if rstAdornment(line) {
+				continue
+			}
+		}
+		if literalNext && indented && len(cur) == 0 {
+			literal, literalNext = true, false
+		}
+		if literal {
+			cur = append(cur, strings.TrimRight(line, " \t"))
+			continue
+		}
+		literalNext = false
+		if m := rstItem.FindStringSubmatch(line); m != nil || i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
+			flush() // a list item, or a section title, starts a paragraph
+			if m != nil && strings.ContainsAny(m[1], "-*+•") {
+				trim, kind = line[len(m[0]):], rstBullet // a bullet, not a number, leaves
+			}
+		}
+		cur = append(cur, trim)
+		if i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
+			kind = rstHeading
+			flush() // the title alone
+		}
+	}
+	flush()
+	return blocks
+}
+
+// rstBlock is one paragraph of a reST body and what it is.
+type rstBlock struct {
+	text string
+	kind int8
+}
+
+// The kinds of rstBlock.
+const (
+	rstPara int8 = iota
+	rstHeading
+	rstLiteral
+	rstBullet
+)
+
+// rstHTML renders the blocks as their HTML: a section title as a heading,
+// a literal block preformatted, bullets as a list, the rest paragraphs.
+func rstHTML(blocks []rstBlock) string {
+	var b strings.Builder
+	for i, bl := range blocks {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		open, close := "<p>", "</p>"
+		switch bl.kind {
+		case rstHeading:
+			open, close = "<h2>", "</h2>"
+		case rstLiteral:
+			open, close = "<pre>", "</pre>"
+		case rstBullet:
+			open, close = "<li>", "</li>"
+			if i == 0 || blocks[i-1].kind != rstBullet {
+				open = "<ul>" + open
+			}
+			if i+1 == len(blocks) || blocks[i+1].kind != rstBullet {
+				close += "</ul>"
+			}
+		}
+		b.WriteString(open)
+		writeEscaped(&b, bl.text)
+		b.WriteString(close)
+	}
+	return b.String()
+}
+
+// dedent joins a literal block's lines without the indent they share.
+func dedent(lines []string) string {
+	indent := -1
+	for _, l := range lines {
+		if t := strings.TrimLeft(l, " \t"); t != "" && (indent < 0 || len(l)-len(t) < indent) {
+			indent = len(l) - len(t)
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l[min(max(indent, 0), len(l)-len(strings.TrimLeft(l, " \t"))):]
+	}
+	return strings.Join(out, "\n")
+}
+
+// parseRST reads a reST document: its title, subtitle and docinfo fields,
+// which win over anything else as a Markdown front matter's do, and its
+// paragraphs.
+func parseRST(text string, opts Options, a *Article) error {
+	title, subtitle, root, body := splitRST(text)
+	var fm frontMatter
+	if root != nil {
+		var warns []string
+		fm, warns = readFrontMatterNode(root, 1, opts)
+		a.Warnings = append(a.Warnings, warns...)
+	}
+	blocks := rstParagraphs(body)
+	if len(blocks) == 0 {
+		return fmt.Errorf("%w: the reStructuredText has no body text", ErrNoBody)
+	}
+	for _, bl := range blocks {
+		a.BodyParagraphs = append(a.BodyParagraphs, bl.text)
+	}
+	a.BodyHTML = rstHTML(blocks)
+	a.Title, a.Subtitle = cmp.Or(fm.Title, title), cmp.Or(fm.Subtitle, subtitle)
+	a.Author, a.Authors = fm.Author, fm.Authors
+	a.Summary, a.Slug, a.Tags = fm.Summary, fm.Slug, fm.Tags
+	a.Published, a.Updated, a.Draft = fm.Date, fm.Updated, fm.Draft
+	return nil
+}

@@ -3,11 +3,14 @@ package article
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"seedfeed/internal/article/htmlextract"
 )
 
 // reStructuredText (.rst, as Sphinx, docutils and Pelican posts are
@@ -150,7 +153,7 @@ func rstInline(p string) string {
 }
 
 // rstDropped are the directives whose content is no text of the article.
-var rstDropped = []string{"raw", "include", "meta", "contents", "toctree", "image", "only", "csv-table"}
+var rstDropped = []string{"raw", "include", "meta", "contents", "toctree", "only", "csv-table"}
 
 // rstCode are the directives whose content is code, kept line by line.
 var rstCode = []string{"code", "code-block", "sourcecode", "highlight"}
@@ -158,9 +161,10 @@ var rstCode = []string{"code", "code-block", "sourcecode", "highlight"}
 // rstParagraphs splits a reST body into its paragraphs: blocks between
 // blank lines with their wrapped lines joined, each list item one, a
 // section title alone without its adornment, a literal block (after
-// "::") or code directive with its lines as written. A directive loses
-// its marker and options and keeps its text (a note's, a figure's
-// caption) unless it holds none (an image, raw markup); comments, link
+// "::") or code directive with its lines as written, a picture (an image
+// or figure directive) with its alt text and a figure's caption. Any
+// other directive loses its marker and options and keeps its text (a
+// note's) unless it holds none (raw markup, an include); comments, link
 // targets and footnotes leave.
 func rstParagraphs(text string) []rstBlock {
 	lines := strings.Split(text, "\n")
@@ -171,6 +175,7 @@ func rstParagraphs(text string) []rstBlock {
 	)
 	literal, literalNext := false, false
 	skipping := false // inside a comment or a dropped directive
+	picture := -1     // the picture block whose options and caption follow
 	flush := func() {
 		k := kind
 		kind = rstPara
@@ -192,7 +197,7 @@ func rstParagraphs(text string) []rstBlock {
 			}
 		}
 		if strings.TrimSpace(p) != "" {
-			blocks = append(blocks, rstBlock{p, k})
+			blocks = append(blocks, rstBlock{text: p, kind: k})
 		}
 		cur = cur[:0]
 	}
@@ -207,12 +212,28 @@ func rstParagraphs(text string) []rstBlock {
 			continue
 		case skipping && indented:
 			continue
+		case picture >= 0 && indented:
+			if k, v, ok := rstField(trim); ok {
+				if k == "alt" {
+					blocks[picture].alt = v
+				}
+			} else {
+				blocks[picture].text = strings.TrimSpace(blocks[picture].text + " " + rstInline(trim))
+			}
+			continue
 		case !indented && strings.HasPrefix(line, ".."):
 			flush()
 			literal = false
 			skipping = true
+			picture = -1
 			if m := rstDirective.FindStringSubmatch(line); m != nil {
 				name := strings.ToLower(m[1])
+				if name == "image" || name == "figure" {
+					skipping = false
+					blocks = append(blocks, rstBlock{kind: rstPicture, src: strings.TrimSpace(line[len(m[0]):])})
+					picture = len(blocks) - 1
+					continue
+				}
 				skipping = slices.Contains(rstDropped, name)
 				if slices.Contains(rstCode, name) {
 					literalNext = true
@@ -230,6 +251,7 @@ func rstParagraphs(text string) []rstBlock {
 			}
 		}
 		skipping = false
+		picture = -1
 		if literal && !indented {
 			flush()
 			literal = false
@@ -261,10 +283,12 @@ func rstParagraphs(text string) []rstBlock {
 	return blocks
 }
 
-// rstBlock is one paragraph of a reST body and what it is.
+// rstBlock is one paragraph of a reST body and what it is. A picture's
+// text is its caption, src and alt its address and alt text as written.
 type rstBlock struct {
-	text string
-	kind int8
+	text     string
+	kind     int8
+	src, alt string
 }
 
 // The kinds of rstBlock.
@@ -273,11 +297,13 @@ const (
 	rstHeading
 	rstLiteral
 	rstBullet
+	rstPicture
 )
 
 // rstHTML renders the blocks as their HTML: a section title as a heading,
-// a literal block preformatted, bullets as a list, the rest paragraphs.
-func rstHTML(blocks []rstBlock) string {
+// a literal block preformatted, bullets as a list, a picture as a figure
+// (its address resolved as a Markdown picture's), the rest paragraphs.
+func rstHTML(blocks []rstBlock, base, files *url.URL) string {
 	var b strings.Builder
 	for i, bl := range blocks {
 		if i > 0 {
@@ -285,6 +311,26 @@ func rstHTML(blocks []rstBlock) string {
 		}
 		open, close := "<p>", "</p>"
 		switch bl.kind {
+		case rstPicture:
+			src := bl.src
+			if base != nil {
+				src = pictureRef(src, base, files)
+			}
+			if src = pictureURL(src, nil); src == "" {
+				continue // no address, or a script's
+			}
+			b.WriteString(`<figure><img src="`)
+			writeEscaped(&b, src)
+			b.WriteString(`" alt="`)
+			writeEscaped(&b, bl.alt)
+			b.WriteString(`">`)
+			if bl.text != "" {
+				b.WriteString("<figcaption>")
+				writeEscaped(&b, bl.text)
+				b.WriteString("</figcaption>")
+			}
+			b.WriteString("</figure>")
+			continue
 		case rstHeading:
 			open, close = "<h2>", "</h2>"
 		case rstLiteral:
@@ -332,13 +378,21 @@ func parseRST(text string, opts Options, a *Article) error {
 		a.Warnings = append(a.Warnings, warns...)
 	}
 	blocks := rstParagraphs(body)
-	if len(blocks) == 0 {
+	for _, bl := range blocks {
+		if bl.kind != rstPicture {
+			a.BodyParagraphs = append(a.BodyParagraphs, bl.text)
+		} else if c := cmp.Or(bl.text, bl.alt); c != "" {
+			a.Images = append(a.Images, Image{Caption: c})
+		}
+	}
+	if len(a.BodyParagraphs) == 0 {
 		return fmt.Errorf("%w: the reStructuredText has no body text", ErrNoBody)
 	}
-	for _, bl := range blocks {
-		a.BodyParagraphs = append(a.BodyParagraphs, bl.text)
-	}
-	a.BodyHTML = rstHTML(blocks)
+	base := baseURL(opts.BaseURL)
+	// The sanitizer has the last word on a picture's address, as on a
+	// Markdown one's ("javascript:" leaves).
+	a.BodyHTML = strings.TrimSpace(htmlextract.Sanitizer().Sanitize(rstHTML(blocks, base, baseURL(opts.FilesURL))))
+	a.Pictures = bodyPictures(a.BodyHTML, base)
 	a.Title, a.Subtitle = cmp.Or(fm.Title, title), cmp.Or(fm.Subtitle, subtitle)
 	a.Author, a.Authors = fm.Author, fm.Authors
 	a.Summary, a.Slug, a.Tags = fm.Summary, fm.Slug, fm.Tags

@@ -95,6 +95,43 @@ func TestReST(t *testing.T) {
 	}
 }
 
+// Image and figure directives are the article's pictures: a figure in
+// the body, its address resolved as a Markdown picture's, its caption (or
+// alt text) among the images.
+func TestReSTPictures(t *testing.T) {
+	src := "Night crossing\n==============\n\nThe ferry left at midnight.\n\n" +
+		".. figure:: radar.png\n   :alt: The radar screen\n   :width: 400\n\n   The wake shows as a *second* echo.\n\n" +
+		".. image:: /photos/deck.jpg\n   :alt: The deck at 2 a.m.\n\n" +
+		".. image:: javascript:alert(1)\n\nThe crossing took three hours.\n"
+	opts := goldenOptions()
+	opts.FilesURL = "https://example.org/files/"
+	a, err := Parse("crossing.rst", []byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<figure><img src="https://example.org/news/radar.png" alt="The radar screen"><figcaption>The wake shows as a second echo.</figcaption></figure>`,
+		`<figure><img src="https://example.org/files/photos/deck.jpg" alt="The deck at 2 a.m."></figure>`,
+	} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if strings.Contains(a.BodyHTML, "javascript") {
+		t.Errorf("a script address stayed: %s", a.BodyHTML)
+	}
+	wantImages := []Image{{Caption: "The wake shows as a second echo."}, {Caption: "The deck at 2 a.m."}}
+	if !slices.Equal(a.Images, wantImages) {
+		t.Errorf("images %+v, want %+v", a.Images, wantImages)
+	}
+	if len(a.Pictures) != 2 || a.Pictures[0].URL != "https://example.org/news/radar.png" {
+		t.Errorf("pictures %+v", a.Pictures)
+	}
+	if want := []string{"The ferry left at midnight.", "The crossing took three hours."}; !slices.Equal(a.BodyParagraphs, want) {
+		t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
+	}
+}
+
 func TestReSTHasNoBody(t *testing.T) {
 	_, err := Parse("empty.rst", []byte("Title\n=====\n\n:author: Jane Roe\n\n.. image:: x.png\n"), goldenOptions())
 	if err == nil || !strings.Contains(err.Error(), "no body text") {

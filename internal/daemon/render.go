@@ -95,10 +95,10 @@ func articleEntry(r store.Record) pages.Entry {
 // captions leave its body; an HTML page keeps its figures, captions and
 // all, and a Markdown file its pictures (their alt text) and the caption
 // lines under them, which a figure above would repeat. path is the
-// article's file: a text's (or reST's) body, made of its paragraphs, shows no
+// article's file: a text's body, made of its paragraphs, shows no
 // caption, whatever words it shares with one ("Google", a logo's).
 func leadImages(path string, a *article.Article) []article.Image {
-	if f := article.FormatOf(path); f == article.FormatText || f == article.FormatReST {
+	if article.FormatOf(path) == article.FormatText {
 		return a.Images
 	}
 	var out []article.Image

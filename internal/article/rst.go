@@ -1,16 +1,11 @@
 package article
 
 import (
-	"cmp"
-	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-
-	"seedfeed/internal/article/htmlextract"
 )
 
 // reStructuredText (.rst, as Sphinx, docutils and Pelican posts are
@@ -166,25 +161,25 @@ var rstCode = []string{"code", "code-block", "sourcecode", "highlight"}
 // other directive loses its marker and options and keeps its text (a
 // note's) unless it holds none (raw markup, an include); comments, link
 // targets and footnotes leave.
-func rstParagraphs(text string) []rstBlock {
+func rstParagraphs(text string) []bodyBlock {
 	lines := strings.Split(text, "\n")
 	var (
-		blocks []rstBlock
+		blocks []bodyBlock
 		cur    []string
-		kind   = rstPara // of the block in cur
+		kind   = blockPara // of the block in cur
 	)
 	literal, literalNext := false, false
 	skipping := false // inside a comment or a dropped directive
 	picture := -1     // the picture block whose options and caption follow
 	flush := func() {
 		k := kind
-		kind = rstPara
+		kind = blockPara
 		if len(cur) == 0 {
 			return
 		}
 		p := strings.Join(cur, " ")
 		if literal {
-			p, k = dedent(cur), rstLiteral
+			p, k = dedent(cur), blockLiteral
 		} else {
 			p = rstInline(p)
 			if strings.HasSuffix(p, "::") {
@@ -197,7 +192,7 @@ func rstParagraphs(text string) []rstBlock {
 			}
 		}
 		if strings.TrimSpace(p) != "" {
-			blocks = append(blocks, rstBlock{text: p, kind: k})
+			blocks = append(blocks, bodyBlock{text: p, kind: k})
 		}
 		cur = cur[:0]
 	}
@@ -230,7 +225,7 @@ func rstParagraphs(text string) []rstBlock {
 				name := strings.ToLower(m[1])
 				if name == "image" || name == "figure" {
 					skipping = false
-					blocks = append(blocks, rstBlock{kind: rstPicture, src: strings.TrimSpace(line[len(m[0]):])})
+					blocks = append(blocks, bodyBlock{kind: blockPicture, src: strings.TrimSpace(line[len(m[0]):])})
 					picture = len(blocks) - 1
 					continue
 				}
@@ -270,85 +265,17 @@ func rstParagraphs(text string) []rstBlock {
 		if m := rstItem.FindStringSubmatch(line); m != nil || i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
 			flush() // a list item, or a section title, starts a paragraph
 			if m != nil && strings.ContainsAny(m[1], "-*+•") {
-				trim, kind = line[len(m[0]):], rstBullet // a bullet, not a number, leaves
+				trim, kind = line[len(m[0]):], blockBullet // a bullet, not a number, leaves
 			}
 		}
 		cur = append(cur, trim)
 		if i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
-			kind = rstHeading
+			kind = blockHeading
 			flush() // the title alone
 		}
 	}
 	flush()
 	return blocks
-}
-
-// rstBlock is one paragraph of a reST body and what it is. A picture's
-// text is its caption, src and alt its address and alt text as written.
-type rstBlock struct {
-	text     string
-	kind     int8
-	src, alt string
-}
-
-// The kinds of rstBlock.
-const (
-	rstPara int8 = iota
-	rstHeading
-	rstLiteral
-	rstBullet
-	rstPicture
-)
-
-// rstHTML renders the blocks as their HTML: a section title as a heading,
-// a literal block preformatted, bullets as a list, a picture as a figure
-// (its address resolved as a Markdown picture's), the rest paragraphs.
-func rstHTML(blocks []rstBlock, base, files *url.URL) string {
-	var b strings.Builder
-	for i, bl := range blocks {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		open, close := "<p>", "</p>"
-		switch bl.kind {
-		case rstPicture:
-			src := bl.src
-			if base != nil {
-				src = pictureRef(src, base, files)
-			}
-			if src = pictureURL(src, nil); src == "" {
-				continue // no address, or a script's
-			}
-			b.WriteString(`<figure><img src="`)
-			writeEscaped(&b, src)
-			b.WriteString(`" alt="`)
-			writeEscaped(&b, bl.alt)
-			b.WriteString(`">`)
-			if bl.text != "" {
-				b.WriteString("<figcaption>")
-				writeEscaped(&b, bl.text)
-				b.WriteString("</figcaption>")
-			}
-			b.WriteString("</figure>")
-			continue
-		case rstHeading:
-			open, close = "<h2>", "</h2>"
-		case rstLiteral:
-			open, close = "<pre>", "</pre>"
-		case rstBullet:
-			open, close = "<li>", "</li>"
-			if i == 0 || blocks[i-1].kind != rstBullet {
-				open = "<ul>" + open
-			}
-			if i+1 == len(blocks) || blocks[i+1].kind != rstBullet {
-				close += "</ul>"
-			}
-		}
-		b.WriteString(open)
-		writeEscaped(&b, bl.text)
-		b.WriteString(close)
-	}
-	return b.String()
 }
 
 // dedent joins a literal block's lines without the indent they share.
@@ -377,25 +304,9 @@ func parseRST(text string, opts Options, a *Article) error {
 		fm, warns = readFrontMatterNode(root, 1, opts)
 		a.Warnings = append(a.Warnings, warns...)
 	}
-	blocks := rstParagraphs(body)
-	for _, bl := range blocks {
-		if bl.kind != rstPicture {
-			a.BodyParagraphs = append(a.BodyParagraphs, bl.text)
-		} else if c := cmp.Or(bl.text, bl.alt); c != "" {
-			a.Images = append(a.Images, Image{Caption: c})
-		}
+	if err := setBody(a, rstParagraphs(body), opts, "reStructuredText"); err != nil {
+		return err
 	}
-	if len(a.BodyParagraphs) == 0 {
-		return fmt.Errorf("%w: the reStructuredText has no body text", ErrNoBody)
-	}
-	base := baseURL(opts.BaseURL)
-	// The sanitizer has the last word on a picture's address, as on a
-	// Markdown one's ("javascript:" leaves).
-	a.BodyHTML = strings.TrimSpace(htmlextract.Sanitizer().Sanitize(rstHTML(blocks, base, baseURL(opts.FilesURL))))
-	a.Pictures = bodyPictures(a.BodyHTML, base)
-	a.Title, a.Subtitle = cmp.Or(fm.Title, title), cmp.Or(fm.Subtitle, subtitle)
-	a.Author, a.Authors = fm.Author, fm.Authors
-	a.Summary, a.Slug, a.Tags = fm.Summary, fm.Slug, fm.Tags
-	a.Published, a.Updated, a.Draft = fm.Date, fm.Updated, fm.Draft
+	fm.setHeader(a, title, subtitle)
 	return nil
 }

@@ -87,6 +87,30 @@ func splitFrontMatter(text string) (block, body string, line, syntax int, warn s
 	return "", rest, 0, fmYAML, fmt.Sprintf("front matter: opening %s has no closing %s; read as Markdown", open, open)
 }
 
+// frontMatterOf reads the front matter text opens with, whatever its
+// syntax, and returns it with the text after it and the warnings; with
+// metaLines, "Key: value" lines ended by a blank one are one too
+// (metaLineBlock), as Markdown posts from Pelican have them.
+func frontMatterOf(text string, opts Options, metaLines bool) (fm frontMatter, body string, warns []string) {
+	block, body, line, syntax, warn := splitFrontMatter(text)
+	if warn != "" {
+		warns = append(warns, warn)
+	}
+	var more []string
+	switch {
+	case line > 0 && syntax == fmTOML:
+		fm, more = readTOMLFrontMatter(block, line, opts)
+	case line > 0:
+		fm, more = readFrontMatter(block, line, opts)
+	case warn == "" && metaLines:
+		if root, rest, ok := metaLineBlock(body); ok {
+			fm, more = readFrontMatterNode(root, 1, opts)
+			body = rest
+		}
+	}
+	return fm, body, append(warns, more...)
+}
+
 // frontMatterKeys are the keys readFrontMatter reads; any other is
 // ignored with a warning. Besides seedfeed's own, the names static-site
 // generators give the same fields (Hugo's and Jekyll's), so that a post

@@ -21,23 +21,7 @@ import (
 // rendered by goldmark without raw HTML and then sanitized, so a seed file
 // cannot inject markup into the feeds.
 func parseMarkdown(src string, opts Options, a *Article) error {
-	block, body, line, syntax, warn := splitFrontMatter(src)
-	if warn != "" {
-		a.Warnings = append(a.Warnings, warn)
-	}
-	var fm frontMatter
-	var warns []string
-	switch {
-	case line > 0 && syntax == fmTOML:
-		fm, warns = readTOMLFrontMatter(block, line, opts)
-	case line > 0:
-		fm, warns = readFrontMatter(block, line, opts)
-	case warn == "":
-		if root, rest, ok := metaLineBlock(body); ok {
-			fm, warns = readFrontMatterNode(root, 1, opts)
-			body = rest
-		}
-	}
+	fm, body, warns := frontMatterOf(src, opts, true)
 	a.Warnings = append(a.Warnings, warns...)
 	body, templates := siteTemplates(body)
 	if len(templates) > 0 {

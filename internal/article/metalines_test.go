@@ -122,6 +122,18 @@ func (w postFields) check(t *testing.T, a *Article) {
 	}
 }
 
+// checkBody checks a's paragraphs, and that its warnings hold warn, or
+// none when warn is "".
+func checkBody(t *testing.T, a *Article, paras []string, warn string) {
+	t.Helper()
+	if !slices.Equal(a.BodyParagraphs, paras) {
+		t.Errorf("paragraphs:\n got  %q\n want %q", a.BodyParagraphs, paras)
+	}
+	if got := strings.Join(a.Warnings, "\n"); warn != "" && !strings.Contains(got, warn) || warn == "" && got != "" {
+		t.Errorf("warnings %q, want %q", a.Warnings, warn)
+	}
+}
+
 // FuzzMetaLines: the block reader never panics, and what it leaves is the
 // end of the text it was given.
 func FuzzMetaLines(f *testing.F) {

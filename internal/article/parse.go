@@ -22,11 +22,14 @@ const (
 	// FormatReST is reStructuredText (.rst, .rest): plain text under its
 	// title and docinfo fields, its markup taken out.
 	FormatReST
+	// FormatAsciiDoc is AsciiDoc (.adoc, .asciidoc), read likewise.
+	FormatAsciiDoc
 )
 
 // FormatOf picks the format from a file name: .md and .markdown are
 // Markdown, .html and .htm HTML, .mhtml and .mht a saved page, .rst and
-// .rest reStructuredText, anything else (.txt, no extension) plain text.
+// .rest reStructuredText, .adoc and .asciidoc AsciiDoc, anything else
+// (.txt, no extension) plain text.
 func FormatOf(name string) Format {
 	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/"))) {
 	case ".md", ".markdown":
@@ -37,6 +40,8 @@ func FormatOf(name string) Format {
 		return FormatMHTML
 	case ".rst", ".rest":
 		return FormatReST
+	case ".adoc", ".asciidoc":
+		return FormatAsciiDoc
 	}
 	return FormatText
 }
@@ -73,6 +78,8 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 		err = parseHTML(text, opts, a)
 	case FormatReST:
 		err = parseRST(text, opts, a)
+	case FormatAsciiDoc:
+		err = parseAsciiDoc(text, opts, a)
 	default:
 		err = parseText(text, opts, a)
 	}
@@ -89,7 +96,7 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	}
 	// Plain text is made only of pieces of the cleaned input; parsers of
 	// Markdown and HTML resolve entities ("&#1;") and need a second pass.
-	finish(a, name, format != FormatText && format != FormatReST)
+	finish(a, name, format != FormatText && format != FormatReST && format != FormatAsciiDoc)
 	return a, nil
 }
 

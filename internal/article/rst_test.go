@@ -85,12 +85,7 @@ func TestReST(t *testing.T) {
 				t.Errorf("title %q, subtitle %q; want %q, %q", a.Title, a.Subtitle, tt.title, tt.subtitle)
 			}
 			postFields{authors: tt.authors, date: tt.date, tags: tt.tags, summary: tt.summary, draft: tt.draft}.check(t, a)
-			if !slices.Equal(a.BodyParagraphs, tt.paras) {
-				t.Errorf("paragraphs:\n got  %q\n want %q", a.BodyParagraphs, tt.paras)
-			}
-			if got := strings.Join(a.Warnings, "\n"); tt.warn != "" && !strings.Contains(got, tt.warn) || tt.warn == "" && got != "" {
-				t.Errorf("warnings %q, want %q", a.Warnings, tt.warn)
-			}
+			checkBody(t, a, tt.paras, tt.warn)
 		})
 	}
 }

@@ -1,0 +1,311 @@
+package article
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// AsciiDoc (.adoc, .asciidoc, as Asciidoctor, Antora and Hugo write
+// posts) is read by its own structure, as reStructuredText is: the
+// document header ("= Title", the author line, the revision line, the
+// attribute entries under them), or a front matter above it as Hugo has,
+// then sections, paragraphs, lists, delimited blocks and pictures.
+
+// adocKeys are the header attributes read, by name, and the front matter
+// key each fills; any other attribute (":toc:", ":icons:") steers the
+// rendering and is passed over without a warning. An Antora page's
+// "page-" prefix is dropped first.
+var adocKeys = map[string]string{
+	"author": "author", "authors": "author", "revdate": "date", "date": "date",
+	"description": "summary", "summary": "summary", "tags": "tags", "category": "categories",
+	"categories": "categories", "slug": "slug", "subtitle": "subtitle", "updated": "updated",
+	"status": "status",
+}
+
+var (
+	// An attribute entry, ":name: value" (":name!:" unsets).
+	adocAttr = regexp.MustCompile(`^:([A-Za-z0-9_][\w-]*):(?:\s+(.*))?$`)
+	// The revision line: "v1.0, 2025-06-14: remark", or a date alone.
+	adocRevision = regexp.MustCompile(`^(?:v?\d[\w.]*,\s*)?([^:]+?)\s*(?::.*)?$`)
+	// A section title: "== Title" (or Markdown's "## Title").
+	adocSection = regexp.MustCompile(`^(={2,6}|#{2,6})\s+(\S.*)$`)
+	// A list item: "* x", "- x", ". x", "1. x", with nesting marks.
+	adocItem = regexp.MustCompile(`^\s*(\*{1,5}|-|\.{1,5}|\d+\.)\s+(\S.*)$`)
+	// A block picture: "image::wall.jpg[The wall, 600]".
+	adocImage = regexp.MustCompile(`^image::([^\[\s]+)\[(.*)\]\s*$`)
+	// Inline markup that leaves its text: links with their text, inline
+	// macros (a picture's alt text, a key, a footnote's text), cross
+	// references.
+	adocLinkText = regexp.MustCompile(`(?:(?:https?|ftp|irc)://[^\s\[\]]*|(?:link|mailto|xref|image|kbd|btn|menu|footnote|pass|icon):[^\s\[\]]*)\[([^\]]*)\]`)
+	adocXref     = regexp.MustCompile(`<<[^,>]+,\s*([^>]+)>>`)
+	adocXrefBare = regexp.MustCompile(`<<([^,>]+)>>`)
+	adocStrong   = regexp.MustCompile(`\*\*([^*]+)\*\*|(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
+	adocEmph     = regexp.MustCompile(`__([^_]+)__|(^|[\s(\["'])_([^_\s][^_]*?)_`)
+	adocMono     = regexp.MustCompile("``([^`]+)``|`([^`\\s][^`]*?)`")
+)
+
+// splitAsciiDoc reads the document header off the top of text: the title,
+// the authors, the revision date and the attributes, into a front matter
+// mapping. It returns the title, the mapping (nil for none), the
+// attributes by name (for references in the body) and the body.
+func splitAsciiDoc(text string) (title string, root *yaml.Node, attrs map[string]string, body string) {
+	lines := strings.Split(text, "\n")
+	i := 0
+	for i < len(lines) && (strings.TrimSpace(lines[i]) == "" || strings.HasPrefix(lines[i], "//")) {
+		i++
+	}
+	attrs = map[string]string{}
+	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	add := func(key, value string, line int) {
+		root.Content = append(root.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: line})
+	}
+	if i < len(lines) && (strings.HasPrefix(lines[i], "= ") || strings.HasPrefix(lines[i], "# ")) {
+		title = strings.TrimSpace(lines[i][2:])
+		i++
+		// The author line, then the revision line, when they are no
+		// attribute entries.
+		if i < len(lines) && strings.TrimSpace(lines[i]) != "" && !strings.HasPrefix(lines[i], ":") && !strings.HasPrefix(lines[i], "//") {
+			if names := adocAuthors(lines[i]); names != "" {
+				add("author", names, i+1)
+			}
+			i++
+			if i < len(lines) && strings.TrimSpace(lines[i]) != "" && !strings.HasPrefix(lines[i], ":") && !strings.HasPrefix(lines[i], "//") {
+				if m := adocRevision.FindStringSubmatch(strings.TrimSpace(lines[i])); m != nil {
+					add("date", m[1], i+1)
+				}
+				i++
+			}
+		}
+	}
+	for ; i < len(lines); i++ {
+		line := lines[i]
+		if strings.HasPrefix(line, "//") {
+			continue
+		}
+		m := adocAttr.FindStringSubmatch(line)
+		if m == nil {
+			break
+		}
+		name, value := strings.ToLower(m[1]), strings.TrimSpace(m[2])
+		attrs[name] = value
+		key := adocKeys[strings.TrimPrefix(name, "page-")]
+		switch {
+		case key == "":
+		case key == "author":
+			add(key, adocAuthors(value), i+1)
+		default:
+			add(key, value, i+1)
+		}
+	}
+	if len(root.Content) == 0 {
+		root = nil
+	} else {
+		pelicanValues(root)
+	}
+	return title, root, attrs, strings.Join(lines[i:], "\n")
+}
+
+// adocAuthors is an author line's names, "; "-separated as AsciiDoc
+// separates them, without their e-mail addresses.
+func adocAuthors(line string) string {
+	var names []string
+	for _, part := range strings.Split(line, ";") {
+		if lt := strings.IndexByte(part, '<'); lt >= 0 {
+			part = part[:lt]
+		}
+		if part = strings.TrimSpace(part); part != "" {
+			names = append(names, part)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// adocInline leaves the text of a paragraph's inline markup, with
+// attribute references ("{author}") replaced by their values.
+func adocInline(p string, attrs map[string]string) string {
+	p = adocLinkText.ReplaceAllStringFunc(p, func(m string) string {
+		sm := adocLinkText.FindStringSubmatch(m)
+		text, _, _ := strings.Cut(sm[1], ",") // "text, window=_blank"
+		if text = strings.Trim(strings.TrimSpace(text), `"`); text != "" {
+			return text
+		}
+		// A link without a text shows its address; a macro without one
+		// shows nothing.
+		target := m[:strings.IndexByte(m, '[')]
+		if strings.Contains(target, "://") || strings.HasPrefix(target, "link:") || strings.HasPrefix(target, "mailto:") {
+			return strings.TrimPrefix(strings.TrimPrefix(target, "link:"), "mailto:")
+		}
+		return ""
+	})
+	p = adocXref.ReplaceAllString(p, "$1")
+	p = adocXrefBare.ReplaceAllString(p, "$1")
+	p = adocStrong.ReplaceAllString(p, "$1$2$3")
+	p = adocEmph.ReplaceAllString(p, "$1$2$3")
+	p = adocMono.ReplaceAllString(p, "$1$2")
+	if strings.Contains(p, "{") {
+		for name, v := range attrs {
+			p = strings.ReplaceAll(p, "{"+name+"}", v)
+		}
+	}
+	return p
+}
+
+// adocDelimiters are the delimited blocks by their delimiter line:
+// listing and literal blocks keep their lines; comment and passthrough
+// blocks leave; quote, example, sidebar and open blocks keep their
+// paragraphs.
+var adocDelimiters = map[string]int8{
+	"----": blockLiteral, "....": blockLiteral, "////": -1, "++++": -1,
+	"____": blockPara, "====": blockPara, "****": blockPara, "--": blockPara,
+}
+
+// adocParagraphs splits an AsciiDoc body into blocks: paragraphs with
+// their lines joined, section titles, list items, listing and literal
+// blocks, and block pictures with their alt text and the block title
+// (".The wall in March") above them as their caption. Block attribute
+// lines ("[source,go]"), other block titles, comments, table delimiters
+// and page breaks leave.
+func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
+	lines := strings.Split(text, "\n")
+	var (
+		blocks    []bodyBlock
+		cur       []string
+		kind      = blockPara
+		delimiter string // of the open delimited block, "" when none
+		delimKind int8
+		caption   string // the block title over the next block
+	)
+	imagesDir := attrs["imagesdir"]
+	flush := func() {
+		k := kind
+		kind = blockPara
+		if len(cur) == 0 {
+			return
+		}
+		var p string
+		if k == blockLiteral {
+			p = dedent(cur)
+		} else {
+			p = adocInline(strings.Join(cur, " "), attrs)
+		}
+		if strings.TrimSpace(p) != "" {
+			blocks = append(blocks, bodyBlock{text: p, kind: k})
+		}
+		cur = cur[:0]
+	}
+	for _, line := range lines {
+		trim := strings.TrimSpace(line)
+		if delimiter != "" {
+			switch {
+			case trim == delimiter:
+				flush()
+				delimiter = ""
+			case delimKind < 0:
+			case delimKind == blockLiteral:
+				kind = blockLiteral
+				cur = append(cur, strings.TrimRight(line, " \t"))
+			case trim == "":
+				flush()
+			default:
+				cur = append(cur, trim)
+			}
+			continue
+		}
+		if k, ok := adocDelimiters[trim]; ok {
+			flush()
+			delimiter, delimKind, caption = trim, k, ""
+			continue
+		}
+		switch {
+		case trim == "":
+			flush()
+			continue
+		case strings.HasPrefix(line, "//"), trim == "<<<", trim == "'''", strings.HasPrefix(trim, "|==="):
+			continue
+		case len(cur) == 0 && strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]"):
+			continue // a block's attributes
+		case len(cur) == 0 && len(trim) > 1 && trim[0] == '.' && trim[1] != '.' && trim[1] != ' ':
+			caption = adocInline(trim[1:], attrs) // a block title
+			continue
+		}
+		if m := adocImage.FindStringSubmatch(trim); m != nil {
+			flush()
+			src := m[1]
+			if u, err := url.Parse(src); imagesDir != "" && err == nil && u.Scheme == "" && !strings.HasPrefix(src, "/") {
+				src = path.Join(imagesDir, src)
+			}
+			alt, _, _ := strings.Cut(m[2], ",")
+			blocks = append(blocks, bodyBlock{kind: blockPicture, src: src, alt: strings.Trim(strings.TrimSpace(alt), `"`), text: caption})
+			caption = ""
+			continue
+		}
+		if m := adocSection.FindStringSubmatch(trim); m != nil && len(cur) == 0 {
+			blocks = append(blocks, bodyBlock{text: adocInline(m[2], attrs), kind: blockHeading})
+			caption = ""
+			continue
+		}
+		if m := adocItem.FindStringSubmatch(line); m != nil {
+			flush()
+			kind, trim = blockBullet, m[2]
+		}
+		caption = ""
+		cur = append(cur, strings.TrimSuffix(trim, " +")) // " +" breaks a line
+	}
+	flush()
+	return blocks
+}
+
+// parseAsciiDoc reads an AsciiDoc document, under a front matter when it
+// has one (Hugo's AsciiDoc posts do), whose keys win over the header's.
+func parseAsciiDoc(text string, opts Options, a *Article) error {
+	fm, rest, warns := frontMatterOf(text, opts, false)
+	a.Warnings = append(a.Warnings, warns...)
+	title, root, attrs, body := splitAsciiDoc(rest)
+	if root != nil {
+		head, warns := readFrontMatterNode(root, 1, opts)
+		a.Warnings = append(a.Warnings, warns...)
+		fm = fm.over(head)
+	}
+	if err := setBody(a, adocParagraphs(body, attrs), opts, "AsciiDoc"); err != nil {
+		return err
+	}
+	fm.setHeader(a, title, "")
+	return nil
+}
+
+// over is fm with every field it leaves empty taken from under.
+func (fm frontMatter) over(under frontMatter) frontMatter {
+	if fm.Title == "" {
+		fm.Title = under.Title
+	}
+	if fm.Subtitle == "" {
+		fm.Subtitle = under.Subtitle
+	}
+	if fm.Author == "" {
+		fm.Author, fm.Authors = under.Author, under.Authors
+	}
+	if fm.Summary == "" {
+		fm.Summary = under.Summary
+	}
+	if fm.Slug == "" {
+		fm.Slug = under.Slug
+	}
+	if fm.Date == nil {
+		fm.Date = under.Date
+	}
+	if fm.Updated == nil {
+		fm.Updated = under.Updated
+	}
+	if len(fm.Tags) == 0 {
+		fm.Tags = slices.Clone(under.Tags)
+	}
+	fm.Draft = fm.Draft || under.Draft
+	return fm
+}

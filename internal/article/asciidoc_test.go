@@ -1,0 +1,103 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// An AsciiDoc post keeps its header's title, authors, date and attributes,
+// its structure, and loses its markup.
+func TestAsciiDoc(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      postFields
+		paras     []string
+		warn      string
+	}{
+		{
+			name: "an Asciidoctor document",
+			src: "// written in the harbour office\n= Ferries in the fog\nTom Lind <tom@example.org>; Ana Lima\nv2.1, 2025-02-11: second printing\n" +
+				":description: How the pilots bring the ferries in.\n:toc: left\n:page-tags: ferries, fog\n:boat: the Morning Star\n\n" +
+				"When the fog is down the pilots of {boat} steer by the *horn* on the\nbreakwater and the https://example.org/tides[tide tables]. +\nThey trust the _radar_ less.\n\n" +
+				"== The radar\n\n[source,text]\n----\necho 1: the ferry\necho 2: its wake\n----\n\n" +
+				"////\na comment block\nnobody reads\n////\n\n" +
+				"* first the horn,\n* then the radar,\n** then the lights.\n\n" +
+				"TIP: See <<radar,the radar section>> and `kbd:[F5]`.\n",
+			want: postFields{title: "Ferries in the fog", authors: []string{"Tom Lind", "Ana Lima"},
+				date: time.Date(2025, 2, 11, 0, 0, 0, 0, time.UTC), tags: []string{"ferries", "fog"},
+				summary: "How the pilots bring the ferries in."},
+			paras: []string{
+				"When the fog is down the pilots of the Morning Star steer by the horn on the breakwater and the tide tables. They trust the radar less.",
+				"The radar",
+				"echo 1: the ferry\necho 2: its wake",
+				"first the horn,", "then the radar,", "then the lights.",
+				"TIP: See the radar section and F5.",
+			},
+		},
+		{
+			name: "a Hugo post: its front matter wins over the header",
+			src: "---\ntitle: Lanterns on the water\ndate: 2025-04-03\ndraft: true\n---\n= A heading Hugo does not use\nInes Duarte\n\n" +
+				"Two hundred paper lanterns floated across the harbour.\n",
+			want: postFields{title: "Lanterns on the water", authors: []string{"Ines Duarte"},
+				date: time.Date(2025, 4, 3, 0, 0, 0, 0, time.UTC), draft: true},
+			paras: []string{"Two hundred paper lanterns floated across the harbour."},
+		},
+		{
+			name:  "no header: the first sentence, with a warning",
+			src:   "The ferry was late again. Nobody on the quay was surprised.\n",
+			want:  postFields{title: "The ferry was late again"},
+			paras: []string{"The ferry was late again. Nobody on the quay was surprised."},
+			warn:  warnFallbackTitle,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("post.adoc", []byte(tt.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.want.check(t, a)
+			checkBody(t, a, tt.paras, tt.warn)
+		})
+	}
+}
+
+// Block pictures are figures, found under :imagesdir: and beside the post,
+// with a block title above them as their caption.
+func TestAsciiDocPictures(t *testing.T) {
+	src := "= Night crossing\n:imagesdir: photos\n\nThe ferry left at midnight.\n\n" +
+		".The wake shows as a second echo\nimage::radar.png[The radar screen, 400]\n\n" +
+		"image::https://cdn.example.org/deck.jpg[]\n\nimage::javascript:alert(1)[x]\n\nThe crossing took three hours.\n"
+	a, err := Parse("crossing.adoc", []byte(src), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<figure><img src="https://example.org/news/photos/radar.png" alt="The radar screen"><figcaption>The wake shows as a second echo</figcaption></figure>`,
+		`<figure><img src="https://cdn.example.org/deck.jpg" alt=""></figure>`,
+	} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if strings.Contains(a.BodyHTML, "javascript") {
+		t.Errorf("a script address stayed: %s", a.BodyHTML)
+	}
+	if want := []Image{{Caption: "The wake shows as a second echo"}, {Caption: "x"}}; !slices.Equal(a.Images, want) {
+		t.Errorf("images %+v, want %+v", a.Images, want)
+	}
+	if want := []string{"The ferry left at midnight.", "The crossing took three hours."}; !slices.Equal(a.BodyParagraphs, want) {
+		t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
+	}
+}
+
+func FuzzParseAsciiDoc(f *testing.F) {
+	f.Add([]byte("= T\nA B <a@b>; C\nv1, 2024-05-02: x\n:tags: a, b\n:x!:\n\n{x} *y* _z_ `w` link:u[v] <<a,b>> +\n\n----\nlit\n----\n.Cap\nimage::p.png[alt, 3]\n"))
+	f.Add([]byte("---\ntitle: t\n---\n= H\n\n////\n\n* a\n** b\n. c\n|===\n| x | y\n|===\n"))
+	f.Add([]byte(":a:\n= \n\n[]\n.\n==\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.adoc", data)
+	})
+}

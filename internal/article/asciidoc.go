@@ -29,9 +29,10 @@ var adocKeys = map[string]string{
 
 var (
 	// An attribute entry, ":name: value" (":name!:" unsets).
-	adocAttr = regexp.MustCompile(`^:([A-Za-z0-9_][\w-]*):(?:\s+(.*))?$`)
-	// The revision line: "v1.0, 2025-06-14: remark", or a date alone.
-	adocRevision = regexp.MustCompile(`^(?:v?\d[\w.]*,\s*)?([^:]+?)\s*(?::.*)?$`)
+	adocAttr = regexp.MustCompile(`^:([A-Za-z0-9_][\w-]*)!?:(?:\s+(.*))?$`)
+	// The revision line: "v1.0, 2025-06-14: remark", or a date alone; a
+	// version alone ("v1.0") gives no date.
+	adocRevision = regexp.MustCompile(`^(?:v?\d[\w.]*,\s*)?(.*?\d{4}.*?)\s*(?::\s.*)?$`)
 	// A section title: "== Title" (or Markdown's "## Title").
 	adocSection = regexp.MustCompile(`^(={2,6}|#{2,6})\s+(\S.*)$`)
 	// A list item: "* x", "- x", ". x", "1. x", with nesting marks.

@@ -45,6 +45,18 @@ func TestAsciiDoc(t *testing.T) {
 			paras: []string{"Two hundred paper lanterns floated across the harbour."},
 		},
 		{
+			name:  "a revision line with a time, an attribute unset",
+			src:   "= Tide tables\nHarbour Office\n2025-05-01 06:40\n:toc!:\n:tags: tides\n\nHigh water is at 6:40.\n",
+			want:  postFields{title: "Tide tables", authors: []string{"Harbour Office"}, date: time.Date(2025, 5, 1, 6, 40, 0, 0, time.UTC), tags: []string{"tides"}},
+			paras: []string{"High water is at 6:40."},
+		},
+		{
+			name:  "a version alone gives no date, and no warning",
+			src:   "= Notes\nJane Roe\nv3\n\nThe notes of the third revision.\n",
+			want:  postFields{title: "Notes", authors: []string{"Jane Roe"}},
+			paras: []string{"The notes of the third revision."},
+		},
+		{
 			name:  "no header: the first sentence, with a warning",
 			src:   "The ferry was late again. Nobody on the quay was surprised.\n",
 			want:  postFields{title: "The ferry was late again"},

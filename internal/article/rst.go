@@ -9,11 +9,12 @@ import (
 )
 
 // reStructuredText (.rst, as Sphinx, docutils and Pelican posts are
-// written) is read as plain text once its own markup is out of the way:
-// the document title between or over its adornment lines, the field list
-// under it that docutils calls the docinfo (":Author: Jane Roe",
-// ":date: 2024-05-02", Pelican's ":tags:" and ":summary:"), read like a
-// front matter, and inline markup, directives and comments in the body.
+// written) is read by its own structure, not by the text reader's
+// guesses: the document title between or over its adornment lines, the
+// field list under it that docutils calls the docinfo (":Author: Jane
+// Roe", ":date: 2024-05-02", Pelican's ":tags:" and ":summary:"), read
+// like a front matter, then the body's blocks with their inline markup,
+// directives and comments taken out.
 
 // rstAdornment reports a line of one punctuation character repeated, as
 // reST underlines and overlines section titles with.
@@ -121,12 +122,12 @@ func rstField(line string) (key, value string, ok bool) {
 }
 
 // Inline markup: a link with its target ("`text <url>`_"), a role
-// (":emphasis:`x`"), a reference ("`text`_"; "word_" is left), inline
-// literals, strong and emphasis.
+// (":emphasis:`x`"), a reference or interpreted text ("`text`_",
+// "`text`"; "word_" is left), inline literals, strong and emphasis.
 var (
 	rstLink          = regexp.MustCompile("`([^`<]+?)\\s*<[^`>]*>`__?")
 	rstRole          = regexp.MustCompile(":[A-Za-z][\\w.+-]*:`([^`]+)`")
-	rstRef           = regexp.MustCompile("`([^`]+)`__?")
+	rstRef           = regexp.MustCompile("`([^`]+)`_{0,2}")
 	rstInlineLiteral = regexp.MustCompile("``([^`]+)``")
 	rstStrong        = regexp.MustCompile(`\*\*([^*\s][^*]*?)\*\*`)
 	rstEmphasis      = regexp.MustCompile(`(^|[\s(\["'])\*([^*\s][^*]*?)\*`)

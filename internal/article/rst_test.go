@@ -50,7 +50,7 @@ func TestReST(t *testing.T) {
 		{
 			name: "a Pelican post",
 			src: "Gulls over the quay\n###################\n\n:date: 2024-05-02 10:20\n:tags: birds; coast\n:category: Harbour\n" +
-				":authors: Ana Lima, Bo Chen\n:status: draft\n:summary: The gulls came back.\n\nEvery spring the *gulls* return to the quay.\n",
+				":authors: Ana Lima, Bo Chen\n:status: draft\n:summary: The gulls came back.\n\nEvery spring the *gulls* return to the `quay`.\n",
 			title: "Gulls over the quay", authors: []string{"Ana Lima", "Bo Chen"},
 			date: time.Date(2024, 5, 2, 10, 20, 0, 0, time.UTC), tags: []string{"birds", "coast", "Harbour"},
 			summary: "The gulls came back.", draft: true,

@@ -80,6 +80,26 @@ func TestScanFolder(t *testing.T) {
 			seen:      3,
 		},
 		{
+			name: "a repository's own files, code, copies of articles and keys are no articles either",
+			files: fstest.MapFS{
+				"post.md":           file("Post\nbody", old),
+				"post.md.bak":       file("Post\nbody", old),
+				"post.md.orig":      file("Post\nan older body", old),
+				"Makefile":          file("build:\n\tgo build ./...", old),
+				"LICENSE":           file("MIT License\nPermission is hereby granted", old),
+				"docker/Dockerfile": file("FROM golang\nRUN go build", old),
+				"tools/main.py":     file("import sys\nprint(sys.argv)", old),
+				"tides.ipynb":       file(`{"cells": []}`, old),
+				"certs/site.key":    file("-----BEGIN PRIVATE KEY-----\nMIIE", old),
+				"talk.srt":          file("1\n00:00:01,000 --> 00:00:04,000\nHello", old),
+				"paper.tex":         file("\\documentclass{article}\nThe tides", old),
+				"notes":             file("Notes\na writer's notes with no extension", old),
+				"Makefile tips.txt": file("Tips\nhow to write a Makefile", old),
+			},
+			published: []string{"notes", "post", "tips"},
+			seen:      3,
+		},
+		{
 			name: "bad files are rejected, the rest published",
 			files: fstest.MapFS{
 				"good.txt":     file("Good\nbody", old),

@@ -59,11 +59,16 @@ func skipName(name string) bool {
 // article, in any case: a picture (the site's icon, a picture beside an
 // article, served under /files/), the rest of a page saved "complete"
 // (its .css, .js, fonts and source maps), data and settings (.json,
-// .xml, .yaml, .csv), a database (a state.path inside the folder) or
-// audio and video. Read as text, a stylesheet or a script became an item
-// titled "body { color: red; }" in every subscriber's reader; read as
-// bytes, a picture or a database was warned about as binary content at
-// every change. They are skipped as hidden files are.
+// .xml, .yaml, .toml, .ini, .csv), a database (a state.path inside the
+// folder), audio and video, a copy an editor or a merge left beside an
+// article (.bak, .orig), source code, notebooks, scripts and TeX, keys
+// and certificates, subtitles and logs, and the files a repository keeps
+// at its top by name (Makefile, Dockerfile, LICENSE, CNAME). Read as
+// text, a stylesheet or a script became an item titled "body { color:
+// red; }" in every subscriber's reader, a post.md.bak the same article
+// twice, a private key a published page; read as bytes, a picture or a
+// database was warned about as binary content at every change. They are
+// skipped as hidden files are.
 func NotArticle(name string) bool {
 	return notArticle([]byte(name))
 }
@@ -71,14 +76,25 @@ func NotArticle(name string) bool {
 // notArticle is NotArticle on the walker's buffer, without allocating.
 func notArticle(name []byte) bool {
 	const longest = len(".db-journal")
-	dot := -1
-	for i := len(name) - 1; i >= 0 && name[i] != '/'; i-- {
-		if name[i] == '.' {
-			dot = i
+	dot, base := -1, 0
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' {
+			base = i + 1
 			break
 		}
+		if name[i] == '.' && dot < 0 {
+			dot = i
+		}
 	}
-	if dot < 0 || len(name)-dot > longest {
+	if dot < 0 {
+		switch string(name[base:]) {
+		case "Makefile", "GNUmakefile", "makefile", "Dockerfile", "Containerfile", "Vagrantfile", "Jenkinsfile",
+			"Gemfile", "Rakefile", "Procfile", "Brewfile", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CNAME", "CODEOWNERS":
+			return true
+		}
+		return false
+	}
+	if len(name)-dot > longest {
 		return false
 	}
 	var ext [longest]byte
@@ -93,7 +109,16 @@ func notArticle(name []byte) bool {
 		".css", ".js", ".mjs", ".cjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".wasm",
 		".json", ".xml", ".yaml", ".yml", ".toml", ".csv", ".tsv",
 		".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal",
-		".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".flac", ".mp4", ".m4v", ".webm", ".mov", ".avi", ".mkv":
+		".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".flac", ".mp4", ".m4v", ".webm", ".mov", ".avi", ".mkv",
+		".ini", ".cfg", ".conf", ".env", ".properties", ".lock", ".mod", ".sum", ".log",
+		".bak", ".orig", ".rej", ".old", ".diff", ".patch",
+		".py", ".rb", ".go", ".java", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rs", ".php", ".pl", ".pm", ".lua",
+		".swift", ".kt", ".kts", ".scala", ".ts", ".tsx", ".jsx", ".vue", ".svelte", ".sql", ".hs", ".ex", ".exs",
+		".erl", ".clj", ".dart", ".jl", ".ipynb",
+		".sh", ".bash", ".zsh", ".fish", ".bat", ".cmd", ".ps1",
+		".tex", ".bib", ".sty", ".cls",
+		".pem", ".key", ".crt", ".cer", ".csr", ".p12", ".pfx", ".gpg",
+		".srt", ".vtt":
 		return true
 	}
 	return false

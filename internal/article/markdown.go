@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -28,7 +29,8 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 		a.Removed[kindTemplate] = templates
 	}
 	source := []byte(body)
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500))))
 	doc := md.Parser().Parse(text.NewReader(source))
 	base := baseURL(opts.BaseURL)
 
@@ -39,6 +41,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	mr.absolutize(doc, base, files)
 	mr.collect(doc)
 	mr.takeLead(doc)
+	mr.figures(doc)
 
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, source, doc); err != nil {
@@ -314,18 +317,18 @@ func (mr *mdReader) add(t string, n ast.Node) {
 
 // imageCaption reads paragraph n, whose text is t, as the caption of the
 // picture above it when n is all emphasis and the paragraph before it
-// only that picture, as Markdown writers set one ("*The new sea wall.
-// Photo: Jane Roe*"): its caption replaces the alt text, its credit the
-// title's, when it gives one.
-// The line stays in the body, where it shows under the picture.
+// only that picture, or when n is that picture with a line of emphasis
+// under it, as Markdown writers set one ("*The new sea wall. Photo: Jane
+// Roe*"): its caption replaces the alt text, its credit the title's, when
+// it gives one. The line stays in the body, where it shows under the
+// picture (in a figure, see figures).
 func (mr *mdReader) imageCaption(n ast.Node, t string) {
-	prev := n.PreviousSibling()
-	if n.Kind() != ast.KindParagraph || prev == nil || prev.Kind() != ast.KindParagraph || mr.onlyChild(n, ast.KindEmphasis) == nil {
+	img, em := mr.figureParts(n)
+	if img == nil {
 		return
 	}
-	img, ok := mr.onlyChild(prev, ast.KindImage).(*ast.Image)
-	if !ok {
-		return
+	if em != n {
+		t = strings.TrimSpace(mr.inlineText(em))
 	}
 	old := mr.imageOf(img)
 	im, ok := parseCaption(t)
@@ -345,6 +348,112 @@ func (mr *mdReader) imageCaption(n ast.Node, t string) {
 		}
 	}
 	mr.a.Images = append(mr.a.Images, im)
+}
+
+// figureParts finds a picture with its caption around block n: n all
+// emphasis under a paragraph that is the picture alone, or n the picture
+// with a line of emphasis after it (a soft break between). It returns
+// the picture and the emphasis (n itself in the first case), nil when n
+// is neither.
+func (mr *mdReader) figureParts(n ast.Node) (*ast.Image, ast.Node) {
+	if n.Kind() != ast.KindParagraph {
+		return nil, nil
+	}
+	if mr.onlyChild(n, ast.KindEmphasis) != nil {
+		prev := n.PreviousSibling()
+		if prev == nil || prev.Kind() != ast.KindParagraph {
+			return nil, nil
+		}
+		img, _ := mr.onlyChild(prev, ast.KindImage).(*ast.Image)
+		if img == nil {
+			return nil, nil
+		}
+		return img, n
+	}
+	img, ok := n.FirstChild().(*ast.Image)
+	if !ok {
+		return nil, nil
+	}
+	var em ast.Node
+	for c := img.NextSibling(); c != nil; c = c.NextSibling() {
+		switch {
+		case c.Kind() == ast.KindEmphasis && em == nil:
+			em = c
+		case c.Kind() == ast.KindText && len(bytes.TrimSpace(c.(*ast.Text).Value(mr.source))) == 0 && em == nil:
+		default:
+			return nil, nil
+		}
+	}
+	if em == nil {
+		return nil, nil
+	}
+	return img, em
+}
+
+// figures makes each picture with a caption line (figureParts) a figure
+// of the body's HTML, the picture over its caption, as an HTML page's
+// figures are: a feed reader shows the caption as the picture's.
+func (mr *mdReader) figures(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; {
+		next := n.NextSibling()
+		img, em := mr.figureParts(n)
+		if img == nil {
+			n = next
+			continue
+		}
+		if em.Kind() == ast.KindParagraph {
+			em = mr.onlyChild(em, ast.KindEmphasis)
+		}
+		fig, capt := &mdFigure{}, &mdFigCaption{}
+		for c := em.FirstChild(); c != nil; {
+			cn := c.NextSibling()
+			capt.AppendChild(capt, c)
+			c = cn
+		}
+		pic := img.Parent()
+		fig.AppendChild(fig, img)
+		fig.AppendChild(fig, capt)
+		doc.ReplaceChild(doc, pic, fig)
+		if n != pic {
+			doc.RemoveChild(doc, n) // the caption's own paragraph
+		}
+		n = next
+	}
+}
+
+// mdFigure is a picture and its caption; mdFigCaption the caption.
+type (
+	mdFigure     struct{ ast.BaseBlock }
+	mdFigCaption struct{ ast.BaseBlock }
+)
+
+var (
+	kindFigure     = ast.NewNodeKind("Figure")
+	kindFigCaption = ast.NewNodeKind("FigCaption")
+)
+
+func (n *mdFigure) Kind() ast.NodeKind             { return kindFigure }
+func (n *mdFigure) Dump(src []byte, level int)     { ast.DumpHelper(n, src, level, nil, nil) }
+func (n *mdFigCaption) Kind() ast.NodeKind         { return kindFigCaption }
+func (n *mdFigCaption) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// figureRenderer writes mdFigure and mdFigCaption as <figure> and
+// <figcaption>; goldmark renders what they hold.
+type figureRenderer struct{}
+
+func (figureRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	tag := func(open, close string) renderer.NodeRendererFunc {
+		return func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering {
+				_, _ = w.WriteString(open)
+			} else {
+				_, _ = w.WriteString(close)
+			}
+			return ast.WalkContinue, nil
+		}
+	}
+	reg.Register(kindFigure, tag("<figure>", "</figure>\n"))
+	reg.Register(kindFigCaption, tag("<figcaption>", "</figcaption>"))
 }
 
 // onlyChild returns n's inline content when it is one node of kind k,

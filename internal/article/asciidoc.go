@@ -21,7 +21,7 @@ import (
 // rendering and is passed over without a warning. An Antora page's
 // "page-" prefix is dropped first.
 var adocKeys = map[string]string{
-	"author": "author", "authors": "author", "revdate": "date", "date": "date",
+	"author": "author", "authors": "authors", "revdate": "date", "date": "date",
 	"description": "summary", "summary": "summary", "tags": "tags", "category": "categories",
 	"categories": "categories", "slug": "slug", "subtitle": "subtitle", "updated": "updated",
 	"status": "status",
@@ -74,7 +74,7 @@ func splitAsciiDoc(text string) (title string, root *yaml.Node, attrs map[string
 		// attribute entries.
 		if i < len(lines) && strings.TrimSpace(lines[i]) != "" && !strings.HasPrefix(lines[i], ":") && !strings.HasPrefix(lines[i], "//") {
 			if names := adocAuthors(lines[i]); names != "" {
-				add("author", names, i+1)
+				add("authors", names, i+1)
 			}
 			i++
 			if i < len(lines) && strings.TrimSpace(lines[i]) != "" && !strings.HasPrefix(lines[i], ":") && !strings.HasPrefix(lines[i], "//") {
@@ -99,7 +99,7 @@ func splitAsciiDoc(text string) (title string, root *yaml.Node, attrs map[string
 		key := adocKeys[strings.TrimPrefix(name, "page-")]
 		switch {
 		case key == "":
-		case key == "author":
+		case key == "author" || key == "authors":
 			add(key, adocAuthors(value), i+1)
 		default:
 			add(key, value, i+1)

@@ -21,7 +21,7 @@ import (
 var metaLineKeys = map[string]string{
 	"title": "title", "subtitle": "subtitle", "summary": "summary", "description": "summary",
 	"date": "date", "modified": "updated", "updated": "updated",
-	"author": "author", "authors": "author", "tags": "tags", "category": "categories", "categories": "categories",
+	"author": "author", "authors": "authors", "tags": "tags", "category": "categories", "categories": "categories",
 	"slug": "slug", "image": "image", "status": "status",
 }
 
@@ -90,26 +90,26 @@ func metaLine(line string) (key, value string, ok bool) {
 }
 
 // pelicanValues turns the block's values into what the front matter
-// reader takes: Pelican's author and tag lists, split at ";" when the
-// value holds one and at "," otherwise, and its "Status: draft" (or
-// "hidden"), which keeps a post off the site. Other statuses say nothing.
+// reader takes: Pelican's lists of authors ("Authors:") and tags, split
+// at ";" when the value holds one and at "," otherwise ("Author:" names
+// one, "Roe, Jane" as well, unless a ";" parts names), and its "Status:
+// draft" (or "hidden"), which keeps a post off the site. Other statuses
+// say nothing.
 func pelicanValues(root *yaml.Node) {
 	out := root.Content[:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
-		case "author", "tags", "categories":
-			sep := ","
-			if strings.Contains(v.Value, ";") {
-				sep = ";"
-			}
-			seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line}
-			for _, part := range strings.Split(v.Value, sep) {
-				if part = strings.TrimSpace(part); part != "" {
-					seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: part, Line: v.Line})
+		case "author", "authors", "tags", "categories":
+			if sep := listSeparator(k.Value, v.Value); sep != "" {
+				seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line}
+				for _, part := range strings.Split(v.Value, sep) {
+					if part = strings.TrimSpace(part); part != "" {
+						seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: part, Line: v.Line})
+					}
 				}
+				v = seq
 			}
-			v = seq
 		case "status":
 			switch strings.ToLower(v.Value) {
 			case "draft", "hidden":
@@ -122,4 +122,17 @@ func pelicanValues(root *yaml.Node) {
 		out = append(out, k, v)
 	}
 	root.Content = out
+}
+
+// listSeparator is what parts the items of a list value of key: ";" when
+// the value holds one, else ","; a single author's value ("Roe, Jane")
+// is parted only by ";" and "" means it is one name.
+func listSeparator(key, value string) string {
+	switch {
+	case strings.Contains(value, ";"):
+		return ";"
+	case key == "author":
+		return ""
+	}
+	return ","
 }

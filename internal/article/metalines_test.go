@@ -35,10 +35,15 @@ func TestMetaLines(t *testing.T) {
 		},
 		{
 			name: "MultiMarkdown with a value over two lines and authors split at semicolons",
-			src: "title: Night ferry\nauthor: Roe, Jane; Lind, Tom\nsummary: The last boat leaves\n    at midnight.\n\n" +
+			src: "title: Night ferry\nauthors: Roe, Jane; Lind, Tom\nsummary: The last boat leaves\n    at midnight.\n\n" +
 				"The night ferry is the quietest crossing of the week.\n",
 			title: "Night ferry", authors: []string{"Roe, Jane", "Lind, Tom"}, summary: "The last boat leaves at midnight.",
 			firstPara: "The night ferry is the quietest crossing of the week.",
+		},
+		{
+			name:  "one author, written surname first",
+			src:   "Title: Harbour dues\nAuthor: Roe, Jane\n\nThe harbour dues rise in May.\n",
+			title: "Harbour dues", authors: []string{"Roe, Jane"}, firstPara: "The harbour dues rise in May.",
 		},
 		{
 			name:  "a draft by its status",

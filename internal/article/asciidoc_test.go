@@ -10,12 +10,7 @@ import (
 // An AsciiDoc post keeps its header's title, authors, date and attributes,
 // its structure, and loses its markup.
 func TestAsciiDoc(t *testing.T) {
-	tests := []struct {
-		name, src string
-		want      postFields
-		paras     []string
-		warn      string
-	}{
+	runMarkupCases(t, "post.adoc", []markupCase{
 		{
 			name: "an Asciidoctor document",
 			src: "// written in the harbour office\n= Ferries in the fog\nTom Lind <tom@example.org>; Ana Lima\nv2.1, 2025-02-11: second printing\n" +
@@ -56,24 +51,7 @@ func TestAsciiDoc(t *testing.T) {
 			want:  postFields{title: "Notes", authors: []string{"Jane Roe"}},
 			paras: []string{"The notes of the third revision."},
 		},
-		{
-			name:  "no header: the first sentence, with a warning",
-			src:   "The ferry was late again. Nobody on the quay was surprised.\n",
-			want:  postFields{title: "The ferry was late again"},
-			paras: []string{"The ferry was late again. Nobody on the quay was surprised."},
-			warn:  warnFallbackTitle,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse("post.adoc", []byte(tt.src), goldenOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			tt.want.check(t, a)
-			checkBody(t, a, tt.paras, tt.warn)
-		})
-	}
+	})
 }
 
 // Block pictures are figures, found under :imagesdir: and beside the post,

@@ -127,6 +127,45 @@ func (w postFields) check(t *testing.T, a *Article) {
 	}
 }
 
+// markupCase is a document read by its own markup (reST, AsciiDoc, Org)
+// and what it must give.
+type markupCase struct {
+	name, src string
+	want      postFields
+	paras     []string
+	warn      string
+}
+
+// runMarkupCases parses each case's src as a file named file and checks
+// its fields, paragraphs and warnings.
+func runMarkupCases(t *testing.T, file string, cases []markupCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(file, []byte(tt.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.want.check(t, a)
+			checkBody(t, a, tt.paras, tt.warn)
+		})
+	}
+}
+
+// A document read by its own markup that gives no title is titled by its
+// first sentence, with a warning, as a text is.
+func TestMarkupWithoutTitle(t *testing.T) {
+	for _, file := range []string{"post.rst", "post.adoc", "post.org"} {
+		runMarkupCases(t, file, []markupCase{{
+			name:  file,
+			src:   "The ferry was late again. Nobody on the quay was surprised.\n",
+			want:  postFields{title: "The ferry was late again"},
+			paras: []string{"The ferry was late again. Nobody on the quay was surprised."},
+			warn:  warnFallbackTitle,
+		}})
+	}
+}
+
 // checkBody checks a's paragraphs, and that its warnings hold warn, or
 // none when warn is "".
 func checkBody(t *testing.T, a *Article, paras []string, warn string) {

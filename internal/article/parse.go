@@ -24,12 +24,14 @@ const (
 	FormatReST
 	// FormatAsciiDoc is AsciiDoc (.adoc, .asciidoc), read likewise.
 	FormatAsciiDoc
+	// FormatOrg is an Emacs Org document (.org), read likewise.
+	FormatOrg
 )
 
 // FormatOf picks the format from a file name: .md and .markdown are
 // Markdown, .html and .htm HTML, .mhtml and .mht a saved page, .rst and
-// .rest reStructuredText, .adoc and .asciidoc AsciiDoc, anything else
-// (.txt, no extension) plain text.
+// .rest reStructuredText, .adoc and .asciidoc AsciiDoc, .org Org,
+// anything else (.txt, no extension) plain text.
 func FormatOf(name string) Format {
 	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/"))) {
 	case ".md", ".markdown":
@@ -42,6 +44,8 @@ func FormatOf(name string) Format {
 		return FormatReST
 	case ".adoc", ".asciidoc":
 		return FormatAsciiDoc
+	case ".org":
+		return FormatOrg
 	}
 	return FormatText
 }
@@ -80,6 +84,8 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 		err = parseRST(text, opts, a)
 	case FormatAsciiDoc:
 		err = parseAsciiDoc(text, opts, a)
+	case FormatOrg:
+		err = parseOrg(text, opts, a)
 	default:
 		err = parseText(text, opts, a)
 	}
@@ -94,9 +100,11 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 			a.Published = &t
 		}
 	}
-	// Plain text is made only of pieces of the cleaned input; parsers of
-	// Markdown and HTML resolve entities ("&#1;") and need a second pass.
-	finish(a, name, format != FormatText && format != FormatReST && format != FormatAsciiDoc)
+	// Plain text, and the documents read by their own markup (reST,
+	// AsciiDoc, Org), are made only of pieces of the cleaned input;
+	// parsers of Markdown and HTML resolve entities ("&#1;") and need a
+	// second pass.
+	finish(a, name, format == FormatMarkdown || format == FormatHTML || format == FormatMHTML)
 	return a, nil
 }
 

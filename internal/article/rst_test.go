@@ -10,18 +10,7 @@ import (
 // A reStructuredText post keeps its title, docinfo fields and paragraphs,
 // and loses its markup.
 func TestReST(t *testing.T) {
-	tests := []struct {
-		name, src string
-		title     string
-		subtitle  string
-		authors   []string
-		date      time.Time
-		tags      []string
-		summary   string
-		draft     bool
-		paras     []string
-		warn      string
-	}{
+	runMarkupCases(t, "post.rst", []markupCase{
 		{
 			name: "a docutils document",
 			src: "=====================\n Ferries in the fog\n=====================\n\n" +
@@ -34,9 +23,9 @@ func TestReST(t *testing.T) {
 				".. image:: radar.png\n   :alt: The radar screen\n\n" +
 				".. _tides: https://example.org/tides\n.. a comment the reader never sees\n   over two lines\n\n" +
 				"- first the horn,\n- then the radar, which the\n  pilots trust less.\n",
-			title: "Ferries in the fog", subtitle: "A pilot's notebook", authors: []string{"Tom Lind"},
-			date:    time.Date(2025, 2, 11, 0, 0, 0, 0, time.UTC),
-			summary: "How the pilots bring the ferries in when the fog is down.",
+			want: postFields{title: "Ferries in the fog", subtitle: "A pilot's notebook", authors: []string{"Tom Lind"},
+				date:    time.Date(2025, 2, 11, 0, 0, 0, 0, time.UTC),
+				summary: "How the pilots bring the ferries in when the fog is down."},
 			paras: []string{
 				"When the fog is down the pilots steer by the horn on the breakwater and the tide tables.",
 				"The radar",
@@ -51,43 +40,23 @@ func TestReST(t *testing.T) {
 			name: "a Pelican post",
 			src: "Gulls over the quay\n###################\n\n:date: 2024-05-02 10:20\n:tags: birds; coast\n:category: Harbour\n" +
 				":authors: Ana Lima, Bo Chen\n:status: draft\n:summary: The gulls came back.\n\nEvery spring the *gulls* return to the `quay`.\n",
-			title: "Gulls over the quay", authors: []string{"Ana Lima", "Bo Chen"},
-			date: time.Date(2024, 5, 2, 10, 20, 0, 0, time.UTC), tags: []string{"birds", "coast", "Harbour"},
-			summary: "The gulls came back.", draft: true,
+			want: postFields{title: "Gulls over the quay", authors: []string{"Ana Lima", "Bo Chen"},
+				date: time.Date(2024, 5, 2, 10, 20, 0, 0, time.UTC), tags: []string{"birds", "coast", "Harbour"},
+				summary: "The gulls came back.", draft: true},
 			paras: []string{"Every spring the gulls return to the quay."},
 		},
 		{
-			name:  "an unknown field warns with its line",
-			src:   "Lanterns\n========\n\n:mood: festive\n\nTwo hundred lanterns lit the quay on Friday night.\n",
-			title: "Lanterns", paras: []string{"Two hundred lanterns lit the quay on Friday night."},
+			name: "an unknown field warns with its line",
+			src:  "Lanterns\n========\n\n:mood: festive\n\nTwo hundred lanterns lit the quay on Friday night.\n",
+			want: postFields{title: "Lanterns"}, paras: []string{"Two hundred lanterns lit the quay on Friday night."},
 			warn: `front matter: unknown key "mood" (line 4) ignored`,
 		},
 		{
-			name:  "no title: the first sentence, with a warning",
-			src:   "The ferry was late again. Nobody on the quay was surprised.\n",
-			title: "The ferry was late again",
-			paras: []string{"The ferry was late again. Nobody on the quay was surprised."},
-			warn:  warnFallbackTitle,
+			name: "an underline shorter than its title underlines it all the same",
+			src:  "Harbour news\n===\n\nThe harbour wall is repaired.\n\n1. First the wall.\n2. Then the pier.\n",
+			want: postFields{title: "Harbour news"}, paras: []string{"The harbour wall is repaired.", "1. First the wall.", "2. Then the pier."},
 		},
-		{
-			name:  "an underline shorter than its title underlines it all the same",
-			src:   "Harbour news\n===\n\nThe harbour wall is repaired.\n\n1. First the wall.\n2. Then the pier.\n",
-			title: "Harbour news", paras: []string{"The harbour wall is repaired.", "1. First the wall.", "2. Then the pier."},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse("post.rst", []byte(tt.src), goldenOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Title != tt.title || a.Subtitle != tt.subtitle {
-				t.Errorf("title %q, subtitle %q; want %q, %q", a.Title, a.Subtitle, tt.title, tt.subtitle)
-			}
-			postFields{authors: tt.authors, date: tt.date, tags: tt.tags, summary: tt.summary, draft: tt.draft}.check(t, a)
-			checkBody(t, a, tt.paras, tt.warn)
-		})
-	}
+	})
 }
 
 // Image and figure directives are the article's pictures: a figure in

@@ -12,8 +12,8 @@ import (
 )
 
 // Posts moved from Pelican (Markdown with "Key: value" lines, and
-// reStructuredText), Hugo (TOML front matter), Jekyll (a dated name) and
-// Antora (AsciiDoc)
+// reStructuredText), Hugo (TOML front matter), Jekyll (a dated name),
+// Antora (AsciiDoc) and Emacs (Org)
 // reach the feeds with their titles, authors, dates and tags, and their
 // pictures at /files/, in feeds that parse.
 func TestPostsFromSiteGenerators(t *testing.T) {
@@ -28,6 +28,8 @@ func TestPostsFromSiteGenerators(t *testing.T) {
 		"hugo/lanterns.md": "+++\ntitle = \"Lanterns on the water\"\ndate = 2025-04-03T20:00:00Z\nauthors = [\"Ines Duarte\"]\n+++\n\n" +
 			"Two hundred paper lanterns floated across the harbour on Friday night.\n",
 		"_posts/2025-04-04-new-pier.md": "---\ntitle: The new pier opens\n---\n\nThe new pier opened to walkers on Saturday morning.\n",
+		"notes/tides.org": "#+TITLE: Spring tides\n#+AUTHOR: Tom Lind\n#+DATE: <2025-04-06 Sun>\n#+FILETAGS: :tides:\n\n" +
+			"The spring tides reach the quay steps this *weekend*.\n",
 		"antora/log.adoc": "= The harbour log for April\nMarta Oliveira <marta@example.org>\nv1.0, 2025-04-05\n:page-tags: log\n\n" +
 			"April brought *forty* ships into the harbour.\n",
 	}
@@ -60,6 +62,7 @@ func TestPostsFromSiteGenerators(t *testing.T) {
 		"Lanterns on the water":     {[]string{"Ines Duarte"}, "2025-04-03", nil},
 		"The new pier opens":        {nil, "2025-04-04", nil},
 		"The harbour log for April": {[]string{"Marta Oliveira"}, "2025-04-05", []string{"log"}},
+		"Spring tides":              {[]string{"Tom Lind"}, "2025-04-06", []string{"tides"}},
 	}
 	if len(f.Items) != len(want) {
 		t.Errorf("%d items, want %d", len(f.Items), len(want))

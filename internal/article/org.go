@@ -1,0 +1,257 @@
+package article
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Org (.org, as Emacs writers keep notes and posts, ox-hugo's among them)
+// is read by its own structure, as reStructuredText and AsciiDoc are: the
+// in-buffer settings that name the post's facts ("#+TITLE:", "#+AUTHOR:",
+// "#+DATE: <2024-05-02 Thu>", "#+FILETAGS: :coast:birds:", ox-hugo's
+// "#+HUGO_TAGS:"), then headlines, paragraphs, lists, blocks and links.
+
+// orgKeys are the settings read, by lower-case name, and the front matter
+// key each fills; any other "#+" line steers the export and leaves.
+var orgKeys = map[string]string{
+	"title": "title", "subtitle": "subtitle", "author": "author", "date": "date",
+	"description": "summary", "filetags": "tags", "tags": "tags", "hugo_tags": "tags",
+	"hugo_categories": "categories", "category": "categories", "hugo_draft": "draft",
+	"hugo_slug": "slug", "slug": "slug", "hugo_lastmod": "updated",
+}
+
+var (
+	// A setting: "#+KEY: value".
+	orgSetting = regexp.MustCompile(`^#\+([A-Za-z_]+):\s*(.*)$`)
+	// A headline: stars, an optional TODO keyword and priority, the
+	// text, and tags at its end (":a:b:").
+	orgHeadline = regexp.MustCompile(`^(\*+)\s+(?:(?:TODO|DONE)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)(?:\s+(:[\w@#%:]+:))?\s*$`)
+	// A list item: "- x", "+ x", indented "* x", "1. x", "1) x".
+	orgItem = regexp.MustCompile(`^(\s*)([-+]|\s\*|\d+[.)])\s+(\S.*)$`)
+	// A timestamp's date and time: <2024-05-02 Thu 10:20> or [...].
+	orgTimestamp = regexp.MustCompile(`^[<\[]?(\d{4}-\d{2}-\d{2})(?:\s+[^\s\d>\]]+)?(?:\s+(\d{1,2}:\d{2}))?[^>\]]*[>\]]?$`)
+	// A link, with or without its description.
+	orgLink     = regexp.MustCompile(`\[\[([^\]]+)\](?:\[([^\]]*)\])?\]`)
+	orgEmphasis = regexp.MustCompile(`(^|[\s(\["'{-])([*/_=~+])([^\s*/_=~+](?:[^\n]*?[^\s])?)([*/_=~+])($|[\s)\]"'.,;:!?}-])`)
+)
+
+// orgPicture reports a link whose target is a picture, as Org shows one
+// in place: "file:wall.jpg", "./wall.jpg", "https://…/wall.jpg".
+func orgPicture(target string) (string, bool) {
+	src := strings.TrimPrefix(target, "file:")
+	ext := strings.ToLower(src[strings.LastIndexByte(src, '.')+1:])
+	switch ext {
+	case "png", "jpg", "jpeg", "gif", "webp", "avif", "svg":
+		return src, true
+	}
+	return "", false
+}
+
+// orgInline leaves the text of a paragraph's links and emphasis.
+func orgInline(p string) string {
+	p = orgLink.ReplaceAllStringFunc(p, func(m string) string {
+		sm := orgLink.FindStringSubmatch(m)
+		if sm[2] != "" {
+			return sm[2]
+		}
+		return strings.TrimPrefix(sm[1], "file:")
+	})
+	// Twice: "*/both/*" holds one inside the other.
+	for range 2 {
+		p = orgEmphasis.ReplaceAllStringFunc(p, func(m string) string {
+			sm := orgEmphasis.FindStringSubmatch(m)
+			if sm[2] != sm[4] {
+				return m
+			}
+			return sm[1] + sm[3] + sm[5]
+		})
+	}
+	return p
+}
+
+// splitOrg reads the settings that name the post's facts, wherever they
+// stand, into a front matter mapping (nil for none), and returns it with
+// the text without them.
+func splitOrg(text string) (*yaml.Node, string) {
+	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		m := orgSetting.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		key := orgKeys[strings.ToLower(m[1])]
+		if key == "" {
+			continue
+		}
+		value := strings.TrimSpace(m[2])
+		switch key {
+		case "date", "updated":
+			if t := orgTimestamp.FindStringSubmatch(value); t != nil {
+				value = strings.TrimSpace(t[1] + " " + t[2])
+			}
+		case "tags", "categories":
+			// ":coast:birds:" or "coast birds"
+			value = strings.Join(strings.FieldsFunc(value, func(r rune) bool { return r == ':' || r == ' ' || r == ',' }), ", ")
+		case "draft":
+			value = strings.ToLower(value)
+		}
+		lines[i] = "#+" // read: leaves the body as every setting does
+		tag := "!!str"
+		if key == "draft" && (value == "true" || value == "false") {
+			tag = "!!bool"
+		}
+		root.Content = append(root.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: i + 1},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value, Line: i + 1})
+	}
+	if len(root.Content) == 0 {
+		return nil, text
+	}
+	pelicanValues(root)
+	return root, strings.Join(lines, "\n")
+}
+
+// orgParagraphs splits an Org body into blocks: paragraphs with their
+// lines joined, headlines (their tags dropped), list items, source and
+// example blocks and fixed-width lines as written, pictures (a link to
+// a picture alone on its line, with a "#+CAPTION:" above it), quote
+// blocks' paragraphs. Comments, drawers, comment and export blocks and
+// other settings leave.
+func orgParagraphs(text string) []bodyBlock {
+	lines := strings.Split(text, "\n")
+	var (
+		blocks  []bodyBlock
+		cur     []string
+		kind    = blockPara
+		inBlock string // the open block's name, lower-case, "" when none
+		drawer  bool
+		caption string
+	)
+	flush := func() {
+		k := kind
+		kind = blockPara
+		if len(cur) == 0 {
+			return
+		}
+		var p string
+		if k == blockLiteral {
+			p = dedent(cur)
+		} else {
+			p = orgInline(strings.Join(cur, " "))
+		}
+		if strings.TrimSpace(p) != "" {
+			blocks = append(blocks, bodyBlock{text: p, kind: k})
+		}
+		cur = cur[:0]
+	}
+	for _, line := range lines {
+		trim := strings.TrimSpace(line)
+		low := strings.ToLower(trim)
+		if inBlock != "" {
+			switch {
+			case strings.HasPrefix(low, "#+end_"+inBlock):
+				flush()
+				inBlock = ""
+			case inBlock == "src" || inBlock == "example":
+				kind = blockLiteral
+				cur = append(cur, strings.TrimRight(line, " \t"))
+			case inBlock == "quote" || inBlock == "verse" || inBlock == "center":
+				if trim == "" {
+					flush()
+				} else {
+					cur = append(cur, trim)
+				}
+			}
+			continue
+		}
+		if drawer {
+			drawer = !strings.EqualFold(trim, ":END:")
+			continue
+		}
+		switch {
+		case trim == "":
+			flush()
+			continue
+		case strings.HasPrefix(low, "#+begin_"):
+			flush()
+			name, _, _ := strings.Cut(low[len("#+begin_"):], " ")
+			inBlock = name
+			continue
+		case strings.HasPrefix(low, "#+caption:"):
+			flush()
+			caption = orgInline(strings.TrimSpace(trim[len("#+caption:"):]))
+			continue
+		case strings.HasPrefix(trim, "#+") || trim == "#" || strings.HasPrefix(trim, "# "):
+			continue // a setting, or a comment
+		case len(trim) > 2 && trim[0] == ':' && trim[len(trim)-1] == ':' && !strings.Contains(trim, " "):
+			flush()
+			drawer = !strings.EqualFold(trim, ":END:")
+			continue
+		case strings.HasPrefix(trim, ": ") || trim == ":":
+			if kind != blockLiteral {
+				flush()
+			}
+			kind = blockLiteral
+			cur = append(cur, strings.TrimPrefix(strings.TrimPrefix(trim, ":"), " "))
+			continue
+		}
+		if kind == blockLiteral {
+			flush()
+		}
+		if m := orgLink.FindStringSubmatch(trim); m != nil && m[0] == trim && m[2] == "" {
+			if src, ok := orgPicture(m[1]); ok {
+				flush()
+				blocks = append(blocks, bodyBlock{kind: blockPicture, src: src, text: caption})
+				caption = ""
+				continue
+			}
+		}
+		caption = ""
+		if line[0] == '*' {
+			if m := orgHeadline.FindStringSubmatch(line); m != nil {
+				flush()
+				if t := orgInline(strings.TrimSpace(m[2])); t != "" {
+					blocks = append(blocks, bodyBlock{text: t, kind: blockHeading})
+				}
+				continue
+			}
+		}
+		if m := orgItem.FindStringSubmatch(line); m != nil {
+			flush()
+			if !strings.ContainsAny(m[2], "0123456789") {
+				kind, trim = blockBullet, m[3]
+			}
+		}
+		cur = append(cur, trim)
+	}
+	flush()
+	return blocks
+}
+
+// parseOrg reads an Org document. Without a "#+TITLE:", a first
+// level-one headline over the rest is the title, as a post exported from
+// one subtree has it.
+func parseOrg(text string, opts Options, a *Article) error {
+	root, body := splitOrg(text)
+	var fm frontMatter
+	if root != nil {
+		var warns []string
+		fm, warns = readFrontMatterNode(root, 1, opts)
+		a.Warnings = append(a.Warnings, warns...)
+	}
+	blocks := orgParagraphs(body)
+	title := ""
+	if fm.Title == "" && len(blocks) > 1 && blocks[0].kind == blockHeading &&
+		!slices.ContainsFunc(blocks[1:], func(b bodyBlock) bool { return b.kind == blockHeading && b.text == blocks[0].text }) {
+		title, blocks = blocks[0].text, blocks[1:]
+	}
+	if err := setBody(a, blocks, opts, "Org document"); err != nil {
+		return err
+	}
+	fm.setHeader(a, title, "")
+	return nil
+}

@@ -1,0 +1,74 @@
+package article
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// An Org post keeps its settings' title, author, date and tags, its
+// structure, and loses its markup.
+func TestOrg(t *testing.T) {
+	runMarkupCases(t, "post.org", []markupCase{
+		{
+			name: "a post with its settings",
+			src: "#+TITLE: Ferries in the fog\n#+AUTHOR: Tom Lind\n#+DATE: <2025-02-11 Tue 07:15>\n#+FILETAGS: :ferries:fog:\n" +
+				"#+DESCRIPTION: How the pilots bring the ferries in.\n#+OPTIONS: toc:nil\n\n" +
+				"When the fog is down the pilots steer by the *horn* on the\nbreakwater and the [[https://example.org/tides][tide tables]].\n\n" +
+				"* The radar                                        :equipment:\n:PROPERTIES:\n:CUSTOM_ID: radar\n:END:\n\n" +
+				"The radar shows the wake as a /second/ boat:\n\n#+begin_example\necho 1: the ferry\necho 2: its wake\n#+end_example\n\n" +
+				"# a comment\n#+BEGIN_COMMENT\nnot for readers\n#+END_COMMENT\n\n" +
+				"- first the horn,\n- then the radar, which the\n  pilots trust less.\n1. One numbered step.\n\n: fixed width\n: lines\n",
+			want: postFields{title: "Ferries in the fog", authors: []string{"Tom Lind"},
+				date: time.Date(2025, 2, 11, 7, 15, 0, 0, time.UTC), tags: []string{"ferries", "fog"},
+				summary: "How the pilots bring the ferries in."},
+			paras: []string{
+				"When the fog is down the pilots steer by the horn on the breakwater and the tide tables.",
+				"The radar",
+				"The radar shows the wake as a second boat:",
+				"echo 1: the ferry\necho 2: its wake",
+				"first the horn,", "then the radar, which the pilots trust less.", "1. One numbered step.",
+				"fixed width\nlines",
+			},
+		},
+		{
+			name: "ox-hugo's settings, and a headline over the rest as the title",
+			src: "#+HUGO_TAGS: harbour lanterns\n#+HUGO_DRAFT: true\n\n* Lanterns on the water\n\n" +
+				"Two hundred paper lanterns floated across the harbour on Friday night.\n",
+			want:  postFields{title: "Lanterns on the water", tags: []string{"harbour", "lanterns"}, draft: true},
+			paras: []string{"Two hundred paper lanterns floated across the harbour on Friday night."},
+		},
+	})
+}
+
+// A link to a picture alone on its line is a figure, with a "#+CAPTION:"
+// over it as its caption; a link with a description is its text.
+func TestOrgPictures(t *testing.T) {
+	src := "#+TITLE: Night crossing\n\nThe ferry left at midnight.\n\n#+CAPTION: The wake shows as a second echo\n[[file:radar.png]]\n\n" +
+		"[[./photos/deck.jpg]]\n\n[[file:notes.txt][the pilot's notes]] are online.\n"
+	a, err := Parse("crossing.org", []byte(src), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<figure><img src="https://example.org/news/radar.png" alt=""><figcaption>The wake shows as a second echo</figcaption></figure>`,
+		`<figure><img src="https://example.org/news/photos/deck.jpg" alt=""></figure>`,
+	} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if want := []string{"The ferry left at midnight.", "the pilot's notes are online."}; !slices.Equal(a.BodyParagraphs, want) {
+		t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
+	}
+}
+
+func FuzzParseOrg(f *testing.F) {
+	f.Add([]byte("#+TITLE: T\n#+DATE: [2024-05-02 Thu]\n#+FILETAGS: :a:b:\n\n* H :x:\n:PROPERTIES:\n:END:\n*b* /i/ =v= [[u][d]] [[f.png]]\n#+BEGIN_SRC go\nx\n#+END_SRC\n: f\n- a\n  * b\n"))
+	f.Add([]byte("#+BEGIN_QUOTE\nq\n\n#+CAPTION: c\n[[file:x.jpg]]\n* \n**\n:X:\n"))
+	f.Add([]byte("#+HUGO_DRAFT: maybe\n#+DATE: never\n#+\n# \n*/x/*\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "f.org", data)
+	})
+}

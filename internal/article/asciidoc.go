@@ -161,10 +161,11 @@ func adocInline(p string, attrs map[string]string) string {
 // adocDelimiters are the delimited blocks by their delimiter line:
 // listing and literal blocks keep their lines; comment and passthrough
 // blocks leave; quote, example, sidebar and open blocks keep their
-// paragraphs.
+// paragraphs; a table is read as one (adocTable).
 var adocDelimiters = map[string]int8{
 	"----": blockLiteral, "....": blockLiteral, "////": -1, "++++": -1,
 	"____": blockPara, "====": blockPara, "****": blockPara, "--": blockPara,
+	"|===": blockTable,
 }
 
 // adocParagraphs splits an AsciiDoc body into blocks: paragraphs with
@@ -181,7 +182,8 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		kind      = blockPara
 		delimiter string // of the open delimited block, "" when none
 		delimKind int8
-		caption   string // the block title over the next block
+		table     []string // the lines of the table being read
+		caption   string   // the block title over the next block
 	)
 	imagesDir := attrs["imagesdir"]
 	flush := func() {
@@ -207,7 +209,12 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			switch {
 			case trim == delimiter:
 				flush()
-				delimiter = ""
+				if t, ok := adocTable(table, attrs); ok && delimKind == blockTable {
+					blocks = append(blocks, t)
+				}
+				delimiter, table = "", nil
+			case delimKind == blockTable:
+				table = append(table, line)
 			case delimKind < 0:
 			case delimKind == blockLiteral:
 				kind = blockLiteral
@@ -228,7 +235,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		case trim == "":
 			flush()
 			continue
-		case strings.HasPrefix(line, "//"), trim == "<<<", trim == "'''", strings.HasPrefix(trim, "|==="):
+		case strings.HasPrefix(line, "//"), trim == "<<<", trim == "'''":
 			continue
 		case len(cur) == 0 && strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]"):
 			continue // a block's attributes
@@ -261,6 +268,44 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 	}
 	flush()
 	return blocks
+}
+
+// adocTable reads the lines between a table's "|===" delimiters: cells
+// start at "|", as many to a row as the first line holds, and a line
+// that starts with no "|" goes on with the cell before it. The first line
+// is the header when a blank line follows it, as AsciiDoc has it.
+func adocTable(lines []string, attrs map[string]string) (bodyBlock, bool) {
+	var cells []string
+	cols, head, first := 0, 0, -1
+	for i, line := range lines {
+		trim := strings.TrimSpace(line)
+		switch {
+		case trim == "":
+			if first >= 0 && i == first+1 {
+				head = 1
+			}
+		case strings.HasPrefix(trim, "|"):
+			parts := strings.Split(trim[1:], "|")
+			if first < 0 {
+				first, cols = i, len(parts)
+			}
+			for _, c := range parts {
+				cells = append(cells, adocInline(strings.TrimSpace(c), attrs))
+			}
+		case len(cells) > 0:
+			cells[len(cells)-1] = strings.TrimSpace(cells[len(cells)-1] + " " + adocInline(trim, attrs))
+		}
+	}
+	if cols == 0 {
+		return bodyBlock{}, false
+	}
+	var rows [][]string
+	for len(cells) > 0 {
+		n := min(cols, len(cells))
+		rows = append(rows, cells[:n:n])
+		cells = cells[n:]
+	}
+	return tableBlock(rows, head)
 }
 
 // parseAsciiDoc reads an AsciiDoc document, under a front matter when it

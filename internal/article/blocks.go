@@ -10,12 +10,15 @@ import (
 )
 
 // bodyBlock is one paragraph of a body read from a document's own markup
-// (reStructuredText, AsciiDoc) and what it is. A picture's text is its
-// caption, src and alt its address and alt text as written.
+// (reStructuredText, AsciiDoc, Org) and what it is. A picture's text is
+// its caption, src and alt its address and alt text as written; a
+// table's rows are its cells' text, the first head of them its header.
 type bodyBlock struct {
 	text     string
 	kind     int8
 	src, alt string
+	rows     [][]string
+	head     int
 }
 
 // The kinds of bodyBlock.
@@ -25,11 +28,26 @@ const (
 	blockLiteral
 	blockBullet
 	blockPicture
+	blockTable
 )
+
+// tableBlock is a table of rows, the first head of them its header, or
+// no block when no cell holds text.
+func tableBlock(rows [][]string, head int) (bodyBlock, bool) {
+	for _, r := range rows {
+		for _, c := range r {
+			if c != "" {
+				return bodyBlock{kind: blockTable, rows: rows, head: min(head, len(rows))}, true
+			}
+		}
+	}
+	return bodyBlock{}, false
+}
 
 // blocksHTML renders the blocks as their HTML: a section title as a heading,
 // a literal block preformatted, bullets as a list, a picture as a figure
-// (its address resolved as a Markdown picture's), the rest paragraphs.
+// (its address resolved as a Markdown picture's), a table as a table, the
+// rest paragraphs.
 func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 	var b strings.Builder
 	for i, bl := range blocks {
@@ -58,6 +76,23 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 			}
 			b.WriteString("</figure>")
 			continue
+		case blockTable:
+			b.WriteString("<table>")
+			for r, row := range bl.rows {
+				cell, end := "<td>", "</td>"
+				if r < bl.head {
+					cell, end = "<th>", "</th>"
+				}
+				b.WriteString("<tr>")
+				for _, c := range row {
+					b.WriteString(cell)
+					writeEscaped(&b, c)
+					b.WriteString(end)
+				}
+				b.WriteString("</tr>")
+			}
+			b.WriteString("</table>")
+			continue
 		case blockHeading:
 			open, close = "<h2>", "</h2>"
 		case blockLiteral:
@@ -83,10 +118,20 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 // its HTML and its pictures' addresses.
 func setBody(a *Article, blocks []bodyBlock, opts Options, format string) error {
 	for _, bl := range blocks {
-		if bl.kind != blockPicture {
+		switch {
+		case bl.kind == blockTable:
+			// A row a paragraph, as a Markdown table's.
+			for _, row := range bl.rows {
+				if t := strings.Join(row, " | "); strings.Trim(t, " |") != "" {
+					a.BodyParagraphs = append(a.BodyParagraphs, t)
+				}
+			}
+		case bl.kind != blockPicture:
 			a.BodyParagraphs = append(a.BodyParagraphs, bl.text)
-		} else if c := cmp.Or(bl.text, bl.alt); c != "" {
-			a.Images = append(a.Images, Image{Caption: c})
+		default:
+			if c := cmp.Or(bl.text, bl.alt); c != "" {
+				a.Images = append(a.Images, Image{Caption: c})
+			}
 		}
 	}
 	if len(a.BodyParagraphs) == 0 {
@@ -107,4 +152,19 @@ func (fm frontMatter) setHeader(a *Article, title, subtitle string) {
 	a.Author, a.Authors = fm.Author, fm.Authors
 	a.Summary, a.Slug, a.Tags = fm.Summary, fm.Slug, fm.Tags
 	a.Published, a.Updated, a.Draft = fm.Date, fm.Updated, fm.Draft
+}
+
+// pipeCells splits a table row written between bars ("| a | b |", the
+// last bar optional) into its cells' text.
+func pipeCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, "\\|") {
+		line = line[:len(line)-1]
+	}
+	cells := strings.Split(line, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
 }

@@ -130,7 +130,16 @@ func orgParagraphs(text string) []bodyBlock {
 		inBlock string // the open block's name, lower-case, "" when none
 		drawer  bool
 		caption string
+		inTable bool
+		rows    [][]string // of the table being read
+		head    int
 	)
+	endTable := func() {
+		if t, ok := tableBlock(rows, head); ok {
+			blocks = append(blocks, t)
+		}
+		inTable, rows, head = false, nil, 0
+	}
 	flush := func() {
 		k := kind
 		kind = blockPara
@@ -151,6 +160,27 @@ func orgParagraphs(text string) []bodyBlock {
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		low := strings.ToLower(trim)
+		if inBlock == "" && !drawer && strings.HasPrefix(trim, "|") {
+			if !inTable {
+				flush()
+				inTable = true
+			}
+			if strings.HasPrefix(trim, "|-") {
+				if len(rows) == 1 {
+					head = 1 // a rule under the first row
+				}
+				continue
+			}
+			cells := pipeCells(trim)
+			for i, c := range cells {
+				cells[i] = orgInline(c)
+			}
+			rows = append(rows, cells)
+			continue
+		}
+		if inTable {
+			endTable()
+		}
 		if inBlock != "" {
 			switch {
 			case strings.HasPrefix(low, "#+end_"+inBlock):
@@ -228,6 +258,7 @@ func orgParagraphs(text string) []bodyBlock {
 		}
 		cur = append(cur, trim)
 	}
+	endTable()
 	flush()
 	return blocks
 }

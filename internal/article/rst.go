@@ -197,9 +197,20 @@ func rstParagraphs(text string) []bodyBlock {
 		}
 		cur = cur[:0]
 	}
+	skipTo := 0 // lines before it were read as a table
 	for i, line := range lines {
+		if i < skipTo {
+			continue
+		}
 		trim := strings.TrimSpace(line)
 		indented := trim != "" && (line[0] == ' ' || line[0] == '\t')
+		if !literal && !skipping && len(cur) == 0 {
+			if t, n, ok := rstTable(lines[i:]); ok {
+				blocks = append(blocks, t)
+				skipTo = i + n
+				continue
+			}
+		}
 		switch {
 		case trim == "":
 			if !literal {
@@ -277,6 +288,129 @@ func rstParagraphs(text string) []bodyBlock {
 	}
 	flush()
 	return blocks
+}
+
+// rstTable reads a grid table ("+----+----+" rules around "| a | b |"
+// rows, "+====+" under the header) or a simple table (columns of "====="
+// over, under the header and under the rows) at the top of lines. It
+// returns the table and how many lines it took.
+func rstTable(lines []string) (bodyBlock, int, bool) {
+	first := strings.TrimSpace(lines[0])
+	if gridRule(first) {
+		var rows [][]string
+		var row []string
+		head, n := 0, 0
+		for _, l := range lines {
+			t := strings.TrimSpace(l)
+			switch {
+			case gridRule(t):
+				if row != nil {
+					rows, row = append(rows, row), nil
+				}
+				if strings.Contains(t, "=") {
+					head = len(rows)
+				}
+			case strings.HasPrefix(t, "|"):
+				cells := pipeCells(t)
+				if row == nil {
+					row = cells
+					break
+				}
+				for j := range min(len(row), len(cells)) {
+					row[j] = strings.TrimSpace(row[j] + " " + cells[j])
+				}
+			default:
+				return finishTable(rows, head, n)
+			}
+			n++
+		}
+		return finishTable(rows, head, n)
+	}
+	cols := simpleBorder(lines[0])
+	if cols == nil {
+		return bodyBlock{}, 0, false
+	}
+	var segments [][][]string
+	var seg [][]string
+	for j := 1; j < len(lines); j++ {
+		l := lines[j]
+		if slices.Equal(simpleBorder(l), cols) {
+			segments, seg = append(segments, seg), nil
+			if j+1 == len(lines) || strings.TrimSpace(lines[j+1]) == "" {
+				var rows [][]string
+				for _, s := range segments {
+					rows = append(rows, s...)
+				}
+				head := 0
+				if len(segments) > 1 {
+					head = len(segments[0])
+				}
+				return finishTable(rows, head, j+1)
+			}
+			continue
+		}
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		cells := make([]string, len(cols))
+		for k, start := range cols {
+			end := len(l)
+			if k+1 < len(cols) {
+				end = min(cols[k+1], len(l))
+			}
+			if start < end {
+				cells[k] = strings.TrimSpace(l[start:end])
+			}
+		}
+		if cells[0] == "" && len(seg) > 0 {
+			// A first column left blank goes on with the row above.
+			prev := seg[len(seg)-1]
+			for k := range prev {
+				prev[k] = strings.TrimSpace(prev[k] + " " + cells[k])
+			}
+			continue
+		}
+		seg = append(seg, cells)
+	}
+	return bodyBlock{}, 0, false // never closed: no table
+}
+
+// finishTable is the table of rows, with their inline markup read, and
+// the n lines it took.
+func finishTable(rows [][]string, head, n int) (bodyBlock, int, bool) {
+	for _, r := range rows {
+		for k := range r {
+			r[k] = rstInline(r[k])
+		}
+	}
+	t, ok := tableBlock(rows, head)
+	return t, n, ok
+}
+
+// gridRule reports a grid table's rule line: "+", "-" and "=" alone,
+// opening and closing with "+".
+func gridRule(t string) bool {
+	return len(t) > 2 && t[0] == '+' && t[len(t)-1] == '+' && strings.Trim(t, "+-=") == "" && strings.ContainsAny(t, "-=")
+}
+
+// simpleBorder returns where the columns of a simple table's border
+// ("=====  ====") start, nil when line is no such border: two runs of
+// "=" or more, with spaces between.
+func simpleBorder(line string) []int {
+	line = strings.TrimRight(line, " \t")
+	if strings.Trim(line, "= ") != "" || !strings.Contains(strings.TrimSpace(line), " ") {
+		return nil
+	}
+	var cols []int
+	for i := 0; i < len(line); i++ {
+		if line[i] == '=' && (i == 0 || line[i-1] == ' ') {
+			cols = append(cols, i)
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	return cols
 }
 
 // dedent joins a literal block's lines without the indent they share.

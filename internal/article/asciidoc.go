@@ -16,16 +16,10 @@ import (
 // attribute entries under them), or a front matter above it as Hugo has,
 // then sections, paragraphs, lists, delimited blocks and pictures.
 
-// adocKeys are the header attributes read, by name, and the front matter
-// key each fills; any other attribute (":toc:", ":icons:") steers the
-// rendering and is passed over without a warning. An Antora page's
-// "page-" prefix is dropped first.
-var adocKeys = map[string]string{
-	"author": "author", "authors": "authors", "revdate": "date", "date": "date",
-	"description": "summary", "summary": "summary", "tags": "tags", "category": "categories",
-	"categories": "categories", "slug": "slug", "subtitle": "subtitle", "updated": "updated",
-	"status": "status",
-}
+// The header attributes that name the post's facts are headerKeys'; any
+// other attribute (":toc:", ":icons:") steers the rendering and is passed
+// over without a warning. An Antora page's "page-" prefix is dropped
+// first.
 
 var (
 	// An attribute entry, ":name: value" (":name!:" unsets).
@@ -61,12 +55,7 @@ func splitAsciiDoc(text string) (title string, root *yaml.Node, attrs map[string
 		i++
 	}
 	attrs = map[string]string{}
-	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	add := func(key, value string, line int) {
-		root.Content = append(root.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: line})
-	}
+	var h headerFields
 	if i < len(lines) && (strings.HasPrefix(lines[i], "= ") || strings.HasPrefix(lines[i], "# ")) {
 		title = strings.TrimSpace(lines[i][2:])
 		i++
@@ -74,12 +63,12 @@ func splitAsciiDoc(text string) (title string, root *yaml.Node, attrs map[string
 		// attribute entries.
 		if i < len(lines) && strings.TrimSpace(lines[i]) != "" && !strings.HasPrefix(lines[i], ":") && !strings.HasPrefix(lines[i], "//") {
 			if names := adocAuthors(lines[i]); names != "" {
-				add("authors", names, i+1)
+				h.add("authors", names, i+1)
 			}
 			i++
 			if i < len(lines) && strings.TrimSpace(lines[i]) != "" && !strings.HasPrefix(lines[i], ":") && !strings.HasPrefix(lines[i], "//") {
 				if m := adocRevision.FindStringSubmatch(strings.TrimSpace(lines[i])); m != nil {
-					add("date", m[1], i+1)
+					h.add("date", m[1], i+1)
 				}
 				i++
 			}
@@ -96,21 +85,16 @@ func splitAsciiDoc(text string) (title string, root *yaml.Node, attrs map[string
 		}
 		name, value := strings.ToLower(m[1]), strings.TrimSpace(m[2])
 		attrs[name] = value
-		key := adocKeys[strings.TrimPrefix(name, "page-")]
+		key := headerKeys[strings.TrimPrefix(name, "page-")]
 		switch {
 		case key == "":
 		case key == "author" || key == "authors":
-			add(key, adocAuthors(value), i+1)
+			h.add(key, adocAuthors(value), i+1)
 		default:
-			add(key, value, i+1)
+			h.add(key, value, i+1)
 		}
 	}
-	if len(root.Content) == 0 {
-		root = nil
-	} else {
-		pelicanValues(root)
-	}
-	return title, root, attrs, strings.Join(lines[i:], "\n")
+	return title, h.node(), attrs, strings.Join(lines[i:], "\n")
 }
 
 // adocAuthors is an author line's names, "; "-separated as AsciiDoc
@@ -314,11 +298,7 @@ func parseAsciiDoc(text string, opts Options, a *Article) error {
 	fm, rest, warns := frontMatterOf(text, opts, false)
 	a.Warnings = append(a.Warnings, warns...)
 	title, root, attrs, body := splitAsciiDoc(rest)
-	if root != nil {
-		head, warns := readFrontMatterNode(root, 1, opts)
-		a.Warnings = append(a.Warnings, warns...)
-		fm = fm.over(head)
-	}
+	fm = fm.over(readHeader(a, root, opts))
 	if err := setBody(a, adocParagraphs(body, attrs), opts, "AsciiDoc"); err != nil {
 		return err
 	}

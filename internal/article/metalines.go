@@ -14,15 +14,65 @@ import (
 //	Date: 2024-05-02 10:20
 //	Tags: coast, lighthouse
 //
-// metaLineKeys are the keys such a block is read with, by their lower-case
-// name, and the front matter key each fills. A block is one only when its
-// first key is among them, so that a post that opens with "Note: the
-// café is closed" keeps its first paragraph.
-var metaLineKeys = map[string]string{
-	"title": "title", "subtitle": "subtitle", "summary": "summary", "description": "summary",
-	"date": "date", "modified": "updated", "updated": "updated",
-	"author": "author", "authors": "authors", "tags": "tags", "category": "categories", "categories": "categories",
-	"slug": "slug", "image": "image", "status": "status",
+// A block is one only when its first key is a post's (headerKeys), so
+// that a post that opens with "Note: the café is closed" keeps its first
+// paragraph.
+
+// headerKeys are the names the headers of posts written for other tools
+// give their fields, by lower-case name, and the front matter key each
+// fills: Pelican's and MultiMarkdown's "Key:" lines, reST's docinfo,
+// AsciiDoc's attributes and Org's settings (ox-hugo's among them) name
+// the same fields in these words. Any other name is its own key, which
+// the front matter reader warns about unless the format passes over it.
+var headerKeys = map[string]string{
+	"title": "title", "subtitle": "subtitle",
+	"summary": "summary", "description": "summary", "abstract": "summary",
+	"date": "date", "revdate": "date",
+	"modified": "updated", "updated": "updated", "hugo_lastmod": "updated",
+	"author": "author", "authors": "authors",
+	"tags": "tags", "filetags": "tags", "hugo_tags": "tags",
+	"category": "categories", "categories": "categories", "hugo_categories": "categories",
+	"slug": "slug", "hugo_slug": "slug", "image": "image", "status": "status", "hugo_draft": "draft",
+}
+
+// headerFields builds the front matter mapping such a header gives, key
+// by key, with the file's line numbers for the reader's warnings.
+type headerFields struct {
+	root yaml.Node
+}
+
+// add appends name's field (by headerKeys, or name itself) and returns
+// its value's node, for a value that goes on over the next lines.
+func (h *headerFields) add(name, value string, line int) *yaml.Node {
+	key := name
+	if to := headerKeys[name]; to != "" {
+		key = to
+	}
+	v := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: line}
+	h.root.Content = append(h.root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: line}, v)
+	return v
+}
+
+// node is the mapping, its lists and statuses read (pelicanValues), or
+// nil when the header gave no field.
+func (h *headerFields) node() *yaml.Node {
+	if len(h.root.Content) == 0 {
+		return nil
+	}
+	h.root.Kind, h.root.Tag = yaml.MappingNode, "!!map"
+	pelicanValues(&h.root)
+	return &h.root
+}
+
+// readHeader reads the fields of a document's own header (nil: none) as
+// a front matter, its warnings the article's.
+func readHeader(a *Article, root *yaml.Node, opts Options) frontMatter {
+	if root == nil {
+		return frontMatter{}
+	}
+	fm, warns := readFrontMatterNode(root, 1, opts)
+	a.Warnings = append(a.Warnings, warns...)
+	return fm
 }
 
 // maxMetaKey bounds a key's length: longer text before a colon is a
@@ -35,7 +85,7 @@ const maxMetaKey = 32
 // block: every line up to the first blank one must be a key with its
 // value or an indented continuation of the value above.
 func metaLineBlock(text string) (root *yaml.Node, body string, ok bool) {
-	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	var h headerFields
 	rest := text
 	var last *yaml.Node
 	for n := 1; ; n++ {
@@ -44,8 +94,7 @@ func metaLineBlock(text string) (root *yaml.Node, body string, ok bool) {
 			if n == 1 {
 				return nil, text, false
 			}
-			pelicanValues(root)
-			return root, after, true
+			return h.node(), after, true
 		}
 		switch {
 		case line[0] == ' ' || line[0] == '\t':
@@ -55,18 +104,13 @@ func metaLineBlock(text string) (root *yaml.Node, body string, ok bool) {
 			last.Value += " " + strings.TrimSpace(line)
 		default:
 			key, value, isKey := metaLine(line)
-			if !isKey || n == 1 && metaLineKeys[key] == "" {
+			if !isKey || n == 1 && headerKeys[key] == "" {
 				return nil, text, false
 			}
-			last = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: n}
-			if to := metaLineKeys[key]; to != "" {
-				key = to
-			}
-			root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: n}, last)
+			last = h.add(key, value, n)
 		}
 		if !more {
-			pelicanValues(root)
-			return root, "", true
+			return h.node(), "", true
 		}
 		rest = after
 	}

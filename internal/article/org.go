@@ -14,14 +14,9 @@ import (
 // "#+DATE: <2024-05-02 Thu>", "#+FILETAGS: :coast:birds:", ox-hugo's
 // "#+HUGO_TAGS:"), then headlines, paragraphs, lists, blocks and links.
 
-// orgKeys are the settings read, by lower-case name, and the front matter
-// key each fills; any other "#+" line steers the export and leaves.
-var orgKeys = map[string]string{
-	"title": "title", "subtitle": "subtitle", "author": "author", "date": "date",
-	"description": "summary", "filetags": "tags", "tags": "tags", "hugo_tags": "tags",
-	"hugo_categories": "categories", "category": "categories", "hugo_draft": "draft",
-	"hugo_slug": "slug", "slug": "slug", "hugo_lastmod": "updated",
-}
+// The settings that name the post's facts are headerKeys' (ox-hugo's
+// "#+HUGO_TAGS:" among them); any other "#+" line steers the export and
+// leaves.
 
 var (
 	// A setting: "#+KEY: value".
@@ -76,14 +71,14 @@ func orgInline(p string) string {
 // stand, into a front matter mapping (nil for none), and returns it with
 // the text without them.
 func splitOrg(text string) (*yaml.Node, string) {
-	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	var h headerFields
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
 		m := orgSetting.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
-		key := orgKeys[strings.ToLower(m[1])]
+		key := headerKeys[strings.ToLower(m[1])]
 		if key == "" {
 			continue
 		}
@@ -96,23 +91,14 @@ func splitOrg(text string) (*yaml.Node, string) {
 		case "tags", "categories":
 			// ":coast:birds:" or "coast birds"
 			value = strings.Join(strings.FieldsFunc(value, func(r rune) bool { return r == ':' || r == ' ' || r == ',' }), ", ")
-		case "draft":
-			value = strings.ToLower(value)
 		}
 		lines[i] = "#+" // read: leaves the body as every setting does
-		tag := "!!str"
-		if key == "draft" && (value == "true" || value == "false") {
-			tag = "!!bool"
+		v := h.add(key, value, i+1)
+		if key == "draft" && (strings.EqualFold(value, "true") || strings.EqualFold(value, "false")) {
+			v.Tag, v.Value = "!!bool", strings.ToLower(value)
 		}
-		root.Content = append(root.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: i + 1},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value, Line: i + 1})
 	}
-	if len(root.Content) == 0 {
-		return nil, text
-	}
-	pelicanValues(root)
-	return root, strings.Join(lines, "\n")
+	return h.node(), strings.Join(lines, "\n")
 }
 
 // orgParagraphs splits an Org body into blocks: paragraphs with their
@@ -268,12 +254,7 @@ func orgParagraphs(text string) []bodyBlock {
 // one subtree has it.
 func parseOrg(text string, opts Options, a *Article) error {
 	root, body := splitOrg(text)
-	var fm frontMatter
-	if root != nil {
-		var warns []string
-		fm, warns = readFrontMatterNode(root, 1, opts)
-		a.Warnings = append(a.Warnings, warns...)
-	}
+	fm := readHeader(a, root, opts)
 	blocks := orgParagraphs(body)
 	title := ""
 	if fm.Title == "" && len(blocks) > 1 && blocks[0].kind == blockHeading &&

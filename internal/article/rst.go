@@ -47,12 +47,10 @@ func rstTitle(lines []string) (string, int) {
 	return title, over + 2
 }
 
-// rstDocinfoKeys are the docinfo fields read, by their lower-case name,
-// besides metaLineKeys' (Pelican's post fields): docutils' bibliographic
-// fields that name the article's own facts. The others (":version:",
-// ":copyright:", ":contact:"...) are passed over without a warning.
-var rstDocinfoKeys = map[string]string{"abstract": "summary", "revision": "", "version": "",
-	"copyright": "", "contact": "", "organization": "", "address": "", "dedication": "", "lang": ""}
+// rstSilentFields are docutils' bibliographic fields that name no fact
+// of the article (headerKeys has those that do, ":abstract:" among them):
+// passed over without a warning.
+var rstSilentFields = []string{"revision", "version", "copyright", "contact", "organization", "address", "dedication", "lang"}
 
 // splitRST takes the title, a subtitle title right under it, and the
 // docinfo field list off the top of a reST document, and returns them as
@@ -75,7 +73,7 @@ func splitRST(text string) (title, subtitle string, root *yaml.Node, body string
 			skipBlank()
 		}
 	}
-	root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	var h headerFields
 	var last *yaml.Node
 	for ; i < len(lines); i++ {
 		line := lines[i]
@@ -87,23 +85,13 @@ func splitRST(text string) (title, subtitle string, root *yaml.Node, body string
 		if !ok {
 			break
 		}
-		last = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: value, Line: i + 1}
-		if to, known := metaLineKeys[key]; known {
-			key = to
-		} else if to, known := rstDocinfoKeys[key]; known {
-			if to == "" {
-				continue
-			}
-			key = to
+		if slices.Contains(rstSilentFields, key) {
+			last = &yaml.Node{} // its continuation lines go nowhere
+			continue
 		}
-		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: i + 1}, last)
+		last = h.add(key, value, i+1)
 	}
-	if len(root.Content) == 0 {
-		root = nil
-	} else {
-		pelicanValues(root)
-	}
-	return title, subtitle, root, strings.Join(lines[i:], "\n")
+	return title, subtitle, h.node(), strings.Join(lines[i:], "\n")
 }
 
 // rstField splits a field list line, ":Key: value".
@@ -433,12 +421,7 @@ func dedent(lines []string) string {
 // paragraphs.
 func parseRST(text string, opts Options, a *Article) error {
 	title, subtitle, root, body := splitRST(text)
-	var fm frontMatter
-	if root != nil {
-		var warns []string
-		fm, warns = readFrontMatterNode(root, 1, opts)
-		a.Warnings = append(a.Warnings, warns...)
-	}
+	fm := readHeader(a, root, opts)
 	if err := setBody(a, rstParagraphs(body), opts, "reStructuredText"); err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"path"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -241,8 +240,7 @@ func imgImage(n *html.Node) Image {
 // rather than a description of the picture. Text in scripts written
 // without spaces is judged by its length instead.
 func uninformativeAlt(alt string) bool {
-	switch strings.ToLower(path.Ext(alt)) {
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff":
+	if pictureFile(alt) {
 		return true
 	}
 	if strings.ContainsRune(alt, ' ') {

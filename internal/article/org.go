@@ -33,18 +33,6 @@ var (
 	orgEmphasis = regexp.MustCompile(`(^|[\s(\["'{-])([*/_=~+])([^\s*/_=~+](?:[^\n]*?[^\s])?)([*/_=~+])($|[\s)\]"'.,;:!?}-])`)
 )
 
-// orgPicture reports a link whose target is a picture, as Org shows one
-// in place: "file:wall.jpg", "./wall.jpg", "https://…/wall.jpg".
-func orgPicture(target string) (string, bool) {
-	src := strings.TrimPrefix(target, "file:")
-	ext := strings.ToLower(src[strings.LastIndexByte(src, '.')+1:])
-	switch ext {
-	case "png", "jpg", "jpeg", "gif", "webp", "avif", "svg":
-		return src, true
-	}
-	return "", false
-}
-
 // orgInline leaves the text of a paragraph's links and emphasis.
 func orgInline(p string) string {
 	p = orgLink.ReplaceAllStringFunc(p, func(m string) string {
@@ -219,7 +207,9 @@ func orgParagraphs(text string) []bodyBlock {
 			flush()
 		}
 		if m := orgLink.FindStringSubmatch(trim); m != nil && m[0] == trim && m[2] == "" {
-			if src, ok := orgPicture(m[1]); ok {
+			if src := strings.TrimPrefix(m[1], "file:"); pictureFile(src) {
+				// A link to a picture alone on its line: Org shows the
+				// picture in place.
 				flush()
 				blocks = append(blocks, bodyBlock{kind: blockPicture, src: src, text: caption})
 				caption = ""

@@ -2,6 +2,7 @@ package article
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -112,4 +113,13 @@ func withLead(lead string, body []Picture) []Picture {
 		out = append(out, p)
 	}
 	return out
+}
+
+// pictureFile reports a name with a picture's extension.
+func pictureFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff":
+		return true
+	}
+	return false
 }

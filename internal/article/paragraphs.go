@@ -58,19 +58,22 @@ const (
 // parts. It has no words to publish, but the classifier reads a page's
 // parts by it, so it leaves the body only once the body is known.
 func ruleLine(line string) bool {
-	if len(line) < 3 {
+	return markLine(line, "=-~^*_+#.", true)
+}
+
+// markLine reports a line of one of marks repeated three times or more,
+// with spaces between them when spaced: the shape of ruleLine's rules
+// and of reST's adornments (rstAdornment).
+func markLine(line, marks string, spaced bool) bool {
+	if len(line) < 3 || !strings.ContainsRune(marks, rune(line[0])) {
 		return false
 	}
-	c := line[0]
-	if !strings.ContainsRune("=-~^*_+#.", rune(c)) {
-		return false
-	}
-	n := 0
+	c, n := line[0], 0
 	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case c:
+		switch {
+		case line[i] == c:
 			n++
-		case ' ', '\t':
+		case spaced && (line[i] == ' ' || line[i] == '\t'):
 		default:
 			return false
 		}

@@ -19,11 +19,7 @@ import (
 // rstAdornment reports a line of one punctuation character repeated, as
 // reST underlines and overlines section titles with.
 func rstAdornment(line string) bool {
-	line = strings.TrimRight(line, " \t")
-	if len(line) < 3 || !strings.ContainsRune("=-`:'\"~^_*+#<>.", rune(line[0])) {
-		return false
-	}
-	return strings.Count(line, line[:1]) == len(line)
+	return markLine(strings.TrimRight(line, " \t"), "=-`:'\"~^_*+#<>.", false)
 }
 
 // rstTitle reads a section title at the top of lines: "Title" over its

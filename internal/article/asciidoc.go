@@ -162,31 +162,15 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 	lines := strings.Split(text, "\n")
 	var (
 		blocks    []bodyBlock
-		cur       []string
-		kind      = blockPara
+		pend      pending
 		delimiter string // of the open delimited block, "" when none
 		delimKind int8
 		table     []string // the lines of the table being read
 		caption   string   // the block title over the next block
 	)
 	imagesDir := attrs["imagesdir"]
-	flush := func() {
-		k := kind
-		kind = blockPara
-		if len(cur) == 0 {
-			return
-		}
-		var p string
-		if k == blockLiteral {
-			p = dedent(cur)
-		} else {
-			p = adocInline(strings.Join(cur, " "), attrs)
-		}
-		if strings.TrimSpace(p) != "" {
-			blocks = append(blocks, bodyBlock{text: p, kind: k})
-		}
-		cur = cur[:0]
-	}
+	inline := func(p string) string { return adocInline(p, attrs) }
+	flush := func() { blocks = pend.end(blocks, inline) }
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		if delimiter != "" {
@@ -201,12 +185,12 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 				table = append(table, line)
 			case delimKind < 0:
 			case delimKind == blockLiteral:
-				kind = blockLiteral
-				cur = append(cur, strings.TrimRight(line, " \t"))
+				pend.kind = blockLiteral
+				pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
 			case trim == "":
 				flush()
 			default:
-				cur = append(cur, trim)
+				pend.lines = append(pend.lines, trim)
 			}
 			continue
 		}
@@ -221,9 +205,9 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			continue
 		case strings.HasPrefix(line, "//"), trim == "<<<", trim == "'''":
 			continue
-		case len(cur) == 0 && strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]"):
+		case len(pend.lines) == 0 && strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]"):
 			continue // a block's attributes
-		case len(cur) == 0 && len(trim) > 1 && trim[0] == '.' && trim[1] != '.' && trim[1] != ' ':
+		case len(pend.lines) == 0 && len(trim) > 1 && trim[0] == '.' && trim[1] != '.' && trim[1] != ' ':
 			caption = adocInline(trim[1:], attrs) // a block title
 			continue
 		}
@@ -238,17 +222,17 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			caption = ""
 			continue
 		}
-		if m := adocSection.FindStringSubmatch(trim); m != nil && len(cur) == 0 {
+		if m := adocSection.FindStringSubmatch(trim); m != nil && len(pend.lines) == 0 {
 			blocks = append(blocks, bodyBlock{text: adocInline(m[2], attrs), kind: blockHeading})
 			caption = ""
 			continue
 		}
 		if m := adocItem.FindStringSubmatch(line); m != nil {
 			flush()
-			kind, trim = blockBullet, m[2]
+			pend.kind, trim = blockBullet, m[2]
 		}
 		caption = ""
-		cur = append(cur, strings.TrimSuffix(trim, " +")) // " +" breaks a line
+		pend.lines = append(pend.lines, strings.TrimSuffix(trim, " +")) // " +" breaks a line
 	}
 	flush()
 	return blocks

@@ -31,6 +31,34 @@ const (
 	blockTable
 )
 
+// pending is the block a markup reader is in the middle of: its lines
+// and the kind it will be.
+type pending struct {
+	lines []string
+	kind  int8
+}
+
+// end appends the pending block to blocks when it has text, and starts
+// the next: a literal block's lines dedented, any other's joined and
+// read by inline, the format's inline markup reader.
+func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBlock {
+	lines, kind := p.lines, p.kind
+	p.lines, p.kind = p.lines[:0], blockPara
+	if len(lines) == 0 {
+		return blocks
+	}
+	var t string
+	if kind == blockLiteral {
+		t = dedent(lines)
+	} else {
+		t = inline(strings.Join(lines, " "))
+	}
+	if strings.TrimSpace(t) == "" {
+		return blocks
+	}
+	return append(blocks, bodyBlock{text: t, kind: kind})
+}
+
 // tableBlock is a table of rows, the first head of them its header, or
 // no block when no cell holds text.
 func tableBlock(rows [][]string, head int) (bodyBlock, bool) {

@@ -99,8 +99,7 @@ func orgParagraphs(text string) []bodyBlock {
 	lines := strings.Split(text, "\n")
 	var (
 		blocks  []bodyBlock
-		cur     []string
-		kind    = blockPara
+		pend    pending
 		inBlock string // the open block's name, lower-case, "" when none
 		drawer  bool
 		caption string
@@ -114,23 +113,7 @@ func orgParagraphs(text string) []bodyBlock {
 		}
 		inTable, rows, head = false, nil, 0
 	}
-	flush := func() {
-		k := kind
-		kind = blockPara
-		if len(cur) == 0 {
-			return
-		}
-		var p string
-		if k == blockLiteral {
-			p = dedent(cur)
-		} else {
-			p = orgInline(strings.Join(cur, " "))
-		}
-		if strings.TrimSpace(p) != "" {
-			blocks = append(blocks, bodyBlock{text: p, kind: k})
-		}
-		cur = cur[:0]
-	}
+	flush := func() { blocks = pend.end(blocks, orgInline) }
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		low := strings.ToLower(trim)
@@ -161,13 +144,13 @@ func orgParagraphs(text string) []bodyBlock {
 				flush()
 				inBlock = ""
 			case inBlock == "src" || inBlock == "example":
-				kind = blockLiteral
-				cur = append(cur, strings.TrimRight(line, " \t"))
+				pend.kind = blockLiteral
+				pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
 			case inBlock == "quote" || inBlock == "verse" || inBlock == "center":
 				if trim == "" {
 					flush()
 				} else {
-					cur = append(cur, trim)
+					pend.lines = append(pend.lines, trim)
 				}
 			}
 			continue
@@ -196,14 +179,14 @@ func orgParagraphs(text string) []bodyBlock {
 			drawer = !strings.EqualFold(trim, ":END:")
 			continue
 		case strings.HasPrefix(trim, ": ") || trim == ":":
-			if kind != blockLiteral {
+			if pend.kind != blockLiteral {
 				flush()
 			}
-			kind = blockLiteral
-			cur = append(cur, strings.TrimPrefix(strings.TrimPrefix(trim, ":"), " "))
+			pend.kind = blockLiteral
+			pend.lines = append(pend.lines, strings.TrimPrefix(strings.TrimPrefix(trim, ":"), " "))
 			continue
 		}
-		if kind == blockLiteral {
+		if pend.kind == blockLiteral {
 			flush()
 		}
 		if m := orgLink.FindStringSubmatch(trim); m != nil && m[0] == trim && m[2] == "" {
@@ -229,10 +212,10 @@ func orgParagraphs(text string) []bodyBlock {
 		if m := orgItem.FindStringSubmatch(line); m != nil {
 			flush()
 			if !strings.ContainsAny(m[2], "0123456789") {
-				kind, trim = blockBullet, m[3]
+				pend.kind, trim = blockBullet, m[3]
 			}
 		}
-		cur = append(cur, trim)
+		pend.lines = append(pend.lines, trim)
 	}
 	endTable()
 	flush()

@@ -150,36 +150,29 @@ func rstParagraphs(text string) []bodyBlock {
 	lines := strings.Split(text, "\n")
 	var (
 		blocks []bodyBlock
-		cur    []string
-		kind   = blockPara // of the block in cur
+		pend   pending
 	)
 	literal, literalNext := false, false
 	skipping := false // inside a comment or a dropped directive
 	picture := -1     // the picture block whose options and caption follow
-	flush := func() {
-		k := kind
-		kind = blockPara
-		if len(cur) == 0 {
-			return
-		}
-		p := strings.Join(cur, " ")
-		if literal {
-			p, k = dedent(cur), blockLiteral
-		} else {
-			p = rstInline(p)
-			if strings.HasSuffix(p, "::") {
-				// "was::" reads "was:", "below ::" and "::" nothing.
-				literalNext = true
-				p = strings.TrimSuffix(p, ":")
-				if strings.HasSuffix(p, " :") || p == ":" {
-					p = strings.TrimSpace(strings.TrimSuffix(p, ":"))
-				}
+	inline := func(p string) string {
+		p = rstInline(p)
+		if strings.HasSuffix(p, "::") {
+			// "was::" reads "was:", "below ::" and "::" nothing; a
+			// literal block follows.
+			literalNext = true
+			p = strings.TrimSuffix(p, ":")
+			if strings.HasSuffix(p, " :") || p == ":" {
+				p = strings.TrimSpace(strings.TrimSuffix(p, ":"))
 			}
 		}
-		if strings.TrimSpace(p) != "" {
-			blocks = append(blocks, bodyBlock{text: p, kind: k})
+		return p
+	}
+	flush := func() {
+		if literal {
+			pend.kind = blockLiteral
 		}
-		cur = cur[:0]
+		blocks = pend.end(blocks, inline)
 	}
 	skipTo := 0 // lines before it were read as a table
 	for i, line := range lines {
@@ -188,7 +181,7 @@ func rstParagraphs(text string) []bodyBlock {
 		}
 		trim := strings.TrimSpace(line)
 		indented := trim != "" && (line[0] == ' ' || line[0] == '\t')
-		if !literal && !skipping && len(cur) == 0 {
+		if !literal && !skipping && len(pend.lines) == 0 {
 			if t, n, ok := rstTable(lines[i:]); ok {
 				blocks = append(blocks, t)
 				skipTo = i + n
@@ -230,13 +223,13 @@ func rstParagraphs(text string) []bodyBlock {
 					literalNext = true
 				}
 				if arg := strings.TrimSpace(line[len(m[0]):]); arg != "" && !skipping && !literalNext {
-					cur = append(cur, arg) // a note's or topic's first words
+					pend.lines = append(pend.lines, arg) // a note's or topic's first words
 				}
 			}
 			continue
 		case rstAdornment(line) && !literal:
 			continue // an underline, an overline or a transition
-		case indented && strings.HasPrefix(trim, ":") && len(cur) == 0 && !literal:
+		case indented && strings.HasPrefix(trim, ":") && len(pend.lines) == 0 && !literal:
 			if _, _, ok := rstField(trim); ok {
 				continue // a directive's option
 			}
@@ -250,23 +243,23 @@ func rstParagraphs(text string) []bodyBlock {
 				continue
 			}
 		}
-		if literalNext && indented && len(cur) == 0 {
+		if literalNext && indented && len(pend.lines) == 0 {
 			literal, literalNext = true, false
 		}
 		if literal {
-			cur = append(cur, strings.TrimRight(line, " \t"))
+			pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
 			continue
 		}
 		literalNext = false
 		if m := rstItem.FindStringSubmatch(line); m != nil || i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
 			flush() // a list item, or a section title, starts a paragraph
 			if m != nil && strings.ContainsAny(m[1], "-*+•") {
-				trim, kind = line[len(m[0]):], blockBullet // a bullet, not a number, leaves
+				trim, pend.kind = line[len(m[0]):], blockBullet // a bullet, not a number, leaves
 			}
 		}
-		cur = append(cur, trim)
+		pend.lines = append(pend.lines, trim)
 		if i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
-			kind = blockHeading
+			pend.kind = blockHeading
 			flush() // the title alone
 		}
 	}

@@ -79,7 +79,7 @@ func BenchmarkParse(b *testing.B) {
 			data       []byte
 		}{"shared_seed", "seed.txt", seed})
 	}
-	for _, name := range []string{"front_matter.md", "article.html"} {
+	for _, name := range []string{"front_matter.md", "article.html", "pelican_post.md", "field_notes.rst", "harbour_log.adoc", "seal_count.org"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "golden", name))
 		if err != nil {
 			b.Fatal(err)

@@ -115,6 +115,12 @@ func adocAuthors(line string) string {
 // adocInline leaves the text of a paragraph's inline markup, with
 // attribute references ("{author}") replaced by their values.
 func adocInline(p string, attrs map[string]string) string {
+	// Most paragraphs hold no markup at all: each pattern runs only where
+	// its mark is, as the backtracking matcher costs more than the rest
+	// of the reading together.
+	if !strings.ContainsAny(p, "[<*_`{") {
+		return p
+	}
 	p = adocLinkText.ReplaceAllStringFunc(p, func(m string) string {
 		sm := adocLinkText.FindStringSubmatch(m)
 		text, _, _ := strings.Cut(sm[1], ",") // "text, window=_blank"
@@ -129,11 +135,19 @@ func adocInline(p string, attrs map[string]string) string {
 		}
 		return ""
 	})
-	p = adocXref.ReplaceAllString(p, "$1")
-	p = adocXrefBare.ReplaceAllString(p, "$1")
-	p = adocStrong.ReplaceAllString(p, "$1$2$3")
-	p = adocEmph.ReplaceAllString(p, "$1$2$3")
-	p = adocMono.ReplaceAllString(p, "$1$2")
+	if strings.Contains(p, "<<") {
+		p = adocXref.ReplaceAllString(p, "$1")
+		p = adocXrefBare.ReplaceAllString(p, "$1")
+	}
+	if strings.IndexByte(p, '*') >= 0 {
+		p = adocStrong.ReplaceAllString(p, "$1$2$3")
+	}
+	if strings.IndexByte(p, '_') >= 0 {
+		p = adocEmph.ReplaceAllString(p, "$1$2$3")
+	}
+	if strings.IndexByte(p, '`') >= 0 {
+		p = adocMono.ReplaceAllString(p, "$1$2")
+	}
 	if strings.Contains(p, "{") {
 		for name, v := range attrs {
 			p = strings.ReplaceAll(p, "{"+name+"}", v)

@@ -35,6 +35,10 @@ var (
 
 // orgInline leaves the text of a paragraph's links and emphasis.
 func orgInline(p string) string {
+	// The patterns run only where their marks are (see adocInline).
+	if !strings.ContainsAny(p, "[*/_=~+") {
+		return p
+	}
 	p = orgLink.ReplaceAllStringFunc(p, func(m string) string {
 		sm := orgLink.FindStringSubmatch(m)
 		if sm[2] != "" {

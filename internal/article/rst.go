@@ -124,12 +124,18 @@ var (
 
 // rstInline leaves the text of a paragraph's inline markup.
 func rstInline(p string) string {
-	p = rstLink.ReplaceAllString(p, "$1")
-	p = rstRole.ReplaceAllString(p, "$1")
-	p = rstInlineLiteral.ReplaceAllString(p, "$1")
-	p = rstRef.ReplaceAllString(p, "$1")
-	p = rstStrong.ReplaceAllString(p, "$1")
-	return rstEmphasis.ReplaceAllString(p, "$1$2")
+	// The patterns run only where their marks are (see adocInline).
+	if strings.IndexByte(p, '`') >= 0 {
+		p = rstLink.ReplaceAllString(p, "$1")
+		p = rstRole.ReplaceAllString(p, "$1")
+		p = rstInlineLiteral.ReplaceAllString(p, "$1")
+		p = rstRef.ReplaceAllString(p, "$1")
+	}
+	if strings.IndexByte(p, '*') >= 0 {
+		p = rstStrong.ReplaceAllString(p, "$1")
+		p = rstEmphasis.ReplaceAllString(p, "$1$2")
+	}
+	return p
 }
 
 // rstDropped are the directives whose content is no text of the article.

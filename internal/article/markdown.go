@@ -29,7 +29,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 		a.Removed[kindTemplate] = templates
 	}
 	source := []byte(body)
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM),
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500))))
 	doc := md.Parser().Parse(text.NewReader(source))
 	base := baseURL(opts.BaseURL)
@@ -283,8 +283,21 @@ func (mr *mdReader) block(n ast.Node) {
 				mr.add(strings.Join(parts, " "), item)
 			}
 		}
-	case ast.KindBlockquote:
+	case ast.KindBlockquote, east.KindDefinitionDescription, east.KindFootnote:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			mr.block(c)
+		}
+	case east.KindDefinitionList, east.KindFootnoteList:
+		// A term and its description are paragraphs of their own, as
+		// an HTML page's <dt> and <dd> are; the notes come last, as
+		// the page prints them.
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() == east.KindDefinitionTerm {
+				if t := strings.TrimSpace(mr.inlineText(c)); t != "" {
+					mr.add(t, c)
+				}
+				continue
+			}
 			mr.block(c)
 		}
 	case ast.KindCodeBlock, ast.KindFencedCodeBlock:

@@ -227,3 +227,46 @@ func TestMarkdownAltText(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownNotesAndTerms: footnotes and definition lists, which Hugo
+// and Jekyll read by default, are notes and terms, not bracketed marks
+// and colon lines: a reference leaves the sentence's text and the notes
+// follow the story.
+func TestMarkdownNotesAndTerms(t *testing.T) {
+	tests := []struct {
+		name, src string
+		paras     []string
+		html      []string // in the body HTML, in this order
+	}{
+		{"a numbered note", "The ferry sails hourly[^1].\n\n[^1]: Except on Sundays.\n",
+			[]string{"The ferry sails hourly.", "Except on Sundays."},
+			[]string{`hourly<sup id="fnref:1"><a href="#fn:1"`, `<li id="fn:1">`, "Except on Sundays."}},
+		{"named notes are numbered as they are referred to", "First[^b], then[^a].\n\n[^a]: Note A.\n[^b]: Note B.\n",
+			[]string{"First, then.", "Note B.", "Note A."},
+			[]string{`<a href="#fn:1" rel="nofollow">1</a>`, `<a href="#fn:2" rel="nofollow">2</a>`, "Note B.", "Note A."}},
+		{"a reference without its note stays as written", "The [^x] mark stays.\n",
+			[]string{"The [^x] mark stays."}, []string{"The [^x] mark stays."}},
+		{"a definition list", "Spring tide\n:   The largest range.\n\nNeap tide\n:   The smallest range.\n",
+			[]string{"Spring tide", "The largest range.", "Neap tide", "The smallest range."},
+			[]string{"<dl>", "<dt>Spring tide</dt>", "<dd>The largest range.</dd>", "<dt>Neap tide</dt>", "</dl>"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Parse("a.md", []byte("# Tides\n\n"+tc.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(a.BodyParagraphs, tc.paras) {
+				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, tc.paras)
+			}
+			rest := a.BodyHTML
+			for _, want := range tc.html {
+				i := strings.Index(rest, want)
+				if i < 0 {
+					t.Fatalf("body HTML lacks %s after what came before:\n%s", want, a.BodyHTML)
+				}
+				rest = rest[i+len(want):]
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -37,6 +38,13 @@ var (
 	// macros (a picture's alt text, a key, a footnote's text), cross
 	// references.
 	adocLinkText = regexp.MustCompile(`(?:(?:https?|ftp|irc)://[^\s\[\]]*|(?:link|mailto|xref|image|kbd|btn|menu|footnote|pass|icon):[^\s\[\]]*)\[([^\]]*)\]`)
+	// A footnote: "footnote:[text]", "footnote:name[text]" and a
+	// reference to it, "footnote:name[]"; the older
+	// "footnoteref:[name,text]" and "footnoteref:[name]".
+	adocNote = regexp.MustCompile(`footnote(?:ref)?:([\w-]*)\[([^\]]*)\]`)
+	// A definition list's item: "term:: description", or the term alone
+	// over its description ("term;;" and deeper "term:::" too).
+	adocTerm     = regexp.MustCompile(`^(\S.*?)(?::{2,4}|;;)(?:\s+(\S.*))?$`)
 	adocXref     = regexp.MustCompile(`<<[^,>]+,\s*([^>]+)>>`)
 	adocXrefBare = regexp.MustCompile(`<<([^,>]+)>>`)
 	adocStrong   = regexp.MustCompile(`\*\*([^*]+)\*\*|(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
@@ -149,11 +157,34 @@ func adocInline(p string, attrs map[string]string) string {
 		p = adocMono.ReplaceAllString(p, "$1$2")
 	}
 	if strings.Contains(p, "{") {
-		for name, v := range attrs {
-			p = strings.ReplaceAll(p, "{"+name+"}", v)
-		}
+		// One pass, so that a value holding a reference reads the same
+		// whatever order the map gives.
+		p = adocAttrRef.ReplaceAllStringFunc(p, func(m string) string {
+			name := strings.ToLower(m[1 : len(m)-1])
+			if v, ok := attrs[name]; ok {
+				return v
+			}
+			if v, ok := adocBuiltins[name]; ok {
+				return v
+			}
+			return m
+		})
 	}
 	return p
+}
+
+// adocAttrRef is a reference to an attribute, "{name}".
+var adocAttrRef = regexp.MustCompile(`\{[A-Za-z0-9_][\w-]*\}`)
+
+// adocBuiltins are the attributes every AsciiDoc document has, which
+// writers use to escape a character or to join text to a macro
+// ("tide{empty}footnote:[…]").
+var adocBuiltins = map[string]string{
+	"empty": "", "sp": " ", "nbsp": "\u00a0", "zwsp": "\u200b", "wj": "\u2060",
+	"apos": "'", "quot": `"`, "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
+	"deg": "°", "plus": "+", "brvbar": "¦", "vbar": "|", "amp": "&", "lt": "<", "gt": ">",
+	"startsb": "[", "endsb": "]", "caret": "^", "asterisk": "*", "tilde": "~",
+	"backslash": `\`, "backtick": "`", "two-colons": "::", "two-semicolons": ";;", "cpp": "C++",
 }
 
 // adocDelimiters are the delimited blocks by their delimiter line:
@@ -183,7 +214,27 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		caption   string   // the block title over the next block
 	)
 	imagesDir := attrs["imagesdir"]
-	inline := func(p string) string { return adocInline(p, attrs) }
+	anon := 0                   // notes without a name
+	var inlineNotes []bodyBlock // the notes, written where they are referred to
+	inline := func(p string) string {
+		if !strings.Contains(p, "footnote") {
+			return adocInline(p, attrs)
+		}
+		return markNotes(p, adocNote, func(sm []string) string {
+			key, text := sm[1], sm[2]
+			if strings.HasPrefix(sm[0], "footnoteref:") {
+				key, text, _ = strings.Cut(text, ",")
+			}
+			if key == "" {
+				anon++
+				key = ":" + strconv.Itoa(anon) // a note to itself
+			}
+			if t := strings.TrimSpace(adocInline(text, attrs)); t != "" && !hasNote(inlineNotes, key) {
+				inlineNotes = append(inlineNotes, bodyBlock{text: t, kind: blockNote, key: key})
+			}
+			return noteRef(key, "")
+		}, func(p string) string { return adocInline(p, attrs) })
+	}
 	flush := func() { blocks = pend.end(blocks, inline) }
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
@@ -244,12 +295,20 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		if m := adocItem.FindStringSubmatch(line); m != nil {
 			flush()
 			pend.kind, trim = blockBullet, m[2]
+		} else if m := adocTerm.FindStringSubmatch(trim); m != nil && (len(pend.lines) == 0 || pend.kind == blockDesc) && !strings.Contains(m[1], "::") {
+			flush()
+			pend.kind, pend.lines = blockTerm, append(pend.lines, m[1])
+			flush()
+			pend.kind, trim = blockDesc, m[2]
+			if trim == "" {
+				continue // the description follows on its own lines
+			}
 		}
 		caption = ""
 		pend.lines = append(pend.lines, strings.TrimSuffix(trim, " +")) // " +" breaks a line
 	}
 	flush()
-	return blocks
+	return append(blocks, inlineNotes...)
 }
 
 // adocTable reads the lines between a table's "|===" delimiters: cells

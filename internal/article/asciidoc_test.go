@@ -87,6 +87,7 @@ func FuzzParseAsciiDoc(f *testing.F) {
 	f.Add([]byte("= T\nA B <a@b>; C\nv1, 2024-05-02: x\n:tags: a, b\n:x!:\n\n{x} *y* _z_ `w` link:u[v] <<a,b>> +\n\n----\nlit\n----\n.Cap\nimage::p.png[alt, 3]\n"))
 	f.Add([]byte("---\ntitle: t\n---\n= H\n\n////\n\n* a\n** b\n. c\n|===\n| x | y\n|===\n"))
 	f.Add([]byte(":a:\n= \n\n[]\n.\n==\n"))
+	f.Add([]byte("= T\n\na{empty}footnote:[n *b*] c footnote:x[m] d footnote:x[] footnoteref:[y,o] footnote:z[]\n\nt:: d\nu::\nv\nw;;\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.adoc", data)
 	})

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"seedfeed/internal/article/htmlextract"
@@ -13,12 +14,16 @@ import (
 // (reStructuredText, AsciiDoc, Org) and what it is. A picture's text is
 // its caption, src and alt its address and alt text as written; a
 // table's rows are its cells' text, the first head of them its header.
+// A note's key names it as its references do (see notes.go); note is its
+// number once resolveNotes has given it one.
 type bodyBlock struct {
 	text     string
 	kind     int8
 	src, alt string
 	rows     [][]string
 	head     int
+	key      string
+	note     int
 }
 
 // The kinds of bodyBlock.
@@ -29,6 +34,9 @@ const (
 	blockBullet
 	blockPicture
 	blockTable
+	blockNote // a paragraph of a footnote
+	blockTerm // a definition list's term
+	blockDesc // its description
 )
 
 // pending is the block a markup reader is in the middle of: its lines
@@ -36,14 +44,15 @@ const (
 type pending struct {
 	lines []string
 	kind  int8
+	key   string // a note's
 }
 
 // end appends the pending block to blocks when it has text, and starts
 // the next: a literal block's lines dedented, any other's joined and
 // read by inline, the format's inline markup reader.
 func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBlock {
-	lines, kind := p.lines, p.kind
-	p.lines, p.kind = p.lines[:0], blockPara
+	lines, kind, key := p.lines, p.kind, p.key
+	p.lines, p.kind, p.key = p.lines[:0], blockPara, ""
 	if len(lines) == 0 {
 		return blocks
 	}
@@ -56,7 +65,7 @@ func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBloc
 	if strings.TrimSpace(t) == "" {
 		return blocks
 	}
-	return append(blocks, bodyBlock{text: t, kind: kind})
+	return append(blocks, bodyBlock{text: t, kind: kind, key: key})
 }
 
 // tableBlock is a table of rows, the first head of them its header, or
@@ -74,10 +83,17 @@ func tableBlock(rows [][]string, head int) (bodyBlock, bool) {
 
 // blocksHTML renders the blocks as their HTML: a section title as a heading,
 // a literal block preformatted, bullets as a list, a picture as a figure
-// (its address resolved as a Markdown picture's), a table as a table, the
-// rest paragraphs.
+// (its address resolved as a Markdown picture's), a table as a table,
+// terms and their descriptions as a definition list, the notes as the
+// numbered list goldmark makes of a Markdown document's, the rest
+// paragraphs.
 func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 	var b strings.Builder
+	seen := map[int]bool{} // the notes whose first reference is written
+	// run reports whether blocks[j] is of the run kinds is.
+	run := func(j int, is func(int8) bool) bool { return j >= 0 && j < len(blocks) && is(blocks[j].kind) }
+	isNote := func(k int8) bool { return k == blockNote }
+	isDef := func(k int8) bool { return k == blockTerm || k == blockDesc }
 	for i, bl := range blocks {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -99,7 +115,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 			b.WriteString(`">`)
 			if bl.text != "" {
 				b.WriteString("<figcaption>")
-				writeEscaped(&b, bl.text)
+				writeNoted(&b, bl.text, seen)
 				b.WriteString("</figcaption>")
 			}
 			b.WriteString("</figure>")
@@ -114,13 +130,43 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				b.WriteString("<tr>")
 				for _, c := range row {
 					b.WriteString(cell)
-					writeEscaped(&b, c)
+					writeNoted(&b, c, seen)
 					b.WriteString(end)
 				}
 				b.WriteString("</tr>")
 			}
 			b.WriteString("</table>")
 			continue
+		case blockNote:
+			if !run(i-1, isNote) {
+				b.WriteString("<div><hr><ol>")
+			}
+			n := strconv.Itoa(bl.note)
+			if i == 0 || blocks[i-1].note != bl.note {
+				b.WriteString(`<li id="fn:` + n + `">`)
+			}
+			b.WriteString("<p>")
+			writeNoted(&b, bl.text, seen)
+			if i+1 == len(blocks) || blocks[i+1].note != bl.note {
+				b.WriteString(` <a href="#fnref:` + n + `">↩︎</a></p></li>`)
+			} else {
+				b.WriteString("</p>")
+			}
+			if !run(i+1, isNote) {
+				b.WriteString("</ol></div>")
+			}
+			continue
+		case blockTerm, blockDesc:
+			open, close = "<dt>", "</dt>"
+			if bl.kind == blockDesc {
+				open, close = "<dd>", "</dd>"
+			}
+			if !run(i-1, isDef) {
+				open = "<dl>" + open
+			}
+			if !run(i+1, isDef) {
+				close += "</dl>"
+			}
 		case blockHeading:
 			open, close = "<h2>", "</h2>"
 		case blockLiteral:
@@ -135,7 +181,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 			}
 		}
 		b.WriteString(open)
-		writeEscaped(&b, bl.text)
+		writeNoted(&b, bl.text, seen)
 		b.WriteString(close)
 	}
 	return b.String()
@@ -145,19 +191,22 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 // format: its paragraphs (pictures apart), the captions of its pictures,
 // its HTML and its pictures' addresses.
 func setBody(a *Article, blocks []bodyBlock, opts Options, format string) error {
+	blocks = resolveNotes(blocks)
 	for _, bl := range blocks {
 		switch {
 		case bl.kind == blockTable:
 			// A row a paragraph, as a Markdown table's.
 			for _, row := range bl.rows {
-				if t := strings.Join(row, " | "); strings.Trim(t, " |") != "" {
+				if t := withoutNoteMarks(strings.Join(row, " | ")); strings.Trim(t, " |") != "" {
 					a.BodyParagraphs = append(a.BodyParagraphs, t)
 				}
 			}
 		case bl.kind != blockPicture:
-			a.BodyParagraphs = append(a.BodyParagraphs, bl.text)
+			if t := withoutNoteMarks(bl.text); strings.TrimSpace(t) != "" {
+				a.BodyParagraphs = append(a.BodyParagraphs, t)
+			}
 		default:
-			if c := cmp.Or(bl.text, bl.alt); c != "" {
+			if c := withoutNoteMarks(cmp.Or(bl.text, bl.alt)); c != "" {
 				a.Images = append(a.Images, Image{Caption: c})
 			}
 		}

@@ -39,3 +39,82 @@ func TestMarkupTables(t *testing.T) {
 		})
 	}
 }
+
+// Footnotes and definition lists in each markup read by its own
+// structure come out as a Markdown document's: the reference a
+// superscript number linked to its note, numbered in the order the text
+// refers to them, the notes in a list after the story, a term and its
+// description a definition list; in the paragraphs, the reference leaves
+// the sentence and each note, term and description is one.
+func TestMarkupNotesAndTerms(t *testing.T) {
+	paras := []string{
+		"The keeper logs every tide and every passing ship.",
+		"Spring tide", "The largest range.", "Neap tide", "The smallest range.",
+		"The log ends here.",
+		"Twice a day.", "Mostly trawlers.",
+	}
+	html := []string{
+		`tide<sup id="fnref:1"><a href="#fn:1" rel="nofollow">1</a></sup> and every passing ship<sup id="fnref:2"><a href="#fn:2" rel="nofollow">2</a></sup>.</p>`,
+		"<dl><dt>Spring tide</dt>\n<dd>The largest range.</dd>\n<dt>Neap tide</dt>\n<dd>The smallest range.</dd></dl>",
+		"<p>The log ends here.</p>",
+		`<div><hr><ol><li id="fn:1"><p>Twice a day. <a href="#fnref:1" rel="nofollow">↩︎</a></p></li>`,
+		`<li id="fn:2"><p>Mostly trawlers. <a href="#fnref:2" rel="nofollow">↩︎</a></p></li></ol></div>`,
+	}
+	tests := []struct{ file, src string }{
+		{"auto.rst", "Tides\n=====\n\nThe keeper logs every tide [#]_ and every passing ship [#]_.\n\n" +
+			"Spring tide\n   The largest range.\n\nNeap tide\n   The smallest range.\n\nThe log ends here.\n\n.. [#] Twice a day.\n.. [#] Mostly\n   trawlers.\n"},
+		{"labels.rst", "Tides\n=====\n\nThe keeper logs every tide [#tide]_ and every passing ship [Ships]_.\n\n" +
+			"Spring tide\n   The largest range.\nNeap tide\n   The smallest range.\n\nThe log ends here.\n\n" +
+			".. [SHIPS] Mostly trawlers.\n.. [#tide] Twice a day.\n.. [9] A note nothing refers to.\n"},
+		{"inline.adoc", "= Tides\n\nThe keeper logs every tide{empty}footnote:[Twice a day.] and every passing ship{empty}footnote:ships[Mostly trawlers.].\n\n" +
+			"Spring tide:: The largest range.\nNeap tide::\nThe smallest range.\n\nThe log ends here.\n"},
+		{"named.org", "#+TITLE: Tides\n\nThe keeper logs every tide[fn:: Twice a day.] and every passing ship[fn:ships].\n\n" +
+			"- Spring tide :: The largest range.\n- Neap tide :: The smallest range.\n\nThe log ends here.\n\n* Notes\n\n[fn:ships] Mostly /trawlers/.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a, err := Parse(tt.file, []byte(tt.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := paras
+			if tt.file == "named.org" {
+				// Org keeps the heading its notes stand under.
+				want = slices.Insert(slices.Clone(paras), 6, "Notes")
+			}
+			if !slices.Equal(a.BodyParagraphs, want) {
+				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
+			}
+			rest := a.BodyHTML
+			for _, w := range html {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("body HTML lacks %s after what came before:\n%s", w, a.BodyHTML)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+}
+
+// A reference to a note the document does not have stays as written,
+// and a reference by a simple name leaves its name.
+func TestMarkupNoteWithoutText(t *testing.T) {
+	tests := []struct{ file, src, want string }{
+		{"a.rst", "Tides\n=====\n\nSee [7]_ and the harbour_ office.\n", "See [7]_ and the harbour office."},
+		{"a.org", "#+TITLE: Tides\n\nSee[fn:7] the office.\n", "See[fn:7] the office."},
+		{"a.adoc", "= Tides\n\nSee footnote:seven[] the office.\n", "See the office."},
+	}
+	for _, tt := range tests {
+		a, err := Parse(tt.file, []byte(tt.src), goldenOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(a.BodyParagraphs, []string{tt.want}) {
+			t.Errorf("%s: paragraphs %q, want %q", tt.file, a.BodyParagraphs, tt.want)
+		}
+		if strings.Contains(a.BodyHTML, "<sup") {
+			t.Errorf("%s: a reference to no note is linked:\n%s", tt.file, a.BodyHTML)
+		}
+	}
+}

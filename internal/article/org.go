@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -29,8 +30,13 @@ var (
 	// A timestamp's date and time: <2024-05-02 Thu 10:20> or [...].
 	orgTimestamp = regexp.MustCompile(`^[<\[]?(\d{4}-\d{2}-\d{2})(?:\s+[^\s\d>\]]+)?(?:\s+(\d{1,2}:\d{2}))?[^>\]]*[>\]]?$`)
 	// A link, with or without its description.
-	orgLink     = regexp.MustCompile(`\[\[([^\]]+)\](?:\[([^\]]*)\])?\]`)
-	orgEmphasis = regexp.MustCompile(`(^|[\s(\["'{-])([*/_=~+])([^\s*/_=~+](?:[^\n]*?[^\s])?)([*/_=~+])($|[\s)\]"'.,;:!?}-])`)
+	orgLink = regexp.MustCompile(`\[\[([^\]]+)\](?:\[([^\]]*)\])?\]`)
+	// A footnote's reference, "[fn:name]", or one that holds its note,
+	// "[fn::text]" or "[fn:name:text]".
+	orgNoteRef = regexp.MustCompile(`\[fn:([\w-]*)(?::([^\]]*))?\]`)
+	// A footnote's definition, at the start of a line: "[fn:name] text".
+	orgNoteDef  = regexp.MustCompile(`^\[fn:([\w-]+)\]\s*(.*)$`)
+	orgEmphasis = regexp.MustCompile(`(^|[\s(\["'{-])([*/_=~+])([^\s*/_=~+](?:[^\n]*?[^\s])?)([*/_=~+])($|[\s)\]"'.,;:!?}\[\x00-])`)
 )
 
 // orgInline leaves the text of a paragraph's links and emphasis.
@@ -117,7 +123,29 @@ func orgParagraphs(text string) []bodyBlock {
 		}
 		inTable, rows, head = false, nil, 0
 	}
-	flush := func() { blocks = pend.end(blocks, orgInline) }
+	anon := 0                   // notes without a name
+	var inlineNotes []bodyBlock // the notes written where they are referred to
+	inline := func(p string) string {
+		if !strings.Contains(p, "[fn:") {
+			return orgInline(p)
+		}
+		return markNotes(p, orgNoteRef, func(sm []string) string {
+			key := sm[1]
+			if strings.Contains(sm[0][len("[fn:"+key):], ":") {
+				// It holds its note; one without a name has one to
+				// itself.
+				if key == "" {
+					anon++
+					key = ":" + strconv.Itoa(anon)
+				}
+				if t := strings.TrimSpace(orgInline(sm[2])); t != "" && !hasNote(inlineNotes, key) {
+					inlineNotes = append(inlineNotes, bodyBlock{text: t, kind: blockNote, key: key})
+				}
+			}
+			return noteRef(key, sm[0])
+		}, orgInline)
+	}
+	flush := func() { blocks = pend.end(blocks, inline) }
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		low := strings.ToLower(trim)
@@ -213,9 +241,18 @@ func orgParagraphs(text string) []bodyBlock {
 				continue
 			}
 		}
+		if m := orgNoteDef.FindStringSubmatch(line); m != nil {
+			flush()
+			pend.kind, pend.key, trim = blockNote, m[1], m[2]
+		}
 		if m := orgItem.FindStringSubmatch(line); m != nil {
 			flush()
-			if !strings.ContainsAny(m[2], "0123456789") {
+			if term, desc, ok := strings.Cut(m[3], " :: "); ok {
+				// "- term :: description", a definition list's item.
+				pend.kind, pend.lines = blockTerm, append(pend.lines, term)
+				flush()
+				pend.kind, trim = blockDesc, desc
+			} else if !strings.ContainsAny(m[2], "0123456789") {
 				pend.kind, trim = blockBullet, m[3]
 			}
 		}
@@ -223,7 +260,7 @@ func orgParagraphs(text string) []bodyBlock {
 	}
 	endTable()
 	flush()
-	return blocks
+	return append(blocks, inlineNotes...)
 }
 
 // parseOrg reads an Org document. Without a "#+TITLE:", a first
@@ -236,7 +273,7 @@ func parseOrg(text string, opts Options, a *Article) error {
 	title := ""
 	if fm.Title == "" && len(blocks) > 1 && blocks[0].kind == blockHeading &&
 		!slices.ContainsFunc(blocks[1:], func(b bodyBlock) bool { return b.kind == blockHeading && b.text == blocks[0].text }) {
-		title, blocks = blocks[0].text, blocks[1:]
+		title, blocks = withoutNoteMarks(blocks[0].text), blocks[1:]
 	}
 	if err := setBody(a, blocks, opts, "Org document"); err != nil {
 		return err

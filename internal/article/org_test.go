@@ -68,6 +68,7 @@ func FuzzParseOrg(f *testing.F) {
 	f.Add([]byte("#+TITLE: T\n#+DATE: [2024-05-02 Thu]\n#+FILETAGS: :a:b:\n\n* H :x:\n:PROPERTIES:\n:END:\n*b* /i/ =v= [[u][d]] [[f.png]]\n#+BEGIN_SRC go\nx\n#+END_SRC\n: f\n- a\n  * b\n"))
 	f.Add([]byte("#+BEGIN_QUOTE\nq\n\n#+CAPTION: c\n[[file:x.jpg]]\n* \n**\n:X:\n"))
 	f.Add([]byte("#+HUGO_DRAFT: maybe\n#+DATE: never\n#+\n# \n*/x/*\n"))
+	f.Add([]byte("#+TITLE: T\n\na[fn:1] /b/[fn:: c[fn:2]] d[fn:x:e] f[fn:]\n- t :: d\n- :: e\n\n[fn:1] g\n[fn:2] h [fn:1]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.org", data)
 	})

@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -117,10 +118,48 @@ var (
 	rstEmphasis      = regexp.MustCompile(`(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
 	// A list item's marker: a bullet, a number or "#." and a space.
 	rstItem = regexp.MustCompile(`^\s*([-*+•]|\d+[.)]|#\.)\s+`)
-	// A directive (".. note::"); any other ".." line is a comment, a
-	// link target or a footnote.
+	// A directive (".. note::"); a footnote or a citation (".. [1]
+	// text"); any other ".." line is a comment or a link target.
 	rstDirective = regexp.MustCompile(`^\.\. ([A-Za-z][\w:-]*)::`)
+	rstNote      = regexp.MustCompile(`^\.\. \[(` + rstNoteLabel + `)\](?:\s+(.*))?$`)
+	// A reference to one, "[1]_", "[#]_", "[#label]_", "[*]_" or a
+	// citation's "[CIT2002]_", with the space before it.
+	rstNoteRef = regexp.MustCompile(`\s?\[(` + rstNoteLabel + `)\]_`)
+	// A reference by a simple name, "the harbour_ office": its text.
+	rstNameRef = regexp.MustCompile(`(^|[\s(])([\pL\pN][\pL\pN.-]*?)__?([\s.,;:!?)]|$)`)
 )
+
+// rstNoteLabel is a footnote's or a citation's label.
+const rstNoteLabel = `\d+|#|#[\pL\pN][\w.-]*|\*|[\pL_][\w.-]*`
+
+// rstNotes keys a document's footnotes and citations as its references
+// do: an auto-numbered "[#]" or "[*]" reference is to the next such
+// note in the document's order, as docutils pairs them.
+type rstNotes struct{ refs, defs map[string]int }
+
+// key is the key of label, the n-th "#" or "*" reference or note when
+// it is one of those (counts holds how many came before).
+func (n *rstNotes) key(label string, counts *map[string]int) string {
+	if label != "#" && label != "*" {
+		return strings.ToLower(label) // citations match regardless of case
+	}
+	if *counts == nil {
+		*counts = map[string]int{}
+	}
+	(*counts)[label]++
+	return label + strconv.Itoa((*counts)[label])
+}
+
+// refs leaves a mark for each footnote reference in p.
+func (n *rstNotes) marks(p string) string {
+	if !strings.Contains(p, "]_") {
+		return p
+	}
+	return rstNoteRef.ReplaceAllStringFunc(p, func(m string) string {
+		label := rstNoteRef.FindStringSubmatch(m)[1]
+		return noteRef(n.key(label, &n.refs), m)
+	})
+}
 
 // rstInline leaves the text of a paragraph's inline markup.
 func rstInline(p string) string {
@@ -134,6 +173,9 @@ func rstInline(p string) string {
 	if strings.IndexByte(p, '*') >= 0 {
 		p = rstStrong.ReplaceAllString(p, "$1")
 		p = rstEmphasis.ReplaceAllString(p, "$1$2")
+	}
+	if strings.IndexByte(p, '_') >= 0 {
+		p = rstNameRef.ReplaceAllString(p, "$1$2$3")
 	}
 	return p
 }
@@ -161,8 +203,12 @@ func rstParagraphs(text string) []bodyBlock {
 	literal, literalNext := false, false
 	skipping := false // inside a comment or a dropped directive
 	picture := -1     // the picture block whose options and caption follow
+	var notes rstNotes
+	note := ""    // the key of the note whose lines are indented under it
+	term := false // the paragraph pending is one line, which may be a term
+	desc := false // indented lines go on with a term's description
 	inline := func(p string) string {
-		p = rstInline(p)
+		p = rstInline(notes.marks(p))
 		if strings.HasSuffix(p, "::") {
 			// "was::" reads "was:", "below ::" and "::" nothing; a
 			// literal block follows.
@@ -213,9 +259,19 @@ func rstParagraphs(text string) []bodyBlock {
 			continue
 		case !indented && strings.HasPrefix(line, ".."):
 			flush()
-			literal = false
+			literal, term, desc = false, false, false
 			skipping = true
 			picture = -1
+			note = ""
+			if m := rstNote.FindStringSubmatch(trim); m != nil {
+				skipping = false
+				note = notes.key(m[1], &notes.defs)
+				pend.kind, pend.key = blockNote, note
+				if m[2] != "" {
+					pend.lines = append(pend.lines, m[2])
+				}
+				continue
+			}
 			if m := rstDirective.FindStringSubmatch(line); m != nil {
 				name := strings.ToLower(m[1])
 				if name == "image" || name == "figure" {
@@ -242,6 +298,28 @@ func rstParagraphs(text string) []bodyBlock {
 		}
 		skipping = false
 		picture = -1
+		switch {
+		case !indented:
+			if (note != "" || desc) && len(pend.lines) > 0 {
+				flush() // the next term, or a paragraph, with no blank line before it
+			}
+			note, desc = "", false
+		case term && !literal && !literalNext:
+			// A line, then indented lines right under it: a term and
+			// its description.
+			pend.kind = blockTerm
+			flush()
+			desc = true
+		}
+		term = false
+		if indented && len(pend.lines) == 0 && !literal && !literalNext {
+			switch {
+			case note != "":
+				pend.kind, pend.key = blockNote, note // its next paragraph
+			case desc:
+				pend.kind = blockDesc
+			}
+		}
 		if literal && !indented {
 			flush()
 			literal = false
@@ -268,6 +346,8 @@ func rstParagraphs(text string) []bodyBlock {
 			pend.kind = blockHeading
 			flush() // the title alone
 		}
+		term = !indented && len(pend.lines) == 1 && pend.kind == blockPara && rstItem.FindStringIndex(line) == nil && trim[0] != ':' &&
+			!strings.HasSuffix(trim, "::")
 	}
 	flush()
 	return blocks

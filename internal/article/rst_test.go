@@ -107,6 +107,7 @@ func FuzzParseReST(f *testing.F) {
 	f.Add([]byte("====\n T \n====\n\n:Author: a\n  b\n:date: 2024-05-02\n\nx **y** `z <u>`_ ::\n\n   lit\n\n.. note:: n\n   :o: p\n\n   q\n"))
 	f.Add([]byte("T\n=\n\n- a\n  b\n#. c\n.. code-block:: go\n\n   x := 1\n..\n   hidden\n"))
 	f.Add([]byte(":a:\n:b: c\n\n::\n\n  \t\n*\n"))
+	f.Add([]byte("T\n=\n\na [#]_ b [1]_ c [*]_ [#x]_ [Cit]_ d_ e__\n\nterm\n   def\nterm2\n   def2\n\n   more\n\n.. [#] n\n   m\n\n   p\n.. [1] o [#x]_\n.. [CIT] q\n.. [#x]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.rst", data)
 	})

@@ -14,8 +14,8 @@ import (
 // Posts moved from Pelican (Markdown with "Key: value" lines, and
 // reStructuredText), Hugo (TOML front matter), Jekyll (a dated name),
 // Antora (AsciiDoc) and Emacs (Org)
-// reach the feeds with their titles, authors, dates and tags, and their
-// pictures at /files/, in feeds that parse.
+// reach the feeds with their titles, authors, dates and tags, their
+// footnotes and their pictures at /files/, in feeds that parse.
 func TestPostsFromSiteGenerators(t *testing.T) {
 	d := newTestDaemon(t, "site:\n  title: Harbour\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\n")
 	files := map[string]string{
@@ -26,10 +26,10 @@ func TestPostsFromSiteGenerators(t *testing.T) {
 			".. figure:: radar.png\n   :alt: The radar screen\n\n   The wake shows as a second echo.\n",
 		"pelican/radar.png": "\x89PNG\r\n\x1a\n",
 		"hugo/lanterns.md": "+++\ntitle = \"Lanterns on the water\"\ndate = 2025-04-03T20:00:00Z\nauthors = [\"Ines Duarte\"]\n+++\n\n" +
-			"Two hundred paper lanterns floated across the harbour on Friday night.\n",
+			"Two hundred paper lanterns floated across the harbour on Friday night[^1].\n\n[^1]: Two hundred and twelve, the organisers said.\n",
 		"_posts/2025-04-04-new-pier.md": "---\ntitle: The new pier opens\n---\n\nThe new pier opened to walkers on Saturday morning.\n",
 		"notes/tides.org": "#+TITLE: Spring tides\n#+AUTHOR: Tom Lind\n#+DATE: <2025-04-06 Sun>\n#+FILETAGS: :tides:\n\n" +
-			"The spring tides reach the quay steps this *weekend*.\n",
+			"The spring tides reach the quay steps this *weekend*[fn:: On Saturday at 06:40.].\n\n- Spring tide :: the largest range.\n",
 		"antora/log.adoc": "= The harbour log for April\nMarta Oliveira <marta@example.org>\nv1.0, 2025-04-05\n:page-tags: log\n\n" +
 			"April brought *forty* ships into the harbour.\n",
 	}
@@ -85,6 +85,14 @@ func TestPostsFromSiteGenerators(t *testing.T) {
 		}
 		if w.tags != nil && !slices.Equal(it.Categories, w.tags) {
 			t.Errorf("%q: categories %q, want %q", it.Title, it.Categories, w.tags)
+		}
+		// A footnote's number links to the note on the article's page.
+		if it.Title == "Lanterns on the water" || it.Title == "Spring tides" {
+			for _, s := range []string{`<sup id="fnref:1"><a href="https://news.example.org/`, `#fn:1"`, `<li id="fn:1">`} {
+				if !strings.Contains(it.Content, s) {
+					t.Errorf("%q: content lacks %s:\n%s", it.Title, s, it.Content)
+				}
+			}
 		}
 		if it.Title == "Ferries in the fog" {
 			for _, s := range []string{`src="https://news.example.org/files/pelican/radar.png"`, "<figcaption>The wake shows as a second echo.</figcaption>", "<p>When the fog is down"} {

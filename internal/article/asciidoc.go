@@ -44,12 +44,21 @@ var (
 	adocNote = regexp.MustCompile(`footnote(?:ref)?:([\w-]*)\[([^\]]*)\]`)
 	// A definition list's item: "term:: description", or the term alone
 	// over its description ("term;;" and deeper "term:::" too).
-	adocTerm     = regexp.MustCompile(`^(\S.*?)(?::{2,4}|;;)(?:\s+(\S.*))?$`)
-	adocXref     = regexp.MustCompile(`<<[^,>]+,\s*([^>]+)>>`)
-	adocXrefBare = regexp.MustCompile(`<<([^,>]+)>>`)
-	adocStrong   = regexp.MustCompile(`\*\*([^*]+)\*\*|(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
-	adocEmph     = regexp.MustCompile(`__([^_]+)__|(^|[\s(\["'])_([^_\s][^_]*?)_`)
-	adocMono     = regexp.MustCompile("``([^`]+)``|`([^`\\s][^`]*?)`")
+	adocTerm = regexp.MustCompile(`^(\S.*?)(?::{2,4}|;;)(?:\s+(\S.*))?$`)
+	// Preprocessor directives, which Asciidoctor reads before the rest:
+	// "include::file[]", "ifdef::name[]", "ifndef::a,b[text]",
+	// "ifeval::[…]", "endif::[]".
+	adocInclude = regexp.MustCompile(`^include::\S+\[.*\]$`)
+	adocIfdef   = regexp.MustCompile(`^(ifdef|ifndef)::([^\[\s]+)\[(.*)\]$`)
+	adocIfeval  = regexp.MustCompile(`^ifeval::\[.*\]$`)
+	adocEndif   = regexp.MustCompile(`^endif::[^\[\s]*\[\]$`)
+	// A block macro other than a picture: "toc::[]", "video::id[youtube]".
+	adocBlockMacro = regexp.MustCompile(`^[a-z][\w-]*::[^\[\s]*\[.*\]$`)
+	adocXref       = regexp.MustCompile(`<<[^,>]+,\s*([^>]+)>>`)
+	adocXrefBare   = regexp.MustCompile(`<<([^,>]+)>>`)
+	adocStrong     = regexp.MustCompile(`\*\*([^*]+)\*\*|(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
+	adocEmph       = regexp.MustCompile(`__([^_]+)__|(^|[\s(\["'])_([^_\s][^_]*?)_`)
+	adocMono       = regexp.MustCompile("``([^`]+)``|`([^`\\s][^`]*?)`")
 )
 
 // splitAsciiDoc reads the document header off the top of text: the title,
@@ -204,7 +213,7 @@ var adocDelimiters = map[string]int8{
 // lines ("[source,go]"), other block titles, comments, table delimiters
 // and page breaks leave.
 func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
-	lines := strings.Split(text, "\n")
+	lines := adocPreprocess(strings.Split(text, "\n"), attrs)
 	var (
 		blocks    []bodyBlock
 		pend      pending
@@ -276,6 +285,10 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			caption = adocInline(trim[1:], attrs) // a block title
 			continue
 		}
+		if len(pend.lines) == 0 && !strings.HasPrefix(trim, "image::") && adocBlockMacro.MatchString(trim) {
+			caption = ""
+			continue // a table of contents, a video, a diagram: nothing to read
+		}
 		if m := adocImage.FindStringSubmatch(trim); m != nil {
 			flush()
 			src := m[1]
@@ -295,6 +308,9 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		if m := adocItem.FindStringSubmatch(line); m != nil {
 			flush()
 			pend.kind, trim = blockBullet, m[2]
+			if strings.Trim(m[1], "*") == "" || strings.Trim(m[1], ".") == "" {
+				pend.level = len(m[1]) - 1 // "**" under "*"
+			}
 		} else if m := adocTerm.FindStringSubmatch(trim); m != nil && (len(pend.lines) == 0 || pend.kind == blockDesc) && !strings.Contains(m[1], "::") {
 			flush()
 			pend.kind, pend.lines = blockTerm, append(pend.lines, m[1])
@@ -309,6 +325,60 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 	}
 	flush()
 	return append(blocks, inlineNotes...)
+}
+
+// adocPreprocess does what Asciidoctor's preprocessor does before the
+// document is read: the lines an ifdef or ifndef leaves out leave
+// (whether an attribute is set is the header's say: a site is no
+// env-github, so a note "view this on the site" for GitHub's readers
+// leaves), an ifeval's lines stay (its expression is not evaluated), and
+// an include, whose file is not the article's, leaves with the directive
+// lines.
+func adocPreprocess(lines []string, attrs map[string]string) []string {
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "::") }) {
+		return lines
+	}
+	set := func(names string) bool {
+		all := strings.Contains(names, "+")
+		for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == '+' }) {
+			_, ok := attrs[strings.ToLower(n)]
+			if ok != all {
+				return ok // any one set, or one of all unset
+			}
+		}
+		return all
+	}
+	out := lines[:0:0]
+	var keep []bool // the open conditions, innermost last
+	kept := func() bool { return !slices.Contains(keep, false) }
+	for _, line := range lines {
+		trim := strings.TrimRight(line, " \t")
+		switch {
+		case adocEndif.MatchString(trim):
+			if len(keep) > 0 {
+				keep = keep[:len(keep)-1]
+			}
+		case adocIfeval.MatchString(trim):
+			keep = append(keep, true)
+		case adocIfdef.MatchString(trim):
+			m := adocIfdef.FindStringSubmatch(trim)
+			cond := set(m[2]) == (m[1] == "ifdef")
+			if m[3] != "" {
+				// One line: the condition holds its text.
+				if cond && kept() {
+					out = append(out, m[3])
+				}
+				break
+			}
+			keep = append(keep, cond)
+		case adocInclude.MatchString(trim):
+		default:
+			if kept() {
+				out = append(out, line)
+			}
+		}
+	}
+	return out
 }
 
 // adocTable reads the lines between a table's "|===" delimiters: cells

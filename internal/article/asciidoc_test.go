@@ -46,6 +46,16 @@ func TestAsciiDoc(t *testing.T) {
 			paras: []string{"High water is at 6:40."},
 		},
 		{
+			name: "preprocessor directives and block macros leave, conditions hold",
+			src: "= Works on the pier\n:site-only: yes\n\ninclude::partials/header.adoc[]\n\ntoc::[]\n\n" +
+				"ifdef::env-github[]\nView this page on the site.\nendif::[]\n" +
+				"ifndef::env-github[]\nThe pier closes on Sunday.\nendif::[]\n\n" +
+				"ifdef::site-only[Open again on Monday.]\n\nifeval::[{sectnum} > 1]\nThe works take a week.\nendif::[]\n\n" +
+				"video::abc123[youtube]\n",
+			want:  postFields{title: "Works on the pier"},
+			paras: []string{"The pier closes on Sunday.", "Open again on Monday.", "The works take a week."},
+		},
+		{
 			name:  "a version alone gives no date, and no warning",
 			src:   "= Notes\nJane Roe\nv3\n\nThe notes of the third revision.\n",
 			want:  postFields{title: "Notes", authors: []string{"Jane Roe"}},
@@ -88,6 +98,7 @@ func FuzzParseAsciiDoc(f *testing.F) {
 	f.Add([]byte("---\ntitle: t\n---\n= H\n\n////\n\n* a\n** b\n. c\n|===\n| x | y\n|===\n"))
 	f.Add([]byte(":a:\n= \n\n[]\n.\n==\n"))
 	f.Add([]byte("= T\n\na{empty}footnote:[n *b*] c footnote:x[m] d footnote:x[] footnoteref:[y,o] footnote:z[]\n\nt:: d\nu::\nv\nw;;\n"))
+	f.Add([]byte("= T\n:a:\n\ninclude::x[]\nifdef::a+b[]\nifndef::a,b[c]\n* d\n*** e\nifeval::[1]\n. f\n.. g\nendif::[]\ntoc::[]\nendif::[]\nendif::[]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.adoc", data)
 	})

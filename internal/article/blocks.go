@@ -24,6 +24,7 @@ type bodyBlock struct {
 	head     int
 	key      string
 	note     int
+	level    int // a list item's nesting, 0 at the top
 }
 
 // The kinds of bodyBlock.
@@ -45,14 +46,15 @@ type pending struct {
 	lines []string
 	kind  int8
 	key   string // a note's
+	level int    // a list item's
 }
 
 // end appends the pending block to blocks when it has text, and starts
 // the next: a literal block's lines dedented, any other's joined and
 // read by inline, the format's inline markup reader.
 func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBlock {
-	lines, kind, key := p.lines, p.kind, p.key
-	p.lines, p.kind, p.key = p.lines[:0], blockPara, ""
+	lines, kind, key, level := p.lines, p.kind, p.key, p.level
+	p.lines, p.kind, p.key, p.level = p.lines[:0], blockPara, "", 0
 	if len(lines) == 0 {
 		return blocks
 	}
@@ -65,7 +67,24 @@ func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBloc
 	if strings.TrimSpace(t) == "" {
 		return blocks
 	}
-	return append(blocks, bodyBlock{text: t, kind: kind, key: key})
+	return append(blocks, bodyBlock{text: t, kind: kind, key: key, level: level})
+}
+
+// listLevels gives list items their nesting by their indent, as Org's
+// and reST's lists nest.
+type listLevels struct{ indents []int }
+
+// at is the level of an item indented by indent: deeper than the item
+// above it nests under it, back to an outer item's indent goes back to
+// its level.
+func (l *listLevels) at(indent int) int {
+	for len(l.indents) > 0 && l.indents[len(l.indents)-1] > indent {
+		l.indents = l.indents[:len(l.indents)-1]
+	}
+	if len(l.indents) == 0 || l.indents[len(l.indents)-1] < indent {
+		l.indents = append(l.indents, indent)
+	}
+	return len(l.indents) - 1
 }
 
 // tableBlock is a table of rows, the first head of them its header, or
@@ -94,6 +113,19 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 	run := func(j int, is func(int8) bool) bool { return j >= 0 && j < len(blocks) && is(blocks[j].kind) }
 	isNote := func(k int8) bool { return k == blockNote }
 	isDef := func(k int8) bool { return k == blockTerm || k == blockDesc }
+	isBullet := func(k int8) bool { return k == blockBullet }
+	// An item no deeper than one below the item above it, so that
+	// every list opened is closed.
+	for i := range blocks {
+		if blocks[i].kind != blockBullet {
+			continue
+		}
+		top := 0
+		if i > 0 && blocks[i-1].kind == blockBullet {
+			top = blocks[i-1].level + 1
+		}
+		blocks[i].level = min(max(blocks[i].level, 0), top)
+	}
 	for i, bl := range blocks {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -172,12 +204,27 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 		case blockLiteral:
 			open, close = "<pre>", "</pre>"
 		case blockBullet:
+			// An item deeper than the one before opens a list inside
+			// that one's <li>, which stays open until its items end.
+			prev, next := -1, -1
+			if run(i-1, isBullet) {
+				prev = blocks[i-1].level
+			}
+			if run(i+1, isBullet) {
+				next = min(blocks[i+1].level, bl.level+1)
+			}
 			open, close = "<li>", "</li>"
-			if i == 0 || blocks[i-1].kind != blockBullet {
+			if prev < bl.level {
 				open = "<ul>" + open
 			}
-			if i+1 == len(blocks) || blocks[i+1].kind != blockBullet {
+			if next > bl.level {
+				close = ""
+			}
+			for k := bl.level; k > next; k-- {
 				close += "</ul>"
+				if k > 0 {
+					close += "</li>"
+				}
 			}
 		}
 		b.WriteString(open)

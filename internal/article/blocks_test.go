@@ -118,3 +118,32 @@ func TestMarkupNoteWithoutText(t *testing.T) {
 		}
 	}
 }
+
+// A list inside a list item stays inside it: the items by their indent
+// (Org, reST) or their marks (AsciiDoc's "**").
+func TestMarkupNestedLists(t *testing.T) {
+	list := "<ul><li>Monday\n<ul><li>morning shift</li>\n<li>evening shift\n<ul><li>lamps</li></ul></li></ul></li>\n<li>Tuesday</li></ul>"
+	tests := []struct{ file, src string }{
+		{"shifts.rst", "Shifts\n======\n\n- Monday\n\n  - morning shift\n  - evening shift\n\n    - lamps\n\n- Tuesday\n\nEnd of the list.\n"},
+		{"shifts.adoc", "= Shifts\n\n* Monday\n** morning shift\n** evening shift\n*** lamps\n* Tuesday\n\nEnd of the list.\n"},
+		{"shifts.org", "#+TITLE: Shifts\n\n- Monday\n  - morning shift\n  - evening shift\n    + lamps\n- Tuesday\n\nEnd of the list.\n"},
+		// An item two levels deeper than the one above it is one level
+		// deeper: every list opened closes.
+		{"jump.adoc", "= Shifts\n\n* Monday\n** morning shift\n** evening shift\n**** lamps\n* Tuesday\n\nEnd of the list.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a, err := Parse(tt.file, []byte(tt.src), goldenOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.BodyHTML, list) {
+				t.Errorf("body HTML lacks the nested list %s:\n%s", list, a.BodyHTML)
+			}
+			want := []string{"Monday", "morning shift", "evening shift", "lamps", "Tuesday", "End of the list."}
+			if !slices.Equal(a.BodyParagraphs, want) {
+				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
+			}
+		})
+	}
+}

@@ -35,13 +35,24 @@ var (
 	// "[fn::text]" or "[fn:name:text]".
 	orgNoteRef = regexp.MustCompile(`\[fn:([\w-]*)(?::([^\]]*))?\]`)
 	// A footnote's definition, at the start of a line: "[fn:name] text".
-	orgNoteDef  = regexp.MustCompile(`^\[fn:([\w-]+)\]\s*(.*)$`)
+	orgNoteDef = regexp.MustCompile(`^\[fn:([\w-]+)\]\s*(.*)$`)
+	// A radio target, "<<<name>>>", shows its text; a target, "<<name>>",
+	// is an anchor and shows none.
+	orgTarget   = regexp.MustCompile(`<<<([^<>\n]+?)>>>|<<[^<>\n]+?>>`)
+	orgMacro    = regexp.MustCompile(`\{\{\{[^}]*\}\}\}`)
 	orgEmphasis = regexp.MustCompile(`(^|[\s(\["'{-])([*/_=~+])([^\s*/_=~+](?:[^\n]*?[^\s])?)([*/_=~+])($|[\s)\]"'.,;:!?}\[\x00-])`)
 )
 
-// orgInline leaves the text of a paragraph's links and emphasis.
+// orgInline leaves the text of a paragraph's links, radio targets and
+// emphasis; targets and macros ("{{{kbd(C-x)}}}") leave.
 func orgInline(p string) string {
 	// The patterns run only where their marks are (see adocInline).
+	if strings.Contains(p, "<<") {
+		p = orgTarget.ReplaceAllString(p, "$1")
+	}
+	if strings.Contains(p, "{{{") {
+		p = strings.Join(strings.Fields(orgMacro.ReplaceAllString(p, "")), " ")
+	}
 	if !strings.ContainsAny(p, "[*/_=~+") {
 		return p
 	}
@@ -123,6 +134,7 @@ func orgParagraphs(text string) []bodyBlock {
 		}
 		inTable, rows, head = false, nil, 0
 	}
+	var levels listLevels
 	anon := 0                   // notes without a name
 	var inlineNotes []bodyBlock // the notes written where they are referred to
 	inline := func(p string) string {
@@ -253,10 +265,10 @@ func orgParagraphs(text string) []bodyBlock {
 				flush()
 				pend.kind, trim = blockDesc, desc
 			} else if !strings.ContainsAny(m[2], "0123456789") {
-				pend.kind, trim = blockBullet, m[3]
+				pend.kind, pend.level, trim = blockBullet, levels.at(len(m[1])), m[3]
 			}
 		}
-		pend.lines = append(pend.lines, trim)
+		pend.lines = append(pend.lines, strings.TrimSpace(strings.TrimSuffix(trim, `\\`))) // "\\" breaks a line
 	}
 	endTable()
 	flush()

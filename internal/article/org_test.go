@@ -39,6 +39,11 @@ func TestOrg(t *testing.T) {
 			want:  postFields{title: "Lanterns on the water", tags: []string{"harbour", "lanterns"}, draft: true},
 			paras: []string{"Two hundred paper lanterns floated across the harbour on Friday night."},
 		},
+		{
+			name: "targets, line breaks and macros",
+			src:  "#+TITLE: Lamps\n\nThe <<lamps>>lamps are lit at <<<dusk>>> \\\\\nand put out at dawn{{{kbd(C-x)}}}.\n",
+			want: postFields{title: "Lamps"}, paras: []string{"The lamps are lit at dusk and put out at dawn."},
+		},
 	})
 }
 

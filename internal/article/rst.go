@@ -204,6 +204,7 @@ func rstParagraphs(text string) []bodyBlock {
 	skipping := false // inside a comment or a dropped directive
 	picture := -1     // the picture block whose options and caption follow
 	var notes rstNotes
+	var levels listLevels
 	note := ""    // the key of the note whose lines are indented under it
 	term := false // the paragraph pending is one line, which may be a term
 	desc := false // indented lines go on with a term's description
@@ -339,6 +340,7 @@ func rstParagraphs(text string) []bodyBlock {
 			flush() // a list item, or a section title, starts a paragraph
 			if m != nil && strings.ContainsAny(m[1], "-*+•") {
 				trim, pend.kind = line[len(m[0]):], blockBullet // a bullet, not a number, leaves
+				pend.level = levels.at(len(line) - len(strings.TrimLeft(line, " \t")))
 			}
 		}
 		pend.lines = append(pend.lines, trim)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -129,6 +130,70 @@ var (
 	rstNameRef = regexp.MustCompile(`(^|[\s(])([\pL\pN][\pL\pN.-]*?)__?([\s.,;:!?)]|$)`)
 )
 
+// A substitution's definition, ".. |name| replace:: text", and a
+// reference to one, "|name|" (maybe a link, "|name|_").
+var (
+	rstSubstDef = regexp.MustCompile(`^\.\. \|([^|\s](?:[^|]*[^|\s])?)\|\s+([A-Za-z-]+)::\s*(.*)$`)
+	rstSubstRef = regexp.MustCompile(`\|([^|\s](?:[^|]*[^|\s])?)\|(?:__?)?`)
+)
+
+var rstSpaceBeforeStop = regexp.MustCompile(` ([.,;:!?])`)
+
+// rstSubstitutions reads a document's substitution definitions: the text
+// a "replace" gives, the characters a "unicode" names ("U+00A9",
+// "0xA9", "169"), nothing for a picture ("image"), which the text reads
+// around. Substitutions are matched regardless of case, as docutils
+// matches them when no exact match exists.
+func rstSubstitutions(lines []string) map[string]string {
+	var subs map[string]string
+	for _, line := range lines {
+		if !strings.HasPrefix(line, ".. |") {
+			continue
+		}
+		m := rstSubstDef.FindStringSubmatch(strings.TrimRight(line, " \t"))
+		if m == nil {
+			continue
+		}
+		var v string
+		switch strings.ToLower(m[2]) {
+		case "replace":
+			v = rstInline(m[3])
+		case "unicode":
+			code, _, _ := strings.Cut(m[3], " .. ") // a comment may follow
+			for _, c := range strings.Fields(code) {
+				v += rstCharCode(c)
+			}
+		case "image":
+		default:
+			continue // a date, or a directive no reader has
+		}
+		if subs == nil {
+			subs = map[string]string{}
+		}
+		subs[strings.ToLower(m[1])] = v
+	}
+	return subs
+}
+
+// rstCharCode is the character a unicode directive's code names, in
+// any of docutils' forms ("U+00A9", "u00A9", "0xA9", "xA9", "\\xA9",
+// "&#xA9;", "169"), or the text itself when it is none.
+func rstCharCode(c string) string {
+	low := strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(c), "\\"), ";")
+	digits, base := low, 10
+	for _, prefix := range []string{"u+", "0x", "&#x", "x", "u"} {
+		if rest, ok := strings.CutPrefix(low, prefix); ok {
+			digits, base = rest, 16
+			break
+		}
+	}
+	n, err := strconv.ParseUint(digits, base, 32)
+	if err != nil || !utf8.ValidRune(rune(n)) || n < 0x20 || n >= 0x7f && n < 0xa0 {
+		return c
+	}
+	return string(rune(n))
+}
+
 // rstNoteLabel is a footnote's or a citation's label.
 const rstNoteLabel = `\d+|#|#[\pL\pN][\w.-]*|\*|[\pL_][\w.-]*`
 
@@ -208,7 +273,23 @@ func rstParagraphs(text string) []bodyBlock {
 	note := ""    // the key of the note whose lines are indented under it
 	term := false // the paragraph pending is one line, which may be a term
 	desc := false // indented lines go on with a term's description
+	subs := rstSubstitutions(lines)
 	inline := func(p string) string {
+		if subs != nil && strings.IndexByte(p, '|') >= 0 {
+			gone := false
+			p = rstSubstRef.ReplaceAllStringFunc(p, func(m string) string {
+				v, ok := subs[strings.ToLower(rstSubstRef.FindStringSubmatch(m)[1])]
+				if !ok {
+					return m
+				}
+				gone = gone || v == ""
+				return v
+			})
+			if gone {
+				// The space a picture stood in, before a word or a stop.
+				p = rstSpaceBeforeStop.ReplaceAllString(strings.Join(strings.Fields(p), " "), "$1")
+			}
+		}
 		p = rstInline(notes.marks(p))
 		if strings.HasSuffix(p, "::") {
 			// "was::" reads "was:", "below ::" and "::" nothing; a

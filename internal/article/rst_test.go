@@ -52,6 +52,13 @@ func TestReST(t *testing.T) {
 			warn: `front matter: unknown key "mood" (line 4) ignored`,
 		},
 		{
+			name: "substitutions",
+			src: "Harbour notes\n=============\n\nThe |project| log, version |Version|, is |copy| the office |logo|. A |stray| bar stays.\n\n" +
+				".. |project| replace:: *Lighthouse*\n.. |version| replace:: 2.1\n.. |copy| unicode:: U+00A9 .. the sign\n.. |logo| image:: logo.png\n",
+			want:  postFields{title: "Harbour notes"},
+			paras: []string{"The Lighthouse log, version 2.1, is © the office. A |stray| bar stays."},
+		},
+		{
 			name: "an underline shorter than its title underlines it all the same",
 			src:  "Harbour news\n===\n\nThe harbour wall is repaired.\n\n1. First the wall.\n2. Then the pier.\n",
 			want: postFields{title: "Harbour news"}, paras: []string{"The harbour wall is repaired.", "1. First the wall.", "2. Then the pier."},
@@ -108,6 +115,7 @@ func FuzzParseReST(f *testing.F) {
 	f.Add([]byte("T\n=\n\n- a\n  b\n#. c\n.. code-block:: go\n\n   x := 1\n..\n   hidden\n"))
 	f.Add([]byte(":a:\n:b: c\n\n::\n\n  \t\n*\n"))
 	f.Add([]byte("T\n=\n\na [#]_ b [1]_ c [*]_ [#x]_ [Cit]_ d_ e__\n\nterm\n   def\nterm2\n   def2\n\n   more\n\n.. [#] n\n   m\n\n   p\n.. [1] o [#x]_\n.. [CIT] q\n.. [#x]\n"))
+	f.Add([]byte("T\n=\n\n|a| |b|_ |c| |d|\n\n.. |a| replace:: x *y*\n.. |B| unicode:: U+00A9 0x41 &#x42; 67 xZZ\n.. |c| image:: p.png\n.. |d| date::\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.rst", data)
 	})

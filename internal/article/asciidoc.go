@@ -5,7 +5,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -223,8 +222,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		caption   string   // the block title over the next block
 	)
 	imagesDir := attrs["imagesdir"]
-	anon := 0                   // notes without a name
-	var inlineNotes []bodyBlock // the notes, written where they are referred to
+	var notes inlineNotes
 	inline := func(p string) string {
 		if !strings.Contains(p, "footnote") {
 			return adocInline(p, attrs)
@@ -234,14 +232,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			if strings.HasPrefix(sm[0], "footnoteref:") {
 				key, text, _ = strings.Cut(text, ",")
 			}
-			if key == "" {
-				anon++
-				key = ":" + strconv.Itoa(anon) // a note to itself
-			}
-			if t := strings.TrimSpace(adocInline(text, attrs)); t != "" && !hasNote(inlineNotes, key) {
-				inlineNotes = append(inlineNotes, bodyBlock{text: t, kind: blockNote, key: key})
-			}
-			return noteRef(key, "")
+			return noteRef(notes.add(key, adocInline(text, attrs)), "")
 		}, func(p string) string { return adocInline(p, attrs) })
 	}
 	flush := func() { blocks = pend.end(blocks, inline) }
@@ -324,7 +315,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		pend.lines = append(pend.lines, strings.TrimSuffix(trim, " +")) // " +" breaks a line
 	}
 	flush()
-	return append(blocks, inlineNotes...)
+	return append(blocks, notes.blocks...)
 }
 
 // adocPreprocess does what Asciidoctor's preprocessor does before the

@@ -100,35 +100,57 @@ func resolveNotes(blocks []bodyBlock) []bodyBlock {
 	return out
 }
 
-// hasNote reports whether notes holds one keyed key: a note written where
-// it is referred to is written once, and referred to by name after.
-func hasNote(notes []bodyBlock, key string) bool {
-	for _, n := range notes {
-		if n.key == key {
-			return true
-		}
+// inlineNotes are the notes a document writes where it refers to them
+// (AsciiDoc's "footnote:[text]", Org's "[fn:: text]"), in order.
+type inlineNotes struct {
+	blocks []bodyBlock
+	keys   map[string]bool
+	anon   int // notes without a name
+}
+
+// add records the note text keyed key, a key of its own when key is "",
+// and returns the key. A note is written once, and referred to by its
+// name after: a second text for a name is not read.
+func (n *inlineNotes) add(key, text string) string {
+	if key == "" {
+		n.anon++
+		key = ":" + strconv.Itoa(n.anon)
 	}
-	return false
+	if text = strings.TrimSpace(text); text != "" && !n.keys[key] {
+		if n.keys == nil {
+			n.keys = map[string]bool{}
+		}
+		n.keys[key] = true
+		n.blocks = append(n.blocks, bodyBlock{text: text, kind: blockNote, key: key})
+	}
+	return key
 }
 
 // withoutNoteMarks is text without its references' numbers: the plain
 // text of a paragraph, a caption or a title. A reference between two
 // spaces leaves one of them.
 func withoutNoteMarks(s string) string {
+	if !strings.Contains(s, noteOpen) {
+		return s
+	}
+	var out strings.Builder
+	out.Grow(len(s))
 	for {
 		i := strings.Index(s, noteOpen)
 		if i < 0 {
-			return s
+			out.WriteString(s)
+			return out.String()
 		}
 		j := strings.Index(s[i:], noteClose)
 		if j < 0 {
-			return s[:i]
+			out.WriteString(s[:i])
+			return out.String()
 		}
-		rest := s[i+j+1:]
-		if strings.HasSuffix(s[:i], " ") && (rest == "" || rest[0] == ' ') {
-			rest = strings.TrimPrefix(rest, " ")
+		out.WriteString(s[:i])
+		s = s[i+j+1:]
+		if strings.HasSuffix(out.String(), " ") {
+			s = strings.TrimPrefix(s, " ")
 		}
-		s = s[:i] + rest
 	}
 }
 
@@ -171,8 +193,16 @@ func markNotes(p string, re *regexp.Regexp, ref func(sm []string) string, inline
 		return "\x00"
 	})
 	p = inline(p)
+	var out strings.Builder
 	for _, r := range refs {
-		p = strings.Replace(p, "\x00", r, 1)
+		i := strings.IndexByte(p, 0)
+		if i < 0 {
+			break // the inline reader dropped it, with the text around it
+		}
+		out.WriteString(p[:i])
+		out.WriteString(r)
+		p = p[i+1:]
 	}
-	return p
+	out.WriteString(p)
+	return out.String()
 }

@@ -3,7 +3,6 @@ package article
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -135,8 +134,7 @@ func orgParagraphs(text string) []bodyBlock {
 		inTable, rows, head = false, nil, 0
 	}
 	var levels listLevels
-	anon := 0                   // notes without a name
-	var inlineNotes []bodyBlock // the notes written where they are referred to
+	var notes inlineNotes
 	inline := func(p string) string {
 		if !strings.Contains(p, "[fn:") {
 			return orgInline(p)
@@ -144,15 +142,8 @@ func orgParagraphs(text string) []bodyBlock {
 		return markNotes(p, orgNoteRef, func(sm []string) string {
 			key := sm[1]
 			if strings.Contains(sm[0][len("[fn:"+key):], ":") {
-				// It holds its note; one without a name has one to
-				// itself.
-				if key == "" {
-					anon++
-					key = ":" + strconv.Itoa(anon)
-				}
-				if t := strings.TrimSpace(orgInline(sm[2])); t != "" && !hasNote(inlineNotes, key) {
-					inlineNotes = append(inlineNotes, bodyBlock{text: t, kind: blockNote, key: key})
-				}
+				// It holds its note.
+				key = notes.add(key, orgInline(sm[2]))
 			}
 			return noteRef(key, sm[0])
 		}, orgInline)
@@ -272,7 +263,7 @@ func orgParagraphs(text string) []bodyBlock {
 	}
 	endTable()
 	flush()
-	return append(blocks, inlineNotes...)
+	return append(blocks, notes.blocks...)
 }
 
 // parseOrg reads an Org document. Without a "#+TITLE:", a first

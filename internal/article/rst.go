@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -188,7 +188,9 @@ func rstCharCode(c string) string {
 		}
 	}
 	n, err := strconv.ParseUint(digits, base, 32)
-	if err != nil || !utf8.ValidRune(rune(n)) || n < 0x20 || n >= 0x7f && n < 0xa0 {
+	// Only characters an XML feed may carry: no controls, surrogates or
+	// U+FFFE and U+FFFF.
+	if err != nil || n > unicode.MaxRune || n < 0x20 || n == 0x7f || !xmlRune(rune(n)) {
 		return c
 	}
 	return string(rune(n))

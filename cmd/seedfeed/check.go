@@ -17,6 +17,7 @@ import (
 
 	"seedfeed/internal/article"
 	"seedfeed/internal/config"
+	"seedfeed/internal/daemon"
 	"seedfeed/internal/ingest"
 )
 
@@ -31,6 +32,7 @@ type checkResult struct {
 	Published      *string             `json:"published"`
 	Updated        *string             `json:"updated,omitempty"`
 	Images         []article.Image     `json:"images"`
+	Pictures       []article.Picture   `json:"pictures,omitempty"`
 	BodyParagraphs []string            `json:"body_paragraphs"`
 	Summary        string              `json:"summary"`
 	Slug           string              `json:"slug"`
@@ -87,18 +89,18 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		cfg = c
 	}
 
-	paths, err := expandPaths(fset.Args())
+	paths, names, err := expandPaths(fset.Args(), cfg.Seeds.Dir)
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("check: %w", err)}
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	rejected := 0
-	for _, p := range paths {
+	for i, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res := checkFile(p, ref, cfg)
+		res := checkFile(p, names[i], ref, cfg)
 		if res.Error != nil {
 			rejected++
 		}
@@ -117,16 +119,20 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 }
 
 // expandPaths turns folders into the files below them, in a stable order,
-// skipping hidden entries as the daemon does.
-func expandPaths(args []string) ([]string, error) {
-	var out []string
+// skipping hidden entries as the daemon does. Beside each path it returns
+// the name the daemon would read the file by, which marks a draft
+// ("_drafts/…"), dates a page bundle ("2024-05-02-walk/index.md") and
+// places its pictures: its path in the folder named, or, for a file
+// named on its own, in the seeds folder when it is in it (its base name
+// when it is not).
+func expandPaths(args []string, seeds string) (paths, names []string, err error) {
 	for _, a := range args {
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !fi.IsDir() {
-			out = append(out, a)
+			paths, names = append(paths, a), append(names, seedsName(a, seeds))
 			continue
 		}
 		var files []string
@@ -151,15 +157,34 @@ func expandPaths(args []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sort.Strings(files)
-		out = append(out, files...)
+		for _, f := range files {
+			rel, err := filepath.Rel(a, f)
+			if err != nil {
+				rel = filepath.Base(f)
+			}
+			paths, names = append(paths, f), append(names, filepath.ToSlash(rel))
+		}
 	}
-	return out, nil
+	return paths, names, nil
 }
 
-func checkFile(path string, ref time.Time, cfg config.Config) checkResult {
+// seedsName is the path of file in the seeds folder, or its base name
+// when it is not in it.
+func seedsName(file, seeds string) string {
+	absFile, err1 := filepath.Abs(file)
+	absSeeds, err2 := filepath.Abs(seeds)
+	if seeds != "" && err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absSeeds, absFile); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(file)
+}
+
+func checkFile(path, name string, ref time.Time, cfg config.Config) checkResult {
 	res := checkResult{Path: path, Images: []article.Image{}, BodyParagraphs: []string{}, Tags: []string{},
 		Removed: map[string][]string{}, Warnings: []string{}}
 	fail := func(err error) checkResult {
@@ -191,7 +216,7 @@ func checkFile(path string, ref time.Time, cfg config.Config) checkResult {
 	if ref.IsZero() {
 		ref = fi.ModTime()
 	}
-	a, err := article.Parse(filepath.Base(path), data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL, Language: cfg.Site.Language})
+	a, err := daemon.ParseInFolder(name, data, article.Options{Ref: ref, Location: cfg.Site.Location, BaseURL: cfg.Site.BaseURL, Language: cfg.Site.Language})
 	if err != nil {
 		return fail(err)
 	}
@@ -208,6 +233,7 @@ func checkFile(path string, ref time.Time, cfg config.Config) checkResult {
 	if a.Images != nil {
 		res.Images = a.Images
 	}
+	res.Pictures = a.Pictures
 	if a.BodyParagraphs != nil {
 		res.BodyParagraphs = a.BodyParagraphs
 	}
@@ -238,6 +264,15 @@ func printCheck(w io.Writer, r checkResult) {
 	}
 	fmt.Fprintf(w, "  author:    %s\n  published: %s\n  slug:      %s\n  body:      %d paragraphs\n",
 		r.Author, published, r.Slug, len(r.BodyParagraphs))
+	if r.Draft {
+		fmt.Fprintf(w, "  draft:     not published until it is no draft\n")
+	}
+	if len(r.Tags) > 0 {
+		fmt.Fprintf(w, "  tags:      %s\n", strings.Join(r.Tags, ", "))
+	}
+	for _, p := range r.Pictures {
+		fmt.Fprintf(w, "  picture:   %s\n", p.URL)
+	}
 	kinds := make([]string, 0, len(r.Removed))
 	for k := range r.Removed {
 		kinds = append(kinds, k)

@@ -330,7 +330,7 @@ func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {
 	return ingest.New(ingest.Config{
 		FS:           os.DirFS(cfg.Seeds.Dir),
 		Store:        d.st,
-		Parse:        parseInFolder,
+		Parse:        ParseInFolder,
 		Options:      func() article.Options { return opts },
 		MaxFileBytes: cfg.Seeds.MaxFileBytes,
 		Settle:       cfg.Seeds.Settle,
@@ -339,11 +339,12 @@ func (d *Daemon) newScanner(cfg config.Config) (*ingest.Scanner, error) {
 	})
 }
 
-// parseInFolder parses the article at seeds-relative path name with its
+// ParseInFolder parses the article at seeds-relative path name with its
 // relative links resolved against its folder as the server serves it, so
 // that a picture beside it (![](wall.jpg)) is found at
-// /files/trips/wall.jpg and not at the site's root.
-func parseInFolder(name string, data []byte, opts article.Options) (*article.Article, error) {
+// /files/trips/wall.jpg and not at the site's root. `seedfeed check`
+// reads with it too, to show what the daemon will publish.
+func ParseInFolder(name string, data []byte, opts article.Options) (*article.Article, error) {
 	if opts.BaseURL != "" {
 		opts.FilesURL = server.FolderURL(opts.BaseURL, "")
 		opts.BaseURL = server.FolderURL(opts.BaseURL, name)

@@ -100,6 +100,18 @@ func TestScanFolder(t *testing.T) {
 			seen:      3,
 		},
 		{
+			name: "a notes app's drawings and canvases are no articles",
+			files: fstest.MapFS{
+				"Harbour walk.md":                     file("Harbour walk\nWe walked to the pier.", old),
+				"Drawing 2025-04-02.excalidraw.md":    file("---\nexcalidraw-plugin: parsed\n---\n# Text Elements\npier", old),
+				"sketches/Pier.EXCALIDRAW":            file(`{"type": "excalidraw"}`, old),
+				"Plans.canvas":                        file(`{"nodes": [], "edges": []}`, old),
+				"a.excalidraw notes about drawing.md": file("Drawing\nhow we draw the pier", old),
+			},
+			published: []string{"drawing", "harbour-walk"},
+			seen:      2,
+		},
+		{
 			name: "bad files are rejected, the rest published",
 			files: fstest.MapFS{
 				"good.txt":     file("Good\nbody", old),

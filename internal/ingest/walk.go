@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -94,6 +95,12 @@ func notArticle(name []byte) bool {
 		}
 		return false
 	}
+	// An Excalidraw drawing kept as Markdown (Obsidian's plugin writes
+	// "Drawing ….excalidraw.md") is a drawing's data, not prose.
+	const drawing = ".excalidraw.md"
+	if len(name)-base > len(drawing) && bytes.EqualFold(name[len(name)-len(drawing):], []byte(drawing)) {
+		return true
+	}
 	if len(name)-dot > longest {
 		return false
 	}
@@ -118,7 +125,8 @@ func notArticle(name []byte) bool {
 		".sh", ".bash", ".zsh", ".fish", ".bat", ".cmd", ".ps1",
 		".tex", ".bib", ".sty", ".cls",
 		".pem", ".key", ".crt", ".cer", ".csr", ".p12", ".pfx", ".gpg",
-		".srt", ".vtt":
+		".srt", ".vtt",
+		".canvas", ".excalidraw": // a notes app's boards and drawings
 		return true
 	}
 	return false

@@ -85,14 +85,7 @@ func TestMarkupNotesAndTerms(t *testing.T) {
 			if !slices.Equal(a.BodyParagraphs, want) {
 				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
 			}
-			rest := a.BodyHTML
-			for _, w := range html {
-				i := strings.Index(rest, w)
-				if i < 0 {
-					t.Fatalf("body HTML lacks %s after what came before:\n%s", w, a.BodyHTML)
-				}
-				rest = rest[i+len(w):]
-			}
+			htmlInOrder(t, a.BodyHTML, html)
 		})
 	}
 }

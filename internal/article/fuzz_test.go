@@ -109,6 +109,7 @@ func FuzzParseMarkdown(f *testing.F) {
 	f.Add([]byte("---\ntitle: open\n\nA <script>x *y*\n\n- <style>z</style> w\n\n</script> v <SCRIPT/> u <script>"))
 	f.Add([]byte("---\ndescription: d\ncategories: [a, A]\nsummary: s\nauthors: {name: x}\n---\n# T\n\nby jane roe\n\n![](x.jpg)\n\n*cap (Photo: a)*\n\n![b](y.jpg \"t\") *c*\n"))
 	f.Add([]byte("# T\n\n{{< figure src=\"a b.jpg\" caption=\"c*d\" attr='e' >}}\n\n{{% notice %}}\ntext {{ site.baseurl }}/x `{{< y >}}`\n{{% /notice %}}\n{% comment %}\nz\n\n{{< highlight go >}}\nq\n```\n{% endhighlight %}\n{{</* w */>}} {{< youtube >}}"))
+	f.Add([]byte("# T\n\n[[a]] [[b|c]] [[d#e]] [[#f]] [[]] [[g|]] ![[h.png|300]] ![[i.jpg|j]] ![[k]] [[l\n\n![[m]]\n\n> [!note]\n> n\n\n> [!x] y [[z]]\n\n> [!\n\n- > [!tip]- t\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.md", data)
 	})

@@ -29,13 +29,14 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 		a.Removed[kindTemplate] = templates
 	}
 	source := []byte(body)
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, wikiLinks{}),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500))))
 	doc := md.Parser().Parse(text.NewReader(source))
 	base := baseURL(opts.BaseURL)
 
 	mr := mdReader{source: source, a: a}
 	mr.dropRawText(doc)
+	dropEmptyParagraphs(doc)
 	mr.takeTitle(doc, fm.Title)
 	files := baseURL(opts.FilesURL)
 	mr.absolutize(doc, base, files)

@@ -233,11 +233,7 @@ func TestMarkdownAltText(t *testing.T) {
 // and colon lines: a reference leaves the sentence's text and the notes
 // follow the story.
 func TestMarkdownNotesAndTerms(t *testing.T) {
-	tests := []struct {
-		name, src string
-		paras     []string
-		html      []string // in the body HTML, in this order
-	}{
+	runMarkdownHTMLCases(t, "# Tides\n\n", []markdownHTMLCase{
 		{"a numbered note", "The ferry sails hourly[^1].\n\n[^1]: Except on Sundays.\n",
 			[]string{"The ferry sails hourly.", "Except on Sundays."},
 			[]string{`hourly<sup id="fnref:1"><a href="#fn:1"`, `<li id="fn:1">`, "Except on Sundays."}},
@@ -249,24 +245,73 @@ func TestMarkdownNotesAndTerms(t *testing.T) {
 		{"a definition list", "Spring tide\n:   The largest range.\n\nNeap tide\n:   The smallest range.\n",
 			[]string{"Spring tide", "The largest range.", "Neap tide", "The smallest range."},
 			[]string{"<dl>", "<dt>Spring tide</dt>", "<dd>The largest range.</dd>", "<dt>Neap tide</dt>", "</dl>"}},
-	}
-	for _, tc := range tests {
+	})
+}
+
+// TestMarkdownWikiLinks: notes kept in Obsidian (or Foam, Logseq) link
+// each other by name; the feed shows the words the reader is meant to
+// read, an embedded picture as a picture beside the note, and a callout's
+// title or kind.
+func TestMarkdownWikiLinks(t *testing.T) {
+	runMarkdownHTMLCases(t, "# Walk\n\n", []markdownHTMLCase{
+		{"a link by name, with its text, to a heading",
+			"We met at the [[Lighthouse]], took the [[Coastal path|cliff path]] past [[Seal colony#Counts]] and [[#Tides]].\n",
+			[]string{"We met at the Lighthouse, took the cliff path past Seal colony and Tides."},
+			[]string{"<p>We met at the Lighthouse, took the cliff path past Seal colony and Tides.</p>"}},
+		{"an embedded picture, with its description or its size",
+			"The pier.\n\n![[pier at dusk.jpg|The pier at dusk]]\n\n![[wall.png|300]]\n",
+			[]string{"The pier."},
+			[]string{`<img src="https://example.org/news/pier%20at%20dusk.jpg" alt="The pier at dusk">`, `<img src="https://example.org/news/wall.png" alt="">`}},
+		{"an embedded note leaves, and its paragraph with it",
+			"The tides.\n\n![[Tide notes]]\n\nThe end.\n",
+			[]string{"The tides.", "The end."},
+			[]string{"<p>The tides.</p>\n<p>The end.</p>"}},
+		{"a callout keeps its title, or shows its kind",
+			"> [!note] Bring a coat\n> The wind turns cold.\n\n> [!warning]-\n> The steps are slippery.\n",
+			[]string{"Bring a coat The wind turns cold.", "Warning The steps are slippery."},
+			[]string{"<blockquote>\n<p>Bring a coat\nThe wind turns cold.</p>", "<p><strong>Warning</strong>\nThe steps are slippery.</p>"}},
+		{"code keeps its brackets, and a mark inside a quote's text is text",
+			"Write `[[note]]` to link.\n\n> A quote with [!note] inside.\n",
+			[]string{"Write [[note]] to link.", "A quote with [!note] inside."},
+			[]string{"<code>[[note]]</code>", "A quote with [!note] inside."}},
+	})
+}
+
+// markdownHTMLCase is a Markdown body, the paragraphs it reads as, and
+// pieces its HTML holds in order.
+type markdownHTMLCase struct {
+	name, src string
+	paras     []string
+	html      []string
+}
+
+// runMarkdownHTMLCases parses each case's src under head as a Markdown
+// file and checks its paragraphs and HTML.
+func runMarkdownHTMLCases(t *testing.T, head string, cases []markdownHTMLCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := Parse("a.md", []byte("# Tides\n\n"+tc.src), goldenOptions())
+			a, err := Parse("a.md", []byte(head+tc.src), goldenOptions())
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(a.BodyParagraphs, tc.paras) {
 				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, tc.paras)
 			}
-			rest := a.BodyHTML
-			for _, want := range tc.html {
-				i := strings.Index(rest, want)
-				if i < 0 {
-					t.Fatalf("body HTML lacks %s after what came before:\n%s", want, a.BodyHTML)
-				}
-				rest = rest[i+len(want):]
-			}
+			htmlInOrder(t, a.BodyHTML, tc.html)
 		})
+	}
+}
+
+// htmlInOrder fails unless got holds each of wants, one after the other.
+func htmlInOrder(t *testing.T, got string, wants []string) {
+	t.Helper()
+	rest := got
+	for _, want := range wants {
+		i := strings.Index(rest, want)
+		if i < 0 {
+			t.Fatalf("body HTML lacks %s after what came before:\n%s", want, got)
+		}
+		rest = rest[i+len(want):]
 	}
 }

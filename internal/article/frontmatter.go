@@ -127,7 +127,8 @@ var frontMatterKeys = []string{"title", "subtitle", "summary", "slug", "author",
 var siteOnlyKeys = []string{"layout", "permalink", "weight", "type", "aliases", "url", "menu", "toc", "comments",
 	"sitemap", "excerpt_separator", "render_with_liquid", "showtoc", "tocopen", "hidemeta", "math", "mermaid",
 	"keywords", "series", "translationkey", "outputs", "linktitle", "markup", "iscjklanguage",
-	"save_as", "template", "lang", "translation"}
+	"save_as", "template", "lang", "translation",
+	"alias", "id", "collapsed", "icon"} // a notes app's (Logseq's page properties)
 
 // frontMatterAliases maps a generator's key to seedfeed's.
 var frontMatterAliases = map[string]string{

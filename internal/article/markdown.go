@@ -269,10 +269,18 @@ func (mr *mdReader) block(n ast.Node) {
 		}
 	case ast.KindList:
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			// An item's own text comes before the list nested in it.
 			var parts []string
+			flush := func() {
+				if len(parts) > 0 {
+					mr.add(strings.Join(parts, " "), item)
+					parts = parts[:0]
+				}
+			}
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 				mr.images(c)
 				if c.Kind() == ast.KindList {
+					flush()
 					mr.block(c)
 					continue
 				}
@@ -280,9 +288,7 @@ func (mr *mdReader) block(n ast.Node) {
 					parts = append(parts, t)
 				}
 			}
-			if len(parts) > 0 {
-				mr.add(strings.Join(parts, " "), item)
-			}
+			flush()
 		}
 	case ast.KindBlockquote, east.KindDefinitionDescription, east.KindFootnote:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {

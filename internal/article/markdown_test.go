@@ -315,3 +315,16 @@ func htmlInOrder(t *testing.T, got string, wants []string) {
 		rest = rest[i+len(want):]
 	}
 }
+
+// TestMarkdownNestedList: an item's text comes before the list nested in
+// it among the paragraphs, as on the page.
+func TestMarkdownNestedList(t *testing.T) {
+	runMarkdownHTMLCases(t, "# Shifts\n\n", []markdownHTMLCase{
+		{"two levels", "- Monday\n  - morning shift\n  - evening shift\n- Tuesday\n",
+			[]string{"Monday", "morning shift", "evening shift", "Tuesday"},
+			[]string{"<li>Monday\n<ul>\n<li>morning shift</li>"}},
+		{"text after the nested list", "- Monday\n  - morning shift\n\n  and a note on Monday\n- Tuesday\n",
+			[]string{"Monday", "morning shift", "and a note on Monday", "Tuesday"},
+			[]string{"<li>morning shift</li>", "and a note on Monday"}},
+	})
+}

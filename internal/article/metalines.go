@@ -117,9 +117,14 @@ func metaLineBlock(text string) (root *yaml.Node, body string, ok bool) {
 }
 
 // metaLine splits "Key: value": a key of letters, digits, spaces, "_"
-// and "-" that starts with a letter, at most three words long.
+// and "-" that starts with a letter, at most three words long. Logseq
+// writes its page properties "key:: value", linking names and days
+// ("tags:: [[walks]], [[harbour]]"): their words are the value.
 func metaLine(line string) (key, value string, ok bool) {
 	k, v, found := strings.Cut(line, ":")
+	if logseq, ok := strings.CutPrefix(v, ":"); ok {
+		v = strings.NewReplacer("[[", "", "]]", "").Replace(logseq)
+	}
 	k = strings.TrimSpace(k)
 	if !found || k == "" || len(k) > maxMetaKey || strings.Count(k, " ") > 2 {
 		return "", "", false
@@ -137,8 +142,8 @@ func metaLine(line string) (key, value string, ok bool) {
 // reader takes: Pelican's lists of authors ("Authors:") and tags, split
 // at ";" when the value holds one and at "," otherwise ("Author:" names
 // one, "Roe, Jane" as well, unless a ";" parts names), and its "Status:
-// draft" (or "hidden"), which keeps a post off the site. Other statuses
-// say nothing.
+// draft" (or "hidden"), which keeps a post off the site, as Logseq's
+// "public:: false" does. Other statuses say nothing.
 func pelicanValues(root *yaml.Node) {
 	out := root.Content[:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -154,6 +159,14 @@ func pelicanValues(root *yaml.Node) {
 				}
 				v = seq
 			}
+		case "public":
+			// Logseq's "public:: false" keeps a page off the published
+			// graph.
+			if !strings.EqualFold(v.Value, "false") {
+				continue
+			}
+			k = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "draft", Line: k.Line}
+			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true", Line: v.Line}
 		case "status":
 			switch strings.ToLower(v.Value) {
 			case "draft", "hidden":

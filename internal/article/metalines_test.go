@@ -52,6 +52,18 @@ func TestMetaLines(t *testing.T) {
 			firstPara: "A draft about the harbour wall and its repairs.",
 		},
 		{
+			name: "Logseq's page properties, with their linked names and days",
+			src: "title:: Harbour walk\ntags:: [[walks]], [[harbour]]\ndate:: [[2025-04-02]]\nalias:: Walk to the pier\n\n" +
+				"- We started at the lighthouse and walked to the pier.\n",
+			title: "Harbour walk", date: time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC), tags: []string{"walks", "harbour"},
+			firstPara: "We started at the lighthouse and walked to the pier.",
+		},
+		{
+			name:  "a Logseq page kept off the published graph is a draft",
+			src:   "title:: Not yet\npublic:: false\n\n- A draft about the harbour wall.\n",
+			title: "Not yet", draft: true, firstPara: "A draft about the harbour wall.",
+		},
+		{
 			name:  "a published status says nothing",
 			src:   "Title: Out now\nStatus: published\n\nThe harbour wall is repaired at last.\n",
 			title: "Out now", firstPara: "The harbour wall is repaired at last.",
@@ -188,6 +200,7 @@ func FuzzMetaLines(f *testing.F) {
 		"Note: text\n\nbody",
 		" lead\nTitle: x\n\n",
 		"Title:\n\n",
+		"title:: [[a]]\npublic:: false\ntags:: [[b]], c]]\n::\nx::\n\ny",
 	} {
 		f.Add(s)
 	}

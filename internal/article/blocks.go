@@ -24,7 +24,8 @@ type bodyBlock struct {
 	head     int
 	key      string
 	note     int
-	level    int // a list item's nesting, 0 at the top
+	keep     bool // a note shown even when nothing refers to it
+	level    int  // a list item's nesting, 0 at the top
 }
 
 // The kinds of bodyBlock.
@@ -179,10 +180,13 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 			}
 			b.WriteString("<p>")
 			writeNoted(&b, bl.text, seen)
-			if i+1 == len(blocks) || blocks[i+1].note != bl.note {
-				b.WriteString(` <a href="#fnref:` + n + `">↩︎</a></p></li>`)
-			} else {
+			switch {
+			case i+1 < len(blocks) && blocks[i+1].note == bl.note:
 				b.WriteString("</p>")
+			case seen[bl.note]:
+				b.WriteString(` <a href="#fnref:` + n + `">↩︎</a></p></li>`)
+			default:
+				b.WriteString("</p></li>") // nothing refers to it: no way back
 			}
 			if !run(i+1, isNote) {
 				b.WriteString("</ol></div>")

@@ -32,8 +32,9 @@ func noteRef(key, written string) string {
 // their first reference, and turns each reference's mark into its number
 // ("\x1e" number "\x1f"), or into the reference as written when no note
 // has its key. The notes referred to move to the end, in their numbers'
-// order, each paragraph with its number; the others leave, as a
-// Markdown note nothing refers to does.
+// order, each paragraph with its number, then those the document shows
+// whatever refers to them (keep); the others leave, as a Markdown note
+// nothing refers to does.
 func resolveNotes(blocks []bodyBlock) []bodyBlock {
 	notes := map[string][]int{} // a key's paragraphs, by index in blocks
 	marked := false
@@ -88,6 +89,15 @@ func resolveNotes(blocks []bodyBlock) []bodyBlock {
 		}
 		b.text = rewrite(b.text)
 		out = append(out, b)
+	}
+	// A note shown whatever refers to it (reST's: docutils prints a
+	// footnote where it is written) follows the others, in the
+	// document's order.
+	for _, b := range blocks {
+		if b.kind == blockNote && b.keep && num[b.key] == 0 {
+			order = append(order, b.key)
+			num[b.key] = len(order)
+		}
 	}
 	// A note may refer to another: order grows while it is read.
 	for n := 0; n < len(order); n++ {

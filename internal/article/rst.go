@@ -582,7 +582,13 @@ func dedent(lines []string) string {
 func parseRST(text string, opts Options, a *Article) error {
 	title, subtitle, root, body := splitRST(text)
 	fm := readHeader(a, root, opts)
-	if err := setBody(a, rstParagraphs(body), opts, "reStructuredText"); err != nil {
+	blocks := rstParagraphs(body)
+	for i := range blocks {
+		// docutils prints a footnote where it is written, whether or
+		// not the text refers to it.
+		blocks[i].keep = blocks[i].kind == blockNote
+	}
+	if err := setBody(a, blocks, opts, "reStructuredText"); err != nil {
 		return err
 	}
 	fm.setHeader(a, title, subtitle)

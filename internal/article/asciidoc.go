@@ -236,6 +236,20 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		}, func(p string) string { return adocInline(p, attrs) })
 	}
 	flush := func() { blocks = pend.end(blocks, inline) }
+	// An admonition's label ("[NOTE]" over a block, "NOTE: " opening a
+	// paragraph) reads as Asciidoctor prints it, "Note:", before the
+	// block's first paragraph.
+	label := ""
+	addLine := func(l string) {
+		if len(pend.lines) == 0 {
+			if label != "" {
+				l, label = label+": "+l, ""
+			} else if kind, rest, ok := strings.Cut(l, ": "); ok && adocAdmonitions[kind] != "" {
+				l = adocAdmonitions[kind] + ": " + rest
+			}
+		}
+		pend.lines = append(pend.lines, l)
+	}
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		if delimiter != "" {
@@ -255,7 +269,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			case trim == "":
 				flush()
 			default:
-				pend.lines = append(pend.lines, trim)
+				addLine(trim)
 			}
 			continue
 		}
@@ -271,7 +285,8 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		case strings.HasPrefix(line, "//"), trim == "<<<", trim == "'''":
 			continue
 		case len(pend.lines) == 0 && strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]"):
-			continue // a block's attributes
+			label = adocAdmonitions[trim[1:len(trim)-1]] // a block's attributes
+			continue
 		case len(pend.lines) == 0 && len(trim) > 1 && trim[0] == '.' && trim[1] != '.' && trim[1] != ' ':
 			caption = adocInline(trim[1:], attrs) // a block title
 			continue
@@ -312,7 +327,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			}
 		}
 		caption = ""
-		pend.lines = append(pend.lines, strings.TrimSuffix(trim, " +")) // " +" breaks a line
+		addLine(strings.TrimSuffix(trim, " +")) // " +" breaks a line
 	}
 	flush()
 	return append(blocks, notes.blocks...)
@@ -370,6 +385,11 @@ func adocPreprocess(lines []string, attrs map[string]string) []string {
 		}
 	}
 	return out
+}
+
+// adocAdmonitions are the admonitions' labels as Asciidoctor prints them.
+var adocAdmonitions = map[string]string{
+	"NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution",
 }
 
 // adocTable reads the lines between a table's "|===" delimiters: cells

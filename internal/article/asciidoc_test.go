@@ -28,7 +28,7 @@ func TestAsciiDoc(t *testing.T) {
 				"The radar",
 				"echo 1: the ferry\necho 2: its wake",
 				"first the horn,", "then the radar,", "then the lights.",
-				"TIP: See the radar section and F5.",
+				"Tip: See the radar section and F5.",
 			},
 		},
 		{
@@ -54,6 +54,14 @@ func TestAsciiDoc(t *testing.T) {
 				"video::abc123[youtube]\n",
 			want:  postFields{title: "Works on the pier"},
 			paras: []string{"The pier closes on Sunday.", "Open again on Monday.", "The works take a week."},
+		},
+		{
+			name: "admonitions read as Asciidoctor prints their labels",
+			src: "= Works on the pier\n\nNOTE: The pier is closed.\n\n[WARNING]\n====\nThe steps are slippery.\n\nMind the gap.\n====\n\n" +
+				"[TIP]\nBring a coat.\n\nNOTES: not a label.\n",
+			want: postFields{title: "Works on the pier"},
+			paras: []string{"Note: The pier is closed.", "Warning: The steps are slippery.", "Mind the gap.", "Tip: Bring a coat.",
+				"NOTES: not a label."},
 		},
 		{
 			name:  "a version alone gives no date, and no warning",
@@ -99,6 +107,7 @@ func FuzzParseAsciiDoc(f *testing.F) {
 	f.Add([]byte(":a:\n= \n\n[]\n.\n==\n"))
 	f.Add([]byte("= T\n\na{empty}footnote:[n *b*] c footnote:x[m] d footnote:x[] footnoteref:[y,o] footnote:z[]\n\nt:: d\nu::\nv\nw;;\n"))
 	f.Add([]byte("= T\n:a:\n\ninclude::x[]\nifdef::a+b[]\nifndef::a,b[c]\n* d\n*** e\nifeval::[1]\n. f\n.. g\nendif::[]\ntoc::[]\nendif::[]\nendif::[]\n"))
+	f.Add([]byte("= T\n\nNOTE: a\n\n[TIP]\n====\nb\n====\n[CAUTION]\n\n--\nc\n--\nWARNING:\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.adoc", data)
 	})

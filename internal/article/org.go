@@ -124,6 +124,7 @@ func orgParagraphs(text string) []bodyBlock {
 		drawer  bool
 		caption string
 		inTable bool
+		results bool       // after "#+RESULTS:"
 		rows    [][]string // of the table being read
 		head    int
 	)
@@ -152,6 +153,20 @@ func orgParagraphs(text string) []bodyBlock {
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		low := strings.ToLower(trim)
+		if results {
+			// A code block's results, which Org exports only when
+			// asked: fixed-width lines, a table or a block.
+			switch {
+			case strings.HasPrefix(trim, ": ") || trim == ":" || strings.HasPrefix(trim, "|"):
+				continue
+			case strings.HasPrefix(low, "#+begin_"):
+				flush()
+				inBlock, _, _ = strings.Cut(low[len("#+begin_"):], " ")
+				inBlock, results = "-"+inBlock, false // "-": its lines leave
+				continue
+			}
+			results = false
+		}
 		if inBlock == "" && !drawer && strings.HasPrefix(trim, "|") {
 			if !inTable {
 				flush()
@@ -175,7 +190,7 @@ func orgParagraphs(text string) []bodyBlock {
 		}
 		if inBlock != "" {
 			switch {
-			case strings.HasPrefix(low, "#+end_"+inBlock):
+			case strings.HasPrefix(low, "#+end_"+strings.TrimPrefix(inBlock, "-")):
 				flush()
 				inBlock = ""
 			case inBlock == "src" || inBlock == "example":
@@ -206,6 +221,10 @@ func orgParagraphs(text string) []bodyBlock {
 		case strings.HasPrefix(low, "#+caption:"):
 			flush()
 			caption = orgInline(strings.TrimSpace(trim[len("#+caption:"):]))
+			continue
+		case strings.HasPrefix(low, "#+results:"):
+			flush()
+			results = true
 			continue
 		case strings.HasPrefix(trim, "#+") || trim == "#" || strings.HasPrefix(trim, "# "):
 			continue // a setting, or a comment

@@ -40,6 +40,12 @@ func TestOrg(t *testing.T) {
 			paras: []string{"Two hundred paper lanterns floated across the harbour on Friday night."},
 		},
 		{
+			name: "a code block's results leave, as Org exports them by default",
+			src: "#+TITLE: Counting\n\n#+begin_src python\nprint(6*7)\n#+end_src\n\n#+RESULTS:\n: 42\n\n" +
+				"#+RESULTS:\n| 1 | 2 |\n\n#+results:\n#+begin_example\na\n#+end_example\nThe answer stands.\n",
+			want: postFields{title: "Counting"}, paras: []string{"print(6*7)", "The answer stands."},
+		},
+		{
 			name: "targets, line breaks and macros",
 			src:  "#+TITLE: Lamps\n\nThe <<lamps>>lamps are lit at <<<dusk>>> \\\\\nand put out at dawn{{{kbd(C-x)}}}.\n",
 			want: postFields{title: "Lamps"}, paras: []string{"The lamps are lit at dusk and put out at dawn."},
@@ -74,6 +80,7 @@ func FuzzParseOrg(f *testing.F) {
 	f.Add([]byte("#+BEGIN_QUOTE\nq\n\n#+CAPTION: c\n[[file:x.jpg]]\n* \n**\n:X:\n"))
 	f.Add([]byte("#+HUGO_DRAFT: maybe\n#+DATE: never\n#+\n# \n*/x/*\n"))
 	f.Add([]byte("#+TITLE: T\n\na[fn:1] /b/[fn:: c[fn:2]] d[fn:x:e] f[fn:]\n- t :: d\n- :: e\n\n[fn:1] g\n[fn:2] h [fn:1]\n"))
+	f.Add([]byte("#+TITLE: T\n\n#+RESULTS:\n: a\n| b |\n#+begin_example\nc\n#+RESULTS:\n#+end_example\n#+RESULTS: x\n#+begin_src\nd\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzParse(t, "f.org", data)
 	})

@@ -123,7 +123,7 @@ func metaLineBlock(text string) (root *yaml.Node, body string, ok bool) {
 func metaLine(line string) (key, value string, ok bool) {
 	k, v, found := strings.Cut(line, ":")
 	if logseq, ok := strings.CutPrefix(v, ":"); ok {
-		v = strings.NewReplacer("[[", "", "]]", "").Replace(logseq)
+		v = logseqLinks.Replace(logseq)
 	}
 	k = strings.TrimSpace(k)
 	if !found || k == "" || len(k) > maxMetaKey || strings.Count(k, " ") > 2 {
@@ -137,6 +137,9 @@ func metaLine(line string) (key, value string, ok bool) {
 	}
 	return strings.ToLower(k), strings.TrimSpace(v), true
 }
+
+// logseqLinks takes the brackets off Logseq's links to pages and days.
+var logseqLinks = strings.NewReplacer("[[", "", "]]", "")
 
 // pelicanValues turns the block's values into what the front matter
 // reader takes: Pelican's lists of authors ("Authors:") and tags, split

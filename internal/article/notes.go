@@ -75,8 +75,8 @@ func resolveNotes(blocks []bodyBlock) []bodyBlock {
 			}
 			out.WriteString(written)
 			s = s[i+j+1:]
-			if written == "" && strings.HasSuffix(out.String(), " ") {
-				s = strings.TrimPrefix(s, " ") // a reference between two spaces leaves one
+			if written == "" {
+				s = afterGap(out.String(), s)
 			}
 		}
 		out.WriteString(s)
@@ -157,11 +157,18 @@ func withoutNoteMarks(s string) string {
 			return out.String()
 		}
 		out.WriteString(s[:i])
-		s = s[i+j+1:]
-		if strings.HasSuffix(out.String(), " ") {
-			s = strings.TrimPrefix(s, " ")
-		}
+		s = afterGap(out.String(), s[i+j+1:])
 	}
+}
+
+// afterGap is rest, the text after a reference that left nothing, without
+// its first space when before ends with one: a reference between two
+// spaces leaves one.
+func afterGap(before, rest string) string {
+	if strings.HasSuffix(before, " ") {
+		return strings.TrimPrefix(rest, " ")
+	}
+	return rest
 }
 
 // writeNoted writes text escaped, with each reference's number as a

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -65,29 +66,31 @@ func genText(size int) []byte {
 }
 
 func BenchmarkParse(b *testing.B) {
-	inputs := []struct {
+	type input struct {
 		name, file string
 		data       []byte
-	}{
+	}
+	inputs := []input{
 		{"text_10KB", "a.txt", genText(10 << 10)},
 		{"text_1MB", "a.txt", genText(1 << 20)},
 		{"page_100KB", "a.txt", genPage(100 << 10)},
+		// 20,000 footnotes, which once took seconds (lookups in a list,
+		// marks put back by a Replace each), against as many plain
+		// paragraphs.
+		{"notes_20k.adoc", "a.adoc", genNotes("= Notes\n\n", "w footnote:[n%d] ", "", 20000)},
+		{"notes_20k.org", "a.org", genNotes("#+TITLE: Notes\n\n", "w[fn:: n%d] w[fn:%[1]d]", "[fn:%d] t\n", 20000)},
+		{"notes_20k.rst", "a.rst", genNotes("Notes\n=====\n\n", "w [#]_ ", ".. [#] t%d\n", 20000)},
+		{"paragraphs_20k.adoc", "a.adoc", genNotes("= Notes\n\n", "", "w n%d.\n\n", 20000)},
 	}
 	if seed, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_1178a884c474d702.txt")); err == nil {
-		inputs = append(inputs, struct {
-			name, file string
-			data       []byte
-		}{"shared_seed", "seed.txt", seed})
+		inputs = append(inputs, input{"shared_seed", "seed.txt", seed})
 	}
 	for _, name := range []string{"front_matter.md", "article.html", "pelican_post.md", "field_notes.rst", "harbour_log.adoc", "seal_count.org"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "golden", name))
 		if err != nil {
 			b.Fatal(err)
 		}
-		inputs = append(inputs, struct {
-			name, file string
-			data       []byte
-		}{name, name, data})
+		inputs = append(inputs, input{name, name, data})
 	}
 	for _, in := range inputs {
 		b.Run(in.name, func(b *testing.B) {
@@ -170,4 +173,26 @@ func TestHugeInputIsBounded(t *testing.T) {
 	if d > limit {
 		t.Errorf("took %v", d)
 	}
+}
+
+// genNotes is head, a paragraph of n references (ref, formatted with
+// the note's number when it has a verb), and n lines of def after it.
+func genNotes(head, ref, def string, n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(head)
+	line := func(format string, i int) {
+		if strings.Contains(format, "%") {
+			fmt.Fprintf(&b, format, i)
+		} else {
+			b.WriteString(format)
+		}
+	}
+	for i := range n {
+		line(ref, i)
+	}
+	b.WriteString("\n\n")
+	for i := range n {
+		line(def, i)
+	}
+	return b.Bytes()
 }

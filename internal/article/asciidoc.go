@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -58,6 +59,13 @@ var (
 	adocStrong     = regexp.MustCompile(`\*\*([^*]+)\*\*|(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
 	adocEmph       = regexp.MustCompile(`__([^_]+)__|(^|[\s(\["'])_([^_\s][^_]*?)_`)
 	adocMono       = regexp.MustCompile("``([^`]+)``|`([^`\\s][^`]*?)`")
+	// Callouts at the end of a listing's line, after a line comment or
+	// none ("x := 1 // <1>", "run <1> <2>", XML's "<!--1-->"), and an
+	// item of the callout list under the listing ("<1> The first.";
+	// "<.>" numbers itself).
+	adocCallouts = regexp.MustCompile(`(?:\s*(?://|#|--|;;))?((?:\s*<(?:\d+|\.|!--(?:\d+|\.)--)>)+)\s*$`)
+	adocCallout  = regexp.MustCompile(`<!?-?-?(\d+|\.)-?-?>`)
+	adocColist   = regexp.MustCompile(`^<(\d+|\.)>\s+(\S.*)$`)
 )
 
 // splitAsciiDoc reads the document header off the top of text: the title,
@@ -236,6 +244,21 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		}, func(p string) string { return adocInline(p, attrs) })
 	}
 	flush := func() { blocks = pend.end(blocks, inline) }
+	// Lines break where they end: every line of the document (its
+	// "hardbreaks-option" attribute), of a verse or of a paragraph set
+	// so.
+	_, hardAll := attrs["hardbreaks-option"]
+	if _, ok := attrs["hardbreaks"]; ok {
+		hardAll = true
+	}
+	hard := false
+	broken := func(line string) string {
+		if t, ok := strings.CutSuffix(line, " +"); ok || hard || hardAll {
+			return breakLine(t) // " +" breaks a line
+		}
+		return line
+	}
+	callouts := 0 // the listing's callouts numbered by "<.>"
 	// An admonition's label ("[NOTE]" over a block, "NOTE: " opening a
 	// paragraph) reads as Asciidoctor prints it, "Note:", before the
 	// block's first paragraph.
@@ -265,27 +288,34 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			case delimKind < 0:
 			case delimKind == blockLiteral:
 				pend.kind = blockLiteral
-				pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
+				pend.lines = append(pend.lines, calloutNumbers(strings.TrimRight(line, " \t"), &callouts))
 			case trim == "":
 				flush()
 			default:
-				addLine(trim)
+				addLine(broken(trim))
+			}
+			if delimiter == "" {
+				hard = false // a verse's lines break to its end
 			}
 			continue
 		}
 		if k, ok := adocDelimiters[trim]; ok {
 			flush()
-			delimiter, delimKind, caption = trim, k, ""
+			delimiter, delimKind, caption, callouts = trim, k, "", 0
 			continue
 		}
 		switch {
 		case trim == "":
 			flush()
+			hard = false
 			continue
 		case strings.HasPrefix(line, "//"), trim == "<<<", trim == "'''":
 			continue
 		case len(pend.lines) == 0 && strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]"):
-			label = adocAdmonitions[trim[1:len(trim)-1]] // a block's attributes
+			// A block's attributes: an admonition's label, or lines
+			// that break where they end (a verse, "%hardbreaks").
+			label = adocAdmonitions[trim[1:len(trim)-1]]
+			hard = strings.HasPrefix(trim, "[verse") || strings.Contains(trim, "%hardbreaks")
 			continue
 		case len(pend.lines) == 0 && len(trim) > 1 && trim[0] == '.' && trim[1] != '.' && trim[1] != ' ':
 			caption = adocInline(trim[1:], attrs) // a block title
@@ -314,9 +344,13 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		if m := adocItem.FindStringSubmatch(line); m != nil {
 			flush()
 			pend.kind, trim = blockBullet, m[2]
+			pend.ordered = m[1][0] == '.' || m[1][0] >= '0' && m[1][0] <= '9'
 			if strings.Trim(m[1], "*") == "" || strings.Trim(m[1], ".") == "" {
 				pend.level = len(m[1]) - 1 // "**" under "*"
 			}
+		} else if m := adocColist.FindStringSubmatch(trim); m != nil {
+			flush()
+			pend.kind, pend.ordered, trim = blockBullet, true, m[2]
 		} else if m := adocTerm.FindStringSubmatch(trim); m != nil && (len(pend.lines) == 0 || pend.kind == blockDesc) && !strings.Contains(m[1], "::") {
 			flush()
 			pend.kind, pend.lines = blockTerm, append(pend.lines, m[1])
@@ -327,10 +361,34 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			}
 		}
 		caption = ""
-		addLine(strings.TrimSuffix(trim, " +")) // " +" breaks a line
+		addLine(broken(trim))
 	}
 	flush()
 	return append(blocks, notes.blocks...)
+}
+
+// calloutNumbers writes the callouts at the end of a listing's line as
+// Asciidoctor shows them, "(1)", without the comment mark before them;
+// n counts the listing's self-numbered ("<.>") ones.
+func calloutNumbers(line string, n *int) string {
+	loc := adocCallouts.FindStringSubmatchIndex(line)
+	if loc == nil {
+		return line
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(line[:loc[0]], " \t"))
+	for _, m := range adocCallout.FindAllStringSubmatch(line[loc[2]:loc[3]], -1) {
+		num := m[1]
+		if num == "." {
+			*n++
+			num = strconv.Itoa(*n)
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("(" + num + ")")
+	}
+	return b.String()
 }
 
 // adocPreprocess does what Asciidoctor's preprocessor does before the

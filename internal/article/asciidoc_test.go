@@ -24,7 +24,7 @@ func TestAsciiDoc(t *testing.T) {
 				date: time.Date(2025, 2, 11, 0, 0, 0, 0, time.UTC), tags: []string{"ferries", "fog"},
 				summary: "How the pilots bring the ferries in."},
 			paras: []string{
-				"When the fog is down the pilots of the Morning Star steer by the horn on the breakwater and the tide tables. They trust the radar less.",
+				"When the fog is down the pilots of the Morning Star steer by the horn on the breakwater and the tide tables.\nThey trust the radar less.",
 				"The radar",
 				"echo 1: the ferry\necho 2: its wake",
 				"first the horn,", "then the radar,", "then the lights.",

@@ -26,6 +26,7 @@ type bodyBlock struct {
 	note     int
 	keep     bool // a note shown even when nothing refers to it
 	level    int  // a list item's nesting, 0 at the top
+	ordered  bool // a list item is numbered
 }
 
 // The kinds of bodyBlock.
@@ -44,18 +45,21 @@ const (
 // pending is the block a markup reader is in the middle of: its lines
 // and the kind it will be.
 type pending struct {
-	lines []string
-	kind  int8
-	key   string // a note's
-	level int    // a list item's
+	lines   []string
+	kind    int8
+	key     string // a note's
+	level   int    // a list item's
+	ordered bool   // a list item is numbered
 }
 
 // end appends the pending block to blocks when it has text, and starts
 // the next: a literal block's lines dedented, any other's joined and
-// read by inline, the format's inline markup reader.
+// read by inline, the format's inline markup reader. A line the reader
+// ended with "\n" breaks there (a verse's, one a markup marks with a
+// hard break); the others join with a space.
 func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBlock {
-	lines, kind, key, level := p.lines, p.kind, p.key, p.level
-	p.lines, p.kind, p.key, p.level = p.lines[:0], blockPara, "", 0
+	lines, kind, key, level, ordered := p.lines, p.kind, p.key, p.level, p.ordered
+	p.lines, p.kind, p.key, p.level, p.ordered = p.lines[:0], blockPara, "", 0, false
 	if len(lines) == 0 {
 		return blocks
 	}
@@ -63,12 +67,28 @@ func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBloc
 	if kind == blockLiteral {
 		t = dedent(lines)
 	} else {
-		t = inline(strings.Join(lines, " "))
+		var b strings.Builder
+		for i, l := range lines {
+			if i > 0 && !strings.HasSuffix(lines[i-1], "\n") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(l)
+		}
+		t = strings.TrimRight(inline(b.String()), "\n")
 	}
 	if strings.TrimSpace(t) == "" {
 		return blocks
 	}
-	return append(blocks, bodyBlock{text: t, kind: kind, key: key, level: level})
+	return append(blocks, bodyBlock{text: t, kind: kind, key: key, level: level, ordered: ordered && kind == blockBullet})
+}
+
+// breakLine ends a line that breaks where it ends: "\n", unless it is
+// empty (a break at the start of a paragraph, or two, is none).
+func breakLine(line string) string {
+	if line == "" {
+		return line
+	}
+	return line + "\n"
 }
 
 // listLevels gives list items their nesting by their indent, as Org's
@@ -115,6 +135,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 	isNote := func(k int8) bool { return k == blockNote }
 	isDef := func(k int8) bool { return k == blockTerm || k == blockDesc }
 	isBullet := func(k int8) bool { return k == blockBullet }
+	var lists []string
 	// An item no deeper than one below the item above it, so that
 	// every list opened is closed.
 	for i := range blocks {
@@ -210,32 +231,59 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 		case blockBullet:
 			// An item deeper than the one before opens a list inside
 			// that one's <li>, which stays open until its items end.
-			prev, next := -1, -1
-			if run(i-1, isBullet) {
-				prev = blocks[i-1].level
+			// lists holds the open lists' tags, outermost first.
+			tag := "ul"
+			if bl.ordered {
+				tag = "ol"
 			}
+			open, close = "", ""
+			if len(lists) == bl.level+1 && lists[bl.level] != tag {
+				// The other kind of list at the same level: a new list.
+				open = "</" + lists[bl.level] + ">"
+				lists = lists[:bl.level]
+			}
+			for len(lists) <= bl.level {
+				open += "<" + tag + ">"
+				lists = append(lists, tag)
+			}
+			open += "<li>"
+			next := -1
 			if run(i+1, isBullet) {
 				next = min(blocks[i+1].level, bl.level+1)
 			}
-			open, close = "<li>", "</li>"
-			if prev < bl.level {
-				open = "<ul>" + open
+			if next <= bl.level {
+				close = "</li>"
 			}
-			if next > bl.level {
-				close = ""
-			}
-			for k := bl.level; k > next; k-- {
-				close += "</ul>"
-				if k > 0 {
+			for len(lists) > next+1 {
+				close += "</" + lists[len(lists)-1] + ">"
+				lists = lists[:len(lists)-1]
+				if len(lists) > 0 {
 					close += "</li>"
 				}
 			}
 		}
 		b.WriteString(open)
-		writeNoted(&b, bl.text, seen)
+		if bl.kind == blockLiteral {
+			writeNoted(&b, bl.text, seen)
+		} else {
+			writeBroken(&b, bl.text, seen)
+		}
 		b.WriteString(close)
 	}
 	return b.String()
+}
+
+// writeBroken writes s as writeNoted does, each line break in it a <br>.
+func writeBroken(b *strings.Builder, s string, seen map[int]bool) {
+	for {
+		line, rest, ok := strings.Cut(s, "\n")
+		writeNoted(b, line, seen)
+		if !ok {
+			return
+		}
+		b.WriteString("<br>\n")
+		s = rest
+	}
 }
 
 // setBody fills a's body from the blocks of a document of the named

@@ -22,20 +22,11 @@ func TestMarkupTables(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			a, err := Parse(tt.file, []byte(tt.src), goldenOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(a.BodyHTML, tt.html) {
-				t.Errorf("body HTML lacks the table %s:\n%s", tt.html, a.BodyHTML)
-			}
 			want := append(slices.Clone(rows), "End of the table.")
 			if tt.file == "headless.org" {
 				want = append(slices.Clone(rows[1:]), "End of the table.")
 			}
-			if !slices.Equal(a.BodyParagraphs, want) {
-				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
-			}
+			checkBlocks(t, tt.file, tt.src, []string{tt.html}, want)
 		})
 	}
 }
@@ -130,19 +121,63 @@ func TestMarkupNestedLists(t *testing.T) {
 		// deeper: every list opened closes.
 		{"jump.adoc", "= Shifts\n\n* Monday\n** morning shift\n** evening shift\n**** lamps\n* Tuesday\n\nEnd of the list.\n"},
 	}
+	want := []string{"Monday", "morning shift", "evening shift", "lamps", "Tuesday", "End of the list."}
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			a, err := Parse(tt.file, []byte(tt.src), goldenOptions())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(a.BodyHTML, list) {
-				t.Errorf("body HTML lacks the nested list %s:\n%s", list, a.BodyHTML)
-			}
-			want := []string{"Monday", "morning shift", "evening shift", "lamps", "Tuesday", "End of the list."}
-			if !slices.Equal(a.BodyParagraphs, want) {
-				t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, want)
-			}
-		})
+		t.Run(tt.file, func(t *testing.T) { checkBlocks(t, tt.file, tt.src, []string{list}, want) })
+	}
+}
+
+// A numbered list is an ordered list, a bulleted one inside it stays
+// inside it, and lines that break where they end (a reST line block, an
+// AsciiDoc verse or " +", an Org verse or "\\") keep their breaks: <br>
+// in the HTML, a line break in the paragraph, as in Markdown.
+func TestMarkupOrderedListsAndBreaks(t *testing.T) {
+	list := "<ol><li>Cast off\n<ul><li>bow line</li>\n<li>stern line</li></ul></li>\n<li>Clear the pier</li></ol>"
+	verse := "<p>The harbour is grey,<br>\n\u00a0\u00a0the boats are away.</p>"
+	tests := []struct{ file, src string }{
+		{"steps.rst", "Steps\n=====\n\n1. Cast off\n\n   - bow line\n   - stern line\n\n2. Clear the pier\n\n" +
+			"| The harbour is grey,\n|   the boats\n    are away.\n\nEnd.\n"},
+		{"auto.rst", "Steps\n=====\n\n#. Cast off\n\n   * bow line\n   * stern line\n\n#. Clear the pier\n\n" +
+			"| The harbour is grey,\n|   the boats are away.\n|\n\nEnd.\n"},
+		{"steps.adoc", "= Steps\n\n. Cast off\n** bow line\n** stern line\n. Clear the pier\n\n" +
+			"[verse, Ines Duarte]\n____\nThe harbour is grey,\n{nbsp}{nbsp}the boats are away.\n____\n\nEnd.\n"},
+		{"plus.adoc", "= Steps\n\n1. Cast off\n** bow line\n** stern line\n2. Clear the pier\n\n" +
+			"The harbour is grey, +\n{nbsp}{nbsp}the boats are away.\n\nEnd.\n"},
+		{"steps.org", "#+TITLE: Steps\n\n1. Cast off\n   - bow line\n   - stern line\n2. Clear the pier\n\n" +
+			"  #+BEGIN_VERSE\n  The harbour is grey,\n    the boats are away.\n  #+END_VERSE\n\nEnd.\n"},
+		{"break.org", "#+TITLE: Steps\n\n1) Cast off\n   + bow line\n   + stern line\n2) Clear the pier\n\n" +
+			"The harbour is grey, \\\\\n\\nbsp{}\\nbsp{}the boats are away.\n\nEnd.\n"},
+	}
+	want := []string{"Cast off", "bow line", "stern line", "Clear the pier", "The harbour is grey,\n\u00a0\u00a0the boats are away.", "End."}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) { checkBlocks(t, tt.file, tt.src, []string{list, verse, "<p>End.</p>"}, want) })
+	}
+}
+
+// A listing's callouts read as Asciidoctor shows them, "(1)" without the
+// comment before them, and the callout list under it is a numbered list.
+func TestAsciiDocCallouts(t *testing.T) {
+	src := "= Tide script\n\nThe script reads the table.\n\n[source,python]\n----\nrows = read(\"tides.csv\")  # <1>\nfor r in rows: <2> <3>\n    print(r) // <.>\n<tide/> <!--4-->\nlist<int> <5>\n----\n" +
+		"<1> Read the table.\n<2> Each row\n<3> once.\n\nThe end.\n"
+	code := "rows = read(\"tides.csv\") (1)\nfor r in rows: (2) (3)\n    print(r) (1)\n<tide/> (4)\nlist<int> (5)"
+	checkBlocks(t, "tides.adoc", src, []string{"<ol><li>Read the table.</li>\n<li>Each row</li>\n<li>once.</li></ol>"},
+		[]string{"The script reads the table.", code, "Read the table.", "Each row", "once.", "The end."})
+}
+
+// checkBlocks parses src as file and checks that its body HTML holds
+// each of html and that its paragraphs are paras.
+func checkBlocks(t *testing.T, file, src string, html, paras []string) {
+	t.Helper()
+	a, err := Parse(file, []byte(src), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range html {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if !slices.Equal(a.BodyParagraphs, paras) {
+		t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, paras)
 	}
 }

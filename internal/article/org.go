@@ -1,6 +1,7 @@
 package article
 
 import (
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -50,7 +51,11 @@ func orgInline(p string) string {
 		p = orgTarget.ReplaceAllString(p, "$1")
 	}
 	if strings.Contains(p, "{{{") {
-		p = strings.Join(strings.Fields(orgMacro.ReplaceAllString(p, "")), " ")
+		// The spaces a macro leaves go; the line breaks stay.
+		p = strings.Join(strings.FieldsFunc(orgMacro.ReplaceAllString(p, ""), func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+	}
+	if strings.IndexByte(p, '\\') >= 0 {
+		p = orgEntities(p)
 	}
 	if !strings.ContainsAny(p, "[*/_=~+") {
 		return p
@@ -73,6 +78,53 @@ func orgInline(p string) string {
 		})
 	}
 	return p
+}
+
+// orgEntity is an entity, "\\alpha" or "\\alpha{}", as Org reads one:
+// its name ends at the first character that is no letter.
+var orgEntity = regexp.MustCompile(`\\(there4|sup[123]|frac[13][24]|[a-zA-Z]+)(\{\})?`)
+
+// orgOwnEntities are Org's entities whose names HTML's do not share.
+var orgOwnEntities = map[string]string{
+	"to": "→", "gets": "←", "dots": "…", "ldots": "…", "backslash": `\`, "celsius": "℃",
+	"smiley": "☺", "frowny": "☹", "textbackslash": `\`,
+}
+
+// orgEntities writes Org's entities as their characters ("\\mdash{}" is
+// "—", "\\alpha" "α"; most are named as in HTML), outside verbatim and
+// code ("=\\n=") and links. A name Org does not know stays as written.
+func orgEntities(p string) string {
+	var keep [][]int // the spans no entity is read in
+	for _, m := range orgEmphasis.FindAllStringSubmatchIndex(p, -1) {
+		if mark := p[m[4]:m[5]]; mark == "=" || mark == "~" {
+			keep = append(keep, m[:2])
+		}
+	}
+	keep = append(keep, orgLink.FindAllStringIndex(p, -1)...)
+	var b strings.Builder
+	last := 0
+	for _, m := range orgEntity.FindAllStringSubmatchIndex(p, -1) {
+		if slices.ContainsFunc(keep, func(k []int) bool { return m[0] >= k[0] && m[0] < k[1] }) {
+			continue
+		}
+		name := p[m[2]:m[3]]
+		v, ok := orgOwnEntities[name]
+		if !ok {
+			// HTML reads a legacy entity's name without its ";"
+			// ("&notit;" is "¬it;"): the whole name must be one.
+			if v = html.UnescapeString("&" + name + ";"); strings.HasSuffix(v, ";") && name != "semi" {
+				continue
+			}
+		}
+		b.WriteString(p[last:m[0]])
+		b.WriteString(v)
+		last = m[1]
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
 }
 
 // splitOrg reads the settings that name the post's facts, wherever they
@@ -118,15 +170,16 @@ func splitOrg(text string) (*yaml.Node, string) {
 func orgParagraphs(text string) []bodyBlock {
 	lines := strings.Split(text, "\n")
 	var (
-		blocks  []bodyBlock
-		pend    pending
-		inBlock string // the open block's name, lower-case, "" when none
-		drawer  bool
-		caption string
-		inTable bool
-		results bool       // after "#+RESULTS:"
-		rows    [][]string // of the table being read
-		head    int
+		blocks      []bodyBlock
+		pend        pending
+		inBlock     string // the open block's name, lower-case, "" when none
+		drawer      bool
+		caption     string
+		inTable     bool
+		results     bool       // after "#+RESULTS:"
+		verseIndent int        // of the open block's "#+BEGIN_" line
+		rows        [][]string // of the table being read
+		head        int
 	)
 	endTable := func() {
 		if t, ok := tableBlock(rows, head); ok {
@@ -197,10 +250,16 @@ func orgParagraphs(text string) []bodyBlock {
 				pend.kind = blockLiteral
 				pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
 			case inBlock == "quote" || inBlock == "verse" || inBlock == "center":
-				if trim == "" {
+				switch {
+				case trim == "":
 					flush()
-				} else {
-					pend.lines = append(pend.lines, trim)
+				case inBlock == "verse":
+					// A verse keeps its lines and their indent past
+					// the block's own.
+					n := len(line) - len(strings.TrimLeft(line, " "))
+					pend.lines = append(pend.lines, breakLine(strings.Repeat("\u00a0", max(0, n-verseIndent))+trim))
+				default:
+					pend.lines = append(pend.lines, orgBreak(trim))
 				}
 			}
 			continue
@@ -217,6 +276,7 @@ func orgParagraphs(text string) []bodyBlock {
 			flush()
 			name, _, _ := strings.Cut(low[len("#+begin_"):], " ")
 			inBlock = name
+			verseIndent = len(line) - len(strings.TrimLeft(line, " "))
 			continue
 		case strings.HasPrefix(low, "#+caption:"):
 			flush()
@@ -274,15 +334,24 @@ func orgParagraphs(text string) []bodyBlock {
 				pend.kind, pend.lines = blockTerm, append(pend.lines, term)
 				flush()
 				pend.kind, trim = blockDesc, desc
-			} else if !strings.ContainsAny(m[2], "0123456789") {
+			} else {
 				pend.kind, pend.level, trim = blockBullet, levels.at(len(m[1])), m[3]
+				pend.ordered = strings.ContainsAny(m[2], "0123456789")
 			}
 		}
-		pend.lines = append(pend.lines, strings.TrimSpace(strings.TrimSuffix(trim, `\\`))) // "\\" breaks a line
+		pend.lines = append(pend.lines, orgBreak(strings.TrimSpace(trim)))
 	}
 	endTable()
 	flush()
 	return append(blocks, notes.blocks...)
+}
+
+// orgBreak reads a line's closing "\\", which breaks it there.
+func orgBreak(line string) string {
+	if t, ok := strings.CutSuffix(line, `\\`); ok {
+		return breakLine(strings.TrimSpace(t))
+	}
+	return line
 }
 
 // parseOrg reads an Org document. Without a "#+TITLE:", a first

@@ -28,7 +28,7 @@ func TestOrg(t *testing.T) {
 				"The radar",
 				"The radar shows the wake as a second boat:",
 				"echo 1: the ferry\necho 2: its wake",
-				"first the horn,", "then the radar, which the pilots trust less.", "1. One numbered step.",
+				"first the horn,", "then the radar, which the pilots trust less.", "One numbered step.",
 				"fixed width\nlines",
 			},
 		},
@@ -48,7 +48,14 @@ func TestOrg(t *testing.T) {
 		{
 			name: "targets, line breaks and macros",
 			src:  "#+TITLE: Lamps\n\nThe <<lamps>>lamps are lit at <<<dusk>>> \\\\\nand put out at dawn{{{kbd(C-x)}}}.\n",
-			want: postFields{title: "Lamps"}, paras: []string{"The lamps are lit at dusk and put out at dawn."},
+			want: postFields{title: "Lamps"}, paras: []string{"The lamps are lit at dusk\nand put out at dawn."},
+		},
+		{
+			name: "entities are their characters, outside code and links; unknown names stay",
+			src: "#+TITLE: Lamps\n\nAt 20\\deg{}C \\mdash{} an hour\\nbsp{}late \\to the \\alpha lamp, \\frac12 full. " +
+				"=\\alpha= and ~\\to~ are code, [[file:C:\\alpha.txt][a file]] a link, \\notit and \\harbour no entities.\n",
+			want:  postFields{title: "Lamps"},
+			paras: []string{"At 20°C — an hour\u00a0late → the α lamp, ½ full. \\alpha and \\to are code, a file a link, \\notit and \\harbour no entities."},
 		},
 	})
 }

@@ -275,6 +275,7 @@ func rstParagraphs(text string) []bodyBlock {
 	note := ""    // the key of the note whose lines are indented under it
 	term := false // the paragraph pending is one line, which may be a term
 	desc := false // indented lines go on with a term's description
+	lineBlock := false
 	subs := rstSubstitutions(lines)
 	inline := func(p string) string {
 		if subs != nil && strings.IndexByte(p, '|') >= 0 {
@@ -329,6 +330,7 @@ func rstParagraphs(text string) []bodyBlock {
 			if !literal {
 				flush()
 			}
+			lineBlock = false
 			continue
 		case skipping && indented:
 			continue
@@ -372,6 +374,27 @@ func rstParagraphs(text string) []bodyBlock {
 					pend.lines = append(pend.lines, arg) // a note's or topic's first words
 				}
 			}
+			continue
+		case !literal && !indented && (trim == "|" || strings.HasPrefix(line, "| ")):
+			// A line block: each line breaks where it ends and keeps
+			// its indent; an empty one parts stanzas.
+			if !lineBlock {
+				flush()
+				lineBlock = true
+			}
+			skipping, picture, note, term, desc = false, -1, "", false, false
+			text := strings.TrimRight(strings.TrimPrefix(line[1:], " "), " \t")
+			if text == "" {
+				flush()
+				continue
+			}
+			rest := strings.TrimLeft(text, " ")
+			pend.lines = append(pend.lines, breakLine(strings.Repeat("\u00a0", len(text)-len(rest))+rest))
+			continue
+		case lineBlock && indented && len(pend.lines) > 0:
+			// A line block's long line, continued.
+			last := &pend.lines[len(pend.lines)-1]
+			*last = breakLine(strings.TrimSuffix(*last, "\n") + " " + trim)
 			continue
 		case rstAdornment(line) && !literal:
 			continue // an underline, an overline or a transition
@@ -421,9 +444,10 @@ func rstParagraphs(text string) []bodyBlock {
 		literalNext = false
 		if m := rstItem.FindStringSubmatch(line); m != nil || i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
 			flush() // a list item, or a section title, starts a paragraph
-			if m != nil && strings.ContainsAny(m[1], "-*+•") {
-				trim, pend.kind = line[len(m[0]):], blockBullet // a bullet, not a number, leaves
+			if m != nil {
+				trim, pend.kind = line[len(m[0]):], blockBullet
 				pend.level = levels.at(len(line) - len(strings.TrimLeft(line, " \t")))
+				pend.ordered = !strings.ContainsAny(m[1], "-*+•")
 			}
 		}
 		pend.lines = append(pend.lines, trim)

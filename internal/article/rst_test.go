@@ -61,7 +61,7 @@ func TestReST(t *testing.T) {
 		{
 			name: "an underline shorter than its title underlines it all the same",
 			src:  "Harbour news\n===\n\nThe harbour wall is repaired.\n\n1. First the wall.\n2. Then the pier.\n",
-			want: postFields{title: "Harbour news"}, paras: []string{"The harbour wall is repaired.", "1. First the wall.", "2. Then the pier."},
+			want: postFields{title: "Harbour news"}, paras: []string{"The harbour wall is repaired.", "First the wall.", "Then the pier."},
 		},
 	})
 }

@@ -107,6 +107,26 @@ func rstField(line string) (key, value string, ok bool) {
 	return strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v), true
 }
 
+// rstBodyField splits a field list's line in the body, ":Name: text",
+// keeping the name as written ("" text when it follows on indented
+// lines).
+func rstBodyField(line string) (name, text string, ok bool) {
+	if _, _, ok := rstField(line); !ok {
+		return "", "", false
+	}
+	name, text, found := strings.Cut(line[1:], ": ")
+	if !found {
+		name = strings.TrimSuffix(strings.TrimRight(line[1:], " \t"), ":")
+	}
+	return strings.TrimSpace(name), strings.TrimSpace(text), true
+}
+
+// An option list's item with its description on the same line, past
+// two spaces or more: "-a", "--verbose", "-f FILE, --file=<path>".
+// One written alone over its indented description is a term and its
+// description already.
+var rstOption = regexp.MustCompile(`^((?:-[A-Za-z0-9]|--[A-Za-z0-9][\w-]*)(?:[ =](?:<[^<>]+>|[A-Za-z][\w-]*))?(?:, (?:-[A-Za-z0-9]|--[A-Za-z0-9][\w-]*)(?:[ =](?:<[^<>]+>|[A-Za-z][\w-]*))?)*) {2,}(\S.*)$`)
+
 // Inline markup: a link with its target ("`text <url>`_"), a role
 // (":emphasis:`x`"), a reference or interpreted text ("`text`_",
 // "`text`"; "word_" is left), inline literals, strong and emphasis.
@@ -440,6 +460,26 @@ func rstParagraphs(text string) []bodyBlock {
 		if literal {
 			pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
 			continue
+		}
+		if !indented && !literalNext {
+			// A field list's or an option list's item: its name or
+			// options a term, the rest its description.
+			name, text, ok := rstBodyField(trim)
+			if !ok {
+				if m := rstOption.FindStringSubmatch(trim); m != nil {
+					name, text, ok = m[1], m[2], true
+				}
+			}
+			if ok {
+				flush()
+				pend.kind, pend.lines = blockTerm, append(pend.lines, name)
+				flush()
+				pend.kind, desc, term = blockDesc, true, false
+				if text != "" {
+					pend.lines = append(pend.lines, text)
+				}
+				continue
+			}
 		}
 		literalNext = false
 		if m := rstItem.FindStringSubmatch(line); m != nil || i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {

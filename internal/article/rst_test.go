@@ -120,3 +120,20 @@ func FuzzParseReST(f *testing.F) {
 		fuzzParse(t, "f.rst", data)
 	})
 }
+
+// A field list in the body and an option list are definition lists, as
+// docutils prints them: the field's name or the options a term, the rest
+// its description (on the same line past two spaces, or indented under
+// it). Prose that opens with a dash or a number is no option.
+func TestReSTFieldAndOptionLists(t *testing.T) {
+	src := "Tide script\n===========\n\n:Author: Ines Moreau\n\nThe script prints the tides.\n\n" +
+		"-a            Print all of them.\n-f FILE, --file=<path>  Read the table\n              from a file.\n-q\n    Say *nothing*.\n\n" +
+		":Port: the harbour's name\n:Returns: the tides\n   of the day\n\n" +
+		"-5 degrees at night, --as the log says.\n"
+	html := "<dl><dt>-a</dt>\n<dd>Print all of them.</dd>\n<dt>-f FILE, --file=&lt;path&gt;</dt>\n<dd>Read the table from a file.</dd>\n" +
+		"<dt>-q</dt>\n<dd>Say nothing.</dd>\n<dt>Port</dt>\n<dd>the harbour&#39;s name</dd>\n<dt>Returns</dt>\n<dd>the tides of the day</dd></dl>"
+	checkBlocks(t, "tides.rst", src, []string{html, "<p>-5 degrees at night, --as the log says.</p>"}, []string{
+		"The script prints the tides.", "-a", "Print all of them.", "-f FILE, --file=<path>", "Read the table from a file.",
+		"-q", "Say nothing.", "Port", "the harbour's name", "Returns", "the tides of the day", "-5 degrees at night, --as the log says.",
+	})
+}

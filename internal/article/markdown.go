@@ -36,6 +36,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 
 	mr := mdReader{source: source, a: a}
 	mr.dropRawText(doc)
+	blockProperties(doc, source)
 	dropEmptyParagraphs(doc)
 	mr.takeTitle(doc, fm.Title)
 	files := baseURL(opts.FilesURL)

@@ -277,6 +277,30 @@ func TestMarkdownWikiLinks(t *testing.T) {
 	})
 }
 
+// TestMarkdownLogseqBlocks: a Logseq page's references to other blocks
+// by id, which a feed cannot show, leave with the space before them; the
+// block properties Logseq hides leave, the others read as it shows them;
+// a block that only embedded another leaves no empty item. A property
+// that holds a link is no plain line and stays as written.
+func TestMarkdownLogseqBlocks(t *testing.T) {
+	const id = "64f1c2a0-1b2c-4d5e-8f90-123456789abc"
+	runMarkdownHTMLCases(t, "title:: Walk\n\n", []markdownHTMLCase{
+		{"a block reference",
+			"- We walked to the pier, as planned in ((" + id + ")).\n- Code keeps it: `((" + id + "))`.\n- A (remark) stays, and ((not-an-id)).\n",
+			[]string{"We walked to the pier, as planned in.", "Code keeps it: ((" + id + ")).", "A (remark) stays, and ((not-an-id))."},
+			[]string{"<li>We walked to the pier, as planned in.</li>", "<code>((" + id + "))</code>"}},
+		{"block properties",
+			"- DONE check the tide table\n  id:: " + id + "\n  collapsed:: true\n- Calm day\n  mood:: calm\n  Weather:: windy\n" +
+				"- logseq.order-list-type:: number\n- tags:: [[walks]]\n\n```\nkey:: in code\n```\n",
+			[]string{"DONE check the tide table", "Calm day mood: calm Weather: windy", "tags:: walks", "key:: in code"},
+			[]string{"<li>DONE check the tide table</li>\n<li>Calm day\nmood: calm\nWeather: windy</li>\n<li>tags:: walks</li>", "<pre><code>key:: in code\n"}},
+		{"an embed alone in its block",
+			"- The tides.\n- {{embed ((" + id + "))}}\n- {{embed [[Tide notes]]}}\n- The end.\n",
+			[]string{"The tides.", "The end."},
+			[]string{"<ul>\n<li>The tides.</li>\n<li>The end.</li>\n</ul>"}},
+	})
+}
+
 // markdownHTMLCase is a Markdown body, the paragraphs it reads as, and
 // pieces its HTML holds in order.
 type markdownHTMLCase struct {

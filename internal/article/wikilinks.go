@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -112,26 +113,43 @@ func calloutMark(parent ast.Node, line []byte, block text.Reader) ast.Node {
 type wikiLinks struct{}
 
 func (wikiLinks) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(wikiLinkParser{}, 150)))
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(wikiLinkParser{}, 150), util.Prioritized(blockRefParser{}, 150)))
 }
 
 // dropEmptyParagraphs removes the paragraphs an embedded note leaves
-// empty ("![[Tide notes]]" alone on its line).
+// empty ("![[Tide notes]]" alone on its line), and the list items left
+// with nothing (a Logseq block that only embedded another, "- {{embed
+// ((…))}}"), and a list left without items.
 func dropEmptyParagraphs(doc ast.Node) {
 	var empty []ast.Node
+	gone := map[ast.Node]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() != ast.KindParagraph || !n.HasChildren() {
+		if entering {
 			return ast.WalkContinue, nil
 		}
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if s, ok := c.(*ast.String); !ok || len(bytes.TrimSpace(s.Value)) > 0 {
-				return ast.WalkSkipChildren, nil
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if s, ok := c.(*ast.String); !ok || len(bytes.TrimSpace(s.Value)) > 0 {
+					return ast.WalkContinue, nil
+				}
 			}
+		case ast.KindListItem, ast.KindList:
+			// Walked after their children: what those leave.
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if !gone[c] {
+					return ast.WalkContinue, nil
+				}
+			}
+		default:
+			return ast.WalkContinue, nil
 		}
-		empty = append(empty, n)
-		return ast.WalkSkipChildren, nil
+		empty, gone[n] = append(empty, n), true
+		return ast.WalkContinue, nil
 	})
-	for _, n := range empty {
-		n.Parent().RemoveChild(n.Parent(), n)
+	for _, n := range slices.Backward(empty) {
+		if p := n.Parent(); p != nil {
+			p.RemoveChild(p, n)
+		}
 	}
 }

@@ -15,6 +15,9 @@ func TestMarkupTables(t *testing.T) {
 		{"grid.rst", "Tides\n=====\n\n+--------+------------+\n| Day    | High       |\n|        | water      |\n+========+============+\n" +
 			"| Monday | 06:40      |\n+--------+------------+\n| Friday | **09:10**  |\n+--------+------------+\n\nEnd of the table.\n", table},
 		{"simple.rst", "Tides\n=====\n\n======  ==========\nDay     High water\n======  ==========\nMonday  06:40\nFriday  09:10\n======  ==========\n\nEnd of the table.\n", table},
+		{"list.rst", "Tides\n=====\n\n.. list-table::\n   :header-rows: 1\n   :widths: 20 30\n\n   * - Day\n     - High\n       water\n" +
+			"   * - Monday\n     - 06:40\n   * - Friday\n     - **09:10**\n\nEnd of the table.\n", table},
+		{"csv.rst", "Tides\n=====\n\n.. csv-table::\n   :header: \"Day\", \"High water\"\n\n   Monday, 06:40\n   \"Friday\", \"09:10\"\n\nEnd of the table.\n", table},
 		{"tides.adoc", "= Tides\n\n[cols=\"1,1\"]\n|===\n| Day | High water\n\n| Monday | 06:40\n| Friday\n| *09:10*\n|===\n\nEnd of the table.\n", table},
 		{"tides.org", "#+TITLE: Tides\n\n| Day    | High water |\n|--------+------------|\n| Monday | 06:40      |\n| Friday | /09:10/    |\n\nEnd of the table.\n", table},
 		{"headless.org", "#+TITLE: Tides\n\n| Monday | 06:40 |\n| Friday | 09:10 |\n\nEnd of the table.\n",

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"encoding/csv"
 	"regexp"
 	"slices"
 	"strconv"
@@ -268,7 +269,13 @@ func rstInline(p string) string {
 }
 
 // rstDropped are the directives whose content is no text of the article.
-var rstDropped = []string{"raw", "include", "meta", "contents", "toctree", "only", "csv-table"}
+var rstDropped = []string{"raw", "include", "meta", "contents", "toctree", "only"}
+
+// rstAdmonitions are the admonitions' labels by their directives.
+var rstAdmonitions = map[string]string{
+	"note": "Note", "warning": "Warning", "tip": "Tip", "hint": "Hint", "important": "Important", "caution": "Caution",
+	"danger": "Danger", "attention": "Attention", "error": "Error", "seealso": "See also", "todo": "To do",
+}
 
 // rstCode are the directives whose content is code, kept line by line.
 var rstCode = []string{"code", "code-block", "sourcecode", "highlight"}
@@ -296,6 +303,7 @@ func rstParagraphs(text string) []bodyBlock {
 	term := false // the paragraph pending is one line, which may be a term
 	desc := false // indented lines go on with a term's description
 	lineBlock := false
+	label := "" // an admonition's, over its first paragraph
 	subs := rstSubstitutions(lines)
 	inline := func(p string) string {
 		if subs != nil && strings.IndexByte(p, '|') >= 0 {
@@ -386,11 +394,29 @@ func rstParagraphs(text string) []bodyBlock {
 					picture = len(blocks) - 1
 					continue
 				}
+				arg := strings.TrimSpace(line[len(m[0]):])
+				if name == "list-table" || name == "csv-table" {
+					n := directiveLines(lines[i+1:])
+					if t, ok := rstDirectiveTable(name, lines[i+1:i+1+n]); ok {
+						if arg != "" {
+							blocks = append(blocks, bodyBlock{text: rstInline(arg)}) // its title
+						}
+						blocks = append(blocks, t)
+					}
+					skipTo, skipping = i+1+n, false
+					continue
+				}
 				skipping = slices.Contains(rstDropped, name)
 				if slices.Contains(rstCode, name) {
 					literalNext = true
 				}
-				if arg := strings.TrimSpace(line[len(m[0]):]); arg != "" && !skipping && !literalNext {
+				// An admonition's kind heads its first paragraph, as
+				// docutils prints it over the text.
+				label = rstAdmonitions[name]
+				if arg != "" && !skipping && !literalNext {
+					if label != "" {
+						arg, label = label+": "+arg, ""
+					}
 					pend.lines = append(pend.lines, arg) // a note's or topic's first words
 				}
 			}
@@ -490,6 +516,12 @@ func rstParagraphs(text string) []bodyBlock {
 				pend.ordered = !strings.ContainsAny(m[1], "-*+•")
 			}
 		}
+		if label != "" {
+			if indented && len(pend.lines) == 0 {
+				trim = label + ": " + trim
+			}
+			label = ""
+		}
 		pend.lines = append(pend.lines, trim)
 		if i+1 < len(lines) && rstAdornment(lines[i+1]) && !rstAdornment(line) {
 			pend.kind = blockHeading
@@ -500,6 +532,93 @@ func rstParagraphs(text string) []bodyBlock {
 	}
 	flush()
 	return blocks
+}
+
+// directiveLines returns how many of lines are a directive's content:
+// indented lines and the blank lines between them.
+func directiveLines(lines []string) int {
+	n := 0
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); t != "" {
+			if l[0] != ' ' && l[0] != '\t' {
+				break
+			}
+			n = i + 1
+		}
+	}
+	return n
+}
+
+// rstDirectiveTable reads a list-table (rows as a two-level bullet list,
+// "* - cell" opening a row) or a csv-table (rows of comma-separated
+// values, its header in a ":header:" option too) from the directive's
+// content; ":header-rows: N" names the header rows of either. A table
+// kept in a file (":file:", ":url:") is not read.
+func rstDirectiveTable(name string, lines []string) (bodyBlock, bool) {
+	var rows [][]string
+	head := 0
+	body := strings.Split(dedent(lines), "\n")
+	k := 0
+	for ; k < len(body); k++ {
+		f, v, ok := rstBodyField(strings.TrimSpace(body[k]))
+		if !ok {
+			break
+		}
+		switch strings.ToLower(f) {
+		case "header-rows":
+			head, _ = strconv.Atoi(v)
+		case "header":
+			if r, err := csvRows(v); err == nil && len(r) > 0 {
+				rows, head = append(rows, r[0]), max(head, 1)
+			}
+		case "delim", "file", "url":
+			return bodyBlock{}, false
+		}
+	}
+	body = body[k:]
+	if name == "csv-table" {
+		r, err := csvRows(strings.Join(body, "\n"))
+		if err != nil {
+			return bodyBlock{}, false
+		}
+		rows = append(rows, r...)
+	} else {
+		for _, l := range body {
+			t := strings.TrimSpace(l)
+			indent := len(l) - len(strings.TrimLeft(l, " "))
+			switch {
+			case strings.HasPrefix(l, "* -") || strings.HasPrefix(l, "- -"):
+				rows = append(rows, []string{strings.TrimSpace(l[3:])}) // a row's first cell
+			case len(rows) == 0 || t == "":
+			case indent >= 2 && (t == "-" || strings.HasPrefix(t, "- ")):
+				rows[len(rows)-1] = append(rows[len(rows)-1], strings.TrimSpace(t[1:]))
+			default:
+				// A cell's text, continued.
+				r := rows[len(rows)-1]
+				r[len(r)-1] = strings.TrimSpace(r[len(r)-1] + " " + t)
+			}
+		}
+	}
+	for _, r := range rows {
+		for j := range r {
+			r[j] = rstInline(r[j])
+		}
+	}
+	return tableBlock(rows, head)
+}
+
+// csvRows reads a csv-table's rows: values after a comma may start with
+// spaces, quotes may be loose.
+func csvRows(s string) ([][]string, error) {
+	r := csv.NewReader(strings.NewReader(s))
+	r.TrimLeadingSpace, r.LazyQuotes, r.FieldsPerRecord = true, true, -1
+	rows, err := r.ReadAll()
+	for _, row := range rows {
+		for j := range row {
+			row[j] = strings.TrimSpace(row[j])
+		}
+	}
+	return rows, err
 }
 
 // rstTable reads a grid table ("+----+----+" rules around "| a | b |"

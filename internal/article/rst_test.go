@@ -31,7 +31,7 @@ func TestReST(t *testing.T) {
 				"The radar",
 				"The radar shows the ferry's own wake as a second boat:",
 				"echo 1: the ferry\necho 2: its wake",
-				"The horn sounds every thirty seconds.",
+				"Note: The horn sounds every thirty seconds.",
 				"first the horn,",
 				"then the radar, which the pilots trust less.",
 			},
@@ -57,6 +57,14 @@ func TestReST(t *testing.T) {
 				".. |project| replace:: *Lighthouse*\n.. |version| replace:: 2.1\n.. |copy| unicode:: U+00A9 .. the sign\n.. |logo| image:: logo.png\n",
 			want:  postFields{title: "Harbour notes"},
 			paras: []string{"The Lighthouse log, version 2.1, is © the office. A |stray| bar stays."},
+		},
+		{
+			name: "admonitions print their kind over their text, a titled one its title",
+			src: "Harbour notes\n=============\n\n.. note::\n\n   Bring a coat.\n\n   The wind turns.\n\n.. warning:: The steps are slippery.\n\n" +
+				".. seealso:: The tide tables.\n\n.. admonition:: High water\n\n   At six.\n\n.. tip::\n\nNo tip followed.\n",
+			want: postFields{title: "Harbour notes"},
+			paras: []string{"Note: Bring a coat.", "The wind turns.", "Warning: The steps are slippery.", "See also: The tide tables.",
+				"High water", "At six.", "No tip followed."},
 		},
 		{
 			name: "an underline shorter than its title underlines it all the same",

@@ -59,6 +59,15 @@ var (
 	adocStrong     = regexp.MustCompile(`\*\*([^*]+)\*\*|(^|[\s(\["'])\*([^*\s][^*]*?)\*`)
 	adocEmph       = regexp.MustCompile(`__([^_]+)__|(^|[\s(\["'])_([^_\s][^_]*?)_`)
 	adocMono       = regexp.MustCompile("``([^`]+)``|`([^`\\s][^`]*?)`")
+	// Highlighted text, "#text#", with a role or none ("[.role]#text#").
+	adocMark = regexp.MustCompile(`\[[^\]\s]*\]#([^#\n]+)#|(^|[\s(\["'])#([^#\s](?:[^#\n]*[^#\s])?)#($|[^\w#])`)
+	// An HTML tag, in a passthrough's raw HTML.
+	htmlTag = regexp.MustCompile(`<[^<>]*>`)
+	// Superscript and subscript: "E=mc^2^", "H~2~O".
+	adocScript = regexp.MustCompile(`\^[^\s^]+\^|~[^\s~]+~`)
+	// An inline anchor, "[[id]]" or "[[id,label]]", which shows nothing; a
+	// bibliography's "[[[ref]]]" shows "[ref]".
+	adocAnchor = regexp.MustCompile(`\[\[(\[[A-Za-z_][\w:.-]*\])\]\]|\[\[[A-Za-z_][\w:.-]*(?:,[^\]]*)?\]\]`)
 	// Callouts at the end of a listing's line, after a line comment or
 	// none ("x := 1 // <1>", "run <1> <2>", XML's "<!--1-->"), and an
 	// item of the callout list under the listing ("<1> The first.";
@@ -142,11 +151,17 @@ func adocInline(p string, attrs map[string]string) string {
 	// Most paragraphs hold no markup at all: each pattern runs only where
 	// its mark is, as the backtracking matcher costs more than the rest
 	// of the reading together.
-	if !strings.ContainsAny(p, "[<*_`{") {
+	if !strings.ContainsAny(p, "[<*_`{#^~") {
 		return p
+	}
+	if strings.Contains(p, "[[") {
+		p = adocAnchor.ReplaceAllString(p, "$1")
 	}
 	p = adocLinkText.ReplaceAllStringFunc(p, func(m string) string {
 		sm := adocLinkText.FindStringSubmatch(m)
+		if strings.HasPrefix(m, "pass:") {
+			return htmlTag.ReplaceAllString(sm[1], "") // raw HTML, whose text shows
+		}
 		text, _, _ := strings.Cut(sm[1], ",") // "text, window=_blank"
 		if text = strings.Trim(strings.TrimSpace(text), `"`); text != "" {
 			return text
@@ -172,6 +187,14 @@ func adocInline(p string, attrs map[string]string) string {
 	if strings.IndexByte(p, '`') >= 0 {
 		p = adocMono.ReplaceAllString(p, "$1$2")
 	}
+	if strings.IndexByte(p, '#') >= 0 {
+		p = adocMark.ReplaceAllString(p, "$1$2$3$4")
+	}
+	if strings.ContainsAny(p, "^~") {
+		p = adocScript.ReplaceAllStringFunc(p, func(m string) string {
+			return scriptText(m[1:len(m)-1], m[0] == '^')
+		})
+	}
 	if strings.Contains(p, "{") {
 		// One pass, so that a value holding a reference reads the same
 		// whatever order the map gives.
@@ -187,6 +210,25 @@ func adocInline(p string, attrs map[string]string) string {
 		})
 	}
 	return p
+}
+
+// scriptText writes the text of a superscript (up) or subscript as
+// Unicode's raised or lowered characters when it has them all ("mc²",
+// "H₂O"), and as it is otherwise.
+func scriptText(s string, up bool) string {
+	from, to := "0123456789+-=()", []rune("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+	if up {
+		from, to = "0123456789+-=()ni", []rune("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+	}
+	var b strings.Builder
+	for _, r := range s {
+		i := strings.IndexRune(from, r)
+		if i < 0 {
+			return s
+		}
+		b.WriteRune(to[i])
+	}
+	return b.String()
 }
 
 // adocAttrRef is a reference to an attribute, "{name}".
@@ -343,7 +385,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 		}
 		if m := adocItem.FindStringSubmatch(line); m != nil {
 			flush()
-			pend.kind, trim = blockBullet, m[2]
+			pend.kind, trim = blockBullet, checkBox(m[2])
 			pend.ordered = m[1][0] == '.' || m[1][0] >= '0' && m[1][0] <= '9'
 			if strings.Trim(m[1], "*") == "" || strings.Trim(m[1], ".") == "" {
 				pend.level = len(m[1]) - 1 // "**" under "*"
@@ -399,7 +441,7 @@ func calloutNumbers(line string, n *int) string {
 // an include, whose file is not the article's, leaves with the directive
 // lines.
 func adocPreprocess(lines []string, attrs map[string]string) []string {
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "::") }) {
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "::") || strings.HasPrefix(l, ":") }) {
 		return lines
 	}
 	set := func(names string) bool {
@@ -413,7 +455,9 @@ func adocPreprocess(lines []string, attrs map[string]string) []string {
 		return all
 	}
 	out := lines[:0:0]
-	var keep []bool // the open conditions, innermost last
+	listing := false // inside a listing or literal block, whose lines are code
+	entry := false   // the line before was an attribute entry
+	var keep []bool  // the open conditions, innermost last
 	kept := func() bool { return !slices.Contains(keep, false) }
 	for _, line := range lines {
 		trim := strings.TrimRight(line, " \t")
@@ -436,11 +480,26 @@ func adocPreprocess(lines []string, attrs map[string]string) []string {
 			}
 			keep = append(keep, cond)
 		case adocInclude.MatchString(trim):
-		default:
-			if kept() {
-				out = append(out, line)
+		case !kept():
+		case !listing && adocAttr.MatchString(trim) && (len(out) == 0 || strings.TrimSpace(out[len(out)-1]) == "" || entry):
+			// An attribute entry in the body, on a line of its own
+			// between blocks: set (or unset, ":name!:") from here on,
+			// for the conditions below it and for the text.
+			name := adocAttr.FindStringSubmatch(trim)[1]
+			if strings.HasPrefix(trim[1+len(name):], "!") {
+				delete(attrs, strings.ToLower(name))
+			} else {
+				attrs[strings.ToLower(name)] = strings.TrimSpace(adocAttr.FindStringSubmatch(trim)[2])
 			}
+			entry = true
+			continue
+		default:
+			if trim == "----" || trim == "...." {
+				listing = !listing
+			}
+			out = append(out, line)
 		}
+		entry = false
 	}
 	return out
 }

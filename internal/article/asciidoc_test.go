@@ -64,6 +64,23 @@ func TestAsciiDoc(t *testing.T) {
 				"NOTES: not a label."},
 		},
 		{
+			name: "anchors, highlights, scripts, passthroughs and checklists",
+			src: "= Works\n\nThe pier[[pier]] is closed, see <<pier>> and [[[ref1]]].\n\n" +
+				"Mind #the gap# and [.big]#the steps#, not issue #12 and #13. H~2~O, E=mc^2^, the 4^th^ day, pass:[<u>raw</u>] text.\n\n" +
+				"* [x] lamps\n* [*] rails\n* [ ] paint\n",
+			want: postFields{title: "Works"},
+			paras: []string{"The pier is closed, see pier and [ref1].",
+				"Mind the gap and the steps, not issue #12 and #13. H₂O, E=mc², the 4th day, raw text.",
+				"✓ lamps", "✓ rails", "❏ paint"},
+		},
+		{
+			name: "attribute entries in the body hold from where they stand",
+			src: "= Works\n:crew: day\n\nThe {crew} crew starts.\n\n:ferry: Morning Star\n:crew!:\n\nifdef::ferry[]\nThe {ferry} waits.\nendif::[]\n" +
+				"ifdef::crew[The crew is set.]\n\nA paragraph\n:not: an entry\n\n----\n:key: in code\n----\n",
+			want:  postFields{title: "Works"},
+			paras: []string{"The {crew} crew starts.", "The Morning Star waits.", "A paragraph :not: an entry", ":key: in code"},
+		},
+		{
 			name:  "a version alone gives no date, and no warning",
 			src:   "= Notes\nJane Roe\nv3\n\nThe notes of the third revision.\n",
 			want:  postFields{title: "Notes", authors: []string{"Jane Roe"}},

@@ -91,6 +91,29 @@ func breakLine(line string) string {
 	return line + "\n"
 }
 
+// A task list's boxes, as Asciidoctor prints them without icons: a task
+// done, one open.
+const (
+	boxDone = "✓"
+	boxOpen = "❏"
+)
+
+// checkBox writes the box a task list's item opens with ("[x] Paint the
+// rail", AsciiDoc's "[*]", Org's "[X]" and half-done "[-]") as its
+// character.
+func checkBox(item string) string {
+	if len(item) < 4 || item[0] != '[' || item[2] != ']' || item[3] != ' ' {
+		return item
+	}
+	switch item[1] {
+	case 'x', 'X', '*':
+		return boxDone + item[3:]
+	case ' ', '-':
+		return boxOpen + item[3:]
+	}
+	return item
+}
+
 // listLevels gives list items their nesting by their indent, as Org's
 // and reST's lists nest.
 type listLevels struct{ indents []int }

@@ -37,6 +37,7 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	mr := mdReader{source: source, a: a}
 	mr.dropRawText(doc)
 	blockProperties(doc, source)
+	checkBoxes(doc)
 	dropEmptyParagraphs(doc)
 	mr.takeTitle(doc, fm.Title)
 	files := baseURL(opts.FilesURL)
@@ -754,4 +755,25 @@ func rawTextTag(tag string, closing bool) string {
 		}
 	}
 	return ""
+}
+
+// checkBoxes writes a task list's boxes as the characters checkBox
+// gives them, which the sanitizer leaves and every reader shows, where
+// goldmark writes an <input> that the sanitizer removes with the
+// item's state.
+func checkBoxes(doc ast.Node) {
+	var boxes []*east.TaskCheckBox
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*east.TaskCheckBox); ok && entering {
+			boxes = append(boxes, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range boxes {
+		box := boxOpen
+		if b.IsChecked {
+			box = boxDone
+		}
+		b.Parent().ReplaceChild(b.Parent(), b, ast.NewString([]byte(box+" ")))
+	}
 }

@@ -335,7 +335,7 @@ func orgParagraphs(text string) []bodyBlock {
 				flush()
 				pend.kind, trim = blockDesc, desc
 			} else {
-				pend.kind, pend.level, trim = blockBullet, levels.at(len(m[1])), m[3]
+				pend.kind, pend.level, trim = blockBullet, levels.at(len(m[1])), checkBox(m[3])
 				pend.ordered = strings.ContainsAny(m[2], "0123456789")
 			}
 		}

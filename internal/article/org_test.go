@@ -46,6 +46,12 @@ func TestOrg(t *testing.T) {
 			want: postFields{title: "Counting"}, paras: []string{"print(6*7)", "The answer stands."},
 		},
 		{
+			name:  "a checklist's boxes",
+			src:   "#+TITLE: Lamps\n\n- [X] lamps\n- [-] rails\n- [ ] paint\n",
+			want:  postFields{title: "Lamps"},
+			paras: []string{"✓ lamps", "❏ rails", "❏ paint"},
+		},
+		{
 			name: "targets, line breaks and macros",
 			src:  "#+TITLE: Lamps\n\nThe <<lamps>>lamps are lit at <<<dusk>>> \\\\\nand put out at dawn{{{kbd(C-x)}}}.\n",
 			want: postFields{title: "Lamps"}, paras: []string{"The lamps are lit at dusk\nand put out at dawn."},

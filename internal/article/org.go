@@ -38,8 +38,11 @@ var (
 	orgNoteDef = regexp.MustCompile(`^\[fn:([\w-]+)\]\s*(.*)$`)
 	// A radio target, "<<<name>>>", shows its text; a target, "<<name>>",
 	// is an anchor and shows none.
-	orgTarget   = regexp.MustCompile(`<<<([^<>\n]+?)>>>|<<[^<>\n]+?>>`)
-	orgMacro    = regexp.MustCompile(`\{\{\{[^}]*\}\}\}`)
+	orgTarget = regexp.MustCompile(`<<<([^<>\n]+?)>>>|<<[^<>\n]+?>>`)
+	orgMacro  = regexp.MustCompile(`\{\{\{[^}]*\}\}\}`)
+	// A task's planning line: "CLOSED: [2025-04-02 Wed 10:00]",
+	// "SCHEDULED: <…>", "DEADLINE: <…>", one or more.
+	orgPlanning = regexp.MustCompile(`^(?:(?:CLOSED|SCHEDULED|DEADLINE):\s*[<\[][^>\]]*[>\]]\s*)+$`)
 	orgEmphasis = regexp.MustCompile(`(^|[\s(\["'{-])([*/_=~+])([^\s*/_=~+](?:[^\n]*?[^\s])?)([*/_=~+])($|[\s)\]"'.,;:!?}\[\x00-])`)
 )
 
@@ -203,7 +206,29 @@ func orgParagraphs(text string) []bodyBlock {
 		}, orgInline)
 	}
 	flush := func() { blocks = pend.end(blocks, inline) }
+	// A subtree Org leaves out of an export: under a headline tagged
+	// with one of the exclude tags ("noexport" unless "#+EXCLUDE_TAGS:"
+	// names others) or commented out ("* COMMENT Draft").
+	exclude := []string{"noexport"}
 	for _, line := range lines {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "#+"); ok && strings.HasPrefix(strings.ToUpper(v), "EXCLUDE_TAGS:") {
+			exclude = strings.Fields(v[len("EXCLUDE_TAGS:"):])
+		}
+	}
+	excluded := func(title, tags string) bool {
+		if title == "COMMENT" || strings.HasPrefix(title, "COMMENT ") {
+			return true
+		}
+		return slices.ContainsFunc(strings.Split(tags, ":"), func(t string) bool { return t != "" && slices.Contains(exclude, t) })
+	}
+	skip := 0 // the level of the subtree being left out, 0 when none
+	for _, line := range lines {
+		if skip > 0 {
+			if n := len(line) - len(strings.TrimLeft(line, "*")); n == 0 || n > skip || !strings.HasPrefix(line[n:], " ") {
+				continue
+			}
+			skip = 0
+		}
 		trim := strings.TrimSpace(line)
 		low := strings.ToLower(trim)
 		if results {
@@ -314,9 +339,16 @@ func orgParagraphs(text string) []bodyBlock {
 			}
 		}
 		caption = ""
+		if orgPlanning.MatchString(trim) {
+			continue // a task's dates, which Org exports only when asked
+		}
 		if line[0] == '*' {
 			if m := orgHeadline.FindStringSubmatch(line); m != nil {
 				flush()
+				if excluded(m[2], m[3]) {
+					skip = len(m[1])
+					continue
+				}
 				if t := orgInline(strings.TrimSpace(m[2])); t != "" {
 					blocks = append(blocks, bodyBlock{text: t, kind: blockHeading})
 				}

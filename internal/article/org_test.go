@@ -46,6 +46,19 @@ func TestOrg(t *testing.T) {
 			want: postFields{title: "Counting"}, paras: []string{"print(6*7)", "The answer stands."},
 		},
 		{
+			name: "subtrees Org leaves out of an export leave, and planning lines",
+			src: "#+TITLE: Log\n\nThe tide came in.\n\n* DONE Lamps :work:\n  CLOSED: [2025-04-02 Wed 10:00] SCHEDULED: <2025-04-01 Tue>\n  All lamps checked.\n" +
+				"* Private :noexport:\n  A secret.\n** Deeper\n   Another.\n*** Deepest\n* COMMENT Draft\n  Not ready.\n* Paint\n  Late.\n** Mine :private:\n   Kept: private is no exclude tag here.\n",
+			want:  postFields{title: "Log"},
+			paras: []string{"The tide came in.", "Lamps", "All lamps checked.", "Paint", "Late.", "Mine", "Kept: private is no exclude tag here."},
+		},
+		{
+			name:  "exclude tags a document names",
+			src:   "#+TITLE: Log\n#+EXCLUDE_TAGS: private draft\n\nThe tide came in.\n\n* Mine :private:\n  A secret.\n* Shared :noexport:\n  Kept, as noexport is not named.\n",
+			want:  postFields{title: "Log"},
+			paras: []string{"The tide came in.", "Shared", "Kept, as noexport is not named."},
+		},
+		{
 			name:  "a checklist's boxes",
 			src:   "#+TITLE: Lamps\n\n- [X] lamps\n- [-] rails\n- [ ] paint\n",
 			want:  postFields{title: "Lamps"},

@@ -251,7 +251,7 @@ func TestMarkdownNotesAndTerms(t *testing.T) {
 // TestMarkdownWikiLinks: notes kept in Obsidian (or Foam, Logseq) link
 // each other by name; the feed shows the words the reader is meant to
 // read, an embedded picture as a picture beside the note, and a callout's
-// title or kind.
+// title or kind; a comment, which Obsidian hides, leaves.
 func TestMarkdownWikiLinks(t *testing.T) {
 	runMarkdownHTMLCases(t, "# Walk\n\n", []markdownHTMLCase{
 		{"a link by name, with its text, to a heading",
@@ -270,6 +270,10 @@ func TestMarkdownWikiLinks(t *testing.T) {
 			"> [!note] Bring a coat\n> The wind turns cold.\n\n> [!warning]-\n> The steps are slippery.\n",
 			[]string{"Bring a coat The wind turns cold.", "Warning The steps are slippery."},
 			[]string{"<blockquote>\n<p>Bring a coat\nThe wind turns cold.</p>", "<p><strong>Warning</strong>\nThe steps are slippery.</p>"}},
+		{"comments leave, over lines too; code and a lone mark keep theirs",
+			"The tide %%my note%% came in.\n\n%%\nA private block\n\nover lines.\n%%\n\nCode: `%%x%%`. Half %%way\n\n```\n%% kept %%\n```\n",
+			[]string{"The tide came in.", "Code: %%x%%. Half %%way", "%% kept %%"},
+			[]string{"<p>The tide came in.</p>\n<p>Code: <code>%%x%%</code>. Half %%way</p>"}},
 		{"code keeps its brackets, and a mark inside a quote's text is text",
 			"Write `[[note]]` to link.\n\n> A quote with [!note] inside.\n",
 			[]string{"Write [[note]] to link.", "A quote with [!note] inside."},

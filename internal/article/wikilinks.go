@@ -153,3 +153,84 @@ func dropEmptyParagraphs(doc ast.Node) {
 		}
 	}
 }
+
+// withoutComments removes Obsidian's comments, "%%…%%" within a line or
+// over lines (blank ones too), which its reading view and its publishing
+// hide: a writer's notes to self. Code keeps them: a fenced block's lines
+// and a code span's text. A "%%" with no partner after it stays.
+func withoutComments(src string) string {
+	if !strings.Contains(src, "%%") {
+		return src
+	}
+	lines := strings.SplitAfter(src, "\n")
+	// Which lines are a fenced block's, and whether a line below each
+	// can close a comment (a fenced block's cannot).
+	code, closers := make([]bool, len(lines)), make([]bool, len(lines))
+	fence := ""
+	for i, line := range lines {
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case fence != "":
+			code[i] = true
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			code[i], fence = true, t[:3]
+		default:
+			closers[i] = strings.Contains(line, "%%")
+		}
+	}
+	below := false
+	for i := len(lines) - 1; i >= 0; i-- {
+		closers[i], below = below, below || closers[i]
+	}
+	var b strings.Builder
+	open := false
+	for i, line := range lines {
+		if code[i] && !open {
+			b.WriteString(line)
+			continue
+		}
+		rest := line
+		for rest != "" {
+			if open {
+				j := strings.Index(rest, "%%")
+				if j < 0 {
+					break
+				}
+				open, rest = false, rest[j+2:]
+				if strings.HasSuffix(b.String(), " ") {
+					rest = strings.TrimLeft(rest, " ") // one space between the words either side
+				}
+				continue
+			}
+			j := commentStart(rest)
+			if j < 0 || !strings.Contains(rest[j+2:], "%%") && !closers[i] {
+				b.WriteString(rest)
+				break
+			}
+			b.WriteString(rest[:j])
+			open, rest = true, rest[j+2:]
+		}
+		if open && strings.HasSuffix(line, "\n") && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			b.WriteByte('\n') // the text before a comment that goes on below keeps its line
+		}
+	}
+	return b.String()
+}
+
+// commentStart is where a comment's "%%" opens in line outside a code
+// span, or -1.
+func commentStart(line string) int {
+	ticks := 0
+	for j := 0; j+1 < len(line); j++ {
+		switch {
+		case line[j] == '`':
+			ticks++
+		case ticks%2 == 0 && line[j] == '%' && line[j+1] == '%':
+			return j
+		}
+	}
+	return -1
+}

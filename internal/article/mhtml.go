@@ -3,16 +3,15 @@ package article
 import (
 	"bytes"
 	"cmp"
-	"encoding/base64"
 	"fmt"
 	"io"
-	"mime"
-	"mime/multipart"
-	"mime/quotedprintable"
-	"net/mail"
-	"net/textproto"
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"seedfeed/internal/mhtml"
 )
 
 // A browser saves a page "as a single file" (Chrome and Edge: .mhtml;
@@ -22,70 +21,51 @@ import (
 // its HTML source with "=3D" for every "=". mhtmlPage takes the page out
 // of it, and where it came from, for the HTML reader.
 
-// maxMHTMLParts bounds the parts looked through for the page: a browser
-// writes the page first.
-const maxMHTMLParts = 64
-
 // mhtmlPage returns the HTML page of an MHTML archive, decoded to the
 // bytes the page was written in (UTF-8 when the part names its charset),
-// and the address it was saved from ("" when it gives none). An archive
-// without a page is ErrFormat.
-func mhtmlPage(data []byte) ([]byte, string, error) {
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	msg, err := mail.ReadMessage(bytes.NewReader(data))
-	if err != nil {
-		return nil, "", fmt.Errorf("%w: an MHTML file without a MIME header: %v", ErrFormat, err)
-	}
-	where := msg.Header.Get("Snapshot-Content-Location")
-	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
-	if err != nil {
-		return nil, "", fmt.Errorf("%w: an MHTML file whose Content-Type cannot be read: %v", ErrFormat, err)
-	}
-	if mt == "text/html" {
-		page, err := mhtmlBody(textproto.MIMEHeader(msg.Header), msg.Body, params)
-		return page, cmp.Or(msg.Header.Get("Content-Location"), where), err
-	}
-	if !strings.HasPrefix(mt, "multipart/") || params["boundary"] == "" {
-		return nil, "", fmt.Errorf("%w: an MHTML file of %s, not a page", ErrFormat, mt)
-	}
-	mr := multipart.NewReader(msg.Body, params["boundary"])
-	for range maxMHTMLParts {
-		// NextRawPart: the transfer encoding is undone below, for
-		// base64 as for quoted-printable.
-		part, err := mr.NextRawPart()
-		if err != nil {
-			break
+// the address it was saved from ("" when it gives none), and the names
+// its pictures are served under beside the archive by the addresses they
+// were saved from. An archive without a page is ErrFormat.
+func mhtmlPage(data []byte) ([]byte, string, map[string]string, error) {
+	var (
+		page     []byte
+		from     string
+		pictures map[string]string
+		readErr  error
+	)
+	found := false
+	where, err := mhtml.Walk(bytes.NewReader(data), func(p mhtml.Part) bool {
+		if name, ok := mhtml.PictureName(p); ok && p.Location != "" {
+			if pictures == nil {
+				pictures = map[string]string{}
+			}
+			if _, dup := pictures[p.Location]; !dup {
+				pictures[p.Location] = name
+			}
+			return true
 		}
-		pt, pparams, err := mime.ParseMediaType(part.Header.Get("Content-Type"))
-		if err != nil || pt != "text/html" {
-			continue
+		if p.Type != "text/html" || found {
+			return true
 		}
-		page, err := mhtmlBody(part.Header, part, pparams)
-		if err != nil {
-			return nil, "", err
+		found, from = true, p.Location
+		page, readErr = io.ReadAll(p.Body)
+		if readErr != nil {
+			return false
 		}
-		return page, cmp.Or(part.Header.Get("Content-Location"), where), nil
+		if out, _, ok := decodeCharset(page, p.Params["charset"]); ok {
+			page = out
+		}
+		return true
+	})
+	switch {
+	case err != nil:
+		return nil, "", nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	case readErr != nil:
+		return nil, "", nil, fmt.Errorf("%w: the MHTML page cannot be decoded: %v", ErrFormat, readErr)
+	case !found:
+		return nil, "", nil, fmt.Errorf("%w: an MHTML archive without an HTML page", ErrFormat)
 	}
-	return nil, "", fmt.Errorf("%w: an MHTML archive without an HTML page", ErrFormat)
-}
-
-// mhtmlBody reads one part's content, undoing its transfer encoding and
-// its charset.
-func mhtmlBody(h textproto.MIMEHeader, r io.Reader, params map[string]string) ([]byte, error) {
-	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
-	case "quoted-printable":
-		r = quotedprintable.NewReader(r)
-	case "base64":
-		r = base64.NewDecoder(base64.StdEncoding, r) // it skips line breaks
-	}
-	page, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: the MHTML page cannot be decoded: %v", ErrFormat, err)
-	}
-	if out, _, ok := decodeCharset(page, params["charset"]); ok {
-		page = out
-	}
-	return page, nil
+	return page, cmp.Or(from, where), pictures, nil
 }
 
 // savedFrom is the address an archive's page came from, when it is one
@@ -96,4 +76,86 @@ func savedFrom(loc string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// archiveURL is where the pictures of the archive at seeds-relative path
+// name are served: under its own path below the seeds folder's root
+// (filesURL), "/files/saved/harbour.mhtml/3.png".
+func archiveURL(filesURL, name string) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(filesURL, "/"))
+	for seg := range strings.SplitSeq(strings.ReplaceAll(name, "\\", "/"), "/") {
+		b.WriteByte('/')
+		b.WriteString(url.PathEscape(seg))
+	}
+	b.WriteByte('/')
+	return b.String()
+}
+
+// archivePictures points the article's pictures that the archive holds
+// (saved, the names they are served under by where they came from) at
+// their copies under prefix, so that they show after the site they came
+// from has changed or gone.
+func archivePictures(a *Article, saved map[string]string, prefix string) {
+	norm := make(map[string]string, len(saved))
+	for loc, name := range saved {
+		if u, err := url.Parse(loc); err == nil {
+			norm[u.String()] = prefix + name
+		}
+	}
+	to := func(src string) (string, bool) {
+		u, err := url.Parse(src)
+		if err != nil {
+			return "", false
+		}
+		v, ok := norm[u.String()]
+		return v, ok
+	}
+	a.BodyHTML = rewriteImgs(a.BodyHTML, to)
+	for i, p := range a.Pictures {
+		if v, ok := to(p.URL); ok {
+			a.Pictures[i].URL = v
+		}
+	}
+}
+
+// rewriteImgs gives the <img> of a sanitized body (which keeps no srcset)
+// the address to maps their src to; the rest of the body stays as
+// written.
+func rewriteImgs(body string, to func(string) (string, bool)) string {
+	if !strings.Contains(body, "<img") {
+		return body
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			b.Write(raw)
+			continue
+		}
+		// Raw is overwritten by Token: keep a copy.
+		kept := string(raw)
+		tok := z.Token()
+		if tok.DataAtom != atom.Img {
+			b.WriteString(kept)
+			continue
+		}
+		changed := false
+		for i, at := range tok.Attr {
+			if v, ok := to(at.Val); ok && at.Key == "src" {
+				tok.Attr[i].Val, changed = v, true
+			}
+		}
+		if !changed {
+			b.WriteString(kept)
+			continue
+		}
+		b.WriteString(tok.String())
+	}
+	return b.String()
 }

@@ -86,3 +86,37 @@ func base64Lines(s string) string {
 	b.WriteString(enc)
 	return b.String()
 }
+
+// The pictures a saved page holds are served from the archive, under its
+// own path below /files/: the page's copy of them, not the site's, which
+// may have changed or gone. A picture the archive lacks keeps the site's
+// address, and without a files address (seedfeed check with no site)
+// nothing moves.
+func TestMHTMLPicturesFromTheArchive(t *testing.T) {
+	story := strings.Replace(mhtmlStory, `<img src="img/deck.jpg" alt="The deck">`,
+		`<img src="/a.png" alt="The deck"><img src="https://elsewhere.example/b.png" alt="Not saved">`, 1)
+	src := mhtmlOf("Content-Type: text/html\r\nContent-Location: https://coast.example/news/ferry", story)
+	opts := goldenOptions()
+	opts.FilesURL = "https://example.org/files/"
+	a, err := Parse("saved pages/ferry.mhtml", []byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const saved = "https://example.org/files/saved%20pages/ferry.mhtml/2.png"
+	for _, want := range []string{`<img src="` + saved + `" alt="The deck"/>`, `<img src="https://elsewhere.example/b.png" alt="Not saved"/>`} {
+		if !strings.Contains(a.BodyHTML, want) {
+			t.Errorf("body HTML lacks %s:\n%s", want, a.BodyHTML)
+		}
+	}
+	if len(a.Pictures) != 2 || a.Pictures[0].URL != saved || a.Pictures[1].URL != "https://elsewhere.example/b.png" {
+		t.Errorf("pictures %+v", a.Pictures)
+	}
+	opts.FilesURL = ""
+	a, err = Parse("saved pages/ferry.mhtml", []byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.BodyHTML, `src="https://coast.example/a.png"`) {
+		t.Errorf("without a files address the picture moved:\n%s", a.BodyHTML)
+	}
+}

@@ -59,12 +59,14 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 		opts.Location = time.UTC
 	}
 	format := FormatOf(name)
+	var saved map[string]string // an archive's pictures, by where they came from
 	if format == FormatMHTML && len(bytes.TrimSpace(data)) > 0 && binarySignature(data) == "" {
 		// (An empty or binary file is cleanInput's to turn away.)
-		page, from, err := mhtmlPage(data)
+		page, from, pictures, err := mhtmlPage(data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		saved = pictures
 		if from = savedFrom(from); from != "" {
 			opts.BaseURL = from
 		}
@@ -91,6 +93,9 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(saved) > 0 && opts.FilesURL != "" {
+		archivePictures(a, saved, archiveURL(opts.FilesURL, name))
 	}
 	if inDrafts(name) {
 		a.Draft = true

@@ -1,19 +1,23 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
 
+	"seedfeed/internal/mhtml"
 	"seedfeed/internal/server"
 )
 
 // writeFiles copies every picture the server would serve from the seeds
-// folder (server.FileType) to the same path under the build's output, so
-// that the articles' pictures show on a static host too. It returns how
-// many it copied.
+// folder (server.FileType, and the pictures kept in a saved page's
+// archive) to the same path under the build's output, so that the
+// articles' pictures show on a static host too. It returns how many it
+// copied.
 func writeFiles(ctx context.Context, seeds server.SeedsFS, w *server.StaticWriter) (int, error) {
 	n := 0
 	err := fs.WalkDir(seeds, ".", func(name string, d fs.DirEntry, err error) error {
@@ -31,6 +35,11 @@ func writeFiles(ctx context.Context, seeds server.SeedsFS, w *server.StaticWrite
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if server.SavedPage(name) && !strings.HasPrefix(d.Name(), ".") {
+			copied, err := copySaved(seeds, name, w)
+			n += copied
+			return err
 		}
 		if _, ok := server.FileType(name); !ok {
 			return nil
@@ -63,4 +72,42 @@ func copyFile(seeds server.SeedsFS, name string, w *server.StaticWriter) (bool, 
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
 	return true, nil
+}
+
+// copySaved copies the pictures kept in the saved page's archive at name
+// to where the server serves them (saved/ferry.mhtml/3.png), and returns
+// how many it copied. An archive that cannot be read copies none: the
+// scan reports the file.
+func copySaved(seeds server.SeedsFS, name string, w *server.StaticWriter) (int, error) {
+	f, err := seeds.Open(name)
+	if err != nil {
+		return 0, nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0, nil
+	}
+	mtime := fi.ModTime().UTC().Truncate(time.Second)
+	n := 0
+	var werr error
+	_, _ = mhtml.Walk(f, func(p mhtml.Part) bool {
+		pic, ok := mhtml.PictureName(p)
+		if !ok {
+			return true
+		}
+		data, err := io.ReadAll(io.LimitReader(p.Body, server.MaxSavedPicture+1))
+		if err != nil || len(data) > server.MaxSavedPicture {
+			return true // one the server would not serve either
+		}
+		if werr = w.WriteFile(server.PathFiles+name+"/"+pic, bytes.NewReader(data), mtime); werr != nil {
+			return false
+		}
+		n++
+		return true
+	})
+	if werr != nil {
+		return n, fmt.Errorf("%s: %w", name, werr)
+	}
+	return n, nil
 }

@@ -73,3 +73,47 @@ func TestPicturesBesideArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestSavedPagePictures: a page a browser saved as one file shows the
+// pictures it holds from the archive, on the article page, in the feeds
+// and in a build, not from the site it was saved from; a picture it
+// does not hold keeps the site's address.
+func TestSavedPagePictures(t *testing.T) {
+	d := newTestDaemon(t, "site:\n  title: Harbour\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\n")
+	saved := filepath.Join(d.seeds, "saved")
+	if err := os.MkdirAll(saved, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := `<html><head><title>Ferry keeps running</title></head><body><article><h1>Ferry keeps running</h1>` +
+		`<p>The island ferry ran every day of the winter for the first time in ten years, the operator said on Friday.</p>` +
+		`<p>Its new hull copes with waves that kept the old boat in port, and the crew now sleep on the island in stormy weeks.</p>` +
+		`<img src="img/deck.png" alt="The deck"><p>Islanders said the crossing had changed how they shop and work.</p>` +
+		`<img src="https://cdn.example/gone.png" alt="Not saved"></article></body></html>`
+	writeFile(t, filepath.Join(saved, "ferry.mhtml"), "MIME-Version: 1.0\r\nSnapshot-Content-Location: https://coast.example/news/ferry\r\n"+
+		"Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n"+
+		"--b\r\nContent-Type: text/html\r\nContent-Location: https://coast.example/news/ferry\r\n\r\n"+page+"\r\n"+
+		"--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://coast.example/news/img/deck.png\r\n\r\naGFyYm91ciBkZWNr\r\n--b--\r\n")
+	d.scan(true)
+
+	const deck = "https://news.example.org/files/saved/ferry.mhtml/2.png"
+	code, body := get(t, d.srv, "/articles/ferry-keeps-running")
+	if code != 200 || !bytes.Contains(body, []byte(`src="`+deck+`"`)) || !bytes.Contains(body, []byte(`src="https://cdn.example/gone.png"`)) {
+		t.Fatalf("article page (%d) does not show the saved picture at %s and the other at its site:\n%s", code, deck, body)
+	}
+	for _, feed := range []string{"/feed.xml", "/rss.xml", "/feed.json"} {
+		if _, body := get(t, d.srv, feed); !bytes.Contains(body, []byte(deck)) || bytes.Contains(body, []byte("coast.example/news/img/deck.png")) {
+			t.Errorf("%s does not name the saved picture %s alone", feed, deck)
+		}
+	}
+	if code, body := get(t, d.srv, "/files/saved/ferry.mhtml/2.png"); code != 200 || string(body) != "harbour deck" {
+		t.Errorf("the saved picture: %d %q", code, body)
+	}
+
+	out := t.TempDir()
+	if _, err := Build(t.Context(), d.cfg, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(out, "files", "saved", "ferry.mhtml", "2.png")); err != nil || string(got) != "harbour deck" {
+		t.Errorf("build: files/saved/ferry.mhtml/2.png: %q, %v", got, err)
+	}
+}

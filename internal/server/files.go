@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"seedfeed/internal/config"
+	"seedfeed/internal/mhtml"
 )
 
 // PathFiles is where the pictures beside the articles in the seeds folder
@@ -24,6 +26,10 @@ const PathFiles = "/files/"
 // filesCSP keeps an SVG opened on its own from running scripts or loading
 // anything: a picture dropped into the folder is not trusted as a page.
 const filesCSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+// filesCSPHeader is filesCSP as a header's values, shared by every
+// response: net/http only reads them.
+var filesCSPHeader = []string{filesCSP}
 
 // FileType is the Content-Type the picture at seeds-relative path name
 // is served with under PathFiles, and whether it is served at all: a
@@ -81,7 +87,6 @@ func (d SeedsFS) Open(name string) (fs.File, error) {
 // at each request, with Last-Modified, an ETag of size and time, and
 // ranges (http.ServeContent).
 func (s *Server) handleFiles() http.Handler {
-	csp := []string{filesCSP}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.PathValue("path")
 		ctype, ok := FileType(name)
@@ -91,6 +96,9 @@ func (s *Server) handleFiles() http.Handler {
 		}
 		f, err := s.files.Open(name)
 		if err != nil {
+			if s.serveSaved(w, r, name, ctype) {
+				return
+			}
 			s.fileError(w, r, name, err)
 			return
 		}
@@ -108,15 +116,72 @@ func (s *Server) handleFiles() http.Handler {
 			s.fileError(w, r, name, errors.New("file cannot seek"))
 			return
 		}
-		mtime := fi.ModTime().UTC().Truncate(time.Second)
-		h := w.Header()
-		h["Content-Type"] = []string{ctype}
-		h["Cache-Control"] = s.hdr.cacheControl
-		h["X-Content-Type-Options"] = s.hdr.nosniff
-		h["Content-Security-Policy"] = csp
-		h["Etag"] = []string{fmt.Sprintf(`"%x-%x"`, fi.Size(), mtime.Unix())}
-		http.ServeContent(w, r, name, mtime, rs)
+		s.servePicture(w, r, name, ctype, fi, "", rs)
 	})
+}
+
+// servePicture sends a picture with its type, the policy that keeps an
+// SVG from running anything, Last-Modified and an ETag from the size and
+// time of the file it is read from (fi; part names the picture when that
+// file is an archive of several), and ranges.
+func (s *Server) servePicture(w http.ResponseWriter, r *http.Request, name, ctype string, fi fs.FileInfo, part string, rs io.ReadSeeker) {
+	mtime := fi.ModTime().UTC().Truncate(time.Second)
+	h := w.Header()
+	h["Content-Type"] = []string{ctype}
+	h["Cache-Control"] = s.hdr.cacheControl
+	h["X-Content-Type-Options"] = s.hdr.nosniff
+	h["Content-Security-Policy"] = filesCSPHeader
+	etag := fmt.Sprintf(`"%x-%x"`, fi.Size(), mtime.Unix())
+	if part != "" {
+		etag = fmt.Sprintf(`"%x-%x-%s"`, fi.Size(), mtime.Unix(), part)
+	}
+	h["Etag"] = []string{etag}
+	http.ServeContent(w, r, name, mtime, rs)
+}
+
+// MaxSavedPicture bounds the picture read out of a saved page's archive
+// for one request.
+const MaxSavedPicture = 64 << 20
+
+// SavedPage reports whether the seeds-relative path name is a page a
+// browser saved as one file (.mhtml, .mht), whose pictures are served
+// under its own path.
+func SavedPage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".mhtml", ".mht":
+		return true
+	}
+	return false
+}
+
+// serveSaved serves a picture kept in a saved page's archive in the seeds
+// folder (saved/harbour.mhtml/3.png: the archive's third part), as the
+// article reader pointed the page's pictures there, and reports whether
+// it did: false when name is no such picture.
+func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, name, ctype string) bool {
+	archive, part := path.Split(name)
+	archive = strings.TrimSuffix(archive, "/")
+	if !SavedPage(archive) {
+		return false
+	}
+	f, err := s.files.Open(archive)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	data, ok, err := mhtml.Picture(f, part, MaxSavedPicture)
+	if err != nil {
+		s.log.Warn("a picture of a saved page cannot be read", "path", name, "error", err)
+	}
+	if !ok {
+		return false
+	}
+	s.servePicture(w, r, name, ctype, fi, part, bytes.NewReader(data))
+	return true
 }
 
 // fileError answers a picture that cannot be served: 404 when there is

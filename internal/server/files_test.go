@@ -21,6 +21,13 @@ func TestFilesServesPicturesOnly(t *testing.T) {
 		".git/logo.png":              {Data: []byte("hidden"), ModTime: mtime},
 		"trips/.thumbs/wall.jpg":     {Data: []byte("hidden"), ModTime: mtime},
 		"trips/folder.png/inner.gif": {Data: []byte("GIF89a"), ModTime: mtime},
+		// A saved page's archive: its second part a PNG, its third a
+		// stylesheet.
+		"saved/ferry.mhtml": {Data: []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n" +
+			"--b\r\nContent-Type: text/html\r\n\r\n<p>The ferry</p>\r\n" +
+			"--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://coast.example/a.png\r\n\r\niVBORw0KGgo=\r\n" +
+			"--b\r\nContent-Type: text/css\r\n\r\nbody{}\r\n--b--\r\n"), ModTime: mtime},
+		"saved/notes.txt/1.png": {Data: []byte("a folder named like a file"), ModTime: mtime},
 	}
 	srv := New(Config{Files: files})
 	srv.Publish(testSnapshot(1))
@@ -34,6 +41,13 @@ func TestFilesServesPicturesOnly(t *testing.T) {
 		{"/files/trips/wall.JPG", 200, "image/jpeg", "jpeg bytes of a tiled wall"},
 		{"/files/trips/caf%C3%A9/map.svg", 200, "image/svg+xml", "<svg/>"},
 		{"/files/trips/folder.png/inner.gif", 200, "image/gif", "GIF89a"},
+		{"/files/saved/ferry.mhtml/2.png", 200, "image/png", "\x89PNG\r\n\x1a\n"},
+		{"/files/saved/ferry.mhtml/2.jpg", 404, "", ""}, // the part is a PNG
+		{"/files/saved/ferry.mhtml/3.png", 404, "", ""}, // a stylesheet
+		{"/files/saved/ferry.mhtml/1.png", 404, "", ""}, // the page
+		{"/files/saved/ferry.mhtml/7.png", 404, "", ""},
+		{"/files/saved/ferry.mhtml", 404, "", ""},
+		{"/files/saved/notes.txt/1.png", 200, "image/png", "a folder named like a file"},
 		{"/files/trips/lisbon.md", 404, "", ""},
 		{"/files/trips/notes.txt", 404, "", ""},
 		{"/files/.git/logo.png", 404, "", ""},

@@ -315,7 +315,7 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 		files = server.SeedsFS(cfg.Seeds.Dir)
 	}
 	d.srv = server.New(server.Config{
-		Logger: log, Metrics: m, Articles: articleSource{st}, Labels: labelSource{st, d.currentConfig},
+		Logger: log, Metrics: m, Articles: articleSource{st}, Sources: articleSource{st}, Labels: labelSource{st, d.currentConfig},
 		AccessLog: access, TrustedProxies: cfg.Server.TrustedProxies,
 		SeparateAdmin: cfg.Server.AdminListen != "",
 		IndexPages:    indexPageSource{st},

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"bytes"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,10 +50,15 @@ func TestPicturesBesideArticles(t *testing.T) {
 			t.Errorf("%s: %d %q", path, code, body)
 		}
 	}
-	for _, path := range []string{"/files/trips/lisbon.md", "/files/.drafts/hidden.png"} {
-		if code, _ := get(t, d.srv, path); code != 404 {
-			t.Errorf("%s: %d, want 404", path, code)
-		}
+	if code, _ := get(t, d.srv, "/files/.drafts/hidden.png"); code != 404 {
+		t.Errorf("/files/.drafts/hidden.png: %d, want 404", code)
+	}
+	// The article's source is never sent: a link to it (one article
+	// linking another by its file) leads to its page.
+	rec := httptest.NewRecorder()
+	d.srv.ServeHTTP(rec, httptest.NewRequest("GET", "/files/trips/lisbon.md", nil))
+	if loc := rec.Header().Get("Location"); rec.Code != 301 || loc != "https://news.example.org/articles/a-tiled-wall-in-lisbon" || strings.Contains(rec.Body.String(), "We walked") {
+		t.Errorf("/files/trips/lisbon.md: %d to %q, want 301 to the article's page", rec.Code, loc)
 	}
 
 	out := t.TempDir()

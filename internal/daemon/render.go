@@ -406,6 +406,16 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 	return snap, nil
 }
 
+// SlugAt finds the published article read from a seeds-relative path,
+// for links from one article to another's file (server.SourceLookup).
+func (s articleSource) SlugAt(ctx context.Context, path string) (string, error) {
+	slug, err := s.st.SlugAt(ctx, path)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", fmt.Errorf("%w: %s", server.ErrNotFound, path)
+	}
+	return slug, err
+}
+
 // articleSource serves article pages from the store on demand.
 type articleSource struct{ st *store.Store }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -90,6 +91,9 @@ func (s *Server) handleFiles() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.PathValue("path")
 		ctype, ok := FileType(name)
+		if !ok && s.toArticle(w, r, name) {
+			return
+		}
 		if !ok || s.files == nil {
 			s.notFound(w, r, s.state.Load())
 			return
@@ -181,6 +185,29 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, name, ctype 
 		return false
 	}
 	s.servePicture(w, r, name, ctype, fi, part, bytes.NewReader(data))
+	return true
+}
+
+// toArticle sends a link to the file an article was read from (one
+// article linking another by its file, "[the walk](walk.md)", resolved
+// under PathFiles as any relative link is) to that article's page, and
+// reports whether it did. The file itself is never served.
+func (s *Server) toArticle(w http.ResponseWriter, r *http.Request, name string) bool {
+	st := s.state.Load()
+	if s.sources == nil || !fs.ValidPath(name) || !st.snap.good() {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), articleLoadTimeout)
+	defer cancel()
+	slug, err := s.sources.SlugAt(ctx, name)
+	if err != nil {
+		if !errors.Is(err, ErrNotFound) {
+			s.log.Error("look up an article by its file", "path", name, "error", err)
+		}
+		return false
+	}
+	w.Header()["Cache-Control"] = s.hdr.cacheControl
+	http.Redirect(w, r, st.snap.Site.BaseURL+"/articles/"+url.PathEscape(slug), http.StatusMovedPermanently)
 	return true
 }
 

@@ -1,10 +1,16 @@
 package server
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -227,4 +233,58 @@ func FuzzFilesPath(f *testing.F) {
 			t.Fatalf("%q: status %d", p, rec.Code)
 		}
 	})
+}
+
+// sourcesFake finds articles by the file they were read from.
+type sourcesFake map[string]string
+
+func (f sourcesFake) SlugAt(_ context.Context, path string) (string, error) {
+	if path == "broken.md" {
+		return "", errors.New("the store is down")
+	}
+	if slug, ok := f[path]; ok {
+		return slug, nil
+	}
+	return "", fmt.Errorf("%w: %s", ErrNotFound, path)
+}
+
+// TestFilesLinkToAnArticle: a link from one article to another's file
+// ("[the walk](walk.md)", under /files/ as every relative link is) leads
+// to that article's page; the file itself is never sent, and a file no
+// published article was read from is not found. A picture is served as
+// before, and so is the redirect on a server without the folder.
+func TestFilesLinkToAnArticle(t *testing.T) {
+	files := fstest.MapFS{
+		"trips/walk.md":  {Data: []byte("# A walk\n")},
+		"trips/wall.jpg": {Data: []byte("jpeg")},
+		"draft.md":       {Data: []byte("# Not yet\n")},
+	}
+	src := sourcesFake{"trips/walk.md": "a-walk", "notes/2024 log.txt": "log"}
+	for _, folder := range []fs.FS{files, nil} {
+		srv := New(Config{Files: folder, Sources: src, Logger: slog.New(slog.DiscardHandler)})
+		srv.Publish(testSnapshot(1))
+		for path, want := range map[string]string{
+			"/files/trips/walk.md":          "https://news.example.org/articles/a-walk",
+			"/files/notes/2024%20log.txt":   "https://news.example.org/articles/log",
+			"/files/draft.md":               "",
+			"/files/trips/missing.md":       "",
+			"/files/broken.md":              "",
+			"/files/trips/../trips/walk.md": "",
+		} {
+			rec := record(srv, "GET", path)
+			switch {
+			case want == "" && rec.Code != 404:
+				t.Errorf("%s: %d, want 404", path, rec.Code)
+			case want != "" && (rec.Code != 301 || rec.Header().Get("Location") != want):
+				t.Errorf("%s: %d to %q, want 301 to %s", path, rec.Code, rec.Header().Get("Location"), want)
+			case strings.Contains(rec.Body.String(), "# A walk"):
+				t.Errorf("%s: sent the file", path)
+			}
+		}
+		if folder != nil {
+			if rec := record(srv, "GET", "/files/trips/wall.jpg"); rec.Code != 200 {
+				t.Errorf("the picture: %d", rec.Code)
+			}
+		}
+	}
 }

@@ -68,6 +68,19 @@ type Config struct {
 	// PathFiles; nil: none are (a server that follows another's store
 	// has no folder).
 	Files fs.FS
+	// Sources names the article read from a file of the seeds folder, so
+	// that a link from one article to another's file ("[the walk]
+	// (walk.md)", resolved under PathFiles) leads to its page; nil: such
+	// links are not found.
+	Sources SourceLookup
+}
+
+// SourceLookup finds the published article read from a seeds-relative
+// path.
+type SourceLookup interface {
+	// SlugAt returns its slug, or an error wrapping ErrNotFound when no
+	// published article was read from path.
+	SlugAt(ctx context.Context, path string) (string, error)
 }
 
 // Server is the http.Handler for every seedfeed route.
@@ -75,6 +88,7 @@ type Server struct {
 	log      *slog.Logger
 	metrics  *metrics.Metrics
 	articles ArticleSource
+	sources  SourceLookup
 	files    fs.FS
 	handler  http.Handler
 	admin    http.Handler // nil unless Config.SeparateAdmin
@@ -130,6 +144,7 @@ func New(cfg Config) *Server {
 		log:      cfg.Logger,
 		metrics:  cfg.Metrics,
 		articles: cfg.Articles,
+		sources:  cfg.Sources,
 		files:    cfg.Files,
 		access:   newAccessLog(cfg.AccessLog, cfg.TrustedProxies),
 	}

@@ -33,8 +33,8 @@ func FuzzSlugsAndPaths(f *testing.F) {
 		if _, ok := files[u.Path]; !ok {
 			t.Fatalf("path %q not stored as given", u.Path)
 		}
-		var got string
-		if err := s.rdb.QueryRow(s.sqlFor(`SELECT slug FROM articles WHERE path = ?`), s.bind([]any{u.Path})...).Scan(&got); err != nil {
+		got, err := s.SlugAt(context.Background(), u.Path)
+		if err != nil {
 			t.Fatalf("article at %q: %v", u.Path, err)
 		}
 		if !slugRE.MatchString(got) || len(got) > 128 {

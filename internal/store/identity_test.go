@@ -105,6 +105,13 @@ func TestIdentityRules(t *testing.T) {
 			if !ok || after.ID != before.ID || after.Slug != before.Slug || !after.Updated.Equal(before.Updated) {
 				t.Errorf("after move: %+v (found %v), before %+v", after, ok, before)
 			}
+			// A link to the article's file finds it where it is now.
+			if slug, err := s.SlugAt(ctx, "sub/b.txt"); err != nil || slug != before.Slug {
+				t.Errorf("SlugAt(sub/b.txt) = %q, %v; want %q", slug, err, before.Slug)
+			}
+			if _, err := s.SlugAt(ctx, "a.txt"); !errors.Is(err, ErrNotFound) {
+				t.Errorf("SlugAt(a.txt) after the move: %v, want ErrNotFound", err)
+			}
 			if n, _ := s.Count(ctx); n != 1 {
 				t.Errorf("count = %d", n)
 			}
@@ -201,6 +208,9 @@ func TestIdentityRules(t *testing.T) {
 			}
 			if _, err := s.BySlug(ctx, "soon"); !errors.Is(err, ErrNotFound) {
 				t.Errorf("BySlug(draft) err = %v", err)
+			}
+			if _, err := s.SlugAt(ctx, "soon.md"); !errors.Is(err, ErrNotFound) {
+				t.Errorf("SlugAt(draft) err = %v", err)
 			}
 			files, _ := s.Files(ctx)
 			if _, ok := files["soon.md"]; !ok {

@@ -161,6 +161,20 @@ func (s *Store) BySlug(ctx context.Context, slug string) (Record, error) {
 	return r, nil
 }
 
+// SlugAt returns the slug of the published article read from the
+// seeds-relative path, or ErrNotFound.
+func (s *Store) SlugAt(ctx context.Context, path string) (string, error) {
+	var slug string
+	err := s.rdb.QueryRowContext(ctx, s.sqlFor(`SELECT slug FROM articles WHERE path = ? AND draft = 0`), s.bind([]any{path})...).Scan(&slug)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("%w: path %q", ErrNotFound, path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: path %q: %w", path, classify(err))
+	}
+	return slug, nil
+}
+
 // Count is the number of published articles.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int

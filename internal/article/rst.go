@@ -487,9 +487,10 @@ func rstParagraphs(text string) []bodyBlock {
 			pend.lines = append(pend.lines, strings.TrimRight(line, " \t"))
 			continue
 		}
-		if !indented && !literalNext {
-			// A field list's or an option list's item: its name or
-			// options a term, the rest its description.
+		if !indented && !literalNext && len(pend.lines) == 0 {
+			// A field list's or an option list's item, opening a
+			// paragraph: its name or options a term, the rest its
+			// description.
 			name, text, ok := rstBodyField(trim)
 			if !ok {
 				if m := rstOption.FindStringSubmatch(trim); m != nil {

@@ -137,11 +137,12 @@ func TestReSTFieldAndOptionLists(t *testing.T) {
 	src := "Tide script\n===========\n\n:Author: Ines Moreau\n\nThe script prints the tides.\n\n" +
 		"-a            Print all of them.\n-f FILE, --file=<path>  Read the table\n              from a file.\n-q\n    Say *nothing*.\n\n" +
 		":Port: the harbour's name\n:Returns: the tides\n   of the day\n\n" +
-		"-5 degrees at night, --as the log says.\n"
+		"-5 degrees at night, --as the log says.\nA wrapped line\n:Port: is no field here,\n-q  nor an option.\n"
 	html := "<dl><dt>-a</dt>\n<dd>Print all of them.</dd>\n<dt>-f FILE, --file=&lt;path&gt;</dt>\n<dd>Read the table from a file.</dd>\n" +
 		"<dt>-q</dt>\n<dd>Say nothing.</dd>\n<dt>Port</dt>\n<dd>the harbour&#39;s name</dd>\n<dt>Returns</dt>\n<dd>the tides of the day</dd></dl>"
-	checkBlocks(t, "tides.rst", src, []string{html, "<p>-5 degrees at night, --as the log says.</p>"}, []string{
+	checkBlocks(t, "tides.rst", src, []string{html, "<p>-5 degrees at night, --as the log says. A wrapped line :Port: is no field here, -q  nor an option.</p>"}, []string{
 		"The script prints the tides.", "-a", "Print all of them.", "-f FILE, --file=<path>", "Read the table from a file.",
-		"-q", "Say nothing.", "Port", "the harbour's name", "Returns", "the tides of the day", "-5 degrees at night, --as the log says.",
+		"-q", "Say nothing.", "Port", "the harbour's name", "Returns", "the tides of the day",
+		"-5 degrees at night, --as the log says. A wrapped line :Port: is no field here, -q  nor an option.",
 	})
 }

@@ -24,7 +24,7 @@ import (
 func parseMarkdown(src string, opts Options, a *Article) error {
 	fm, body, warns := frontMatterOf(src, opts, true)
 	a.Warnings = append(a.Warnings, warns...)
-	body, templates := siteTemplates(withoutComments(body))
+	body, templates := siteTemplates(withoutComments(body), opts.FilesURL)
 	if len(templates) > 0 {
 		a.Removed[kindTemplate] = templates
 	}

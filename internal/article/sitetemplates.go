@@ -22,7 +22,7 @@ const kindTemplate = "template"
 // rest, listing each dropped tag. Code blocks and code spans, where a
 // writer shows such tags, stay as written, and so does a shortcode
 // escaped the Hugo way ("{{</* figure */>}}" shows as "{{< figure >}}").
-func siteTemplates(body string) (string, []string) {
+func siteTemplates(body, filesURL string) (string, []string) {
 	if !strings.Contains(body, "{{") && !strings.Contains(body, "{%") {
 		return body, nil
 	}
@@ -70,7 +70,7 @@ func siteTemplates(body string) (string, []string) {
 			newLine string
 			dropped []string
 		)
-		newLine, dropped, raw = rawLine(line, raw)
+		newLine, dropped, raw = rawLine(line, raw, filesURL)
 		removed = append(removed, dropped...)
 		if len(dropped) > 0 && strings.TrimSpace(newLine) == "" {
 			continue // a line that held only tags goes whole
@@ -129,7 +129,7 @@ var (
 // holds, which Jekyll shows as written ("{% raw %}{{ page.title }}{%
 // endraw %}"); raw says the line starts inside such a block, and the
 // result whether it ends inside one. The raw tags themselves go.
-func rawLine(line string, raw bool) (string, []string, bool) {
+func rawLine(line string, raw bool, filesURL string) (string, []string, bool) {
 	var (
 		out     strings.Builder
 		removed []string
@@ -147,12 +147,12 @@ func rawLine(line string, raw bool) (string, []string, bool) {
 		}
 		loc := liquidRaw.FindStringIndex(line)
 		if loc == nil || strings.Count(line[:loc[0]], "`")%2 == 1 {
-			rest, dropped := templateLine(line)
+			rest, dropped := templateLine(line, filesURL)
 			out.WriteString(rest)
 			removed = append(removed, dropped...)
 			break
 		}
-		rest, dropped := templateLine(line[:loc[0]])
+		rest, dropped := templateLine(line[:loc[0]], filesURL)
 		out.WriteString(rest)
 		removed = append(removed, dropped...)
 		line, raw = line[loc[1]:], true
@@ -162,14 +162,14 @@ func rawLine(line string, raw bool) (string, []string, bool) {
 
 // templateLine rewrites the tags of one line outside code spans and
 // returns it with the tags it dropped.
-func templateLine(line string) (string, []string) {
+func templateLine(line, filesURL string) (string, []string) {
 	var removed []string
 	// The even parts lie outside code spans; after an unclosed one, the
 	// tail is an odd part and stays as written.
 	parts := strings.Split(line, "`")
 	for i := 0; i < len(parts); i += 2 {
 		parts[i] = shortcode.ReplaceAllStringFunc(parts[i], func(tag string) string {
-			text, dropped := shortcodeText(tag)
+			text, dropped := shortcodeText(tag, filesURL)
 			if dropped {
 				removed = append(removed, tag)
 			}
@@ -209,8 +209,12 @@ func templateLine(line string) (string, []string) {
 }
 
 // shortcodeText is what a shortcode stands for in Markdown, and whether
-// it was dropped rather than read.
-func shortcodeText(tag string) (string, bool) {
+// it was dropped rather than read. A reference to another page (ref,
+// relref) is the path of its file, which the server sends on to the
+// article read from it: beside the post when relative, under the seeds
+// folder's root (filesURL) when written from the root, as Hugo reads
+// it from its content folder.
+func shortcodeText(tag, filesURL string) (string, bool) {
 	m := shortcode.FindStringSubmatch(tag)
 	closing, name, args := m[2] == "/", strings.ToLower(m[3]), shortcodeArgs(m[4])
 	switch {
@@ -222,6 +226,15 @@ func shortcodeText(tag string) (string, bool) {
 		return "", true
 	case name == "figure":
 		return figureMarkdown(args), false
+	case name == "ref" || name == "relref":
+		p := args.get("path", 0)
+		if p == "" || strings.ContainsAny(p, " <>") {
+			break
+		}
+		if rest, ok := strings.CutPrefix(p, "/"); ok && filesURL != "" {
+			p = strings.TrimSuffix(filesURL, "/") + "/" + rest
+		}
+		return p, false
 	case name == "youtube":
 		if id := args.get("id", 0); id != "" {
 			return "[Video on YouTube](https://www.youtube.com/watch?v=" + id + ")", false

@@ -20,7 +20,9 @@ func TestSiteTemplates(t *testing.T) {
 		{"paired shortcode keeps its text", "{{% notice note %}}\nThe path is closed in winter.\n{{% /notice %}}\n",
 			"The path is closed in winter.\n", []string{"{{% notice note %}}", "{{% /notice %}}"}},
 		{"unknown shortcode dropped", "Before.\n{{< tweet user=\"x\" id=\"1\" >}}\nAfter.\n", "Before.\nAfter.\n", []string{`{{< tweet user="x" id="1" >}}`}},
-		{"inline ref dropped", `See [the last walk]({{< ref "walk.md" >}}).` + "\n", "See [the last walk]().\n", []string{`{{< ref "walk.md" >}}`}},
+		{"a ref is the path of the page's file", `See [the last walk]({{< ref "walk.md" >}}) and [the log]({{< relref path="/logs/may" >}}).` + "\n",
+			"See [the last walk](walk.md) and [the log](https://example.org/files/logs/may).\n", nil},
+		{"a ref to nothing dropped", `See [it]({{< ref >}}).` + "\n", "See [it]().\n", []string{`{{< ref >}}`}},
 		{"hugo highlight", "{{< highlight go >}}\nx := {{ .Title }}\n{{< /highlight >}}\n", "```go\nx := {{ .Title }}\n```\n", nil},
 		{"liquid highlight", "{% highlight ruby %}\nputs '{% raw %}'\n{% endhighlight %}\n", "```ruby\nputs '{% raw %}'\n```\n", nil},
 		{"liquid include", "Text.\n{% include signup.html %}\n", "Text.\n", []string{"{% include signup.html %}"}},
@@ -36,7 +38,7 @@ func TestSiteTemplates(t *testing.T) {
 		{"nothing to do", "Plain {braces} and 100% sure.\n", "Plain {braces} and 100% sure.\n", nil},
 	}
 	for _, tc := range tests {
-		got, removed := siteTemplates(tc.in)
+		got, removed := siteTemplates(tc.in, "https://example.org/files/")
 		if got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
 		}

@@ -123,3 +123,35 @@ func TestSavedPagePictures(t *testing.T) {
 		t.Errorf("build: files/saved/ferry.mhtml/2.png: %q, %v", got, err)
 	}
 }
+
+// TestLinksBetweenArticles: a post that links another by its file (a
+// Markdown link, a Hugo ref written from the root, an Org link) points
+// the feed at that file's path under /files/, which leads to the other
+// post's page.
+func TestLinksBetweenArticles(t *testing.T) {
+	d := newTestDaemon(t, "site:\n  title: Harbour\n  base_url: https://news.example.org\nseeds:\n  settle: 0s\n")
+	if err := os.MkdirAll(filepath.Join(d.seeds, "posts", "pier"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(d.seeds, "posts", "walk.md"), "---\ntitle: The cliff walk\n---\n\nWe walked the cliffs from the harbour to the light.\n")
+	writeFile(t, filepath.Join(d.seeds, "posts", "pier", "index.md"), "---\ntitle: The old pier\n---\n\nThe old pier reopened after the winter storms.\n")
+	writeFile(t, filepath.Join(d.seeds, "posts", "log.md"), "---\ntitle: The harbour log\n---\n\n"+
+		"See [the walk](walk.md) and [the pier]({{< ref \"/posts/pier\" >}}) for the rest of the week.\n")
+	d.scan(true)
+
+	_, feed := get(t, d.srv, "/feed.xml")
+	for link, page := range map[string]string{
+		"https://news.example.org/files/posts/walk.md": "https://news.example.org/articles/the-cliff-walk",
+		"https://news.example.org/files/posts/pier":    "https://news.example.org/articles/the-old-pier",
+	} {
+		if !bytes.Contains(feed, []byte(link)) {
+			t.Errorf("the feed does not link %s", link)
+			continue
+		}
+		rec := httptest.NewRecorder()
+		d.srv.ServeHTTP(rec, httptest.NewRequest("GET", strings.TrimPrefix(link, "https://news.example.org"), nil))
+		if rec.Code != 301 || rec.Header().Get("Location") != page {
+			t.Errorf("%s: %d to %q, want 301 to %s", link, rec.Code, rec.Header().Get("Location"), page)
+		}
+	}
+}

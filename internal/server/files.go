@@ -191,19 +191,33 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, name, ctype 
 // toArticle sends a link to the file an article was read from (one
 // article linking another by its file, "[the walk](walk.md)", resolved
 // under PathFiles as any relative link is) to that article's page, and
-// reports whether it did. The file itself is never served.
+// reports whether it did. A path without an extension is a page as Hugo
+// names one ("posts/walk", from a ref): its Markdown file, or its
+// bundle's index. The file itself is never served.
 func (s *Server) toArticle(w http.ResponseWriter, r *http.Request, name string) bool {
 	st := s.state.Load()
-	if s.sources == nil || !fs.ValidPath(name) || !st.snap.good() {
+	name = strings.TrimSuffix(name, "/")
+	if s.sources == nil || !fs.ValidPath(name) || name == "." || !st.snap.good() {
 		return false
+	}
+	files := []string{name}
+	if path.Ext(name) == "" {
+		files = append(files, name+".md", name+"/index.md", name+"/_index.md")
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), articleLoadTimeout)
 	defer cancel()
-	slug, err := s.sources.SlugAt(ctx, name)
-	if err != nil {
-		if !errors.Is(err, ErrNotFound) {
-			s.log.Error("look up an article by its file", "path", name, "error", err)
+	var slug string
+	for _, f := range files {
+		var err error
+		if slug, err = s.sources.SlugAt(ctx, f); err == nil {
+			break
 		}
+		if !errors.Is(err, ErrNotFound) {
+			s.log.Error("look up an article by its file", "path", f, "error", err)
+			return false
+		}
+	}
+	if slug == "" {
 		return false
 	}
 	w.Header()["Cache-Control"] = s.hdr.cacheControl

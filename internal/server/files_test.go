@@ -259,7 +259,7 @@ func TestFilesLinkToAnArticle(t *testing.T) {
 		"trips/wall.jpg": {Data: []byte("jpeg")},
 		"draft.md":       {Data: []byte("# Not yet\n")},
 	}
-	src := sourcesFake{"trips/walk.md": "a-walk", "notes/2024 log.txt": "log"}
+	src := sourcesFake{"trips/walk.md": "a-walk", "notes/2024 log.txt": "log", "posts/bundle/index.md": "bundle"}
 	for _, folder := range []fs.FS{files, nil} {
 		srv := New(Config{Files: folder, Sources: src, Logger: slog.New(slog.DiscardHandler)})
 		srv.Publish(testSnapshot(1))
@@ -270,6 +270,11 @@ func TestFilesLinkToAnArticle(t *testing.T) {
 			"/files/trips/missing.md":       "",
 			"/files/broken.md":              "",
 			"/files/trips/../trips/walk.md": "",
+			// Hugo's names of pages, from a ref: the Markdown file or
+			// the bundle's index.
+			"/files/trips/walk":     "https://news.example.org/articles/a-walk",
+			"/files/posts/bundle/":  "https://news.example.org/articles/bundle",
+			"/files/trips/walk.txt": "",
 		} {
 			rec := record(srv, "GET", path)
 			switch {

@@ -93,3 +93,17 @@ func FuzzPicture(f *testing.F) {
 		}
 	})
 }
+
+func TestPictures(t *testing.T) {
+	pics, ok, err := Pictures(strings.NewReader(archive()), 100, 100)
+	if err != nil || !ok || len(pics) != 2 || string(pics["3.png"]) != "harbour deck" || string(pics["4.svg"]) != "<svg/>" {
+		t.Errorf("Pictures = %q, %v, %v", pics, ok, err)
+	}
+	// A part over the limit is left out; pictures over the total give none.
+	if pics, ok, err := Pictures(strings.NewReader(archive()), 8, 100); err != nil || !ok || len(pics) != 1 || pics["4.svg"] == nil {
+		t.Errorf("Pictures, limit 8 = %q, %v, %v", pics, ok, err)
+	}
+	if pics, ok, err := Pictures(strings.NewReader(archive()), 100, 15); err != nil || ok || pics != nil {
+		t.Errorf("Pictures, total 15 = %q, %v, %v", pics, ok, err)
+	}
+}

@@ -4,12 +4,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"seedfeed/internal/mhtml"
 )
 
 // discardWriter is a ResponseWriter whose header map is reused across
@@ -227,4 +234,39 @@ func BenchmarkAcceptWantsHTML(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSavedPicture: the last of fifty 20 KB pictures of a saved
+// page, served from the kept pictures ("kept") against reading the
+// archive for it ("read"), as every request did before the cache.
+func BenchmarkSavedPicture(b *testing.B) {
+	var arc strings.Builder
+	arc.WriteString("Content-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n")
+	pic := base64.StdEncoding.EncodeToString(bytes.Repeat([]byte("harbour "), 20<<10/8))
+	for range 50 {
+		arc.WriteString("--b\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n" + pic + "\r\n")
+	}
+	arc.WriteString("--b--\r\n")
+	data := []byte(arc.String())
+	srv := New(Config{Files: fstest.MapFS{"ferry.mhtml": {Data: data, ModTime: time.Unix(1e9, 0)}}})
+	srv.Publish(testSnapshot(1))
+	b.Run("kept", func(b *testing.B) {
+		req := httptest.NewRequest("GET", "/files/ferry.mhtml/51.jpg", nil)
+		b.ReportAllocs()
+		for b.Loop() {
+			rec := httptest.NewRecorder()
+			srv.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				b.Fatal(rec.Code)
+			}
+		}
+	})
+	b.Run("read", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok, err := mhtml.Picture(bytes.NewReader(data), "51.jpg", MaxSavedPicture); !ok || err != nil {
+				b.Fatal(ok, err)
+			}
+		}
+	})
 }

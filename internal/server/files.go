@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"seedfeed/internal/config"
@@ -177,7 +178,7 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, name, ctype 
 	if err != nil || !fi.Mode().IsRegular() {
 		return false
 	}
-	data, ok, err := mhtml.Picture(f, part, MaxSavedPicture)
+	data, ok, err := s.saved.picture(f, archive, part, fi)
 	if err != nil {
 		s.log.Warn("a picture of a saved page cannot be read", "path", name, "error", err)
 	}
@@ -186,6 +187,70 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, name, ctype 
 	}
 	s.servePicture(w, r, name, ctype, fi, part, bytes.NewReader(data))
 	return true
+}
+
+// savedCacheBytes bounds the pictures of saved pages kept in memory.
+const savedCacheBytes = 64 << 20
+
+// savedPictures keeps the pictures of the saved pages lately asked for,
+// so that a page of twenty pictures reads its archive once, not twenty
+// times. An archive's pictures are kept while its size and time stay
+// the same; when more would not fit, the others go.
+type savedPictures struct {
+	mu       sync.Mutex
+	archives map[string]*savedArchive
+	bytes    int64
+}
+
+type savedArchive struct {
+	size  int64
+	mtime time.Time
+	pics  map[string][]byte
+	bytes int64
+}
+
+// picture returns the picture part of the archive at seeds-relative
+// path name, open as f, that fi describes.
+func (c *savedPictures) picture(f io.Reader, name, part string, fi fs.FileInfo) ([]byte, bool, error) {
+	c.mu.Lock()
+	if a := c.archives[name]; a != nil && a.size == fi.Size() && a.mtime.Equal(fi.ModTime()) {
+		data, ok := a.pics[part]
+		c.mu.Unlock()
+		return data, ok, nil
+	}
+	c.mu.Unlock()
+	pics, ok, err := mhtml.Pictures(f, MaxSavedPicture, savedCacheBytes)
+	if err != nil {
+		return nil, false, err
+	}
+	if !ok {
+		// Too many to keep: this one alone, read again.
+		if rs, seekable := f.(io.Seeker); seekable {
+			if _, err := rs.Seek(0, io.SeekStart); err == nil {
+				return mhtml.Picture(f, part, MaxSavedPicture)
+			}
+		}
+		return nil, false, nil
+	}
+	a := &savedArchive{size: fi.Size(), mtime: fi.ModTime(), pics: pics}
+	for _, p := range pics {
+		a.bytes += int64(len(p))
+	}
+	c.mu.Lock()
+	if old := c.archives[name]; old != nil {
+		c.bytes -= old.bytes
+		delete(c.archives, name)
+	}
+	if c.bytes+a.bytes > savedCacheBytes {
+		c.archives, c.bytes = nil, 0
+	}
+	if c.archives == nil {
+		c.archives = map[string]*savedArchive{}
+	}
+	c.archives[name], c.bytes = a, c.bytes+a.bytes
+	c.mu.Unlock()
+	data, ok := pics[part]
+	return data, ok, nil
 }
 
 // toArticle sends a link to the file an article was read from (one

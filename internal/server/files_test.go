@@ -293,3 +293,34 @@ func TestFilesLinkToAnArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestSavedPicturesFollowTheArchive: a saved page's pictures are read
+// from its archive once and kept while it stays the same; an archive
+// saved again (another size or time) is read again.
+func TestSavedPicturesFollowTheArchive(t *testing.T) {
+	page := func(png string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("Content-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n" +
+			"--b\r\nContent-Type: image/png\r\n\r\n" + png + "\r\n--b--\r\n"), ModTime: time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)}
+	}
+	files := fstest.MapFS{"ferry.mhtml": page("first")}
+	srv := New(Config{Files: files})
+	srv.Publish(testSnapshot(1))
+	for i, want := range []string{"first", "first"} {
+		if rec := record(srv, "GET", "/files/ferry.mhtml/2.png"); rec.Code != 200 || rec.Body.String() != want {
+			t.Errorf("request %d: %d %q, want %q", i, rec.Code, rec.Body.String(), want)
+		}
+	}
+	// The same size and time: what was read is served, the archive is
+	// not read again.
+	files["ferry.mhtml"] = page("FIRST")
+	if rec := record(srv, "GET", "/files/ferry.mhtml/2.png"); rec.Body.String() != "first" {
+		t.Errorf("the archive was read again: %q", rec.Body.String())
+	}
+	files["ferry.mhtml"] = page("second, saved again")
+	if rec := record(srv, "GET", "/files/ferry.mhtml/2.png"); rec.Code != 200 || rec.Body.String() != "second, saved again" {
+		t.Errorf("after the archive changed: %d %q", rec.Code, rec.Body.String())
+	}
+	if rec := record(srv, "GET", "/files/ferry.mhtml/3.png"); rec.Code != 404 {
+		t.Errorf("a part the kept archive lacks: %d", rec.Code)
+	}
+}

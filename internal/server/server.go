@@ -108,6 +108,8 @@ type Server struct {
 	indexPageCache *labelCache
 	// role is this process's part in a cluster, for /healthz (role.go).
 	role atomic.Pointer[string]
+	// saved keeps the pictures of saved pages lately served (files.go).
+	saved savedPictures
 }
 
 // state is a published Snapshot plus what the server derives from it once.

@@ -192,7 +192,7 @@ func record(srv *Server, method, target string, hdr ...string) *httptest.Respons
 // picture inside the folder or not at all: never the article's source,
 // a hidden file, or a file reached through a link out of the folder.
 func FuzzFilesPath(f *testing.F) {
-	for _, s := range []string{"trips/wall.jpg", "trips/lisbon.md", "trips/leak.png", "../secret.png", "trips/../../secret.png", ".hidden/x.png", "trips//wall.jpg", "trips/./wall.jpg", "trips/wall.jpg/", "%2e%2e/secret.png", "trips\\..\\..\\secret.png", "trips/WALL.JPG", "\x00.png"} {
+	for _, s := range []string{"trips/wall.jpg", "trips/lisbon.md", "trips/lisbon", "saved/ferry.mhtml/2.png", "saved/ferry.mhtml/1.png", "trips/leak.png", "../secret.png", "trips/../../secret.png", ".hidden/x.png", "trips//wall.jpg", "trips/./wall.jpg", "trips/wall.jpg/", "%2e%2e/secret.png", "trips\\..\\..\\secret.png", "trips/WALL.JPG", "\x00.png"} {
 		f.Add(s)
 	}
 	dir := f.TempDir()
@@ -204,6 +204,8 @@ func FuzzFilesPath(f *testing.F) {
 		"secret.png":              "outside",
 		"seeds/trips/notes.txt":   "notes",
 		"seeds/trips/sub/map.svg": "<svg/>",
+		"seeds/saved/ferry.mhtml": "Content-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n" +
+			"--b\r\nContent-Type: image/png\r\n\r\nsaved picture\r\n--b--\r\n",
 	} {
 		p = filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -216,7 +218,7 @@ func FuzzFilesPath(f *testing.F) {
 	if err := os.Symlink(filepath.Join(dir, "secret.png"), filepath.Join(seeds, "trips", "leak.png")); err != nil {
 		f.Skipf("no symbolic links here: %v", err)
 	}
-	srv := New(Config{Files: SeedsFS(seeds)})
+	srv := New(Config{Files: SeedsFS(seeds), Sources: sourcesFake{"trips/lisbon.md": "lisbon"}})
 	srv.Publish(testSnapshot(1))
 	f.Fuzz(func(t *testing.T, p string) {
 		req := httptest.NewRequest("GET", "/", nil)
@@ -225,7 +227,7 @@ func FuzzFilesPath(f *testing.F) {
 		srv.ServeHTTP(rec, req)
 		switch rec.Code {
 		case 200:
-			if b := rec.Body.String(); b != "picture inside" && b != "<svg/>" {
+			if b := rec.Body.String(); b != "picture inside" && b != "<svg/>" && b != "saved picture" {
 				t.Fatalf("%q served %q", p, b)
 			}
 		case 404, 301, 307, 308, 400:

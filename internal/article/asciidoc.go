@@ -387,6 +387,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			flush()
 			pend.kind, trim = blockBullet, checkBox(m[2])
 			pend.ordered = m[1][0] == '.' || m[1][0] >= '0' && m[1][0] <= '9'
+			pend.start = itemNumber(m[1])
 			if strings.Trim(m[1], "*") == "" || strings.Trim(m[1], ".") == "" {
 				pend.level = len(m[1]) - 1 // "**" under "*"
 			}

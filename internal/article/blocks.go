@@ -27,6 +27,7 @@ type bodyBlock struct {
 	keep     bool // a note shown even when nothing refers to it
 	level    int  // a list item's nesting, 0 at the top
 	ordered  bool // a list item is numbered
+	start    int  // a numbered item's number as written, 0 when the list counts it
 }
 
 // The kinds of bodyBlock.
@@ -50,6 +51,7 @@ type pending struct {
 	key     string // a note's
 	level   int    // a list item's
 	ordered bool   // a list item is numbered
+	start   int    // its number as written
 }
 
 // end appends the pending block to blocks when it has text, and starts
@@ -58,8 +60,8 @@ type pending struct {
 // ended with "\n" breaks there (a verse's, one a markup marks with a
 // hard break); the others join with a space.
 func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBlock {
-	lines, kind, key, level, ordered := p.lines, p.kind, p.key, p.level, p.ordered
-	p.lines, p.kind, p.key, p.level, p.ordered = p.lines[:0], blockPara, "", 0, false
+	lines, kind, key, level, ordered, start := p.lines, p.kind, p.key, p.level, p.ordered, p.start
+	p.lines, p.kind, p.key, p.level, p.ordered, p.start = p.lines[:0], blockPara, "", 0, false, 0
 	if len(lines) == 0 {
 		return blocks
 	}
@@ -79,7 +81,8 @@ func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBloc
 	if strings.TrimSpace(t) == "" {
 		return blocks
 	}
-	return append(blocks, bodyBlock{text: t, kind: kind, key: key, level: level, ordered: ordered && kind == blockBullet})
+	ordered = ordered && kind == blockBullet
+	return append(blocks, bodyBlock{text: t, kind: kind, key: key, level: level, ordered: ordered, start: start})
 }
 
 // breakLine ends a line that breaks where it ends: "\n", unless it is
@@ -266,7 +269,11 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				lists = lists[:bl.level]
 			}
 			for len(lists) <= bl.level {
-				open += "<" + tag + ">"
+				if tag == "ol" && bl.start > 1 && len(lists) == bl.level {
+					open += `<ol start="` + strconv.Itoa(bl.start) + `">` // "3. Lock the gate" first
+				} else {
+					open += "<" + tag + ">"
+				}
 				lists = append(lists, tag)
 			}
 			open += "<li>"
@@ -366,4 +373,14 @@ func pipeCells(line string) []string {
 		cells[i] = strings.TrimSpace(c)
 	}
 	return cells
+}
+
+// itemNumber is the number a numbered item's mark writes ("3." or "3)"),
+// 0 for one the list counts ("#.", ".").
+func itemNumber(mark string) int {
+	n, err := strconv.Atoi(strings.TrimRight(mark, ".)"))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
 }

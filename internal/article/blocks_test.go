@@ -184,3 +184,22 @@ func checkBlocks(t *testing.T, file, src string, html, paras []string) {
 		t.Errorf("paragraphs %q, want %q", a.BodyParagraphs, paras)
 	}
 }
+
+// A numbered list that starts past one keeps its first number, in every
+// format; one that counts itself ("#.", AsciiDoc's ".") starts at one.
+func TestNumberedListsKeepTheirStart(t *testing.T) {
+	list := "<ol start=\"3\"><li>Lock the gate</li>\n<li>Leave the key</li></ol>"
+	tests := []struct{ file, src, html string }{
+		{"gate.md", "# Gate\n\n3. Lock the gate\n4. Leave the key\n\nEnd.\n", "<ol start=\"3\">\n<li>Lock the gate</li>\n<li>Leave the key</li>\n</ol>"},
+		{"gate.rst", "Gate\n====\n\n3. Lock the gate\n4. Leave the key\n\nEnd.\n", list},
+		{"gate.org", "#+TITLE: Gate\n\n3) Lock the gate\n4) Leave the key\n\nEnd.\n", list},
+		{"gate.adoc", "= Gate\n\n3. Lock the gate\n4. Leave the key\n\nEnd.\n", list},
+		{"auto.rst", "Gate\n====\n\n#. Lock the gate\n#. Leave the key\n\nEnd.\n", "<ol><li>Lock the gate</li>"},
+		{"auto.adoc", "= Gate\n\n. Lock the gate\n. Leave the key\n\nEnd.\n", "<ol><li>Lock the gate</li>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			checkBlocks(t, tt.file, tt.src, []string{tt.html}, []string{"Lock the gate", "Leave the key", "End."})
+		})
+	}
+}

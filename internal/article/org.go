@@ -369,6 +369,7 @@ func orgParagraphs(text string) []bodyBlock {
 			} else {
 				pend.kind, pend.level, trim = blockBullet, levels.at(len(m[1])), checkBox(m[3])
 				pend.ordered = strings.ContainsAny(m[2], "0123456789")
+				pend.start = itemNumber(m[2])
 			}
 		}
 		pend.lines = append(pend.lines, orgBreak(strings.TrimSpace(trim)))

@@ -515,6 +515,7 @@ func rstParagraphs(text string) []bodyBlock {
 				trim, pend.kind = line[len(m[0]):], blockBullet
 				pend.level = levels.at(len(line) - len(strings.TrimLeft(line, " \t")))
 				pend.ordered = !strings.ContainsAny(m[1], "-*+•")
+				pend.start = itemNumber(m[1])
 			}
 		}
 		if label != "" {

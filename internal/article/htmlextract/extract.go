@@ -275,8 +275,9 @@ func limitTree(doc *html.Node) {
 
 // Sanitizer is the one policy every HTML body passes, HTML pages' and
 // Markdown's alike: bluemonday's for user-generated content, but for a
-// picture's alt text and any element's title, which it keeps only when
-// they hold letters, digits and a few marks. "Photo: Jane Roe", "Why
+// numbered list's start, which it drops, and a picture's alt text and
+// any element's title, which it keeps only when they hold letters,
+// digits and a few marks. "Photo: Jane Roe", "Why
 // the wall fell?", "Jane Roe’s boat" and "Before — and after" lost
 // their words, and a reader who cannot see the picture lost its
 // description. They are attribute text, escaped when written, so any
@@ -288,8 +289,14 @@ var Sanitizer = sync.OnceValue(func() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("alt").Matching(attrText).OnElements("img")
 	p.AllowAttrs("title").Matching(attrText).Globally()
+	// A numbered list that starts past one ("3. Lock the gate") keeps
+	// its first number.
+	p.AllowAttrs("start").Matching(olStart).OnElements("ol")
 	return p
 })
+
+// olStart is what an ordered list's start may hold: a number.
+var olStart = regexp.MustCompile(`^[0-9]{1,9}$`)
 
 // attrText is what alt and title may hold: anything without control
 // characters.

@@ -268,8 +268,9 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				open = "</" + lists[bl.level] + ">"
 				lists = lists[:bl.level]
 			}
-			for len(lists) <= bl.level {
-				if tag == "ol" && bl.start > 1 && len(lists) == bl.level {
+			if len(lists) == bl.level {
+				// The levels were clamped above: one list to open at most.
+				if tag == "ol" && bl.start > 1 {
 					open += `<ol start="` + strconv.Itoa(bl.start) + `">` // "3. Lock the gate" first
 				} else {
 					open += "<" + tag + ">"

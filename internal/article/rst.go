@@ -93,8 +93,16 @@ func splitRST(text string) (title, subtitle string, root *yaml.Node, body string
 	return title, subtitle, h.node(), strings.Join(lines[i:], "\n")
 }
 
-// rstField splits a field list line, ":Key: value".
+// rstField splits a field list line, ":Key: value", the key lower-cased.
 func rstField(line string) (key, value string, ok bool) {
+	key, value, ok = rstFieldAsWritten(line)
+	return strings.ToLower(key), value, ok
+}
+
+// rstFieldAsWritten splits a field list line, ":Name: text", keeping the
+// name as written ("" text when it follows on indented lines), as a
+// field list in the body shows it.
+func rstFieldAsWritten(line string) (name, text string, ok bool) {
 	if !strings.HasPrefix(line, ":") {
 		return "", "", false
 	}
@@ -105,21 +113,7 @@ func rstField(line string) (key, value string, ok bool) {
 	if !found || k == "" || strings.ContainsAny(k, ":`") || len(k) > maxMetaKey {
 		return "", "", false
 	}
-	return strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v), true
-}
-
-// rstBodyField splits a field list's line in the body, ":Name: text",
-// keeping the name as written ("" text when it follows on indented
-// lines).
-func rstBodyField(line string) (name, text string, ok bool) {
-	if _, _, ok := rstField(line); !ok {
-		return "", "", false
-	}
-	name, text, found := strings.Cut(line[1:], ": ")
-	if !found {
-		name = strings.TrimSuffix(strings.TrimRight(line[1:], " \t"), ":")
-	}
-	return strings.TrimSpace(name), strings.TrimSpace(text), true
+	return strings.TrimSpace(k), strings.TrimSpace(v), true
 }
 
 // An option list's item with its description on the same line, past
@@ -491,7 +485,7 @@ func rstParagraphs(text string) []bodyBlock {
 			// A field list's or an option list's item, opening a
 			// paragraph: its name or options a term, the rest its
 			// description.
-			name, text, ok := rstBodyField(trim)
+			name, text, ok := rstFieldAsWritten(trim)
 			if !ok {
 				if m := rstOption.FindStringSubmatch(trim); m != nil {
 					name, text, ok = m[1], m[2], true
@@ -562,7 +556,7 @@ func rstDirectiveTable(name string, lines []string) (bodyBlock, bool) {
 	body := strings.Split(dedent(lines), "\n")
 	k := 0
 	for ; k < len(body); k++ {
-		f, v, ok := rstBodyField(strings.TrimSpace(body[k]))
+		f, v, ok := rstFieldAsWritten(strings.TrimSpace(body[k]))
 		if !ok {
 			break
 		}

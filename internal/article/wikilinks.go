@@ -166,17 +166,16 @@ func withoutComments(src string) string {
 	// Which lines are a fenced block's, and whether a line below each
 	// can close a comment (a fenced block's cannot).
 	code, closers := make([]bool, len(lines)), make([]bool, len(lines))
-	fence := ""
+	fence := "" // as siteTemplates reads fences
 	for i, line := range lines {
-		t := strings.TrimLeft(line, " ")
 		switch {
 		case fence != "":
 			code[i] = true
-			if strings.HasPrefix(t, fence) {
+			if strings.HasPrefix(strings.TrimSpace(line), fence) {
 				fence = ""
 			}
-		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-			code[i], fence = true, t[:3]
+		case fenceOf(line) != "":
+			code[i], fence = true, fenceOf(line)
 		default:
 			closers[i] = strings.Contains(line, "%%")
 		}

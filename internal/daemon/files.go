@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -91,15 +90,8 @@ func copySaved(seeds server.SeedsFS, name string, w *server.StaticWriter) (int, 
 	mtime := fi.ModTime().UTC().Truncate(time.Second)
 	n := 0
 	var werr error
-	_, _ = mhtml.Walk(f, func(p mhtml.Part) bool {
-		pic, ok := mhtml.PictureName(p)
-		if !ok {
-			return true
-		}
-		data, err := io.ReadAll(io.LimitReader(p.Body, server.MaxSavedPicture+1))
-		if err != nil || len(data) > server.MaxSavedPicture {
-			return true // one the server would not serve either
-		}
+	// An archive that cannot be read copies what was read of it.
+	_ = mhtml.EachPicture(f, server.MaxSavedPicture, func(pic string, data []byte) bool {
 		if werr = w.WriteFile(server.PathFiles+name+"/"+pic, bytes.NewReader(data), mtime); werr != nil {
 			return false
 		}

@@ -143,15 +143,11 @@ func Picture(r io.Reader, name string, limit int64) ([]byte, bool, error) {
 	return data, true, nil
 }
 
-// Pictures returns every picture part of the archive r by the name
-// PictureName gives it, each read up to limit bytes (a larger one is left
-// out), and false, with none, when together they hold more than total
-// bytes.
-func Pictures(r io.Reader, limit, total int64) (map[string][]byte, bool, error) {
-	pics := map[string][]byte{}
-	var sum int64
+// EachPicture calls fn with each picture part of the archive r, by the
+// name PictureName gives it, read whole up to limit bytes (a larger one
+// is passed over), until fn returns false.
+func EachPicture(r io.Reader, limit int64, fn func(name string, data []byte) bool) error {
 	var readErr error
-	over := false
 	_, err := Walk(r, func(p Part) bool {
 		name, ok := PictureName(p)
 		if !ok {
@@ -161,20 +157,27 @@ func Pictures(r io.Reader, limit, total int64) (map[string][]byte, bool, error) 
 		if data, readErr = io.ReadAll(io.LimitReader(p.Body, limit+1)); readErr != nil {
 			return false
 		}
-		if int64(len(data)) > limit {
-			return true
-		}
-		if sum += int64(len(data)); sum > total {
-			over = true
-			return false
-		}
-		pics[name] = data
-		return true
+		return int64(len(data)) > limit || fn(name, data)
 	})
 	if err == nil {
 		err = readErr
 	}
-	if err != nil || over {
+	return err
+}
+
+// Pictures returns every picture part of the archive r by the name
+// PictureName gives it, each read up to limit bytes (a larger one is left
+// out), and false, with none, when together they hold more than total
+// bytes.
+func Pictures(r io.Reader, limit, total int64) (map[string][]byte, bool, error) {
+	pics := map[string][]byte{}
+	var sum int64
+	err := EachPicture(r, limit, func(name string, data []byte) bool {
+		sum += int64(len(data))
+		pics[name] = data
+		return sum <= total
+	})
+	if err != nil || sum > total {
 		return nil, false, err
 	}
 	return pics, true, nil

@@ -217,7 +217,7 @@ func headlineDateline(s string) bool {
 		return false
 	}
 	before := s[:start-1]
-	if strings.IndexAny(before, ".!?:") >= 0 || len(strings.Fields(before)) < 4 {
+	if strings.ContainsAny(before, ".!?:") || len(strings.Fields(before)) < 4 {
 		return false
 	}
 	// A headline before it: not itself all capitals.

@@ -52,7 +52,6 @@ type Hub struct {
 	// tests of a hub in trouble); delay holds each answer back.
 	pingStatus func(n int) int
 	delay      time.Duration
-	pingSeen   chan struct{}
 	subsSeen   chan struct{} // closed and replaced at every change of subs
 	wg         sync.WaitGroup
 }
@@ -67,7 +66,6 @@ func NewHub() *Hub {
 	h := &Hub{
 		subs:     map[string]map[string]subscription{},
 		client:   &http.Client{Timeout: 10 * time.Second},
-		pingSeen: make(chan struct{}),
 		subsSeen: make(chan struct{}),
 	}
 	h.srv = httptest.NewServer(http.HandlerFunc(h.serveHTTP))
@@ -80,9 +78,6 @@ func (h *Hub) Close() {
 	h.srv.Close()
 	h.wg.Wait()
 }
-
-// CloseClientConnections drops every open connection to the hub.
-func (h *Hub) CloseClientConnections() { h.srv.CloseClientConnections() }
 
 // SetPingAnswer makes the hub answer the n-th publish ping (from 1) with
 // status(n) after delay, and act on it only when that is 2xx. nil restores
@@ -98,13 +93,6 @@ func (h *Hub) Pings() []Ping {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return append([]Ping(nil), h.pings...)
-}
-
-// PingSeen returns a channel closed at the next publish ping.
-func (h *Hub) PingSeen() <-chan struct{} {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.pingSeen
 }
 
 // Errors returns what went wrong on the hub's side: a bad request, a
@@ -266,8 +254,6 @@ func (h *Hub) publish(w http.ResponseWriter, r *http.Request) {
 	h.pings = append(h.pings, Ping{Topics: topics, At: time.Now()})
 	n := len(h.pings)
 	status, delay := h.pingStatus, h.delay
-	close(h.pingSeen)
-	h.pingSeen = make(chan struct{})
 	h.mu.Unlock()
 	if delay > 0 {
 		select {

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"seedfeed/internal/front"
 	"strings"
 	"time"
 )
@@ -163,25 +164,29 @@ func (s *Server) logAccess(next http.Handler) http.Handler {
 	})
 }
 
-// logFast logs a request the Front answered itself. start is when its
+// logFront logs a request the Front answered itself. start is when its
 // head had been read; body is how many body bytes went out.
-func (fc *fastConn) logFast(a *accessLog, code int, body int64, start time.Time) {
+func (a *accessLog) logFront(r *front.Request, code int, body int64, start time.Time) {
 	method := http.MethodGet
-	if fc.req.head {
+	if r.Head {
 		method = http.MethodHead
 	}
 	var xff []string
-	if fc.req.xff != nil {
-		xff = []string{string(fc.req.xff)}
+	if r.ForwardedFor != nil {
+		xff = []string{string(r.ForwardedFor)}
+	}
+	remote := ""
+	if r.Remote != nil {
+		remote = r.Remote.String()
 	}
 	a.write(context.Background(), &accessEntry{
 		method:    method,
-		path:      string(fc.req.path),
+		path:      string(r.Path),
 		status:    code,
 		bytes:     body,
 		duration:  time.Since(start),
-		remote:    fc.c.RemoteAddr().String(),
+		remote:    remote,
 		xff:       xff,
-		userAgent: string(fc.req.ua),
+		userAgent: string(r.UserAgent),
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"seedfeed/internal/front"
 	"seedfeed/internal/mhtml"
 )
 
@@ -160,10 +161,10 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 			b.Fatal(err)
 		}
 		srv := NewHTTPServer("", handler.h)
-		var front *Front
+		var fr *front.Front
 		if handler.front {
-			front = NewFront(f.srv, srv)
-			go func() { _ = front.Serve(ln) }()
+			fr = NewFront(f.srv, srv)
+			go func() { _ = fr.Serve(ln) }()
 		} else {
 			go func() { _ = srv.Serve(ln) }()
 		}
@@ -187,8 +188,8 @@ func BenchmarkServeFeedHTTP(b *testing.B) {
 				}
 			})
 		}
-		if front != nil {
-			_ = front.Shutdown(context.Background())
+		if fr != nil {
+			_ = fr.Shutdown(context.Background())
 		} else {
 			_ = srv.Close()
 		}

@@ -6,7 +6,55 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
+
+	"seedfeed/internal/front"
 )
+
+// NewFront returns the HTTP/1.1 front for srv: it answers the requests for
+// srv's feeds and index from the snapshot's prepared bytes, and hands the
+// rest to std, whose Handler should be srv (NewHTTPServer(addr, srv) is).
+func NewFront(srv *Server, std *http.Server) *front.Front {
+	return front.New(frontAnswerer{srv}, std, srv.log)
+}
+
+// frontAnswerer answers the Front from the snapshot's fast resources.
+type frontAnswerer struct{ s *Server }
+
+// Answer picks the representation and the 200 or 304 as serveResource
+// would, and counts the request before it is written, as net/http's path
+// counts a response whether or not the client stays to read it.
+func (a frontAnswerer) Answer(r *front.Request, rep *front.Reply) bool {
+	fr := a.s.state.Load().fast[string(r.Path)]
+	if fr == nil {
+		return false
+	}
+	h := reqHeaders{
+		acceptEncoding:  r.Header.AcceptEncoding,
+		accept:          r.Header.Accept,
+		ifNoneMatch:     r.Header.IfNoneMatch,
+		ifModifiedSince: r.Header.IfModifiedSince,
+		hasIfNoneMatch:  r.Header.HasIfNoneMatch,
+	}
+	v := fr.res.pick(&h)
+	i := fr.res.variantIndex(v)
+	rep.Status, rep.Head = http.StatusOK, fr.heads[i].ok
+	if notModified(&h, v.etag, fr.res) {
+		rep.Status, rep.Head = http.StatusNotModified, fr.heads[i].notModified
+	} else if !r.Head {
+		rep.Body, rep.File = v.body, fr.files[i]
+	}
+	if fr.counter != nil {
+		fr.counter.inc(a.s.metrics.RequestsTotal, rep.Status)
+	}
+	return true
+}
+
+func (a frontAnswerer) Answered(r *front.Request, status int, body int64, start time.Time) {
+	if acc := a.s.access; acc != nil {
+		acc.logFront(r, status, body, start)
+	}
+}
 
 // fastResource is a snapshot resource as the Front sends it: for each
 // representation, the status line and headers of a 200 and of a 304,
@@ -14,8 +62,8 @@ import (
 // header, which net/http writes last and the Front adds per second.
 type fastResource struct {
 	res     *Resource
-	heads   [4]fastHeads // by variantIndex
-	files   [4]*bodyFile // large bodies as in-memory files, for sendfile
+	heads   [4]fastHeads       // by variantIndex
+	files   [4]*front.BodyFile // large bodies as in-memory files, for sendfile
 	counter *routeCounters
 }
 
@@ -107,15 +155,15 @@ func (res *Resource) variantIndex(v *variant) int {
 
 // fileBodies returns res's large bodies as files, by variantIndex. A body
 // that cannot be made a file is written from memory instead.
-func (s *Server) fileBodies(path string, res *Resource) [4]*bodyFile {
-	var files [4]*bodyFile
+func (s *Server) fileBodies(path string, res *Resource) [4]*front.BodyFile {
+	var files [4]*front.BodyFile
 	for i, v := range res.variants() {
 		if v == nil || len(v.body) < sendfileMin {
 			continue
 		}
-		bf, err := newBodyFile(path, v.body)
+		bf, err := front.NewBodyFile(path, v.body)
 		if err != nil {
-			if !errors.Is(err, errNoSendfile) {
+			if !errors.Is(err, front.ErrNoSendfile) {
 				s.log.Warn("serving from memory instead of sendfile", slog.String("path", path), slog.Any("error", err))
 			}
 			continue

@@ -387,62 +387,6 @@ func TestFrontShutdown(t *testing.T) {
 	}
 }
 
-// FuzzParseHead: whatever the bytes, parseHead does not panic, and when it
-// takes a request for the fast path, net/http reads the same bytes as the
-// same request: method, path, the fields that choose the response, no body.
-func FuzzParseHead(f *testing.F) {
-	for _, tc := range frontCases(newFrontFixture(f)) {
-		f.Add([]byte(tc.raw))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		var r fastReq
-		n, res := parseHead(b, &r)
-		if res != fastRequest {
-			return
-		}
-		if n <= 0 || n > len(b) {
-			t.Fatalf("head length %d of %d", n, len(b))
-		}
-		req, err := http.ReadRequest(bufio.NewReader(bytes.NewReader(b[:n])))
-		if err != nil {
-			t.Fatalf("fast path took a request net/http refuses: %v\n%q", err, b[:n])
-		}
-		wantMethod := "GET"
-		if r.head {
-			wantMethod = "HEAD"
-		}
-		if req.Method != wantMethod || req.URL.Path != string(r.path) || req.URL.RawQuery != "" || req.ContentLength != 0 || req.Close {
-			t.Fatalf("net/http reads %s %q (query %q, length %d, close %v); fast path %s %q",
-				req.Method, req.URL.Path, req.URL.RawQuery, req.ContentLength, req.Close, wantMethod, r.path)
-		}
-		want := headersOf(req.Header)
-		for _, pair := range []struct {
-			name      string
-			got, want []string
-		}{
-			{"Accept-Encoding", r.hdr.acceptEncoding, want.acceptEncoding},
-			{"Accept", r.hdr.accept, want.accept},
-			{"If-None-Match", r.hdr.ifNoneMatch, want.ifNoneMatch},
-			{"If-Modified-Since", r.hdr.ifModifiedSince, want.ifModifiedSince},
-		} {
-			if strings.Join(pair.got, "\x00") != strings.Join(pair.want, "\x00") || (pair.got == nil) != (pair.want == nil) {
-				t.Fatalf("%s: fast path %q, net/http %q", pair.name, pair.got, pair.want)
-			}
-		}
-		if r.hdr.hasIfNoneMatch != want.hasIfNoneMatch {
-			t.Fatalf("If-None-Match presence: fast path %v, net/http %v", r.hdr.hasIfNoneMatch, want.hasIfNoneMatch)
-		}
-		// What the access log reads: the first User-Agent, and the one
-		// X-Forwarded-For the fast path takes.
-		if ua := req.Header.Get("User-Agent"); string(r.ua) != ua {
-			t.Fatalf("User-Agent: fast path %q, net/http %q", r.ua, ua)
-		}
-		if xff := req.Header["X-Forwarded-For"]; len(xff) > 1 || (r.xff != nil) != (len(xff) == 1) || len(xff) == 1 && string(r.xff) != xff[0] {
-			t.Fatalf("X-Forwarded-For: fast path %q, net/http %q", r.xff, xff)
-		}
-	})
-}
-
 // TestFrontPipelinedWithoutClose: requests sent together are all answered
 // while the client keeps the connection open and waits.
 func TestFrontPipelinedWithoutClose(t *testing.T) {

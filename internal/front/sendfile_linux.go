@@ -1,4 +1,4 @@
-package server
+package front
 
 import (
 	"errors"
@@ -10,39 +10,42 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// bodyFile is a response body copied once into an anonymous in-memory
+// BodyFile is a response body copied once into an anonymous in-memory
 // file, so that the Front can hand it to the kernel with sendfile(2)
 // instead of copying it into every socket: for a feed of a few hundred
 // kilobytes that copy was 40% of the server's CPU under load. The file is
 // closed by os.File's finalizer once no snapshot and no response in flight
 // refers to it, so an fd is never closed while a response still reads it.
-type bodyFile struct {
+type BodyFile struct {
 	f    *os.File
 	fd   int
 	size int
 }
 
-// errNoSendfile is never returned on Linux; see sendfile_other.go.
-var errNoSendfile = errors.New("server: sendfile not available")
+// ErrNoSendfile is what NewBodyFile returns where the system has no
+// sendfile(2) the Front can use; never on Linux (see sendfile_other.go).
+var ErrNoSendfile = errors.New("front: sendfile not available")
 
-func newBodyFile(name string, b []byte) (*bodyFile, error) {
+// NewBodyFile copies b into a new in-memory file; name (a path) labels the
+// file for lsof and /proc.
+func NewBodyFile(name string, b []byte) (*BodyFile, error) {
 	fd, err := unix.MemfdCreate("seedfeed"+name, unix.MFD_CLOEXEC)
 	if err != nil {
-		return nil, fmt.Errorf("server: memfd for %s: %w", name, err)
+		return nil, fmt.Errorf("front: memfd for %s: %w", name, err)
 	}
 	f := os.NewFile(uintptr(fd), "memfd:seedfeed"+name)
 	if _, err := f.Write(b); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("server: memfd for %s: %w", name, err)
+		return nil, fmt.Errorf("front: memfd for %s: %w", name, err)
 	}
-	return &bodyFile{f: f, fd: fd, size: len(b)}, nil
+	return &BodyFile{f: f, fd: fd, size: len(b)}, nil
 }
 
 // sendWithFile writes head, then the file's bytes, on c. The socket is
 // corked meanwhile so that the head leaves in the body's first segment.
 // It reports handled=false, having written nothing, when c is not a TCP
 // connection; the caller then writes from memory.
-func sendWithFile(c net.Conn, head [][]byte, bf *bodyFile) (handled bool, err error) {
+func sendWithFile(c net.Conn, head [][]byte, bf *BodyFile) (handled bool, err error) {
 	tc, ok := c.(*net.TCPConn)
 	if !ok {
 		return false, nil

@@ -1,12 +1,14 @@
-package server
+package front
 
-// The fast path's request reader. It recognises only the plainest HTTP/1.1
-// request: GET or HEAD of an origin-form path without a query, one Host,
-// no body, no Connection option but keep-alive, every line ended by CRLF,
-// every field name a token and every value free of control characters.
+import "net"
+
+// The request reader. It recognises only the plainest HTTP/1.1 request:
+// GET or HEAD of an origin-form path without a query, one Host, no body,
+// no Connection option but keep-alive, every line ended by CRLF, every
+// field name a token and every value free of control characters.
 // Anything else, valid or not, is left to net/http, which then answers as
-// it always does; so the fast path never has to be right about a request
-// it does not fully understand.
+// it always does; so the Front never has to be right about a request it
+// does not fully understand.
 
 // parseResult says what to do with the bytes read so far.
 type parseResult int
@@ -14,36 +16,45 @@ type parseResult int
 const (
 	// needMore: the head is not complete yet.
 	needMore parseResult = iota
-	// fastRequest: a complete head the fast path can answer.
+	// fastRequest: a complete head the Front reads as a Request.
 	fastRequest
 	// slowRequest: hand the connection to net/http.
 	slowRequest
 )
 
-// fastReq is one parsed request. Its header values are copied out of the
-// read buffer, which is reused for the next request.
-type fastReq struct {
-	head bool
-	path []byte // aliases the read buffer: valid until the buffer is reused
-	hdr  reqHeaders
-	// For the access log, aliasing the read buffer like path: the first
-	// User-Agent, and the X-Forwarded-For (a request with two goes to
-	// net/http, which joins them).
-	ua, xff []byte
-	// storage for hdr's slices, reused across requests on one connection
+// Request is one request the Front read. Its byte slices alias the read
+// buffer and its Header's slices are reused for the connection's next
+// request: neither outlives the Answerer's calls.
+type Request struct {
+	Head   bool   // HEAD, else GET
+	Path   []byte // the origin-form path, without a query
+	Header Header
+	// For an access log: the first User-Agent, and the X-Forwarded-For (a
+	// request with two goes to net/http, which joins them); nil if absent.
+	UserAgent, ForwardedFor []byte
+	Remote                  net.Addr // the client's address
+	// storage for Header's slices, reused across requests on one connection
 	ae, acc, inm, ims []string
 }
 
-func (r *fastReq) reset() {
-	r.head, r.path = false, nil
-	r.ua, r.xff = nil, nil
+// Header holds the fields that choose a response, as net/http's header
+// map would: one string per field line, nil for a field not sent.
+type Header struct {
+	AcceptEncoding, Accept       []string
+	IfNoneMatch, IfModifiedSince []string
+	HasIfNoneMatch               bool // an If-None-Match was sent, maybe empty
+}
+
+func (r *Request) reset() {
+	r.Head, r.Path = false, nil
+	r.UserAgent, r.ForwardedFor = nil, nil
 	r.ae, r.acc, r.inm, r.ims = r.ae[:0], r.acc[:0], r.inm[:0], r.ims[:0]
-	r.hdr = reqHeaders{}
+	r.Header = Header{}
 }
 
 // parseHead reads the request head at the start of b. On fastRequest, n is
 // the head's length including its final empty line.
-func parseHead(b []byte, r *fastReq) (n int, res parseResult) {
+func parseHead(b []byte, r *Request) (n int, res parseResult) {
 	r.reset()
 	line, rest, ok := cutLine(b)
 	if !ok {
@@ -77,18 +88,18 @@ func parseHead(b []byte, r *fastReq) (n int, res parseResult) {
 			r.acc = append(r.acc, string(value))
 		case asciiEqualFold(name, "if-none-match"):
 			r.inm = append(r.inm, string(value))
-			r.hdr.hasIfNoneMatch = true
+			r.Header.HasIfNoneMatch = true
 		case asciiEqualFold(name, "if-modified-since"):
 			r.ims = append(r.ims, string(value))
 		case asciiEqualFold(name, "user-agent"):
-			if r.ua == nil {
-				r.ua = value
+			if r.UserAgent == nil {
+				r.UserAgent = value
 			}
 		case asciiEqualFold(name, "x-forwarded-for"):
-			if r.xff != nil {
+			if r.ForwardedFor != nil {
 				return 0, slowRequest
 			}
-			r.xff = value
+			r.ForwardedFor = value
 		case asciiEqualFold(name, "connection"):
 			if !asciiEqualFold(value, "keep-alive") {
 				return 0, slowRequest
@@ -104,10 +115,10 @@ func parseHead(b []byte, r *fastReq) (n int, res parseResult) {
 		return 0, slowRequest
 	}
 	// net/http's header map holds nil for a field that was not sent.
-	r.hdr.acceptEncoding = nilIfEmpty(r.ae)
-	r.hdr.accept = nilIfEmpty(r.acc)
-	r.hdr.ifNoneMatch = nilIfEmpty(r.inm)
-	r.hdr.ifModifiedSince = nilIfEmpty(r.ims)
+	r.Header.AcceptEncoding = nilIfEmpty(r.ae)
+	r.Header.Accept = nilIfEmpty(r.acc)
+	r.Header.IfNoneMatch = nilIfEmpty(r.inm)
+	r.Header.IfModifiedSince = nilIfEmpty(r.ims)
 	return len(b) - len(rest), fastRequest
 }
 
@@ -119,7 +130,7 @@ func nilIfEmpty(s []string) []string {
 }
 
 // pending is the verdict on an unfinished head: wait for more, unless it
-// already holds a bare LF, which net/http accepts and the fast path does not.
+// already holds a bare LF, which net/http accepts and the Front does not.
 func pending(b []byte) parseResult {
 	for i, c := range b {
 		if c == '\n' && (i == 0 || b[i-1] != '\r') {
@@ -145,12 +156,12 @@ func cutLine(b []byte) (line, rest []byte, ok bool) {
 
 // requestLine accepts "GET /path HTTP/1.1" or "HEAD /path HTTP/1.1" with
 // single spaces and a path of plain characters and no query.
-func (r *fastReq) requestLine(line []byte) bool {
+func (r *Request) requestLine(line []byte) bool {
 	switch {
 	case len(line) > 4 && string(line[:4]) == "GET ":
 		line = line[4:]
 	case len(line) > 5 && string(line[:5]) == "HEAD ":
-		r.head = true
+		r.Head = true
 		line = line[5:]
 	default:
 		return false
@@ -168,7 +179,7 @@ func (r *fastReq) requestLine(line []byte) bool {
 			return false
 		}
 	}
-	r.path = path
+	r.Path = path
 	return true
 }
 

@@ -1,4 +1,13 @@
-package server
+// Package front serves HTTP/1.1 the way nginx serves a static file: the
+// requests feed readers make all day are answered from bytes prepared
+// beforehand, with one header block and one write (or sendfile), and
+// every other request, and every request the Front does not fully
+// understand, goes with its connection to an ordinary http.Server, which
+// answers it exactly as it would have without the Front.
+//
+// The Front knows HTTP/1.1 and nothing of the site: which paths it answers,
+// and with what, its Answerer says per request.
+package front
 
 import (
 	"bytes"
@@ -14,24 +23,47 @@ import (
 	"time"
 )
 
-// Front serves a Server over HTTP/1.1 the way nginx serves a static file.
-// The requests feed readers make all day (GET or HEAD of a feed or the
-// index, plain, gzip or conditional) are answered straight from the
-// snapshot with one prepared header block and one write; net/http's
-// per-request machinery (request and header objects, a response writer,
-// buffered copies) is what kept a bare Go server at half of nginx's rate.
-// Every other request, and every request the fast path does not fully
-// understand, goes with its connection to an ordinary http.Server, which
-// answers it exactly as it would have without the Front.
+// Answerer answers the requests the Front reads, from many connections at
+// once.
+type Answerer interface {
+	// Answer fills rep for r and reports true, or reports false: net/http
+	// then answers r on the same connection, as it would have without the
+	// Front.
+	Answer(r *Request, rep *Reply) bool
+	// Answered follows every reply the Front wrote, or began to write:
+	// body is how many of its body bytes went out, start when r's head had
+	// been read. For an access log.
+	Answered(r *Request, status int, body int64, start time.Time)
+}
+
+// Reply is a response the Answerer prepared.
+type Reply struct {
+	Status int
+	// Head is the status line and the header fields, each ended by CRLF,
+	// as net/http writes them for the same handler up to the Date field,
+	// which net/http writes last: the Front adds Date (and, once Shutdown
+	// has begun, Connection: close) and the empty line.
+	Head []byte
+	// Body follows the head; nil for a HEAD request or a 304.
+	Body []byte
+	// File is Body as an in-memory file, sent with sendfile(2); nil: Body
+	// is written from memory.
+	File *BodyFile
+}
+
+// Front serves HTTP/1.1 connections: what its Answerer answers from
+// prepared bytes, the rest through an http.Server. net/http's per-request
+// machinery (request and header objects, a response writer, buffered
+// copies) is what kept a bare Go server at half of nginx's rate.
 type Front struct {
-	srv  *Server
+	ans  Answerer
 	std  *http.Server
 	log  *slog.Logger
 	slow *handoff
 
 	mu      sync.Mutex
 	ln      net.Listener
-	conns   map[*fastConn]struct{}
+	conns   map[*conn]struct{}
 	closing atomic.Bool // set under mu; read without it on every request
 	done    sync.WaitGroup
 
@@ -42,26 +74,26 @@ type Front struct {
 	bufs sync.Pool // *[]byte read buffers
 }
 
-// frontBufSize bounds the request head the fast path reads; a feed
-// reader's is well under 1 KB, and a longer one goes to net/http.
-const frontBufSize = 4096
+// bufSize bounds the request head the Front reads; a feed reader's is
+// well under 1 KB, and a longer one goes to net/http.
+const bufSize = 4096
 
-// NewFront returns a Front for srv. std supplies the timeouts and error
-// log, and serves everything the fast path leaves; its Handler should be
-// srv (NewHTTPServer(addr, srv) is).
-func NewFront(srv *Server, std *http.Server) *Front {
+// New returns a Front for a. std supplies the timeouts and error log, and
+// serves everything a leaves; its Handler should answer what a answers as
+// a does. log gets what goes wrong on a connection.
+func New(a Answerer, std *http.Server, log *slog.Logger) *Front {
 	f := &Front{
-		srv:   srv,
+		ans:   a,
 		std:   std,
-		log:   srv.log,
-		conns: make(map[*fastConn]struct{}),
+		log:   log,
+		conns: make(map[*conn]struct{}),
 
 		readHeaderTimeout: cmp.Or(std.ReadHeaderTimeout, std.ReadTimeout),
 		idleTimeout:       cmp.Or(std.IdleTimeout, std.ReadTimeout),
 		writeTimeout:      std.WriteTimeout,
 	}
 	f.bufs.New = func() any {
-		b := make([]byte, frontBufSize)
+		b := make([]byte, bufSize)
 		return &b
 	}
 	return f
@@ -106,7 +138,7 @@ func (f *Front) Serve(ln net.Listener) error {
 			return err
 		}
 		tempDelay = 0
-		fc := &fastConn{front: f, c: c}
+		fc := &conn{front: f, c: c}
 		if !f.track(fc, true) {
 			c.Close()
 			continue
@@ -156,7 +188,7 @@ func (f *Front) isClosing() bool {
 }
 
 // track adds or removes a connection; adding fails once closing.
-func (f *Front) track(fc *fastConn, add bool) bool {
+func (f *Front) track(fc *conn, add bool) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if add {
@@ -200,21 +232,22 @@ func closingDateLine(now time.Time) []byte {
 	return append(b, "\r\nConnection: close\r\n\r\n"...)
 }
 
-// fastConn is one client connection while the fast path owns it.
-type fastConn struct {
+// conn is one client connection while the Front owns it.
+type conn struct {
 	front   *Front
 	c       net.Conn
 	reading atomic.Bool // blocked in a read, where Shutdown may wake it
 
 	readBy           time.Time // the read deadline in force (zero: none)
 	idleSet, writeBy time.Time // when readBy was set as an idle deadline; the write deadline
-	req              fastReq
+	req              Request
+	rep              Reply
 	out              [3][]byte
 	wbuf             net.Buffers // over out; a field, so writing allocates nothing
 }
 
 // wake unblocks a connection's read so that it sees the shutdown.
-func (fc *fastConn) wake() {
+func (fc *conn) wake() {
 	if fc.reading.Load() {
 		fc.c.SetReadDeadline(time.Now())
 	}
@@ -234,12 +267,12 @@ const peekLen = 4
 // net/http answers the part read as it would have (400 for a malformed
 // line, nothing for a well-formed one). After Shutdown no head that
 // completes is answered, as in net/http.
-func (fc *fastConn) serve() {
+func (fc *conn) serve() {
 	f := fc.front
 	handedOff := false
 	defer func() {
 		if err := recover(); err != nil {
-			f.log.Error("fast path panic", slog.Any("error", err), slog.String("remote", fc.c.RemoteAddr().String()))
+			f.log.Error("front: panic", slog.Any("error", err), slog.String("remote", fc.c.RemoteAddr().String()))
 		}
 		if !handedOff {
 			fc.c.Close()
@@ -249,6 +282,7 @@ func (fc *fastConn) serve() {
 	bp := f.bufs.Get().(*[]byte)
 	defer f.bufs.Put(bp)
 	buf := *bp
+	fc.req.Remote = fc.c.RemoteAddr()
 	n := 0
 	inHead := true          // buf holds the start of a head whose clock runs
 	headStart := time.Now() // when that clock started; zero: at the last read
@@ -317,7 +351,7 @@ func (fc *fastConn) serve() {
 }
 
 // headDeadline makes ReadHeaderTimeout from start the read deadline.
-func (fc *fastConn) headDeadline(start time.Time) {
+func (fc *conn) headDeadline(start time.Time) {
 	var by time.Time // zero: no limit
 	if d := fc.front.readHeaderTimeout; d > 0 {
 		by = start.Add(d)
@@ -332,7 +366,7 @@ func (fc *fastConn) headDeadline(start time.Time) {
 // idleDeadline makes IdleTimeout from now the read deadline. Setting one
 // costs a timer update, so it is refreshed only once it is a second
 // stale: an idle connection may be cut up to a second early.
-func (fc *fastConn) idleDeadline() {
+func (fc *conn) idleDeadline() {
 	now := time.Now()
 	if !fc.idleSet.IsZero() && now.Sub(fc.idleSet) < time.Second {
 		return
@@ -345,49 +379,35 @@ func (fc *fastConn) idleDeadline() {
 	fc.c.SetReadDeadline(by)
 }
 
-// respond answers the parsed request from the snapshot. It returns false,
-// having written nothing, when the snapshot cannot answer it (no snapshot
-// yet, or a path it does not hold): net/http then does.
-func (fc *fastConn) respond() bool {
+// respond answers the parsed request with the Answerer's reply. It returns
+// false, having written nothing, when the Answerer has none: net/http then
+// answers.
+func (fc *conn) respond() bool {
 	f := fc.front
-	st := f.srv.state.Load()
-	fr := st.fast[string(fc.req.path)]
-	if fr == nil {
+	rep := &fc.rep
+	*rep = Reply{}
+	if !f.ans.Answer(&fc.req, rep) {
 		return false
 	}
-	v := fr.res.pick(&fc.req.hdr)
-	i := fr.res.variantIndex(v)
-	code, head := 200, fr.heads[i].ok
-	if notModified(&fc.req.hdr, v.etag, fr.res) {
-		code, head = http.StatusNotModified, fr.heads[i].notModified
-	}
 	now := time.Now()
-	fc.out[0] = head
+	fc.out[0] = rep.Head
 	if f.isClosing() {
 		// As net/http once Shutdown has begun; the connection then closes.
 		fc.out[1] = closingDateLine(now)
 	} else {
 		fc.out[1] = f.dateLine(now)
 	}
-	fc.out[2] = nil
-	if code == http.StatusOK && !fc.req.head {
-		fc.out[2] = v.body
-	}
+	fc.out[2] = rep.Body
 	if wt := f.writeTimeout; wt > 0 {
 		if by := now.Add(wt); by.Sub(fc.writeBy) >= time.Second {
 			fc.writeBy = by
 			fc.c.SetWriteDeadline(by)
 		}
 	}
-	// Counted before the write, as net/http's path counts a response
-	// whether or not the client stays to read it.
-	if fr.counter != nil {
-		fr.counter.inc(f.srv.metrics.RequestsTotal, code)
-	}
 	var err error
 	sent := false
 	body := int64(len(fc.out[2]))
-	if bf := fr.files[i]; bf != nil && fc.out[2] != nil {
+	if bf := rep.File; bf != nil && fc.out[2] != nil {
 		sent, err = sendWithFile(fc.c, fc.out[:2], bf)
 		if err != nil {
 			body = 0 // how much left before the error is not known
@@ -403,9 +423,8 @@ func (fc *fastConn) respond() bool {
 		}
 	}
 	fc.out = [3][]byte{}
-	if a := f.srv.access; a != nil {
-		fc.logFast(a, code, body, now)
-	}
+	f.ans.Answered(&fc.req, rep.Status, body, now)
+	*rep = Reply{}
 	if err != nil {
 		// The client went away mid-response; the connection is done. Close
 		// it here so that the caller's next read fails at once.
@@ -417,7 +436,7 @@ func (fc *fastConn) respond() bool {
 // handOff gives the connection, with the bytes already read from it, to
 // net/http. headStart is when the clock of the head in them started (zero:
 // now). It reports whether net/http took it.
-func (fc *fastConn) handOff(read []byte, headStart time.Time) bool {
+func (fc *conn) handOff(read []byte, headStart time.Time) bool {
 	fc.c.SetDeadline(time.Time{})
 	rc := &replayConn{Conn: fc.c, pending: bytes.Clone(read)}
 	if !headStart.IsZero() {
@@ -426,11 +445,11 @@ func (fc *fastConn) handOff(read []byte, headStart time.Time) bool {
 	return fc.front.slow.give(rc)
 }
 
-// replayConn is a connection whose first reads return bytes the fast path
+// replayConn is a connection whose first reads return bytes the Front
 // read before handing it over. To net/http it is a new connection, whose
 // first request would get all of ReadHeaderTimeout (and ReadTimeout) from
 // now; so until net/http writes its first response, every read deadline it
-// sets is moved back by the time the head already used with the fast path.
+// sets is moved back by the time the head already used with the Front.
 type replayConn struct {
 	net.Conn
 	pending  []byte
@@ -478,7 +497,7 @@ func (c *replayConn) CloseWrite() error {
 }
 
 // handoff is the net.Listener the fallback http.Server accepts from: it
-// yields the connections the fast path gives up.
+// yields the connections the Front gives up.
 type handoff struct {
 	addr   net.Addr
 	conns  chan net.Conn

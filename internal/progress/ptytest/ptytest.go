@@ -1,6 +1,8 @@
+//go:build linux
+
 // Package ptytest opens pseudo-terminals for tests of what a program
 // shows on a terminal, by hand (/dev/ptmx), so that no package is needed
-// for it.
+// for it. Elsewhere than on Linux, Open skips the test.
 package ptytest
 
 import (

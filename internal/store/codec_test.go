@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -181,6 +183,22 @@ func TestRecordDamaged(t *testing.T) {
 	}
 	if err := decodeArticle([]byte{9, 0}, &a); !errors.Is(err, errBadRecord) {
 		t.Errorf("unknown format: %v", err)
+	}
+	// A time whose nanoseconds field holds a second or more: time reads
+	// it, but it is no time the store wrote.
+	when := time.Date(2026, 12, 5, 17, 0, 0, 5, time.UTC)
+	rec, err := encodeArticle(nil, &article.Article{Published: &when, BodyParagraphs: []string{"a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, _ := when.MarshalBinary()
+	at := bytes.Index(rec, tb)
+	if at < 0 {
+		t.Fatal("the record does not hold the time's binary form")
+	}
+	binary.BigEndian.PutUint32(rec[at+9:], 1e9+5)
+	if err := decodeArticle(rec, &a); !errors.Is(err, errBadRecord) {
+		t.Errorf("nanoseconds past a second: %v", err)
 	}
 }
 

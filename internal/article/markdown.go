@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -28,8 +29,14 @@ func parseMarkdown(src string, opts Options, a *Article) error {
 	if len(templates) > 0 {
 		a.Removed[kindTemplate] = templates
 	}
-	source := []byte(body)
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, wikiLinks{}),
+	guard := guardMarkdown(body)
+	a.Warnings = append(a.Warnings, guard.warnings...)
+	source := []byte(guard.text)
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList, wikiLinks{}}
+	if guard.noNotes {
+		exts = slices.DeleteFunc(exts, func(e goldmark.Extender) bool { return e == extension.Footnote })
+	}
+	md := goldmark.New(goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500))))
 	doc := md.Parser().Parse(text.NewReader(source))
 	base := baseURL(opts.BaseURL)

@@ -1,0 +1,221 @@
+package article
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// goldmark's parser takes time quadratic in a few shapes no writer makes
+// but a broken export or a hostile file can: a paragraph of thousands of
+// unclosed link openers ("[a](" or "[a](<" over and over: minutes for a
+// megabyte), of emphasis marks that never close, quotes nested thousands
+// deep, and tens of thousands of footnotes or link definitions. One such
+// file would hold up a scan of the whole folder, so guardMarkdown bounds
+// them before goldmark reads the text, and says what it did. A file a
+// person writes comes out unchanged: the bounds are far above anything
+// written by hand or by a site generator.
+const (
+	// maxQuoteDepth is how deep quotes nest before the rest of the line
+	// is text.
+	maxQuoteDepth = 32
+	// maxMarkCost bounds the sum over the file's paragraphs of the square
+	// of their link, emphasis and HTML marks, the shape of goldmark's
+	// work on them: about a second of it at worst.
+	maxMarkCost = 1 << 27
+	// maxFootnotes and maxLinkDefs bound the footnote and link
+	// definitions goldmark resolves (its work on them is quadratic too).
+	maxFootnotes = 2000
+	maxLinkDefs  = 10000
+)
+
+// mdGuard is what guardMarkdown did.
+type mdGuard struct {
+	text     string
+	noNotes  bool // too many footnotes: read without the footnote extension
+	warnings []string
+}
+
+// mdUnit is what goldmark parses inline as one piece, as far as a line
+// scan tells: a paragraph, a list item's lines, a table row, a heading.
+type mdUnit struct {
+	from, to int // line indexes, to exclusive
+	marks    int
+}
+
+// guardMarkdown returns src with the shapes above made plain text: a
+// paragraph (or list item, or table row) whose marks cost too much is
+// shown as written (every ASCII punctuation mark escaped), quotes deeper
+// than maxQuoteDepth keep their further markers as text, link
+// definitions past maxLinkDefs are text, and past maxFootnotes the
+// footnotes are read as text (noNotes).
+func guardMarkdown(src string) mdGuard {
+	g := mdGuard{text: src}
+	if len(src) < 4096 {
+		return g // too short to cost anything
+	}
+	lines := strings.SplitAfter(src, "\n")
+	changed := false
+	fence := ""
+	var units []mdUnit
+	open, table := -1, false
+	notes, defs, deep := 0, 0, 0
+	closeUnit := func(i int) {
+		if open >= 0 {
+			units = append(units, mdUnit{from: open, to: i})
+		}
+		open = -1
+	}
+	for i, line := range lines {
+		code := fence != ""
+		switch {
+		case fence != "":
+			if strings.HasPrefix(strings.TrimSpace(line), fence) {
+				fence = ""
+			}
+		case fenceOf(line) != "":
+			code, fence = true, fenceOf(line)
+		}
+		if code || strings.TrimSpace(line) == "" {
+			closeUnit(i)
+			table = false
+			continue
+		}
+		t := strings.TrimLeft(line, " \t")
+		switch {
+		case open < 0:
+			table = i+1 < len(lines) && delimiterRow(lines[i+1])
+		case table || listItemStart(t) || strings.HasPrefix(t, "#"):
+			closeUnit(i)
+		}
+		if open < 0 {
+			open = i
+		}
+		if strings.HasPrefix(t, "[^") && strings.Contains(t, "]:") {
+			notes++
+		} else if len(line)-len(t) <= 3 && strings.HasPrefix(t, "[") && strings.Contains(t, "]:") {
+			defs++
+			if defs > maxLinkDefs {
+				lines[i] = line[:len(line)-len(t)] + `\` + t
+				changed = true
+			}
+		}
+		if d := quoteDepthEnd(line); d > 0 {
+			lines[i] = line[:d] + `\` + line[d:]
+			changed = true
+			deep++
+		}
+	}
+	closeUnit(len(lines))
+	if deep > 0 {
+		which := fmt.Sprintf("%d lines nest", deep)
+		if deep == 1 {
+			which = "a line nests"
+		}
+		g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %s quotes more than %d deep; the deeper markers are text", which, maxQuoteDepth))
+	}
+	if defs > maxLinkDefs {
+		g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %d link definitions; those past the first %d are text", defs, maxLinkDefs))
+	}
+	if notes > maxFootnotes {
+		g.noNotes = true
+		g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %d footnotes; more than %d are read as text", notes, maxFootnotes))
+	}
+	cost := 0
+	for k := range units {
+		u := &units[k]
+		for _, line := range lines[u.from:u.to] {
+			u.marks += strings.Count(line, "[") + strings.Count(line, "*") + strings.Count(line, "_") +
+				strings.Count(line, "~") + strings.Count(line, "<")
+		}
+		cost += u.marks * u.marks
+	}
+	if cost > maxMarkCost {
+		// The costliest pieces become text until the rest is cheap.
+		slices.SortFunc(units, func(a, b mdUnit) int { return b.marks - a.marks })
+		for _, u := range units {
+			if cost <= maxMarkCost {
+				break
+			}
+			cost -= u.marks * u.marks
+			for i := u.from; i < u.to; i++ {
+				lines[i] = escapePunct(lines[i])
+			}
+			changed = true
+			where := fmt.Sprintf("line %d", u.from+1)
+			if u.to-u.from > 1 {
+				where = fmt.Sprintf("lines %d-%d", u.from+1, u.to)
+			}
+			g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %s: %d link, emphasis and HTML marks, which goldmark reads slowly; shown as written", where, u.marks))
+		}
+	}
+	if changed {
+		g.text = strings.Join(lines, "")
+	}
+	return g
+}
+
+// listItemStart reports whether t (a line without its indent) opens a
+// list item: "-", "*" or "+", or a number and "." or ")", then a blank.
+func listItemStart(t string) bool {
+	i := 0
+	for i < len(t) && i < 9 && '0' <= t[i] && t[i] <= '9' {
+		i++
+	}
+	switch {
+	case i == 0 && len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+'):
+		i = 1
+	case i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')'):
+		i++
+	default:
+		return false
+	}
+	return i < len(t) && (t[i] == ' ' || t[i] == '\t')
+}
+
+// delimiterRow reports a table's delimiter row: "|---|:--:|", "--- | ---".
+func delimiterRow(line string) bool {
+	t := strings.TrimSpace(line)
+	if !strings.Contains(t, "-") || strings.Trim(t, "|:- \t") != "" {
+		return false
+	}
+	return strings.Contains(t, "|")
+}
+
+// quoteDepthEnd returns where, in line, the quote marker past
+// maxQuoteDepth stands, 0 when the line nests no deeper.
+func quoteDepthEnd(line string) int {
+	depth := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t':
+		case '>':
+			depth++
+			if depth > maxQuoteDepth {
+				return i
+			}
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// escapePunct escapes every ASCII punctuation mark of line, which
+// Markdown then shows as it is.
+func escapePunct(line string) string {
+	var b strings.Builder
+	b.Grow(len(line) + len(line)/4)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c < 0x80 && isASCIIPunct(c) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}

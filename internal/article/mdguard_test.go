@@ -1,0 +1,150 @@
+package article
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// longMarkdown is a long file as people and site generators write them:
+// paragraphs with links and emphasis, a big table of links, a long tight
+// list, footnotes, link definitions, quotes and code. None of it may be
+// touched by guardMarkdown.
+func longMarkdown() string {
+	var b strings.Builder
+	b.WriteString("# Harbour almanac\n\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "Day %d: the *ferry* left at [six](https://example.org/t/%d) with **%d** on board, see [the log][log%d] and <https://example.org/%d>.[^n%d]\n\n", i, i, i, i%50, i, i%100)
+	}
+	b.WriteString("| Boat | Crew | Link |\n|---|:--:|---|\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "| *Boat_%d* | __crew__ | [page](https://example.org/b/%d) <b>x</b> |\n", i, i)
+	}
+	b.WriteString("\n")
+	for i := range 4000 {
+		fmt.Fprintf(&b, "- [ ] [item %d](https://example.org/i/%d) _soon_\n", i, i)
+	}
+	b.WriteString("\n> > quoted twice\n\n```\n[a](" + strings.Repeat("[a](", 20000) + "\n```\n\n")
+	for i := range 50 {
+		fmt.Fprintf(&b, "[log%d]: https://example.org/log/%d\n", i, i)
+	}
+	b.WriteString("\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "[^n%d]: Note %d.\n", i, i)
+	}
+	return b.String()
+}
+
+func TestGuardMarkdownLeavesWrittenFilesAlone(t *testing.T) {
+	src := longMarkdown()
+	g := guardMarkdown(src)
+	if g.text != src || g.noNotes || len(g.warnings) > 0 {
+		t.Fatalf("a written file was changed: noNotes %v, warnings %q", g.noNotes, g.warnings)
+	}
+}
+
+func TestGuardMarkdown(t *testing.T) {
+	pad := "# Title\n\nA first paragraph of the story, long enough to be its body.\n\n"
+	deep := strings.Repeat("> ", 40) + "deep\n"
+	for _, tc := range []struct {
+		name    string
+		src     string
+		noNotes bool
+		warning string
+		html    []string // in the body's HTML
+		notHTML []string
+	}{
+		{
+			name:    "unclosed link openers",
+			src:     pad + strings.Repeat("[a](", 20000) + "\n\nThe end of the story.\n",
+			warning: "line 5: 20000 link, emphasis and HTML marks, which goldmark reads slowly; shown as written",
+			html:    []string{"[a]([a]([a](", "The end of the story."},
+		},
+		{
+			name:    "unclosed angle destinations",
+			src:     pad + strings.Repeat("[a](<", 20000) + "\n\nThe end.\n",
+			warning: "shown as written",
+			html:    []string{"[a](&lt;[a](&lt;"},
+		},
+		{
+			name:    "emphasis that never closes, over lines",
+			src:     pad + strings.Repeat(strings.Repeat("**a_", 100)+"\n", 200) + "\nThe end.\n",
+			warning: "lines 5-204: 60000 link",
+			html:    []string{"**a_**a_"},
+			notHTML: []string{"<strong>", "<em>"},
+		},
+		{
+			name:    "quotes nested too deep",
+			src:     pad + strings.Repeat(deep, 200) + "\nThe end.\n",
+			warning: "200 lines nest quotes more than 32 deep",
+			html:    []string{"&gt; &gt; deep"},
+		},
+		{
+			name:    "too many footnotes",
+			src:     pad + strings.Repeat("Said[^1] it.\n\n", 10) + strings.Repeat("[^1]: A note.\n", 2001),
+			noNotes: true,
+			warning: "2001 footnotes; more than 2000 are read as text",
+			html:    []string{"Said[^1] it."},
+		},
+		{
+			name:    "too many link definitions",
+			src:     pad + "See [the last][d10001].\n\n" + defs(10001),
+			warning: "10001 link definitions; those past the first 10000 are text",
+			html:    []string{"See [the last][d10001]."},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := guardMarkdown(tc.src)
+			if g.noNotes != tc.noNotes || !strings.Contains(strings.Join(g.warnings, "\n"), tc.warning) {
+				t.Fatalf("noNotes %v, warnings %q; want %v and %q", g.noNotes, g.warnings, tc.noNotes, tc.warning)
+			}
+			a, err := Parse("guard.md", []byte(tc.src), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(strings.Join(a.Warnings, "\n"), tc.warning) {
+				t.Errorf("the article's warnings %q lack %q", a.Warnings, tc.warning)
+			}
+			for _, want := range tc.html {
+				if !strings.Contains(a.BodyHTML, want) {
+					t.Errorf("body lacks %q:\n%.300s", want, a.BodyHTML)
+				}
+			}
+			for _, not := range tc.notHTML {
+				if strings.Contains(a.BodyHTML, not) {
+					t.Errorf("body has %q", not)
+				}
+			}
+			if !strings.Contains(a.BodyHTML, "A first paragraph of the story") {
+				t.Errorf("the untouched paragraph is gone")
+			}
+		})
+	}
+}
+
+func defs(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "[d%d]: https://example.org/%d\n", i, i)
+	}
+	return b.String()
+}
+
+// FuzzGuardMarkdown: whatever the text, guardMarkdown changes nothing of a
+// file under its size floor, keeps every line's own characters in order
+// (it only adds backslashes), and its result parses.
+func FuzzGuardMarkdown(f *testing.F) {
+	f.Add("# T\n\n" + strings.Repeat("[a](", 2000))
+	f.Add(strings.Repeat("> ", 50) + "x\n" + strings.Repeat("y", 5000))
+	f.Add("```\n" + strings.Repeat("**a_", 3000) + "\n```\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		g := guardMarkdown(src)
+		if len(src) < 4096 && g.text != src {
+			t.Fatalf("a short file was changed")
+		}
+		if strings.ReplaceAll(g.text, `\`, "") != strings.ReplaceAll(src, `\`, "") {
+			t.Fatalf("the guard changed more than backslashes")
+		}
+		_, _ = Parse("f.md", []byte(g.text), Options{})
+	})
+}

@@ -58,7 +58,7 @@ func guardMarkdown(src string) mdGuard {
 	changed := false
 	fence := ""
 	var units []mdUnit
-	open, table := -1, false
+	open, table, inList := -1, false, false
 	notes, defs, deep := 0, 0, 0
 	closeUnit := func(i int) {
 		if open >= 0 {
@@ -82,14 +82,19 @@ func guardMarkdown(src string) mdGuard {
 			continue
 		}
 		t := strings.TrimLeft(line, " \t")
+		item := listItemStart(t)
 		switch {
 		case open < 0:
 			table = i+1 < len(lines) && delimiterRow(lines[i+1])
-		case table || listItemStart(t) || strings.HasPrefix(t, "#"):
+		// What goldmark parses apart: a table's rows, a heading, a list's
+		// next item; an item opens a list under a paragraph only when
+		// it is a bullet or numbered 1 (a "2." there continues the
+		// paragraph, and so counts with it).
+		case table || atxHeading(t) || item != 0 && (item == 1 || inList):
 			closeUnit(i)
 		}
 		if open < 0 {
-			open = i
+			open, inList = i, item != 0
 		}
 		if strings.HasPrefix(t, "[^") && strings.Contains(t, "]:") {
 			notes++
@@ -156,21 +161,39 @@ func guardMarkdown(src string) mdGuard {
 }
 
 // listItemStart reports whether t (a line without its indent) opens a
-// list item: "-", "*" or "+", or a number and "." or ")", then a blank.
-func listItemStart(t string) bool {
+// list item, "-", "*" or "+", or a number and "." or ")", then a blank:
+// 0 if not, 1 for a bullet or the number 1, 2 for another number.
+func listItemStart(t string) int {
 	i := 0
 	for i < len(t) && i < 9 && '0' <= t[i] && t[i] <= '9' {
 		i++
 	}
+	kind := 1
 	switch {
 	case i == 0 && len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+'):
 		i = 1
 	case i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')'):
+		if strings.TrimLeft(t[:i], "0") != "1" {
+			kind = 2
+		}
 		i++
 	default:
-		return false
+		return 0
 	}
-	return i < len(t) && (t[i] == ' ' || t[i] == '\t')
+	if i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		return kind
+	}
+	return 0
+}
+
+// atxHeading reports whether t opens with a heading's marks: one to six
+// "#" and a blank or the line's end.
+func atxHeading(t string) bool {
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(t) || t[n] == ' ' || t[n] == '\t' || t[n] == '\n' || t[n] == '\r')
 }
 
 // delimiterRow reports a table's delimiter row: "|---|:--:|", "--- | ---".

@@ -74,6 +74,21 @@ func TestGuardMarkdown(t *testing.T) {
 			notHTML: []string{"<strong>", "<em>"},
 		},
 		{
+			// Neither "#" without a blank nor "2." under a paragraph's
+			// line starts a new piece for goldmark: the lines are one
+			// paragraph, and are counted as one.
+			name:    "one paragraph whose lines look like headings",
+			src:     pad + strings.Repeat("#"+strings.Repeat("**a_", 100)+"\n", 200) + "\nThe end.\n",
+			warning: "lines 5-204: 60000 link",
+			notHTML: []string{"<h1>", "<strong>"},
+		},
+		{
+			name:    "one paragraph whose lines look like list items",
+			src:     pad + "Start.\n" + strings.Repeat("2. "+strings.Repeat("**a_", 100)+"\n", 200) + "\nThe end.\n",
+			warning: "lines 5-205: 60000 link",
+			notHTML: []string{"<ol", "<strong>"},
+		},
+		{
 			name:    "quotes nested too deep",
 			src:     pad + strings.Repeat(deep, 200) + "\nThe end.\n",
 			warning: "200 lines nest quotes more than 32 deep",

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"time"
 
 	"seedfeed/internal/article"
@@ -114,7 +115,11 @@ func (s *Scanner) parse(name string, data []byte, opts article.Options) (a *arti
 			a, err = nil, fmt.Errorf("%w: %v", errParsePanic, r)
 		}
 	}()
+	start := s.cfg.Now()
 	a, err = s.cfg.Parse(name, data, opts)
+	if took := s.cfg.Now().Sub(start); took >= s.cfg.SlowRead {
+		s.log.Warn("slow to read", slog.String("path", name), slog.Int("bytes", len(data)), slog.Duration("took", took))
+	}
 	if err == nil && a == nil {
 		err = errors.New("parser returned no article")
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"seedfeed/internal/article"
 )
 
 func TestScanFolder(t *testing.T) {
@@ -536,5 +538,34 @@ func TestNewValidates(t *testing.T) {
 	}
 	if _, err := New(ok); err != nil {
 		t.Errorf("minimal config: %v", err)
+	}
+}
+
+// TestSlowReadLogged: a file that takes longer than SlowRead to normalize
+// is named in a warning, with its size and the time it took; the others
+// are not.
+func TestSlowReadLogged(t *testing.T) {
+	old := t0.Add(-time.Hour)
+	var e *env
+	e = newEnv(t, fstest.MapFS{
+		"slow.txt": file("Slow\nThe body of a slow file.", old),
+		"fast.txt": file("Fast\nThe body of a quick one.", old),
+	}, func(c *Config) {
+		c.Workers = 1
+		c.SlowRead = 3 * time.Second
+		c.Parse = func(name string, data []byte, o article.Options) (*article.Article, error) {
+			if name == "slow.txt" {
+				e.clock.Advance(4 * time.Second)
+			}
+			return fakeParse(name, data, o)
+		}
+	})
+	e.scan()
+	logs := e.logs.String()
+	if !strings.Contains(logs, `msg="slow to read" path=slow.txt bytes=29 took=4s`) {
+		t.Errorf("no warning for slow.txt:\n%s", logs)
+	}
+	if strings.Contains(logs, "path=fast.txt bytes") {
+		t.Errorf("fast.txt logged as slow:\n%s", logs)
 	}
 }

@@ -54,6 +54,9 @@ type Config struct {
 	MaxFileBytes int64
 	// Settle: a file modified less than this long ago is not read yet.
 	Settle time.Duration
+	// SlowRead: a file that takes longer to normalize is logged, so that
+	// one file slowing every scan can be found. Zero means 2s.
+	SlowRead time.Duration
 	// Now is the clock; nil means time.Now.
 	Now     func() time.Time
 	Logger  *slog.Logger     // nil: discard
@@ -151,6 +154,9 @@ func New(cfg Config) (*Scanner, error) {
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.SlowRead <= 0 {
+		cfg.SlowRead = 2 * time.Second
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 256

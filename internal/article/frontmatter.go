@@ -166,6 +166,7 @@ func readFrontMatterNode(root *yaml.Node, firstLine int, opts Options) (frontMat
 		own[root.Content[i].Value] = true
 	}
 	var categories []string
+	unknown := 0
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		key := k.Value
@@ -191,7 +192,9 @@ func readFrontMatterNode(root *yaml.Node, firstLine int, opts Options) (frontMat
 		}
 		if !slices.Contains(frontMatterKeys, key) {
 			if !slices.Contains(siteOnlyKeys, strings.ToLower(key)) && key != "published" {
-				warnf("front matter: unknown key %q (line %d) ignored", key, line)
+				if unknown++; unknown <= maxUnknownKeys {
+					warnf("front matter: unknown key %q (line %d) ignored", key, line)
+				}
 			}
 			continue
 		}
@@ -266,8 +269,16 @@ func readFrontMatterNode(root *yaml.Node, firstLine int, opts Options) (frontMat
 			fm.Tags = append(fm.Tags, c)
 		}
 	}
+	if unknown > maxUnknownKeys {
+		warnf("front matter: %d more unknown keys ignored", unknown-maxUnknownKeys)
+	}
 	return fm, warns
 }
+
+// maxUnknownKeys is how many unknown keys are named one by one; a block of
+// thousands (an export's own fields) would bury the article's other
+// warnings and fill the log.
+const maxUnknownKeys = 10
 
 func scalarString(v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {

@@ -116,6 +116,11 @@ func Parse(name string, data []byte, opts Options) (*Article, error) {
 // finish fills what every format derives the same way and, when scrub is
 // set, makes every string safe for XML.
 func finish(a *Article, name string, scrub bool) {
+	if n := len(a.Warnings); n > maxWarnings {
+		// A file can give a warning per line; the first ones say what
+		// is wrong, and the log line and the record stay small.
+		a.Warnings = append(a.Warnings[:maxWarnings-1:maxWarnings-1], fmt.Sprintf("%d more warnings", n-maxWarnings+1))
+	}
 	if a.BodyHTML == "" {
 		a.BodyHTML = ParagraphsHTML(a.BodyParagraphs)
 	}
@@ -163,6 +168,9 @@ func finish(a *Article, name string, scrub bool) {
 		a.Warnings = []string{}
 	}
 }
+
+// maxWarnings bounds the warnings an article keeps.
+const maxWarnings = 50
 
 // scrubArticle drops what XML forbids from every string of the article.
 func scrubArticle(a *Article) {

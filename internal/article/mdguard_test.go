@@ -89,6 +89,12 @@ func TestGuardMarkdown(t *testing.T) {
 			notHTML: []string{"<ol", "<strong>"},
 		},
 		{
+			// "```a`" opens no code block: what follows is a paragraph.
+			name:    "a paragraph under a line that only looks like a fence",
+			src:     pad + "```a`\n" + strings.Repeat("[a](", 20000) + "\n```\n",
+			warning: "shown as written",
+		},
+		{
 			name:    "quotes nested too deep",
 			src:     pad + strings.Repeat(deep, 200) + "\nThe end.\n",
 			warning: "200 lines nest quotes more than 32 deep",

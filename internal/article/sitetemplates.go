@@ -86,16 +86,22 @@ func siteTemplates(body, filesURL string) (string, []string) {
 }
 
 // fenceOf returns the fence a line opens a code block with ("```",
-// "~~~"), "" when it opens none.
+// "~~~"), "" when it opens none. A backtick fence's info string holds no
+// backtick: "```a`" opens no block, as in CommonMark (goldmark reads the
+// lines under it as a paragraph, and guardMarkdown must count them).
 func fenceOf(line string) string {
 	t := strings.TrimLeft(line, " ")
 	if len(line)-len(t) > 3 {
 		return ""
 	}
-	for _, f := range []string{"```", "~~~"} {
-		if strings.HasPrefix(t, f) {
-			return f
+	switch {
+	case strings.HasPrefix(t, "```"):
+		if strings.Contains(strings.TrimLeft(t, "`"), "`") {
+			return ""
 		}
+		return "```"
+	case strings.HasPrefix(t, "~~~"):
+		return "~~~"
 	}
 	return ""
 }

@@ -20,8 +20,9 @@ const (
 	// is text.
 	maxQuoteDepth = 32
 	// maxMarkCost bounds the sum over the file's paragraphs of the square
-	// of their link, emphasis and HTML marks, the shape of goldmark's
-	// work on them: about a second of it at worst.
+	// of their link, emphasis and HTML marks and of the bytes their link
+	// destinations can run over, the shape of goldmark's work on them:
+	// about a second of it at worst.
 	maxMarkCost = 1 << 27
 	// maxFootnotes and maxLinkDefs bound the footnote and link
 	// definitions goldmark resolves (its work on them is quadratic too).
@@ -41,6 +42,9 @@ type mdGuard struct {
 type mdUnit struct {
 	from, to int // line indexes, to exclusive
 	marks    int
+	// cost bounds goldmark's work on the unit: the square of its marks,
+	// and the bytes its link destinations can run over (linkScanCost).
+	cost int
 }
 
 // guardMarkdown returns src with the shapes above made plain text: a
@@ -132,17 +136,19 @@ func guardMarkdown(src string) mdGuard {
 		for _, line := range lines[u.from:u.to] {
 			u.marks += strings.Count(line, "[") + strings.Count(line, "*") + strings.Count(line, "_") +
 				strings.Count(line, "~") + strings.Count(line, "<")
+			u.cost += linkScanCost(line)
 		}
-		cost += u.marks * u.marks
+		u.cost += u.marks * u.marks
+		cost += u.cost
 	}
 	if cost > maxMarkCost {
 		// The costliest pieces become text until the rest is cheap.
-		slices.SortFunc(units, func(a, b mdUnit) int { return b.marks - a.marks })
+		slices.SortFunc(units, func(a, b mdUnit) int { return b.cost - a.cost })
 		for _, u := range units {
 			if cost <= maxMarkCost {
 				break
 			}
-			cost -= u.marks * u.marks
+			cost -= u.cost
 			for i := u.from; i < u.to; i++ {
 				lines[i] = escapePunct(lines[i])
 			}
@@ -203,6 +209,41 @@ func delimiterRow(line string) bool {
 		return false
 	}
 	return strings.Contains(t, "|")
+}
+
+// linkScanCost bounds the bytes goldmark reads for the destinations of
+// the links line opens ("](" then blanks): each runs to the next blank,
+// or, written "<…", to the next ">", and at most to the line's end. A
+// few openers before a long run with no blank cost as much as many.
+func linkScanCost(line string) int {
+	if !strings.Contains(line, "](") {
+		return 0
+	}
+	// Right to left: the nearest blank, ">" and non-blank (with where its
+	// run of non-blanks ends) at or after each byte.
+	n := len(line)
+	blank, gt, word, wordEnd := n, n, n, n
+	cost := 0
+	for i := n - 1; i >= 0; i-- {
+		c := line[i]
+		if c == '(' && i > 0 && line[i-1] == ']' {
+			if word < n && line[word] == '<' {
+				cost += gt - word
+			} else {
+				cost += wordEnd - word
+			}
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			blank = i
+		default:
+			word, wordEnd = i, blank
+		}
+		if c == '>' {
+			gt = i
+		}
+	}
+	return cost
 }
 
 // quoteDepthEnd returns where, in line, the quote marker past

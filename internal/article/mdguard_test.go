@@ -25,6 +25,9 @@ func longMarkdown() string {
 		fmt.Fprintf(&b, "- [ ] [item %d](https://example.org/i/%d) _soon_\n", i, i)
 	}
 	b.WriteString("\n> > quoted twice\n\n```\n[a](" + strings.Repeat("[a](", 20000) + "\n```\n\n")
+	for range 20 {
+		b.WriteString("![chart](data:image/png;base64," + strings.Repeat("iVBORw0KGgo", 9000) + ") The chart above.\n\n")
+	}
 	for i := range 50 {
 		fmt.Fprintf(&b, "[log%d]: https://example.org/log/%d\n", i, i)
 	}
@@ -65,6 +68,18 @@ func TestGuardMarkdown(t *testing.T) {
 			src:     pad + strings.Repeat("[a](<", 20000) + "\n\nThe end.\n",
 			warning: "shown as written",
 			html:    []string{"[a](&lt;[a](&lt;"},
+		},
+		{
+			// Few openers, so few marks, but each destination runs over
+			// the 100 KB after them.
+			name:    "link openers before a long run without a blank",
+			src:     pad + strings.Repeat("[a](", 2000) + strings.Repeat("x", 100000) + "\n\nThe end.\n",
+			warning: "line 5: 2000 link, emphasis and HTML marks",
+		},
+		{
+			name:    "angle destinations with no closing mark",
+			src:     pad + strings.Repeat("[a](<", 2000) + strings.Repeat("x y ", 25000) + "\n\nThe end.\n",
+			warning: "line 5: 4000 link, emphasis and HTML marks",
 		},
 		{
 			name:    "emphasis that never closes, over lines",

@@ -60,7 +60,7 @@ func guardMarkdown(src string) mdGuard {
 	}
 	lines := strings.SplitAfter(src, "\n")
 	changed := false
-	fence := ""
+	code := fencedLines(lines)
 	var units []mdUnit
 	open, table, inList := -1, false, false
 	notes, defs, deep := 0, 0, 0
@@ -71,16 +71,7 @@ func guardMarkdown(src string) mdGuard {
 		open = -1
 	}
 	for i, line := range lines {
-		code := fence != ""
-		switch {
-		case fence != "":
-			if strings.HasPrefix(strings.TrimSpace(line), fence) {
-				fence = ""
-			}
-		case fenceOf(line) != "":
-			code, fence = true, fenceOf(line)
-		}
-		if code || strings.TrimSpace(line) == "" {
+		if code[i] || strings.TrimSpace(line) == "" {
 			closeUnit(i)
 			table = false
 			continue

@@ -85,6 +85,25 @@ func siteTemplates(body, filesURL string) (string, []string) {
 	return out.String(), removed
 }
 
+// fencedLines marks the lines of lines (each with its "\n") that belong
+// to a fenced code block, fences included, as siteTemplates reads fences.
+func fencedLines(lines []string) []bool {
+	code := make([]bool, len(lines))
+	fence := ""
+	for i, line := range lines {
+		switch {
+		case fence != "":
+			code[i] = true
+			if strings.HasPrefix(strings.TrimSpace(line), fence) {
+				fence = ""
+			}
+		case fenceOf(line) != "":
+			code[i], fence = true, fenceOf(line)
+		}
+	}
+	return code
+}
+
 // fenceOf returns the fence a line opens a code block with ("```",
 // "~~~"), "" when it opens none. A backtick fence's info string holds no
 // backtick: "```a`" opens no block, as in CommonMark (goldmark reads the

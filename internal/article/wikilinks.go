@@ -165,20 +165,9 @@ func withoutComments(src string) string {
 	lines := strings.SplitAfter(src, "\n")
 	// Which lines are a fenced block's, and whether a line below each
 	// can close a comment (a fenced block's cannot).
-	code, closers := make([]bool, len(lines)), make([]bool, len(lines))
-	fence := "" // as siteTemplates reads fences
+	code, closers := fencedLines(lines), make([]bool, len(lines))
 	for i, line := range lines {
-		switch {
-		case fence != "":
-			code[i] = true
-			if strings.HasPrefix(strings.TrimSpace(line), fence) {
-				fence = ""
-			}
-		case fenceOf(line) != "":
-			code[i], fence = true, fenceOf(line)
-		default:
-			closers[i] = strings.Contains(line, "%%")
-		}
+		closers[i] = !code[i] && strings.Contains(line, "%%")
 	}
 	below := false
 	for i := len(lines) - 1; i >= 0; i-- {

@@ -1595,6 +1595,9 @@ func (tr *textReader) findHeadline(start, body int) (headCand, int, bool) {
 			best, bestScore, found = c, s, true
 		}
 	}
+	if named, ok := tr.namedHeadline(cands); ok {
+		return named, top, true
+	}
 	if !found && tr.ownFileTitle(body) {
 		return headCand{i: 0}, top, true
 	}

@@ -53,6 +53,10 @@ type fitPage struct {
 	gold  []bool
 	// weight scales the page in the fit: 0 means 1.
 	weight float64
+	// named is 1 when the page's comment head names its headline (which
+	// findHeadline takes over the weights' choice), -1 when it names a
+	// line that is not the labelled headline, 0 when it names none.
+	named int
 }
 
 func TestFitHeadlineWeights(t *testing.T) {
@@ -308,14 +312,28 @@ func labelledTitle(t *testing.T, dir, name string) string {
 // (or whose part before a site separator is) marked as the headline.
 func labelCandidates(name string, data []byte, title string) fitPage {
 	p := fitPage{name: name}
-	paras, cands := candidatesOf(data)
+	tr, cands := readerOf(data)
+	if tr == nil {
+		return p
+	}
 	gold := foldTitle(title)
-	for _, c := range cands {
-		line := c.text(paras)
+	isGold := func(line string) bool {
 		head, _, ok := cutSep(line)
+		return foldTitle(line) == gold || ok && foldTitle(head) == gold
+	}
+	for _, c := range cands {
+		line := c.text(tr.paras)
 		p.cands = append(p.cands, c)
 		p.text = append(p.text, line)
-		p.gold = append(p.gold, foldTitle(line) == gold || ok && foldTitle(head) == gold)
+		p.gold = append(p.gold, isGold(line))
+	}
+	// The title a comment head names is taken whatever the weights say
+	// (findHeadline), so the page is scored by it.
+	if c, ok := tr.namedHeadline(cands); ok {
+		p.named = -1
+		if isGold(c.text(tr.paras)) {
+			p.named = 1
+		}
 	}
 	return p
 }
@@ -395,6 +413,16 @@ func readGzip(path string) ([]byte, error) {
 // candidatesOf runs parseText's steps up to the headline choice on a page
 // and returns its paragraphs and headline candidates.
 func candidatesOf(data []byte) ([]string, []headCand) {
+	tr, cands := readerOf(data)
+	if tr == nil {
+		return nil, nil
+	}
+	return tr.paras, cands
+}
+
+// readerOf reads a page up to its headline's candidates, as Parse does,
+// and returns its reader (nil when the page has no body) and candidates.
+func readerOf(data []byte) (*textReader, []headCand) {
 	text, _, err := cleanInput(data, false)
 	if err != nil {
 		return nil, nil
@@ -413,7 +441,7 @@ func candidatesOf(data []byte) ([]string, []headCand) {
 	}
 	tr.headerLines(res.Start, body)
 	cands, _ := tr.headlineCandidates(res.Start, body)
-	return paras, cands
+	return tr, cands
 }
 
 // foldTitle is the corpus scorer's comparison form of a title: NFKC,
@@ -541,6 +569,12 @@ func dotHead(w, f *[numHeadFeatures]float64) float64 {
 func headAccuracy(w [numHeadFeatures]float64, pages []fitPage) float64 {
 	ok := 0
 	for _, p := range pages {
+		if p.named != 0 {
+			if p.named > 0 {
+				ok++
+			}
+			continue
+		}
 		best, top := -1, math.Inf(-1)
 		for k := range p.cands {
 			if s := dotHead(&w, &p.cands[k].f); s > top {

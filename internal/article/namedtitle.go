@@ -1,6 +1,7 @@
 package article
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,8 +10,10 @@ import (
 // A blog's comment section is headed by a line that quotes the post's
 // title, printed by the blog software in the reader's language: "12
 // thoughts on “Title”", "Ein Gedanke zu „Titel“", "3 réflexions sur «
-// Titre »", "“タイトル” への3件のフィードバック". It is the one place a
-// whole-page scrape names its own headline, and it does so wherever the
+// Titre »", "“タイトル” への3件のフィードバック". A wiki's footer names
+// the page in the address it was retrieved from ("Retrieved from
+// "https://…/index.php?title=Page_name&oldid=123""). These are the places
+// a whole-page scrape names its own headline, and they do so wherever the
 // headline stands, also far from the body start, where no candidate is
 // looked for.
 
@@ -138,7 +141,8 @@ func quotedBeforeCount(p string) (string, bool) {
 	}
 	head := strings.TrimRightFunc(p[:i], unicode.IsSpace)
 	last, m := utf8.DecodeLastRuneInString(head)
-	if !strings.ContainsRune(headCloseQuotes, last) {
+	if !strings.ContainsRune(headCloseQuotes, last) || len(head)-m < n {
+		// Or the head's one quote mark both opens and ends it.
 		return "", false
 	}
 	return quotedTitle(head[n : len(head)-m])
@@ -163,15 +167,18 @@ func (tr *textReader) namedTitle() (string, bool) {
 		if len(p) < 8 || len(p) > maxCommentHead {
 			continue
 		}
-		// Every head ends with a quote or with a Japanese count's noun;
-		// other lines are passed over at the cost of one rune's read.
-		last, _ := utf8.DecodeLastRuneInString(p)
-		if !strings.ContainsRune(headCloseQuotes, last) && last != 'ク' && last != 'ト' && last != '信' && last != 'ス' {
-			continue
-		}
-		t, ok := commentHeadTitle(p)
+		t, ok := wikiFooterTitle(p)
 		if !ok {
-			continue
+			// Every comment head ends with a quote or with a Japanese
+			// count's noun; other lines are passed over at the cost of
+			// one rune's read.
+			last, _ := utf8.DecodeLastRuneInString(p)
+			if !strings.ContainsRune(headCloseQuotes, last) && last != 'ク' && last != 'ト' && last != '信' && last != 'ス' {
+				continue
+			}
+			if t, ok = commentHeadTitle(p); !ok {
+				continue
+			}
 		}
 		if title != "" && !strings.EqualFold(title, t) {
 			return "", false
@@ -202,6 +209,9 @@ func (tr *textReader) namedHeadline(cands []headCand) (headCand, bool) {
 		if _, head := commentHeadTitle(p); head {
 			break
 		}
+		if _, footer := wikiFooterTitle(p); footer {
+			break
+		}
 		if sameTitle(p, title) {
 			return headCand{i: i}, true
 		}
@@ -213,4 +223,45 @@ func (tr *textReader) namedHeadline(cands []headCand) (headCand, bool) {
 // (a theme may print its headlines in capitals).
 func sameTitle(p, t string) bool {
 	return len(p) >= len(t)-8 && len(p) <= len(t)+8 && strings.EqualFold(collapseSpace(p), t)
+}
+
+// wikiFooterTitle returns the page name a wiki's "Retrieved from" footer
+// line p names in its address, and whether p is one: a MediaWiki
+// address of a revision, "…/index.php?title=Page_name&oldid=123" or
+// "…/wiki/Page_name?oldid=123", with its underscores read as spaces.
+func wikiFooterTitle(p string) (string, bool) {
+	if len(p) > maxCommentHead || strings.IndexByte(p, '=') < 0 {
+		return "", false
+	}
+	k := strings.Index(p, "oldid=")
+	if k < 0 {
+		return "", false
+	}
+	from := strings.LastIndex(p[:k], "http")
+	if from < 0 {
+		return "", false
+	}
+	to := strings.IndexFunc(p[k:], func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(headCloseQuotes, r) || r == '\'' || r == '<' || r == '>'
+	})
+	if to < 0 {
+		to = len(p) - k
+	}
+	u, err := url.Parse(p[from : k+to])
+	if err != nil {
+		return "", false
+	}
+	q := u.Query()
+	if q.Get("oldid") == "" {
+		return "", false
+	}
+	name := q.Get("title")
+	if name == "" {
+		i := strings.LastIndex(u.Path, "/wiki/")
+		if i < 0 {
+			return "", false
+		}
+		name = u.Path[i+len("/wiki/"):]
+	}
+	return quotedTitle(strings.ReplaceAll(name, "_", " "))
 }

@@ -35,12 +35,36 @@ func TestCommentHeadTitle(t *testing.T) {
 		{"Many thoughts on “Ferry crews walk out”", "", false},
 		{"12 thoughts on “”", "", false},
 		{"“フェリー” への思い", "", false},
+		{"“への0件のフィードバック", "", false},
+		{"1 reply on “", "", false},
 		{"Related: 3 stories on “Ferries”", "", false},
 	}
 	for _, tt := range tests {
 		got, ok := commentHeadTitle(tt.line)
 		if got != tt.title || ok != tt.ok {
 			t.Errorf("commentHeadTitle(%q) = %q, %v; want %q, %v", tt.line, got, ok, tt.title, tt.ok)
+		}
+	}
+}
+
+func TestWikiFooterTitle(t *testing.T) {
+	tests := []struct {
+		line, title string
+		ok          bool
+	}{
+		{`Retrieved from "https://wiki.example.org/w/index.php?title=Harbour_ferry&oldid=1371310"`, "Harbour ferry", true},
+		{"Abgerufen von „https://wiki.example.org/index.php?title=Hafen:F%C3%A4hre/Fahrplan&oldid=2594817“", "Hafen:Fähre/Fahrplan", true},
+		{`Retrieved from "https://ships.example.com/wiki/Harbour_ferry?oldid=99"`, "Harbour ferry", true},
+		{"'https://bn.example.org/w/index.php?title=Harbour_ferry&oldid=3986629' থেকে আনীত", "Harbour ferry", true},
+		// Not a revision's address.
+		{`See "https://wiki.example.org/w/index.php?title=Harbour_ferry" for more`, "", false},
+		{"The old id=5 was kept", "", false},
+		{`Retrieved from "https://example.org/page?oldid=5"`, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := wikiFooterTitle(tt.line)
+		if got != tt.title || ok != tt.ok {
+			t.Errorf("wikiFooterTitle(%q) = %q, %v; want %q, %v", tt.line, got, ok, tt.title, tt.ok)
 		}
 	}
 }
@@ -75,6 +99,15 @@ func TestNamedHeadline(t *testing.T) {
 			[]string{"12 thoughts on “" + short + "”", "Leave a Reply"})
 		parseWithTitle(t, page, short)
 	})
+	t.Run("a wiki's footer", func(t *testing.T) {
+		// A wiki page's name with its namespace and subpage reads less
+		// like a headline than the wiki's tagline under it.
+		const name = "Ferries/Timetable"
+		page := scrapedPage([]string{name, "From Harbour Wiki", "Jump to: navigation, search", "Timetable"},
+			stories("The harbour ferry runs every hour from the north quay, and every half hour on summer weekends."),
+			[]string{`Retrieved from "https://wiki.example.org/w/index.php?title=Ferries/Timetable&oldid=4411"`, "Categories: Ferries"})
+		parseWithTitle(t, page, name)
+	})
 	t.Run("two heads name two posts", func(t *testing.T) {
 		page := scrapedPage([]string{"Skip to content", head}, menu, stories("Crews walked out again this morning."),
 			comments, []string{"3 thoughts on “Bakery wins regional bread prize”"})
@@ -88,14 +121,18 @@ func TestNamedHeadline(t *testing.T) {
 	})
 }
 
-func FuzzCommentHeadTitle(f *testing.F) {
+func FuzzNamedTitle(f *testing.F) {
 	for _, s := range []string{
 		"12 thoughts on “Ferry crews walk out”", "± 6 Kommentare zu „Fähre“", "“フェリー” への3件のフィードバック",
 		"One thought on \"\"", "「」への1件のコメント", "1 reply on “",
 	} {
 		f.Add(s)
 	}
+	f.Add(`Retrieved from "https://wiki.example.org/w/index.php?title=Harbour_ferry&oldid=1"`)
 	f.Fuzz(func(t *testing.T, p string) {
+		if title, ok := wikiFooterTitle(p); ok != (title != "") || ok && (!utf8.ValidString(title) || title != collapseSpace(title)) {
+			t.Fatalf("wiki footer title %q, %v from %q", title, ok, p)
+		}
 		title, ok := commentHeadTitle(p)
 		if !ok {
 			if title != "" {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -66,7 +68,71 @@ func BuildReporting(ctx context.Context, cfg config.Config, outDir string, log *
 		return 0, err
 	}
 	rep.Stop()
-	return writeArticles(ctx, st, w, siteInfo(cfg), rep)
+	n, sources, err := writeArticles(ctx, st, w, siteInfo(cfg), rep)
+	if err != nil {
+		return 0, err
+	}
+	if err := writeMoved(w, siteInfo(cfg), sources); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// source is the file an article was read from, and the article.
+type source struct {
+	path, slug, title string
+}
+
+// writeMoved writes, at the address of each article's file under
+// PathFiles, the page that sends a reader on to the article (a link from
+// another article to "walk.md" leads there), as the daemon's redirect
+// does: also at the addresses without ".md" that name a Markdown file or
+// a bundle's index as Hugo names pages ("trips/walk" for "trips/walk.md",
+// else "trips/walk/index.md", else "trips/walk/_index.md").
+func writeMoved(w *server.StaticWriter, site pages.SiteInfo, sources []source) error {
+	type pick struct {
+		src  int
+		rank int
+	}
+	at := map[string]pick{}
+	offer := func(addr string, src, rank int) {
+		if addr == "." || addr == "" {
+			return
+		}
+		if old, ok := at[addr]; !ok || rank < old.rank {
+			at[addr] = pick{src, rank}
+		}
+	}
+	for i, s := range sources {
+		offer(s.path, i, 0)
+		base, ok := strings.CutSuffix(s.path, ".md")
+		if !ok {
+			continue
+		}
+		rank := 1
+		switch path.Base(base) {
+		case "index":
+			base, rank = path.Dir(base), 2
+		case "_index":
+			base, rank = path.Dir(base), 3
+		}
+		// The daemon looks a name up this way only when it has no
+		// extension of its own.
+		if path.Ext(base) == "" {
+			offer(base, i, rank)
+		}
+	}
+	for addr, p := range at {
+		s := sources[p.src]
+		page, err := pages.Moved(site, s.title, s.slug)
+		if err == nil {
+			err = w.WriteMoved(addr, page)
+		}
+		if err != nil {
+			return fmt.Errorf("write the page at the address of %s: %w", s.path, err)
+		}
+	}
+	return nil
 }
 
 // scanProgress shows a scan's progress on rep.
@@ -80,11 +146,12 @@ func scanProgress(rep *progress.Reporter) ingest.ProgressFunc {
 // writeArticles renders every article's page and writes it (with its gzip
 // sibling) on all cores: rendering and compressing 100,000 pages is most of
 // a large build, and the store walk only feeds the workers.
-func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter, site pages.SiteInfo, rep *progress.Reporter) (int, error) {
+func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter, site pages.SiteInfo, rep *progress.Reporter) (int, []source, error) {
 	total, err := st.Count(ctx)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
+	sources := make([]source, 0, total)
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	recs := make(chan store.Record, 64)
@@ -111,6 +178,7 @@ func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter,
 		})
 	}
 	err = st.Each(ctx, func(r store.Record) error {
+		sources = append(sources, source{r.Path, r.Slug, r.Article.Title})
 		select {
 		case recs <- r:
 			return nil
@@ -121,10 +189,10 @@ func writeArticles(ctx context.Context, st *store.Store, w *server.StaticWriter,
 	close(recs)
 	wg.Wait()
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
-		return 0, cause
+		return 0, nil, cause
 	}
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	return int(n.Load()), nil
+	return int(n.Load()), sources, nil
 }

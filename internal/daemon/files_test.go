@@ -2,6 +2,8 @@ package daemon
 
 import (
 	"bytes"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -73,10 +75,19 @@ func TestPicturesBesideArticles(t *testing.T) {
 	if err != nil || !strings.Contains(string(built), wallURL) {
 		t.Errorf("build: the article page does not show the picture: %v", err)
 	}
-	for _, p := range []string{"files/trips/lisbon.md", "files/.drafts/hidden.png", "files/trips/wall.jpg.gz"} {
+	for _, p := range []string{"files/.drafts/hidden.png", "files/trips/wall.jpg.gz"} {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p))); err == nil {
 			t.Errorf("build wrote %s", p)
 		}
+	}
+	// At the source's address stands a folder whose index sends the
+	// reader on (TestLinksBetweenArticles), never the source.
+	if fi, err := os.Stat(filepath.Join(out, "files", "trips", "lisbon.md")); err != nil || !fi.IsDir() {
+		t.Errorf("build: files/trips/lisbon.md is no folder: %v", err)
+	}
+	moved, err := os.ReadFile(filepath.Join(out, "files", "trips", "lisbon.md", "index.html"))
+	if err != nil || bytes.Contains(moved, []byte("We walked")) {
+		t.Errorf("build: files/trips/lisbon.md/index.html (%v) sends the source:\n%s", err, moved)
 	}
 }
 
@@ -137,6 +148,12 @@ func TestLinksBetweenArticles(t *testing.T) {
 	writeFile(t, filepath.Join(d.seeds, "posts", "pier", "index.md"), "---\ntitle: The old pier\n---\n\nThe old pier reopened after the winter storms.\n")
 	writeFile(t, filepath.Join(d.seeds, "posts", "log.md"), "---\ntitle: The harbour log\n---\n\n"+
 		"See [the walk](walk.md) and [the pier]({{< ref \"/posts/pier\" >}}) for the rest of the week.\n")
+	// A bundle of the same name as walk.md: "posts/walk" names walk.md,
+	// as Hugo's lookup does; the bundle's index keeps its own address.
+	if err := os.MkdirAll(filepath.Join(d.seeds, "posts", "walk"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(d.seeds, "posts", "walk", "index.md"), "---\ntitle: A second walk\n---\n\nWe walked the cliffs again in the rain.\n")
 	d.scan(true)
 
 	_, feed := get(t, d.srv, "/feed.xml")
@@ -152,6 +169,38 @@ func TestLinksBetweenArticles(t *testing.T) {
 		d.srv.ServeHTTP(rec, httptest.NewRequest("GET", strings.TrimPrefix(link, "https://news.example.org"), nil))
 		if rec.Code != 301 || rec.Header().Get("Location") != page {
 			t.Errorf("%s: %d to %q, want 301 to %s", link, rec.Code, rec.Header().Get("Location"), page)
+		}
+	}
+
+	// A static copy, served as a static host serves a folder, sends each
+	// such address on to the article's page as well.
+	out := t.TempDir()
+	if _, err := Build(t.Context(), d.cfg, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	host := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer host.Close()
+	for addr, page := range map[string]string{
+		"/files/posts/walk.md":       "https://news.example.org/articles/the-cliff-walk",
+		"/files/posts/walk":          "https://news.example.org/articles/the-cliff-walk",
+		"/files/posts/walk/index.md": "https://news.example.org/articles/a-second-walk",
+		"/files/posts/pier":          "https://news.example.org/articles/the-old-pier",
+		"/files/posts/pier/index.md": "https://news.example.org/articles/the-old-pier",
+		"/files/posts/log.md":        "https://news.example.org/articles/the-harbour-log",
+	} {
+		resp, err := host.Client().Get(host.URL + addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		refresh := `<meta http-equiv="refresh" content="0; url=` + page + `">`
+		canonical := `<link rel="canonical" href="` + page + `">`
+		if resp.StatusCode != 200 || !bytes.Contains(body, []byte(refresh)) || !bytes.Contains(body, []byte(canonical)) {
+			t.Errorf("build: %s: %d, want a page that sends the reader to %s:\n%s", addr, resp.StatusCode, page, body)
+		}
+		if bytes.Contains(body, []byte("We walked")) {
+			t.Errorf("build: %s sends the article's source", addr)
 		}
 	}
 }

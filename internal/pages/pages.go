@@ -119,8 +119,11 @@ type view struct {
 	Desc      string
 	// Robots is the robots meta tag's content; empty leaves the tag out.
 	Robots string
-	Style  template.CSS
-	Feeds  feedLinks
+	// Refresh is where a page that only sends the reader on points (a
+	// refresh to it); empty for every other page.
+	Refresh string
+	Style   template.CSS
+	Feeds   feedLinks
 	// FeedTitle names the page's own feeds in autodiscovery: the site's
 	// title, or the site's and a tag's or author's.
 	FeedTitle string
@@ -274,6 +277,26 @@ func FeedPages(site SiteInfo, feedPaths []string, items []Entry) ([][]byte, erro
 // atomAliasPath is the server's second address of the Atom feed, which the
 // pages do not advertise.
 const atomAliasPath = "/atom.xml"
+
+// Moved renders what a static copy shows at the address of the file an
+// article was read from (a link from another article to "walk.md"),
+// where the daemon answers a redirect: a page that sends the reader on to
+// the article's page at once, and names it as the canonical address.
+func Moved(site SiteInfo, title, slug string) ([]byte, error) {
+	v, err := newView(site)
+	if err != nil {
+		return nil, err
+	}
+	v.Heading = title
+	v.Title = title + " · " + site.Title
+	if site.Title == "" {
+		v.Title = title
+	}
+	v.Canonical = v.Site.BaseURL + "/articles/" + slug
+	v.Refresh = v.Canonical
+	v.Robots = "noindex"
+	return execute("moved.html", v)
+}
 
 // NotFound renders the page shown for an unknown URL.
 func NotFound(site SiteInfo) ([]byte, error) {

@@ -78,6 +78,7 @@ func TestGolden(t *testing.T) {
 		{"article.golden.html", func() ([]byte, error) { return Article(site, entries[0]) }},
 		{"article-minimal.golden.html", func() ([]byte, error) { return Article(site, entries[2]) }},
 		{"notfound.golden.html", func() ([]byte, error) { return NotFound(site) }},
+		{"moved.golden.html", func() ([]byte, error) { return Moved(site, entries[1].Title, entries[1].Slug) }},
 		{"feedpage-atom.golden.html", func() ([]byte, error) { return feedPage(site, AtomPath, entries) }},
 		{"feedpage-rss-empty.golden.html", func() ([]byte, error) { return feedPage(site, RSSPath, nil) }},
 	}

@@ -84,7 +84,12 @@ func (w *StaticWriter) WriteArticle(slug string, page []byte) error {
 	if !ValidSlug(slug) {
 		return fmt.Errorf("%w: invalid slug %q", ErrStatic, slug)
 	}
-	rel := filepath.Join("articles", slug, "index.html")
+	return w.writePage(filepath.Join("articles", slug, "index.html"), page)
+}
+
+// writePage writes page at rel, with its gzip sibling when the writer
+// makes them.
+func (w *StaticWriter) writePage(rel string, page []byte) error {
 	if err := w.write(rel, page, time.Time{}); err != nil {
 		return err
 	}
@@ -96,6 +101,19 @@ func (w *StaticWriter) WriteArticle(slug string, page []byte) error {
 		return fmt.Errorf("compress %s: %w", rel, err)
 	}
 	return w.write(rel+".gz", gz, time.Time{})
+}
+
+// WriteMoved writes page as the index of a folder at the address of
+// name under PathFiles ("files/trips/walk.md/index.html"): a static host
+// answers that address by redirecting to the folder ("…/walk.md/") and
+// sending its index, as the daemon redirects to the article read from
+// name. name is a slash-separated path in the seeds folder.
+func (w *StaticWriter) WriteMoved(name string, page []byte) error {
+	rel, err := staticName(PathFiles + name + "/")
+	if err != nil {
+		return err
+	}
+	return w.writePage(rel, page)
 }
 
 // staticName maps a URL path to a file path relative to the output dir.

@@ -84,6 +84,8 @@ func BenchmarkParse(b *testing.B) {
 		// 50,000 link openers that never close, on one line: goldmark
 		// alone took 18 s over these 200 KB (guardMarkdown).
 		{"unclosed_links.md", "a.md", []byte("# Notes\n\n" + strings.Repeat("[a](", 50000) + "\n")},
+		// Lists opened 1,000 deep on each line (mdguard.go).
+		{"nested_lists.md", "a.md", []byte("# Notes\n\n" + strings.Repeat(strings.Repeat("- ", 1000)+"x\n", 100))},
 	}
 	if seed, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "seeds", "000_1178a884c474d702.txt")); err == nil {
 		inputs = append(inputs, input{"shared_seed", "seed.txt", seed})

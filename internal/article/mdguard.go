@@ -9,16 +9,21 @@ import (
 // goldmark's parser takes time quadratic in a few shapes no writer makes
 // but a broken export or a hostile file can: a paragraph of thousands of
 // unclosed link openers ("[a](" or "[a](<" over and over: minutes for a
-// megabyte), of emphasis marks that never close, quotes nested thousands
-// deep, and tens of thousands of footnotes or link definitions. One such
+// megabyte), of emphasis marks that never close, quotes or lists nested
+// thousands deep ("- - - - … item" on each line: 20 s for 2 MB; items
+// indented further on each line), and tens of thousands of footnotes or
+// link definitions. One such
 // file would hold up a scan of the whole folder, so guardMarkdown bounds
 // them before goldmark reads the text, and says what it did. A file a
 // person writes comes out unchanged: the bounds are far above anything
 // written by hand or by a site generator.
 const (
-	// maxQuoteDepth is how deep quotes nest before the rest of the line
-	// is text.
-	maxQuoteDepth = 32
+	// maxNesting is how many quote and list markers a line may open
+	// before the rest of it is text; maxMarkerColumn how far in a list
+	// item's marker may stand (a list nested 64 deep, at two columns a
+	// level) before it is text.
+	maxNesting      = 32
+	maxMarkerColumn = 128
 	// maxMarkCost bounds the sum over the file's paragraphs of the square
 	// of their link, emphasis and HTML marks and of the bytes their link
 	// destinations can run over, the shape of goldmark's work on them:
@@ -49,8 +54,9 @@ type mdUnit struct {
 
 // guardMarkdown returns src with the shapes above made plain text: a
 // paragraph (or list item, or table row) whose marks cost too much is
-// shown as written (every ASCII punctuation mark escaped), quotes deeper
-// than maxQuoteDepth keep their further markers as text, link
+// shown as written (every ASCII punctuation mark escaped), quotes and
+// lists nested deeper than maxNesting on a line, or with a list marker
+// past maxMarkerColumn, keep their further markers as text, link
 // definitions past maxLinkDefs are text, and past maxFootnotes the
 // footnotes are read as text (noNotes).
 func guardMarkdown(src string) mdGuard {
@@ -100,7 +106,7 @@ func guardMarkdown(src string) mdGuard {
 				changed = true
 			}
 		}
-		if d := quoteDepthEnd(line); d > 0 {
+		if d := nestingEnd(line); d > 0 {
 			lines[i] = line[:d] + `\` + line[d:]
 			changed = true
 			deep++
@@ -112,7 +118,7 @@ func guardMarkdown(src string) mdGuard {
 		if deep == 1 {
 			which = "a line nests"
 		}
-		g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %s quotes more than %d deep; the deeper markers are text", which, maxQuoteDepth))
+		g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %s quotes or lists more than %d deep or %d columns in; the deeper markers are text", which, maxNesting, maxMarkerColumn))
 	}
 	if defs > maxLinkDefs {
 		g.warnings = append(g.warnings, fmt.Sprintf("Markdown: %d link definitions; those past the first %d are text", defs, maxLinkDefs))
@@ -161,26 +167,14 @@ func guardMarkdown(src string) mdGuard {
 // list item, "-", "*" or "+", or a number and "." or ")", then a blank:
 // 0 if not, 1 for a bullet or the number 1, 2 for another number.
 func listItemStart(t string) int {
-	i := 0
-	for i < len(t) && i < 9 && '0' <= t[i] && t[i] <= '9' {
-		i++
-	}
-	kind := 1
+	n := listMarkerLen(t)
 	switch {
-	case i == 0 && len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+'):
-		i = 1
-	case i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')'):
-		if strings.TrimLeft(t[:i], "0") != "1" {
-			kind = 2
-		}
-		i++
-	default:
+	case n == 0:
 		return 0
+	case n > 1 && strings.TrimLeft(t[:n-1], "0") != "1":
+		return 2
 	}
-	if i < len(t) && (t[i] == ' ' || t[i] == '\t') {
-		return kind
-	}
-	return 0
+	return 1
 }
 
 // atxHeading reports whether t opens with a heading's marks: one to six
@@ -237,21 +231,63 @@ func linkScanCost(line string) int {
 	return cost
 }
 
-// quoteDepthEnd returns where, in line, the quote marker past
-// maxQuoteDepth stands, 0 when the line nests no deeper.
-func quoteDepthEnd(line string) int {
-	depth := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case ' ', '\t':
-		case '>':
+// nestingEnd returns where in line a marker opens a quote or a list
+// past maxNesting markers on the line, or a list item past
+// maxMarkerColumn, and 0 when none does: goldmark's work on every line
+// grows with how many quotes and lists are open.
+func nestingEnd(line string) int {
+	depth, col := 0, 0
+	for i := 0; i < len(line); {
+		switch c := line[i]; {
+		case c == ' ':
+			col++
+			i++
+			continue
+		case c == '\t':
+			col += 4 - col%4
+			i++
+			continue
+		case c == '>':
 			depth++
-			if depth > maxQuoteDepth {
+			if depth > maxNesting {
 				return i
 			}
-		default:
+			col++
+			i++
+			continue
+		}
+		n := listMarkerLen(line[i:])
+		if n == 0 {
 			return 0
 		}
+		depth++
+		if depth > maxNesting || col > maxMarkerColumn {
+			return i
+		}
+		col += n
+		i += n
+	}
+	return 0
+}
+
+// listMarkerLen returns the length of the list item's marker t opens
+// with ("-", "*", "+", or up to nine digits and "." or ")") when a blank
+// follows it, else 0.
+func listMarkerLen(t string) int {
+	i := 0
+	for i < len(t) && i < 9 && '0' <= t[i] && t[i] <= '9' {
+		i++
+	}
+	switch {
+	case i == 0 && len(t) > 0 && (t[0] == '-' || t[0] == '*' || t[0] == '+'):
+		i = 1
+	case i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')'):
+		i++
+	default:
+		return 0
+	}
+	if i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		return i
 	}
 	return 0
 }

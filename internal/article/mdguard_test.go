@@ -24,6 +24,12 @@ func longMarkdown() string {
 	for i := range 4000 {
 		fmt.Fprintf(&b, "- [ ] [item %d](https://example.org/i/%d) _soon_\n", i, i)
 	}
+	// An outline twelve levels deep, four columns a level, with quotes
+	// and a list opened on one line.
+	for i := range 12 {
+		fmt.Fprintf(&b, "%s%d. Level %d\n", strings.Repeat("    ", i), i+1, i)
+	}
+	b.WriteString("\n> - > 1. - quoted in lists\n")
 	b.WriteString("\n> > quoted twice\n\n```\n[a](" + strings.Repeat("[a](", 20000) + "\n```\n\n")
 	for range 20 {
 		b.WriteString("![chart](data:image/png;base64," + strings.Repeat("iVBORw0KGgo", 9000) + ") The chart above.\n\n")
@@ -112,8 +118,27 @@ func TestGuardMarkdown(t *testing.T) {
 		{
 			name:    "quotes nested too deep",
 			src:     pad + strings.Repeat(deep, 200) + "\nThe end.\n",
-			warning: "200 lines nest quotes more than 32 deep",
+			warning: "200 lines nest quotes or lists more than 32 deep or 128 columns in",
 			html:    []string{"&gt; &gt; deep"},
+		},
+		{
+			name:    "lists nested on one line",
+			src:     pad + strings.Repeat(strings.Repeat("- ", 40)+"deep\n", 200) + "\nThe end.\n",
+			warning: "200 lines nest quotes or lists more than 32 deep",
+			html:    []string{"- - - deep"},
+		},
+		{
+			name:    "numbered lists nested on one line",
+			src:     pad + strings.Repeat(strings.Repeat("1. ", 40)+"deep\n", 200) + "\nThe end.\n",
+			warning: "200 lines nest quotes or lists more than 32 deep",
+			html:    []string{"1. 1. deep"},
+		},
+		{
+			// Two columns a level: the items past 64 levels are text.
+			name:    "list items indented ever further",
+			src:     pad + indentedItems(200) + "\nThe end.\n",
+			warning: "135 lines nest quotes or lists more than 32 deep or 128 columns in",
+			html:    []string{"- item 199"},
 		},
 		{
 			name:    "too many footnotes",
@@ -158,6 +183,16 @@ func TestGuardMarkdown(t *testing.T) {
 	}
 }
 
+// indentedItems is n list items, each two columns further in than the
+// one before.
+func indentedItems(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%s- item %d\n", strings.Repeat("  ", i), i)
+	}
+	return b.String()
+}
+
 func defs(n int) string {
 	var b strings.Builder
 	for i := 1; i <= n; i++ {
@@ -173,6 +208,7 @@ func FuzzGuardMarkdown(f *testing.F) {
 	f.Add("# T\n\n" + strings.Repeat("[a](", 2000))
 	f.Add(strings.Repeat("> ", 50) + "x\n" + strings.Repeat("y", 5000))
 	f.Add("```\n" + strings.Repeat("**a_", 3000) + "\n```\n")
+	f.Add(strings.Repeat(strings.Repeat("- ", 40)+"x\n", 50) + indentedItems(100))
 	f.Fuzz(func(t *testing.T, src string) {
 		g := guardMarkdown(src)
 		if len(src) < 4096 && g.text != src {

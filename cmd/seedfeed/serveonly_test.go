@@ -142,6 +142,41 @@ func TestServeOnlyFollowsTheWriterWithoutAFolder(t *testing.T) {
 		}
 	}
 
+	// The pictures beside the articles: the writer keeps them in the
+	// database, and the serve-only processes serve them from there with
+	// the writer's bytes and ETag; a changed picture follows, a removed
+	// one leaves.
+	picture := "\x89PNG\r\n\x1a\n the harbour at dusk"
+	samePicture := func(want string) bool {
+		code, body, etag := writer.getWithETag("/files/dusk.png")
+		if code != 200 || string(body) != want || etag == "" {
+			return false
+		}
+		for _, p := range only {
+			if c, b, e := p.getWithETag("/files/dusk.png"); c != 200 || string(b) != want || e != etag {
+				return false
+			}
+		}
+		return true
+	}
+	writeSeed(t, seeds, "dusk.png", picture)
+	took = waitClusterCond(t, "the serve-only processes serve the writer's picture", 30*time.Second, func() bool { return samePicture(picture) })
+	t.Logf("the serve-only processes serve a new picture %v after it was written", took.Round(time.Millisecond))
+	picture += " and at dawn"
+	writeSeed(t, seeds, "dusk.png", picture)
+	waitClusterCond(t, "the serve-only processes serve the changed picture", 30*time.Second, func() bool { return samePicture(picture) })
+	if err := os.Remove(filepath.Join(seeds, "dusk.png")); err != nil {
+		t.Fatal(err)
+	}
+	waitClusterCond(t, "a removed picture leaves the serve-only processes", 30*time.Second, func() bool {
+		for _, p := range only {
+			if code, _ := p.get("/files/dusk.png"); code != 404 {
+				return false
+			}
+		}
+		return true
+	})
+
 	// The writer dies; nobody else may scan the folder. The serve-only
 	// processes keep serving what they had and never lead.
 	writer.cmd.Process.Kill()

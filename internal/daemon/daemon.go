@@ -310,7 +310,9 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	if cfg.Server.AccessLog {
 		access = log
 	}
-	var files fs.FS
+	// A server without the folder serves the copies the writer keeps in
+	// the database (folderfiles.go).
+	var files fs.FS = folderFS{st}
 	if !d.serveOnly {
 		files = server.SeedsFS(cfg.Seeds.Dir)
 	}
@@ -474,6 +476,19 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	}
 	d.log.Debug("scan", "full", full, "seen", stats.Seen, "changed", stats.Changed, "removed", stats.Removed,
 		"rejected", stats.Rejected, "pending", stats.Pending, "took", took)
+	if d.st.Postgres() {
+		// Several servers share the database: keep the folder's
+		// pictures there for those without the folder.
+		var list []string
+		if !full {
+			list = make([]string, 0, len(paths))
+			for p := range paths {
+				list = append(list, p)
+			}
+		}
+		res, err := syncFolderFiles(ctx, server.SeedsFS(cfg.Seeds.Dir), d.st, list)
+		logFolderSync(d.log, res, err)
+	}
 	if stats.Reread > 0 {
 		d.log.Info("read unchanged files again: this seedfeed normalizes differently, or base_url, timezone or language changed; ids and dates are kept",
 			"files", stats.Reread, "articles_mended", stats.Refreshed)

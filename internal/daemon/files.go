@@ -19,7 +19,30 @@ import (
 // copied.
 func writeFiles(ctx context.Context, seeds server.SeedsFS, w *server.StaticWriter) (int, error) {
 	n := 0
-	err := fs.WalkDir(seeds, ".", func(name string, d fs.DirEntry, err error) error {
+	err := walkServed(ctx, seeds, func(name string, saved bool) error {
+		if saved {
+			copied, err := copySaved(seeds, name, w)
+			n += copied
+			return err
+		}
+		copied, err := copyFile(seeds, name, w)
+		if copied {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("copy the pictures of %s: %w", string(seeds), err)
+	}
+	return n, nil
+}
+
+// walkServed calls fn for every file of the seeds folder that /files/
+// serves from: the pictures (server.FileType) and the saved pages whose
+// archives hold pictures (saved true). Hidden files and folders are
+// passed over, as the scanner and the server pass them over.
+func walkServed(ctx context.Context, seeds server.SeedsFS, fn func(name string, saved bool) error) error {
+	return fs.WalkDir(seeds, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == "." {
 				return err
@@ -36,23 +59,13 @@ func writeFiles(ctx context.Context, seeds server.SeedsFS, w *server.StaticWrite
 			return nil
 		}
 		if server.SavedPage(name) && !strings.HasPrefix(d.Name(), ".") {
-			copied, err := copySaved(seeds, name, w)
-			n += copied
-			return err
+			return fn(name, true)
 		}
-		if _, ok := server.FileType(name); !ok {
-			return nil
+		if _, ok := server.FileType(name); ok {
+			return fn(name, false)
 		}
-		copied, err := copyFile(seeds, name, w)
-		if copied {
-			n++
-		}
-		return err
+		return nil
 	})
-	if err != nil {
-		return n, fmt.Errorf("copy the pictures of %s: %w", string(seeds), err)
-	}
-	return n, nil
 }
 
 // copyFile copies one picture; a link out of the folder or anything but

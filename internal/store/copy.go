@@ -17,6 +17,9 @@ type CopyCounts struct {
 	// of a published article); label_counts and label_versions are
 	// copied with them, so labels keep their versions.
 	Labels int
+	// Files counts the files of the seeds folder kept for the servers
+	// without it (FolderFiles).
+	Files int
 }
 
 // The columns copied, table by table: every column but articles.seq, which
@@ -39,11 +42,12 @@ var copyTables = []struct {
 	{"article_labels", []string{"kind", "slug", "published", "id", "name"}, "isiss", ""},
 	{"label_counts", []string{"kind", "slug", "name", "count"}, "issi", ""},
 	{"label_versions", []string{"kind", "slug", "version"}, "isi", ""},
+	{"folder_files", []string{"path", "mtime_ns", "size", "data"}, "siib", ""},
 }
 
 // CopyInto copies every article (with its id, slug, path, hash, dates and
-// text), every reject, every tombstone and every label (tags and authors
-// with their counts and versions) of s into dst, which must be
+// text), every reject, every tombstone, every label (tags and authors
+// with their counts and versions) and every folder file of s into dst, which must be
 // empty (else ErrNotEmpty): it moves a state from SQLite to PostgreSQL, or
 // back. s is read in one read transaction, dst written in one transaction:
 // a failed copy leaves dst empty. dst must not be in use by a running
@@ -69,7 +73,7 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store) (CopyCounts, error) {
 		return n, fmt.Errorf("%w: %s holds %d rows; copy into an empty database (or schema)", ErrNotEmpty, dst.path, held)
 	}
 	var labelCounts, labelVersions int
-	counts := []*int{&n.Articles, &n.Rejected, &n.Tombstones, &n.Labels, &labelCounts, &labelVersions}
+	counts := []*int{&n.Articles, &n.Rejected, &n.Tombstones, &n.Labels, &labelCounts, &labelVersions, &n.Files}
 	for i, t := range copyTables {
 		if *counts[i], err = copyTable(ctx, src, s, tx, t.name, t.cols, t.kinds, t.order); err != nil {
 			return n, fmt.Errorf("store: copy %s from %s into %s: %w", t.name, s.path, dst.path, classify(err))

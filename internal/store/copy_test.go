@@ -53,12 +53,15 @@ func TestCopyIntoKeepsEverything(t *testing.T) {
 	tagA.Authors = []string{"Zoë Roy"}
 	tagB := tagged("Tagged B", "tagged b", t0.Add(time.Hour), "economie", "go")
 	mustApply(t, src, Changes{At: t0.Add(25 * time.Hour), Upserts: []Upsert{up("tag-a.md", tagA, t0), up("tag-b.md", tagB, t0)}})
+	if err := src.ApplyFolderFiles(ctx, FolderFileChanges{Put: []FolderFilePut{{Path: "trips/wall.jpg", ModTime: t0, Data: []byte("jpeg bytes")}}}); err != nil {
+		t.Fatal(err)
+	}
 	dst := openTest(t)
 	n, err := src.CopyInto(ctx, dst)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.Articles < 10 || n.Rejected < 1 || n.Tombstones < 2 || n.Labels < 8 {
+	if n.Articles < 10 || n.Rejected < 1 || n.Tombstones < 2 || n.Labels < 8 || n.Files != 1 {
 		t.Errorf("copied %+v: the script leaves more", n)
 	}
 	t.Logf("copied %+v", n)
@@ -72,6 +75,11 @@ func TestCopyIntoKeepsEverything(t *testing.T) {
 		fb, _ := dst.Files(ctx)
 		if !reflect.DeepEqual(fa, fb) {
 			t.Errorf("%s: files differ:\n source %v\n copy   %v", stage, fa, fb)
+		}
+		ka, _ := src.FolderFiles(ctx)
+		kb, _ := dst.FolderFiles(ctx)
+		if len(ka) == 0 || !reflect.DeepEqual(ka, kb) {
+			t.Errorf("%s: folder files differ (or none):\n source %v\n copy   %v", stage, ka, kb)
 		}
 		for _, kind := range []LabelKind{LabelTag, LabelAuthor} {
 			la, err := src.Labels(ctx, kind)

@@ -189,6 +189,23 @@ var migrations = []migration{
 		postgres: `ALTER TABLE articles ADD COLUMN parsed_by BIGINT NOT NULL DEFAULT 0;
 		ALTER TABLE rejected_files ADD COLUMN parsed_by BIGINT NOT NULL DEFAULT 0;`,
 	},
+	// 8: the files of the seeds folder that /files/ serves (pictures,
+	// saved pages' archives), for the servers that have no folder: the
+	// writer keeps them here when several servers share PostgreSQL.
+	{
+		sqlite: `CREATE TABLE folder_files (
+		path     TEXT    PRIMARY KEY,
+		mtime_ns INTEGER NOT NULL,
+		size     INTEGER NOT NULL,
+		data     BLOB    NOT NULL
+	) STRICT;`,
+		postgres: `CREATE TABLE folder_files (
+			path     BYTEA  PRIMARY KEY,
+			mtime_ns BIGINT NOT NULL,
+			size     BIGINT NOT NULL,
+			data     BYTEA  NOT NULL
+		);`,
+	},
 }
 
 // migration is one schema step, written for each database.

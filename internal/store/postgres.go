@@ -332,7 +332,7 @@ func bindPostgres(args []any) []any {
 // detoasts every value: a damaged page or TOAST chunk fails the read
 // (PostgreSQL checks page headers, and checksums when the cluster has them).
 func (s *Store) integrityCheckPostgres(ctx context.Context) error {
-	for _, table := range []string{"articles", "rejected_files", "removed_articles", "article_labels", "label_counts", "label_versions"} {
+	for _, table := range []string{"articles", "rejected_files", "removed_articles", "article_labels", "label_counts", "label_versions", "folder_files"} {
 		var n int64
 		q := `SELECT count(md5(t::text)) FROM ` + table + ` t`
 		if err := s.rdb.QueryRowContext(ctx, q).Scan(&n); err != nil {

@@ -274,6 +274,7 @@ func TestPostgresMigrateFillsLabels(t *testing.T) {
 	if _, err := testPostgres.db.Exec(`DROP TABLE ` + schema + `.article_labels, ` + schema + `.label_counts, ` + schema + `.label_versions;
 		ALTER TABLE ` + schema + `.articles DROP COLUMN parsed_by;
 		ALTER TABLE ` + schema + `.rejected_files DROP COLUMN parsed_by;
+		DROP TABLE ` + schema + `.folder_files;
 		UPDATE ` + schema + `.seedfeed_schema SET version = 5`); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,199 @@
+package daemon
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"strings"
+	"time"
+
+	"seedfeed/internal/server"
+	"seedfeed/internal/store"
+)
+
+// A server without the seeds folder (serve -replica) serves /files/ from
+// the copies the writer keeps in the shared database: after each scan the
+// writer brings them in line with the folder (syncFolderFiles), and the
+// server without it reads them through folderFS.
+
+// maxFolderFileBytes bounds a file kept in the database; a larger one is
+// served only by the servers that have the folder.
+const maxFolderFileBytes = 32 << 20
+
+// folderBatchBytes bounds the bytes written in one transaction, so that a
+// first sync of a big folder does not hold all of it in memory.
+const folderBatchBytes = 64 << 20
+
+// folderSync says what syncFolderFiles did.
+type folderSync struct {
+	kept, removed, tooLarge int
+	firstTooLarge           string
+}
+
+// syncFolderFiles makes the files the store keeps for the servers
+// without the folder match the folder: the paths given (seeds-relative,
+// as a watch event names them), or, with paths nil, the whole folder. A
+// file is read only when its size or modification time differs from
+// the kept copy's.
+func syncFolderFiles(ctx context.Context, seeds server.SeedsFS, st *store.Store, paths []string) (folderSync, error) {
+	var res folderSync
+	kept, err := st.FolderFiles(ctx)
+	if err != nil {
+		return res, err
+	}
+	var (
+		batch store.FolderFileChanges
+		size  int
+	)
+	flush := func() error {
+		if err := st.ApplyFolderFiles(ctx, batch); err != nil {
+			return err
+		}
+		res.kept += len(batch.Put)
+		res.removed += len(batch.Remove)
+		batch, size = store.FolderFileChanges{}, 0
+		return nil
+	}
+	seen := map[string]bool{}
+	look := func(name string) error {
+		seen[name] = true
+		fi, err := fs.Stat(seeds, name)
+		if err != nil || !fi.Mode().IsRegular() {
+			// Gone, or a link out of the folder: what the server
+			// would not serve is not kept either.
+			delete(seen, name)
+			return nil
+		}
+		if fi.Size() > maxFolderFileBytes {
+			if res.tooLarge == 0 {
+				res.firstTooLarge = name
+			}
+			res.tooLarge++
+			delete(seen, name)
+			return nil
+		}
+		if k, ok := kept[name]; ok && k.Size == fi.Size() && k.ModTime.Equal(fi.ModTime()) {
+			return nil
+		}
+		data, err := fs.ReadFile(seeds, name)
+		if err != nil {
+			delete(seen, name)
+			return nil // changing as it is read: the next scan looks again
+		}
+		batch.Put = append(batch.Put, store.FolderFilePut{Path: name, ModTime: fi.ModTime(), Data: data})
+		if size += len(data); size >= folderBatchBytes {
+			return flush()
+		}
+		return nil
+	}
+	var asked map[string]bool // nil: the whole folder
+	if paths == nil {
+		if err := walkServed(ctx, seeds, func(name string, _ bool) error { return look(name) }); err != nil {
+			return res, fmt.Errorf("look at the files of %s: %w", string(seeds), err)
+		}
+	} else {
+		asked = map[string]bool{}
+		for _, p := range paths {
+			if !servedFrom(p) {
+				continue
+			}
+			asked[p] = true
+			if err := look(p); err != nil {
+				return res, err
+			}
+		}
+	}
+	for name := range kept {
+		if !seen[name] && (asked == nil || asked[name]) {
+			batch.Remove = append(batch.Remove, name)
+		}
+	}
+	return res, flush()
+}
+
+// servedFrom reports whether /files/ serves from the file at the
+// seeds-relative path name: a picture, or a saved page whose archive
+// holds pictures, outside hidden folders (walkServed's choice, for one
+// path).
+func servedFrom(name string) bool {
+	if _, ok := server.FileType(name); ok {
+		return true
+	}
+	if !server.SavedPage(name) || !fs.ValidPath(name) {
+		return false
+	}
+	for seg := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// logFolderSync says what a sync did, when it did anything.
+func logFolderSync(log *slog.Logger, res folderSync, err error) {
+	if err != nil {
+		log.Error("the folder's pictures could not be kept for the servers without the folder; they keep the copies they had", "error", err)
+		return
+	}
+	if res.kept > 0 || res.removed > 0 {
+		log.Info("kept the folder's pictures for the servers without the folder", "kept", res.kept, "removed", res.removed)
+	}
+	if res.tooLarge > 0 {
+		log.Warn("files too large to keep in the database are served only by the servers with the folder",
+			"files", res.tooLarge, "first", res.firstTooLarge, "max_bytes", maxFolderFileBytes)
+	}
+}
+
+// folderFS serves the files the store keeps (syncFolderFiles) as the
+// seeds folder, to a server without it: each Open reads one from the
+// database, with the size and time the writer saw, so that its
+// Last-Modified and ETag are the ones a server with the folder sends.
+type folderFS struct {
+	st *store.Store
+}
+
+// folderReadTimeout bounds one read of a kept file.
+const folderReadTimeout = 10 * time.Second
+
+func (f folderFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), folderReadTimeout)
+	defer cancel()
+	data, mtime, err := f.st.FolderFile(ctx, name)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return &keptFile{Reader: bytes.NewReader(data), info: keptInfo{name: path.Base(name), size: int64(len(data)), mtime: mtime}}, nil
+}
+
+// keptFile is a kept file open for reading, and seeking (ranges).
+type keptFile struct {
+	*bytes.Reader
+	info keptInfo
+}
+
+func (k *keptFile) Stat() (fs.FileInfo, error) { return k.info, nil }
+func (k *keptFile) Close() error               { return nil }
+
+type keptInfo struct {
+	name  string
+	size  int64
+	mtime time.Time
+}
+
+func (i keptInfo) Name() string       { return i.name }
+func (i keptInfo) Size() int64        { return i.size }
+func (i keptInfo) Mode() fs.FileMode  { return 0o444 }
+func (i keptInfo) ModTime() time.Time { return i.mtime }
+func (i keptInfo) IsDir() bool        { return false }
+func (i keptInfo) Sys() any           { return nil }

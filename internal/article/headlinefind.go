@@ -1595,7 +1595,7 @@ func (tr *textReader) findHeadline(start, body int) (headCand, int, bool) {
 			best, bestScore, found = c, s, true
 		}
 	}
-	if named, ok := tr.namedHeadline(cands); ok {
+	if named, ok := tr.namedHeadline(cands, body); ok {
 		return named, top, true
 	}
 	if !found && tr.ownFileTitle(body) {

@@ -312,7 +312,7 @@ func labelledTitle(t *testing.T, dir, name string) string {
 // (or whose part before a site separator is) marked as the headline.
 func labelCandidates(name string, data []byte, title string) fitPage {
 	p := fitPage{name: name}
-	tr, cands := readerOf(data)
+	tr, cands, body := readerOf(data)
 	if tr == nil {
 		return p
 	}
@@ -329,7 +329,7 @@ func labelCandidates(name string, data []byte, title string) fitPage {
 	}
 	// The title a comment head names is taken whatever the weights say
 	// (findHeadline), so the page is scored by it.
-	if c, ok := tr.namedHeadline(cands); ok {
+	if c, ok := tr.namedHeadline(cands, body); ok {
 		p.named = -1
 		if isGold(c.text(tr.paras)) {
 			p.named = 1
@@ -413,7 +413,7 @@ func readGzip(path string) ([]byte, error) {
 // candidatesOf runs parseText's steps up to the headline choice on a page
 // and returns its paragraphs and headline candidates.
 func candidatesOf(data []byte) ([]string, []headCand) {
-	tr, cands := readerOf(data)
+	tr, cands, _ := readerOf(data)
 	if tr == nil {
 		return nil, nil
 	}
@@ -421,27 +421,28 @@ func candidatesOf(data []byte) ([]string, []headCand) {
 }
 
 // readerOf reads a page up to its headline's candidates, as Parse does,
-// and returns its reader (nil when the page has no body) and candidates.
-func readerOf(data []byte) (*textReader, []headCand) {
+// and returns its reader (nil when the page has no body), candidates and
+// body start.
+func readerOf(data []byte) (*textReader, []headCand, int) {
 	text, _, err := cleanInput(data, false)
 	if err != nil {
-		return nil, nil
+		return nil, nil, 0
 	}
 	paras := splitParagraphs(text)
 	res := boilerplate.Classify(paras)
 	if res.Start < 0 || res.Start > res.Body || res.Body > res.End || res.Start == res.End {
-		return nil, nil
+		return nil, nil, 0
 	}
 	a := &Article{Removed: map[string][]string{}}
 	tr := &textReader{paras: paras, kinds: res.Kinds, a: a, roles: make([]role, len(paras))}
 	tr.bylines = tr.bylineBuf[:0]
 	body := tr.readStory(res.Start, res.Body, res.End)
 	if len(a.BodyParagraphs) == 0 {
-		return nil, nil
+		return nil, nil, 0
 	}
 	tr.headerLines(res.Start, body)
 	cands, _ := tr.headlineCandidates(res.Start, body)
-	return tr, cands
+	return tr, cands, body
 }
 
 // foldTitle is the corpus scorer's comparison form of a title: NFKC,

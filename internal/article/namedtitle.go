@@ -189,10 +189,10 @@ func (tr *textReader) namedTitle() (string, bool) {
 }
 
 // namedHeadline returns the line that is the title the page's comment
-// head names (namedTitle): among cands first, else the first line of the
-// page above the head that reads the same, outside the body. ok is false
-// when the page names none, or no line is it.
-func (tr *textReader) namedHeadline(cands []headCand) (headCand, bool) {
+// head names (namedTitle): among cands first, else the first line above
+// the body start (body) that reads the same. ok is false when the page
+// names none, or no line is it.
+func (tr *textReader) namedHeadline(cands []headCand, body int) (headCand, bool) {
 	title, ok := tr.namedTitle()
 	if !ok {
 		return headCand{}, false
@@ -202,17 +202,10 @@ func (tr *textReader) namedHeadline(cands []headCand) (headCand, bool) {
 			return c, true
 		}
 	}
-	for i, p := range tr.paras {
-		if tr.roles[i] == roleBody {
-			continue
-		}
-		if _, head := commentHeadTitle(p); head {
-			break
-		}
-		if _, footer := wikiFooterTitle(p); footer {
-			break
-		}
-		if sameTitle(p, title) {
+	// Below the body start a copy of the title is no headline to take:
+	// a line there would restart the body (readHeader).
+	for i, p := range tr.paras[:min(body, len(tr.paras))] {
+		if tr.roles[i] != roleBody && sameTitle(p, title) {
 			return headCand{i: i}, true
 		}
 	}

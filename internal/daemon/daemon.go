@@ -476,7 +476,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	}
 	d.log.Debug("scan", "full", full, "seen", stats.Seen, "changed", stats.Changed, "removed", stats.Removed,
 		"rejected", stats.Rejected, "pending", stats.Pending, "took", took)
-	if d.st.Postgres() {
+	if d.st.Postgres() && (full || len(paths) > 0) {
 		// Several servers share the database: keep the folder's
 		// pictures there for those without the folder.
 		var list []string

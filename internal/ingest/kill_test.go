@@ -76,11 +76,24 @@ func TestKilledMidScan(t *testing.T) {
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Kill it once some batches are committed, well before the end.
-	deadline := time.Now().Add(2 * time.Minute)
+	exited := make(chan struct{})
+	go func() {
+		child.Wait()
+		close(exited)
+	}()
+	// Kill it once some batches are committed, well before the end. On
+	// a loaded machine (CI runs packages side by side, under -race) the
+	// first commit can take minutes; the child ending first fails the
+	// test below.
+	deadline := time.Now().Add(10 * time.Minute)
 	killedAt := 0
+wait:
 	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+		select {
+		case <-exited:
+			break wait
+		case <-time.After(20 * time.Millisecond):
+		}
 		if _, err := os.Stat(db); err != nil {
 			continue
 		}
@@ -96,7 +109,7 @@ func TestKilledMidScan(t *testing.T) {
 		}
 	}
 	child.Process.Signal(syscall.SIGKILL)
-	child.Wait()
+	<-exited
 	if killedAt == 0 || killedAt >= n {
 		t.Fatalf("killed after %d of %d articles: not mid-scan", killedAt, n)
 	}

@@ -168,9 +168,10 @@ func splitOrg(text string) (*yaml.Node, string) {
 // lines joined, headlines (their tags dropped), list items, source and
 // example blocks and fixed-width lines as written, pictures (a link to
 // a picture alone on its line, with a "#+CAPTION:" above it), quote
-// blocks' paragraphs. Comments, drawers, comment and export blocks and
-// other settings leave.
-func orgParagraphs(text string) []bodyBlock {
+// blocks' paragraphs. Comments, drawers, comment and export blocks,
+// other settings and the subtrees an export leaves out leave. fileTags
+// are the file's "#+FILETAGS:".
+func orgParagraphs(text string, fileTags []string) []bodyBlock {
 	lines := strings.Split(text, "\n")
 	var (
 		blocks      []bodyBlock
@@ -208,13 +209,21 @@ func orgParagraphs(text string) []bodyBlock {
 	flush := func() { blocks = pend.end(blocks, inline) }
 	// A subtree Org leaves out of an export: under a headline tagged
 	// with one of the exclude tags ("noexport" unless "#+EXCLUDE_TAGS:"
-	// names others) or commented out ("* COMMENT Draft").
-	exclude := []string{"noexport"}
+	// names others) or commented out ("* COMMENT Draft"), or, in a file
+	// that tags some subtrees with a select tag, outside them
+	// (orgUnselected).
+	exclude, selectTags := []string{"noexport"}, []string{"export"}
 	for _, line := range lines {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "#+"); ok && strings.HasPrefix(strings.ToUpper(v), "EXCLUDE_TAGS:") {
-			exclude = strings.Fields(v[len("EXCLUDE_TAGS:"):])
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "#+"); ok {
+			switch key, value, _ := strings.Cut(v, ":"); strings.ToUpper(key) {
+			case "EXCLUDE_TAGS":
+				exclude = strings.Fields(value)
+			case "SELECT_TAGS":
+				selectTags = strings.Fields(value)
+			}
 		}
 	}
+	unselected := orgUnselected(lines, selectTags, fileTags)
 	excluded := func(title, tags string) bool {
 		if title == "COMMENT" || strings.HasPrefix(title, "COMMENT ") {
 			return true
@@ -222,7 +231,7 @@ func orgParagraphs(text string) []bodyBlock {
 		return slices.ContainsFunc(strings.Split(tags, ":"), func(t string) bool { return t != "" && slices.Contains(exclude, t) })
 	}
 	skip := 0 // the level of the subtree being left out, 0 when none
-	for _, line := range lines {
+	for li, line := range lines {
 		if skip > 0 {
 			if n := len(line) - len(strings.TrimLeft(line, "*")); n == 0 || n > skip || !strings.HasPrefix(line[n:], " ") {
 				continue
@@ -345,7 +354,7 @@ func orgParagraphs(text string) []bodyBlock {
 		if line[0] == '*' {
 			if m := orgHeadline.FindStringSubmatch(line); m != nil {
 				flush()
-				if excluded(m[2], m[3]) {
+				if excluded(m[2], m[3]) || unselected[li] {
 					skip = len(m[1])
 					continue
 				}
@@ -393,7 +402,7 @@ func orgBreak(line string) string {
 func parseOrg(text string, opts Options, a *Article) error {
 	root, body := splitOrg(text)
 	fm := readHeader(a, root, opts)
-	blocks := orgParagraphs(body)
+	blocks := orgParagraphs(body, orgFileTags(text))
 	title := ""
 	if fm.Title == "" && len(blocks) > 1 && blocks[0].kind == blockHeading &&
 		!slices.ContainsFunc(blocks[1:], func(b bodyBlock) bool { return b.kind == blockHeading && b.text == blocks[0].text }) {
@@ -404,4 +413,90 @@ func parseOrg(text string, opts Options, a *Article) error {
 	}
 	fm.setHeader(a, title, "")
 	return nil
+}
+
+// orgFileTags returns the tags of the file's "#+FILETAGS:" settings
+// (":coast:birds:").
+func orgFileTags(text string) []string {
+	var tags []string
+	for line := range strings.Lines(text) {
+		if m := orgSetting.FindStringSubmatch(strings.TrimRight(line, "\r\n")); m != nil && strings.EqualFold(m[1], "filetags") {
+			tags = append(tags, strings.FieldsFunc(m[2], func(r rune) bool { return r == ':' || r == ' ' })...)
+		}
+	}
+	return tags
+}
+
+// orgUnselected returns the headlines (by line) that Org's export leaves
+// out of a file where some subtree carries one of selectTags (":export:"
+// by default): every headline but those trees, the headlines within them
+// and the headlines above them. The text before the first headline and
+// under a kept headline stays. nil when no headline carries a select
+// tag, or a file tag is one (everything is selected then).
+func orgUnselected(lines []string, selectTags, fileTags []string) map[int]bool {
+	if slices.ContainsFunc(fileTags, func(t string) bool { return slices.Contains(selectTags, t) }) {
+		return nil
+	}
+	type headline struct{ line, level int }
+	var heads []headline
+	var selected []bool
+	inBlock := false
+	for i, line := range lines {
+		low := strings.ToLower(strings.TrimSpace(line))
+		switch {
+		case strings.HasPrefix(low, "#+begin_"):
+			inBlock = true
+			continue
+		case strings.HasPrefix(low, "#+end_"):
+			inBlock = false
+			continue
+		}
+		if inBlock || !strings.HasPrefix(line, "*") {
+			continue
+		}
+		m := orgHeadline.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		heads = append(heads, headline{i, len(m[1])})
+		selected = append(selected, slices.ContainsFunc(strings.Split(m[3], ":"), func(t string) bool { return t != "" && slices.Contains(selectTags, t) }))
+	}
+	if !slices.Contains(selected, true) {
+		return nil
+	}
+	// Each headline's parent, the nearest headline above it of a lower
+	// level (-1 for none), by a stack of the open ones.
+	parent := make([]int, len(heads))
+	var open []int
+	for k, h := range heads {
+		for len(open) > 0 && heads[open[len(open)-1]].level >= h.level {
+			open = open[:len(open)-1]
+		}
+		parent[k] = -1
+		if len(open) > 0 {
+			parent[k] = open[len(open)-1]
+		}
+		open = append(open, k)
+	}
+	keep := make([]bool, len(heads))
+	for k, h := range heads {
+		if !selected[k] || keep[k] {
+			continue // or kept with a tree above it, and its own
+		}
+		// The tree under it, and the headlines above it (up to one
+		// kept already, whose own are).
+		for j := k; j < len(heads) && (j == k || heads[j].level > h.level); j++ {
+			keep[j] = true
+		}
+		for j := parent[k]; j >= 0 && !keep[j]; j = parent[j] {
+			keep[j] = true
+		}
+	}
+	out := map[int]bool{}
+	for k, h := range heads {
+		if !keep[k] {
+			out[h.line] = true
+		}
+	}
+	return out
 }

@@ -59,6 +59,29 @@ func TestOrg(t *testing.T) {
 			paras: []string{"The tide came in.", "Shared", "Kept, as noexport is not named."},
 		},
 		{
+			// Org's export publishes the trees that carry a select tag,
+			// the headlines within them and above them with their text,
+			// and the text before the first headline; exclude tags still
+			// leave within them.
+			name: "subtrees a select tag picks",
+			src: "#+TITLE: Log\n\nThe tide came in.\n\n* Harbour\n  Above the picked tree.\n** Lamps :export:\n   All lamps checked.\n*** Rails\n    Painted.\n" +
+				"*** Secret :noexport:\n    Hidden.\n** Nets\n   Not picked.\n* Weather\n  Not picked either.\n* Boats :export:\n  Both out.\n",
+			want:  postFields{title: "Log"},
+			paras: []string{"The tide came in.", "Harbour", "Above the picked tree.", "Lamps", "All lamps checked.", "Rails", "Painted.", "Boats", "Both out."},
+		},
+		{
+			name:  "select tags a document names",
+			src:   "#+TITLE: Log\n#+SELECT_TAGS: blog\n\n* Lamps :export:\n  Not picked: export is not named.\n* Boats :blog:\n  Both out.\n",
+			want:  postFields{title: "Log"},
+			paras: []string{"Boats", "Both out."},
+		},
+		{
+			name:  "a file tag that selects selects everything",
+			src:   "#+TITLE: Log\n#+FILETAGS: :export:\n\n* Lamps\n  Checked.\n* Boats :export:\n  Both out.\n",
+			want:  postFields{title: "Log", tags: []string{"export"}},
+			paras: []string{"Lamps", "Checked.", "Boats", "Both out."},
+		},
+		{
 			name:  "a checklist's boxes",
 			src:   "#+TITLE: Lamps\n\n- [X] lamps\n- [-] rails\n- [ ] paint\n",
 			want:  postFields{title: "Lamps"},

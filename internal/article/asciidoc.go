@@ -393,7 +393,7 @@ func adocParagraphs(text string, attrs map[string]string) []bodyBlock {
 			}
 		} else if m := adocColist.FindStringSubmatch(trim); m != nil {
 			flush()
-			pend.kind, pend.ordered, trim = blockBullet, true, m[2]
+			pend.kind, pend.ordered, pend.callout, trim = blockBullet, true, true, m[2]
 		} else if m := adocTerm.FindStringSubmatch(trim); m != nil && (len(pend.lines) == 0 || pend.kind == blockDesc) && !strings.Contains(m[1], "::") {
 			flush()
 			pend.kind, pend.lines = blockTerm, append(pend.lines, m[1])

@@ -28,6 +28,7 @@ type bodyBlock struct {
 	level    int  // a list item's nesting, 0 at the top
 	ordered  bool // a list item is numbered
 	start    int  // a numbered item's number as written, 0 when the list counts it
+	callout  bool // an item of an AsciiDoc listing's callout list, a list of its own
 }
 
 // The kinds of bodyBlock.
@@ -52,6 +53,7 @@ type pending struct {
 	level   int    // a list item's
 	ordered bool   // a list item is numbered
 	start   int    // its number as written
+	callout bool   // an item of a callout list
 }
 
 // end appends the pending block to blocks when it has text, and starts
@@ -60,8 +62,9 @@ type pending struct {
 // ended with "\n" breaks there (a verse's, one a markup marks with a
 // hard break); the others join with a space.
 func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBlock {
-	lines, kind, key, level, ordered, start := p.lines, p.kind, p.key, p.level, p.ordered, p.start
-	p.lines, p.kind, p.key, p.level, p.ordered, p.start = p.lines[:0], blockPara, "", 0, false, 0
+	cur := *p
+	*p = pending{lines: p.lines[:0]}
+	lines, kind := cur.lines, cur.kind
 	if len(lines) == 0 {
 		return blocks
 	}
@@ -81,8 +84,8 @@ func (p *pending) end(blocks []bodyBlock, inline func(string) string) []bodyBloc
 	if strings.TrimSpace(t) == "" {
 		return blocks
 	}
-	ordered = ordered && kind == blockBullet
-	return append(blocks, bodyBlock{text: t, kind: kind, key: key, level: level, ordered: ordered, start: start})
+	list := kind == blockBullet
+	return append(blocks, bodyBlock{text: t, kind: kind, key: cur.key, level: cur.level, ordered: cur.ordered && list, start: cur.start, callout: cur.callout && list})
 }
 
 // breakLine ends a line that breaks where it ends: "\n", unless it is
@@ -162,6 +165,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 	isDef := func(k int8) bool { return k == blockTerm || k == blockDesc }
 	isBullet := func(k int8) bool { return k == blockBullet }
 	var lists []string
+	var colists []bool // whether each open list is a callout list
 	// An item no deeper than one below the item above it, so that
 	// every list opened is closed.
 	for i := range blocks {
@@ -263,10 +267,10 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				tag = "ol"
 			}
 			open, close = "", ""
-			if len(lists) == bl.level+1 && lists[bl.level] != tag {
+			if len(lists) == bl.level+1 && (lists[bl.level] != tag || colists[bl.level] != bl.callout) {
 				// The other kind of list at the same level: a new list.
 				open = "</" + lists[bl.level] + ">"
-				lists = lists[:bl.level]
+				lists, colists = lists[:bl.level], colists[:bl.level]
 			}
 			if len(lists) == bl.level {
 				// The levels were clamped above: one list to open at most.
@@ -275,7 +279,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				} else {
 					open += "<" + tag + ">"
 				}
-				lists = append(lists, tag)
+				lists, colists = append(lists, tag), append(colists, bl.callout)
 			}
 			open += "<li>"
 			next := -1
@@ -287,7 +291,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 			}
 			for len(lists) > next+1 {
 				close += "</" + lists[len(lists)-1] + ">"
-				lists = lists[:len(lists)-1]
+				lists, colists = lists[:len(lists)-1], colists[:len(lists)-1]
 				if len(lists) > 0 {
 					close += "</li>"
 				}

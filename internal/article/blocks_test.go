@@ -165,6 +165,11 @@ func TestAsciiDocCallouts(t *testing.T) {
 	code := "rows = read(\"tides.csv\") (1)\nfor r in rows: (2) (3)\n    print(r) (1)\n<tide/> (4)\nlist<int> (5)"
 	checkBlocks(t, "tides.adoc", src, []string{"<ol><li>Read the table.</li>\n<li>Each row</li>\n<li>once.</li></ol>"},
 		[]string{"The script reads the table.", code, "Read the table.", "Each row", "once.", "The end."})
+	// A callout list right under a numbered list is a list of its own,
+	// as Asciidoctor prints it, not more of the steps.
+	src = "= Gate\n\n. Unlock the gate\n. Open it\n<1> The key is under the stone.\n\nThe end.\n"
+	checkBlocks(t, "gate.adoc", src, []string{"<ol><li>Unlock the gate</li>\n<li>Open it</li>\n</ol><ol><li>The key is under the stone.</li></ol>"},
+		[]string{"Unlock the gate", "Open it", "The key is under the stone.", "The end."})
 }
 
 // checkBlocks parses src as file and checks that its body HTML holds

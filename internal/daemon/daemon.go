@@ -463,6 +463,23 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	if countHere {
 		d.metrics.ScansTotal.WithLabelValues("ok").Inc()
 	}
+	if d.st.Postgres() && (full || len(paths) > 0) {
+		// Several servers share the database: keep the folder's
+		// pictures there for those without the folder, once the
+		// articles are out (a first sync of a big folder takes a
+		// while).
+		var list []string
+		if !full {
+			list = make([]string, 0, len(paths))
+			for p := range paths {
+				list = append(list, p)
+			}
+		}
+		defer func() {
+			res, err := syncFolderFiles(ctx, server.SeedsFS(cfg.Seeds.Dir), d.st, list)
+			logFolderSync(d.log, res, err)
+		}()
+	}
 	if stats.Pending > 0 && !stats.RetryAt.IsZero() {
 		// Look again at the same files once they have settled: the paths
 		// an event named, or the whole folder after a full scan.
@@ -476,19 +493,6 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	}
 	d.log.Debug("scan", "full", full, "seen", stats.Seen, "changed", stats.Changed, "removed", stats.Removed,
 		"rejected", stats.Rejected, "pending", stats.Pending, "took", took)
-	if d.st.Postgres() && (full || len(paths) > 0) {
-		// Several servers share the database: keep the folder's
-		// pictures there for those without the folder.
-		var list []string
-		if !full {
-			list = make([]string, 0, len(paths))
-			for p := range paths {
-				list = append(list, p)
-			}
-		}
-		res, err := syncFolderFiles(ctx, server.SeedsFS(cfg.Seeds.Dir), d.st, list)
-		logFolderSync(d.log, res, err)
-	}
 	if stats.Reread > 0 {
 		d.log.Info("read unchanged files again: this seedfeed normalizes differently, or base_url, timezone or language changed; ids and dates are kept",
 			"files", stats.Reread, "articles_mended", stats.Refreshed)

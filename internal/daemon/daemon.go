@@ -312,9 +312,9 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	}
 	// A server without the folder serves the copies the writer keeps in
 	// the database (folderfiles.go).
-	var files fs.FS = folderFS{st}
-	if !d.serveOnly {
-		files = server.SeedsFS(cfg.Seeds.Dir)
+	var files fs.FS = server.SeedsFS(cfg.Seeds.Dir)
+	if d.serveOnly {
+		files = newFolderFS(st)
 	}
 	d.srv = server.New(server.Config{
 		Logger: log, Metrics: m, Articles: articleSource{st}, Sources: articleSource{st}, Labels: labelSource{st, d.currentConfig},

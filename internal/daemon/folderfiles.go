@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"seedfeed/internal/server"
@@ -150,30 +151,81 @@ func logFolderSync(log *slog.Logger, res folderSync, err error) {
 }
 
 // folderFS serves the files the store keeps (syncFolderFiles) as the
-// seeds folder, to a server without it: each Open reads one from the
-// database, with the size and time the writer saw, so that its
-// Last-Modified and ETag are the ones a server with the folder sends.
+// seeds folder, to a server without it, with the size and time the
+// writer saw, so that their Last-Modified and ETag are the ones a server
+// with the folder sends. Each Open asks the database for the file's size
+// and time, and reads its bytes only when they differ from the copy it
+// keeps in memory (up to folderCacheBytes of them).
 type folderFS struct {
-	st *store.Store
+	st    *store.Store
+	mu    sync.Mutex
+	kept  map[string]keptCopy
+	bytes int
+}
+
+type keptCopy struct {
+	data  []byte
+	mtime time.Time
+}
+
+func newFolderFS(st *store.Store) *folderFS {
+	return &folderFS{st: st, kept: map[string]keptCopy{}}
 }
 
 // folderReadTimeout bounds one read of a kept file.
 const folderReadTimeout = 10 * time.Second
 
-func (f folderFS) Open(name string) (fs.File, error) {
+// folderCacheBytes bounds the bytes of the copies kept in memory; when
+// one more would not fit, the others go.
+const folderCacheBytes = 64 << 20
+
+func (f *folderFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), folderReadTimeout)
 	defer cancel()
-	data, mtime, err := f.st.FolderFile(ctx, name)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
+	st, err := f.st.FolderFileStat(ctx, name)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		return nil, openError(name, err)
 	}
-	return &keptFile{Reader: bytes.NewReader(data), info: keptInfo{name: path.Base(name), size: int64(len(data)), mtime: mtime}}, nil
+	f.mu.Lock()
+	c, ok := f.kept[name]
+	f.mu.Unlock()
+	if !ok || int64(len(c.data)) != st.Size || !c.mtime.Equal(st.ModTime) {
+		data, mtime, err := f.st.FolderFile(ctx, name)
+		if err != nil {
+			return nil, openError(name, err)
+		}
+		c = keptCopy{data, mtime}
+		f.keep(name, c)
+	}
+	return &keptFile{Reader: bytes.NewReader(c.data), info: keptInfo{name: path.Base(name), size: int64(len(c.data)), mtime: c.mtime}}, nil
+}
+
+// keep remembers c as name's copy, when it fits.
+func (f *folderFS) keep(name string, c keptCopy) {
+	if len(c.data) > folderCacheBytes/4 {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if old, ok := f.kept[name]; ok {
+		f.bytes -= len(old.data)
+	}
+	if f.bytes+len(c.data) > folderCacheBytes {
+		clear(f.kept)
+		f.bytes = 0
+	}
+	f.kept[name] = c
+	f.bytes += len(c.data)
+}
+
+func openError(name string, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		err = fs.ErrNotExist
+	}
+	return &fs.PathError{Op: "open", Path: name, Err: err}
 }
 
 // keptFile is a kept file open for reading, and seeking (ranges).

@@ -127,7 +127,7 @@ func TestFolderFSServesAsTheFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	withFolder := server.New(server.Config{Files: server.SeedsFS(seeds)})
-	without := server.New(server.Config{Files: folderFS{st}})
+	without := server.New(server.Config{Files: newFolderFS(st)})
 	get := func(srv *server.Server, path, rng string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
 		if rng != "" {
@@ -153,4 +153,31 @@ func TestFolderFSServesAsTheFolder(t *testing.T) {
 	if r := get(without, "/files/trips/none.jpg", ""); r.Code != 404 {
 		t.Errorf("a picture never kept: %d, want 404", r.Code)
 	}
+
+	// The bytes are read again only when the size or time the writer
+	// recorded changed: a row rewritten with both the same is served
+	// from memory, one with a new time is read.
+	at := mustStat(t, filepath.Join(seeds, "trips", "wall.jpg")).ModTime()
+	same := bytes.ToUpper(wall)
+	if err := st.ApplyFolderFiles(ctx, store.FolderFileChanges{Put: []store.FolderFilePut{{Path: "trips/wall.jpg", ModTime: at, Data: same}}}); err != nil {
+		t.Fatal(err)
+	}
+	if r := get(without, "/files/trips/wall.jpg", ""); !bytes.Equal(r.Body.Bytes(), wall) {
+		t.Errorf("an unchanged size and time read the bytes again")
+	}
+	if err := st.ApplyFolderFiles(ctx, store.FolderFileChanges{Put: []store.FolderFilePut{{Path: "trips/wall.jpg", ModTime: at.Add(time.Second), Data: same}}}); err != nil {
+		t.Fatal(err)
+	}
+	if r := get(without, "/files/trips/wall.jpg", ""); !bytes.Equal(r.Body.Bytes(), same) {
+		t.Errorf("a new time did not read the new bytes")
+	}
+}
+
+func mustStat(t *testing.T, path string) os.FileInfo {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi
 }

@@ -64,6 +64,24 @@ func (s *Store) FolderFile(ctx context.Context, path string) ([]byte, time.Time,
 	return data, time.Unix(0, ns).UTC(), nil
 }
 
+// FolderFileStat returns the size and modification time of the kept file
+// at the seeds-relative path, without its bytes, or ErrNotFound.
+func (s *Store) FolderFileStat(ctx context.Context, path string) (FolderFile, error) {
+	var (
+		f  FolderFile
+		ns int64
+	)
+	err := s.rdb.QueryRowContext(ctx, s.sqlFor(`SELECT mtime_ns, size FROM folder_files WHERE path = ?`), s.bind([]any{path})...).Scan(&ns, &f.Size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, fmt.Errorf("%w: folder file %q", ErrNotFound, path)
+	}
+	if err != nil {
+		return f, fmt.Errorf("store: folder file %q: %w", path, classify(err))
+	}
+	f.ModTime = time.Unix(0, ns).UTC()
+	return f, nil
+}
+
 // FolderFileChanges are the files to keep anew (new or changed) and the
 // paths to forget, written together.
 type FolderFileChanges struct {

@@ -40,6 +40,12 @@ func TestFolderFiles(t *testing.T) {
 		if err != nil || string(got) != string(data) || !at.Equal(mtime) {
 			t.Errorf("FolderFile(%q) = %q, %v, %v", p, got, at, err)
 		}
+		if st, err := s.FolderFileStat(ctx, p); err != nil || st != want[p] {
+			t.Errorf("FolderFileStat(%q) = %+v, %v; want %+v", p, st, err, want[p])
+		}
+	}
+	if _, err := s.FolderFileStat(ctx, "none.png"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("FolderFileStat of a file never kept: %v, want ErrNotFound", err)
 	}
 
 	later := mtime.Add(time.Hour)

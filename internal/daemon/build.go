@@ -123,6 +123,14 @@ func writeMoved(w *server.StaticWriter, site pages.SiteInfo, sources []source) e
 		}
 	}
 	for addr, p := range at {
+		if dir, ok := strings.CutSuffix(addr, "/index.html"); ok {
+			if _, taken := at[dir]; taken {
+				// The page at dir is dir/index.html, where this
+				// article's folder would stand: a ref to dir (a Hugo
+				// bundle's) is the likelier link, and keeps it.
+				continue
+			}
+		}
 		s := sources[p.src]
 		page, err := pages.Moved(site, s.title, s.slug)
 		if err == nil {

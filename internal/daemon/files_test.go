@@ -154,6 +154,10 @@ func TestLinksBetweenArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(d.seeds, "posts", "walk", "index.md"), "---\ntitle: A second walk\n---\n\nWe walked the cliffs again in the rain.\n")
+	// A page saved as index.html in the pier's bundle: the folder its
+	// address would need is the file where "posts/pier"'s page stands,
+	// which keeps it.
+	writeFile(t, filepath.Join(d.seeds, "posts", "pier", "index.html"), "<html><head><title>The pier at night</title></head><body><article><h1>The pier at night</h1><p>The pier lights came on at dusk and stayed on until the last ferry had gone.</p><p>Fishermen stood at the rail.</p></article></body></html>")
 	d.scan(true)
 
 	_, feed := get(t, d.srv, "/feed.xml")
@@ -181,12 +185,13 @@ func TestLinksBetweenArticles(t *testing.T) {
 	host := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer host.Close()
 	for addr, page := range map[string]string{
-		"/files/posts/walk.md":       "https://news.example.org/articles/the-cliff-walk",
-		"/files/posts/walk":          "https://news.example.org/articles/the-cliff-walk",
-		"/files/posts/walk/index.md": "https://news.example.org/articles/a-second-walk",
-		"/files/posts/pier":          "https://news.example.org/articles/the-old-pier",
-		"/files/posts/pier/index.md": "https://news.example.org/articles/the-old-pier",
-		"/files/posts/log.md":        "https://news.example.org/articles/the-harbour-log",
+		"/files/posts/walk.md":         "https://news.example.org/articles/the-cliff-walk",
+		"/files/posts/walk":            "https://news.example.org/articles/the-cliff-walk",
+		"/files/posts/walk/index.md":   "https://news.example.org/articles/a-second-walk",
+		"/files/posts/pier":            "https://news.example.org/articles/the-old-pier",
+		"/files/posts/pier/index.md":   "https://news.example.org/articles/the-old-pier",
+		"/files/posts/pier/index.html": "https://news.example.org/articles/the-old-pier",
+		"/files/posts/log.md":          "https://news.example.org/articles/the-harbour-log",
 	} {
 		resp, err := host.Client().Get(host.URL + addr)
 		if err != nil {

@@ -221,9 +221,13 @@ func (f *folderFS) keep(name string, c keptCopy) {
 	f.bytes += len(c.data)
 }
 
+// openError is err as Open returns it: fs.ErrNotExist for a file not
+// kept, else server.ErrFilesUnavailable with the store's error.
 func openError(name string, err error) error {
 	if errors.Is(err, store.ErrNotFound) {
 		err = fs.ErrNotExist
+	} else {
+		err = fmt.Errorf("%w: %w", server.ErrFilesUnavailable, err)
 	}
 	return &fs.PathError{Op: "open", Path: name, Err: err}
 }

@@ -173,6 +173,25 @@ func TestFolderFSServesAsTheFolder(t *testing.T) {
 	}
 }
 
+// TestFolderFSUnavailable: a server without the folder whose database
+// does not answer says 503 for a picture, not a 404 a cache would keep.
+func TestFolderFSUnavailable(t *testing.T) {
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "state.db"), "news.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ApplyFolderFiles(context.Background(), store.FolderFileChanges{Put: []store.FolderFilePut{{Path: "wall.jpg", ModTime: time.Now(), Data: []byte("jpeg")}}}); err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Files: newFolderFS(st)})
+	st.Close()
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/files/wall.jpg", nil))
+	if rec.Code != 503 {
+		t.Errorf("a picture with the database closed: %d, want 503", rec.Code)
+	}
+}
+
 func mustStat(t *testing.T, path string) os.FileInfo {
 	t.Helper()
 	fi, err := os.Stat(path)

@@ -290,16 +290,28 @@ func (s *Server) toArticle(w http.ResponseWriter, r *http.Request, name string) 
 	return true
 }
 
+// ErrFilesUnavailable is wrapped by the errors of a Config.Files that
+// cannot answer for now (the database a server without the seeds folder
+// reads the pictures from is down): such a request gets 503, not a 404 a
+// cache would keep.
+var ErrFilesUnavailable = errors.New("server: the files cannot be read now")
+
 // fileError answers a picture that cannot be served: 404 when there is
 // none to serve (missing, a folder, a link out of the seeds folder, a
 // path through a file); 403 with a log line when the file is there but
-// seedfeed may not read it, which its owner should hear of.
+// seedfeed may not read it, which its owner should hear of; 503 with a
+// log line when the files cannot be read now (ErrFilesUnavailable).
 func (s *Server) fileError(w http.ResponseWriter, r *http.Request, name string, err error) {
-	if !errors.Is(err, fs.ErrPermission) {
+	switch {
+	case errors.Is(err, ErrFilesUnavailable):
+		s.log.Error("a picture cannot be read now", "path", name, "error", err)
+		w.Header()["Cache-Control"] = s.hdr.noCache
+		http.Error(w, "503 service unavailable", http.StatusServiceUnavailable)
+	case errors.Is(err, fs.ErrPermission):
+		s.log.Warn("a picture of the seeds folder cannot be read", "path", name, "error", err)
+		w.Header()["Cache-Control"] = s.hdr.noCache
+		http.Error(w, "403 forbidden", http.StatusForbidden)
+	default:
 		s.notFound(w, r, s.state.Load())
-		return
 	}
-	s.log.Warn("a picture of the seeds folder cannot be read", "path", name, "error", err)
-	w.Header()["Cache-Control"] = s.hdr.noCache
-	http.Error(w, "403 forbidden", http.StatusForbidden)
 }

@@ -186,13 +186,19 @@ func (f *folderFS) Open(name string) (fs.File, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), folderReadTimeout)
 	defer cancel()
 	st, err := f.st.FolderFileStat(ctx, name)
-	if err != nil {
-		return nil, openError(name, err)
-	}
 	f.mu.Lock()
 	c, ok := f.kept[name]
 	f.mu.Unlock()
-	if !ok || int64(len(c.data)) != st.Size || !c.mtime.Equal(st.ModTime) {
+	switch {
+	case err != nil && (!ok || errors.Is(err, store.ErrNotFound)):
+		if ok {
+			f.forget(name) // removed from the folder
+		}
+		return nil, openError(name, err)
+	case err != nil:
+		// The database does not answer: the copy in memory is the
+		// last the writer kept, as the feeds are the last published.
+	case !ok || int64(len(c.data)) != st.Size || !c.mtime.Equal(st.ModTime):
 		data, mtime, err := f.st.FolderFile(ctx, name)
 		if err != nil {
 			return nil, openError(name, err)
@@ -205,14 +211,12 @@ func (f *folderFS) Open(name string) (fs.File, error) {
 
 // keep remembers c as name's copy, when it fits.
 func (f *folderFS) keep(name string, c keptCopy) {
+	f.forget(name)
 	if len(c.data) > folderCacheBytes/4 {
 		return
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if old, ok := f.kept[name]; ok {
-		f.bytes -= len(old.data)
-	}
 	if f.bytes+len(c.data) > folderCacheBytes {
 		clear(f.kept)
 		f.bytes = 0
@@ -223,6 +227,16 @@ func (f *folderFS) keep(name string, c keptCopy) {
 
 // openError is err as Open returns it: fs.ErrNotExist for a file not
 // kept, else server.ErrFilesUnavailable with the store's error.
+// forget drops name's copy.
+func (f *folderFS) forget(name string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if old, ok := f.kept[name]; ok {
+		f.bytes -= len(old.data)
+		delete(f.kept, name)
+	}
+}
+
 func openError(name string, err error) error {
 	if errors.Is(err, store.ErrNotFound) {
 		err = fs.ErrNotExist

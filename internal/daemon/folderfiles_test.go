@@ -174,21 +174,33 @@ func TestFolderFSServesAsTheFolder(t *testing.T) {
 }
 
 // TestFolderFSUnavailable: a server without the folder whose database
-// does not answer says 503 for a picture, not a 404 a cache would keep.
+// does not answer serves the copies it keeps in memory, as it serves
+// its last feeds, and says 503 for a picture it has no copy of, not a
+// 404 a cache would keep.
 func TestFolderFSUnavailable(t *testing.T) {
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "state.db"), "news.example.org")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.ApplyFolderFiles(context.Background(), store.FolderFileChanges{Put: []store.FolderFilePut{{Path: "wall.jpg", ModTime: time.Now(), Data: []byte("jpeg")}}}); err != nil {
+	put := []store.FolderFilePut{{Path: "wall.jpg", ModTime: time.Now(), Data: []byte("jpeg")}, {Path: "pier.png", ModTime: time.Now(), Data: []byte("png")}}
+	if err := st.ApplyFolderFiles(context.Background(), store.FolderFileChanges{Put: put}); err != nil {
 		t.Fatal(err)
 	}
 	srv := server.New(server.Config{Files: newFolderFS(st)})
+	get := func(path string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec
+	}
+	if r := get("/files/wall.jpg"); r.Code != 200 {
+		t.Fatalf("with the database: %d", r.Code)
+	}
 	st.Close()
-	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/files/wall.jpg", nil))
-	if rec.Code != 503 {
-		t.Errorf("a picture with the database closed: %d, want 503", rec.Code)
+	if r := get("/files/wall.jpg"); r.Code != 200 || r.Body.String() != "jpeg" {
+		t.Errorf("a picture in memory with the database closed: %d %q, want its copy", r.Code, r.Body.String())
+	}
+	if r := get("/files/pier.png"); r.Code != 503 {
+		t.Errorf("a picture not in memory with the database closed: %d, want 503", r.Code)
 	}
 }
 

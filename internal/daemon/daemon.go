@@ -476,8 +476,13 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 			}
 		}
 		defer func() {
+			if ctx.Err() != nil {
+				return // shutting down: the next writer syncs
+			}
 			res, err := syncFolderFiles(ctx, server.SeedsFS(cfg.Seeds.Dir), d.st, list)
-			logFolderSync(d.log, res, err)
+			if ctx.Err() == nil {
+				logFolderSync(d.log, res, err)
+			}
 		}()
 	}
 	if stats.Pending > 0 && !stats.RetryAt.IsZero() {

@@ -38,10 +38,9 @@ func writeFiles(ctx context.Context, seeds server.SeedsFS, w *server.StaticWrite
 }
 
 // walkServed calls fn for every file of the seeds folder that /files/
-// serves from: the pictures (server.FileType) and the saved pages whose
-// archives hold pictures (saved true). Hidden files and folders are
-// passed over, as the scanner and the server pass them over.
-func walkServed(ctx context.Context, seeds server.SeedsFS, fn func(name string, saved bool) error) error {
+// serves from (servedFrom): the pictures, and the saved pages whose
+// archives hold pictures (saved true). Hidden folders are not entered.
+func walkServed(ctx context.Context, seeds fs.FS, fn func(name string, saved bool) error) error {
 	return fs.WalkDir(seeds, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == "." {
@@ -58,14 +57,30 @@ func walkServed(ctx context.Context, seeds server.SeedsFS, fn func(name string, 
 			}
 			return nil
 		}
-		if server.SavedPage(name) && !strings.HasPrefix(d.Name(), ".") {
-			return fn(name, true)
-		}
-		if _, ok := server.FileType(name); ok {
-			return fn(name, false)
+		if servedFrom(name) {
+			return fn(name, server.SavedPage(name))
 		}
 		return nil
 	})
+}
+
+// servedFrom reports whether /files/ serves from the file at the
+// seeds-relative path name: a picture (server.FileType), or a saved page
+// whose archive holds pictures, outside hidden files and folders, as the
+// scanner and the server pass those over.
+func servedFrom(name string) bool {
+	if _, ok := server.FileType(name); ok {
+		return true
+	}
+	if !server.SavedPage(name) || !fs.ValidPath(name) {
+		return false
+	}
+	for seg := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // copyFile copies one picture; a link out of the folder or anything but

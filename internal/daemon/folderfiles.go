@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"path"
-	"strings"
 	"sync"
 	"time"
 
@@ -40,7 +39,7 @@ type folderSync struct {
 // as a watch event names them), or, with paths nil, the whole folder. A
 // file is read only when its size or modification time differs from
 // the kept copy's.
-func syncFolderFiles(ctx context.Context, seeds server.SeedsFS, st *store.Store, paths []string) (folderSync, error) {
+func syncFolderFiles(ctx context.Context, seeds fs.FS, st *store.Store, paths []string) (folderSync, error) {
 	var res folderSync
 	kept, err := st.FolderFiles(ctx)
 	if err != nil {
@@ -59,14 +58,14 @@ func syncFolderFiles(ctx context.Context, seeds server.SeedsFS, st *store.Store,
 		batch, size = store.FolderFileChanges{}, 0
 		return nil
 	}
+	// seen are the files that keep a copy: those the server serves
+	// from the folder, under the bound.
 	seen := map[string]bool{}
 	look := func(name string) error {
-		seen[name] = true
 		fi, err := fs.Stat(seeds, name)
 		if err != nil || !fi.Mode().IsRegular() {
 			// Gone, or a link out of the folder: what the server
 			// would not serve is not kept either.
-			delete(seen, name)
 			return nil
 		}
 		if fi.Size() > maxFolderFileBytes {
@@ -74,16 +73,17 @@ func syncFolderFiles(ctx context.Context, seeds server.SeedsFS, st *store.Store,
 				res.firstTooLarge = name
 			}
 			res.tooLarge++
-			delete(seen, name)
 			return nil
 		}
+		seen[name] = true
 		if k, ok := kept[name]; ok && k.Size == fi.Size() && k.ModTime.Equal(fi.ModTime()) {
 			return nil
 		}
 		data, err := fs.ReadFile(seeds, name)
 		if err != nil {
-			delete(seen, name)
-			return nil // changing as it is read: the next scan looks again
+			// Changing as it is read: the copy kept, if any, stays
+			// until the next scan reads it.
+			return nil
 		}
 		batch.Put = append(batch.Put, store.FolderFilePut{Path: name, ModTime: fi.ModTime(), Data: data})
 		if size += len(data); size >= folderBatchBytes {
@@ -94,7 +94,7 @@ func syncFolderFiles(ctx context.Context, seeds server.SeedsFS, st *store.Store,
 	var asked map[string]bool // nil: the whole folder
 	if paths == nil {
 		if err := walkServed(ctx, seeds, func(name string, _ bool) error { return look(name) }); err != nil {
-			return res, fmt.Errorf("look at the files of %s: %w", string(seeds), err)
+			return res, fmt.Errorf("look at the seeds folder's files: %w", err)
 		}
 	} else {
 		asked = map[string]bool{}
@@ -114,25 +114,6 @@ func syncFolderFiles(ctx context.Context, seeds server.SeedsFS, st *store.Store,
 		}
 	}
 	return res, flush()
-}
-
-// servedFrom reports whether /files/ serves from the file at the
-// seeds-relative path name: a picture, or a saved page whose archive
-// holds pictures, outside hidden folders (walkServed's choice, for one
-// path).
-func servedFrom(name string) bool {
-	if _, ok := server.FileType(name); ok {
-		return true
-	}
-	if !server.SavedPage(name) || !fs.ValidPath(name) {
-		return false
-	}
-	for seg := range strings.SplitSeq(name, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return false
-		}
-	}
-	return true
 }
 
 // logFolderSync says what a sync did, when it did anything.

@@ -3,13 +3,16 @@ package daemon
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"maps"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"seedfeed/internal/server"
@@ -103,6 +106,46 @@ func TestSyncFolderFiles(t *testing.T) {
 	}
 	if got, want := keptNames(), []string{"trips/pier.png", "trips/wall.jpg"}; !slices.Equal(got, want) {
 		t.Errorf("after a sync of event paths: kept %q, want %q", got, want)
+	}
+}
+
+// unreadableFS is a folder whose files' bytes cannot be read (a file
+// rewritten as the sync reads it), though they can be listed and stated.
+type unreadableFS struct{ fstest.MapFS }
+
+func (unreadableFS) ReadFile(name string) ([]byte, error) {
+	return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("changed while read")}
+}
+
+// TestSyncKeepsACopyItCannotReplace: a picture that changed but cannot be
+// read now keeps the copy kept before, rather than leaving the servers
+// without the folder with none until the next scan.
+func TestSyncKeepsACopyItCannotReplace(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), "news.example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	t0 := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	folder := fstest.MapFS{"wall.jpg": {Data: []byte("jpeg"), ModTime: t0}}
+	if _, err := syncFolderFiles(ctx, folder, st, nil); err != nil {
+		t.Fatal(err)
+	}
+	folder["wall.jpg"] = &fstest.MapFile{Data: []byte("new jpeg"), ModTime: t0.Add(time.Minute)}
+	for _, paths := range [][]string{nil, {"wall.jpg"}} {
+		if _, err := syncFolderFiles(ctx, unreadableFS{folder}, st, paths); err != nil {
+			t.Fatal(err)
+		}
+		if data, _, err := st.FolderFile(ctx, "wall.jpg"); err != nil || string(data) != "jpeg" {
+			t.Errorf("sync of %q: the copy is %q, %v; want the old one kept", paths, data, err)
+		}
+	}
+	if _, err := syncFolderFiles(ctx, folder, st, nil); err != nil {
+		t.Fatal(err)
+	}
+	if data, _, _ := st.FolderFile(ctx, "wall.jpg"); string(data) != "new jpeg" {
+		t.Errorf("once readable: %q", data)
 	}
 }
 

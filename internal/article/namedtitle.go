@@ -56,7 +56,8 @@ var countWords = map[string]bool{
 }
 
 // headOpenQuotes and headCloseQuotes are the marks a comment head may quote a
-// title in.
+// title in. They are not openQuotes and closeQuotes (kickerCut's): those
+// leave out ‘ and ’, an apostrophe in the headlines kickerCut cuts.
 const (
 	headOpenQuotes  = "“„«\"‘‚「『‹"
 	headCloseQuotes = "”“»\"’‘」』›"
@@ -71,11 +72,7 @@ func commentHeadTitle(p string) (string, bool) {
 	if len(p) > maxCommentHead || len(p) < 8 {
 		return "", false
 	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	if strings.ContainsRune(headOpenQuotes, last) && !strings.ContainsRune(headCloseQuotes, last) {
-		return "", false
-	}
-	if strings.ContainsRune(headCloseQuotes, last) {
+	if last, _ := utf8.DecodeLastRuneInString(p); strings.ContainsRune(headCloseQuotes, last) {
 		return quotedAfterCount(p)
 	}
 	return quotedBeforeCount(p)

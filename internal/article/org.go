@@ -132,8 +132,9 @@ func orgEntities(p string) string {
 
 // splitOrg reads the settings that name the post's facts, wherever they
 // stand, into a front matter mapping (nil for none), and returns it with
-// the text without them.
-func splitOrg(text string) (*yaml.Node, string) {
+// the text without them, and the tags of "#+FILETAGS:" (which an
+// export's select tags look at).
+func splitOrg(text string) (root *yaml.Node, body string, fileTags []string) {
 	var h headerFields
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
@@ -153,7 +154,11 @@ func splitOrg(text string) (*yaml.Node, string) {
 			}
 		case "tags", "categories":
 			// ":coast:birds:" or "coast birds"
-			value = strings.Join(strings.FieldsFunc(value, func(r rune) bool { return r == ':' || r == ' ' || r == ',' }), ", ")
+			tags := strings.FieldsFunc(value, func(r rune) bool { return r == ':' || r == ' ' || r == ',' })
+			if strings.EqualFold(m[1], "filetags") {
+				fileTags = append(fileTags, tags...)
+			}
+			value = strings.Join(tags, ", ")
 		}
 		lines[i] = "#+" // read: leaves the body as every setting does
 		v := h.add(key, value, i+1)
@@ -161,7 +166,7 @@ func splitOrg(text string) (*yaml.Node, string) {
 			v.Tag, v.Value = "!!bool", strings.ToLower(value)
 		}
 	}
-	return h.node(), strings.Join(lines, "\n")
+	return h.node(), strings.Join(lines, "\n"), fileTags
 }
 
 // orgParagraphs splits an Org body into blocks: paragraphs with their
@@ -400,9 +405,9 @@ func orgBreak(line string) string {
 // level-one headline over the rest is the title, as a post exported from
 // one subtree has it.
 func parseOrg(text string, opts Options, a *Article) error {
-	root, body := splitOrg(text)
+	root, body, fileTags := splitOrg(text)
 	fm := readHeader(a, root, opts)
-	blocks := orgParagraphs(body, orgFileTags(text))
+	blocks := orgParagraphs(body, fileTags)
 	title := ""
 	if fm.Title == "" && len(blocks) > 1 && blocks[0].kind == blockHeading &&
 		!slices.ContainsFunc(blocks[1:], func(b bodyBlock) bool { return b.kind == blockHeading && b.text == blocks[0].text }) {
@@ -413,18 +418,6 @@ func parseOrg(text string, opts Options, a *Article) error {
 	}
 	fm.setHeader(a, title, "")
 	return nil
-}
-
-// orgFileTags returns the tags of the file's "#+FILETAGS:" settings
-// (":coast:birds:").
-func orgFileTags(text string) []string {
-	var tags []string
-	for line := range strings.Lines(text) {
-		if m := orgSetting.FindStringSubmatch(strings.TrimRight(line, "\r\n")); m != nil && strings.EqualFold(m[1], "filetags") {
-			tags = append(tags, strings.FieldsFunc(m[2], func(r rune) bool { return r == ':' || r == ' ' })...)
-		}
-	}
-	return tags
 }
 
 // orgUnselected returns the headlines (by line) that Org's export leaves

@@ -502,11 +502,14 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 		d.log.Info("read unchanged files again: this seedfeed normalizes differently, or base_url, timezone or language changed; ids and dates are kept",
 			"files", stats.Reread, "articles_mended", stats.Refreshed)
 	}
-	if !stats.Published && !force {
+	// A replaced icon or logo changes no article but must be rendered,
+	// and the other servers told, as for a changed article.
+	images := !stats.Published && siteImagesStale(cfg, d.srv.Snapshot())
+	if !stats.Published && !force && !images {
 		d.srv.ReportScan(time.Now(), nil)
 		return
 	}
-	if d.publish(ctx, cfg) && stats.Published {
+	if d.publish(ctx, cfg) && (stats.Published || images) {
 		d.announce(ctx)
 	}
 }

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,4 +79,26 @@ func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
 		out = append(out, siteImageFile{path: p, contentType: ct, body: body, modTime: fi.ModTime().UTC().Truncate(time.Second)})
 	}
 	return out, nil
+}
+
+// siteImagesStale reports whether the icon or logo file in the seeds
+// folder is not what snap serves: replaced, or unreadable now. No article
+// changed then, but the scan must render again, or the old image would
+// be served until one did; an unreadable file makes that render fail
+// with an error that names the key.
+func siteImagesStale(cfg config.Config, snap *server.Snapshot) bool {
+	if cfg.ServeOnly() || snap == nil || snap.Resources == nil {
+		return false
+	}
+	images, err := readSiteImages(cfg)
+	if err != nil {
+		return true
+	}
+	for _, im := range images {
+		res := snap.Resources[im.path]
+		if res == nil || res.ContentType != im.contentType || !bytes.Equal(res.Body, im.body) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mmcdole/gofeed"
@@ -85,4 +86,40 @@ func removeAndMkdir(dir string) error {
 		return err
 	}
 	return os.Mkdir(dir, 0o755)
+}
+
+// An icon file replaced in the folder is served at once, by the scan of
+// the watch event that names it or by the next full scan, though no
+// article changed; one removed is an error that names site.icon, and the
+// last icon keeps being served.
+func TestSiteIconReplaced(t *testing.T) {
+	for _, full := range []bool{false, true} {
+		d := newTestDaemon(t, "site:\n  base_url: https://news.example.org\n  icon: icon.png\nseeds:\n  settle: 0s\n")
+		writeFile(t, filepath.Join(d.seeds, "icon.png"), "\x89PNG\r\n\x1a\n first")
+		writeFile(t, filepath.Join(d.seeds, "a.md"), labelSeeds["one.md"])
+		d.scan(true)
+		second := "\x89PNG\r\n\x1a\n second, longer"
+		writeFile(t, filepath.Join(d.seeds, "icon.png"), second)
+		if full {
+			d.scan(true)
+		} else {
+			d.scan(false, "icon.png")
+		}
+		if code, body := get(t, d.srv, "/icon.png"); code != 200 || string(body) != second {
+			t.Errorf("full scan %v: /icon.png %d %q, want the new file", full, code, body)
+		}
+		if code, body := get(t, d.srv, "/favicon.ico"); code != 200 || string(body) != second {
+			t.Errorf("full scan %v: /favicon.ico %d %q, want the new file", full, code, body)
+		}
+		if err := os.Remove(filepath.Join(d.seeds, "icon.png")); err != nil {
+			t.Fatal(err)
+		}
+		d.scan(full, "icon.png")
+		if code, body := get(t, d.srv, "/icon.png"); code != 200 || string(body) != second {
+			t.Errorf("full scan %v: /icon.png %d %q after the file was removed, want the last one", full, code, body)
+		}
+		if logs := d.logs.String(); !strings.Contains(logs, "render failed") || !strings.Contains(logs, "site.icon") {
+			t.Errorf("full scan %v: no error naming site.icon once the file was removed:\n%s", full, logs)
+		}
+	}
 }

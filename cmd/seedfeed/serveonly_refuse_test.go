@@ -30,12 +30,6 @@ func TestServeOnlyRefusedAtStart(t *testing.T) {
 			want: []string{"serve -replica:", "state.url is not set"},
 		},
 		{
-			name: "-replica with an icon file",
-			yaml: "site:\n  icon: icon.png\nseeds:\n  dir: seeds\nstate:\n  url: postgres://u:p@127.0.0.1:1/db\n",
-			args: []string{"serve", "-replica"},
-			want: []string{"serve -replica:", `site.icon names the file "icon.png"`},
-		},
-		{
 			name: "build without a folder",
 			yaml: "seeds:\n  dir: \"\"\nstate:\n  path: state.db\n",
 			args: []string{"build", "-out", "OUT"},

@@ -238,8 +238,9 @@ func indexFirstArticleSlug(index string) (string, bool) {
 
 // A serve-only process reloads its config on SIGHUP like any other: a new
 // title is rendered from the database at once; a reload that names a
-// site icon file is refused and the running config stays; it stays
-// serve-only even when the file now names a folder.
+// site icon file no writer has kept in the database renders nothing new
+// and says why; it stays serve-only even when the file now names a
+// folder.
 func TestServeOnlyReload(t *testing.T) {
 	stateURL := postgresSchema(t)
 	dir := t.TempDir()
@@ -265,10 +266,15 @@ func TestServeOnlyReload(t *testing.T) {
 	rewrite(`title: "Cluster"`, `title: "Harbour News"`)
 	waitClusterCond(t, "the new title served", 10*time.Second, func() bool { return feedHas("Harbour News") })
 
+	// No writer has kept an icon.png in the database: the render that
+	// names it fails, naming site.icon, and the last feeds stay.
 	rewrite("site:\n", "site:\n  icon: icon.png\n")
-	waitLog(t, p.logs, "config reload rejected", 10*time.Second)
-	if !strings.Contains(p.logs.String(), `site.icon names the file \"icon.png\"`) {
-		t.Errorf("the rejected reload does not name site.icon:\n%s", p.logs)
+	waitLog(t, p.logs, "render failed", 10*time.Second)
+	if !strings.Contains(p.logs.String(), `site.icon \"icon.png\": the database holds no copy`) {
+		t.Errorf("the failed render does not name site.icon:\n%s", p.logs)
+	}
+	if !feedHas("Harbour News") {
+		t.Error("the feed was lost when the icon could not be read")
 	}
 
 	rewrite("  icon: icon.png\n", "")
@@ -284,4 +290,61 @@ func TestServeOnlyReload(t *testing.T) {
 	if !feedHas("Harbour News") {
 		t.Error("the title was lost")
 	}
+}
+
+// With site.icon and site.logo naming files in the seeds folder, a
+// serve-only process serves them from the copies the writer keeps in the
+// database, with the writer's bytes and ETags, and follows a replaced
+// icon though no article changed.
+func TestServeOnlySiteImages(t *testing.T) {
+	stateURL := postgresSchema(t)
+	dir := t.TempDir()
+	withImages := func(path string) string {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = bytes.Replace(data, []byte("site:\n"), []byte("site:\n  icon: icon.png\n  logo: img/logo.svg\n"), 1)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	seeds := filepath.Join(dir, "seeds")
+	writerCfg := withImages(writeClusterConfig(t, dir, "writer", stateURL, 300*time.Millisecond))
+	icon := "\x89PNG\r\n\x1a\n the harbour's flag"
+	writeSeed(t, seeds, "icon.png", icon)
+	if err := os.Mkdir(filepath.Join(seeds, "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeSeed(t, filepath.Join(seeds, "img"), "logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
+	writeSeed(t, seeds, "story.txt", articleText("Ferry resumes its winter timetable", "Boats leave on the hour."))
+	writer := startHealthy(t, writerCfg)
+	onlyDir := filepath.Join(dir, "serve-only")
+	if err := os.Mkdir(onlyDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	only := startProc(t, withImages(writeServeOnlyConfig(t, onlyDir, "only", stateURL, "")))
+	only.waitHealthy(60 * time.Second)
+	same := func(path, want string) bool {
+		code, body, etag := writer.getWithETag(path)
+		if code != 200 || string(body) != want {
+			return false
+		}
+		c, b, e := only.getWithETag(path)
+		return c == 200 && string(b) == want && e == etag
+	}
+	waitClusterCond(t, "the serve-only process serves the writer's icon and logo", 30*time.Second, func() bool {
+		return same("/icon.png", icon) && same("/favicon.ico", icon) && same("/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
+	})
+	if ok, why := clusterServersAgree(t, []*proc{writer, only}, 1); !ok {
+		t.Errorf("the feeds and index differ: %s", why)
+	}
+	icon += ", redrawn"
+	writeSeed(t, seeds, "icon.png", icon)
+	took := waitClusterCond(t, "the serve-only process serves the replaced icon", 30*time.Second, func() bool {
+		return same("/icon.png", icon) && same("/favicon.ico", icon)
+	})
+	t.Logf("a replaced icon served by the serve-only process %v after it was written", took.Round(time.Millisecond))
 }

@@ -21,25 +21,17 @@ var ErrServeOnly = errors.New("config: a serve-only process (no seeds folder)")
 func (c Config) ServeOnly() bool { return c.Seeds.Dir == "" }
 
 // CheckServeOnly says why a serve-only configuration cannot run; nil when
-// it can, or when the configuration has a seeds folder.
-//
-//   - state.url must name PostgreSQL: with the SQLite file at state.path
-//     there is no writer to follow, and nothing would ever be published.
-//   - site.icon and site.logo must be URLs, not files in the seeds folder:
-//     a process without the folder cannot serve the file at the address
-//     every page and feed points to, so a reader sent to it would get a
-//     404 where the writer answers with the image.
+// it can, or when the configuration has a seeds folder. state.url must
+// name PostgreSQL: with the SQLite file at state.path there is no writer
+// to follow, and nothing would ever be published. (site.icon and
+// site.logo may name files in the seeds folder: such a process serves
+// the copies the writer keeps in the database.)
 func (c Config) CheckServeOnly() error {
 	if !c.ServeOnly() {
 		return nil
 	}
 	if c.State.URL == "" {
 		return fmt.Errorf("%w: state.url is not set: a process without a seeds folder serves what a writer publishes in PostgreSQL; set state.url (or SEEDFEED_STATE_URL) to the database the writer uses, or set seeds.dir to scan a folder with the SQLite file at state.path", ErrServeOnly)
-	}
-	for _, im := range []struct{ key, v string }{{"site.icon", c.Site.Icon}, {"site.logo", c.Site.Logo}} {
-		if im.v != "" && !IsSiteImageURL(im.v) {
-			return fmt.Errorf("%w: %s names the file %q in the seeds folder, which this process does not have; give %s as an https:// URL (the same on every server), or give this process the seeds folder", ErrServeOnly, im.key, im.v, im.key)
-		}
 	}
 	return nil
 }

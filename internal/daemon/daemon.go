@@ -103,6 +103,9 @@ type Daemon struct {
 	// scans, never watches, never asks for the writer's lock
 	// (cluster.go). Set at start, never changed.
 	serveOnly bool
+	// kept serves, on a server without the folder, the copies of the
+	// folder's files the writer keeps in the database; nil otherwise.
+	kept *folderFS
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -136,7 +139,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// answers 503 while the first scan runs.
 	// The archive pages not in the cache (all of them, at start) come
 	// with the first scan's snapshot.
-	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive}); err == nil && snap.Articles > 0 {
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, kept: d.keptFS()}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -314,7 +317,8 @@ func newDaemon(cfg config.Config, st *store.Store, log *slog.Logger) (*Daemon, e
 	// the database (folderfiles.go).
 	var files fs.FS = server.SeedsFS(cfg.Seeds.Dir)
 	if d.serveOnly {
-		files = newFolderFS(st)
+		d.kept = newFolderFS(st)
+		files = d.kept
 	}
 	d.srv = server.New(server.Config{
 		Logger: log, Metrics: m, Articles: articleSource{st}, Sources: articleSource{st}, Labels: labelSource{st, d.currentConfig},
@@ -509,9 +513,27 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 		d.srv.ReportScan(time.Now(), nil)
 		return
 	}
+	if d.st.Postgres() {
+		// The servers without the folder read the icon and logo from
+		// the database as they render what this publish announces, so
+		// those copies go first; the other pictures follow the publish.
+		if names := siteImageFiles(cfg); len(names) > 0 {
+			res, err := syncFolderFiles(ctx, server.SeedsFS(cfg.Seeds.Dir), d.st, names)
+			logFolderSync(d.log, res, err)
+		}
+	}
 	if d.publish(ctx, cfg) && (stats.Published || images) {
 		d.announce(ctx)
 	}
+}
+
+// keptFS is d.kept as an fs.FS: nil, not a nil *folderFS, on a server
+// with the folder.
+func (d *Daemon) keptFS() fs.FS {
+	if d.kept == nil {
+		return nil
+	}
+	return d.kept
 }
 
 // publish renders a new snapshot and swaps it in; on failure the old one
@@ -519,7 +541,7 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
-		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot()})
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), kept: d.keptFS()})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -541,7 +563,7 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	// cache lacks (all of them at start). The index pages are rendered
 	// on request (indexpages.go).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, prev: snap})
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, prev: snap, kept: d.keptFS()})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return true

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io/fs"
 	"strings"
 	"sync"
 	"time"
@@ -220,6 +221,10 @@ type snapshotOptions struct {
 	// IndexKey, and the server renders the older index pages on request
 	// (indexpages.go).
 	allIndexPages bool
+	// kept is where a server without the seeds folder reads the icon and
+	// logo files from: the copies the writer keeps in the database
+	// (folderFS). nil on a server with the folder.
+	kept fs.FS
 	// readLabels reads the labels the snapshot lists; nil reads them
 	// from the store (snapshotLabels). The benchmark of label costs
 	// swaps in one reading none, which is the build before labels.
@@ -341,7 +346,7 @@ func renderSnapshot(ctx context.Context, st *store.Store, cfg config.Config, opt
 			}
 		}
 	}
-	images, err := readSiteImages(cfg)
+	images, err := readSiteImages(cfg, opts.kept)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}

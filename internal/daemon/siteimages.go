@@ -2,7 +2,9 @@ package daemon
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -43,9 +45,10 @@ type siteImageFile struct {
 }
 
 // readSiteImages reads the icon and logo files that site.icon and
-// site.logo name in the seeds folder. A named file that cannot be read
+// site.logo name in the seeds folder, or, on a server without the folder,
+// the writer's copies of them in kept. A named file that cannot be read
 // is an error: the pages and feeds would point at nothing.
-func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
+func readSiteImages(cfg config.Config, kept fs.FS) ([]siteImageFile, error) {
 	var out []siteImageFile
 	for _, im := range []struct{ key, name, v string }{
 		{"site.icon", server.SiteIconName, cfg.Site.Icon},
@@ -60,9 +63,13 @@ func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
 			return nil, fmt.Errorf("%s %q: not an image file seedfeed serves", im.key, im.v)
 		}
 		if cfg.ServeOnly() {
-			// config.CheckServeOnly refuses this at start and on reload;
-			// never read a path relative to the working folder instead.
-			return nil, fmt.Errorf("%s %q: no seeds folder to read it from", im.key, im.v)
+			f, err := keptSiteImage(kept, im.key, im.v)
+			if err != nil {
+				return nil, err
+			}
+			f.path, f.contentType = p, ct
+			out = append(out, f)
+			continue
 		}
 		file := filepath.Join(cfg.Seeds.Dir, filepath.FromSlash(im.v))
 		fi, err := os.Stat(file)
@@ -81,6 +88,38 @@ func readSiteImages(cfg config.Config) ([]siteImageFile, error) {
 	return out, nil
 }
 
+// keptSiteImage reads the writer's copy of the seeds folder's file name,
+// which key names, from kept.
+func keptSiteImage(kept fs.FS, key, name string) (siteImageFile, error) {
+	if kept == nil {
+		// Never a path relative to the working folder instead.
+		return siteImageFile{}, fmt.Errorf("%s %q: no seeds folder to read it from", key, name)
+	}
+	fi, err := fs.Stat(kept, name)
+	if err == nil {
+		var body []byte
+		if body, err = fs.ReadFile(kept, name); err == nil {
+			return siteImageFile{body: body, modTime: fi.ModTime().UTC().Truncate(time.Second)}, nil
+		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return siteImageFile{}, fmt.Errorf("%s %q: the database holds no copy of the file yet (a writer keeps one there before each publish, unless the file is over %d MB or in a hidden folder)", key, name, maxFolderFileBytes>>20)
+	}
+	return siteImageFile{}, fmt.Errorf("%s %q: read the writer's copy: %w", key, name, err)
+}
+
+// siteImageFiles are the files in the seeds folder that site.icon and
+// site.logo name.
+func siteImageFiles(cfg config.Config) []string {
+	var names []string
+	for _, v := range []string{cfg.Site.Icon, cfg.Site.Logo} {
+		if v != "" && !config.IsSiteImageURL(v) {
+			names = append(names, v)
+		}
+	}
+	return names
+}
+
 // siteImagesStale reports whether the icon or logo file in the seeds
 // folder is not what snap serves: replaced, or unreadable now. No article
 // changed then, but the scan must render again, or the old image would
@@ -90,7 +129,7 @@ func siteImagesStale(cfg config.Config, snap *server.Snapshot) bool {
 	if cfg.ServeOnly() || snap == nil || snap.Resources == nil {
 		return false
 	}
-	images, err := readSiteImages(cfg)
+	images, err := readSiteImages(cfg, nil)
 	if err != nil {
 		return true
 	}

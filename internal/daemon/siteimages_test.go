@@ -7,8 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"seedfeed/internal/config"
 )
 
 // A site icon file in the seeds folder is served, and the pages and every
@@ -121,5 +125,31 @@ func TestSiteIconReplaced(t *testing.T) {
 		if logs := d.logs.String(); !strings.Contains(logs, "render failed") || !strings.Contains(logs, "site.icon") {
 			t.Errorf("full scan %v: no error naming site.icon once the file was removed:\n%s", full, logs)
 		}
+	}
+}
+
+// A server without the seeds folder reads the icon and logo files from
+// the writer's copies; one the database holds no copy of is an error that
+// names the key.
+func TestReadSiteImagesServeOnly(t *testing.T) {
+	icon := []byte("\x89PNG\r\n\x1a\n kept by the writer")
+	mtime := time.Date(2026, 12, 5, 10, 30, 15, 500, time.UTC)
+	kept := fstest.MapFS{"img/icon.png": {Data: icon, ModTime: mtime}}
+	cfg := config.Default()
+	cfg.Seeds.Dir = ""
+	cfg.Site.Icon = "img/icon.png"
+	got, err := readSiteImages(cfg, kept)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("readSiteImages = %v, %v", got, err)
+	}
+	if im := got[0]; im.path != "/icon.png" || im.contentType != "image/png" || !bytes.Equal(im.body, icon) || !im.modTime.Equal(mtime.Truncate(time.Second)) {
+		t.Errorf("read %q %q %q %v", im.path, im.contentType, im.body, im.modTime)
+	}
+	cfg.Site.Logo = "logo.svg"
+	if _, err := readSiteImages(cfg, kept); err == nil || !strings.Contains(err.Error(), `site.logo "logo.svg": the database holds no copy`) {
+		t.Errorf("a logo the database has no copy of: %v", err)
+	}
+	if _, err := readSiteImages(cfg, nil); err == nil || !strings.Contains(err.Error(), "no seeds folder") {
+		t.Errorf("no copies to read: %v", err)
 	}
 }

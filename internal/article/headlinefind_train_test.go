@@ -419,9 +419,9 @@ func extraPages(t *testing.T) []fitPage {
 // (scrapedHeadlineCases, ownFileHeaderCases), labelled with the headline
 // each test wants: every fit takes them, weighted SEEDFEED_FIT_DESIGNED
 // (1 unless set; 0 leaves them out), so that weights that lose a designed
-// case are not what the fit offers. Most are near ties of the features
-// that no corpus page decides; without them, every refit since 2026-12-05
-// lost two. They are never scored as held-out pages.
+// case are not what the fit offers: without them, every refit tried on
+// 2026-12-05 lost two, near ties of the weights in use that no corpus
+// page decides. They are never scored as held-out pages.
 func designedPages(t *testing.T) []fitPage {
 	t.Helper()
 	weight := 1.0

@@ -104,8 +104,9 @@ type Daemon struct {
 	// (cluster.go). Set at start, never changed.
 	serveOnly bool
 	// kept serves, on a server without the folder, the copies of the
-	// folder's files the writer keeps in the database; nil otherwise.
-	kept *folderFS
+	// folder's files the writer keeps in the database (folderFS); nil
+	// otherwise.
+	kept fs.FS
 }
 
 // Serve runs the daemon until ctx ends, then stops gracefully: it stops
@@ -139,7 +140,7 @@ func Serve(ctx context.Context, opts Options) error {
 	// answers 503 while the first scan runs.
 	// The archive pages not in the cache (all of them, at start) come
 	// with the first scan's snapshot.
-	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, kept: d.keptFS()}); err == nil && snap.Articles > 0 {
+	if snap, _, err := buildSnapshot(ctx, st, cfg, snapshotOptions{cache: d.archive, kept: d.kept}); err == nil && snap.Articles > 0 {
 		snap.Built = time.Now()
 		d.srv.Publish(snap)
 	}
@@ -527,21 +528,12 @@ func (d *Daemon) scanOnce(ctx context.Context, cfg config.Config, sc *ingest.Sca
 	}
 }
 
-// keptFS is d.kept as an fs.FS: nil, not a nil *folderFS, on a server
-// with the folder.
-func (d *Daemon) keptFS() fs.FS {
-	if d.kept == nil {
-		return nil
-	}
-	return d.kept
-}
-
 // publish renders a new snapshot and swaps it in; on failure the old one
 // keeps serving. It reports whether it published.
 func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	start := time.Now()
 	snap, deferred, err := buildSnapshot(ctx, d.st, cfg,
-		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), kept: d.keptFS()})
+		snapshotOptions{cache: d.archive, maxArchive: archiveInline, prev: d.srv.Snapshot(), kept: d.kept})
 	d.metrics.SnapshotBuild.Observe(time.Since(start).Seconds())
 	if err != nil {
 		d.log.Error("render failed; still serving the last good feeds", "error", err)
@@ -563,7 +555,7 @@ func (d *Daemon) publish(ctx context.Context, cfg config.Config) bool {
 	// cache lacks (all of them at start). The index pages are rendered
 	// on request (indexpages.go).
 	start = time.Now()
-	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, prev: snap, kept: d.keptFS()})
+	snap, _, err = buildSnapshot(ctx, d.st, cfg, snapshotOptions{cache: d.archive, maxArchive: -1, prev: snap, kept: d.kept})
 	if err != nil {
 		d.log.Error("render of the history failed; older pages stay as they were until the next change", "error", err)
 		return true

@@ -41,7 +41,7 @@ type folderSync struct {
 // the kept copy's.
 func syncFolderFiles(ctx context.Context, seeds fs.FS, st *store.Store, paths []string) (folderSync, error) {
 	var res folderSync
-	kept, err := st.FolderFiles(ctx)
+	kept, err := keptFolderFiles(ctx, st, paths)
 	if err != nil {
 		return res, err
 	}
@@ -91,29 +91,50 @@ func syncFolderFiles(ctx context.Context, seeds fs.FS, st *store.Store, paths []
 		}
 		return nil
 	}
-	var asked map[string]bool // nil: the whole folder
 	if paths == nil {
 		if err := walkServed(ctx, seeds, func(name string, _ bool) error { return look(name) }); err != nil {
 			return res, fmt.Errorf("look at the seeds folder's files: %w", err)
 		}
 	} else {
-		asked = map[string]bool{}
 		for _, p := range paths {
 			if !servedFrom(p) {
 				continue
 			}
-			asked[p] = true
 			if err := look(p); err != nil {
 				return res, err
 			}
 		}
 	}
+	// kept holds the paths asked for alone, when some were.
 	for name := range kept {
-		if !seen[name] && (asked == nil || asked[name]) {
+		if !seen[name] {
 			batch.Remove = append(batch.Remove, name)
 		}
 	}
 	return res, flush()
+}
+
+// keptFolderFiles is what the store keeps of the files at paths, or of
+// every file with paths nil: an event's few paths, or the icon before a
+// publish, need not list a large folder's every copy.
+func keptFolderFiles(ctx context.Context, st *store.Store, paths []string) (map[string]store.FolderFile, error) {
+	if paths == nil {
+		return st.FolderFiles(ctx)
+	}
+	kept := map[string]store.FolderFile{}
+	for _, p := range paths {
+		if !servedFrom(p) {
+			continue
+		}
+		f, err := st.FolderFileStat(ctx, p)
+		switch {
+		case err == nil:
+			kept[p] = f
+		case !errors.Is(err, store.ErrNotFound):
+			return nil, err
+		}
+	}
+	return kept, nil
 }
 
 // logFolderSync says what a sync did, when it did anything.
@@ -206,8 +227,6 @@ func (f *folderFS) keep(name string, c keptCopy) {
 	f.bytes += len(c.data)
 }
 
-// openError is err as Open returns it: fs.ErrNotExist for a file not
-// kept, else server.ErrFilesUnavailable with the store's error.
 // forget drops name's copy.
 func (f *folderFS) forget(name string) {
 	f.mu.Lock()
@@ -218,6 +237,8 @@ func (f *folderFS) forget(name string) {
 	}
 }
 
+// openError is err as Open returns it: fs.ErrNotExist for a file not
+// kept, else server.ErrFilesUnavailable with the store's error.
 func openError(name string, err error) error {
 	if errors.Is(err, store.ErrNotFound) {
 		err = fs.ErrNotExist

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -53,11 +52,7 @@ var browserAccepts = []struct{ browser, accept string }{
 // article.
 func TestReadersGetTheFeedBrowsersThePage(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), "example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, "example.org")
 	t0 := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 	first, second := wireArticle(), wireArticle()
 	second.Title, second.Slug = "Ferry back on the winter timetable", "ferry-back-on-the-winter-timetable"

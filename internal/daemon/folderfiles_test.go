@@ -48,11 +48,7 @@ func TestSyncFolderFiles(t *testing.T) {
 	if err := os.Truncate(big, maxFolderFileBytes+1); err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, filepath.Join(dir, "state.db"), "news.example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, "news.example.org")
 	fsys := server.SeedsFS(seeds)
 
 	keptNames := func() []string {
@@ -122,11 +118,7 @@ func (unreadableFS) ReadFile(name string) ([]byte, error) {
 // without the folder with none until the next scan.
 func TestSyncKeepsACopyItCannotReplace(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), "news.example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, "news.example.org")
 	t0 := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
 	folder := fstest.MapFS{"wall.jpg": {Data: []byte("jpeg"), ModTime: t0}}
 	if _, err := syncFolderFiles(ctx, folder, st, nil); err != nil {
@@ -161,11 +153,7 @@ func TestFolderFSServesAsTheFolder(t *testing.T) {
 	}
 	wall := bytes.Repeat([]byte("jpeg bytes "), 100)
 	writeFile(t, filepath.Join(seeds, "trips", "wall.jpg"), string(wall))
-	st, err := store.Open(ctx, filepath.Join(dir, "state.db"), "news.example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, "news.example.org")
 	if _, err := syncFolderFiles(ctx, server.SeedsFS(seeds), st, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -76,6 +76,18 @@ func newTestDaemon(t *testing.T, configYAML string) *testDaemon {
 	return &testDaemon{Daemon: d, cfgPath: p, seeds: seeds, logs: logs}
 }
 
+// openTestStore opens a SQLite store in a temporary folder for the
+// site at host, closed when the test ends.
+func openTestStore(t testing.TB, host string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "state.db"), host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // scan runs one scan as the scan loop would.
 func (d *testDaemon) scan(full bool, paths ...string) {
 	set := map[string]struct{}{}

@@ -3,7 +3,6 @@ package daemon
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -47,11 +46,7 @@ func wireArticle() *article.Article {
 // order.
 func TestFeedsCarryThePage(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), "example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, "example.org")
 	t0 := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 	a := wireArticle()
 	if _, err := st.Apply(ctx, store.Changes{At: t0, Upserts: []store.Upsert{

@@ -3,7 +3,6 @@ package daemon
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,11 +18,7 @@ import (
 // exactly what a build from nothing serves.
 func TestRebuildKeepsUnchangedResources(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "state.db"), "example.org")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, "example.org")
 	cfg := config.Default()
 	cfg.Site.BaseURL = "https://news.example.org"
 	add := func(path, title string, at time.Time) {

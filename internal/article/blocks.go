@@ -164,8 +164,13 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 	isNote := func(k int8) bool { return k == blockNote }
 	isDef := func(k int8) bool { return k == blockTerm || k == blockDesc }
 	isBullet := func(k int8) bool { return k == blockBullet }
-	var lists []string
-	var colists []bool // whether each open list is a callout list
+	// An open list: its tag, and whether it is a callout list, which a
+	// list of the same tag right above it does not continue.
+	type openList struct {
+		tag     string
+		callout bool
+	}
+	var lists []openList
 	// An item no deeper than one below the item above it, so that
 	// every list opened is closed.
 	for i := range blocks {
@@ -261,16 +266,16 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 		case blockBullet:
 			// An item deeper than the one before opens a list inside
 			// that one's <li>, which stays open until its items end.
-			// lists holds the open lists' tags, outermost first.
+			// lists holds the open lists, outermost first.
 			tag := "ul"
 			if bl.ordered {
 				tag = "ol"
 			}
 			open, close = "", ""
-			if len(lists) == bl.level+1 && (lists[bl.level] != tag || colists[bl.level] != bl.callout) {
+			if len(lists) == bl.level+1 && lists[bl.level] != (openList{tag, bl.callout}) {
 				// The other kind of list at the same level: a new list.
-				open = "</" + lists[bl.level] + ">"
-				lists, colists = lists[:bl.level], colists[:bl.level]
+				open = "</" + lists[bl.level].tag + ">"
+				lists = lists[:bl.level]
 			}
 			if len(lists) == bl.level {
 				// The levels were clamped above: one list to open at most.
@@ -279,7 +284,7 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				} else {
 					open += "<" + tag + ">"
 				}
-				lists, colists = append(lists, tag), append(colists, bl.callout)
+				lists = append(lists, openList{tag, bl.callout})
 			}
 			open += "<li>"
 			next := -1
@@ -290,8 +295,8 @@ func blocksHTML(blocks []bodyBlock, base, files *url.URL) string {
 				close = "</li>"
 			}
 			for len(lists) > next+1 {
-				close += "</" + lists[len(lists)-1] + ">"
-				lists, colists = lists[:len(lists)-1], colists[:len(lists)-1]
+				close += "</" + lists[len(lists)-1].tag + ">"
+				lists = lists[:len(lists)-1]
 				if len(lists) > 0 {
 					close += "</li>"
 				}

@@ -1601,7 +1601,26 @@ func (tr *textReader) findHeadline(start, body int) (headCand, int, bool) {
 	if !found && tr.ownFileTitle(body) {
 		return headCand{i: 0}, top, true
 	}
-	return best, top, found
+	return tr.nearestCopy(cands, best), top, found
+}
+
+// nearestCopy returns the candidate with best's text that stands nearest
+// above the body start when best stands above it too: the story's own
+// header is there, and a copy further up is a teaser of it or a sticky
+// header, whose neighbours (another teaser's writer, the list's dates)
+// are not the story's byline and date. (A headline below the body start
+// is there because its byline and story follow it.)
+func (tr *textReader) nearestCopy(cands []headCand, best headCand) headCand {
+	if best.f[hfAfter] == 1 {
+		return best
+	}
+	text := best.text(tr.paras)
+	for _, c := range cands {
+		if c.f[hfAfter] == 0 && c.f[hfLogDist] < best.f[hfLogDist] && c.text(tr.paras) == text {
+			best = c
+		}
+	}
+	return best
 }
 
 // takeTitle makes candidate c the title, without a site name after it.

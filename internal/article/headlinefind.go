@@ -1604,14 +1604,17 @@ func (tr *textReader) findHeadline(start, body int) (headCand, int, bool) {
 	return tr.nearestCopy(cands, best), top, found
 }
 
-// nearestCopy returns the candidate with best's text that stands nearest
-// above the body start when best stands above it too: the story's own
-// header is there, and a copy further up is a teaser of it or a sticky
-// header, whose neighbours (another teaser's writer, the list's dates)
-// are not the story's byline and date. (A headline below the body start
-// is there because its byline and story follow it.)
+// nearestCopy returns, when best stands in a list right under another
+// item's byline, date line or writer's name (hfAfterName), the candidate
+// with best's text that stands nearest above the body start: a page that
+// lists its own story among the teasers above it prints the headline
+// there too, with another teaser's writer above it and the list's date
+// under it, which are not the story's byline and date. A copy under the
+// site's menu stays where it is: that is the story's header, and a copy
+// nearer the body is a gallery's or a share row's. (A headline below the
+// body start is there because its byline and story follow it.)
 func (tr *textReader) nearestCopy(cands []headCand, best headCand) headCand {
-	if best.f[hfAfter] == 1 {
+	if best.f[hfAfter] == 1 || best.f[hfAfterName] == 0 {
 		return best
 	}
 	text := best.text(tr.paras)

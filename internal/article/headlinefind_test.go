@@ -263,6 +263,42 @@ func scrapedHeadlineCases() []headlineCase {
 			),
 			title: "A morning at sea that went badly wrong: lessons from a near miss",
 		},
+		{
+			name: "headline over summary points, the last point right over the byline",
+			page: scrapedPage(
+				[]string{"Sign in", "Thursday, Mar 7th 2024 4PM 9°C", "Advertisement", "show ad"},
+				[]string{"Harbour town bans cars from its seafront road on summer weekends",
+					"Shopkeepers on the promenade say trade rose during last summer's trial closures",
+					"Residents of the old town fear the traffic will now run through their narrow streets",
+					"The council will review the ban on cars after the first summer of closures",
+					"By Maria Olsen For The Coastline Courier",
+					"Published: 09:12 GMT, 7 March 2024 | Updated: 11:40 GMT, 7 March 2024"},
+				[]string{
+					"Cars will be banned from the seafront road on Saturdays and Sundays from May to September, the town council decided on Wednesday night.",
+					"The vote followed a year of complaints about noise and fumes on the promenade, and a trial last summer that closed the road on six weekends.",
+					"Shopkeepers, who had opposed the trial at first, told the council that their takings rose on the weekends the road was closed.",
+				},
+				[]string{"Share or comment on this article", "About us", "© 2024 Coastline Courier"},
+			),
+			title: "Harbour town bans cars from its seafront road on summer weekends",
+		},
+		{
+			name: "Spanish headline over its standfirst and the writer's bare name",
+			page: scrapedPage(
+				[]string{"Inicio", "Mundo", "Economía", "Deportes", "Recupera tu contraseña", "Especial"},
+				[]string{"El puerto cierra sus muelles a los camiones",
+					"La alcaldía dice que la medida reducirá el ruido y el polvo en el casco antiguo",
+					"Lucía Ferrer Montes",
+					"7 marzo, 2024"},
+				[]string{
+					"El puerto de la ciudad cerrará sus muelles al tráfico de camiones desde junio hasta septiembre, según anunció este jueves la alcaldía.",
+					"La medida, que busca reducir el ruido y el polvo en el casco antiguo, durará mientras se reconstruye el paseo marítimo.",
+					"Los transportistas dicen que la decisión los obliga a dar un rodeo de veinte kilómetros por la carretera de la costa.",
+				},
+				[]string{"WhatsApp", "Facebook", "Aviso legal", "© 2024 Diario del Puerto"},
+			),
+			title: "El puerto cierra sus muelles a los camiones",
+		},
 	}
 }
 

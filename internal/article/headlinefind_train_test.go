@@ -44,7 +44,10 @@ import (
 // that the check stays on pages the fit has not seen. SEEDFEED_FIT_ITER
 // sets the fit's iterations (3000): fewer stop it early. Every fit also
 // takes the tests' designed pages (designedPages), which are never
-// scored as held out; SEEDFEED_FIT_DESIGNED=0 leaves them out.
+// scored as held out; SEEDFEED_FIT_DESIGNED=0 leaves them out. The
+// cross-validated figure is printed for each source of the corpus too,
+// and SEEDFEED_FIT_PAGES=1 lists the pages wrong in most drawings, with
+// the line picked instead.
 // Tests never depend on the corpus: without the variable it skips.
 
 // fitPage is one page's candidates and which of them is the headline.
@@ -86,8 +89,9 @@ func TestFitHeadlineWeights(t *testing.T) {
 	t.Logf("fitted on even: even %.3f, odd %.3f", headAccuracy(we, even), headAccuracy(we, odd))
 	t.Logf("fitted on odd: odd %.3f, even %.3f", headAccuracy(wo, odd), headAccuracy(wo, even))
 	rw := realworldPages(extra)
-	cv, cvRW := crossValidateExtra(pages, extra, designed, 10)
+	cv, cvRW, wrong := crossValidateExtra(pages, extra, designed, 10)
 	t.Logf("10-fold cross-validated: %.3f; realworld pages by their HTML title %.3f (%d pages)", cv, cvRW, len(rw))
+	logHeldOut(t, pages, wrong)
 	w := fitHeadline(append(append(slices.Clip(pages), fitted(extra)...), designed...))
 	if len(designed) > 0 {
 		t.Logf("designed pages: %d, right %.3f; now %.3f", len(designed), headAccuracy(w, designed), headAccuracy(headWeights, designed))
@@ -107,22 +111,24 @@ func TestFitHeadlineWeights(t *testing.T) {
 // a page or two when a feature moves nothing. SEEDFEED_FIT_DRAWINGS=9
 // draws them nine times, for a steadier figure at three times the cost.
 func crossValidate(pages []fitPage, folds int) float64 {
-	cv, _ := crossValidateExtra(pages, nil, nil, folds)
+	cv, _, _ := crossValidateExtra(pages, nil, nil, folds)
 	return cv
 }
 
 // crossValidateExtra folds the pages labelled by their HTML title with the
 // others, fits on those outside the fold when SEEDFEED_FIT_EXTRA weights
 // them, and returns the share of held-out realworld pages right besides
-// the share of held-out labelled pages. Every fold's fit takes the
-// designed pages too: they are requirements, not pages to score.
-func crossValidateExtra(pages, extra, designed []fitPage, folds int) (float64, float64) {
+// the share of held-out labelled pages, and how many drawings got each
+// labelled page wrong. Every fold's fit takes the designed pages too:
+// they are requirements, not pages to score.
+func crossValidateExtra(pages, extra, designed []fitPage, folds int) (float64, float64, map[string]heldOut) {
 	drawings := 3
 	if n, err := strconv.Atoi(os.Getenv("SEEDFEED_FIT_DRAWINGS")); err == nil && n > 0 {
 		drawings = n
 	}
 	fitExtra, rw := fitted(extra), realworldPages(extra)
 	right, rwRight, rwN := 0.0, 0.0, 0
+	wrong := map[string]heldOut{}
 	for d := 0; d < drawings; d++ {
 		for k := 0; k < folds; k++ {
 			held := func(name string) bool {
@@ -150,13 +156,74 @@ func crossValidateExtra(pages, extra, designed []fitPage, folds int) (float64, f
 			}
 			w := fitHeadline(append(fit, designed...))
 			right += headAccuracy(w, heldPages) * float64(len(heldPages))
+			for _, p := range heldPages {
+				if ok, pick := headPick(w, p); !ok {
+					h := wrong[p.name]
+					h.drawings++
+					h.pick = pick
+					wrong[p.name] = h
+				}
+			}
 			if len(heldRW) > 0 {
 				rwRight += headAccuracy(w, heldRW) * float64(len(heldRW))
 				rwN += len(heldRW)
 			}
 		}
 	}
-	return right / float64(drawings*len(pages)), rwRight / float64(max(1, rwN))
+	for name, h := range wrong {
+		h.of = drawings
+		wrong[name] = h
+	}
+	return right / float64(drawings*len(pages)), rwRight / float64(max(1, rwN)), wrong
+}
+
+// heldOut is how a labelled page fared held out: in how many of the
+// drawings it was wrong, and the candidate picked the last time.
+type heldOut struct {
+	drawings, of int
+	pick         string
+}
+
+// logHeldOut logs the cross-validated figure of each source of the
+// metadata corpus and, with SEEDFEED_FIT_PAGES=1, the pages wrong in most
+// drawings: the pages a change of features should be read on.
+func logHeldOut(t *testing.T, pages []fitPage, wrong map[string]heldOut) {
+	t.Helper()
+	dir := filepath.Join(sharedDir(t), "corpus", "metadata")
+	type tally struct{ right, n float64 }
+	bySource := map[string]*tally{}
+	var sources []string
+	for _, p := range pages {
+		src := labelledSource(t, dir, p.name)
+		if bySource[src] == nil {
+			bySource[src] = &tally{}
+			sources = append(sources, src)
+		}
+		h, of := wrong[p.name], 1
+		if h.of > 0 {
+			of = h.of
+		}
+		bySource[src].right += 1 - float64(h.drawings)/float64(of)
+		bySource[src].n++
+	}
+	slices.Sort(sources)
+	for _, src := range sources {
+		t.Logf("  cross-validated, %s: %.3f (%d pages)", src, bySource[src].right/bySource[src].n, int(bySource[src].n))
+	}
+	if os.Getenv("SEEDFEED_FIT_PAGES") == "" {
+		return
+	}
+	for _, p := range pages {
+		if h := wrong[p.name]; 2*h.drawings > h.of {
+			t.Logf("  wrong held out in %d of %d drawings: %s, picked %q", h.drawings, h.of, p.name, h.pick)
+		}
+	}
+}
+
+// labelledSource returns the project whose tests label page name of the
+// metadata corpus in dir (mercury, trafilatura, htmldate).
+func labelledSource(t *testing.T, dir, name string) string {
+	return expectedOf(t, dir, name).Source.Name
 }
 
 // realworldPages returns the realworld corpus's pages among extra.
@@ -299,21 +366,32 @@ func headlinePages(t *testing.T) []fitPage {
 // labelledTitle returns the title the metadata corpus in dir labels page
 // name with, "" when it labels none.
 func labelledTitle(t *testing.T, dir, name string) string {
+	if title := expectedOf(t, dir, name).Title; title != nil {
+		return *title
+	}
+	return ""
+}
+
+// expected is what the fit reads of a metadata page's labels.
+type expected struct {
+	Title  *string `json:"title"`
+	Source struct {
+		Name string `json:"name"`
+	} `json:"source"`
+}
+
+// expectedOf reads page name's labels in the metadata corpus in dir.
+func expectedOf(t *testing.T, dir, name string) expected {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, "expected", name+".expected.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var exp struct {
-		Title *string `json:"title"`
-	}
+	var exp expected
 	if err := json.Unmarshal(raw, &exp); err != nil {
 		t.Fatal(err)
 	}
-	if exp.Title == nil {
-		return ""
-	}
-	return *exp.Title
+	return exp
 }
 
 // labelCandidates returns a page's candidates, those whose text is title
@@ -622,23 +700,30 @@ func dotHead(w, f *[numHeadFeatures]float64) float64 {
 func headAccuracy(w [numHeadFeatures]float64, pages []fitPage) float64 {
 	ok := 0
 	for _, p := range pages {
-		if p.named != 0 {
-			if p.named > 0 {
-				ok++
-			}
-			continue
-		}
-		best, top := -1, math.Inf(-1)
-		for k := range p.cands {
-			if s := dotHead(&w, &p.cands[k].f); s > top {
-				best, top = k, s
-			}
-		}
-		if best >= 0 && p.gold[best] {
+		if right, _ := headPick(w, p); right {
 			ok++
 		}
 	}
 	return float64(ok) / float64(len(pages))
+}
+
+// headPick reports whether the weights w get page p's headline right,
+// and the text of the candidate they pick ("" for a page a rule decides,
+// or one without candidates).
+func headPick(w [numHeadFeatures]float64, p fitPage) (bool, string) {
+	if p.named != 0 {
+		return p.named > 0, ""
+	}
+	best, top := -1, math.Inf(-1)
+	for k := range p.cands {
+		if s := dotHead(&w, &p.cands[k].f); s > top {
+			best, top = k, s
+		}
+	}
+	if best < 0 {
+		return false, ""
+	}
+	return p.gold[best], p.text[best]
 }
 
 // TestHeadlineRecall reports, for each labelled page whose headline is not

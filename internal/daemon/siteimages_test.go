@@ -128,6 +128,29 @@ func TestSiteIconReplaced(t *testing.T) {
 	}
 }
 
+// Scans that find the icon and logo files as the snapshot serves them
+// render nothing: the check for a replaced file must not make every scan
+// a publish.
+func TestSiteImagesUnchangedRenderNothing(t *testing.T) {
+	d := newTestDaemon(t, "site:\n  base_url: https://news.example.org\n  icon: icon.png\n  logo: img/logo.svg\nseeds:\n  settle: 0s\n")
+	writeFile(t, filepath.Join(d.seeds, "icon.png"), "\x89PNG\r\n\x1a\n the flag")
+	if err := os.Mkdir(filepath.Join(d.seeds, "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(d.seeds, "img", "logo.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`)
+	writeFile(t, filepath.Join(d.seeds, "a.md"), labelSeeds["one.md"])
+	d.scan(true)
+	published := strings.Count(d.logs.String(), "msg=published")
+	if published != 1 {
+		t.Fatalf("the first scan published %d times, want 1:\n%s", published, d.logs)
+	}
+	d.scan(true)
+	d.scan(false, "icon.png", "img/logo.svg")
+	if n := strings.Count(d.logs.String(), "msg=published"); n != published {
+		t.Errorf("scans with the icon and logo unchanged published %d more times", n-published)
+	}
+}
+
 // A server without the seeds folder reads the icon and logo files from
 // the writer's copies; one the database holds no copy of is an error that
 // names the key.

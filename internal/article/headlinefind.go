@@ -1275,11 +1275,8 @@ const maxBlockDeck = 3
 // hfFactBelow alone cannot tell the two apart when the headline stands
 // over a standfirst.
 func (tr *textReader) blockTop(i int) bool {
-	passed := func(j int) bool {
-		return tr.roles[j] == roleCaption || commentCount(tr.paras[j]) || tr.postLink(j)
-	}
 	for j := range tr.linesFrom(i, -1, 3) {
-		if passed(j) {
+		if tr.besideHeader(j) {
 			continue
 		}
 		if wordCount(tr.paras[j]) > 3 && !interfaceKind(tr.kinds[j]) {
@@ -1289,7 +1286,7 @@ func (tr *textReader) blockTop(i int) bool {
 	}
 	deck := 0
 	for j := range tr.linesFrom(i, 1, 2*maxBlockDeck) {
-		if passed(j) {
+		if tr.besideHeader(j) {
 			continue
 		}
 		if _, name := bareName(tr.paras[j]); name || tr.factAt(j) {
@@ -1305,16 +1302,24 @@ func (tr *textReader) blockTop(i int) bool {
 	return false
 }
 
-// nextLine returns the first line after i, within three, that is not a
-// caption (a picture may stand between a headline and its byline), or -1.
-// A row of share buttons between them counts for none of the three.
+// nextLine returns the first line after i, within three, that is not
+// besideHeader, or -1. A row of share buttons between them counts for
+// none of the three.
 func (tr *textReader) nextLine(i int) int {
 	for j := range tr.linesFrom(i, 1, 3) {
-		if tr.roles[j] != roleCaption && !commentCount(tr.paras[j]) && !tr.postLink(j) {
+		if !tr.besideHeader(j) {
 			return j
 		}
 	}
 	return -1
+}
+
+// besideHeader reports a line that stands among a story's header lines
+// without being one, which a reader of the header passes over: a
+// picture's caption, a comment count, a theme's "Previous/Next post"
+// link.
+func (tr *textReader) besideHeader(j int) bool {
+	return tr.roles[j] == roleCaption || commentCount(tr.paras[j]) || tr.postLink(j)
 }
 
 // maxShareRow is how many lines a row of share buttons may take.

@@ -89,9 +89,9 @@ func TestFitHeadlineWeights(t *testing.T) {
 	t.Logf("fitted on even: even %.3f, odd %.3f", headAccuracy(we, even), headAccuracy(we, odd))
 	t.Logf("fitted on odd: odd %.3f, even %.3f", headAccuracy(wo, odd), headAccuracy(wo, even))
 	rw := realworldPages(extra)
-	cv, cvRW, wrong := crossValidateExtra(pages, extra, designed, 10)
-	t.Logf("10-fold cross-validated: %.3f; realworld pages by their HTML title %.3f (%d pages)", cv, cvRW, len(rw))
-	logHeldOut(t, pages, wrong)
+	cv := crossValidateExtra(pages, extra, designed, 10)
+	t.Logf("10-fold cross-validated: %.3f; realworld pages by their HTML title %.3f (%d pages)", cv.labelled, cv.realworld, len(rw))
+	logHeldOut(t, pages, cv)
 	w := fitHeadline(append(append(slices.Clip(pages), fitted(extra)...), designed...))
 	if len(designed) > 0 {
 		t.Logf("designed pages: %d, right %.3f; now %.3f", len(designed), headAccuracy(w, designed), headAccuracy(headWeights, designed))
@@ -111,24 +111,38 @@ func TestFitHeadlineWeights(t *testing.T) {
 // a page or two when a feature moves nothing. SEEDFEED_FIT_DRAWINGS=9
 // draws them nine times, for a steadier figure at three times the cost.
 func crossValidate(pages []fitPage, folds int) float64 {
-	cv, _, _ := crossValidateExtra(pages, nil, nil, folds)
-	return cv
+	return crossValidateExtra(pages, nil, nil, folds).labelled
+}
+
+// crossValidation is what crossValidateExtra measures: the share of
+// held-out labelled pages right, of held-out realworld pages right (by
+// their HTML title), and how each labelled page wrong held out fared.
+type crossValidation struct {
+	labelled, realworld float64
+	drawings            int
+	wrong               map[string]heldOut
+}
+
+// heldOut is how a labelled page fared held out: in how many of the
+// drawings it was wrong, and the candidate picked the last time.
+type heldOut struct {
+	drawings int
+	pick     string
 }
 
 // crossValidateExtra folds the pages labelled by their HTML title with the
 // others, fits on those outside the fold when SEEDFEED_FIT_EXTRA weights
-// them, and returns the share of held-out realworld pages right besides
-// the share of held-out labelled pages, and how many drawings got each
-// labelled page wrong. Every fold's fit takes the designed pages too:
-// they are requirements, not pages to score.
-func crossValidateExtra(pages, extra, designed []fitPage, folds int) (float64, float64, map[string]heldOut) {
+// them, and scores the held-out pages of both kinds. Every fold's fit
+// takes the designed pages too: they are requirements, not pages to
+// score.
+func crossValidateExtra(pages, extra, designed []fitPage, folds int) crossValidation {
 	drawings := 3
 	if n, err := strconv.Atoi(os.Getenv("SEEDFEED_FIT_DRAWINGS")); err == nil && n > 0 {
 		drawings = n
 	}
 	fitExtra, rw := fitted(extra), realworldPages(extra)
 	right, rwRight, rwN := 0.0, 0.0, 0
-	wrong := map[string]heldOut{}
+	cv := crossValidation{drawings: drawings, wrong: map[string]heldOut{}}
 	for d := 0; d < drawings; d++ {
 		for k := 0; k < folds; k++ {
 			held := func(name string) bool {
@@ -158,10 +172,7 @@ func crossValidateExtra(pages, extra, designed []fitPage, folds int) (float64, f
 			right += headAccuracy(w, heldPages) * float64(len(heldPages))
 			for _, p := range heldPages {
 				if ok, pick := headPick(w, p); !ok {
-					h := wrong[p.name]
-					h.drawings++
-					h.pick = pick
-					wrong[p.name] = h
+					cv.wrong[p.name] = heldOut{cv.wrong[p.name].drawings + 1, pick}
 				}
 			}
 			if len(heldRW) > 0 {
@@ -170,24 +181,15 @@ func crossValidateExtra(pages, extra, designed []fitPage, folds int) (float64, f
 			}
 		}
 	}
-	for name, h := range wrong {
-		h.of = drawings
-		wrong[name] = h
-	}
-	return right / float64(drawings*len(pages)), rwRight / float64(max(1, rwN)), wrong
-}
-
-// heldOut is how a labelled page fared held out: in how many of the
-// drawings it was wrong, and the candidate picked the last time.
-type heldOut struct {
-	drawings, of int
-	pick         string
+	cv.labelled = right / float64(drawings*len(pages))
+	cv.realworld = rwRight / float64(max(1, rwN))
+	return cv
 }
 
 // logHeldOut logs the cross-validated figure of each source of the
 // metadata corpus and, with SEEDFEED_FIT_PAGES=1, the pages wrong in most
 // drawings: the pages a change of features should be read on.
-func logHeldOut(t *testing.T, pages []fitPage, wrong map[string]heldOut) {
+func logHeldOut(t *testing.T, pages []fitPage, cv crossValidation) {
 	t.Helper()
 	dir := filepath.Join(sharedDir(t), "corpus", "metadata")
 	type tally struct{ right, n float64 }
@@ -199,11 +201,7 @@ func logHeldOut(t *testing.T, pages []fitPage, wrong map[string]heldOut) {
 			bySource[src] = &tally{}
 			sources = append(sources, src)
 		}
-		h, of := wrong[p.name], 1
-		if h.of > 0 {
-			of = h.of
-		}
-		bySource[src].right += 1 - float64(h.drawings)/float64(of)
+		bySource[src].right += 1 - float64(cv.wrong[p.name].drawings)/float64(cv.drawings)
 		bySource[src].n++
 	}
 	slices.Sort(sources)
@@ -214,8 +212,8 @@ func logHeldOut(t *testing.T, pages []fitPage, wrong map[string]heldOut) {
 		return
 	}
 	for _, p := range pages {
-		if h := wrong[p.name]; 2*h.drawings > h.of {
-			t.Logf("  wrong held out in %d of %d drawings: %s, picked %q", h.drawings, h.of, p.name, h.pick)
+		if h := cv.wrong[p.name]; 2*h.drawings > cv.drawings {
+			t.Logf("  wrong held out in %d of %d drawings: %s, picked %q", h.drawings, cv.drawings, p.name, h.pick)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -38,10 +39,20 @@ func identities(t *testing.T, st *store.Store) map[string]identity {
 
 func scanOnce(t *testing.T, dir, db string) *store.Store {
 	t.Helper()
+	return scanStore(t, dir, openStore(t, db))
+}
+
+func openStore(t *testing.T, db string) *store.Store {
+	t.Helper()
 	st, err := store.Open(context.Background(), db, "example.org")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+func scanStore(t *testing.T, dir string, st *store.Store) *store.Store {
+	t.Helper()
 	sc, err := New(Config{
 		FS: os.DirFS(dir), Store: st, Parse: article.Parse, BatchSize: 50,
 		Now: func() time.Time { return t0 },
@@ -61,7 +72,14 @@ func scanOnce(t *testing.T, dir, db string) *store.Store {
 func TestKilledMidScan(t *testing.T) {
 	if spec := os.Getenv(killedScanEnv); spec != "" {
 		dir, db := filepath.SplitList(spec)[0], filepath.SplitList(spec)[1]
-		scanOnce(t, dir, db).Close()
+		st := openStore(t, db)
+		// The parent opens the file only once its schema is made: an
+		// open beside the child's first one can make the child's switch
+		// to WAL mode fail, which SQLite reports without waiting.
+		if err := os.WriteFile(db+".ready", nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		scanStore(t, dir, st).Close()
 		return
 	}
 	n := longtest.Scale(600, 10000)
@@ -73,6 +91,8 @@ func TestKilledMidScan(t *testing.T) {
 
 	child := exec.Command(os.Args[0], "-test.run=^TestKilledMidScan$")
 	child.Env = append(os.Environ(), killedScanEnv+"="+dir+string(filepath.ListSeparator)+db)
+	var out bytes.Buffer
+	child.Stdout, child.Stderr = &out, &out
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +114,7 @@ wait:
 			break wait
 		case <-time.After(20 * time.Millisecond):
 		}
-		if _, err := os.Stat(db); err != nil {
+		if _, err := os.Stat(db + ".ready"); err != nil {
 			continue
 		}
 		st, err := store.Open(context.Background(), db, "example.org")
@@ -111,7 +131,7 @@ wait:
 	child.Process.Signal(syscall.SIGKILL)
 	<-exited
 	if killedAt == 0 || killedAt >= n {
-		t.Fatalf("killed after %d of %d articles: not mid-scan", killedAt, n)
+		t.Fatalf("killed after %d of %d articles: not mid-scan; the child said:\n%s", killedAt, n, out.Bytes())
 	}
 
 	st, err := store.Open(context.Background(), db, "example.org")

@@ -73,9 +73,9 @@ func TestKilledMidScan(t *testing.T) {
 	if spec := os.Getenv(killedScanEnv); spec != "" {
 		dir, db := filepath.SplitList(spec)[0], filepath.SplitList(spec)[1]
 		st := openStore(t, db)
-		// The parent opens the file only once its schema is made: an
-		// open beside the child's first one can make the child's switch
-		// to WAL mode fail, which SQLite reports without waiting.
+		// The parent opens the file only once its schema is made, so
+		// the child's start is the child's own (two opens of a new file
+		// at once are store's TestOpenNewFileAtOnce).
 		if err := os.WriteFile(db+".ready", nil, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,3 +92,21 @@ func byPath(t *testing.T, s *Store, p string) (Record, bool) {
 }
 
 func ptr(t time.Time) *time.Time { return &t }
+
+// openTogether opens the store at loc from n goroutines at once, closes
+// each, and returns what each Open or Close gave.
+func openTogether(loc string, n int) []error {
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for k := range errs {
+		wg.Go(func() {
+			s, err := Open(context.Background(), loc, testHost)
+			if err == nil {
+				err = s.Close()
+			}
+			errs[k] = err
+		})
+	}
+	wg.Wait()
+	return errs
+}

@@ -5,6 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // migrations[i] brings the schema from version i to i+1 (PRAGMA
@@ -236,16 +240,45 @@ func (s *Store) migrate(ctx context.Context) error {
 			return classify(err)
 		}
 	}
-	// WAL lets the HTTP side read while a scan writes. It is a property
-	// of the file, kept across restarts.
-	var mode string
-	if err := s.wdb.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
-		return classify(err)
-	}
-	if mode != "wal" {
-		return fmt.Errorf("%w: cannot switch to WAL mode (journal_mode is %q)", ErrReadOnly, mode)
+	if err := switchToWAL(ctx, s.wdb); err != nil {
+		return err
 	}
 	return migrateTo(ctx, s.wdb, len(migrations))
+}
+
+// walWait bounds how long switchToWAL retries, as busy_timeout bounds
+// every other wait for a lock.
+const walWait = 10 * time.Second
+
+// switchToWAL puts the file in WAL mode, which lets the HTTP side read
+// while a scan writes; the mode is a property of the file, kept across
+// restarts. The switch needs the file to itself, and SQLite reports
+// SQLITE_BUSY at once instead of waiting on busy_timeout when another
+// connection holds it (a second seedfeed, or a backup, opening the same
+// new file at the same moment), so it is retried here.
+func switchToWAL(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(walWait)
+	pause := 5 * time.Millisecond
+	for {
+		var mode string
+		err := db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		if err == nil {
+			if mode != "wal" {
+				return fmt.Errorf("%w: cannot switch to WAL mode (journal_mode is %q)", ErrReadOnly, mode)
+			}
+			return nil
+		}
+		var se *sqlite.Error
+		if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return fmt.Errorf("switch to WAL mode: %w", classify(err))
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("switch to WAL mode: %w", ctx.Err())
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
 }
 
 // migrateTo applies migrations up to version target, each in its own
@@ -304,16 +337,18 @@ func migrateStep(ctx context.Context, db *sql.DB, from int) (err error) {
 // schemaVersion reads the version and checks, before anything is written,
 // that the file is a healthy seedfeed database (or a new, empty one).
 func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
-	var version, appID, objects int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return 0, classify(err)
-	}
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return 0, classify(err)
-	}
+	// One statement reads all three from one snapshot: another process
+	// opening the same new file may commit the first migration between
+	// two reads, and a version read before it with a schema count read
+	// after it looks like a foreign database.
 	// Reading the schema parses every CREATE statement: a damaged first
 	// page or schema table shows up here rather than at the first write.
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+	var version, appID, objects int
+	row := db.QueryRowContext(ctx, `SELECT
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT application_id FROM pragma_application_id),
+		(SELECT count(*) FROM sqlite_schema)`)
+	if err := row.Scan(&version, &appID, &objects); err != nil {
 		return 0, classify(err)
 	}
 	switch {

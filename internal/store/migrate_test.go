@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -424,5 +425,24 @@ func TestOpenMissingFolder(t *testing.T) {
 	}
 	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "x.db"), ""); err == nil {
 		t.Error("Open accepted an empty host")
+	}
+}
+
+// TestOpenNewFileAtOnce opens one new database from several stores at the
+// same moment, as two seedfeeds (or a daemon and `seedfeed check`) started
+// together on a fresh state.path do: each must find the schema the first
+// one made, not refuse the file as foreign or give up on a lock. The
+// rounds make the interleavings that once failed (the WAL switch's
+// immediate SQLITE_BUSY; a version read before another's first migration
+// and a schema count read after it) show up in most runs.
+func TestOpenNewFileAtOnce(t *testing.T) {
+	const rounds, stores = 20, 4
+	for round := range rounds {
+		loc := testLocation(t, filepath.Join(t.TempDir(), fmt.Sprintf("state%d.db", round)))
+		for k, err := range openTogether(loc, stores) {
+			if err != nil {
+				t.Fatalf("round %d, store %d: %v", round, k, err)
+			}
+		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -177,19 +176,7 @@ func schemaDump(t *testing.T, u string) []string {
 func TestPostgresMigrateTogether(t *testing.T) {
 	requirePostgres(t)
 	u := postgresSchemaURL(t, t.Name())
-	var wg sync.WaitGroup
-	errs := make([]error, 6)
-	for i := range errs {
-		wg.Go(func() {
-			s, err := Open(context.Background(), u, testHost)
-			if err == nil {
-				err = s.Close()
-			}
-			errs[i] = err
-		})
-	}
-	wg.Wait()
-	for i, err := range errs {
+	for i, err := range openTogether(u, 6) {
 		if err != nil {
 			t.Errorf("Open %d: %v", i, err)
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"seedfeed/internal/article/boilerplate"
 )
 
 // Finding the authors of a plain-text page. A whole-page scrape puts the
@@ -41,7 +43,7 @@ const (
 	scoreBare        = 25  // "Jane Roe"
 	scoreNextToDate  = 35  // a bare name with a date line beside it
 	scoreProfile     = 35  // a bare name above "Follow", a handle or a role
-	scoreNextToTitle = 15  // a bare name right under or above the headline
+	scoreNextToTitle = 15  // a bare name right under the headline (right above it stands a kicker: "Hong Kong")
 	scoreRepeated    = 15  // the name is on the page again
 	scoreBeforeBody  = 15  // a bare name between the headline (or standfirst) and the body
 	scoreNameList    = -50 // a bare name among more bare names: a menu of people
@@ -270,6 +272,9 @@ func (tr *textReader) candidateAt(i, hi int) (authorCand, bool) {
 			c.score += scoreNameList
 		}
 	case formBare:
+		if tr.underTags(i) {
+			return authorCand{}, false
+		}
 		c.score = tr.bareScore(i, ln)
 	default:
 		return authorCand{}, false
@@ -377,7 +382,7 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	if ln.profile || next >= 0 && (profileLine(tr.paras[next]) || handleOf(tr.paras[next], names[0])) {
 		score += scoreProfile
 	}
-	if tr.headlineAt(prev) || tr.headlineAt(next) {
+	if tr.headlineAt(prev) {
 		score += scoreNextToTitle
 	}
 	if (tr.headlineAt(prev) || prev >= 0 && tr.roles[prev] == roleSubtitle) && next >= 0 && tr.roles[next] == roleBody {
@@ -856,4 +861,25 @@ func (tr *textReader) dropBodyLine(i int) {
 	}
 	tr.a.BodyParagraphs = append(tr.a.BodyParagraphs[:k], tr.a.BodyParagraphs[k+1:]...)
 	tr.roles[i] = roleFact
+}
+
+// maxTagRun is how many entries of a topic list are read up through for
+// its label.
+const maxTagRun = 8
+
+// underTags reports whether line i is an entry of a list of topics: a
+// label Classify took for a tags line ("Topics", "Tags:", "Themen")
+// stands above it, with only short entries between. A person a story is
+// about is often among its topics ("Topics: Hong Kong, Carrie Lam"), and
+// is not its writer.
+func (tr *textReader) underTags(i int) bool {
+	for j := i - 1; j >= max(0, i-maxTagRun); j-- {
+		if j < len(tr.kinds) && tr.kinds[j] == boilerplate.KindTags {
+			return true
+		}
+		if p := tr.paras[j]; len(p) > maxMenuEntry || wordCount(p) > 3 {
+			return false
+		}
+	}
+	return false
 }

@@ -254,6 +254,10 @@ func TestFindAuthorsOnPages(t *testing.T) {
 			"Jane Roe, 21. Jan. 2015", "Contents"), contents(30)...)), []string{"Jane Roe"}},
 		{"a handle glued to the name, a kicker above the headline", withBody(append(menu, "Harbour Week", title,
 			"Published Tue, Mar 3 20247:05 AM EST", "Jane Roe@JaneRoe")), []string{"Jane Roe"}},
+		{"a place over the headline is its kicker, and a topic after the story", withBody(append(menu, "Opinion", "Port Elwyn", title,
+			"March 3, 2024"), "Topics", "Port Elwyn", "Opinion", "Ferries"), nil},
+		{"a byline under the headline beside a topic list naming someone else", withBody(append(menu, title, "Jane Roe", "March 3, 2024"),
+			"Tags", "John Doe", "Opinion"), []string{"Jane Roe"}},
 	} {
 		a, err := Parse("a.txt", c.page, Options{Ref: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {

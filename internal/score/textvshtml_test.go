@@ -20,11 +20,13 @@ import (
 // only when the pages lost agreed on a wrong value: md_490's "Course",
 // read from a menu's "By Course or Type" by both paths, md_446's "Medien
 // Kommentieren", a category beside a comment button, md_323's "Qualità
-// Oro", a shop's name on a page labelled with no author).
+// Oro", a shop's name on a page labelled with no author, rw_062's "Hong
+// Kong", a kicker over an editorial's headline and a topic under it,
+// md_470's "Premier League", the same, under "Läs mer om").
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 168, "metadata": 343}
 	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 337}
-	authorAgreementFloors = map[string]int{"realworld": 130, "metadata": 224}
+	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 223}
 )
 
 // TestCompareTextAndHTML parses each page of the realworld and metadata

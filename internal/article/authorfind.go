@@ -863,22 +863,19 @@ func (tr *textReader) dropBodyLine(i int) {
 	tr.roles[i] = roleFact
 }
 
-// maxTagRun is how many entries of a topic list are read up through for
-// its label.
-const maxTagRun = 8
-
-// underTags reports whether line i is an entry of a list of topics: a
-// label Classify took for a tags line ("Topics", "Tags:", "Themen")
-// stands above it, with only short entries between. A person a story is
-// about is often among its topics ("Topics: Hong Kong, Carrie Lam"), and
-// is not its writer.
+// underTags reports whether line i is an entry of a list of topics, as
+// textTags reads one: a label alone on its line that Classify called a
+// tags line ("Topics", "Tags:", tagLabel) stands above it, with only
+// other entries (tagLinkAt) between. A person a story is about is often
+// among its topics ("Topics" over "Hong Kong", "Carrie Lam"), and is not
+// its writer.
 func (tr *textReader) underTags(i int) bool {
-	for j := i - 1; j >= max(0, i-maxTagRun); j-- {
-		if j < len(tr.kinds) && tr.kinds[j] == boilerplate.KindTags {
-			return true
-		}
-		if p := tr.paras[j]; len(p) > maxMenuEntry || wordCount(p) > 3 {
+	for j := i; j > max(0, i-maxTextTags); j-- {
+		if !tr.tagLinkAt(j) {
 			return false
+		}
+		if rest, ok := tagLabel(tr.paras[j-1]); ok && strings.TrimSpace(rest) == "" && tr.kinds[j-1] == boilerplate.KindTags {
+			return true
 		}
 	}
 	return false

@@ -814,9 +814,10 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	if tr.roles[i] == roleCaption || tr.roles[i] == roleFact || tr.roles[i] == roleBody || tr.kinds[i] == kindHeader || !headlineShape(p) || linkLine(p) || doubled(p) {
 		return headCand{}, false
 	}
-	// A lead-in introduces the line below it, but the first line of a
-	// writer's own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && leadIn(p) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
+	// A lead-in introduces the line below it, and a line cut off in
+	// mid-phrase belongs to a sentence, but the first line of a writer's
+	// own file is its title whatever it ends with.
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && (cutOff(p) || leadIn(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1397,6 +1398,42 @@ var followVerbs = map[string]bool{
 var socialNetworks = map[string]bool{
 	"twitter": true, "x": true, "facebook": true, "instagram": true, "linkedin": true, "youtube": true,
 	"tiktok": true, "mastodon": true, "threads": true, "bluesky": true, "telegram": true, "pinterest": true,
+}
+
+// cutOff reports a line that stops in mid-phrase: on a dash or a
+// semicolon with nothing after it, on a word that cannot end a phrase
+// (an article or a conjunction), or on an editor's mark of a cut, "(...)"
+// or "[…]": a sentence a scrape wrapped or a teaser's cut text, never a
+// title. An ellipsis alone is no such mark: a title may trail off
+// ("Wann, wenn nicht jetzt...").
+func cutOff(p string) bool {
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if last == '—' || last == '–' || last == ';' || strings.HasSuffix(p, " -") {
+		return true
+	}
+	if last == ')' || last == ']' {
+		for _, mark := range [...]string{"(...)", "[...]", "(…)", "[…]"} {
+			if strings.HasSuffix(p, mark) {
+				return true
+			}
+		}
+	}
+	i := strings.LastIndexByte(p, ' ')
+	if i < 0 || wordCount(p) < 4 {
+		return false
+	}
+	return phraseOpeners[p[i+1:]]
+}
+
+// phraseOpeners are the articles and conjunctions of the languages
+// Classify knows that need a word after them, in the lower case they
+// have inside a line; words of the same spelling that end phrases in
+// another language ("die", "los", "de", "en") are left out.
+var phraseOpeners = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true,
+	"der": true, "das": true, "und": true, "oder": true,
+	"le": true, "la": true, "les": true, "et": true, "ou": true,
+	"el": true, "y": true, "il": true, "een": true, "het": true,
 }
 
 // followPrompt reports a line that asks the reader to follow someone on

@@ -607,6 +607,21 @@ func TestLineShapes(t *testing.T) {
 		{"followPrompt", followPrompt, "Follow the money: how the harbour board spent its Twitter budget", false},
 		{"followPrompt", followPrompt, "Senator hits back on Twitter", false},
 		{"followPrompt", followPrompt, "Follow-up: ferry strike ends", false},
+		{"cutOff", cutOff, "The tide came in over the old wall and everything else in sight—", true},
+		{"cutOff", cutOff, "The crews kept the ferry running through the storm and the", true},
+		{"cutOff", cutOff, "Die Fähre fuhr bis zum Abend und", true},
+		{"cutOff", cutOff, "Les marins ont tenu le port jusqu'à la", true},
+		{"cutOff", cutOff, "The night the harbour wall broke; the", true},
+		{"cutOff", cutOff, "Ferry crews strike;", true},
+		{"cutOff", cutOff, "12/03 Harbour forum: « For a fair port, what the crews (...)", true},
+		{"cutOff", cutOff, "Die Werft schließt nach 90 Jahren […]", true},
+		{"cutOff", cutOff, "Harbour board (2024)", false},
+		{"cutOff", cutOff, "Wann, wenn nicht jetzt...", false},
+		{"cutOff", cutOff, "Why harbour seals die", false},
+		{"cutOff", cutOff, "Auf dem Fluss viel los", false},
+		{"cutOff", cutOff, "Trail of the", false},
+		{"cutOff", cutOff, "Ferry fares rise – what it means for you", false},
+		{"cutOff", cutOff, "Port of Spain - Trinidad", false},
 		{"clockOrYear", clockOrYear, "15:23 2019", true},
 		{"clockOrYear", clockOrYear, "2019", true},
 		{"clockOrYear", clockOrYear, "9:45 am", true},
@@ -969,4 +984,25 @@ func TestSectionLabelOpensNoHeadline(t *testing.T) {
 			t.Errorf("sectionLabel(%q) = true", p)
 		}
 	}
+}
+
+// TestCutOffLineIsNoHeadline: a serial's chapter page whose story opens
+// with a sentence the page broke off on a dash. The chapter's title stands
+// far above, past the reader's settings; the broken line, next to the
+// story and long, would win on its shape but is no title.
+func TestCutOffLineIsNoHeadline(t *testing.T) {
+	page := scrapedPage(
+		[]string{"Serials", "Browse", "Forums", "Log in"},
+		[]string{"Chapter 4: Low Water - The Keeper", "Lanterns of Kell", "by", "wickmoth42", "Chapter 4: Low Water - The Keeper"},
+		[]string{"Serial page", "Support", "Report chapter", "Advertisement", "Settings", "Dark mode", "Width", "Narrow", "Wide", "Font", "Serif", "Sans", "Size", "Small", "Large", "Previous", "Next"},
+		[]string{
+			"The lamp had gone out before I reached the top of the stairs.",
+			"Below me the whole bay lay open in the moonlight, every rock and every sandbar bare for once, and far out, where the channel should have been—",
+			"“Hello?” I called, though there was nobody to call to. The wind took the word and carried it out over the mud, and for a long time nothing answered.",
+			"Then the bell on the old buoy rang once, very softly, although the sea was nowhere near it and the air was as still as a held breath.",
+			"I counted the steps back down, one hundred and nine of them, and at the bottom I found the door open that I was certain I had locked behind me.",
+		},
+		[]string{"Previous", "Next", "Comments (12)", "Terms", "Privacy"},
+	)
+	parseWithTitle(t, page, "Chapter 4: Low Water - The Keeper")
 }

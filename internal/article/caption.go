@@ -261,13 +261,13 @@ func creditText(inner string) (string, bool) {
 }
 
 // labelledCredit reads "Photo: X", "Image credit: X", "Photo by X",
-// "Credit: X", "Courtesy of X", "Foto: X". The credit is short: a name or
-// an agency, not a sentence. Labels that also start ordinary sentences
+// "Credit: X", "Courtesy of X", "Foto: X", "Фото: X". The credit is
+// short: a name or an agency, not a sentence. Labels that also start ordinary sentences
 // ("Courtesy of the council, ...") count only when whole, that is when
 // the text stands alone on its line or in parentheses.
 func labelledCredit(s string, whole bool) (string, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || !strings.ContainsRune("iIpPcCfFbBgG", rune(s[0])) {
+	if s == "" || s[0] < utf8.RuneSelf && !strings.ContainsRune("iIpPcCfFbBgGzZkK", rune(s[0])) {
 		return "", false // no label starts otherwise
 	}
 	labels := [...]string{
@@ -275,6 +275,7 @@ func labelledCredit(s string, whole bool) (string, bool) {
 		"photo credit:", "photo credit", "photo courtesy of", "photo courtesy", "photograph:", "photograph by",
 		"photo:", "photo by", "photos:", "photo/", "picture:", "picture by", "pic:", "pic credit:", "credit:", "credits:",
 		"foto:", "fotos:", "bild:", "crédit photo:", "crédito:", "file photo:", "file:",
+		"fotó:", "fotografía:", "fotografia:", "zdjęcie:", "kuva:", "фото:", "фото/",
 		// Only when whole:
 		"courtesy of", "courtesy:", "courtesy", "illustration:", "illustration by", "graphic:",
 	}

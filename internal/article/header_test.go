@@ -161,6 +161,11 @@ func TestParseCaption(t *testing.T) {
 		{"‘The protests have grown far beyond the bill.’ Photograph: Lee Marsh/AFP via Getty", "‘The protests have grown far beyond the bill.’", "Lee Marsh/AFP via Getty", true},
 		{"“We will not leave!” Photo: Jane Roe", "“We will not leave!”", "Jane Roe", true},
 		{"Kevin King (left) and his colleague Timothy Weeks AP", "Kevin King (left) and his colleague Timothy Weeks AP", "", true},
+		{"Фото: Анна Сорокина / ТАСС", "", "Анна Сорокина / ТАСС", true},
+		{"Fotó: Kovács Réka / MTI", "", "Kovács Réka / MTI", true},
+		{"Zdjęcie: Jan Nowak", "", "Jan Nowak", true},
+		{"Фото", "", "", false},
+		{"Фотографии с выставки висят в холле музея до конца месяца.", "", "", false},
 		// Ordinary sentences.
 		{"The council met on Monday (the first time since May).", "", "", false},
 		{"He left. Courtesy of the town, the road was repaired on time.", "", "", false},

@@ -817,7 +817,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	// A lead-in introduces the line below it, and a line cut off in
 	// mid-phrase belongs to a sentence, but the first line of a writer's
 	// own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || i > 0 && (cutOff(p) || leadIn(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1214,12 +1214,15 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 	}
 	f[hfCrumbTail] = b2f(rep.crumbTail)
 	f[hfBlockTop] = b2f(tr.blockTop(i))
-	if i+1 < len(tr.paras) && tr.roles[i+1] == roleCaption {
-		if img, ok := parseCaption(tr.paras[i+1]); ok && img.Caption == "" && img.Credit != "" {
-			f[hfCreditBelow] = 1
-		}
-	}
+	f[hfCreditBelow] = b2f(i+1 < len(tr.paras) && tr.roles[i+1] == roleCaption && creditAlone(tr.paras[i+1]))
 	return c
+}
+
+// creditAlone reports a line that is a picture's credit and nothing else
+// ("Foto: Jan Petersen", "(Ana Ruiz / Harbour Times)").
+func creditAlone(p string) bool {
+	img, ok := parseCaption(p)
+	return ok && img.Caption == "" && img.Credit != ""
 }
 
 // headLike reports whether line j has a headline's shape and more than

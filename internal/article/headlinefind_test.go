@@ -622,6 +622,11 @@ func TestLineShapes(t *testing.T) {
 		{"cutOff", cutOff, "Trail of the", false},
 		{"cutOff", cutOff, "Ferry fares rise – what it means for you", false},
 		{"cutOff", cutOff, "Port of Spain - Trinidad", false},
+		{"creditAlone", creditAlone, "Foto: Jan Petersen / dpa", true},
+		{"creditAlone", creditAlone, "(Ana Ruiz / Harbour Times)", true},
+		{"creditAlone", creditAlone, "Фото: Анна Сорокина", true},
+		{"creditAlone", creditAlone, "Ferry crews at the quay (Photo: Ana Ruiz)", false},
+		{"creditAlone", creditAlone, "Photographers gather at the harbour for the regatta", false},
 		{"clockOrYear", clockOrYear, "15:23 2019", true},
 		{"clockOrYear", clockOrYear, "2019", true},
 		{"clockOrYear", clockOrYear, "9:45 am", true},
@@ -1005,4 +1010,32 @@ func TestCutOffLineIsNoHeadline(t *testing.T) {
 		[]string{"Previous", "Next", "Comments (12)", "Terms", "Privacy"},
 	)
 	parseWithTitle(t, page, "Chapter 4: Low Water - The Keeper")
+}
+
+// TestCreditIsNoHeadline: a picture's credit is a line of its own that
+// looks like a title (short, capitalised, names in it) but never is one.
+// Classify mostly marks it as a caption, and a credit to a person reads as
+// a byline; one to picture agencies whose names read as no person's, left
+// as a header line, is still no candidate.
+func TestCreditIsNoHeadline(t *testing.T) {
+	page := scrapedPage(
+		[]string{"Startseite", "Region", "Wirtschaft", "Sport"},
+		[]string{"Fähre nach Amrum fährt wieder nach Plan", "Von Jana Roth", "12. März 2024", "Foto: HafenBild / NordStock"},
+		[]string{
+			"Nach drei Tagen Sturm hat die Reederei am Dienstagmorgen den Fahrplan nach Amrum wieder aufgenommen, die erste Fähre legte pünktlich um sieben Uhr ab.",
+			"Die Reederei hatte seit Samstag alle Fahrten gestrichen, weil die Wellen im Hafen von Wittdün zu hoch für ein sicheres Anlegen waren.",
+		},
+	)
+	tr, _, body, top := readerOf([]byte(page))
+	if tr == nil {
+		t.Fatal("no body")
+	}
+	credit := slices.Index(tr.paras, "Foto: HafenBild / NordStock")
+	// As Classify and the header reader leave a credit they do not
+	// recognise as one (a teaser's picture far above the story).
+	tr.kinds[credit], tr.roles[credit] = "", roleHeader
+	first, open := openingStems(tr.paras[body:])
+	if _, ok := tr.headCandidate(credit, top, body, 0, first, open); ok {
+		t.Errorf("the credit %q is a headline candidate", tr.paras[credit])
+	}
 }

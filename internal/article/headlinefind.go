@@ -1189,7 +1189,10 @@ func (tr *textReader) candFeatures(i int, p string, start, body, rank int, first
 			f[hfNextShares] = b2f(h >= 2)
 		}
 		l, _ := utf8.DecodeLastRuneInString(q)
-		f[hfNextSentence] = b2f(l == '.' || l == '。')
+		// A sentence over a picture's credit is that picture's caption,
+		// and the line over it the picture's title, not a headline over
+		// its standfirst.
+		f[hfNextSentence] = b2f((l == '.' || l == '。') && !(i+2 < len(tr.paras) && creditAlone(tr.paras[i+2])))
 	}
 	_, isName := bareName(p)
 	f[hfName] = b2f(isName)

@@ -1039,3 +1039,24 @@ func TestCreditIsNoHeadline(t *testing.T) {
 		t.Errorf("the credit %q is a headline candidate", tr.paras[credit])
 	}
 }
+
+// TestPictureTitleIsNoHeadline: a university news page puts a picture
+// between its share buttons and the story, with a title of its own over
+// a one-sentence caption and the photographer's credit. The sentence
+// under the picture's title reads like a standfirst, but with a credit
+// under it, it is a caption, and the headline stays the one over the
+// byline.
+func TestPictureTitleIsNoHeadline(t *testing.T) {
+	page := scrapedPage(
+		[]string{"Skip to main content", "Campus", "News", "Research & Innovation", "Student Life", "Alumni"},
+		[]string{"Research & Innovation", "Harbour Lab Tests Seaweed Filter on River Water", "By", "Ines Alvarez", "Date", "March 12, 2024", "Share", "Facebook", "Email", "Print"},
+		[]string{"First field trial of a floating seaweed filter for river water", "A prototype of the floating seaweed filter.", "Photo: Tom Becker"},
+		[]string{
+			"In the future, a floating seaweed filter could clean river water before it reaches the bay, and the first field trial of one has just ended.",
+			"In the first three months the filter removed about a fifth of the nitrogen in the water that passed through it, more than the team had expected from the laboratory tanks.",
+			"The team now wants to moor a larger filter further up the estuary, where the water is warmer in summer and the seaweed grows faster, and to measure what it does to the fish.",
+		},
+		[]string{"Related stories", "Contact", "Privacy"},
+	)
+	parseWithTitle(t, page, "Harbour Lab Tests Seaweed Filter on River Water")
+}

@@ -262,9 +262,10 @@ func creditText(inner string) (string, bool) {
 
 // labelledCredit reads "Photo: X", "Image credit: X", "Photo by X",
 // "Credit: X", "Courtesy of X", "Foto: X", "Фото: X". The credit is
-// short: a name or an agency, not a sentence. Labels that also start ordinary sentences
-// ("Courtesy of the council, ...") count only when whole, that is when
-// the text stands alone on its line or in parentheses.
+// short: a name or an agency, not a sentence. Labels that also start
+// ordinary sentences ("Courtesy of the council, ...") count only when
+// whole, that is when the text stands alone on its line or in
+// parentheses.
 func labelledCredit(s string, whole bool) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || s[0] < utf8.RuneSelf && !strings.ContainsRune("iIpPcCfFbBgGzZkK", rune(s[0])) {

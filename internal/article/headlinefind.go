@@ -1431,10 +1431,11 @@ func cutOff(p string) bool {
 	return phraseOpeners[p[i+1:]]
 }
 
-// phraseOpeners are the articles and conjunctions of the languages
-// Classify knows that need a word after them, in the lower case they
-// have inside a line; words of the same spelling that end phrases in
-// another language ("die", "los", "de", "en") are left out.
+// phraseOpeners are articles and conjunctions, in English, German,
+// French, Spanish, Italian and Dutch, that need a word after them, in the
+// lower case they have inside a line; words of the same spelling that
+// end phrases in another language ("die", "los", "de", "en") are left
+// out.
 var phraseOpeners = map[string]bool{
 	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true,
 	"der": true, "das": true, "und": true, "oder": true,

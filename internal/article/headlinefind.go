@@ -1434,10 +1434,11 @@ func cutOff(p string) bool {
 // phraseOpeners are articles and conjunctions, in English, German,
 // French, Spanish, Italian and Dutch, that need a word after them, in the
 // lower case they have inside a line; words of the same spelling that
-// end phrases in another language ("die", "los", "de", "en") are left
-// out.
+// end phrases in another language are left out: "die", "los", "de",
+// "en", and English "an", which ends a German line as the prefix of its
+// verb ("Bahn hebt die Preise an").
 var phraseOpeners = map[string]bool{
-	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true,
+	"the": true, "a": true, "and": true, "or": true, "of": true,
 	"der": true, "das": true, "und": true, "oder": true,
 	"le": true, "la": true, "les": true, "et": true, "ou": true,
 	"el": true, "y": true, "il": true, "een": true, "het": true,

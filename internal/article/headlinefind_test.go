@@ -619,6 +619,8 @@ func TestLineShapes(t *testing.T) {
 		{"cutOff", cutOff, "Wann, wenn nicht jetzt...", false},
 		{"cutOff", cutOff, "Why harbour seals die", false},
 		{"cutOff", cutOff, "Auf dem Fluss viel los", false},
+		{"cutOff", cutOff, "Bahn hebt die Preise für Fähren an", false},
+		{"cutOff", cutOff, "Herzlich willkommen! Melden Sie sich an", false},
 		{"cutOff", cutOff, "Trail of the", false},
 		{"cutOff", cutOff, "Ferry fares rise – what it means for you", false},
 		{"cutOff", cutOff, "Port of Spain - Trinidad", false},

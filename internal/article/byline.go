@@ -312,6 +312,15 @@ func parseDateLine(line string) (dateLine, bool) {
 	lead := strings.TrimSpace(rest[:m.Start])
 	tail := strings.TrimSpace(rest[m.End:])
 	lead = strings.TrimRight(lead, ",|·•-–— ")
+	// A theme prints the day a post was last changed right after the day
+	// it was published, often glued to it ("6. November 20236. November
+	// 2023"): the line gives the first, and what follows the second is
+	// what follows the date.
+	if hasDigit(tail[:min(len(tail), maxDatePrefix)]) {
+		if m2, ok := dateAtStart(tail); ok && m2.Year != 0 {
+			tail = strings.TrimSpace(tail[m2.End:])
+		}
+	}
 	// A labelled line is a date line whatever follows the date (a second
 	// "Updated ..." date, a reading time); an unlabelled one must be
 	// little more than the date.

@@ -36,6 +36,10 @@ type dateMatch struct {
 	// Clock12 is true when the time was given with am/pm, as US pages,
 	// which put the month first, write it.
 	Clock12 bool
+	// yearEnd is where a year glued to the figures of what follows it
+	// ends ("20236. November 2023"), 0 for a year that is a token of
+	// its own or glued to a time the match reads.
+	yearEnd int
 }
 
 // swapped is the match with its day and month exchanged.
@@ -311,6 +315,12 @@ func dateAt(s string, toks []token, i int) (dateMatch, bool) {
 	next = readTime(toks, next, &m)
 	m.Start = t.start
 	m.End = toks[next-1].end
+	// The figures glued on after a year are the next date's day or a
+	// count, not this date's: the match ends with its year.
+	if last := toks[next-1]; m.yearEnd > last.start && m.yearEnd < last.end {
+		m.End = m.yearEnd
+	}
+	m.yearEnd = 0
 	m.Text = s[m.Start:m.End]
 	return m, true
 }
@@ -428,6 +438,7 @@ func gluedYear(toks []token, k int, m *dateMatch) (year, next int, ok bool) {
 			return year, after, true
 		}
 	}
+	m.yearEnd = t.start + 4
 	return year, k + 1, true
 }
 

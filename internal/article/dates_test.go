@@ -30,6 +30,12 @@ func TestFindDate(t *testing.T) {
 		{"25th of December", "25th of December", time.Date(2025, 12, 25, 0, 0, 0, 0, time.UTC), true},
 		{"2024-01-05", "2024-01-05", time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), false},
 		{"2024/01/05", "2024/01/05", time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), false},
+		// A year glued to the day of the date after it ends the match:
+		// the figures are the next date's, which the rest of the line
+		// still holds.
+		{"6. November 20236. November 2023", "6. November 2023", time.Date(2023, 11, 6, 0, 0, 0, 0, time.UTC), false},
+		{"20 janvier 202020 janvier 2020", "20 janvier 2020", time.Date(2020, 1, 20, 0, 0, 0, 0, time.UTC), false},
+		{"Nov 20 20194:29 AM", "Nov 20 20194:29 AM", time.Date(2019, 11, 20, 4, 29, 0, 0, time.UTC), false},
 		{"Mar 3rd", "Mar 3rd", time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), true},
 		{"Updated: March 3, 2024, 14:05 IST", "March 3, 2024, 14:05 IST", time.Date(2024, 3, 3, 14, 5, 0, 0, ist), false},
 		{"2024-01-05T14:05:00Z", "2024-01-05T14:05:00Z", time.Date(2024, 1, 5, 14, 5, 0, 0, time.UTC), false},

@@ -70,6 +70,11 @@ func TestParseDateLine(t *testing.T) {
 		{"PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019", "Nov 19, 2019", false, "", true},
 		{"Published 1 day ago", "", false, "", true},
 		{"19.11.2019, 08:57", "19.11.2019, 08:57", false, "", true},
+		// A theme's published and changed days, glued or apart, before
+		// the writer's name: the line gives the first.
+		{"November 6, 2023November 7, 2023 Jane Doe", "November 6, 2023", false, "", true},
+		{"6. November 20236. November 2023 Jana Roth", "6. November 2023", false, "", true},
+		{"6 novembre 2023 7 novembre 2023 Jean Dupont", "6 novembre 2023", false, "", true},
 		{"The market reopened on March 3 after the floods", "", false, "", false},
 		{"Bridge teachers families £20 may busy 2024", "", false, "", false},
 		{"Dateline unknown", "", false, "", false},

@@ -1040,6 +1040,25 @@ func TestHeadlineOverLookalikes(t *testing.T) {
 			),
 			title: "Harbour Lab Tests Seaweed Filter on River Water",
 		},
+		{
+			// A blog theme's meta row prints the day the post was last
+			// changed right after the day it was published, glued to it,
+			// then the writer. Read as a date line, it is the fact under
+			// the headline; read as no fact, the post's tag row over the
+			// headline, whose words the story uses, took the title.
+			name: "a meta row with two dates glued together",
+			page: scrapedPage(
+				[]string{"Startseite", "Rezepte", "Garten", "Reisen", "Kontakt"},
+				[]string{"Garten Tomaten Sommer Gemüse", "Warum unsere Tomaten dieses Jahr so spät reif wurden", "14. März 202415. März 2024 Jana Roth"},
+				[]string{
+					"Der Sommer kam spät in diesem Jahr, und mit ihm kamen die Tomaten erst Ende August in die Farbe, die wir sonst schon im Juli sehen.",
+					"Schuld war vor allem der kalte Mai: Die Pflanzen standen zwei Wochen länger im Gewächshaus, und draußen wuchsen sie dann nur langsam an.",
+					"Im nächsten Jahr wollen wir früher vorziehen und die jungen Pflanzen nachts mit Vlies abdecken, bis die Eisheiligen vorbei sind.",
+				},
+				[]string{"Kommentare", "Impressum", "Datenschutz"},
+			),
+			title: "Warum unsere Tomaten dieses Jahr so spät reif wurden",
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) { parseWithTitle(t, tc.page, tc.title) })
 	}

@@ -994,9 +994,10 @@ func TestSectionLabelOpensNoHeadline(t *testing.T) {
 }
 
 // TestHeadlineOverLookalikes: pages where a line near the story has a
-// headline's shape but is part of something else, which rules, not the
-// weights, turn away (so these pages are no designed cases of the fit,
-// as scrapedHeadlineCases' are).
+// headline's shape but is part of something else, which rules mostly
+// turn away, not the weights (so these pages are no designed cases of
+// the fit, as scrapedHeadlineCases' are; the one the weights decide says
+// why it is not one either).
 func TestHeadlineOverLookalikes(t *testing.T) {
 	for _, tc := range []headlineCase{
 		{
@@ -1058,6 +1059,31 @@ func TestHeadlineOverLookalikes(t *testing.T) {
 				[]string{"Kommentare", "Impressum", "Datenschutz"},
 			),
 			title: "Warum unsere Tomaten dieses Jahr so spät reif wurden",
+		},
+		{
+			// A local paper's section menus, one to three words a line,
+			// run down to the section's label and the date over the
+			// headline. An entry the story's opening uses ("harbour
+			// berths") is in the middle of a run of such entries, which
+			// a headline never is (hfMenuRun). The weights decide it, but
+			// it is no designed page of the fit: written after md_420's
+			// layout, it would carry that page into every fold of the
+			// cross-validation (with it there, 0.8014 against 0.7989).
+			name: "a menu entry the story uses, over a section label and the date",
+			page: scrapedPage(
+				[]string{"Skip to content", "Subscribe", "Sign in"},
+				[]string{"Classifieds", "Boats", "Cars", "Jobs", "Farm Sales", "Pets", "Public Notices", "Harbour Berths", "Rentals", "Services", "Yard Sales"},
+				[]string{"Harbour News", "Boats", "Harbour Berths", "Ferry Times", "Harbour Berths", "Rentals", "Services", "Business Week", "March 4, 2024 7:00 AM"},
+				[]string{"What shop owners say about the new quay plan"},
+				[]string{"Commuters on the morning ferry in February. Anna Berg"},
+				[]string{
+					"Six owners of businesses along the harbour answered our questions about the transport plan, from the ferries and harbour berths to the new bike lanes on the quay.",
+					"Most of them welcome the extra ferry in the morning, but several worry that the bike lanes will take away the last parking spaces their customers use.",
+					"The council will vote on the plan in April, after a last round of meetings with the shop owners and the ferry company.",
+				},
+				[]string{"Comments", "Terms", "Privacy"},
+			),
+			title: "What shop owners say about the new quay plan",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) { parseWithTitle(t, tc.page, tc.title) })

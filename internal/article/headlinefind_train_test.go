@@ -93,7 +93,7 @@ func TestFitHeadlineWeights(t *testing.T) {
 	t.Logf("fitted on odd: odd %.3f, even %.3f", headAccuracy(wo, odd), headAccuracy(wo, even))
 	rw := realworldPages(extra)
 	cv := crossValidateExtra(pages, extra, designed, 10)
-	t.Logf("10-fold cross-validated: %.3f; realworld pages by their HTML title %.3f (%d pages)", cv.labelled, cv.realworld, len(rw))
+	t.Logf("10-fold cross-validated: %.4f; realworld pages by their HTML title %.4f (%d pages)", cv.labelled, cv.realworld, len(rw))
 	logHeldOut(t, pages, cv)
 	w := fitHeadline(append(append(slices.Clip(pages), fitted(extra)...), designed...))
 	if len(designed) > 0 {

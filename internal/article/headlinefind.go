@@ -3,6 +3,7 @@ package article
 import (
 	"iter"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -818,7 +819,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	// A lead-in introduces the line below it, and a line cut off in
 	// mid-phrase belongs to a sentence, but the first line of a writer's
 	// own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p) || buttonPair(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1447,6 +1448,43 @@ func cutOff(p string) bool {
 	}
 	return phraseOpeners[p[i+1:]]
 }
+
+// buttonPair reports a line that is two labels of the same form run
+// together, alike but for their first or their last word: a toggle's two
+// states ("Vollbildansicht öffnen Vollbildansicht schließen", "Log In
+// Log Out"), two tabs or two skip links ("Most Read Most Shared").
+// A comparison ("iPhone 11 vs iPhone 11 Pro"), a line that ends as a
+// sentence ("No costume? No problem!") and one with a comma, colon or
+// semicolon (clauses, "Yes We Can, Yes We Did"; a word said twice, "New
+// York, New York"; a kicker, "Cavuto: Coast to Coast") are titles.
+func buttonPair(p string) bool {
+	if endsSentence(p) || strings.ContainsAny(p, ",:;") {
+		return false
+	}
+	var buf [8]string
+	w := buf[:0]
+	for f := range strings.FieldsSeq(p) {
+		if len(w) == len(buf) {
+			return false
+		}
+		w = append(w, f)
+	}
+	h := len(w) / 2
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	a, b := w[:h], w[h:]
+	switch {
+	case a[0] != b[0]:
+		return slices.Equal(a[1:], b[1:])
+	case a[h-1] != b[h-1]:
+		return slices.Equal(a[:h-1], b[:h-1]) && !comparisonWords[strings.ToLower(a[h-1])]
+	}
+	return false
+}
+
+// comparisonWords join the two things a comparison's title compares.
+var comparisonWords = map[string]bool{"vs": true, "vs.": true, "versus": true, "v.": true, "gegen": true, "contre": true, "contra": true}
 
 // phraseOpeners are articles and conjunctions, in English, German,
 // French, Spanish, Italian and Dutch, that need a word after them, in the

@@ -385,7 +385,19 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	if tr.headlineAt(prev) {
 		score += scoreNextToTitle
 	}
-	if (tr.headlineAt(prev) || prev >= 0 && tr.roles[prev] == roleSubtitle) && next >= 0 && tr.roles[next] == roleBody {
+	// A picture may stand between the byline and the story: its caption
+	// and credit are skipped on the way down to the body (a credit may
+	// be a copyright notice there: "© Maizal / stock.adobe.com").
+	below, picture := next, false
+	for k := 0; k < 2 && below >= 0 && (tr.roles[below] == roleCaption || creditAlone(tr.paras[below]) || copyrightLine(tr.paras[below]) && wordCount(tr.paras[below]) <= maxCreditWords); k++ {
+		below, picture = tr.neighbour(below, 1), true
+	}
+	// Over the name, the headline, or a standfirst: as a subtitle, or,
+	// over a picture, as the body's first paragraph right under the
+	// headline (a button's label, "View Images", stands between that
+	// paragraph and the next with no picture's caption under it).
+	standfirst := prev >= 0 && (tr.roles[prev] == roleSubtitle || picture && tr.roles[prev] == roleBody && tr.headlineAt(tr.neighbour(prev, -1)))
+	if (tr.headlineAt(prev) || standfirst) && below >= 0 && tr.roles[below] == roleBody {
 		score += scoreBeforeBody
 	}
 	if tr.repeated(i, names[0]) {

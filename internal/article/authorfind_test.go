@@ -360,3 +360,39 @@ func FuzzReadBylineLine(f *testing.F) {
 		}
 	})
 }
+
+// TestBareNameOverPicture: a writer's bare name between the standfirst,
+// which Classify may keep as the story's first paragraph, and a picture,
+// whose caption or copyright notice stands before the story goes on,
+// counts as the name before the body; a label with no picture under it
+// does not. The roles are set as the header reader leaves them on such
+// pages; the name is printed again after the story, as an author box
+// prints it.
+func TestBareNameOverPicture(t *testing.T) {
+	const title = "Ferry terminal stays open through the winter"
+	for _, tc := range []struct {
+		name, line, below string
+		belowRole         role
+		want              bool
+	}{
+		{"a caption under the name", "Jane Roe", "The ferry at the lower quay on Monday. Photo: Ann Lee/Harbour Courier", roleCaption, true},
+		{"a copyright notice under the name", "Jane Roe", "© Ann Lee / Harbour Photos", roleHeader, true},
+		{"the story under a button's label", "View Images", "", roleBody, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			paras := []string{title, "The harbour board kept both morning crossings after a winter of complaints from the commuters of the island.", tc.line}
+			roles := []role{roleTitle, roleBody, roleHeader}
+			if tc.below != "" {
+				paras, roles = append(paras, tc.below), append(roles, tc.belowRole)
+			}
+			paras = append(paras, "The harbour board voted on Tuesday to keep the old ferry terminal open through the winter.", "Share", tc.line)
+			roles = append(roles, roleBody, roleDrop, roleDrop)
+			tr := &textReader{paras: paras, kinds: make([]string, len(paras)), roles: roles, a: &Article{Removed: map[string][]string{}}, headline: title}
+			ln := readBylineLine(tc.line)
+			got := len(ln.names) > 0 && tr.bareScore(2, ln) >= minAuthorScore
+			if got != tc.want {
+				t.Errorf("%q taken: %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}

@@ -103,8 +103,9 @@ func figureImage(fig *html.Node) Image {
 	return im
 }
 
-// maxCreditWords bounds a figcaption part read as a bare credit ("Getty",
-// "Jo Sands/Reuters").
+// maxCreditWords bounds a credit read without a label: a figcaption part
+// ("Getty", "Jo Sands/Reuters"), or a copyright notice under a picture
+// between a byline and the story ("© Maizal / stock.adobe.com").
 const maxCreditWords = 6
 
 // figcaptionImage reads the parts of a figcaption (its blocks, and the

@@ -386,10 +386,9 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 		score += scoreNextToTitle
 	}
 	// A picture may stand between the byline and the story: its caption
-	// and credit are skipped on the way down to the body (a credit may
-	// be a copyright notice there: "© Maizal / stock.adobe.com").
+	// and credit are skipped on the way down to the body.
 	below, picture := next, false
-	for k := 0; k < 2 && below >= 0 && (tr.roles[below] == roleCaption || creditAlone(tr.paras[below]) || copyrightLine(tr.paras[below]) && wordCount(tr.paras[below]) <= maxCreditWords); k++ {
+	for k := 0; k < 2 && below >= 0 && tr.pictureLine(below); k++ {
 		below, picture = tr.neighbour(below, 1), true
 	}
 	// Over the name, the headline, or a standfirst: as a subtitle, or,
@@ -408,6 +407,14 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 		score += scoreNameList
 	}
 	return score
+}
+
+// pictureLine reports whether line j is a picture's caption or credit;
+// under a byline a credit may be a short copyright notice ("© Maizal /
+// stock.adobe.com").
+func (tr *textReader) pictureLine(j int) bool {
+	p := tr.paras[j]
+	return tr.roles[j] == roleCaption || creditAlone(p) || copyrightLine(p) && wordCount(p) <= maxCreditWords
 }
 
 // headlineAt reports whether line j is the headline: the line taken as

@@ -36,10 +36,6 @@ type dateMatch struct {
 	// Clock12 is true when the time was given with am/pm, as US pages,
 	// which put the month first, write it.
 	Clock12 bool
-	// yearEnd is where a year glued to the figures of what follows it
-	// ends ("20236. November 2023"), 0 for a year that is a token of
-	// its own or glued to a time the match reads.
-	yearEnd int
 }
 
 // swapped is the match with its day and month exchanged.
@@ -315,12 +311,13 @@ func dateAt(s string, toks []token, i int) (dateMatch, bool) {
 	next = readTime(toks, next, &m)
 	m.Start = t.start
 	m.End = toks[next-1].end
-	// The figures glued on after a year are the next date's day or a
-	// count, not this date's: the match ends with its year.
-	if last := toks[next-1]; m.yearEnd > last.start && m.yearEnd < last.end {
-		m.End = m.yearEnd
+	// A match that ends on a year glued to more figures (gluedYear's
+	// token, when no time was read from it) ends with the year: the
+	// figures are the next date's day or a count ("20236. November 2023",
+	// "20230 Kommentare").
+	if last := toks[next-1]; last.kind == tNum && len(last.text) > 4 && len(last.text) <= 6 && atoi(last.text[:4]) == m.Year {
+		m.End = last.start + 4
 	}
-	m.yearEnd = 0
 	m.Text = s[m.Start:m.End]
 	return m, true
 }
@@ -438,7 +435,6 @@ func gluedYear(toks []token, k int, m *dateMatch) (year, next int, ok bool) {
 			return year, after, true
 		}
 	}
-	m.yearEnd = t.start + 4
 	return year, k + 1, true
 }
 

@@ -1469,10 +1469,10 @@ func buttonPair(p string) bool {
 		}
 		w = append(w, f)
 	}
-	h := len(w) / 2
 	if len(w) < 4 || len(w)%2 != 0 {
 		return false
 	}
+	h := len(w) / 2
 	a, b := w[:h], w[h:]
 	switch {
 	case a[0] != b[0]:

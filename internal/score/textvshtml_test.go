@@ -22,10 +22,12 @@ import (
 // Kommentieren", a category beside a comment button, md_323's "Qualità
 // Oro", a shop's name on a page labelled with no author, rw_062's "Hong
 // Kong", a kicker over an editorial's headline and a topic under it,
-// md_470's "Premier League", the same, under "Läs mer om").
+// md_470's "Premier League", the same, under "Läs mer om"; or when
+// the text path read its value from the wrong place: md_047's day came
+// from its first comment's stamp until the comments left its body).
 var (
 	titleAgreementFloors  = map[string]int{"realworld": 168, "metadata": 347}
-	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 337}
+	dateAgreementFloors   = map[string]int{"realworld": 155, "metadata": 336}
 	authorAgreementFloors = map[string]int{"realworld": 129, "metadata": 225}
 )
 

@@ -45,6 +45,73 @@ func TestClassifyStopsAtConfirmedComments(t *testing.T) {
 	}
 }
 
+func TestIsStampHeader(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Armanox June 28, 2015 at 10:25 pm", true},
+		{"Jack Davis December 23, 2016 at 11:14am", true},
+		{"photobix 11. Dezember 2012 um 11:07", true},
+		{"gabriel sempéré Le 11 septembre 2018 à 12:57", true},
+		{"Julia 14.09.2022 um 21.11", true},
+		{"Muriel - Le 22/01/2020 à 12:01:03", true},
+		{"Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07", true},
+		{"nostrocrompt 17 September 2020 14:17 Uhr", true},
+		// A date and time alone heads a live blog's entry as well.
+		{"June 28, 2015 at 10:25 pm", false},
+		{"Sept. 28, 2015 at 10:25 pm", false},
+		{"28.06.2015 um 22:25", false},
+		{"- November 20, 2019, 10:54 am", false},
+		// No year, no time, or a sentence.
+		{"Armanox June 28 at 10:25 pm", false},
+		{"Armanox June 28, 2015", false},
+		{"Patchnotes 4.47", false},
+		{"The council will meet again on June 28, 2015 at 10:25", false},
+		{"患者の個人情報が保存されたバックアップ用の外付けHDDを紛失2019.3.4 Mon 8:15", false},
+	}
+	for _, tt := range tests {
+		if got := isStampHeader(tt.line); got != tt.want {
+			t.Errorf("isStampHeader(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// Comment systems that print no verb head each comment with the
+// commenter's name and the time: a run of those is a comment section even
+// with no heading over it, and the article before it is the body, not
+// the longer discussion after it.
+func TestClassifyStopsAtStampedComments(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	lines := []string{"Home", "Blog", "Open thread for October", proseA, proseB, "Posted in Threads"}
+	for k := range 5 {
+		lines = append(lines, "Reader "+string(rune('A'+k))+" October 3, 2019 at 5:2"+string(rune('0'+k))+" pm",
+			sentence(r)+" "+sentence(r)+" "+sentence(r), sentence(r)+" "+sentence(r), "Reply")
+	}
+	lines = append(lines, "© 2019 Example Blog")
+	res := Classify(lines)
+	if res.End > 6 || res.Body > 3 || res.Kinds[3] != "" || res.Kinds[4] != "" {
+		t.Fatalf("article run [%d %d %d), kinds of its body %q %q; want the run to end before the comments",
+			res.Start, res.Body, res.End, res.Kinds[3], res.Kinds[4])
+	}
+}
+
+// A live blog heads its entries with the date and time alone: they are
+// the article, and no stamp of a comment.
+func TestClassifyKeepsDatedEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	lines := []string{"Home", "Live", "Storm moves up the coast", proseA, proseB}
+	for k := range 5 {
+		lines = append(lines, "October 3, 2019 at 5:2"+string(rune('0'+k))+" pm",
+			sentence(r)+" "+sentence(r)+" "+sentence(r), sentence(r)+" "+sentence(r))
+	}
+	lines = append(lines, "© 2019 Example News")
+	res := Classify(lines)
+	if res.End < len(lines)-2 {
+		t.Fatalf("article run [%d %d %d) of %d lines; want the dated entries kept", res.Start, res.Body, res.End, len(lines))
+	}
+}
+
 // A "Comments" button in a row of share buttons links to the comments; it
 // does not open them, and the article after it is kept.
 func TestClassifyShareRowComments(t *testing.T) {

@@ -37,11 +37,15 @@ type feat struct {
 	comment                        bool // the line opens a comment section
 	// commentHead: the line heads one comment ("Jane on May 3 said:").
 	commentHead bool
-	colonEnd    bool // ends with a colon: a label or a lead-in to a list
-	separator   bool // holds a menu or breadcrumb separator (| › » / ·)
-	bullet      bool // starts with a list bullet
-	url         bool // holds a URL or a bare domain
-	numeric     bool // nothing but numbers and punctuation: a table cell
+	// stamp: the line heads one comment with no verb, a name and a date
+	// and time ("Jane Roe June 28, 2015 at 10:25 pm"); thread: it is
+	// the first of a run of them, where a comment section starts.
+	stamp, thread bool
+	colonEnd      bool // ends with a colon: a label or a lead-in to a list
+	separator     bool // holds a menu or breadcrumb separator (| › » / ·)
+	bullet        bool // starts with a list bullet
+	url           bool // holds a URL or a bare domain
+	numeric       bool // nothing but numbers and punctuation: a table cell
 }
 
 // maxStopBytes is at least the byte length of the longest function word

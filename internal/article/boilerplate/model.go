@@ -136,7 +136,7 @@ func (p *page) newContext(p1 []float64) context {
 	}
 	c.wallAt = n
 	for i := c.s; i < n; i++ {
-		if p.feats[i].comment {
+		if p.wall(i) {
 			c.wallAt = i
 			break
 		}

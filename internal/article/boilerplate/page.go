@@ -92,8 +92,10 @@ func (p *page) init(lines []string) {
 		}
 		f.teaser = isTeaser(s, *f, sw, p.lang)
 		f.commentHead = f.kind == kindNone && isCommentHeader(s)
+		f.stamp = f.kind == kindNone && isStampHeader(s)
 	}
 	p.shareRowComments()
+	p.stampThreads()
 	p.countCommentHeads()
 	p.groupLines()
 	p.th = standardThresholds()
@@ -282,7 +284,7 @@ func (p *page) maxRun(scores []float64) (int, int) {
 	cur := run{}
 	sum, s := 0.0, 0
 	for i, sc := range scores {
-		if p.feats[i].comment {
+		if p.wall(i) {
 			cur.wall = i
 			segs = append(segs, cur)
 			cur = run{}
@@ -316,6 +318,45 @@ func (p *page) maxRun(scores []float64) (int, int) {
 		}
 	}
 	return best.s, best.e
+}
+
+// wall reports a line that opens a comment section: a heading
+// ("Comments", "Leave a reply") or the first of a run of stamps.
+func (p *page) wall(i int) bool { return p.feats[i].comment || p.feats[i].thread }
+
+// Comment stamps: how many in a run make a comment section, and the most
+// lines from one to the next (a comment's text and its reply button
+// between them).
+const (
+	minStamps   = 3
+	maxStampGap = 12
+)
+
+// stampThreads marks the comment sections that stamps head
+// (isStampHeader): a run of at least minStamps of them, each within
+// maxStampGap lines of the one before. The run's first stamp is a wall,
+// as a "Comments" heading is, and every stamp in it a comment's head. A
+// stamp alone is an article's byline and date.
+func (p *page) stampThreads() {
+	for i := 0; i < len(p.feats); {
+		if !p.feats[i].stamp {
+			i++
+			continue
+		}
+		n, last := 1, i
+		for j := i + 1; j < len(p.feats) && j-last <= maxStampGap; j++ {
+			if p.feats[j].stamp {
+				n, last = n+1, j
+			}
+		}
+		if n >= minStamps {
+			p.feats[i].thread = true
+			for k := i; k <= last; k++ {
+				p.feats[k].commentHead = p.feats[k].commentHead || p.feats[k].stamp
+			}
+		}
+		i = last + 1
+	}
 }
 
 // minCommentHeads is how many comment headers confirm a comment section.
@@ -387,7 +428,7 @@ func (p *page) sentenceLike(i int) bool {
 // maximum-sum run stops at short final paragraphs that score just below
 // zero.
 func (p *page) extend(s, e int) (int, int) {
-	for e < len(p.lines) && !p.feats[e].comment && p.sentenceLike(e) {
+	for e < len(p.lines) && !p.wall(e) && p.sentenceLike(e) {
 		e++
 	}
 	for s > 0 && p.sentenceLike(s-1) {
@@ -406,7 +447,7 @@ func (p *page) header(body int) int {
 	start := body
 	for i := body - 1; i >= 0 && i >= body-maxHeaderLines; i-- {
 		f := p.feats[i]
-		if f.comment || f.runes > 300 || p.class[i] == clsGood {
+		if p.wall(i) || f.runes > 300 || p.class[i] == clsGood {
 			break
 		}
 		if p.headlineLike(i) {

@@ -669,9 +669,19 @@ func relativeWords(s string) bool {
 	return false
 }
 
+// handleSeam reports whether rest, what follows a handle on its line,
+// goes on with the line's next part: after a separator or a handle in
+// brackets, or a date or time ("2 hours ago").
+func handleSeam(rest string, bracketed bool) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return bracketed || r != '(' && metaPunct(r) || metaOnly(rest)
+}
+
 // trimHandle cuts a social handle or an address after a name ("Jon
 // Fingas, @jonfingas", "Alex Shephard @ alex_shephard", "Alex
-// Shephard/"), and a "Follow" button's text.
+// Shephard/"), and a "Follow" button's text. A handle between the name
+// and the rest of a meta line goes, and the rest stays ("Jane Roe
+// @janeroe / Nov 19, 2019", "Jane Roe (@janeroe) Nov 19, 2019").
 func trimHandle(s string) string {
 	if i := strings.IndexByte(s, '@'); i > 0 {
 		h := strings.TrimLeft(s[i+1:], " ")
@@ -679,7 +689,15 @@ func trimHandle(s string) string {
 		for n < len(h) && (h[n] == '_' || h[n] == '.' || h[n] == '-' || h[n] >= '0' && h[n] <= '9' || (h[n]|0x20) >= 'a' && (h[n]|0x20) <= 'z') {
 			n++
 		}
-		if n == 0 || strings.TrimSpace(h[n:]) != "" {
+		rest := strings.TrimSpace(h[n:])
+		bracketed := n > 0 && s[i-1] == '(' && strings.HasPrefix(rest, ")")
+		if bracketed {
+			i, rest = i-1, strings.TrimSpace(rest[1:])
+		}
+		if n > 0 && rest != "" && handleSeam(rest, bracketed) {
+			return strings.TrimRight(s[:i], " ,") + " " + rest
+		}
+		if n == 0 || rest != "" {
 			return s // "@ 100!!!": not a handle
 		}
 		// The local part of an address is glued to the @; a social

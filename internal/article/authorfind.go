@@ -813,11 +813,22 @@ func (tr *textReader) authorBox(end int) authorCand {
 				return authorCand{at: i, label: -1, names: ln.names, score: scoreLabelled}
 			}
 		}
-		if names := aboutNames(p); names != nil {
+		if names := aboutNames(p); names != nil && !tr.leadSubject(names[0]) {
 			return authorCand{at: i, label: -1, names: names, score: scoreLabelled}
 		}
 	}
 	return none
+}
+
+// leadSubject reports whether the story's first paragraph opens with
+// name: then a box "About" it describes the story's subject, a press
+// release's company ("About Harbor Robotics" under "Harbor Robotics, a
+// maker of …, today opened …") or the person a profile is about, not
+// its writer. A writer may name himself further into his own story
+// ("O prof. Carlos Nadalim apresenta …"), and his box's own lines name
+// him too.
+func (tr *textReader) leadSubject(name string) bool {
+	return len(tr.a.BodyParagraphs) > 0 && strings.HasPrefix(tr.a.BodyParagraphs[0], name)
 }
 
 // replyLine reports a comment's header ("… am 10. Mai 2015 [

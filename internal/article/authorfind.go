@@ -808,6 +808,11 @@ func (tr *textReader) authorBox(end int) authorCand {
 			if j, names := tr.namesUnderLabel(i, hi, ln.box); names != nil {
 				return authorCand{at: j, label: i, names: names, score: scoreLabelAbove}
 			}
+			if j := i + 1; ln.box && j < hi {
+				if name, ok := boxBio(tr.paras[j]); ok {
+					return authorCand{at: j, label: i, names: []string{name}, score: scoreLabelAbove}
+				}
+			}
 		case formLabelled:
 			if ln.box || i >= end-3 && i < end {
 				return authorCand{at: i, label: -1, names: ln.names, score: scoreLabelled}
@@ -829,6 +834,29 @@ func (tr *textReader) authorBox(end int) authorCand {
 // him too.
 func (tr *textReader) leadSubject(name string) bool {
 	return len(tr.a.BodyParagraphs) > 0 && strings.HasPrefix(tr.a.BodyParagraphs[0], name)
+}
+
+// boxBio returns the name the sentence under an author box's label
+// opens with ("About the author" over "Jane Roe covers city hall for
+// the Courier."): under that label the sentence's subject is the writer,
+// whatever its verb, where a bio with no label needs a copula and a
+// writer's role (bioName).
+func boxBio(p string) (string, bool) {
+	if len(p) > maxBioLen || !endsSentence(p) {
+		return "", false
+	}
+	at := 0
+	for w := range strings.FieldsSeq(p) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			break
+		}
+		at = strings.Index(p[at:], w) + at + len(w)
+	}
+	name, ok := bareName(p[:at])
+	if !ok || name != strings.TrimSpace(p[:at]) || at == len(p) || isAgency(name) || !unlabelledShape([]string{name}) {
+		return "", false
+	}
+	return name, true
 }
 
 // replyLine reports a comment's header ("… am 10. Mai 2015 [

@@ -94,7 +94,7 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 			// label counts its distance from the start, or, beside
 			// a date, from the headline above it.
 			dist = start - c.at
-			if c.dated || tr.besideDate(c.at) {
+			if c.dated || tr.besideDate(c.at) || tr.headerName(c.at) {
 				dist = min(dist, c.at-hs)
 			}
 			c.score -= penaltyAbove * dist
@@ -398,6 +398,8 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	standfirst := prev >= 0 && (tr.roles[prev] == roleSubtitle || picture && tr.roles[prev] == roleBody && tr.headlineAt(tr.neighbour(prev, -1)))
 	if (tr.headlineAt(prev) || standfirst) && below >= 0 && tr.roles[below] == roleBody {
 		score += scoreBeforeBody
+	} else if tr.headerName(i) {
+		score += scoreBeforeBody
 	}
 	if tr.repeated(i, names[0]) {
 		score += scoreRepeated
@@ -407,6 +409,23 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 		score += scoreNameList
 	}
 	return score
+}
+
+// headerName reports a name on line i right under the headline and over
+// a standfirst with the date line right under that ("Topinambur ernten:
+// 3 Profi-Tipps", "Kathrin Hofmeister", "Im Winter Gemüse frisch …",
+// "26 Jan, 2022 09:22 Uhr"): the header goes on below the name, though
+// Classify starts the article further down.
+func (tr *textReader) headerName(i int) bool {
+	if !tr.headlineAt(tr.neighbour(i, -1)) {
+		return false
+	}
+	j := tr.neighbour(i, 1)
+	if j < 0 || !endsSentence(tr.paras[j]) || wordCount(tr.paras[j]) < minStandfirstWords || dateLineish(tr.paras[j]) {
+		return false
+	}
+	next := tr.neighbour(j, 1)
+	return next >= 0 && dateLineish(tr.paras[next])
 }
 
 // pictureLine reports whether line j is a picture's caption or credit;

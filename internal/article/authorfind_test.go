@@ -116,6 +116,8 @@ func TestReadBylineLine(t *testing.T) {
 		{"Jane Roe (@janeroe) Nov 19, 2019", formDated, []string{"Jane Roe"}},
 		{"Jane Roe @janeroe, 21. Jan. 2015", formDated, []string{"Jane Roe"}},
 		{"Jane Roe @janeroe 2 hours ago", formDated, []string{"Jane Roe"}},
+		{"Jane Roe (@janeroe)", formBare, []string{"Jane Roe"}},
+		{"Jane Roe jane.roe@example.org / Nov 19, 2019", formDated, []string{"Jane Roe"}},
 		{"Jane RoeCEO", formBare, []string{"Jane Roe"}},
 		// Not bylines.
 		{"By the end of the year the council had approved the plan for the harbour", formNone, nil},

@@ -670,11 +670,11 @@ func relativeWords(s string) bool {
 }
 
 // handleSeam reports whether rest, what follows a handle on its line,
-// goes on with the line's next part: after a separator or a handle in
-// brackets, or a date or time ("2 hours ago").
-func handleSeam(rest string, bracketed bool) bool {
+// goes on with the line's next part: after a separator, or a date or
+// time ("2 hours ago").
+func handleSeam(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return bracketed || r != '(' && metaPunct(r) || metaOnly(rest)
+	return r != '(' && r != ')' && (metaPunct(r) || metaOnly(rest) && hasDigit(rest))
 }
 
 // trimHandle cuts a social handle or an address after a name ("Jon
@@ -683,22 +683,21 @@ func handleSeam(rest string, bracketed bool) bool {
 // and the rest of a meta line goes, and the rest stays ("Jane Roe
 // @janeroe / Nov 19, 2019", "Jane Roe (@janeroe) Nov 19, 2019").
 func trimHandle(s string) string {
+	rest := ""
 	if i := strings.IndexByte(s, '@'); i > 0 {
 		h := strings.TrimLeft(s[i+1:], " ")
 		n := 0
 		for n < len(h) && (h[n] == '_' || h[n] == '.' || h[n] == '-' || h[n] >= '0' && h[n] <= '9' || (h[n]|0x20) >= 'a' && (h[n]|0x20) <= 'z') {
 			n++
 		}
-		rest := strings.TrimSpace(h[n:])
-		bracketed := n > 0 && s[i-1] == '(' && strings.HasPrefix(rest, ")")
-		if bracketed {
-			i, rest = i-1, strings.TrimSpace(rest[1:])
-		}
-		if n > 0 && rest != "" && handleSeam(rest, bracketed) {
-			return strings.TrimRight(s[:i], " ,") + " " + rest
-		}
-		if n == 0 || rest != "" {
+		if n == 0 {
 			return s // "@ 100!!!": not a handle
+		}
+		rest = strings.TrimSpace(h[n:])
+		if s[i-1] == '(' && strings.HasPrefix(rest, ")") {
+			i, rest = i-1, strings.TrimSpace(rest[1:])
+		} else if rest != "" && !handleSeam(rest) {
+			return s
 		}
 		// The local part of an address is glued to the @; a social
 		// handle, which has no domain, is glued to the name itself
@@ -712,6 +711,9 @@ func trimHandle(s string) string {
 	s = strings.TrimRight(s, " ,/|")
 	for _, f := range []string{" Follow", " + Follow", " FOLLOW", " + FOLLOW", " Folgen"} {
 		s = strings.TrimSuffix(s, f)
+	}
+	if rest != "" {
+		s += " " + rest
 	}
 	return s
 }

@@ -871,8 +871,11 @@ func boxBio(p string) (string, bool) {
 		}
 		at = strings.Index(p[at:], w) + at + len(w)
 	}
-	name, ok := bareName(p[:at])
-	if !ok || name != strings.TrimSpace(p[:at]) || at == len(p) || isAgency(name) || !unlabelledShape([]string{name}) {
+	// A comma may close the name before an apposition ("Jane Roe, who
+	// has covered city hall since 2010, lives …").
+	head := strings.TrimRight(strings.TrimSpace(p[:at]), ",")
+	name, ok := bareName(head)
+	if !ok || name != head || at == len(p) || isAgency(name) || !unlabelledShape([]string{name}) {
 		return "", false
 	}
 	return name, true

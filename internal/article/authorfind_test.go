@@ -224,6 +224,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 			"26 Jan, 2022 09:22 Uhr", "Rating:", "()", "Share", "Share", "Pin", "Share Tweet", "E-Mail", "Print")), []string{"Jane Roe"}},
 		{"a bio under an author box's label, whatever its verb", withBody(append(menu, title, "March 3, 2024"), "About the author", "Jane Roe covers city hall for the Harbour Courier."), []string{"Jane Roe"}},
 		{"a bio under an author box's label in German", withBody(append(menu, title, "3. März 2024"), "Über die Autorin", "Jana Roth schreibt seit 2010 über Verkehr und Stadtplanung."), []string{"Jana Roth"}},
+		{"a bio under an author box's label, the name before an apposition", withBody(append(menu, title, "March 3, 2024"), "About the author", "Jane Roe, who has covered the harbour since 2010, lives on the island."), []string{"Jane Roe"}},
 		{"a box's sentence with no name opening it", withBody(append(menu, title, "March 3, 2024"), "About the author", "The author lives by the sea and writes about ferries."), nil},
 		{"a press release's box about its company is no writer", page(append(append(menu, title, "March 3, 2024",
 			"Harbour Ferries, which runs the crossings to the islands, said on Monday that it will keep its winter timetable after a vote by its board."),

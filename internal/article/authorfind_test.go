@@ -117,6 +117,8 @@ func TestReadBylineLine(t *testing.T) {
 		{"Jane Roe @janeroe, 21. Jan. 2015", formDated, []string{"Jane Roe"}},
 		{"Jane Roe @janeroe 2 hours ago", formDated, []string{"Jane Roe"}},
 		{"Jane Roe (@janeroe)", formBare, []string{"Jane Roe"}},
+		{"Jane Roe @janeroe / 2 days", formBare, []string{"Jane Roe"}}, // an age with no "ago"
+		{"Jane Roe | 5 min read", formBare, []string{"Jane Roe"}},
 		{"Jane Roe jane.roe@example.org / Nov 19, 2019", formDated, []string{"Jane Roe"}},
 		{"Jane RoeCEO", formBare, []string{"Jane Roe"}},
 		// Not bylines.

@@ -463,6 +463,9 @@ func unlabelledNames(seg string) unlabelled {
 		case onlyRoles(tail):
 			u.names, u.profile = n, true
 			return u
+		case ageTail(tail):
+			u.names = n
+			return u
 		case shoutRun(tail) && shouting(tail):
 			// An outlet in capitals, as an agency: "Kevin Johnson
 			// and Kevin McCoy USA TODAY".
@@ -667,6 +670,18 @@ func relativeWords(s string) bool {
 		}
 	}
 	return false
+}
+
+// ageTail reports what follows names after a separator when it is an
+// age or a reading time with no word for "ago" ("/ 2 days", "· 5 min
+// read"), which dateish does not take for a date.
+func ageTail(tail string) bool {
+	r, size := utf8.DecodeRuneInString(tail)
+	if !strings.ContainsRune("/|·•", r) {
+		return false
+	}
+	rest := strings.TrimSpace(tail[size:])
+	return hasDigit(rest) && metaOnly(rest)
 }
 
 // handleSeam reports whether rest, what follows a handle on its line,

@@ -184,8 +184,11 @@ func bioName(p string) (string, bool) {
 	if k < 0 {
 		return "", false
 	}
-	name, ok := bareName(p[:k])
-	if !ok || name != p[:k] || isAgency(name) || !unlabelledShape([]string{name}) {
+	// A handle may stand in brackets after the name ("Jane Roe
+	// (@janeroe) is a …").
+	head := trimHandle(p[:k])
+	name, ok := bareName(head)
+	if !ok || name != head || isAgency(name) || !unlabelledShape([]string{name}) {
 		return "", false
 	}
 	n := 0

@@ -249,6 +249,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
 		{"a bio ending the story", withBody(append(menu, title, "March 3, 2024"), "Jane Roe is a senior reporter for the Harbour Courier."), []string{"Jane Roe"}},
+		{"a bio with the writer's handle", withBody(append(menu, title, "March 3, 2024"), "Jane Roe (@janeroe) is a senior reporter for the Harbour Courier."), []string{"Jane Roe"}},
 		{"a bio in German", withBody(append(menu, title, "3. März 2024"), "Jana Roth ist Redakteurin im Ressort Verkehr."), []string{"Jana Roth"}},
 		{"a thing the story ends on is no writer", withBody(append(menu, title, "March 3, 2024"), "The Harbour Trust is a charity that looks after the pier."), nil},
 		{"a byline wins over a bio", withBody(append(menu, title, "By John Doe", "March 3, 2024"), "Jane Roe is a reporter for the Harbour Courier."), []string{"John Doe"}},

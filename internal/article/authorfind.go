@@ -473,7 +473,15 @@ func (tr *textReader) otherBare(j int, name string) bool {
 		return false
 	}
 	o := readBylineLine(tr.paras[j])
-	return o.form == formBare && !strings.EqualFold(o.names[0], name)
+	return o.form == formBare && !strings.EqualFold(o.names[0], name) && !jobTitle(tr.paras[j])
+}
+
+// jobTitle reports a short line that ends with a writer's role, with a
+// beat or a rank before it ("City Hall Reporter", "Senior Writer"): under
+// a name it is that name's title, not a second name ("City Hall").
+func jobTitle(p string) bool {
+	f := strings.Fields(p)
+	return len(f) >= 2 && len(f) <= 4 && roleWord(f[len(f)-1]) && profileLine(p)
 }
 
 // crowdSpan is how near other people's names make a list of them.
@@ -560,14 +568,15 @@ func profileLine(p string) bool {
 			}
 		}
 	}
-	words := 0
+	// Role words, or a beat before one ("City Hall Reporter").
+	words, others, last := 0, 0, ""
 	for w := range strings.FieldsSeq(p) {
 		if !roleWord(w) && !roleQualifier(w) {
-			return false
+			others++
 		}
-		words++
+		words, last = words+1, w
 	}
-	return words > 0 && words <= 4
+	return words > 0 && words <= 4 && (others == 0 || others <= 2 && roleWord(last))
 }
 
 // authorWord reports the word "author" in the languages of the labels.

@@ -536,6 +536,12 @@ func dateLineish(p string) bool {
 	if metaOnly(p) && dateish(p) {
 		return true
 	}
+	// A place before the date ("Madrid, 19 nov 2019").
+	if k := strings.IndexByte(p, ','); k > 0 && looksLikePlace(p[:k]) {
+		if rest := p[k+1:]; metaOnly(rest) && dateish(rest) {
+			return true
+		}
+	}
 	_, ok := parseDateLine(p)
 	return ok
 }

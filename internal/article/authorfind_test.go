@@ -221,6 +221,7 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"author box at the end", withBody(append(menu, title, "March 3, 2024"), "About the author", "Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},
 		{"a kind of piece and its label over the name at the end", withBody(append(menu, title, "March 3, 2024"), "Ein Beitrag von:", "Jane Roe", "Redakteurin für Verkehr"), []string{"Jane Roe"}},
 		{"about heading at the end", withBody(append(menu, title, "March 3, 2024"), "About Jane Roe", "Jane writes about ferries and the sea."), []string{"Jane Roe"}},
+		{"a name over a place and the date", withBody(append(menu, title, "María López", "Madrid, 19 nov 2019")), []string{"María López"}},
 		{"a name over its job title and the date", withBody(append(menu, title, "Jane Roe", "City Hall Reporter",
 			"Published 9:45 a.m. ET Nov. 19, 2019 | Updated 11:02 a.m. ET Nov. 20, 2019")), []string{"Jane Roe"}},
 		{"a name between the headline and a standfirst over the date", withBody(append(menu, title, title, "Jane Roe",

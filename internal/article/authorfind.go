@@ -121,13 +121,33 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 	return best.names, best.at, best.label
 }
 
+// agencies reads a credit of wire services ("Reuters", "dpa/AFP", "AP,
+// AFP"), nil when one of them is not one.
+func agencies(p string) []string {
+	if p == "" || len(p) >= 40 {
+		return nil
+	}
+	var names []string
+	for part := range strings.FieldsFuncSeq(p, func(r rune) bool { return r == '/' || r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if !isAgency(part) {
+			return nil
+		}
+		names = append(names, part)
+	}
+	return names
+}
+
 // agencyCredit finds a wire service credited on a line of its own at the
 // end of the body ("— Reuters", "(AP)"), the only author some agency
 // stories name, or a writer's dash and name there. Classify may leave
 // that short line in the body or just after its end.
 func (tr *textReader) agencyCredit(body, end int) authorCand {
 	for _, i := range []int{end, end + 1, end - 1, end - 2} {
-		if i < body || i >= len(tr.paras) || i < end && tr.roles[i] != roleBody {
+		// The run's last line may have been taken for a picture's
+		// credit: a wire service alone in brackets there is the
+		// story's.
+		if i < body || i >= len(tr.paras) || i < end && tr.roles[i] != roleBody && (i != end-1 || tr.roles[i] != roleCaption) {
 			continue
 		}
 		// The dash or the brackets make it the story's credit; a
@@ -137,8 +157,11 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 			continue
 		}
 		p := strings.Trim(raw, " -–—()[]*")
-		if p != "" && len(p) < 40 && isAgency(p) {
-			return authorCand{at: i, label: -1, names: []string{p}, score: minAuthorScore}
+		if names := agencies(p); names != nil {
+			return authorCand{at: i, label: -1, names: names, score: minAuthorScore}
+		}
+		if tr.roles[i] == roleCaption {
+			continue
 		}
 		// A writer signs off under the last paragraph with a dash and
 		// a name ("— Jane Roe"); under a quotation the same line names

@@ -250,6 +250,8 @@ func TestFindAuthorsOnPages(t *testing.T) {
 		{"names in lower case under the headline", withBody(append(menu, title, "by jane roe", "March 3, 2024")), []string{"Jane Roe"}},
 		{"a wire credit after the body", withBody(append(menu, title, "March 3, 2024"), "— Reuters"), []string{"Reuters"}},
 		{"a wire credit in brackets", withBody(append(menu, title, "March 3, 2024"), "(AP)"), []string{"AP"}},
+		{"a wire credit in brackets taken for a picture's, closing a short story", page(append([]string{"Home", title, "March 3, 2024"}, append(articleBody[:3:3], "(AP)")...)...), []string{"AP"}},
+		{"two wire services credited together", page(append(append(menu, title, "March 3, 2024"), append(articleBody[:3:3], "(dpa/AFP)")...)...), []string{"dpa", "AFP"}},
 		{"a picture's credit is no author", withBody(append(menu, title, "March 3, 2024"), "Reuters"), nil},
 		{"a bio ending the story", withBody(append(menu, title, "March 3, 2024"), "Jane Roe is a senior reporter for the Harbour Courier."), []string{"Jane Roe"}},
 		{"a bio with the writer's handle", withBody(append(menu, title, "March 3, 2024"), "Jane Roe (@janeroe) is a senior reporter for the Harbour Courier."), []string{"Jane Roe"}},

@@ -691,6 +691,13 @@ func readClock(toks []token, k, h int, m *dateMatch) int {
 	}
 	switch toks[k].text {
 	case ":", "h", "H":
+	case ".":
+		// "15.30 GMT", "15.30 Uhr": a dot parts hour and minutes
+		// only where a zone, "Uhr" or am/pm follows, so that a second
+		// date ("18.11.2019 19.11.2019") is no time.
+		if !dotClockEnd(toks, k+2, *m) {
+			return j
+		}
 	default:
 		return j
 	}
@@ -729,6 +736,26 @@ func readClock(toks []token, k, h int, m *dateMatch) int {
 	}
 	m.HasTime, m.Hour, m.Min, m.Sec, m.Nsec, m.Clock12 = true, h, mi, sec, nsec, clock12
 	return readZone(toks, k, m)
+}
+
+// dotClockEnd reports whether toks[i] ends a time of day written with a
+// dot: a zone, "Uhr", "h" or am/pm.
+func dotClockEnd(toks []token, i int, m dateMatch) bool {
+	if i >= len(toks) || toks[i].kind != tWord {
+		return false
+	}
+	var buf [8]byte
+	switch string(lowerBytes(buf[:], toks[i].text)) {
+	case "uhr", "h", "am", "pm":
+		return true
+	case "a", "p":
+		return i+2 < len(toks) && toks[i+1].text == "." && strings.EqualFold(toks[i+2].text, "m")
+	}
+	if _, ok := zoneOffset(toks[i].text); ok {
+		return true
+	}
+	_, ok := usZone(toks[i].text, m)
+	return ok
 }
 
 func ampm(h int, s string) int {

@@ -1055,6 +1055,17 @@ func relativeDate(toks []token, k int, ref time.Time) (dateMatch, int, bool) {
 	case t.kind == tWord && k+4 < len(toks) && strings.EqualFold(t.text, "il") && toks[k+1].text == "y" && toks[k+2].text == "a" && toks[k+3].kind == tNum:
 		// "il y a 3 heures"
 		n, unit, next = atoi(toks[k+3].text), relUnit(toks[k+4].text), k+5
+	case t.kind == tWord && dayBack(t.text) >= 0:
+		// "Yesterday at 9:45 AM", "Heute, 09:45 Uhr": the day from the
+		// reference time, the time of day as printed.
+		var m dateMatch
+		after := readTime(toks, k+1, &m)
+		if after == k+1 {
+			return dateMatch{}, 0, false
+		}
+		y, mo, d := ref.UTC().AddDate(0, 0, -dayBack(t.text)).Date()
+		m.Year, m.Month, m.Day = y, mo, d
+		return m, after, true
 	default:
 		return dateMatch{}, 0, false
 	}
@@ -1064,6 +1075,19 @@ func relativeDate(toks []token, k int, ref time.Time) (dateMatch, int, bool) {
 	at := ref.UTC().Add(-time.Duration(n) * unit)
 	y, mo, d := at.Date()
 	return dateMatch{Year: y, Month: mo, Day: d, HasTime: unit < 24*time.Hour, Hour: at.Hour(), Min: at.Minute(), Zone: time.UTC}, next, true
+}
+
+// dayBack is how many days before the reference time a day word names
+// ("yesterday" 1, "heute" 0), -1 for a word that is none.
+func dayBack(w string) int {
+	var buf [32]byte
+	switch string(lowerBytes(buf[:], w)) {
+	case "today", "heute", "hoy", "oggi", "hoje", "vandaag", "сегодня", "dzisiaj":
+		return 0
+	case "yesterday", "gestern", "hier", "ayer", "ieri", "ontem", "gisteren", "вчера", "wczoraj":
+		return 1
+	}
+	return -1
 }
 
 // relPrefix reports the words that open a relative date before its count.

@@ -97,6 +97,10 @@ func TestRelativeDate(t *testing.T) {
 		{"hace 2 días", "2026-11-23"},
 		{"il y a 5 minutes", "2026-11-25"},
 		{"há 1 semana", "2026-11-18"},
+		{"Yesterday at 9:45 AM", "2026-11-24"},
+		{"Heute um 09:45", "2026-11-25"},
+		{"Ayer a las 9:45", "2026-11-24"},
+		{"Yesterday 3 comments", ""},
 		{"3 apples ago", ""},
 		{"vor 3 Jahren", ""},
 	}

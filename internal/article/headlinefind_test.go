@@ -410,6 +410,28 @@ func TestWriterFileKeepsDatedHeading(t *testing.T) {
 	}
 }
 
+// TestPageTitleOverMenu: a short scrape that opens with its page title
+// ("Headline | Site"), then the site's menu, then the headline, is no
+// writer's own file, whose first line would be its title: the headline
+// without the site's name is.
+func TestPageTitleOverMenu(t *testing.T) {
+	const headline = "Ten years of keeping bees on a city roof"
+	page := strings.Join([]string{
+		headline + " | Rooftop Notes", "Home", "Notes",
+		headline, "By Jane Roe", "March 3, 2021",
+		"It is ten years since the first hive went up on the roof of our block of flats, and keeping bees there has taught me patience.",
+		"The first summer was a disaster: the colony swarmed in June and half the bees left for a chimney two streets away.",
+		"Since then I have kept two hives on the roof, checked them every week, and taken honey only when the bees had enough.",
+	}, "\n\n") + "\n"
+	a, err := Parse("bees.txt", []byte(page), goldenOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != headline {
+		t.Errorf("title %q, want %q", a.Title, headline)
+	}
+}
+
 // TestHeadlineFromBodyStartTrail checks a breadcrumb trail that the page
 // classifier keeps as the body's first line: the trail's last step is the
 // headline, and the trail leaves the body with it.

@@ -144,10 +144,14 @@ func agencies(p string) []string {
 // that short line in the body or just after its end.
 func (tr *textReader) agencyCredit(body, end int) authorCand {
 	for _, i := range []int{end, end + 1, end - 1, end - 2} {
+		if i < body || i >= len(tr.paras) {
+			continue
+		}
 		// The run's last line may have been taken for a picture's
 		// credit: a wire service alone in brackets there is the
-		// story's.
-		if i < body || i >= len(tr.paras) || i < end && tr.roles[i] != roleBody && (i != end-1 || tr.roles[i] != roleCaption) {
+		// story's, and nothing else there is.
+		caption := i == end-1 && tr.roles[i] == roleCaption
+		if i < end && tr.roles[i] != roleBody && !caption {
 			continue
 		}
 		// The dash or the brackets make it the story's credit; a
@@ -160,7 +164,7 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 		if names := agencies(p); names != nil {
 			return authorCand{at: i, label: -1, names: names, score: minAuthorScore}
 		}
-		if tr.roles[i] == roleCaption {
+		if caption {
 			continue
 		}
 		// A writer signs off under the last paragraph with a dash and
@@ -422,9 +426,7 @@ func (tr *textReader) bareScore(i int, ln lineNames) int {
 	// headline (a button's label, "View Images", stands between that
 	// paragraph and the next with no picture's caption under it).
 	standfirst := prev >= 0 && (tr.roles[prev] == roleSubtitle || picture && tr.roles[prev] == roleBody && tr.headlineAt(tr.neighbour(prev, -1)))
-	if (tr.headlineAt(prev) || standfirst) && below >= 0 && tr.roles[below] == roleBody {
-		score += scoreBeforeBody
-	} else if tr.headerName(i) {
+	if (tr.headlineAt(prev) || standfirst) && below >= 0 && tr.roles[below] == roleBody || tr.headerName(i) {
 		score += scoreBeforeBody
 	}
 	if tr.repeated(i, names[0]) {

@@ -1056,7 +1056,7 @@ func relativeDate(toks []token, k int, ref time.Time) (dateMatch, int, bool) {
 		// "il y a 3 heures"
 		n, unit, next = atoi(toks[k+3].text), relUnit(toks[k+4].text), k+5
 	case t.kind == tWord && dayBack(t.text) >= 0:
-		// "Yesterday at 9:45 AM", "Heute, 09:45 Uhr": the day from the
+		// "Yesterday at 9:45 AM", "Heute um 09:45": the day from the
 		// reference time, the time of day as printed.
 		var m dateMatch
 		after := readTime(toks, k+1, &m)

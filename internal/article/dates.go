@@ -713,23 +713,9 @@ func readClock(toks []token, k, h int, m *dateMatch) int {
 			k += 2
 		}
 	}
-	if k < len(toks) && toks[k].kind == tWord {
-		var buf [32]byte
-		switch string(lowerBytes(buf[:], toks[k].text)) {
-		case "am", "pm":
-			h = ampm(h, toks[k].text)
-			clock12 = true
-			k++
-		case "a", "p":
-			if k+3 < len(toks) && toks[k+1].text == "." && strings.EqualFold(toks[k+2].text, "m") {
-				h = ampm(h, toks[k].text+"m")
-				clock12 = true
-				k += 3
-				if k < len(toks) && toks[k].text == "." && !toks[k].space {
-					k++
-				}
-			}
-		}
+	if pm, n := meridiem(toks, k); n > 0 {
+		h, clock12 = ampm(h, pm), true
+		k += n
 	}
 	if h > 23 || mi > 59 || sec > 60 {
 		return j
@@ -744,12 +730,8 @@ func dotClockEnd(toks []token, i int, m dateMatch) bool {
 	if i >= len(toks) || toks[i].kind != tWord {
 		return false
 	}
-	var buf [8]byte
-	switch string(lowerBytes(buf[:], toks[i].text)) {
-	case "uhr", "h", "am", "pm":
+	if _, n := meridiem(toks, i); n > 0 || strings.EqualFold(toks[i].text, "uhr") || toks[i].text == "h" {
 		return true
-	case "a", "p":
-		return i+2 < len(toks) && toks[i+1].text == "." && strings.EqualFold(toks[i+2].text, "m")
 	}
 	if _, ok := zoneOffset(toks[i].text); ok {
 		return true
@@ -758,8 +740,29 @@ func dotClockEnd(toks []token, i int, m dateMatch) bool {
 	return ok
 }
 
-func ampm(h int, s string) int {
-	pm := strings.EqualFold(s, "pm")
+// meridiem reads "am", "pm", "a.m." or "p.m." at toks[k]: pm, and how
+// many tokens it takes (0 for none).
+func meridiem(toks []token, k int) (pm bool, n int) {
+	if k >= len(toks) || toks[k].kind != tWord {
+		return false, 0
+	}
+	var buf [8]byte
+	switch w := string(lowerBytes(buf[:], toks[k].text)); w {
+	case "am", "pm":
+		return w == "pm", 1
+	case "a", "p":
+		if k+2 < len(toks) && toks[k+1].text == "." && strings.EqualFold(toks[k+2].text, "m") {
+			n = 3
+			if k+3 < len(toks) && toks[k+3].text == "." && !toks[k+3].space {
+				n = 4
+			}
+			return w == "p", n
+		}
+	}
+	return false, 0
+}
+
+func ampm(h int, pm bool) int {
 	switch {
 	case h == 12 && !pm:
 		return 0

@@ -46,6 +46,8 @@ func TestFindDate(t *testing.T) {
 		{"Tue 29 Nov 2016 07.46 EST", "29 Nov 2016 07.46 EST", time.Date(2016, 11, 29, 7, 46, 0, 0, nyc), false},
 		{"18.11.2019 19.11.2019", "18.11.2019", time.Date(2019, 11, 18, 0, 0, 0, 0, time.UTC), false},
 		{"18 November 2019 at 15.30", "18 November 2019", time.Date(2019, 11, 18, 0, 0, 0, 0, time.UTC), false},
+		{"18 Nov 2019 3.30 p.m.", "18 Nov 2019 3.30 p.m.", time.Date(2019, 11, 18, 15, 30, 0, 0, time.UTC), false},
+		{"March 3, 2024, 9:45 p.m", "March 3, 2024, 9:45 p.m", time.Date(2024, 3, 3, 21, 45, 0, 0, time.UTC), false},
 		{"2024-01-05T14:05:06.5+05:30", "2024-01-05T14:05:06.5+05:30", time.Date(2024, 1, 5, 14, 5, 6, 5e8, ist), false},
 		{"Posted on Nov. 18, 2019 at 11:03 p.m. EST", "Nov. 18, 2019 at 11:03 p.m. EST", time.Date(2019, 11, 18, 23, 3, 0, 0, nyc), false},
 		{"Reuters November 18, 2019 11:03 PM", "November 18, 2019 11:03 PM", time.Date(2019, 11, 18, 23, 3, 0, 0, time.UTC), false},

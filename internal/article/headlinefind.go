@@ -497,9 +497,12 @@ func (tr *textReader) ownFile(start, heading int) bool {
 			return false
 		}
 	}
+	if heading < 0 {
+		return true
+	}
 	// Nor a menu between that line and the story: a scrape's first
 	// line may be its page title ("Headline | Site") over the menu.
-	for j := heading + 1; j >= 1 && j < len(tr.paras) && tr.roles[j] != roleBody; j++ {
+	for j := heading + 1; j < len(tr.paras) && tr.roles[j] != roleBody; j++ {
 		if tr.kinds[j] == boilerplate.KindNavigation {
 			return false
 		}

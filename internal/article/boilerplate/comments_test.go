@@ -5,25 +5,50 @@ import (
 	"testing"
 )
 
-func TestIsCommentHeader(t *testing.T) {
+// TestCommentHeads: the two ways a comment is headed, with a verb
+// (isCommentHeader) or with the commenter's name and the time and no
+// verb (isStampHeader), each line read both ways.
+func TestCommentHeads(t *testing.T) {
 	tests := []struct {
-		line string
-		want bool
+		line        string
+		verb, stamp bool
 	}{
-		{"Jane Roe on March 3, 2019 at 4:47 pm said:", true},
-		{"Max Mustermann schreibt:", true},
-		{"Иван пишет:", true},
-		{"Pat says:", true},
-		{"He said:", true},
-		{"The minister said:", true}, // a lead-in to a quote has the same shape; it needs company to count
-		{"said:", false},
-		{"Jane Roe on March 3, 2019 at 4:47 pm", false},
-		{"The report said that the river had risen.", false},
-		{"Unsaid:", false},
+		{"Jane Roe on March 3, 2019 at 4:47 pm said:", true, false},
+		{"Max Mustermann schreibt:", true, false},
+		{"Иван пишет:", true, false},
+		{"Pat says:", true, false},
+		{"He said:", true, false},
+		{"The minister said:", true, false}, // a lead-in to a quote has the same shape; it needs company to count
+		{"said:", false, false},
+		{"Jane Roe on March 3, 2019 at 4:47 pm", false, true},
+		{"The report said that the river had risen.", false, false},
+		{"Unsaid:", false, false},
+		{"Armanox June 28, 2015 at 10:25 pm", false, true},
+		{"Jack Davis December 23, 2016 at 11:14am", false, true},
+		{"photobix 11. Dezember 2012 um 11:07", false, true},
+		{"gabriel sempéré Le 11 septembre 2018 à 12:57", false, true},
+		{"Julia 14.09.2022 um 21.11", false, true},
+		{"Muriel - Le 22/01/2020 à 12:01:03", false, true},
+		{"Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07", false, true},
+		{"nostrocrompt 17 September 2020 14:17 Uhr", false, true},
+		// A date and time alone heads a live blog's entry as well.
+		{"June 28, 2015 at 10:25 pm", false, false},
+		{"Sept. 28, 2015 at 10:25 pm", false, false},
+		{"28.06.2015 um 22:25", false, false},
+		{"- November 20, 2019, 10:54 am", false, false},
+		// No year, no time, or a sentence.
+		{"Armanox June 28 at 10:25 pm", false, false},
+		{"Armanox June 28, 2015", false, false},
+		{"Patchnotes 4.47", false, false},
+		{"The council will meet again on June 28, 2015 at 10:25", false, false},
+		{"患者の個人情報が保存されたバックアップ用の外付けHDDを紛失2019.3.4 Mon 8:15", false, false},
 	}
 	for _, tt := range tests {
-		if got := isCommentHeader(tt.line); got != tt.want {
-			t.Errorf("isCommentHeader(%q) = %v, want %v", tt.line, got, tt.want)
+		if got := isCommentHeader(tt.line); got != tt.verb {
+			t.Errorf("isCommentHeader(%q) = %v, want %v", tt.line, got, tt.verb)
+		}
+		if got := isStampHeader(tt.line); got != tt.stamp {
+			t.Errorf("isStampHeader(%q) = %v, want %v", tt.line, got, tt.stamp)
 		}
 	}
 }
@@ -42,38 +67,6 @@ func TestClassifyStopsAtConfirmedComments(t *testing.T) {
 	if res.End > 6 || res.Body > 3 || res.Kinds[3] != "" || res.Kinds[4] != "" {
 		t.Fatalf("article run [%d %d %d), kinds of its body %q %q; want the run to end before the comments",
 			res.Start, res.Body, res.End, res.Kinds[3], res.Kinds[4])
-	}
-}
-
-func TestIsStampHeader(t *testing.T) {
-	tests := []struct {
-		line string
-		want bool
-	}{
-		{"Armanox June 28, 2015 at 10:25 pm", true},
-		{"Jack Davis December 23, 2016 at 11:14am", true},
-		{"photobix 11. Dezember 2012 um 11:07", true},
-		{"gabriel sempéré Le 11 septembre 2018 à 12:57", true},
-		{"Julia 14.09.2022 um 21.11", true},
-		{"Muriel - Le 22/01/2020 à 12:01:03", true},
-		{"Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07", true},
-		{"nostrocrompt 17 September 2020 14:17 Uhr", true},
-		// A date and time alone heads a live blog's entry as well.
-		{"June 28, 2015 at 10:25 pm", false},
-		{"Sept. 28, 2015 at 10:25 pm", false},
-		{"28.06.2015 um 22:25", false},
-		{"- November 20, 2019, 10:54 am", false},
-		// No year, no time, or a sentence.
-		{"Armanox June 28 at 10:25 pm", false},
-		{"Armanox June 28, 2015", false},
-		{"Patchnotes 4.47", false},
-		{"The council will meet again on June 28, 2015 at 10:25", false},
-		{"患者の個人情報が保存されたバックアップ用の外付けHDDを紛失2019.3.4 Mon 8:15", false},
-	}
-	for _, tt := range tests {
-		if got := isStampHeader(tt.line); got != tt.want {
-			t.Errorf("isStampHeader(%q) = %v, want %v", tt.line, got, tt.want)
-		}
 	}
 }
 

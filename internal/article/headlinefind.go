@@ -829,7 +829,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	// A lead-in introduces the line below it, and a line cut off in
 	// mid-phrase belongs to a sentence, but the first line of a writer's
 	// own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p) || buttonPair(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p) || buttonPair(p) || quantityLine(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -1457,6 +1457,46 @@ func cutOff(p string) bool {
 		return false
 	}
 	return phraseOpeners[p[i+1:]]
+}
+
+// quantityLine reports a line that opens with a measured quantity: an
+// amount and its unit ("450 g weiche Butter", "2 EL Milch", "1½ cups
+// rice"), a duration ("120 Minuten", "4 Std. 10 Min.") or a reading time
+// ("5 min read"). A recipe's ingredients and times, and a post's meta
+// row, are lines of that shape; a headline counts things, not measures
+// ("10 Tipps für …", "5 Minutes With …" is a rare exception it loses).
+func quantityLine(p string) bool {
+	i := 0
+	for i < len(p) && ('0' <= p[i] && p[i] <= '9' || i > 0 && (p[i] == '.' || p[i] == ',' || p[i] == '/') && i+1 < len(p) && '0' <= p[i+1] && p[i+1] <= '9') {
+		i++
+	}
+	for _, frac := range [...]string{"½", "¼", "¾", "⅓", "⅔"} {
+		if strings.HasPrefix(p[i:], frac) {
+			i += len(frac)
+			break
+		}
+	}
+	if i == 0 {
+		return false
+	}
+	rest := strings.TrimPrefix(p[i:], " ")
+	j := 0
+	for j < len(rest) && rest[j] != ' ' && rest[j] != '.' {
+		j++
+	}
+	return measureUnits[rest[:j]]
+}
+
+// measureUnits are the units of weight, volume, kitchen measures and
+// time that an amount is written with, in the languages of the
+// stop-word lists; case matters ("g" is a gram, "G" a network).
+var measureUnits = map[string]bool{
+	"g": true, "kg": true, "mg": true, "ml": true, "cl": true, "dl": true, "l": true,
+	"oz": true, "lb": true, "lbs": true, "cup": true, "cups": true, "tbsp": true, "tsp": true, "Tbsp": true,
+	"EL": true, "TL": true, "Msp": true, "Pck": true, "Prise": true, "Prisen": true,
+	"cuillère": true, "cuillères": true, "c": true, "cda": true, "cdta": true, "cucharada": true, "cucharadas": true, "cucchiaio": true, "cucchiai": true,
+	"min": true, "Min": true, "mins": true, "minutes": true, "Minuten": true, "minutos": true, "minuti": true,
+	"h": true, "hrs": true, "hours": true, "Std": true, "Stunden": true, "horas": true, "heures": true, "ore": true,
 }
 
 // buttonPair reports a line that is two labels of the same form run

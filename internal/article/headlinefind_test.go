@@ -1120,8 +1120,64 @@ func TestHeadlineOverLookalikes(t *testing.T) {
 			),
 			title: "What shop owners say about the new quay plan",
 		},
+		{
+			// A recipe's ingredients and times stand between its title
+			// and the method, one measured amount a line, and Classify
+			// starts the story at the method's steps. The method names
+			// the ingredients, so their lines share its words, and the
+			// nearest stands right above it (quantityLine).
+			name: "a recipe's times and ingredients under its title",
+			page: scrapedPage(
+				[]string{"Startseite", "Rezepte", "Backen", "Kochen", "Magazin"},
+				[]string{"Rezepte", "Kuchen", "Apfelkuchen vom Blech mit Streuseln", "Apfelkuchen vom Blech mit Streuseln", "Aus dem Backheft 3/2024", "(12) 4 Sterne von 5"},
+				[]string{"Zutaten", "Für 20 Stücke", "500 g Mehl", "250 g weiche Butter", "200 g Zucker", "1 Prise Salz", "1,5 kg Äpfel", "2 TL Zimt", "Backpapier"},
+				[]string{"Zubereitung", "75 Minuten ( + 60 Minuten Ruhezeit )", "einfach"},
+				[]string{
+					"1.",
+					"Mehl, Zucker, Salz und die weiche Butter mit den Händen zu einem krümeligen Teig verkneten und zwei Drittel davon auf das mit Backpapier belegte Blech drücken.",
+					"2.",
+					"Die Äpfel schälen, in dünne Spalten schneiden, mit Zimt und etwas Zucker mischen und dicht auf dem Teig verteilen.",
+					"3.",
+					"Die übrigen Streusel darüber geben und den Kuchen bei 180 Grad etwa 45 Minuten goldbraun backen, dann auf dem Blech abkühlen lassen.",
+				},
+				[]string{"Rezept bewerten:", "Kommentare", "Impressum", "Datenschutz"},
+			),
+			title: "Apfelkuchen vom Blech mit Streuseln",
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) { parseWithTitle(t, tc.page, tc.title) })
+	}
+}
+
+// TestQuantityLine: an amount with its unit of weight, volume or time
+// opens an ingredient's, a duration's or a reading time's line; a count
+// of things, a year or a product's name does not.
+func TestQuantityLine(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"450 g weiche Butter", true},
+		{"2 EL Milch", true},
+		{"1 Pck. Backpulver", true},
+		{"4½ cups water", true},
+		{"1,5 kg Äpfel", true},
+		{"2 cuillères à soupe d'huile", true},
+		{"3 cucharadas de aceite", true},
+		{"120 Minuten ( + 300 Minuten Wartezeit )", true},
+		{"4 Std. 10 Min.", true},
+		{"5 min read", true},
+		{"45 minutos", true},
+		{"10 Tipps für den Garten", false},
+		{"5G networks reach the islands", false},
+		{"2019 was a year of floods", false},
+		{"3D printing comes to the clinic", false},
+		{"100 Jahre Hafenbahn", false},
+		{"Ministerin besucht das Hafenlabor", false},
+	} {
+		if got := quantityLine(tc.line); got != tc.want {
+			t.Errorf("quantityLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
 	}
 }
 
@@ -1134,6 +1190,8 @@ func TestHeadlineOverLookalikes(t *testing.T) {
 //     reads as a byline; this one is neither (creditAlone).
 //   - A gallery's toggle, its two states' labels run together and printed
 //     once a picture (buttonPair).
+//   - A recipe's ingredient, a measured amount of what the method uses
+//     (quantityLine).
 func TestLookalikeIsNoCandidate(t *testing.T) {
 	for _, tc := range []struct {
 		name, line string
@@ -1161,6 +1219,18 @@ func TestLookalikeIsNoCandidate(t *testing.T) {
 				[]string{
 					"Die Ministerin hat am Donnerstag das neue Hafenlabor in Kiel besucht und sich die ersten Messungen zur Wasserqualität im Hafen zeigen lassen.",
 					"Das Labor untersucht seit Januar, wie sich Schiffsverkehr und Regenwasser auf das Wasser im Hafenbecken auswirken, und soll die Daten jeden Tag veröffentlichen.",
+				},
+			),
+		},
+		{
+			name: "a recipe's ingredient",
+			line: "3 tbsp brown sugar",
+			page: scrapedPage(
+				[]string{"Home", "Recipes", "Baking", "About"},
+				[]string{"Brown Sugar Oat Cookies", "By Sam Lee", "Ingredients", "2 cups rolled oats", "3 tbsp brown sugar", "1 cup butter"},
+				[]string{
+					"Heat the oven to 180 degrees and line two trays with baking paper before you start on the dough.",
+					"Beat the butter with the brown sugar until pale, then fold in the rolled oats and the flour and roll the dough into small balls.",
 				},
 			),
 		},

@@ -256,6 +256,9 @@ func (p *page) findArticle() (start, body, end int) {
 	if t := p.tableAfter(e); t > e {
 		s, e = p.extend(s, t)
 	}
+	if r := p.recipeAfter(e); r > e {
+		s, e = p.extend(s, r)
+	}
 	// A headline or byline that scored as prose opens the run; the body
 	// starts at the first line that reads as running text.
 	b := s

@@ -735,7 +735,21 @@ func (tr *textReader) dekAt(j int) bool {
 		return false
 	}
 	p := tr.paras[j]
-	return headlineShape(p) && !prose(p) && !tr.factAt(j) && tr.factBelow(j)
+	return headlineShape(p) && !prose(p) && !tr.factAt(j) && (tr.factBelow(j) || tr.datelineBelow(j))
+}
+
+// datelineBelow reports whether the line below line j is a paragraph that
+// opens with a dateline giving a date or an agency ("DRESDEN, Germany,
+// Nov. 19, 2019 /PRNewswire/ --", "PIRNA, Germany (AP) —"): a press
+// release or a wire story starts there, and its date stands in the
+// dateline instead of a date line of its own.
+func (tr *textReader) datelineBelow(j int) bool {
+	k := tr.nextLine(j)
+	if k < 0 || !prose(tr.paras[k]) {
+		return false
+	}
+	dm, ok := parseDateline(tr.paras[k])
+	return ok && (dm.Date != nil || dm.Agency != "")
 }
 
 // proseAfterFacts reports whether the first line after the bylines and
@@ -829,7 +843,7 @@ func (tr *textReader) headCandidate(i, start, body, rank int, first, open stemHa
 	// A lead-in introduces the line below it, and a line cut off in
 	// mid-phrase belongs to a sentence, but the first line of a writer's
 	// own file is its title whatever it ends with.
-	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p) || buttonPair(p) || quantityLine(p)) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
+	if interfaceKind(tr.kinds[i]) || tr.factAt(i) || isSubtitleField(p) || tr.mediaTitle(i) || tr.relatedItem(i) || commentPrompt(p) || followPrompt(p) || creditAlone(p) || i > 0 && (cutOff(p) || leadIn(p) || buttonPair(p) || quantityLine(p) || creditLabel(tr.paras[i-1])) || tr.bioSubject(p) || tr.cardTagline(i) || i > 0 && sectionLabel(tr.paras[i-1]) {
 		return headCand{}, false
 	}
 	return tr.candFeatures(i, p, start, body, rank, first, open), true
@@ -898,6 +912,25 @@ func (tr *textReader) bioSubject(p string) bool {
 	r, _ := utf8.DecodeRuneInString(first[len(p)+1:])
 	return unicode.IsLower(r)
 }
+
+// creditLabel reports a short line that ends on "by" or its word in
+// another language ("News provided by", "Powered by", "Sponsored By",
+// "Ein Beitrag von"): the line under it names who is credited, a
+// company or a person, and is no headline.
+func creditLabel(p string) bool {
+	i := strings.LastIndexByte(p, ' ')
+	if i < 0 || wordCount(p) > maxCreditLabelWords {
+		return false
+	}
+	switch strings.ToLower(p[i+1:]) {
+	case "by", "von", "par", "por":
+		return true
+	}
+	return false
+}
+
+// maxCreditLabelWords is how many words a credit's label has at most.
+const maxCreditLabelWords = 5
 
 // leadIn reports a line that ends with a colon: what introduces the line
 // below it, as the over-title of a Persian or Arabic news page does

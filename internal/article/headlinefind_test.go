@@ -1149,35 +1149,94 @@ func TestHeadlineOverLookalikes(t *testing.T) {
 	}
 }
 
-// TestQuantityLine: an amount with its unit of weight, volume or time
-// opens an ingredient's, a duration's or a reading time's line; a count
-// of things, a year or a product's name does not.
-func TestQuantityLine(t *testing.T) {
+// TestLineRejects: the tests of a line's shape that keep it from the
+// headline candidates. quantityLine: an amount with its unit of weight,
+// volume or time opens an ingredient's, a duration's or a reading time's
+// line; a count of things, a year or a product's name does not.
+// creditLabel: a short line ending on "by" or its word in another
+// language introduces whom it credits; a longer line does not.
+func TestLineRejects(t *testing.T) {
 	for _, tc := range []struct {
-		line string
-		want bool
+		name    string
+		test    func(string) bool
+		yes, no []string
 	}{
-		{"450 g weiche Butter", true},
-		{"2 EL Milch", true},
-		{"1 Pck. Backpulver", true},
-		{"4½ cups water", true},
-		{"1,5 kg Äpfel", true},
-		{"2 cuillères à soupe d'huile", true},
-		{"3 cucharadas de aceite", true},
-		{"120 Minuten ( + 300 Minuten Wartezeit )", true},
-		{"4 Std. 10 Min.", true},
-		{"5 min read", true},
-		{"45 minutos", true},
-		{"10 Tipps für den Garten", false},
-		{"5G networks reach the islands", false},
-		{"2019 was a year of floods", false},
-		{"3D printing comes to the clinic", false},
-		{"100 Jahre Hafenbahn", false},
-		{"Ministerin besucht das Hafenlabor", false},
+		{
+			"quantityLine", quantityLine,
+			[]string{"450 g weiche Butter", "2 EL Milch", "1 Pck. Backpulver", "4½ cups water", "1,5 kg Äpfel", "2 cuillères à soupe d'huile", "3 cucharadas de aceite", "120 Minuten ( + 300 Minuten Wartezeit )", "4 Std. 10 Min.", "5 min read", "45 minutos"},
+			[]string{"10 Tipps für den Garten", "5G networks reach the islands", "2019 was a year of floods", "3D printing comes to the clinic", "100 Jahre Hafenbahn", "Ministerin besucht das Hafenlabor"},
+		},
+		{
+			"creditLabel", creditLabel,
+			[]string{"News provided by", "Powered by", "Sponsored By", "Data also provided by", "Ein Beitrag von", "Publié par", "Publicado por"},
+			[]string{"by", "Harbour Robotics Opens Test Quay", "The quay the robots were built for was opened today by"},
+		},
 	} {
-		if got := quantityLine(tc.line); got != tc.want {
-			t.Errorf("quantityLine(%q) = %v, want %v", tc.line, got, tc.want)
+		for _, line := range tc.yes {
+			if !tc.test(line) {
+				t.Errorf("%s(%q) = false, want true", tc.name, line)
+			}
 		}
+		for _, line := range tc.no {
+			if tc.test(line) {
+				t.Errorf("%s(%q) = true, want false", tc.name, line)
+			}
+		}
+	}
+}
+
+// TestPressReleaseHeader: a wire's press release prints its headline
+// over a subheadline and starts its text with the wire's dateline, which
+// gives the release its date: no date line stands under either line.
+// The subheadline, right over the text, read as the headline; the
+// dateline makes it a standfirst (datelineBelow).
+func TestPressReleaseHeader(t *testing.T) {
+	for _, tc := range []struct {
+		name, headline, subtitle, published string
+		page                                string
+	}{
+		{
+			name:      "PR Newswire",
+			headline:  "Brightwater Analytics Launches Real-Time Flood Forecasting Platform for River Cities",
+			subtitle:  "Cloud service gives city engineers six-hour warnings of rising water",
+			published: "2019-11-19",
+			page: scrapedPage(
+				[]string{"Home", "Newsroom", "Solutions", "Contact"},
+				[]string{"News provided by", "Brightwater Analytics", "Share this article"},
+				[]string{"Brightwater Analytics Launches Real-Time Flood Forecasting Platform for River Cities", "Cloud service gives city engineers six-hour warnings of rising water"},
+				[]string{
+					"DRESDEN, Germany, Nov. 19, 2019 /PRNewswire/ -- Brightwater Analytics, a maker of hydrology software, today announced RiverCast, a cloud service that forecasts river levels street by street up to six hours ahead.",
+					"RiverCast combines readings from river gauges, rain radar and the city's own sewer sensors, and sends alerts to engineers when the water is expected to reach a threshold they set.",
+					"The service is available now in Germany and the Czech Republic, and will launch in Austria in the spring of 2020.",
+				},
+				[]string{"About Brightwater Analytics", "Media Contact:", "SOURCE Brightwater Analytics"},
+			),
+		},
+		{
+			name:      "a wire story's agency",
+			headline:  "Hafenbahn fährt ab Montag wieder nach Plan",
+			subtitle:  "Nach drei Wochen Bauarbeiten ist die Strecke zwischen Kiel und Eckernförde wieder frei",
+			published: "2024-03-11",
+			page: scrapedPage(
+				[]string{"Startseite", "Region", "Wirtschaft", "Sport"},
+				[]string{"Hafenbahn fährt ab Montag wieder nach Plan", "Nach drei Wochen Bauarbeiten ist die Strecke zwischen Kiel und Eckernförde wieder frei"},
+				[]string{
+					"KIEL, 11. März 2024 (dpa) - Die Hafenbahn zwischen Kiel und Eckernförde fährt ab Montag wieder nach dem regulären Fahrplan, teilte die Bahn am Sonntag mit.",
+					"Wegen der Bauarbeiten an zwei Brücken waren die Züge drei Wochen lang durch Busse ersetzt worden, die für die Strecke fast doppelt so lange brauchten.",
+				},
+				[]string{"Impressum", "Datenschutz"},
+			),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := parseWithTitle(t, tc.page, tc.headline)
+			if a.Subtitle != tc.subtitle {
+				t.Errorf("subtitle %q, want %q", a.Subtitle, tc.subtitle)
+			}
+			if a.Published == nil || a.Published.Format("2006-01-02") != tc.published {
+				t.Errorf("published %v, want %s", a.Published, tc.published)
+			}
+		})
 	}
 }
 
@@ -1192,6 +1251,8 @@ func TestQuantityLine(t *testing.T) {
 //     once a picture (buttonPair).
 //   - A recipe's ingredient, a measured amount of what the method uses
 //     (quantityLine).
+//   - The company a press release's "News provided by" credits, which
+//     the release's opening names (creditLabel).
 func TestLookalikeIsNoCandidate(t *testing.T) {
 	for _, tc := range []struct {
 		name, line string
@@ -1219,6 +1280,19 @@ func TestLookalikeIsNoCandidate(t *testing.T) {
 				[]string{
 					"Die Ministerin hat am Donnerstag das neue Hafenlabor in Kiel besucht und sich die ersten Messungen zur Wasserqualität im Hafen zeigen lassen.",
 					"Das Labor untersucht seit Januar, wie sich Schiffsverkehr und Regenwasser auf das Wasser im Hafenbecken auswirken, und soll die Daten jeden Tag veröffentlichen.",
+				},
+			),
+		},
+		{
+			name: "a company under its credit's label",
+			line: "Brightwater Analytics",
+			page: scrapedPage(
+				[]string{"Newsroom", "Solutions", "Contact"},
+				[]string{"News provided by", "Brightwater Analytics", "Nov 19, 2019, 09:00 ET", "Share this article"},
+				[]string{"Brightwater Analytics Launches Real-Time Flood Forecasting Platform for River Cities"},
+				[]string{
+					"DRESDEN, Germany, Nov. 19, 2019 /PRNewswire/ -- Brightwater Analytics, a maker of hydrology software, today announced RiverCast, a cloud service that forecasts river levels street by street.",
+					"RiverCast combines readings from river gauges, rain radar and the city's own sewer sensors, and sends alerts to engineers.",
 				},
 			),
 		},

@@ -63,3 +63,47 @@ func TestSubtitle(t *testing.T) {
 		})
 	}
 }
+
+// TestStandfirstOverPageHeader: on a whole-page scrape whose headline
+// stands before Classify's header (a site header under the menus, then
+// the byline block), the clause right under the headline is its
+// standfirst (outsideStandfirst); a meta row with a full date or a field
+// with a short value in that place is not, wherever Classify starts the
+// header (mayStandfirst).
+func TestStandfirstOverPageHeader(t *testing.T) {
+	const headline = "El puerto de Valencia bate su récord de contenedores en octubre"
+	const standfirst = "El tráfico creció un 12% respecto al mismo mes del año pasado, impulsado por las exportaciones a Asia"
+	page := func(under ...string) string {
+		return scrapedPage(
+			[]string{"Inicio", "Política", "Economía", "Deportes", "Cultura", "Opinión", "Suscríbete", "Economía", headline},
+			under,
+			[]string{"Por María López Herrera", "19 de noviembre de 2019 - 09:45", "Actualizado: 19/11/2019 12:30", "Compartir en Facebook", "Compartir en Twitter"},
+			[]string{
+				"El puerto de Valencia movió en octubre más contenedores que en ningún otro mes de su historia, según los datos publicados este martes por la Autoridad Portuaria.",
+				"El crecimiento se debe sobre todo a las exportaciones hacia Asia, que aumentaron un 18% en el último año, y a la llegada de dos nuevas líneas marítimas.",
+				"Los sindicatos, sin embargo, advierten de que la plantilla no ha crecido al mismo ritmo que el tráfico.",
+			},
+			[]string{"Temas relacionados", "Puerto de Valencia", "Comentarios"},
+		)
+	}
+	for _, tc := range []struct {
+		name  string
+		under []string
+		want  string
+	}{
+		{"a standfirst", []string{standfirst}, standfirst},
+		{"a field with a short value", []string{"Tiempo de lectura: 3 minutos"}, ""},
+		{"a meta row with a date", []string{"María López Herrera Economía Valencia 19 de noviembre de 2019 puerto contenedores"}, ""},
+		{"nothing", nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := parseWithTitle(t, page(tc.under...), headline)
+			if a.Subtitle != tc.want {
+				t.Errorf("subtitle %q, want %q", a.Subtitle, tc.want)
+			}
+			if a.Author != "María López Herrera" {
+				t.Errorf("author %q", a.Author)
+			}
+		})
+	}
+}

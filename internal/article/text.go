@@ -335,18 +335,27 @@ func (tr *textReader) readHeader(start, body, end int) int {
 	cands = tr.authorCard(cands, t)
 	cands = tr.bareByline(cands, start, body)
 	cands = tr.fieldSubtitle(t, body, cands)
-	if t >= top && t < body && tr.a.Subtitle == "" {
+	if t >= 0 && t < body && tr.a.Subtitle == "" {
+		sub := cands
+		if t < top {
+			// A headline above Classify's header, in the page's own
+			// header: its standfirst, if any, is the line right under it.
+			sub = nil
+			if j := tr.nextLine(t); j > t && j < top && tr.outsideStandfirst(j) {
+				sub = []int{j}
+			}
+		}
 		// Only a headline-shaped line that is no link can be the
 		// subtitle; the others stay "", so that stemShare neither reads
 		// their words nor waits for them in the body.
-		lines := make([]string, len(cands))
-		for k, i := range cands {
+		lines := make([]string, len(sub))
+		for k, i := range sub {
 			if headlineShape(tr.paras[i]) && !linkLine(tr.paras[i]) {
 				lines[k] = tr.paras[i]
 			}
 		}
 		heads, shares := stemShare(lines, tr.a.BodyParagraphs, minTitleOverlap)
-		tr.subtitle(t, cands, lines, heads, shares, t == 0 && tr.bareFile(start, body))
+		tr.subtitle(t, sub, lines, heads, shares, t == 0 && tr.bareFile(start, body))
 	}
 	for _, i := range cands {
 		if tr.roles[i] == roleDrop {
@@ -459,7 +468,7 @@ func (tr *textReader) headerLines(start, body int) []int {
 func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, shares []bool, bare bool) {
 	next := -1
 	for k, i := range cands {
-		if i <= title || lines[k] == "" || repeatsTitle(lines[k], tr.a.Title) || tr.teaserCard(i) {
+		if i <= title || lines[k] == "" || repeatsTitle(lines[k], tr.a.Title) || tr.teaserCard(i) || !tr.mayStandfirst(i) {
 			continue
 		}
 		if heads[k] {
@@ -470,9 +479,48 @@ func (tr *textReader) subtitle(title int, cands []int, lines []string, heads, sh
 			next = k
 		}
 	}
-	if next >= 0 && tr.kinds[cands[next]] == "" && (bare && tr.bylineNames(cands[next]).form == formNone || standfirst(lines[next], shares[next])) && tr.onlyDroppedBetween(title, cands[next]) {
+	if next >= 0 && tr.standfirstKind(title, cands[next]) && (bare && tr.bylineNames(cands[next]).form == formNone || standfirst(lines[next], shares[next])) && tr.onlyDroppedBetween(title, cands[next]) {
 		tr.setSubtitle(cands[next])
 	}
+}
+
+// outsideStandfirst reports whether line j, right under a headline that
+// stands before Classify's header, may be its standfirst: a clause of
+// minStandfirstWords words or more (mayStandfirst) with no picture's
+// credit right under it. Such a line is often a caption that only the
+// credit tells apart; under a headline in Classify's header, a credit
+// stands under a standfirst as often, for the picture below it.
+func (tr *textReader) outsideStandfirst(j int) bool {
+	return wordCount(tr.paras[j]) >= minStandfirstWords && tr.mayStandfirst(j) &&
+		(j+1 >= len(tr.paras) || !creditAlone(tr.paras[j+1]))
+}
+
+// mayStandfirst reports whether line j under the headline may be its
+// standfirst: neither a picture's caption, a byline, a line with a full
+// date (a meta row's) nor a field with a short value ("Tempo de leitura:
+// 2 minutos"), all of which stand there too.
+func (tr *textReader) mayStandfirst(j int) bool {
+	p := tr.paras[j]
+	if tr.roles[j] == roleCaption || tr.factAt(j) || tr.bylineNames(j).form != formNone {
+		return false
+	}
+	if label, value, ok := strings.Cut(p, ": "); ok && wordCount(label) <= maxFieldLabelWords && wordCount(value) <= maxFieldValueWords {
+		return false
+	}
+	m, ok := findDate(p)
+	return !ok || m.Year == 0 || m.Day == 0
+}
+
+// A field's label and its short value, in words: a reading time, a
+// category, a place.
+const maxFieldLabelWords, maxFieldValueWords = 4, 3
+
+// standfirstKind reports whether Classify's kind for line i lets it be
+// the standfirst under headline title: a line it kept, or one right under
+// a headline that stands before Classify's run too, as the page's own
+// header often does (a standfirst is short and scores as no prose).
+func (tr *textReader) standfirstKind(title, i int) bool {
+	return tr.kinds[i] == "" || tr.kinds[i] == boilerplate.KindOutside && tr.kinds[title] == boilerplate.KindOutside && tr.nextLine(title) == i
 }
 
 // fieldSubtitle takes a subtitle written as a field from the lines under

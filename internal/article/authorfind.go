@@ -115,6 +115,9 @@ func (tr *textReader) findAuthors(start, body, end int) (names []string, at, lab
 		best = tr.agencyCredit(body, end)
 	}
 	if best.at < 0 {
+		best = tr.entryFooterAuthor(body, end)
+	}
+	if best.at < 0 {
 		// A bio stays in the story it ends.
 		return tr.bioLine(body, end), -1, -1
 	}
@@ -178,6 +181,37 @@ func (tr *textReader) agencyCredit(body, end int) authorCand {
 	}
 	return authorCand{at: -1, label: -1}
 }
+
+// entryFooterAuthor finds the writer a blog theme's note under the post
+// names ("This entry was posted in News on May 3, 2024 by Jane Roe.",
+// "Dieser Eintrag wurde veröffentlicht in … am … von Jana Roth."): the
+// names after the note's last "by" or its word in another language.
+func (tr *textReader) entryFooterAuthor(body, end int) authorCand {
+	for i := max(body, end-maxFooterInside); i < min(len(tr.paras), end+maxFooterAfter); i++ {
+		p := tr.paras[i]
+		if len(p) > maxBylineLen*2 || !entryFooter(p) {
+			continue
+		}
+		for _, w := range [...]string{" by ", " von ", " par ", " por ", " da ", " door "} {
+			k := strings.LastIndex(p, w)
+			if k < 0 {
+				continue
+			}
+			// The note may go on after the name (". Bookmark the
+			// permalink.").
+			tail, _, _ := strings.Cut(p[k+len(w):], ". ")
+			tail = strings.TrimRight(tail, " .")
+			if ln := readBylineLine("By " + tail); ln.form != formNone && len(ln.names) > 0 {
+				return authorCand{at: i, label: -1, names: ln.names, score: minAuthorScore}
+			}
+		}
+	}
+	return authorCand{at: -1, label: -1}
+}
+
+// How far around the story's end a theme's note under the post is looked
+// for: inside the run (Classify keeps it as a short paragraph) and after.
+const maxFooterInside, maxFooterAfter = 2, 6
 
 // bioLine returns the writer a bio at the story's end names, nil when
 // there is none: a short paragraph that opens with a name, a copula and

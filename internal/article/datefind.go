@@ -799,6 +799,9 @@ func periodArticle(w string) bool {
 // readDateLabel reads the words before a date on its line for a label
 // that says what the date is.
 func readDateLabel(before string) dateLabel {
+	if entryFooter(before) {
+		return labelPublished
+	}
 	if len(before) > 60 {
 		before = before[len(before)-60:]
 	}
@@ -826,6 +829,36 @@ func readDateLabel(before string) dateLabel {
 	}
 	return labelNone
 }
+
+// entryFooter reports a line that opens as a blog theme's note under a
+// post does ("This entry was posted in News on …", "Dieser Eintrag wurde
+// veröffentlicht in … am …", "Der Beitrag wurde am … veröffentlicht"):
+// the date in it, however far into the line, is the post's.
+func entryFooter(line string) bool {
+	if len(line) < minEntryFooter {
+		return false
+	}
+	head := line[:min(len(line), maxEntryFooter)]
+	for _, o := range entryFooterOpenings {
+		if len(head) >= len(o) && strings.EqualFold(head[:len(o)], o) {
+			return true
+		}
+	}
+	return false
+}
+
+// entryFooterOpenings are the openings of the note under a post in the
+// blog themes' translations.
+var entryFooterOpenings = []string{
+	"this entry was posted", "this entry was filed", "this post was posted", "this post was written", "this article was posted",
+	"dieser eintrag wurde", "dieser beitrag wurde", "der beitrag wurde", "der eintrag wurde",
+	"cette entrée a été", "ce contenu a été publié", "cet article a été publié",
+	"esta entrada fue", "esta entrada se publicó", "questa voce è stata", "questo articolo è stato",
+	"dit bericht werd", "dit bericht is geplaatst", "esta entrada foi",
+}
+
+// Bounds of an entry footer's opening, in bytes.
+const minEntryFooter, maxEntryFooter = 16, 32
 
 // publishedWord reports a label, lower-cased, that says a page was
 // published then ("veröffentlicht", "posted", "publié le",

@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -313,5 +314,44 @@ func TestPageDateKeepsZone(t *testing.T) {
 	}
 	if a.Published == nil || a.Published.Format(time.RFC3339) != "2016-12-19T23:30:00-08:00" {
 		t.Errorf("published %v, want the page's own date and zone", a.Published)
+	}
+}
+
+// TestEntryFooter: a blog theme's note under the post ("This entry was
+// posted in … on DATE by NAME.") gives the post's date and writer when its
+// header gives neither, however far into the note the date stands, and
+// leaves the body.
+func TestEntryFooter(t *testing.T) {
+	story := []string{
+		"Several readers wrote in to ask why the tide tables we printed for last week were off by almost half an hour on Tuesday and Wednesday.",
+		"The short answer is the wind. A strong easterly held the water back in the estuary for two days, and no table can predict that.",
+		"We will publish the gauge's readings next to the tables from now on, so you can see for yourself when the wind is winning.",
+	}
+	for _, tc := range []struct {
+		name, footer, author, published string
+	}{
+		{"English", "This entry was posted in Tides on November 19, 2019 by Ella Brandt.", "Ella Brandt", "2019-11-19"},
+		{"English, tagged, then the permalink", "This entry was posted in Tides, Harbour News and tagged gauge, tide tables, wind, estuary on November 19, 2019 by Ella Brandt. Bookmark the permalink.", "Ella Brandt", "2019-11-19"},
+		{"German", "Dieser Eintrag wurde veröffentlicht in Gezeiten, Hafen und getaggt mit Pegel, Gezeitentafeln, Wind am 19. November 2019 von Ella Brandt.", "Ella Brandt", "2019-11-19"},
+		{"German, the old theme's note without a writer", "Der Beitrag wurde am Dienstag, den 19. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Gezeiten, Hafen abgelegt.", "", "2019-11-19"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := scrapedPage(
+				[]string{"Harbour Notes", "A blog about boats, tides and the people who work on the water", "Home", "About", "Archive", "Contact"},
+				[]string{"Why the tide tables were wrong last week"},
+				story,
+				[]string{"Related posts", "The new pontoon is open", tc.footer, "Post navigation", "Leave a Reply", "Your email address will not be published."},
+			)
+			a := parseWithTitle(t, page, "Why the tide tables were wrong last week")
+			if a.Author != tc.author {
+				t.Errorf("author %q, want %q", a.Author, tc.author)
+			}
+			if a.Published == nil || a.Published.Format("2006-01-02") != tc.published {
+				t.Errorf("published %v, want %s", a.Published, tc.published)
+			}
+			if slices.Contains(a.BodyParagraphs, tc.footer) {
+				t.Errorf("the note is in the body")
+			}
+		})
 	}
 }

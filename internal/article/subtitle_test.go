@@ -107,3 +107,29 @@ func TestStandfirstOverPageHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestPictureLabelsNoStandfirst: a news site's hidden picture labels,
+// between the headline's date and the story, are the picture's, with its
+// text on the label's line or on the line under a label alone; neither is
+// the standfirst, nor part of the story.
+func TestPictureLabelsNoStandfirst(t *testing.T) {
+	const headline = "Flood defences on the River Severn to be raised by a metre"
+	story := []string{
+		"Flood defences along a 20-mile stretch of the River Severn are to be raised by a metre, the Environment Agency has said.",
+		"The work, which will cost £40m, is due to start in the spring and will take three years to finish.",
+		"Residents of Worcester and Tewkesbury, where hundreds of homes were flooded last winter, have welcomed the plans.",
+	}
+	for _, labels := range [][]string{
+		{"Image source, Getty Images", "Image caption, The Severn burst its banks at Worcester last winter"},
+		{"Image source, Getty Images", "Image caption,", "The Severn burst its banks at Worcester last winter"},
+	} {
+		page := scrapedPage([]string{"Home", "News", "Sport", "Weather", "News", "UK", "World"}, []string{headline, "19 November 2019", "Share"}, labels, story, []string{"Related Topics", "Flooding"})
+		a := parseWithTitle(t, page, headline)
+		if a.Subtitle != "" {
+			t.Errorf("%q: subtitle %q", labels, a.Subtitle)
+		}
+		if len(a.BodyParagraphs) == 0 || a.BodyParagraphs[0] != story[0] {
+			t.Errorf("%q: body starts %q", labels, a.BodyParagraphs)
+		}
+	}
+}

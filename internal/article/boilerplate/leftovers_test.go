@@ -35,6 +35,8 @@ func TestLeftovers(t *testing.T) {
 		{"french newsletter", []string{"Abonnez-vous à notre newsletter pour ne rien manquer."}, []string{KindNewsletter}},
 		{"image labels", []string{"Image source, Example Agency", "Image caption, The old bridge at dusk"}, []string{KindCaption, KindCaption}},
 		{"labels glued to their text", []string{"Media captionWhy the old bridge must close", "Image captionThe old bridge at dusk"}, []string{KindCaption, KindCaption}},
+		{"a label alone over its text", []string{"Image source, Example Agency", "Image caption,", "The old bridge at dusk"}, []string{KindCaption, KindCaption, KindCaption}},
+		{"a german label alone", []string{"Bildunterschrift:", "Die alte Brücke in der Abenddämmerung"}, []string{KindCaption, KindCaption}},
 		{"russian image label", []string{"Источник изображения, Агентство"}, []string{KindCaption}},
 		{"portuguese image label", []string{"Legenda da foto, A ponte velha ao entardecer"}, []string{KindCaption}},
 		{"russian share row", []string{"Поделиться ВКонтакте Telegram"}, []string{KindShare}},
@@ -185,6 +187,23 @@ func TestAboutHeadingLanguages(t *testing.T) {
 		lines := []string{c.heading, c.next}
 		if got := aboutHeading(lines, strings.ToLower(c.heading), 0, len(lines)); got != c.want {
 			t.Errorf("aboutHeading(%q over %q) = %v, want %v", c.heading, c.next, got, c.want)
+		}
+	}
+}
+
+// A picture's labels in the story's header, between the headline and the
+// first paragraph, are captions as in the body: alone on its line, a
+// label's text is the line under it, where a standfirst would stand.
+func TestCaptionLabelsInHeader(t *testing.T) {
+	lines := []string{"Home", "News", "World", "Town agrees to rebuild the old river bridge", "19 November 2019", "Share",
+		"Image source, Example Agency", "Image caption,", "The old bridge at dusk last winter", proseA, proseB, proseD, proseE, "© 2026 The Example Gazette"}
+	res := Classify(lines)
+	if res.Body != 9 {
+		t.Fatalf("body starts at %d, want 9 (run [%d %d %d))", res.Body, res.Start, res.Body, res.End)
+	}
+	for i := 6; i < 9; i++ {
+		if res.Kinds[i] != KindCaption {
+			t.Errorf("%q: kind %q, want %q", lines[i], res.Kinds[i], KindCaption)
 		}
 	}
 }

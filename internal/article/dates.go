@@ -686,6 +686,9 @@ func readTime(toks []token, j int, m *dateMatch) int {
 // then am/pm and a zone. It returns k unchanged when there is none.
 func readClock(toks []token, k, h int, m *dateMatch) int {
 	j := k
+	if k+1 < len(toks) && cjkHour(toks[k].text) {
+		return readCJKClock(toks, k, h, m)
+	}
 	if k+1 >= len(toks) || toks[k].space || toks[k+1].kind != tNum || len(toks[k+1].text) != 2 || toks[k+1].space {
 		return j
 	}
@@ -722,6 +725,29 @@ func readClock(toks []token, k, h int, m *dateMatch) int {
 	}
 	m.HasTime, m.Hour, m.Min, m.Sec, m.Nsec, m.Clock12 = true, h, mi, sec, nsec, clock12
 	return readZone(toks, k, m)
+}
+
+// cjkHour reports the hour's mark of a Japanese, Chinese or Korean time
+// of day ("9時45分", "9时45分", "9시 45분").
+func cjkHour(w string) bool { return w == "時" || w == "时" || w == "시" }
+
+// readCJKClock reads the minutes of an East Asian time of day after its
+// hour's mark at toks[k]: a number and the minute's mark ("45分",
+// "45분"). An hour alone ("9時") is no time of day the page gives.
+func readCJKClock(toks []token, k, h int, m *dateMatch) int {
+	j := k + 1
+	if j+1 >= len(toks) || toks[j].kind != tNum || len(toks[j].text) > 2 {
+		return k
+	}
+	if w := toks[j+1].text; w != "分" && w != "분" {
+		return k
+	}
+	mi := atoi(toks[j].text)
+	if h > 23 || mi > 59 {
+		return k
+	}
+	m.HasTime, m.Hour, m.Min, m.Sec, m.Nsec, m.Clock12 = true, h, mi, 0, 0, false
+	return j + 2
 }
 
 // dotClockEnd reports whether toks[i] ends a time of day written with a

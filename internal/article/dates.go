@@ -672,13 +672,45 @@ func readTime(toks []token, j int, m *dateMatch) int {
 			}
 		}
 	}
+	// East Asian pages put the half of the day before the time ("오후
+	// 9:45", "午後9時45分", "下午 9:45").
+	pm, before := false, false
+	if k < len(toks) && toks[k].kind == tWord {
+		pm, before = meridiemBefore(toks[k].text)
+		if before {
+			k++
+		}
+	}
 	if k+1 >= len(toks) || toks[k].kind != tNum || len(toks[k].text) > 2 {
 		return j
 	}
-	if after := readClock(toks, k+1, atoi(toks[k].text), m); after > k+1 {
+	h := atoi(toks[k].text)
+	if before {
+		if h < 1 || h > 12 {
+			return j
+		}
+		h = ampm(h, pm)
+	}
+	if after := readClock(toks, k+1, h, m); after > k+1 {
+		if before {
+			m.Clock12 = true
+		}
 		return after
 	}
 	return j
+}
+
+// meridiemBefore reads a word that says which half of the day the time
+// after it is in, as Korean, Japanese and Chinese write it before the
+// time: pm is true for the afternoon, ok false for no such word.
+func meridiemBefore(w string) (pm, ok bool) {
+	switch w {
+	case "오전", "午前", "上午":
+		return false, true
+	case "오후", "午後", "下午":
+		return true, true
+	}
+	return false, false
 }
 
 // readClock reads the rest of a time of day whose hour h is already read

@@ -92,7 +92,7 @@ func TestStandfirstOverPageHeader(t *testing.T) {
 		want  string
 	}{
 		{"a standfirst", []string{standfirst}, standfirst},
-		{"a field with a short value", []string{"Tiempo de lectura: 3 minutos"}, ""},
+		{"a field with a short value", []string{"Temas: puerto de Valencia"}, ""},
 		{"a meta row with a date", []string{"María López Herrera Economía Valencia 19 de noviembre de 2019 puerto contenedores"}, ""},
 		{"nothing", nil, ""},
 	} {

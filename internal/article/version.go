@@ -6,4 +6,4 @@ package article
 // made by another one again, once, keeping its id and dates, so that an
 // upgrade mends what is already published instead of waiting for each
 // file to be edited. TestGoldenVersion holds the golden outputs to it.
-const Version = 80
+const Version = 81

@@ -46,6 +46,6 @@ func Classify(lines []string) Result {
 	res.Start, res.Body, res.End = start, body, end
 	p.label(res.Kinds, start, body, end)
 	p.leftovers(res.Kinds, body, end)
-	p.captionBlocks(res.Kinds, start, end)
+	p.captionBlocks(res.Kinds, start, body, end)
 	return res
 }

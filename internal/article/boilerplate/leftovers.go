@@ -408,43 +408,24 @@ func (m *leftoverMatcher) captionLabel(line string) bool {
 	return false
 }
 
-// bareCaptionLabel reports a picture label alone on its line, maybe with
-// a comma or a colon after it ("Image caption,"): the page's hidden label
-// and its text were two elements, and the text is the next line.
-func bareCaptionLabel(line string) bool {
-	t := strings.TrimRight(line, " ,:")
-	if len(t) > maxBareLabel {
-		return false
-	}
-	for _, l := range captionLabels {
-		if strings.EqualFold(t, l) {
-			return true
-		}
-	}
-	return false
-}
-
-// maxBareLabel is the longest caption label in bytes, rounded up.
-const maxBareLabel = 32
-
 // maxCaptionRunes bounds the text under a bare caption label: longer is
 // the story's prose.
 const maxCaptionRunes = 300
 
-// captionBlocks marks the picture labels of the header and the body as
-// captions: a label with its text on its line ("Image source, Agency",
-// which leftovers marks in the body only), and a label alone with the
-// line under it, its text ("Image caption," over "The old bridge at
-// dusk"). In the header such a caption stood where a standfirst does.
-func (p *page) captionBlocks(kinds []string, start, end int) {
+// captionBlocks marks the picture labels of the header as captions, as
+// leftovers does in the body: a label with its text on its line ("Image
+// source, Agency"); and, in the header and the body, a label alone
+// (isLabel: "Image caption,") with the line under it, its text ("The old
+// bridge at dusk"), where the page's hidden label and the text were two
+// elements. In the header such a caption stood where a standfirst does.
+func (p *page) captionBlocks(kinds []string, start, body, end int) {
 	m := leftoverSet()
 	for i := start; i < end; i++ {
 		if kinds[i] != "" && kinds[i] != KindCaption {
 			continue
 		}
-		bare := bareCaptionLabel(p.lines[i])
-		if !bare {
-			if kinds[i] == "" && p.feats[i].runes <= maxLeftoverRunes && m.captionLabel(p.lines[i]) {
+		if !isLabel(p.lines[i], captionLabels) {
+			if i < body && kinds[i] == "" && p.feats[i].runes <= maxLeftoverRunes && m.captionLabel(p.lines[i]) {
 				kinds[i] = KindCaption
 			}
 			continue

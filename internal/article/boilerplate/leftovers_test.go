@@ -37,6 +37,7 @@ func TestLeftovers(t *testing.T) {
 		{"labels glued to their text", []string{"Media captionWhy the old bridge must close", "Image captionThe old bridge at dusk"}, []string{KindCaption, KindCaption}},
 		{"a label alone over its text", []string{"Image source, Example Agency", "Image caption,", "The old bridge at dusk"}, []string{KindCaption, KindCaption, KindCaption}},
 		{"a german label alone", []string{"Bildunterschrift:", "Die alte Brücke in der Abenddämmerung"}, []string{KindCaption, KindCaption}},
+		{"a russian label alone", []string{"Подпись к фото: ", "Старый мост на закате"}, []string{KindCaption, KindCaption}},
 		{"russian image label", []string{"Источник изображения, Агентство"}, []string{KindCaption}},
 		{"portuguese image label", []string{"Legenda da foto, A ponte velha ao entardecer"}, []string{KindCaption}},
 		{"russian share row", []string{"Поделиться ВКонтакте Telegram"}, []string{KindShare}},

@@ -40,14 +40,16 @@ var (
 	}
 )
 
-// isLabel reports whether line s is one of labels. Lines are compared
-// without lowercasing them: the card is looked for on every page, and
-// most lines are long and rejected by their length.
+// isLabel reports whether line s is one of labels (lower-case) alone on
+// its line, in any case, maybe with a comma or a colon after it: a
+// recipe's "Ingredients:", a picture's hidden "Image caption,". Lines are
+// compared without lowercasing them: labels are looked for on every page,
+// and most lines are long and rejected by their length.
 func isLabel(s string, labels []string) bool {
-	if len(s) > 40 {
+	if len(s) > maxLabelBytes {
 		return false
 	}
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ",:"))
 	for _, l := range labels {
 		if strings.EqualFold(s, l) {
 			return true
@@ -55,6 +57,10 @@ func isLabel(s string, labels []string) bool {
 	}
 	return false
 }
+
+// maxLabelBytes is longer than any label of isLabel's lists with a space
+// and a colon after it.
+const maxLabelBytes = 48
 
 // recipeAfter returns one past the steps of the recipe card that starts
 // within maxCardLead lines of end, or end when none does.
